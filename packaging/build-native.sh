@@ -92,6 +92,16 @@ late_c2=(--java-options -XX:Tier4InvocationThreshold=50000 --java-options -XX:Ti
 jpackage --type app-image "${identity[@]}" "${icon[@]}" \
          --input "$BUILD/input" --main-jar verdict.jar --main-class org.verdict.Launcher \
          --runtime-image "$BUILD/runtime" --dest "$DIST" --java-options "-Xmx2g" "${late_c2[@]}"
+# On Linux, JDK 17's native launcher asks rpm and dpkg which package holds it at every start (0.2 s and more before
+# the JVM starts; no option skips it): a shell script that starts the runtime with the same .cfg takes its place, and
+# the native launcher's library goes with it (docs/benchmarks.md, "The launcher before the JVM").
+if [ "$(uname -s)" = Linux ]; then
+  cp packaging/app-launcher.sh "$launcher"
+  chmod 755 "$launcher"
+  ln -s java "$DIST/Verdict/lib/runtime/bin/Verdict"
+  rm "$DIST/Verdict/lib/libapplauncher.so"
+  "$launcher" --version >/dev/null || { echo "packaging/app-launcher.sh cannot start the app image" >&2; exit 1; }
+fi
 
 # 2. A class-data-sharing archive of every class loaded up to the first frame, made by starting the app once:
 #    it cuts start-up CPU time by about a third (docs/benchmarks-ui.md). Needs a display; skipped without one.

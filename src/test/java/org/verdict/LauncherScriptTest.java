@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,26 @@ class LauncherScriptTest {
         List<String> options = launched("compare", pack.toString(), "--json");
         assertFalse(options.contains("-XX:TieredStopAtLevel=1"), options.toString());
         assertTrue(options.contains("-XX:FreqInlineSize=100"), options.toString());
+    }
+
+    @Test
+    void onlyAPackAbove256MbRunsG1WithAFixedMarkingThreshold() throws Exception {
+        Path small = pack("small", "{\"format\": \"verdict-pack/1\"}", LARGE);
+        List<String> options = launched("compare", small.toString(), "--json");
+        assertTrue(options.contains("-XX:+UseSerialGC"), options.toString());
+        assertFalse(options.contains("-XX:-G1UseAdaptiveIHOP"), options.toString());
+
+        Path huge = pack("huge", "{\"format\": \"verdict-pack/1\"}", 0);
+        byte[] megabyte = new byte[1 << 20];
+        try (OutputStream out = Files.newOutputStream(huge.resolve("primary.csv"))) {
+            for (int i = 0; i < 257; i++) {
+                out.write(megabyte); // written, not a sparse file: the launcher asks du for the blocks used
+            }
+        }
+        options = launched("compare", huge.toString(), "--json");
+        assertFalse(options.contains("-XX:+UseSerialGC"), options.toString());
+        assertTrue(options.containsAll(List.of("-XX:-G1UseAdaptiveIHOP", "-XX:InitiatingHeapOccupancyPercent=75")),
+                options.toString());
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -129,7 +130,7 @@ public final class VerdictApp extends Application {
         ComparisonEngine engine = new ComparisonEngine();
         CompareViewModel compareModel = new CompareViewModel(ComparisonRunner.underPolicy(new SummaryComparison(engine)::compare),
                 engine::confusionMatrix, executor,
-                activity, text, ComparisonOptions.DEFAULTS, unexpected, QuietPeriod.of(FILTER_TYPING_PAUSE));
+                activity, text, ComparisonOptions.DEFAULTS, QuietPeriod.of(FILTER_TYPING_PAUSE));
         PackView compare = new PackView("compare", text.getString("view.compare"), () -> new CompareView(compareModel,
                 text, executor, new ChartPane(appearance, text, saveTarget, executor), dividers).node(),
                 compareModel::showPack);
@@ -146,6 +147,9 @@ public final class VerdictApp extends Application {
         compareModel.followOpening(main.openingProperty());
         overviewModel.showVerdictOf(gatesModel.verdict());
         overviewModel.showOtherMetricsOf(compareModel.reportProperty());
+        overviewModel.showWorseSlicesOf(Bindings.createObjectBinding(() -> gatesModel.reviewedProperty().get() == null
+                ? null : gatesModel.reviewedProperty().get().review().evidence().worseFindings(),
+                gatesModel.reviewedProperty()));
         PackView gates = new PackView(GatesViewModel.VIEW_ID, gatesText.getString("view.gates"),
                 () -> new GatesView(gatesModel, gatesText).node(), gatesModel::showPack);
         // The evidence follows the Gates view-model, which computes it once per pack.
@@ -185,7 +189,7 @@ public final class VerdictApp extends Application {
                 auditModel.trustedSignersProperty()::get, new ExportSigningDialog(text, paths)::choose,
                 main::lastKeyFile, text);
         MainWindow window = new MainWindow(main, views(overview, compare, gates, evidence, audit),
-                packActions(recordDecision, exportApprovalPack), appearance, text, problems, unexpected,
+                packActions(recordDecision, exportApprovalPack), appearance, text, problems,
                 packChooser(text, paths));
         navigator.set(window);
         window.listViewShortcuts(text.getString("view.compare"), CompareView.shortcuts(text));

@@ -35,7 +35,7 @@ public final class MainWindowFixture {
         model = new MainViewModel(source, executor, activity, UserSettings.load(home.resolve("settings.json")),
                 home.resolve("decisions.db"), "Opening");
         window = new MainWindow(model, List.of(), List.of(), new Appearance(false, false), TEXT,
-                new ProblemDialog(TEXT), unhandled::add, new NoPackChooser());
+                new ProblemDialog(TEXT), new NoPackChooser());
     }
 
     /** Builds the window on {@code stage} and shows it. */

@@ -32,6 +32,11 @@ public record AxisRange(double lower, double upper) {
         double width() {
             return upper - lower;
         }
+
+        /** On a Δ axis, an interval that excludes 0 is a verdict: better, worse or different. */
+        boolean excludesZero() {
+            return lower > 0 || upper < 0;
+        }
     }
 
     /**
@@ -40,7 +45,9 @@ public record AxisRange(double lower, double upper) {
      * (Δ pr_auc [−1, +1] with ten positives at a Holm level of 99.93 %) would otherwise squash every other row into a
      * few pixels; it runs past the edge, marked with an arrow. Its estimate is always on the axis: a tested slice's
      * point is what a reader looks for (h_tiny's s40, Δ +0.139 with an interval 5× the median, showed only a whisker
-     * and an arrow).
+     * and an arrow). On a Δ axis ({@code withZero}) an interval that excludes 0 is always spanned, however wide: it is
+     * a slice significantly worse (or better), the board's worst case, and an uninformative interval always holds 0
+     * (fair_small's gender=nonbinary, Δ −0.151 [−0.212, −0.091] beside intervals of ±0.004, ran off the axis).
      */
     public static AxisRange coveringTypical(List<Whisker> whiskers, boolean withZero) {
         return coveringTypical(whiskers, DoubleStream.empty(), withZero);
@@ -56,11 +63,34 @@ public record AxisRange(double lower, double upper) {
     public static AxisRange coveringTypical(List<Whisker> whiskers, DoubleStream untested, boolean withZero) {
         double[] widths = whiskers.stream().mapToDouble(Whisker::width).filter(Double::isFinite).sorted().toArray();
         double limit = widths.length == 0 ? Double.POSITIVE_INFINITY : WIDE_FACTOR * median(widths);
-        List<Whisker> typical = whiskers.stream().filter(w -> !(w.width() > limit)).toList();
+        List<Whisker> typical = whiskers.stream()
+                .filter(w -> !(w.width() > limit) || withZero && w.excludesZero()).toList();
         List<Whisker> spanned = typical.isEmpty() ? whiskers : typical;
         DoubleStream estimates = DoubleStream.concat(whiskers.stream().mapToDouble(Whisker::estimate), untested);
-        return covering(DoubleStream.concat(estimates,
+        AxisRange range = covering(DoubleStream.concat(estimates,
                 spanned.stream().flatMapToDouble(w -> DoubleStream.of(w.lower(), w.upper()))), withZero);
+        return range.withRoomForArrows(whiskers);
+    }
+
+    /**
+     * This range with {@value #ARROW_ROOM} of its span beyond the nearest estimate on a side where an interval runs past
+     * the edge: the arrow drawn there at the edge, and the estimate of its row, need room apart. With 5 %, fair_small's
+     * ▼ sat on its own ◀ in the app's 210-pixel-wide forest.
+     */
+    private AxisRange withRoomForArrows(List<Whisker> whiskers) {
+        double span = upper - lower;
+        double room = ARROW_ROOM * span;
+        double newLower = lower;
+        double newUpper = upper;
+        for (Whisker w : whiskers) {
+            if (w.lower() < lower && Double.isFinite(w.estimate())) {
+                newLower = Math.min(newLower, w.estimate() - room);
+            }
+            if (w.upper() > upper && Double.isFinite(w.estimate())) {
+                newUpper = Math.max(newUpper, w.estimate() + room);
+            }
+        }
+        return new AxisRange(newLower, newUpper);
     }
 
     /**
@@ -69,6 +99,9 @@ public record AxisRange(double lower, double upper) {
      * past both edges.
      */
     private static final double WIDE_FACTOR = 8;
+
+    /** The room between an arrow at the axis's edge and its row's estimate, as a share of the axis's span. */
+    private static final double ARROW_ROOM = 0.12;
 
     private static double median(double[] sorted) {
         int middle = sorted.length / 2;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.verdict.core.compare.ClassRecall;
 import org.verdict.core.compare.ComparisonReport;
+import org.verdict.core.compare.MetricCounts;
 import org.verdict.core.compare.MetricEstimate;
 import org.verdict.core.compare.SliceKey;
 import org.verdict.core.compare.SliceResult;
@@ -70,14 +71,15 @@ public final class ComparisonEvidence {
         String level = level(report);
         List<List<Cell>> rows = new ArrayList<>();
         boolean anyBound = false;
-        for (SliceResult result : report.resultsFor(metric)) {
-            if (result.slice().dimensions().size() > 1) {
-                continue;
-            }
+        List<SliceResult> shown = report.resultsFor(metric).stream()
+                .filter(result -> result.slice().dimensions().size() <= 1).toList();
+        List<CountColumn> counts = CountColumn.among(shown);
+        for (SliceResult result : shown) {
             anyBound |= result.boundEnds(result.deltaCi()) != null;
-            // n with what the metric rests on besides it: "400 (6 positive, 394 negative)"
-            rows.add(List.of(Cell.plain(result.slice().label()), Cell.plain(result.counts().withN(result.n())),
-                    Cell.plain(estimate(numbers, result.production())),
+            List<Cell> row = new ArrayList<>(List.of(Cell.plain(result.slice().label()),
+                    Cell.plain(MetricFormat.count(result.n()))));
+            counts.forEach(column -> row.add(Cell.plain(column.text(result.counts()))));
+            row.addAll(List.of(Cell.plain(estimate(numbers, result.production())),
                     Cell.plain(estimate(numbers, result.candidate())),
                     Cell.plain(result.delta() == null ? "–" : result.deltaValueText(result.deltaCi())),
                     Cell.plain(result.deltaCi() == null ? "–"
@@ -85,7 +87,11 @@ public final class ComparisonEvidence {
                             + (result.shownInterval() == null ? "" : " at " + result.shownInterval().levelText())),
                     Cell.plain(EvidenceNumbers.pValue(result.adjustedP())),
                     verdictCell(result)));
+            rows.add(row);
         }
+        List<String> headers = new ArrayList<>(List.of("Slice", "n"));
+        counts.forEach(column -> headers.add(column.header));
+        headers.addAll(List.of("Production", "Candidate", "Δ", "CI of Δ (level)", "Adjusted p", "Verdict"));
         return new EvidenceTable(metric.wireName() + " by slice (models: " + level
                 + " intervals; Δ: the overall slice's " + level + " interval, tested alone; "
                 + report.options().correction().otherSlices(report.correctedTests()) + ", at the "
@@ -93,8 +99,52 @@ public final class ComparisonEvidence {
                 + "difference when it reaches 0 and lies within " + report.options().bandText(metric)
                 + (anyBound ? "; " + SliceResult.BOUND_MARK + " an end at the bound of what the candidate's "
                         + metric.wireName() + " can be, set by the metric's range, not measured" : "") + ")",
-                List.of("Slice", "n", "Production", "Candidate", "Δ", "CI of Δ (level)", "Adjusted p", "Verdict"),
-                rows);
+                headers, rows);
+    }
+
+    /**
+     * A count the metric rests on besides n, in a narrow column of its own beside it: written into n's cell ("94 (20
+     * positive; predicted positive: production 12, candidate 13)") it wrapped to eight lines, six rows a page.
+     */
+    private enum CountColumn {
+        POSITIVE("Positive"), NEGATIVE("Negative"), PREDICTED("Predicted positive, production | candidate"),
+        SMALLEST_CLASS("Smallest class");
+
+        private final String header;
+
+        CountColumn(String header) {
+            this.header = header;
+        }
+
+        /** The columns some of {@code results} have a count for, in this order. */
+        static List<CountColumn> among(List<SliceResult> results) {
+            return java.util.Arrays.stream(values())
+                    .filter(column -> results.stream().anyMatch(r -> column.count(r.counts()) != null)).toList();
+        }
+
+        /** This column's count of {@code counts}, or null where the metric does not rest on it. */
+        private Long count(MetricCounts counts) {
+            return switch (this) {
+                case POSITIVE -> counts.positives();
+                case NEGATIVE -> counts.negatives();
+                case PREDICTED -> counts.productionPredictedPositives();
+                case SMALLEST_CLASS -> counts.smallestClassSupport();
+            };
+        }
+
+        /** The count as its cell writes it, "–" where this result's metric does not rest on it. */
+        String text(MetricCounts counts) {
+            Long count = count(counts);
+            if (count == null) {
+                return "–";
+            }
+            return switch (this) {
+                case PREDICTED -> MetricFormat.count(count) + " | "
+                        + MetricFormat.count(counts.candidatePredictedPositives());
+                case SMALLEST_CLASS -> counts.smallestClass() + ": " + MetricFormat.count(count);
+                default -> MetricFormat.count(count);
+            };
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.verdict.core.gates;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * What is significantly worse beyond the gates' outcomes, one line per finding, as the Gates view, {@code verdict
@@ -20,6 +21,14 @@ public record WorseFindings(List<String> slices, String slicesHeading, List<Stri
     public WorseFindings {
         slices = List.copyOf(slices);
         overall = List.copyOf(overall);
+    }
+
+    /**
+     * The worse slices under their heading, one a line after {@code mark} ("▼"), or the heading alone ("None of the 5
+     * tested slices is significantly worse on roc_auc; …") when there is none; empty when not judged.
+     */
+    public String slicesText(String mark) {
+        return slicesHeading + slices.stream().map(line -> "\n" + mark + " " + line).collect(Collectors.joining());
     }
 
     public boolean isEmpty() {

@@ -1,6 +1,8 @@
 package org.verdict.ui.audit;
 
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.verdict.core.ledger.Integrity;
@@ -20,7 +22,7 @@ public record AuditRow(long sequence, String recordId, LocalDate decisionDate, S
 
     public AuditRow {
         people = List.copyOf(people);
-        fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
+        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         signatures = List.copyOf(signatures);
         problems = List.copyOf(problems);
     }

@@ -18,6 +18,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -25,7 +26,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -403,7 +404,7 @@ public final class AuditView {
         Button cosign = new Button(text.getString("audit.cosign"));
         cosign.setId("auditCosign");
         // short enough to leave the passphrase field its room beside it in large text
-        cosign.setTooltip(new javafx.scene.control.Tooltip(text.getString("audit.cosignTooltip")));
+        cosign.setTooltip(new Tooltip(text.getString("audit.cosignTooltip")));
         cosign.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull()
                 .or(keyFile.textProperty().isEmpty()).or(passphrase.textProperty().isEmpty()).or(model.loadingProperty()));
         cosign.setOnAction(e -> {
@@ -444,7 +445,7 @@ public final class AuditView {
         Button endorse = new Button(text.getString("audit.endorse"));
         endorse.setId("auditEndorse");
         endorse.setMinWidth(Region.USE_PREF_SIZE);
-        endorse.setTooltip(new javafx.scene.control.Tooltip(text.getString("audit.endorseTooltip")));
+        endorse.setTooltip(new Tooltip(text.getString("audit.endorseTooltip")));
         endorse.disableProperty().bind(keyFile.textProperty().isEmpty().or(passphrase.textProperty().isEmpty())
                 .or(model.loadingProperty()));
         endorse.setOnAction(e -> {

@@ -6,10 +6,13 @@ import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.Set;
@@ -31,6 +34,7 @@ import javafx.collections.transformation.FilteredList;
 import org.verdict.core.ledger.Checkpoint;
 import org.verdict.core.ledger.DecisionRecord;
 import org.verdict.core.ledger.DecisionStatement;
+import org.verdict.core.ledger.Integrity;
 import org.verdict.core.ledger.KeyFile;
 import org.verdict.core.ledger.LedgerException;
 import org.verdict.core.ledger.LogSnapshot;
@@ -49,7 +53,6 @@ import org.verdict.core.ledger.VerificationOptions;
 import org.verdict.core.ledger.VerificationReport;
 import org.verdict.core.stats.MetricFormat;
 import org.verdict.core.task.Progress;
-import org.verdict.core.ledger.Integrity;
 import org.verdict.ui.audit.AuditRow.SignatureRow;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.BackgroundExecutor;
@@ -301,7 +304,7 @@ public final class AuditViewModel {
         // the endorsement rule is required by default, as `log verify` checks it
         VerificationOptions options = new VerificationOptions(signers, checkpoint, VerificationOptions.Endorsements.REQUIRED);
         VerificationReport report = verifier.verify(snapshot, options, progress);
-        Map<String, AwaitingEndorsement> awaiting = new java.util.LinkedHashMap<>();
+        Map<String, AwaitingEndorsement> awaiting = new LinkedHashMap<>();
         for (RegisteredSigner signer : snapshot.signers().values()) {
             String why = LogVerifier.endorsementFinding(snapshot, signer, options.endorsements());
             if (why != null && !signer.isRevoked()) {
@@ -361,7 +364,7 @@ public final class AuditViewModel {
             } catch (LedgerException e) {
                 return e.getMessage();
             } finally {
-                java.util.Arrays.fill(passphrase, '\0');
+                Arrays.fill(passphrase, '\0');
             }
         }).showProgressIn(activity, say("audit.cosignActivity", String.valueOf(row.sequence())))
                 .onSuccess(message -> {
@@ -388,7 +391,7 @@ public final class AuditViewModel {
         AwaitingEndorsement signer = awaitingEndorsement.get();
         Path store = currentStore;
         if (signer == null || store == null) {
-            java.util.Arrays.fill(passphrase, '\0');
+            Arrays.fill(passphrase, '\0');
             return;
         }
         loading.set(true);
@@ -400,7 +403,7 @@ public final class AuditViewModel {
             } catch (LedgerException e) {
                 return new Endorsed(false, say("audit.notEndorsed", e.getMessage()));
             } finally {
-                java.util.Arrays.fill(passphrase, '\0');
+                Arrays.fill(passphrase, '\0');
             }
         }).showProgressIn(activity, say("audit.endorseActivity", signer.name()))
                 .onSuccess(outcome -> {
@@ -542,7 +545,7 @@ public final class AuditViewModel {
                                 : check.problem()));
             }
             String status = Optional.ofNullable(report.quorums().get(record.sequence())).map(Quorum::label).orElse("");
-            Map<String, String> fields = new java.util.LinkedHashMap<>();
+            Map<String, String> fields = new LinkedHashMap<>();
             fields.put(text.getString("audit.field.record"), "#" + record.sequence() + " " + record.recordId());
             // the detail pane and the side-by-side view say what the table's Signatures column says
             fields.put(text.getString("audit.field.signatures"), status);
@@ -607,7 +610,7 @@ public final class AuditViewModel {
         signatures.clear();
         // the first of the record's signers whose registration awaits an endorsement: what keeps its quorum short
         awaitingEndorsement.set(row == null ? null : row.signatures().stream()
-                .map(signature -> unendorsed.get(signature.keyId())).filter(java.util.Objects::nonNull)
+                .map(signature -> unendorsed.get(signature.keyId())).filter(Objects::nonNull)
                 .findFirst().orElse(null));
         AwaitingEndorsement awaiting = awaitingEndorsement.get();
         endorsementNote.set(awaiting == null ? "" : say("audit.awaitingEndorsement", awaiting.name(), awaiting.role(),

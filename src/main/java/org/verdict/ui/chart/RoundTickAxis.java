@@ -54,15 +54,10 @@ public final class RoundTickAxis extends NumberAxis {
         }
         // Still two ticks (a plot too narrow for 0.025's labels): the range reaches on to the nearer round tick if
         // that is a short way (−0.085…+0.047 to +0.05 reads −0.05  0  0.05), drawing every mark a little closer.
-        double size = unit.getSize();
-        if (ticks(unit) < ChartPane.USEFUL_TICKS && ticks(unit) >= ChartPane.USEFUL_TICKS - 1) {
-            double lower = Math.floor(getLowerBound() / size) * size;
-            double upper = Math.ceil(getUpperBound() / size) * size;
-            double down = getLowerBound() - lower;
-            double up = upper - getUpperBound();
-            if (Math.min(down, up) <= MOST_REACH * length) {
-                setRange(new Range(down < up ? lower : getLowerBound(),
-                        down < up ? getUpperBound() : upper), false, false);
+        if (ticks(unit) < ChartPane.USEFUL_TICKS) {
+            Range reached = reachedOn(unit.getSize());
+            if (reached != null) {
+                setRange(reached, false, false);
             }
         }
         setTickUnit((NumberTickUnit) unit, false, false);
@@ -70,7 +65,10 @@ public final class RoundTickAxis extends NumberAxis {
 
     /**
      * The least plot length along this axis at which at least {@code count} of its ticks have room for their labels
-     * (the spacing {@link #selectAutoTickUnit} would then choose); 0 when its range cannot hold that many.
+     * (the spacing {@link #selectAutoTickUnit} would then choose), counting a spacing that has one tick fewer over the
+     * range and a {@code count}-th once the range reaches on to the nearer round tick, as that method does; 0 when its
+     * range cannot hold that many. Without the reach, reg_eur's Δ of −17k to +8k asked for five ticks' room (every
+     * 5k, 10k giving two) where three (−10k, 0, 10k) take half of it, and its slice labels lost their n for it.
      */
     public double lengthForTicks(Graphics2D g2, int count) {
         double length = getRange().getLength();
@@ -79,32 +77,60 @@ public final class RoundTickAxis extends NumberAxis {
         }
         TickUnitSource units = getStandardTickUnits();
         TickUnit unit = units.getCeilingTickUnit(length / MOST_TICKS_MEASURED);
-        TickUnit coarsest = null;
+        double least = 0;
         // the coarser the spacing, the fewer ticks and the shorter the axis their labels need
-        for (int tries = 0; tries < MOST_TICKS_MEASURED && ticks(unit) >= count; tries++) {
-            coarsest = unit;
+        for (int tries = 0; tries < MOST_TICKS_MEASURED && ticks(unit) >= count - 1; tries++) {
+            Range spanned = ticks(unit) >= count ? getRange()
+                    : count == ChartPane.USEFUL_TICKS ? reachedOn(unit.getSize()) : null;
+            if (spanned != null) {
+                double needed = widestLabel(g2, unit, spanned) * spanned.getLength() / unit.getSize();
+                least = least == 0 ? needed : Math.min(least, needed);
+            }
             unit = units.getLargerTickUnit(unit);
         }
-        return coarsest == null ? 0 : estimateMaximumTickLabelWidth(g2, coarsest) * length / coarsest.getSize();
+        return least;
+    }
+
+    /**
+     * The range reached on to the nearer round tick of {@code size} past one of its ends where that is at most
+     * {@link #MOST_REACH} of its length and gives it a tick more; null otherwise.
+     */
+    private Range reachedOn(double size) {
+        double lower = Math.floor(getLowerBound() / size) * size;
+        double upper = Math.ceil(getUpperBound() / size) * size;
+        double down = getLowerBound() - lower;
+        double up = upper - getUpperBound();
+        if (ticks(size) != ChartPane.USEFUL_TICKS - 1 || Math.min(down, up) > MOST_REACH * getRange().getLength()) {
+            return null;
+        }
+        return new Range(down < up ? lower : getLowerBound(), down < up ? getUpperBound() : upper);
     }
 
     private long ticks(TickUnit unit) {
-        double size = unit.getSize();
+        return ticks(unit.getSize());
+    }
+
+    private long ticks(double size) {
         return (long) Math.floor(getUpperBound() / size) - (long) Math.ceil(getLowerBound() / size) + 1;
     }
 
     @Override
     protected double estimateMaximumTickLabelWidth(Graphics2D g2, TickUnit unit) {
+        return widestLabel(g2, unit, getRange());
+    }
+
+    /** The widest label, with its insets, of the ticks {@code unit} puts over {@code range}. */
+    private double widestLabel(Graphics2D g2, TickUnit unit, Range range) {
         double size = unit.getSize();
-        double first = Math.ceil(getLowerBound() / size) * size;
-        if (isVerticalTickLabels() || !(size > 0) || (getUpperBound() - first) / size > MOST_TICKS_MEASURED) {
+        double first = Math.ceil(range.getLowerBound() / size) * size;
+        if (isVerticalTickLabels() || !(size > 0) || (range.getUpperBound() - first) / size > MOST_TICKS_MEASURED) {
             return super.estimateMaximumTickLabelWidth(g2, unit);
         }
         NumberFormat format = getNumberFormatOverride();
         RectangleInsets insets = getTickLabelInsets();
         FontMetrics metrics = g2.getFontMetrics(getTickLabelFont());
         double widest = 0;
-        for (double tick = first; tick <= getUpperBound(); tick += size) {
+        for (double tick = first; tick <= range.getUpperBound(); tick += size) {
             String label = format != null ? format.format(tick) : unit.valueToString(tick);
             widest = Math.max(widest, metrics.stringWidth(label));
         }

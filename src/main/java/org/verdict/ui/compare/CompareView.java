@@ -11,8 +11,16 @@ import java.util.ResourceBundle;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.DoubleBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
@@ -21,6 +29,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -67,17 +76,14 @@ public final class CompareView {
     private static final PseudoClass WORSE = PseudoClass.getPseudoClass("worse");
     private static final PseudoClass BETTER = PseudoClass.getPseudoClass("better");
     private static final PseudoClass OVERALL = PseudoClass.getPseudoClass("overall");
+    /** A row whose cells take two lines or more: it keeps the theme's height, a one-line row is compact. */
+    private static final PseudoClass SEVERAL_LINES = PseudoClass.getPseudoClass("several-lines");
     /** The root's normal text size. */
     private static final double BASE_FONT_SIZE = 13;
     /** Wide enough for a row's numbers on one line each; a longer text (a reason, a glossary entry) wraps. */
     private static final double TOOLTIP_MAX_WIDTH = 720;
     /** A header longer than this stands over its interval's name where the cells do ("Δ" / "[unadjusted 95% CI]"). */
     private static final int SPLIT_HEADER_CHARS = 14;
-    /**
-     * Beside the chart, a single slice longer than this takes two lines: on one, "segment=enterprise" widens the column
-     * by the few pixels that, at 1366×768, push the adjusted p out of view.
-     */
-    private static final int SLICE_LINE_CHARS = 12;
     /** Text this much larger than normal is the large-text (projector) mode. */
     private static final double LARGE_TEXT_SCALE = 1.2;
     /** Below this width the table's main columns and a readable chart do not fit side by side. */
@@ -126,7 +132,7 @@ public final class CompareView {
     private final VBox root = new VBox(10);
     // A tooltip is a window of its own: cells share one per text instead of making one per cell and repaint.
     private final Map<String, Tooltip> tooltips = new HashMap<>();
-    private final javafx.beans.property.DoubleProperty textScale = new javafx.beans.property.SimpleDoubleProperty(1);
+    private final DoubleProperty textScale = new SimpleDoubleProperty(1);
     /** Sizes each column to the text it shows. */
     private final FittedColumns<ComparisonRow> fittedColumns;
     /**
@@ -134,24 +140,24 @@ public final class CompareView {
      * slices break after their column's name: two-line rows, but every number a reviewer decides on fits without
      * sideways scrolling. With normal text and the table alone or under the chart, one line each.
      */
-    private final javafx.beans.property.BooleanProperty valuesOverIntervals =
-            new javafx.beans.property.SimpleBooleanProperty(false);
+    private final BooleanProperty valuesOverIntervals =
+            new SimpleBooleanProperty(false);
     /**
      * The chart beside the table (a laptop): a model's value, its percentile-fallback mark and its interval each take
      * a line, so the models' columns are no wider than their intervals.
      */
-    private final javafx.beans.property.BooleanProperty chartBeside = new javafx.beans.property.SimpleBooleanProperty();
+    private final BooleanProperty chartBeside = new SimpleBooleanProperty();
     private final ToggleButton showChart = new ToggleButton();
     /** The line naming the columns hidden for room when the filter's line has no room for it. */
     private Label hiddenColumnsLine;
     /** Whether the chart has more rows than fit its pane, so that it scrolls. */
-    private final javafx.beans.property.BooleanProperty manySlices = new javafx.beans.property.SimpleBooleanProperty();
+    private final BooleanProperty manySlices = new SimpleBooleanProperty();
     /** Large text on a short view; a field, because a binding only listened to would be garbage-collected. */
-    private final javafx.beans.binding.BooleanBinding cramped;
+    private final BooleanBinding cramped;
     /** The table width at which the adjusted p, and every column that yields after it, stays in view. */
-    private javafx.beans.property.ReadOnlyDoubleProperty tableWidthWithAdjustedP;
+    private ReadOnlyDoubleProperty tableWidthWithAdjustedP;
     /** The table width at which both models' values, and every column that never yields, stay in view. */
-    private javafx.beans.property.ReadOnlyDoubleProperty tableWidthWithModels;
+    private ReadOnlyDoubleProperty tableWidthWithModels;
 
     /** Focuses the slice filter (its text selected, to type over). */
     public static final KeyCombination FILTER_KEY = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
@@ -279,7 +285,7 @@ public final class CompareView {
         // split's own minimum (their sum) followed its width: narrowed from 1366×768 to 1280×720 it kept its old
         // width and the table ran past the window, Candidate cut. Given the view's width, the minimums follow it.
         split.setMinWidth(0);
-        javafx.beans.binding.BooleanBinding beside = Bindings.createBooleanBinding(
+        BooleanBinding beside = Bindings.createBooleanBinding(
                 () -> sideBySide(root.getWidth(), root.getHeight(), textScale.get()),
                 root.widthProperty(), root.heightProperty(), textScale);
         chartBeside.bind(beside.and(showChart.selectedProperty()));
@@ -376,7 +382,7 @@ public final class CompareView {
         candidate.setId("candidatePicker");
         candidate.valueProperty().bindBidirectional(model.candidateProperty());
         Label candidateLabel = new Label(text.getString("compare.candidate"), candidate);
-        candidateLabel.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+        candidateLabel.setContentDisplay(ContentDisplay.RIGHT);
         // A single candidate needs no picker; its version is in the summary line.
         candidateLabel.visibleProperty().bind(Bindings.size(model.candidates()).greaterThan(1));
         candidateLabel.managedProperty().bind(candidateLabel.visibleProperty());
@@ -491,7 +497,7 @@ public final class CompareView {
 
     private Label labelled(String key, Node control) {
         Label label = new Label(text.getString(key), control);
-        label.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+        label.setContentDisplay(ContentDisplay.RIGHT);
         label.setGraphicTextGap(6);
         return label;
     }
@@ -566,15 +572,15 @@ public final class CompareView {
         // adjusted p a board member has to hunt for in the column menu is as good as missing. On the filter's line,
         // in the hint's place: in full where it fits there, else in its short form (the full one in its tooltip);
         // on a line of its own, wrapped, only where neither fits, since that line costs a table row.
-        javafx.beans.binding.StringBinding hiddenNames = Bindings.createStringBinding(
+        StringBinding hiddenNames = Bindings.createStringBinding(
                 () -> fittedColumns.hiddenForRoom().stream().map(TableColumn::getText)
                         .collect(Collectors.joining(", ")),
                 fittedColumns.hiddenForRoom());
-        javafx.beans.binding.StringBinding hiddenText = Bindings.createStringBinding(
+        StringBinding hiddenText = Bindings.createStringBinding(
                 () -> hiddenNames.get().isEmpty() ? ""
                         : MessageFormat.format(text.getString("compare.hiddenForRoom"), hiddenNames.get()),
                 hiddenNames);
-        javafx.beans.binding.StringBinding hiddenShort = Bindings.createStringBinding(
+        StringBinding hiddenShort = Bindings.createStringBinding(
                 () -> hiddenNames.get().isEmpty() ? ""
                         : MessageFormat.format(text.getString("compare.hiddenForRoom.short"), hiddenNames.get()),
                 hiddenNames);
@@ -588,14 +594,14 @@ public final class CompareView {
         hiddenBelow.setWrapText(true);
         hiddenBelow.setMinHeight(Region.USE_PREF_SIZE);
         hiddenBelow.textProperty().bind(hiddenText);
-        javafx.beans.binding.DoubleBinding roomBeside = Bindings.createDoubleBinding(() -> tools.getWidth()
+        DoubleBinding roomBeside = Bindings.createDoubleBinding(() -> tools.getWidth()
                         - filter.getWidth() - onlyWorse.getWidth() - unadjusted.getWidth() - 3 * tools.getSpacing()
                         - hiddenBeside.snappedLeftInset() - hiddenBeside.snappedRightInset(),
                 tools.widthProperty(), filter.widthProperty(), onlyWorse.widthProperty(), unadjusted.widthProperty());
-        javafx.beans.binding.BooleanBinding fullFitsBeside = Bindings.createBooleanBinding(
+        BooleanBinding fullFitsBeside = Bindings.createBooleanBinding(
                 () -> fitsOnOneLine(hiddenText.get(), hiddenBeside.getFont(), roomBeside.get()),
                 roomBeside, hiddenText, hiddenBeside.fontProperty());
-        javafx.beans.binding.BooleanBinding shortFitsBeside = Bindings.createBooleanBinding(
+        BooleanBinding shortFitsBeside = Bindings.createBooleanBinding(
                 () -> fitsOnOneLine(hiddenShort.get(), hiddenBeside.getFont(), roomBeside.get()),
                 roomBeside, hiddenShort, hiddenBeside.fontProperty());
         hiddenBeside.textProperty().bind(Bindings.when(fullFitsBeside).then(hiddenText).otherwise(hiddenShort));
@@ -752,10 +758,7 @@ public final class CompareView {
         // The sorted list follows the header's sort with the overall row kept on top; the default policy refuses a
         // comparator that is not the table's own and then silently drops the sort (on every filter change too).
         table.setSortPolicy(sortedTable -> true);
-        // One line per slice unless a cross, a reason or a value over its interval takes two: more rows in view.
-        model.rows().addListener((javafx.collections.ListChangeListener<ComparisonRow>) change -> rowHeights());
-        javafx.beans.value.ChangeListener<Boolean> cellsChanged = (obs, was, now) -> {
-            rowHeights();
+        ChangeListener<Boolean> cellsChanged = (obs, was, now) -> {
             table.refresh();
             fittedColumns.textsChanged();
         };
@@ -773,6 +776,7 @@ public final class CompareView {
                 pseudoClassStateChanged(WORSE, !empty && row != null && row.verdict() == Verdict.WORSE);
                 pseudoClassStateChanged(BETTER, !empty && row != null && row.verdict() == Verdict.BETTER);
                 pseudoClassStateChanged(OVERALL, !empty && row != null && row.overall());
+                pseudoClassStateChanged(SEVERAL_LINES, !empty && row != null && cellTexts.lines(row, CompareView.this.layout()) > 1);
                 // Details on demand: every number of the slice, whichever columns the window has room for.
                 setTooltip(empty || row == null ? null : tooltip(cellTexts.details(row)));
             }
@@ -805,18 +809,6 @@ public final class CompareView {
         return area;
     }
 
-    /** One line per slice unless a cross, a reason or a value over its interval takes two: more rows in view. */
-    private void rowHeights() {
-        boolean twoLines = model.rows().stream().anyMatch(row -> row.result().slice().dimensions().size() > 1
-                || verdictShown(row).contains("\n") || deltaShown(row).contains("\n") || nShown(row).contains("\n")
-                || productionShown(row).contains("\n") || sliceShown(row.slice()).contains("\n"));
-        if (twoLines) {
-            table.getStyleClass().remove("dense");
-        } else if (!table.getStyleClass().contains("dense")) {
-            table.getStyleClass().add("dense");
-        }
-    }
-
     /** How the cells are laid out now: values over their intervals (two-line rows), the chart beside the table. */
     private ComparisonCellTexts.Layout layout() {
         return new ComparisonCellTexts.Layout(valuesOverIntervals.get(), chartBeside.get());
@@ -839,7 +831,7 @@ public final class CompareView {
     }
 
     private String sliceShown(String label) {
-        return valuesOverIntervals.get() ? twoLines(label) : label.replace(" × ", " ×\n");
+        return cellTexts.slice(label, layout());
     }
 
     /** Whether {@code content} drawn in {@code font} is no wider than {@code width} (a cell's room for its text). */
@@ -869,35 +861,6 @@ public final class CompareView {
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(shown.apply(cell.getValue())));
         fittedColumns.fit(column, shown);
         return column;
-    }
-
-    /**
-     * A cross takes two lines, one per part; a single slice longer than {@link #SLICE_LINE_CHARS} breaks before its
-     * "=", so the value keeps the sign that says it is one ("segment" / "=enterprise"; broken after the "=",
-     * "segment=" read as a slice whose value is empty) and stays whole: "store=store_" / "000" broke an identifier.
-     * Only a value too long for a line itself breaks inside, at the last space, underscore or hyphen that keeps the
-     * first line within the limit ("job=machine" / "operator"). Rows are two lines anyway (values over intervals),
-     * and the narrower column leaves room for both models' values and the adjusted p beside Δ.
-     */
-    static String twoLines(String sliceLabel) {
-        if (sliceLabel.contains(" × ")) {
-            return sliceLabel.replace(" × ", " ×\n");
-        }
-        int equals = sliceLabel.indexOf('=');
-        if (sliceLabel.length() <= SLICE_LINE_CHARS || equals <= 0) {
-            return sliceLabel;
-        }
-        if (sliceLabel.length() - equals > SLICE_LINE_CHARS) {
-            for (int i = Math.min(SLICE_LINE_CHARS, sliceLabel.length() - 2); i > equals + 1; i--) {
-                char c = sliceLabel.charAt(i);
-                if (c == ' ' || (c == '_' || c == '-') && i + 1 <= SLICE_LINE_CHARS) {
-                    // a space goes with the break; an underscore or hyphen stays at the end of the line, as in a word
-                    return c == ' ' ? sliceLabel.substring(0, i) + "\n" + sliceLabel.substring(i + 1)
-                            : sliceLabel.substring(0, i + 1) + "\n" + sliceLabel.substring(i + 1);
-                }
-            }
-        }
-        return sliceLabel.substring(0, equals) + "\n" + sliceLabel.substring(equals);
     }
 
     /** A column that shows formatted text but sorts by the number behind it; unavailable values sort last. */

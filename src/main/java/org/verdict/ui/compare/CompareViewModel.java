@@ -4,11 +4,13 @@ import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.ResourceBundle;
-import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -21,6 +23,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -28,13 +31,14 @@ import javafx.collections.transformation.FilteredList;
 import org.verdict.core.compare.ClassRecall;
 import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.compare.ComparisonReport;
-import org.verdict.core.compare.SliceKey;
 import org.verdict.core.compare.SliceCoverage;
+import org.verdict.core.compare.SliceKey;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.ModelVersion;
 import org.verdict.core.pack.ReviewPack;
+import org.verdict.core.pack.TargetUnit;
 import org.verdict.core.pack.Task;
 import org.verdict.core.stats.ConfusionMatrix;
 import org.verdict.core.summary.SummaryMethods;
@@ -76,7 +80,6 @@ public final class CompareViewModel {
     /** The rows' cell and tooltip texts, made with each row on the worker thread. */
     private final ComparisonCellTexts cellTexts;
     private final ComparisonOptions baseOptions;
-    private final Consumer<Throwable> onFailure;
     private final QuietPeriod chartAfterTyping;
 
     private final ObservableList<String> candidates = FXCollections.observableArrayList();
@@ -103,7 +106,6 @@ public final class CompareViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper evidenceBasis = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<SliceChartData> chartData = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper tablePlaceholder = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper filterNote = new ReadOnlyStringWrapper("");
     /** The name of the pack being opened, else empty ({@link #followOpening}). */
@@ -121,12 +123,11 @@ public final class CompareViewModel {
     private boolean selectingPack;
     /** The comparison of what is asked now; asking for something else cancels it. */
     private final LatestTask comparisons = new LatestTask();
-    /** Counts the comparisons asked for: only the latest one's end clears {@link #computing}. */
+    /** Counts the comparisons asked for: only the latest one's end says where the comparison stands. */
     private long comparisonsAsked;
 
     public CompareViewModel(ComparisonRunner runner, ConfusionSource confusionSource, BackgroundExecutor executor, ActivityMonitor activity,
-                            ResourceBundle text, ComparisonOptions baseOptions, Consumer<Throwable> onFailure,
-                            QuietPeriod chartAfterTyping) {
+                            ResourceBundle text, ComparisonOptions baseOptions, QuietPeriod chartAfterTyping) {
         this.runner = runner;
         this.confusionSource = confusionSource;
         this.executor = executor;
@@ -134,7 +135,6 @@ public final class CompareViewModel {
         this.cellTexts = new ComparisonCellTexts(text);
         this.text = text;
         this.baseOptions = baseOptions;
-        this.onFailure = onFailure;
         this.chartAfterTyping = chartAfterTyping;
         opening.addListener((obs, old, now) -> sayWhatIsPending());
         sayWhatIsPending();
@@ -181,7 +181,7 @@ public final class CompareViewModel {
      * Follows the name of the pack being opened (empty when none is): until a pack is open, the empty table says that
      * one is loading, not that it has no slices.
      */
-    public void followOpening(javafx.beans.value.ObservableValue<String> openingPackName) {
+    public void followOpening(ObservableValue<String> openingPackName) {
         opening.bind(openingPackName);
     }
 
@@ -243,7 +243,7 @@ public final class CompareViewModel {
                         confusion.set(pair);
                     }
                 })
-                .onError(onFailure)
+                .onError(executor::reportUnhandled)
                 .start();
     }
 
@@ -273,7 +273,6 @@ public final class CompareViewModel {
         long asked = ++comparisonsAsked;
         if (cached != null) {
             comparisons.cancel();
-            computing.set(false);
             setComparison(Comparison.SHOWN);
             report.set(cached);
             showSelection();
@@ -281,7 +280,6 @@ public final class CompareViewModel {
         }
         ReviewPack comparedPack = pack;
         ComparisonOptions options = key.cross().isEmpty() ? baseOptions : baseOptions.withCrosses(List.of(key.cross()));
-        computing.set(true);
         setComparison(Comparison.RUNNING);
         // Nothing of the previous pack, candidate or cross stays on screen as if it were this one's: the summary
         // line too, which counted the previous rows.
@@ -319,15 +317,7 @@ public final class CompareViewModel {
                         setComparison(Comparison.FAILED);
                         notice.set(MessageFormat.format(text.getString("compare.failed"), failure.getMessage()));
                     }
-                    onFailure.accept(failure);
-                })
-                // A previous pack's or candidate's comparison ending while this one runs leaves it computing; this
-                // one's success leaves it computing until its rows are shown (showSelection), or the empty table
-                // said "No slices to show." between the two.
-                .andFinally(() -> {
-                    if (asked == comparisonsAsked && (comparison != Comparison.RUNNING || comparedPack != pack)) {
-                        computing.set(false);
-                    }
+                    executor.reportUnhandled(failure);
                 })
                 .start();
     }
@@ -366,7 +356,6 @@ public final class CompareViewModel {
                     rows.setAll(selection.rows());
                     notice.set(selection.notice());
                     summary.set(selection.summary());
-                    computing.set(false);
                     setComparison(Comparison.SHOWN);
                     applyFilter();
                 })
@@ -410,7 +399,7 @@ public final class CompareViewModel {
     }
 
     /** What the chart of the rows shown is drawn for: their metric, its unit and which interval Δ's whiskers are. */
-    private record ChartInputs(Metric metric, org.verdict.core.pack.TargetUnit targetUnit, boolean unadjusted) {
+    private record ChartInputs(Metric metric, TargetUnit targetUnit, boolean unadjusted) {
     }
 
     private String noticeFor(Metric selected, List<SliceResult> results) {
@@ -462,8 +451,8 @@ public final class CompareViewModel {
             return " " + everywhere + " " + text.getString("compare.summaryAgreementHelp");
         }
         Map<String, Long> slicesPerNote = results.stream().map(ComparisonRow::agreementNote)
-                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.groupingBy(note -> note,
-                        java.util.LinkedHashMap::new, java.util.stream.Collectors.counting()));
+                .filter(Objects::nonNull).collect(Collectors.groupingBy(note -> note,
+                        LinkedHashMap::new, Collectors.counting()));
         StringBuilder notes = new StringBuilder();
         slicesPerNote.forEach((note, slices) -> notes.append(' ').append(MessageFormat.format(
                 text.getString("compare.summaryAgreement"), slices, note)));
@@ -682,16 +671,6 @@ public final class CompareViewModel {
         return chartData.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty computingProperty() {
-        return computing.getReadOnlyProperty();
-    }
-
-    /**
-     * What the empty table says: that a pack is being opened, that the candidate waits to be compared or is being
-     * compared (the progress is in the status bar), that the comparison was cancelled or failed, and only once the
-     * rows of the selection are shown that there is no slice to show; "No slices to show." before that read as a pack
-     * without slices.
-     */
     /**
      * Under the filter, where it or "Only worse slices" leaves no slice but the overall row: "No slice is significantly
      * worse (of 13 slices)…"; empty otherwise.
@@ -700,6 +679,12 @@ public final class CompareViewModel {
         return filterNote.getReadOnlyProperty();
     }
 
+    /**
+     * What the empty table says: that a pack is being opened, that the candidate waits to be compared or is being
+     * compared (the progress is in the status bar), that the comparison was cancelled or failed, and only once the
+     * rows of the selection are shown that there is no slice to show; "No slices to show." before that read as a pack
+     * without slices.
+     */
     public ReadOnlyStringProperty tablePlaceholderProperty() {
         return tablePlaceholder.getReadOnlyProperty();
     }

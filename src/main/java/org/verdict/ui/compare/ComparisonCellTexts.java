@@ -1,11 +1,13 @@
 package org.verdict.ui.compare;
 
 import java.text.MessageFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import org.verdict.core.compare.MetricCounts;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
+import org.verdict.core.stats.MetricFormat;
 import org.verdict.ui.table.LineBreaks;
 
 /**
@@ -20,12 +22,21 @@ public final class ComparisonCellTexts {
      */
     static final int VERDICT_LINE_CHARS = 26;
     /**
-     * "no significant" / "difference", "too few" / "examples": beside the chart rows are two lines anyway, so the
-     * column narrows to the longest of those lines.
+     * "no significant" / "difference", "too few" / "examples": in a row that takes two lines anyway (values over their
+     * intervals), so the column narrows to the longest of those lines.
      */
     static final int VERDICT_LINE_CHARS_BESIDE = 14;
-    /** The reason under a verdict (an unstable slice's, an agreement bound's note) wraps at this many characters. */
+    /**
+     * The reason under a verdict (an unstable slice's) wraps at this many characters; where values stand over their
+     * intervals, a row that is otherwise one line ("store_07", "0.795", "−0.150": no interval) takes its verdict and
+     * reason on one line of this many: "unstable: rare n=2", "too few examples".
+     */
     static final int REASON_LINE_CHARS = 22;
+    /**
+     * Where values stand over their intervals, a single slice longer than this takes two lines: on one,
+     * "segment=enterprise" widens the column by the few pixels that, at 1366×768, push the adjusted p out of view.
+     */
+    static final int SLICE_LINE_CHARS = 12;
 
     private final ResourceBundle text;
 
@@ -48,16 +59,64 @@ public final class ComparisonCellTexts {
     }
 
     /**
-     * The n cell: n, and what the metric rests on besides it in its shortest form, under it or beside it ("400" /
-     * "6 positive", or "400 (6 positive)"); n alone for a metric that rests on the rows alone.
+     * The Slice cell. Where values stand over their intervals (beside the chart, large text) it names the slice as the
+     * chart beside it does, without a column's name its value already says ("store_07" for "store=store_07"), and a
+     * label still longer than {@link #SLICE_LINE_CHARS} takes two lines ({@link #twoLines}); else one line, a cross
+     * two, one per part.
+     */
+    public String slice(String sliceLabel, Layout layout) {
+        return layout.valuesOverIntervals() ? twoLines(SliceCharts.rowLabel(sliceLabel))
+                : sliceLabel.replace(" × ", " ×\n");
+    }
+
+    /**
+     * A cross takes two lines, one per part; a single slice longer than {@link #SLICE_LINE_CHARS} breaks before its
+     * "=", so the value keeps the sign that says it is one ("segment" / "=enterprise"; broken after the "=",
+     * "segment=" read as a slice whose value is empty) and stays whole: "store=store_" / "000" broke an identifier.
+     * Only a value too long for a line itself breaks inside, at the last space, underscore or hyphen that keeps the
+     * first line within the limit ("job=machine" / "operator").
+     */
+    static String twoLines(String sliceLabel) {
+        if (sliceLabel.contains(" × ")) {
+            return sliceLabel.replace(" × ", " ×\n");
+        }
+        int equals = sliceLabel.indexOf('=');
+        if (sliceLabel.length() <= SLICE_LINE_CHARS || equals <= 0) {
+            return sliceLabel;
+        }
+        if (sliceLabel.length() - equals > SLICE_LINE_CHARS) {
+            for (int i = Math.min(SLICE_LINE_CHARS, sliceLabel.length() - 2); i > equals + 1; i--) {
+                char c = sliceLabel.charAt(i);
+                if (c == ' ' || (c == '_' || c == '-') && i + 1 <= SLICE_LINE_CHARS) {
+                    // a space goes with the break; an underscore or hyphen stays at the end of the line, as in a word
+                    return c == ' ' ? sliceLabel.substring(0, i) + "\n" + sliceLabel.substring(i + 1)
+                            : sliceLabel.substring(0, i + 1) + "\n" + sliceLabel.substring(i + 1);
+                }
+            }
+        }
+        return sliceLabel.substring(0, equals) + "\n" + sliceLabel.substring(equals);
+    }
+
+    /**
+     * The n cell: n, and what the metric rests on besides it in its shortest form ("400" / "6 positive", or "400 (6
+     * positive)"); n alone for a metric that rests on the rows alone. Where values stand over their intervals the
+     * counts go under n in a row that takes two lines anyway, else beside it; in such a row whose verdict already
+     * gives the count ("unstable: rare n=4") n stands alone, so the row keeps one line and a narrow column.
      */
     public String n(ComparisonRow row, Layout layout) {
         MetricCounts counts = row.result().counts();
         if (counts.isNone()) {
             return row.nText();
         }
-        return row.nText() + (layout.valuesOverIntervals() ? "\n" + counts.shortText()
-                : " (" + counts.shortText() + ")");
+        if (layout.valuesOverIntervals()) {
+            if (linesOf(verdict(row, layout)) > 1 || twoLineRow(row, layout)) {
+                return row.nText() + "\n" + counts.shortText();
+            }
+            if (verdictNamesTheSmallestClass(row.result())) {
+                return row.nText();
+            }
+        }
+        return row.nText() + " (" + counts.shortText() + ")";
     }
 
     /**
@@ -89,14 +148,75 @@ public final class ComparisonCellTexts {
     }
 
     /**
-     * The verdict on its line, the reason a number stands without its interval under it, in lines a little longer than
-     * a verdict's: at 14 characters "class fraud_report has 4 examples here" took five.
+     * The verdict, and for an unstable slice why its numbers stand without their interval in short ("unstable: rare
+     * n=4" for "class rare has 4 examples here; the bootstrap cannot measure …", else the reason's first clause); the
+     * whole reason is in the verdict's and the row's tooltips. In a row that takes two lines anyway (values over their
+     * intervals) the verdict wraps narrow and the reason goes under it; otherwise they share a line where they fit
+     * one: at 1366×768 a 35-store pack's rows took three lines each ("unstable:" / "class rare has 4" / "examples
+     * here") and ten of them filled the table.
      */
     public String verdict(ComparisonRow row, Layout layout) {
-        int lineChars = layout.valuesOverIntervals() ? VERDICT_LINE_CHARS_BESIDE : VERDICT_LINE_CHARS;
-        String[] parts = row.verdictCell().split("\n", 2);
-        return LineBreaks.lines(parts[0], lineChars) + (parts.length == 1 ? ""
-                : "\n" + LineBreaks.lines(parts[1], Math.max(lineChars, REASON_LINE_CHARS)));
+        String verdict = row.verdictText();
+        String reason = row.result().isUnstable() ? shortReason(row.result()) : null;
+        if (twoLineRow(row, layout)) {
+            return LineBreaks.lines(verdict, VERDICT_LINE_CHARS_BESIDE)
+                    + (reason == null ? "" : ":\n" + LineBreaks.lines(reason, REASON_LINE_CHARS));
+        }
+        int lineChars = layout.valuesOverIntervals() ? REASON_LINE_CHARS : VERDICT_LINE_CHARS;
+        return LineBreaks.lines(reason == null ? verdict : verdict + ": " + reason, lineChars);
+    }
+
+    /** How many lines the row's tallest cell takes, so the row is as tall as that and no taller. */
+    public int lines(ComparisonRow row, Layout layout) {
+        return List.of(slice(row.slice(), layout), verdict(row, layout), n(row, layout), delta(row, layout),
+                production(row, layout), candidate(row, layout)).stream().mapToInt(ComparisonCellTexts::linesOf)
+                .max().orElse(1);
+    }
+
+    /** Where values stand over their intervals, whether a cell other than the verdict and n takes two lines. */
+    private boolean twoLineRow(ComparisonRow row, Layout layout) {
+        return layout.valuesOverIntervals() && (linesOf(slice(row.slice(), layout)) > 1
+                || linesOf(delta(row, layout)) > 1 || linesOf(production(row, layout)) > 1
+                || linesOf(candidate(row, layout)) > 1);
+    }
+
+    private static int linesOf(String cell) {
+        return (int) cell.lines().count();
+    }
+
+    /**
+     * Why an unstable slice has no interval, in a few words: where the reason is its smallest class's few examples,
+     * that class and its count as the n cell counts it ("rare n=4", "rare n=0"; a no-break space keeps them on one
+     * line), else the reason's first clause.
+     */
+    private String shortReason(SliceResult result) {
+        MetricCounts counts = result.counts();
+        return verdictNamesTheSmallestClass(result)
+                ? MessageFormat.format(text.getString("compare.verdict.smallestClass"), counts.smallestClass(),
+                        MetricFormat.count(counts.smallestClassSupport()))
+                : firstClause(result.unstableReason());
+    }
+
+    /**
+     * Whether an unstable slice's reason is its smallest class, which the engine words "class rare has 4 examples
+     * here; …" (or "… has no example here, so …"); another reason is told by its first clause.
+     */
+    private static boolean verdictNamesTheSmallestClass(SliceResult result) {
+        String smallest = result.counts().smallestClass();
+        return result.isUnstable() && smallest != null && result.counts().smallestClassSupport() != null
+                && result.unstableReason().startsWith("class " + smallest + " ");
+    }
+
+    /** "class E has 3 examples here" of "class E has 3 examples here; the bootstrap cannot measure …". */
+    private static String firstClause(String reason) {
+        int end = reason.length();
+        for (String separator : List.of("; ", ", so ")) {
+            int at = reason.indexOf(separator);
+            if (at > 0) {
+                end = Math.min(end, at);
+            }
+        }
+        return reason.substring(0, end);
     }
 
     /** The verdict's tooltip: its reason, the glossary's words for it (so a verdict is explained one way), a note. */

@@ -1,6 +1,6 @@
 package org.verdict.ui.compare;
 
-import java.util.List;
+import org.verdict.core.compare.MetricCounts;
 import org.verdict.core.compare.MetricEstimate;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
@@ -16,7 +16,6 @@ import org.verdict.ui.theme.Palette;
 public final class ComparisonRow {
     private final SliceResult result;
     private final String verdictText;
-    private final String verdictCell;
     private final String verdictReason;
     private final String productionText;
     private final String candidateText;
@@ -50,7 +49,6 @@ public final class ComparisonRow {
         this.verdictText = formatVerdict(result);
         this.verdictReason = result.isUnstable() || result.withheldForTooFewExamples() ? result.unstableReason()
                 : result.verdict() == Verdict.UNAVAILABLE ? result.unavailableReason() : result.noInformationReason();
-        this.verdictCell = formatVerdictCell(result, verdictText);
         this.nText = MetricFormat.count(result.n());
         this.productionText = estimate(numbers, result.production());
         this.candidateText = estimate(numbers, result.candidate());
@@ -93,15 +91,6 @@ public final class ComparisonRow {
     /** Verdict with its mark, so "worse" never depends on colour alone: "▼ worse", "▲ better". */
     public String verdictText() {
         return verdictText;
-    }
-
-    /**
-     * The Verdict cell: the verdict, and under it in words why the row's numbers stand without their interval (an
-     * unstable slice: "unstable:" / "class fraud_report has 4 examples here"); the rest of the reason is in the
-     * tooltips. Other verdicts read as {@link #verdictText()}.
-     */
-    public String verdictCell() {
-        return verdictCell;
     }
 
     /**
@@ -209,10 +198,6 @@ public final class ComparisonRow {
         };
     }
 
-    private static String formatVerdictCell(SliceResult result, String verdict) {
-        return result.isUnstable() ? verdict + ":\n" + firstClause(result.unstableReason()) : verdict;
-    }
-
     /**
      * The note of a slice whose Δ interval is the agreement bound ("both models give every example here the same
      * score"), as the CLI's Notes give it; null for other slices.
@@ -221,18 +206,6 @@ public final class ComparisonRow {
         boolean agreementBound = AgreementBound.TEST.equals(result.test())
                 || AgreementBound.SAME_RANKING_TEST.equals(result.test());
         return agreementBound ? result.note() : null;
-    }
-
-    /** "class E has 3 examples here" of "class E has 3 examples here; the bootstrap cannot measure …". */
-    private static String firstClause(String reason) {
-        int end = reason.length();
-        for (String separator : List.of("; ", ", so ")) {
-            int at = reason.indexOf(separator);
-            if (at > 0) {
-                end = Math.min(end, at);
-            }
-        }
-        return reason.substring(0, end);
     }
 
     private static String formatDelta(SliceResult result, boolean unadjusted) {
@@ -271,9 +244,15 @@ public final class ComparisonRow {
         return result.adjustedP();
     }
 
-    /** Tab-separated for the clipboard, with raw numbers so a spreadsheet can compute with them. */
+    /**
+     * Tab-separated for the clipboard, with raw numbers so a spreadsheet can compute with them: beside n the counts
+     * the metric rests on, as every other surface gives them (empty where the metric does not rest on one).
+     */
     public String toTsv() {
-        return String.join("\t", slice(), String.valueOf(n()),
+        MetricCounts counts = result.counts();
+        return String.join("\t", slice(), String.valueOf(n()), raw(counts.positives()), raw(counts.negatives()),
+                raw(counts.productionPredictedPositives()), raw(counts.candidatePredictedPositives()),
+                counts.smallestClass() == null ? "" : counts.smallestClass(), raw(counts.smallestClassSupport()),
                 raw(result.production() == null ? null : result.production().value()),
                 rawLower(result.production()), rawUpper(result.production()),
                 raw(result.candidate() == null ? null : result.candidate().value()),
@@ -289,7 +268,8 @@ public final class ComparisonRow {
     }
 
     public static String tsvHeader() {
-        return String.join("\t", "slice", "n", "production", "production_ci_low", "production_ci_high",
+        return String.join("\t", "slice", "n", "positives", "negatives", "production_predicted_positives",
+                "candidate_predicted_positives", "smallest_class", "smallest_class_n", "production", "production_ci_low", "production_ci_high",
                 "candidate", "candidate_ci_low", "candidate_ci_high", "delta", "delta_ci_low", "delta_ci_high",
                 "delta_ci_level", "unadjusted_ci_low", "unadjusted_ci_high", "p", "adjusted_p", "test", "verdict");
     }
@@ -300,6 +280,10 @@ public final class ComparisonRow {
 
     private static String raw(Double value) {
         return value == null ? "" : String.valueOf(value);
+    }
+
+    private static String raw(Long count) {
+        return count == null ? "" : String.valueOf(count);
     }
 
     private static String rawLower(MetricEstimate estimate) {

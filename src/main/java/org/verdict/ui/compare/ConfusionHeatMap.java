@@ -6,24 +6,26 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.control.Label;
+import javafx.geometry.VPos;
 import javafx.scene.Group;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.transform.Scale;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Background;
 import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.CornerRadii;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.scene.transform.Scale;
 import org.verdict.core.compare.ClassRates;
 import org.verdict.core.compare.ClassRecall;
 import org.verdict.core.compare.ComparisonOptions;
@@ -85,7 +87,7 @@ final class ConfusionHeatMap extends ScrollPane {
         perClassCaption.managedProperty().bind(perClassCaption.visibleProperty());
         // The per-class table may be wider than the pane (it scrolls sideways); the caption and the matrices keep to
         // the visible width, so the candidate's matrix goes below the production's instead of off to the right
-        javafx.beans.binding.DoubleBinding visibleWidth = Bindings.createDoubleBinding(
+        DoubleBinding visibleWidth = Bindings.createDoubleBinding(
                 () -> Math.max(0, getViewportBounds().getWidth() - 2 * CONTENT_PADDING), viewportBoundsProperty());
         matrices.maxWidthProperty().bind(visibleWidth);
         caption.maxWidthProperty().bind(visibleWidth);
@@ -331,7 +333,7 @@ final class ConfusionHeatMap extends ScrollPane {
             // A class name is never shortened to "acco…": its column widens instead.
             predicted.setMinWidth(Region.USE_PREF_SIZE);
             GridPane.setHalignment(predicted, HPos.CENTER);
-            GridPane.setValignment(predicted, javafx.geometry.VPos.TOP);
+            GridPane.setValignment(predicted, VPos.TOP);
             grid.add(predicted, p + 1, 0);
         }
         Color base = Palette.fx(hex);

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.DoubleStream;
+import java.util.stream.Stream;
 import org.verdict.core.compare.AxisRange;
+import org.verdict.core.compare.MetricEstimate;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.pack.Metric;
@@ -108,15 +110,15 @@ public record SliceChartData(Metric metric, TargetUnit targetUnit, List<Point> p
                 value(r.candidate()), lower(r.candidate()), upper(r.candidate()), note, r.verdictWord());
     }
 
-    private static double value(org.verdict.core.compare.MetricEstimate estimate) {
+    private static double value(MetricEstimate estimate) {
         return estimate == null ? Double.NaN : estimate.value();
     }
 
-    private static double lower(org.verdict.core.compare.MetricEstimate estimate) {
+    private static double lower(MetricEstimate estimate) {
         return estimate == null ? Double.NaN : estimate.ci() == null ? estimate.value() : estimate.ci().lower();
     }
 
-    private static double upper(org.verdict.core.compare.MetricEstimate estimate) {
+    private static double upper(MetricEstimate estimate) {
         return estimate == null ? Double.NaN : estimate.ci() == null ? estimate.value() : estimate.ci().upper();
     }
 
@@ -157,7 +159,7 @@ public record SliceChartData(Metric metric, TargetUnit targetUnit, List<Point> p
     public AxisRange valueRange() {
         List<Point> withIntervals = points.stream().filter(Point::hasInterval).toList();
         return AxisRange.coveringTypical(tested(withIntervals.isEmpty() ? points : withIntervals).stream()
-                .flatMap(p -> java.util.stream.Stream.of(
+                .flatMap(p -> Stream.of(
                         new AxisRange.Whisker(p.production(), p.productionLow(), p.productionHigh()),
                         new AxisRange.Whisker(p.candidate(), p.candidateLow(), p.candidateHigh())))
                 .filter(w -> !Double.isNaN(w.estimate())).toList(), false);

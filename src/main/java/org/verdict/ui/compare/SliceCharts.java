@@ -1,13 +1,21 @@
 package org.verdict.ui.compare;
 
 import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
 import java.awt.Polygon;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.text.MessageFormat;
+import java.util.Arrays;
 import java.util.List;
 import java.util.ResourceBundle;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+import java.util.stream.DoubleStream;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
@@ -15,16 +23,24 @@ import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.labels.XYToolTipGenerator;
+import org.jfree.chart.plot.CrosshairState;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.PlotRenderingInfo;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.chart.renderer.xy.XYItemRendererState;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.IntervalXYDataset;
+import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.verdict.core.compare.AxisRange;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.stats.MetricFormat;
@@ -130,7 +146,7 @@ public final class SliceCharts {
         ValueMarker zero = new ValueMarker(0, Palette.awt(Palette.NEUTRAL), new BasicStroke(1.5f,
                 BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
         plot.addRangeMarker(zero);
-        org.verdict.core.compare.AxisRange range = data.deltaRange();
+        AxisRange range = data.deltaRange();
         plot.getRangeAxis().setRange(range.lower(), range.upper());
         for (int i = 0; i < points.size(); i++) {
             Point p = points.get(i);
@@ -164,9 +180,9 @@ public final class SliceCharts {
      * approval pack's), and an empty kind says that no slice is of it.
      */
     private static LegendItem legendItem(YIntervalSeries series, Shape shape, String colour, boolean filled) {
-        java.awt.Color paint = Palette.awt(colour);
+        Color paint = Palette.awt(colour);
         LegendItem item = new LegendItem(series.getKey().toString(), null, null, null, true, shape, filled, paint,
-                !filled, paint, new BasicStroke(1.2f), false, new java.awt.geom.Line2D.Double(), new BasicStroke(1f),
+                !filled, paint, new BasicStroke(1.2f), false, new Line2D.Double(), new BasicStroke(1f),
                 paint);
         return item;
     }
@@ -212,15 +228,15 @@ public final class SliceCharts {
         renderer.setDefaultToolTipGenerator(byPoint(series -> series % 2 == 0 ? productionTooltips : candidateTooltips));
         XYPlot plot = plot(dataset, renderer, points, numbers.inUnit(data.metric().wireName()), numbers);
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
-        org.verdict.core.compare.AxisRange range = data.valueRange();
+        AxisRange range = data.valueRange();
         plot.getRangeAxis().setRange(range.lower(), range.upper());
         for (int i = 0; i < points.size(); i++) {
             Point p = points.get(i);
             // an undefined (NaN) value is neither below nor above the axis
             markClipped(plot, range, i,
-                    java.util.stream.DoubleStream.of(p.productionLow(), p.candidateLow()).filter(v -> !Double.isNaN(v))
+                    DoubleStream.of(p.productionLow(), p.candidateLow()).filter(v -> !Double.isNaN(v))
                             .min().orElse(Double.NaN),
-                    java.util.stream.DoubleStream.of(p.productionHigh(), p.candidateHigh())
+                    DoubleStream.of(p.productionHigh(), p.candidateHigh())
                             .filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN));
         }
         LegendItemCollection legend = new LegendItemCollection();
@@ -242,11 +258,11 @@ public final class SliceCharts {
      * A slice whose Δ is undefined has no point: its verdict stands in its row, at the axis's left edge, in the
      * table's words ("too few examples" for a 5-row slice without a positive, "unavailable" for a larger one).
      */
-    private static XYTextAnnotation withoutPoint(Point p, org.verdict.core.compare.AxisRange range, int row) {
+    private static XYTextAnnotation withoutPoint(Point p, AxisRange range, int row) {
         XYTextAnnotation note = new XYTextAnnotation(p.verdictWord(), row, range.lower());
         note.setTextAnchor(TextAnchor.CENTER_LEFT);
         note.setPaint(Palette.awt(Palette.NEUTRAL));
-        note.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.ITALIC, 11));
+        note.setFont(new Font(Font.SANS_SERIF, Font.ITALIC, 11));
         return note;
     }
 
@@ -256,7 +272,7 @@ public final class SliceCharts {
      *
      * @param bySeries a series' tooltips by point
      */
-    private static XYToolTipGenerator byPoint(java.util.function.IntFunction<List<String>> bySeries) {
+    private static XYToolTipGenerator byPoint(IntFunction<List<String>> bySeries) {
         return (dataset, series, item) -> bySeries.apply(series).get((int) Math.round(dataset.getXValue(series, item)));
     }
 
@@ -266,12 +282,12 @@ public final class SliceCharts {
 
             /** A value without an interval has no whisker: a zero-length one is a bar through a hollow mark. */
             @Override
-            public void drawItem(java.awt.Graphics2D g2, org.jfree.chart.renderer.xy.XYItemRendererState state,
-                                 Rectangle2D dataArea, org.jfree.chart.plot.PlotRenderingInfo info, XYPlot plot,
-                                 org.jfree.chart.axis.ValueAxis domainAxis, org.jfree.chart.axis.ValueAxis rangeAxis,
-                                 org.jfree.data.xy.XYDataset dataset, int series, int item,
-                                 org.jfree.chart.plot.CrosshairState crosshairState, int pass) {
-                if (pass == 0 && dataset instanceof org.jfree.data.xy.IntervalXYDataset intervals
+            public void drawItem(Graphics2D g2, XYItemRendererState state,
+                                 Rectangle2D dataArea, PlotRenderingInfo info, XYPlot plot,
+                                 ValueAxis domainAxis, ValueAxis rangeAxis,
+                                 XYDataset dataset, int series, int item,
+                                 CrosshairState crosshairState, int pass) {
+                if (pass == 0 && dataset instanceof IntervalXYDataset intervals
                         && intervals.getStartYValue(series, item) == intervals.getEndYValue(series, item)) {
                     return;
                 }
@@ -311,7 +327,7 @@ public final class SliceCharts {
      * An interval that runs past the axis (a slice with too few examples, which does not set the scale) ends in an
      * arrow at the edge, so a clipped whisker is never mistaken for a short one; its tooltip has the numbers.
      */
-    private static void markClipped(XYPlot plot, org.verdict.core.compare.AxisRange range, int row, double low, double high) {
+    private static void markClipped(XYPlot plot, AxisRange range, int row, double low, double high) {
         if (low < range.lower()) {
             plot.addAnnotation(arrow(CLIPPED_LOW, row, range.lower(), TextAnchor.CENTER_LEFT));
         }
@@ -324,7 +340,7 @@ public final class SliceCharts {
         XYTextAnnotation arrow = new XYTextAnnotation(mark, row, at);
         arrow.setTextAnchor(anchor);
         arrow.setPaint(Palette.awt(Palette.NEUTRAL));
-        arrow.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 14));
+        arrow.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
         return arrow;
     }
 
@@ -349,9 +365,9 @@ public final class SliceCharts {
 
     /** "contract=one_year × tenure_band=25-60" as "one_year × 25-60". */
     static String valuesOnly(String sliceLabel) {
-        return java.util.Arrays.stream(sliceLabel.split(" × ", -1))
+        return Arrays.stream(sliceLabel.split(" × ", -1))
                 .map(part -> part.substring(part.indexOf('=') + 1))
-                .collect(java.util.stream.Collectors.joining(" × "));
+                .collect(Collectors.joining(" × "));
     }
 
     /**
@@ -360,7 +376,7 @@ public final class SliceCharts {
      * that does not name its column keeps it ("neighborhood=N23"). Each part of a cross is judged on its own.
      */
     static String rowLabel(String sliceLabel) {
-        return java.util.Arrays.stream(sliceLabel.split(" × ", -1)).map(part -> {
+        return Arrays.stream(sliceLabel.split(" × ", -1)).map(part -> {
             int equals = part.indexOf('=');
             String column = equals < 0 ? "" : part.substring(0, equals);
             String value = equals < 0 ? part : part.substring(equals + 1);
@@ -368,12 +384,12 @@ public final class SliceCharts {
                     && value.regionMatches(true, 0, column, 0, column.length())
                     && !Character.isLetter(value.charAt(column.length()));
             return namesItsColumn ? value : part;
-        }).collect(java.util.stream.Collectors.joining(" × "));
+        }).collect(Collectors.joining(" × "));
     }
 
     private static JFreeChart chart(XYPlot plot, String title) {
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        chart.setPadding(new org.jfree.chart.ui.RectangleInsets(8, 8, 8, 16));
+        chart.setPadding(new RectangleInsets(8, 8, 8, 16));
         return chart;
     }
 

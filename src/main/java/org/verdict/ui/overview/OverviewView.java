@@ -59,7 +59,8 @@ public final class OverviewView {
             n.managedProperty().bind(threshold.textProperty().isNotEmpty());
         });
         addFact(facts, 5, "overview.verdict", "overviewVerdict", model.verdictProperty());
-        addFact(facts, 6, "overview.alsoWorse", "overviewAlsoWorse", model.alsoWorseProperty());
+        addFact(facts, 6, "overview.worseSlices", "overviewWorseSlices", model.worseSlicesProperty());
+        addFact(facts, 7, "overview.alsoWorse", "overviewAlsoWorse", model.alsoWorseProperty());
 
         Label versionsHeading = new Label(text.getString("overview.versions"));
         versionsHeading.getStyleClass().add("title-4");

@@ -18,10 +18,12 @@ import javafx.collections.ObservableList;
 import org.verdict.core.compare.ComparisonReport;
 import org.verdict.core.compare.WorseOverall;
 import org.verdict.core.evidence.EvidenceNumbers;
+import org.verdict.core.gates.WorseFindings;
 import org.verdict.core.pack.ModelInfo;
 import org.verdict.core.pack.ModelVersion;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.pack.Task;
+import org.verdict.ui.theme.Palette;
 
 /** What the Overview shows: the model, its task and risk tier, who must approve, and each version's lineage. */
 public final class OverviewViewModel {
@@ -41,6 +43,7 @@ public final class OverviewViewModel {
     private final ReadOnlyStringWrapper primaryMetric = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper threshold = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper worseSlices = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper alsoWorse = new ReadOnlyStringWrapper("");
     private final ObservableList<VersionRow> versions = FXCollections.observableArrayList();
     private final ObservableList<VersionRow> versionsView = FXCollections.unmodifiableObservableList(versions);
@@ -146,6 +149,38 @@ public final class OverviewViewModel {
     public void showOtherMetricsOf(ObservableValue<ComparisonReport> report) {
         alsoWorse.bind(Bindings.createStringBinding(() -> otherMetricsWorse(report.getValue()),
                 report));
+    }
+
+    /**
+     * Follows the gates' review to name the slices significantly worse on the primary metric, under the heading that
+     * says how many were tested, in the words of the Gates view and the approval pack: "Also worse overall" alone read
+     * as all-clear beside fair_small's gender=nonbinary, Δ −0.151. A dash while the gates are judged ({@code null}).
+     */
+    public void showWorseSlicesOf(ObservableValue<WorseFindings> findings) {
+        worseSlices.bind(Bindings.createStringBinding(() -> worseSlices(findings.getValue()), findings));
+    }
+
+    /** The heading and the first {@value #WORSE_SLICES_SHOWN} worse slices; the Gates view lists every one. */
+    String worseSlices(WorseFindings findings) {
+        if (findings == null || findings.slicesHeading().isEmpty()) {
+            return "—";
+        }
+        int more = findings.slices().size() - WORSE_SLICES_SHOWN;
+        if (more <= 0) {
+            return findings.slicesText(Palette.WORSE_MARK);
+        }
+        WorseFindings first = new WorseFindings(findings.slices().subList(0, WORSE_SLICES_SHOWN),
+                findings.slicesHeading(), findings.overall(), findings.nothingElse());
+        return first.slicesText(Palette.WORSE_MARK) + "\n" + MessageFormat.format(text.getString(
+                "overview.worseSlices.more"), more);
+    }
+
+    /** As many worse slices as leave the versions table its room at 1366×768. */
+    static final int WORSE_SLICES_SHOWN = 5;
+
+    /** The slices significantly worse on the primary metric, see {@link #showWorseSlicesOf}. */
+    public ReadOnlyStringProperty worseSlicesProperty() {
+        return worseSlices.getReadOnlyProperty();
     }
 
     /** Each finding one a line as {@link WorseOverall#line()} writes it; a dash until Compare has its report. */

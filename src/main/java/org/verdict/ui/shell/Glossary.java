@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -69,7 +70,7 @@ public final class Glossary {
         term.setStyle("-fx-font-weight: bold;");
         Label meaning = new Label(entry.text());
         meaning.setWrapText(true);
-        meaning.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        meaning.setMinHeight(Region.USE_PREF_SIZE);
         VBox box = new VBox(2, term, meaning);
         box.setId("glossary-" + entry.id());
         return box;

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -14,6 +13,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.ui.settings.UserSettings;
 import org.verdict.ui.task.ActivityMonitor;
@@ -38,6 +38,7 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<Path> decisionStore = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Path> auditedStore = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<OpenFailure> openFailure = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Path> recentPacks = FXCollections.observableArrayList();
     // One read-only view for everyone: a new wrapper per call would drop listeners when it is collected.
     private final ObservableList<Path> recentPacksView = FXCollections.unmodifiableObservableList(recentPacks);
@@ -55,15 +56,23 @@ public final class MainViewModel {
     }
 
     /**
-     * Opens a pack in the background. On success it becomes the open pack and the first recent pack; on failure
-     * {@code onFailure} gets the exception (a {@link org.verdict.core.pack.PackException} for a broken pack) and
-     * the open pack stays.
+     * A pack that could not be opened and why: a {@link PackException} (a broken pack: file, line, column) or an
+     * {@link IOException} (a file that cannot be read), the user's to fix, which the window shows in a dialog.
+     */
+    public record OpenFailure(Path source, Exception problem) {
+    }
+
+    /**
+     * Opens a pack in the background. On success it becomes the open pack and the first recent pack; a pack that is
+     * broken or cannot be read is {@link #openFailureProperty()} and the open pack stays; any other failure is a bug
+     * and goes to the executor's one handler of unexpected failures.
      *
      * @param remember false for the bundled sample copied to a temporary folder, which is not worth remembering
      */
-    public void openPack(Path source, boolean remember, Consumer<Throwable> onFailure) {
+    public void openPack(Path source, boolean remember) {
         openingSource = source;
         opening.set(source.getFileName().toString());
+        openFailure.set(null);
         executor.run(progress -> packSource.open(source, progress))
                 .showProgressIn(activity, openingTitle + " " + source.getFileName())
                 .onSuccess(opened -> {
@@ -76,7 +85,13 @@ public final class MainViewModel {
                         saveSettingsInBackground();
                     }
                 })
-                .onError(onFailure)
+                .onError(failure -> {
+                    if (failure instanceof PackException || failure instanceof IOException) {
+                        openFailure.set(new OpenFailure(source, (Exception) failure));
+                    } else {
+                        executor.reportUnhandled(failure);
+                    }
+                })
                 .andFinally(() -> {
                     // an earlier open that ends after a later one was asked for leaves the later one's name
                     if (source == openingSource) {
@@ -129,6 +144,14 @@ public final class MainViewModel {
 
     public ReadOnlyObjectProperty<ReviewPack> packProperty() {
         return pack.getReadOnlyProperty();
+    }
+
+    /**
+     * The latest pack asked for that is broken or cannot be read, with why; null while it opens and once one has
+     * opened. The window shows it in a problem dialog.
+     */
+    public ReadOnlyObjectProperty<OpenFailure> openFailureProperty() {
+        return openFailure.getReadOnlyProperty();
     }
 
     /**

@@ -10,10 +10,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
-import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -22,14 +25,17 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -59,7 +65,6 @@ public final class MainWindow implements Navigator {
     private final Appearance appearance;
     private final ResourceBundle text;
     private final ProblemDialog problems;
-    private final Consumer<Throwable> unexpected;
     private final PackChooser chooser;
     private final Map<String, PackView> views = new LinkedHashMap<>();
     private final Map<String, ToggleButton> navigation = new LinkedHashMap<>();
@@ -74,13 +79,11 @@ public final class MainWindow implements Navigator {
     private boolean selectingOnly;
 
     public MainWindow(MainViewModel model, List<PackView> views, List<PackAction> packActions,
-                      Appearance appearance, ResourceBundle text, ProblemDialog problems,
-                      Consumer<Throwable> unexpected, PackChooser chooser) {
+                      Appearance appearance, ResourceBundle text, ProblemDialog problems, PackChooser chooser) {
         this.model = model;
         this.appearance = appearance;
         this.text = text;
         this.problems = problems;
-        this.unexpected = unexpected;
         this.chooser = chooser;
         this.packActions = List.copyOf(packActions);
         views.forEach(view -> this.views.put(view.id(), view));
@@ -93,6 +96,12 @@ public final class MainWindow implements Navigator {
         content.getStyleClass().add("view-content");
         root.setCenter(content);
         root.setBottom(new StatusBar(model, text));
+        // a pack that is broken or cannot be read: where and what, in a dialog; the open pack stays
+        model.openFailureProperty().addListener((obs, old, failed) -> {
+            if (failed != null) {
+                reportOpenFailure(failed.source(), failed.problem());
+            }
+        });
         appearance.applyTo(root);
         // Whether the dragged item is a pack is asked of the disk once per drag, when it enters the window, not on
         // every mouse move over it: a folder on a sleeping network share would stall the window at each move.
@@ -199,12 +208,12 @@ public final class MainWindow implements Navigator {
         }
     }
 
-    /** Opens a pack and reports what went wrong in a dialog; the open pack stays open on failure. */
+    /** Opens a pack; what went wrong is shown in a dialog (see the constructor), the open pack stays open. */
     public void openPack(Path source, boolean remember) {
-        model.openPack(source, remember, failure -> reportOpenFailure(source, failure));
+        model.openPack(source, remember);
     }
 
-    private void reportOpenFailure(Path source, Throwable failure) {
+    private void reportOpenFailure(Path source, Exception failure) {
         String stays = model.currentPack()
                 .map(pack -> MessageFormat.format(text.getString("open.stillOpen"), pack.manifest().model().name()))
                 .orElse("");
@@ -214,11 +223,9 @@ public final class MainWindow implements Navigator {
             problems.show(window(), header,
                     where + "\n" + broken.problem() + "\n\n" + text.getString("open.fixAndRetry") + " " + stays,
                     "pack: " + source.toAbsolutePath() + "\n" + broken.getMessage());
-        } else if (failure instanceof java.io.IOException io) {
-            problems.show(window(), header, io.getMessage() + "\n\n" + text.getString("open.checkAccess") + " " + stays,
-                    "pack: " + source.toAbsolutePath() + "\n" + io);
         } else {
-            unexpected.accept(failure);
+            problems.show(window(), header, failure.getMessage() + "\n\n" + text.getString("open.checkAccess") + " "
+                    + stays, "pack: " + source.toAbsolutePath() + "\n" + failure);
         }
     }
 
@@ -343,7 +350,7 @@ public final class MainWindow implements Navigator {
             entry.setMaxWidth(Double.MAX_VALUE);
             entry.setUserData(view.id());
             if (index <= 9) {
-                entry.setTooltip(new javafx.scene.control.Tooltip(view.title() + " ("
+                entry.setTooltip(new Tooltip(view.title() + " ("
                         + new KeyCodeCombination(KeyCode.valueOf("DIGIT" + index), SHORTCUT).getDisplayText() + ")"));
             }
             navigation.put(view.id(), entry);
@@ -373,7 +380,7 @@ public final class MainWindow implements Navigator {
 
     /** Every menu item with a shortcut, in menu order, then each view's own keys, in two aligned columns. */
     private void showShortcuts() {
-        javafx.scene.layout.GridPane list = new javafx.scene.layout.GridPane();
+        GridPane list = new GridPane();
         list.setId("shortcutList");
         list.setHgap(24);
         list.setVgap(4);
@@ -390,7 +397,7 @@ public final class MainWindow implements Navigator {
         for (Map.Entry<String, Map<KeyCombination, String>> view : viewShortcuts.entrySet()) {
             Label heading = new Label(MessageFormat.format(text.getString("shortcuts.inView"), view.getKey()));
             heading.setStyle("-fx-font-weight: bold;");
-            heading.setPadding(new javafx.geometry.Insets(8, 0, 0, 0));
+            heading.setPadding(new Insets(8, 0, 0, 0));
             list.add(heading, 0, row++, 2, 1);
             for (Map.Entry<KeyCombination, String> key : view.getValue().entrySet()) {
                 Label keys = new Label(key.getKey().getDisplayText());
@@ -402,9 +409,9 @@ public final class MainWindow implements Navigator {
     }
 
     private void showGlossary() {
-        javafx.scene.control.Alert glossary = OwnerLook.ownedBy(new javafx.scene.control.Alert(
-                javafx.scene.control.Alert.AlertType.NONE, "", javafx.scene.control.ButtonType.CLOSE), window());
-        glossary.initModality(javafx.stage.Modality.NONE);
+        Alert glossary = OwnerLook.ownedBy(new Alert(
+                Alert.AlertType.NONE, "", ButtonType.CLOSE), window());
+        glossary.initModality(Modality.NONE);
         glossary.setTitle(text.getString("glossary.title"));
         glossary.setHeaderText(null);
         glossary.setResizable(true);
@@ -418,9 +425,9 @@ public final class MainWindow implements Navigator {
         showInformation(text.getString("menu.help.about"), about);
     }
 
-    private void showInformation(String title, javafx.scene.Node body) {
-        javafx.scene.control.Alert info = OwnerLook.ownedBy(
-                new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION), window());
+    private void showInformation(String title, Node body) {
+        Alert info = OwnerLook.ownedBy(
+                new Alert(Alert.AlertType.INFORMATION), window());
         info.setTitle(title);
         info.setHeaderText(title);
         info.getDialogPane().setContent(body);

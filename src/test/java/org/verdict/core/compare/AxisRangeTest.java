@@ -51,6 +51,33 @@ class AxisRangeTest {
     }
 
     @Test
+    void aWorseSlicesIntervalIsAlwaysOnTheAxis() {
+        // fair_small's roc_auc: four slices ±0.004 around +0.013 and gender=nonbinary, worse, 15× the median width
+        List<Whisker> whiskers = List.of(new Whisker(0.012, 0.010, 0.014), new Whisker(0.013, 0.009, 0.017),
+                new Whisker(0.011, 0.008, 0.015), new Whisker(0.015, 0.011, 0.018), new Whisker(0.015, 0.011, 0.019),
+                new Whisker(-0.151, -0.212, -0.091));
+        AxisRange range = AxisRange.coveringTypical(whiskers, true);
+        assertTrue(range.contains(-0.212) && range.contains(-0.091), "the worse interval is whole: " + range);
+        AxisRange better = AxisRange.coveringTypical(List.of(new Whisker(0, -0.004, 0.004),
+                new Whisker(0.001, -0.003, 0.005), new Whisker(0.2, 0.1, 0.3)), true);
+        assertTrue(better.contains(0.3), "so is a better one: " + better);
+        AxisRange values = AxisRange.coveringTypical(List.of(new Whisker(0.9, 0.89, 0.91),
+                new Whisker(0.91, 0.9, 0.92), new Whisker(0.7, 0.4, 0.95)), false);
+        assertFalse(values.contains(0.4), "a model's value is no verdict: its wide interval may run off: " + values);
+    }
+
+    @Test
+    void anArrowAtTheEdgeHasRoomBesideItsRowsEstimate() {
+        // a wide inconclusive interval whose estimate is the lowest value: 5 % room put its point on its own ◀
+        List<Whisker> whiskers = List.of(new Whisker(0, -0.01, 0.01), new Whisker(0.02, 0.01, 0.03),
+                new Whisker(-0.15, -0.6, 0.3));
+        AxisRange range = AxisRange.coveringTypical(whiskers, true);
+        double span = range.upper() - range.lower();
+        assertFalse(range.contains(-0.6), "the wide interval still runs off: " + range);
+        assertTrue(-0.15 - range.lower() >= 0.1 * span, "its estimate stands apart from the edge: " + range);
+    }
+
+    @Test
     void aSingleIntervalAlwaysSetsTheScale() {
         AxisRange range = AxisRange.coveringTypical(List.of(new Whisker(0, -1, 1)), false);
         assertTrue(range.contains(-1) && range.contains(1));

@@ -27,7 +27,8 @@ class SliceCoverageTest {
         ComparisonReport report = compare(false);
         String said = report.sliceCoverage(Metric.MACRO_F1).noneWorse();
         assertTrue(said.startsWith("The one tested slice is not significantly worse on macro_f1; 4 of 5 slices could "
-                + "not be tested (3 unstable, 1 too few examples; the largest: store=mid"), said);
+                + "not be tested (3 unstable, 1 too few examples; 2 with Δ on the worse side, named first, then the largest: "
+                + "store=mid"), said);
         assertTrue(said.endsWith("untested): Compare gives each one's reason."), said);
         assertTrue(said.contains(", n=150, Δ "), said);
     }
@@ -38,6 +39,60 @@ class SliceCoverageTest {
         assertTrue(coverage.worseHeading(1).startsWith("Slices significantly worse on macro_f1 (1 of the 1 tested), "
                 + "the largest loss first; 4 of 5 slices could not be tested (3 unstable, 1 too few examples;"),
                 coverage.worseHeading(1));
+    }
+
+    /**
+     * mc_rare: four unstable slices, three of them larger gains and the smallest a loss; named by size alone, the loss
+     * was the one left out. It comes first, and the sentence says how many of the untested lost.
+     */
+    @Test
+    void anUntestedLossIsNamedBeforeLargerGains() {
+        List<SliceResult> results = List.of(untested("segment", "ent", 988, 0.095), untested("language", "de", 700,
+                0.053), untested("language", "fr", 650, 0.086), untested("language", "ja", 300, -0.136),
+                tested("segment", "smb", 4000), tested("language", "en", 3000), tested("language", "es", 900));
+        SliceCoverage coverage = SliceCoverage.of("macro_f1", results);
+        assertEquals(List.of("language=ja", "segment=ent", "language=de", "language=fr"),
+                coverage.untested().stream().map(r -> r.slice().label()).toList());
+        String said = coverage.noneWorse();
+        assertTrue(said.contains("4 of 7 slices could not be tested (4 unstable; 1 with Δ on the worse side, named "
+                + "first, then the largest: language=ja, n=300, Δ −0.136 untested; segment=ent, n=988"), said);
+        assertTrue(!said.contains("language=fr"), said);
+    }
+
+    @Test
+    void withoutALossAmongTheUntestedTheSentenceSaysSo() {
+        List<SliceResult> results = List.of(untested("s", "a", 900, 0.01), untested("s", "b", 800, 0.02),
+                untested("s", "c", 700, 0.03), untested("s", "d", 600, 0.04), tested("s", "e", 4000));
+        String said = SliceCoverage.of("macro_f1", results).noneWorse();
+        assertTrue(said.contains("(4 unstable; none with Δ on the worse side; the largest: s=a, n=900"), said);
+    }
+
+    @Test
+    void forALowerIsBetterMetricTheWorseSideIsAboveZero() {
+        assertTrue(SliceCoverage.onWorseSide(untested(Metric.LOG_LOSS, 0.02)));
+        assertTrue(!SliceCoverage.onWorseSide(untested(Metric.LOG_LOSS, -0.02)));
+        assertTrue(SliceCoverage.onWorseSide(untested(Metric.MACRO_F1, -0.02)));
+        assertTrue(!SliceCoverage.onWorseSide(untested(Metric.MACRO_F1, 0.0)));
+    }
+
+    private static SliceResult untested(Metric metric, double delta) {
+        return result(new SliceKey(List.of("s"), List.of("x")), 500, metric, delta, null);
+    }
+
+    private static SliceResult untested(String dimension, String value, int n, double delta) {
+        return result(new SliceKey(List.of(dimension), List.of(value)), n, Metric.MACRO_F1, delta, null);
+    }
+
+    private static SliceResult tested(String dimension, String value, int n) {
+        return result(new SliceKey(List.of(dimension), List.of(value)), n, Metric.MACRO_F1, 0.01,
+                new org.verdict.core.stats.Interval(-0.01, 0.03));
+    }
+
+    private static SliceResult result(SliceKey slice, int n, Metric metric, double delta,
+                                      org.verdict.core.stats.Interval ci) {
+        return new SliceResult(slice, n, metric, false, new MetricEstimate(0.7, null, null),
+                new MetricEstimate(0.7 + delta, null, null), delta, ci, ci, null, null, "paired-bootstrap",
+                Verdict.INCONCLUSIVE, null, null, ci == null ? "class rare has 3 examples here" : null, null);
     }
 
     @Test

@@ -60,4 +60,34 @@ public class ComparisonEvidenceTest {
         assertEquals("unavailable", undefined.note(), "the table beside the chart gives the reason");
         assertNull(forest.rows().get(1).note(), "a row with its interval needs no words");
     }
+
+    /** many_slices' f1: n's cell held "94 (20 positive; predicted positive: production 12, candidate 13)". */
+    @Test
+    void theCountsBesideNStandInNarrowColumnsOfTheirOwn() {
+        Metric f1 = Metric.F1;
+        ComparisonReport report = new ComparisonReport("many", "1", "2", f1, ComparisonOptions.DEFAULTS, List.of(
+                counted(SliceKey.OVERALL, 4000, new org.verdict.core.compare.MetricCounts(900L, null, 700L, 720L,
+                        null, null)),
+                counted(new SliceKey(List.of("store"), List.of("store-005")), 94,
+                        new org.verdict.core.compare.MetricCounts(20L, null, 12L, 13L, null, null))), 1, Map.of(f1, 1));
+        EvidenceTable table = ComparisonEvidence.table(report);
+
+        assertEquals(List.of("Slice", "n", "Positive", "Predicted positive, production | candidate", "Production",
+                "Candidate", "Δ", "CI of Δ (level)", "Adjusted p", "Verdict"), table.headers());
+        assertEquals(List.of("store=store-005", "94", "20", "12 | 13"),
+                table.rows().get(1).subList(0, 4).stream().map(EvidenceTable.Cell::text).toList());
+    }
+
+    @Test
+    void aMetricOfTheRowsAloneHasNoCountColumns() {
+        assertEquals(List.of("Slice", "n", "Production", "Candidate", "Δ", "CI of Δ (level)", "Adjusted p", "Verdict"),
+                ComparisonEvidence.table(housePrices()).headers());
+    }
+
+    private static SliceResult counted(SliceKey slice, int n, org.verdict.core.compare.MetricCounts counts) {
+        return new SliceResult(slice, n, Metric.F1, true, new MetricEstimate(0.7, new Interval(0.6, 0.8)),
+                new MetricEstimate(0.71, new Interval(0.61, 0.81)), 0.01, new Interval(-0.05, 0.07),
+                new Interval(-0.05, 0.07), 0.5, 0.5, "paired-bootstrap", Verdict.INCONCLUSIVE, null, null, null, null,
+                null, org.verdict.core.pack.TargetUnit.NONE, counts);
+    }
 }

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,8 +114,8 @@ class AuditEndorsementTest {
     /** A log whose append-only guard was dropped is refused in its own words, and nothing is written. */
     @Test
     void aSuspectLogIsRefused() throws Exception {
-        try (java.sql.Connection sql = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
-             java.sql.Statement s = sql.createStatement()) {
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db);
+             Statement s = sql.createStatement()) {
             s.execute("DROP TRIGGER signatures_no_delete");
         }
         model.open(db);

@@ -6,16 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import javafx.geometry.Bounds;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollBar;
-import javafx.scene.control.TabPane;
-import javafx.scene.control.TableView;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -32,8 +39,8 @@ import org.verdict.core.ledger.EvaluationSummary;
 import org.verdict.core.ledger.EvaluationSummary.GateOutcome;
 import org.verdict.core.ledger.EvaluationSummary.KeyMetric;
 import org.verdict.core.ledger.Evidence;
-import org.verdict.core.ledger.Integrity;
 import org.verdict.core.ledger.GateOverride;
+import org.verdict.core.ledger.Integrity;
 import org.verdict.core.ledger.LedgerFixtures;
 import org.verdict.core.ledger.RecordKind;
 import org.verdict.core.ledger.TamperedStore;
@@ -63,8 +70,8 @@ class AuditLaptopTest {
     void start(Stage stage) {
         this.stage = stage;
         appearance = new Appearance(false, true);
-        Scene scene = new Scene((javafx.scene.Parent) new AuditView(model, AuditView.defaultText(),
-                (owner, title, initial, filters) -> java.util.Optional.empty()).node(), VIEW_WIDTH, VIEW_HEIGHT);
+        Scene scene = new Scene((Parent) new AuditView(model, AuditView.defaultText(),
+                (owner, title, initial, filters) -> Optional.empty()).node(), VIEW_WIDTH, VIEW_HEIGHT);
         appearance.applyTo(scene.getRoot());
         stage.setScene(scene);
         // the stage is shared by every test class: a window another test resized keeps its size unless told
@@ -254,20 +261,20 @@ class AuditLaptopTest {
         Path db = store("filters.db");
         robot.interact(() -> model.open(db));
         WaitForAsyncUtils.waitForFxEvents();
-        javafx.scene.control.ChoiceBox<?> filter = robot.lookup("#auditModel")
-                .queryAs(javafx.scene.control.ChoiceBox.class);
-        double em = robot.lookup("#auditSearch").queryAs(javafx.scene.control.TextField.class).getFont().getSize();
+        ChoiceBox<?> filter = robot.lookup("#auditModel")
+                .queryAs(ChoiceBox.class);
+        double em = robot.lookup("#auditSearch").queryAs(TextField.class).getFont().getSize();
         assertTrue(filter.getWidth() >= 6 * em, filter.getWidth() + " px wide in " + em + " px text");
         try {
             robot.interact(() -> appearance.darkProperty().set(true));
             robot.interact(filter::show);
             WaitForAsyncUtils.waitForFxEvents();
-            List<javafx.scene.Node> lists = robot.listWindows().stream()
-                    .filter(window -> window instanceof javafx.scene.control.ContextMenu && window.isShowing())
+            List<Node> lists = robot.listWindows().stream()
+                    .filter(window -> window instanceof ContextMenu && window.isShowing())
                     .flatMap(window -> window.getScene().getRoot().lookupAll(".context-menu").stream()).toList();
             assertTrue(!lists.isEmpty(), "the drop-down list is open");
-            assertEquals(List.of(), lists.stream().map(javafx.scene.Node::getEffect)
-                    .filter(java.util.Objects::nonNull).toList(), "no shadow around the dark drop-down list");
+            assertEquals(List.of(), lists.stream().map(Node::getEffect)
+                    .filter(Objects::nonNull).toList(), "no shadow around the dark drop-down list");
         } finally {
             robot.interact(filter::hide);
             robot.interact(() -> appearance.darkProperty().set(false));
@@ -333,7 +340,7 @@ class AuditLaptopTest {
         }
         // every value is drawn within its cell's width: wrapped, never running past the column's edge
         for (Node cell : comparison.lookupAll(".table-cell")) {
-            if (cell instanceof javafx.scene.control.TableCell<?, ?> shown && shown.getGraphic() instanceof Text text
+            if (cell instanceof TableCell<?, ?> shown && shown.getGraphic() instanceof Text text
                     && !text.getText().isEmpty()) {
                 Bounds drawn = text.localToScene(text.getLayoutBounds());
                 Bounds room = shown.localToScene(shown.getLayoutBounds());

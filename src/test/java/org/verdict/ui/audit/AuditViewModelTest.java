@@ -4,20 +4,33 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
 import java.util.ResourceBundle;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.DecisionRecord;
+import org.verdict.core.ledger.EvaluationSummary;
+import org.verdict.core.ledger.GateOverride;
 import org.verdict.core.ledger.Integrity;
+import org.verdict.core.ledger.KeyFile;
 import org.verdict.core.ledger.LedgerException;
 import org.verdict.core.ledger.LedgerFixtures;
 import org.verdict.core.ledger.LogSnapshot;
@@ -26,6 +39,9 @@ import org.verdict.core.ledger.RegisteredSigner;
 import org.verdict.core.ledger.Roles;
 import org.verdict.core.ledger.SignerKey;
 import org.verdict.core.ledger.TamperedStore;
+import org.verdict.core.ledger.VerificationReport;
+import org.verdict.core.task.Progress;
+import org.verdict.ui.MarkedText;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.CurrentThreadExecutor;
 import org.verdict.ui.task.HeldExecutor;
@@ -78,19 +94,19 @@ class AuditViewModelTest {
      */
     @Test
     void openingALogLeavesItsFolderAsItFoundIt() throws Exception {
-        java.util.function.Supplier<List<String>> folder = () -> {
-            try (var files = java.nio.file.Files.list(dir)) {
+        Supplier<List<String>> folder = () -> {
+            try (var files = Files.list(dir)) {
                 return files.sorted().map(file -> {
                     try {
-                        return file.getFileName() + " " + java.nio.file.Files.getLastModifiedTime(file) + " "
-                                + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                                        .digest(java.nio.file.Files.readAllBytes(file)));
+                        return file.getFileName() + " " + Files.getLastModifiedTime(file) + " "
+                                + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                                        .digest(Files.readAllBytes(file)));
                     } catch (Exception e) {
                         throw new AssertionError(e);
                     }
                 }).toList();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         };
         List<String> before = folder.get();
@@ -151,10 +167,10 @@ class AuditViewModelTest {
     @Test
     void aPromoteOverBlockedGatesIsMarkedNeverAsAPlainPromote() throws Exception {
         DecisionRecord base = LedgerFixtures.promotion(1, "latency does not matter for a nightly batch");
-        DecisionRecord overriding = base.withEvaluationSummary(new org.verdict.core.ledger.EvaluationSummary(List.of(
-                new org.verdict.core.ledger.EvaluationSummary.GateOutcome("Primary metric", "pass", "Δ +0.02"),
-                new org.verdict.core.ledger.EvaluationSummary.GateOutcome("Latency", "fail", "p99 412 ms")), List.of()))
-                .withOverrides(List.of(new org.verdict.core.ledger.GateOverride("Latency",
+        DecisionRecord overriding = base.withEvaluationSummary(new EvaluationSummary(List.of(
+                new EvaluationSummary.GateOutcome("Primary metric", "pass", "Δ +0.02"),
+                new EvaluationSummary.GateOutcome("Latency", "fail", "p99 412 ms")), List.of()))
+                .withOverrides(List.of(new GateOverride("Latency",
                         "a nightly batch waits for no one")));
         try (DecisionLog log = DecisionLog.openForWriting(db)) {
             log.append(overriding, ADA);
@@ -209,10 +225,10 @@ class AuditViewModelTest {
         String header = model.verificationProperty().get();
         List<String> lines = header.lines().toList();
 
-        java.util.regex.Matcher counted = java.util.regex.Pattern.compile("TAMPERED: first bad record is #1; (\\d+) "
+        Matcher counted = Pattern.compile("TAMPERED: first bad record is #1; (\\d+) "
                 + "problems?").matcher(lines.get(0));
         assertTrue(counted.find(), header);
-        java.util.regex.Matcher more = java.util.regex.Pattern.compile("… and (\\d+) more problems?")
+        Matcher more = Pattern.compile("… and (\\d+) more problems?")
                 .matcher(header);
         long listed = lines.stream().filter(line -> line.startsWith("✖ ")).count();
         assertEquals(Integer.parseInt(counted.group(1)), listed + (more.find() ? Integer.parseInt(more.group(1)) : 0),
@@ -357,10 +373,10 @@ class AuditViewModelTest {
 
     /** A product signer's key file, registered endorsed by Ada as the organisation does before they co-sign. */
     private Path endorsedProductKey() throws Exception {
-        Path product = org.verdict.core.ledger.KeyFile.generate("Joan Clarke", Roles.PRODUCT, LedgerFixtures.PASSPHRASE,
+        Path product = KeyFile.generate("Joan Clarke", Roles.PRODUCT, LedgerFixtures.PASSPHRASE,
                 LedgerFixtures.TEST_ITERATIONS).writeTo(dir.resolve("keys"));
         try (DecisionLog log = DecisionLog.openForWriting(db)) {
-            LedgerFixtures.registerEndorsed(log, org.verdict.core.ledger.KeyFile.read(product)
+            LedgerFixtures.registerEndorsed(log, KeyFile.read(product)
                     .unlock(LedgerFixtures.PASSPHRASE.clone()), ADA);
         }
         model.open(db);
@@ -376,7 +392,7 @@ class AuditViewModelTest {
 
         model.cosign(model.visibleRecords().get(1), product, LedgerFixtures.PASSPHRASE.clone());
         assertEquals("Record #2 co-signed by Joan Clarke (product, "
-                + org.verdict.core.ledger.KeyFile.readSigner(product).identity().shortKeyId() + ").",
+                + KeyFile.readSigner(product).identity().shortKeyId() + ").",
                 model.cosignOutcomeProperty().get());
         assertEquals("signed", model.visibleRecords().get(1).status(), "the store is shown again with the signature");
         assertTrue((model.integrityProperty().get() == Integrity.VERIFIED), model.verificationProperty().get());
@@ -390,10 +406,10 @@ class AuditViewModelTest {
     void theHeaderListsProblemsInTheOrderLogVerifyPrintsThem() throws Exception {
         StoreSurgeryForAudit.swapRecordsTwoAndThree(db);
         model.open(db);
-        org.verdict.core.ledger.VerificationReport report;
+        VerificationReport report;
         try (DecisionLog log = DecisionLog.openReadOnly(db)) {
-            report = new org.verdict.core.ledger.LogVerifier().verify(log.snapshot(),
-                    org.verdict.core.task.Progress.NONE);
+            report = new LogVerifier().verify(log.snapshot(),
+                    Progress.NONE);
         }
         List<String> listed = model.verificationProperty().get().lines().filter(line -> line.startsWith("✖ "))
                 .map(line -> line.substring(2)).toList();
@@ -407,7 +423,7 @@ class AuditViewModelTest {
     void aFileOfRandomBytesIsSaidToBeNoDatabaseAndLeftAsItWas() throws Exception {
         Path noise = dir.resolve("noise.db");
         byte[] bytes = new byte[8192];
-        new java.util.Random(7).nextBytes(bytes);
+        new Random(7).nextBytes(bytes);
         Files.write(noise, bytes);
         model.open(noise);
         List<String> lines = model.verificationProperty().get().lines().toList();
@@ -416,7 +432,7 @@ class AuditViewModelTest {
         assertTrue(lines.get(1).startsWith("  SQLite: "), lines.toString());
         assertEquals("Nothing to list: the log could not be opened — Open decision log… opens another.",
                 model.emptyTableMessage().get());
-        assertTrue(java.util.Arrays.equals(bytes, Files.readAllBytes(noise)), "the file is as it was");
+        assertTrue(Arrays.equals(bytes, Files.readAllBytes(noise)), "the file is as it was");
     }
 
     @Test
@@ -436,7 +452,7 @@ class AuditViewModelTest {
      */
     @Test
     void openingAnotherLogLeavesNothingOfThePreviousOneInViewNorInTheStatusBar() throws Exception {
-        Path product = org.verdict.core.ledger.KeyFile.generate("Joan Clarke", Roles.PRODUCT, LedgerFixtures.PASSPHRASE,
+        Path product = KeyFile.generate("Joan Clarke", Roles.PRODUCT, LedgerFixtures.PASSPHRASE,
                 LedgerFixtures.TEST_ITERATIONS).writeTo(dir.resolve("keys"));
         model.cosign(model.visibleRecords().get(1), product, LedgerFixtures.PASSPHRASE.clone());
         assertTrue(model.cosignOutcomeProperty().get().startsWith("Record #2 co-signed"));
@@ -475,7 +491,7 @@ class AuditViewModelTest {
         }
         model.useKeptCheckpoint(kept);
         byte[] whole = Files.readAllBytes(db);
-        for (byte[] left : List.of(new byte[0], java.util.Arrays.copyOf(whole, whole.length / 2))) {
+        for (byte[] left : List.of(new byte[0], Arrays.copyOf(whole, whole.length / 2))) {
             Files.write(db, left);
             model.open(db);
             String header = model.verificationProperty().get();
@@ -587,9 +603,9 @@ class AuditViewModelTest {
     private Path trustedSigners(SignerKey... listed) throws Exception {
         Path roster = dir.resolve("trusted-signers.json");
         Files.writeString(roster, "{\"format\": \"verdict-trusted-signers/1\", \"signers\": ["
-                + java.util.Arrays.stream(listed).map(k -> "{\"name\": \"%s\", \"role\": \"%s\", \"keyId\": \"%s\"}"
+                + Arrays.stream(listed).map(k -> "{\"name\": \"%s\", \"role\": \"%s\", \"keyId\": \"%s\"}"
                         .formatted(k.identity().name(), k.identity().role(), k.identity().keyId()))
-                        .collect(java.util.stream.Collectors.joining(", ")) + "]}");
+                        .collect(Collectors.joining(", ")) + "]}");
         return roster;
     }
 
@@ -641,8 +657,8 @@ class AuditViewModelTest {
     void aKeyMetricInTheTargetsUnitIsShownWithIt() throws Exception {
         DecisionRecord promotion = LedgerFixtures.promotion(1, "the candidate is $5,000 worse");
         try (DecisionLog log = DecisionLog.openForWriting(db)) {
-            log.append(promotion.withEvaluationSummary(new org.verdict.core.ledger.EvaluationSummary(
-                    promotion.evaluationSummary().gates(), List.of(new org.verdict.core.ledger.EvaluationSummary
+            log.append(promotion.withEvaluationSummary(new EvaluationSummary(
+                    promotion.evaluationSummary().gates(), List.of(new EvaluationSummary
                             .KeyMetric("mae", 10_000.0, 15_000.0, 5_000.0, 3_000.0, 7_000.0, "USD")))), ADA);
         }
         model.open(db);
@@ -660,7 +676,7 @@ class AuditViewModelTest {
     @Test
     void whatTheAuditViewModelSaysComesFromItsBundle() throws Exception {
         AuditViewModel marked = new AuditViewModel(new CurrentThreadExecutor(),
-                new ActivityMonitor(System::currentTimeMillis), org.verdict.ui.MarkedText.of("org.verdict.ui.audit.audit"),
+                new ActivityMonitor(System::currentTimeMillis), MarkedText.of("org.verdict.ui.audit.audit"),
                 AuditedLogs.onDisk(), new LogVerifier());
         marked.useTrustedSigners(trustedSigners(ADA));
         marked.open(db);

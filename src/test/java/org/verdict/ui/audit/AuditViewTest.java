@@ -6,13 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.text.Text;
@@ -24,6 +30,11 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.verdict.core.ledger.DecisionLog;
+import org.verdict.core.ledger.KeyFile;
+import org.verdict.core.ledger.LedgerFixtures;
+import org.verdict.core.ledger.Roles;
+import org.verdict.core.ledger.SignerKey;
 import org.verdict.ui.FieldInput;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.CurrentThreadExecutor;
@@ -37,7 +48,7 @@ class AuditViewTest {
             new ActivityMonitor(System::currentTimeMillis));
     private Path dir;
     /** What the Open buttons asked for, and the path the (path field) dialog answers. */
-    private final List<String> asked = new java.util.ArrayList<>();
+    private final List<String> asked = new ArrayList<>();
     private Path answer;
 
     @Start
@@ -45,9 +56,9 @@ class AuditViewTest {
         dir = Files.createTempDirectory(temporary, "audit-view");
         AuditView.FileAsker files = (owner, title, initial, filters) -> {
             asked.add(title);
-            return java.util.Optional.ofNullable(answer);
+            return Optional.ofNullable(answer);
         };
-        stage.setScene(new Scene((javafx.scene.Parent) new AuditView(model, AuditView.defaultText(), files).node(),
+        stage.setScene(new Scene((Parent) new AuditView(model, AuditView.defaultText(), files).node(),
                 1100, 700));
         stage.show();
     }
@@ -76,8 +87,8 @@ class AuditViewTest {
     @Test
     void aLogWhoseGuardWasDroppedIsShownSuspectNeverGreen(FxRobot robot) throws Exception {
         Path db = AuditViewModelTest.threeRecordStore(dir);
-        try (java.sql.Connection sql = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
-             java.sql.Statement s = sql.createStatement()) {
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db);
+             Statement s = sql.createStatement()) {
             for (String table : List.of("records", "signatures", "checkpoints")) {
                 s.execute("DROP TRIGGER " + table + "_no_delete");
             }
@@ -122,15 +133,15 @@ class AuditViewTest {
      */
     @Test
     void aRegistrationAwaitingEndorsementIsEndorsedFromTheSignaturesTab(FxRobot robot) throws Exception {
-        char[] passphrase = org.verdict.core.ledger.LedgerFixtures.PASSPHRASE;
-        Path adaKey = org.verdict.core.ledger.KeyFile.generate("Ada Lovelace", org.verdict.core.ledger.Roles.ML_LEAD,
-                passphrase, org.verdict.core.ledger.LedgerFixtures.TEST_ITERATIONS).writeTo(dir.resolve("keys"));
-        org.verdict.core.ledger.SignerKey joan = org.verdict.core.ledger.LedgerFixtures.signer("Joan Clarke",
-                org.verdict.core.ledger.Roles.PRODUCT);
+        char[] passphrase = LedgerFixtures.PASSPHRASE;
+        Path adaKey = KeyFile.generate("Ada Lovelace", Roles.ML_LEAD,
+                passphrase, LedgerFixtures.TEST_ITERATIONS).writeTo(dir.resolve("keys"));
+        SignerKey joan = LedgerFixtures.signer("Joan Clarke",
+                Roles.PRODUCT);
         Path db = dir.resolve("decisions.db");
-        try (org.verdict.core.ledger.DecisionLog log = org.verdict.core.ledger.DecisionLog.openForWriting(db)) {
-            log.append(org.verdict.core.ledger.LedgerFixtures.promotion(3, "candidate wins on every slice"),
-                    org.verdict.core.ledger.KeyFile.read(adaKey).unlock(passphrase.clone()));
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            log.append(LedgerFixtures.promotion(3, "candidate wins on every slice"),
+                    KeyFile.read(adaKey).unlock(passphrase.clone()));
             log.cosign("1", joan);
         }
         robot.interact(() -> model.open(db));
@@ -157,7 +168,7 @@ class AuditViewTest {
                 .queryAs(Label.class).getText());
         assertTrue(robot.lookup("#auditVerification").queryAs(Label.class).getText().startsWith("intact: 1 record"),
                 robot.lookup("#auditVerification").queryAs(Label.class).getText());
-        assertEquals("", robot.lookup("#auditPassphrase").queryAs(javafx.scene.control.PasswordField.class).getText(),
+        assertEquals("", robot.lookup("#auditPassphrase").queryAs(PasswordField.class).getText(),
                 "the passphrase is not kept in the field");
     }
 
@@ -191,20 +202,20 @@ class AuditViewTest {
         TableView<ComparisonLine> comparison = robot.lookup("#auditComparison").queryTableView();
         assertTrue(comparison.getItems().stream().anyMatch(l -> l.field().equals("Rationale") && l.differs()));
 
-        Path product = org.verdict.core.ledger.KeyFile.generate("Joan Clarke", org.verdict.core.ledger.Roles.PRODUCT,
-                org.verdict.core.ledger.LedgerFixtures.PASSPHRASE, org.verdict.core.ledger.LedgerFixtures.TEST_ITERATIONS)
+        Path product = KeyFile.generate("Joan Clarke", Roles.PRODUCT,
+                LedgerFixtures.PASSPHRASE, LedgerFixtures.TEST_ITERATIONS)
                 .writeTo(dir.resolve("keys"));
         // the organisation endorses Joan's registration before she co-signs, as verification requires by default
-        try (org.verdict.core.ledger.DecisionLog log = org.verdict.core.ledger.DecisionLog.openForWriting(db)) {
-            org.verdict.core.ledger.LedgerFixtures.registerEndorsed(log, org.verdict.core.ledger.KeyFile.read(product)
-                    .unlock(org.verdict.core.ledger.LedgerFixtures.PASSPHRASE.clone()), AuditViewModelTest.ADA);
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            LedgerFixtures.registerEndorsed(log, KeyFile.read(product)
+                    .unlock(LedgerFixtures.PASSPHRASE.clone()), AuditViewModelTest.ADA);
         }
         robot.interact(() -> model.open(db));
         WaitForAsyncUtils.waitForFxEvents();
         showTab(robot, "auditSignaturesTab");
         robot.interact(() -> table.getSelectionModel().select(1));
         FieldInput.enter(robot, "#auditKey", product.toString());
-        FieldInput.enter(robot, "#auditPassphrase", new String(org.verdict.core.ledger.LedgerFixtures.PASSPHRASE));
+        FieldInput.enter(robot, "#auditPassphrase", new String(LedgerFixtures.PASSPHRASE));
         robot.clickOn("#auditCosign");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#auditCosignOutcome").queryAs(Label.class).getText().startsWith("Record #2 co-signed by Joan Clarke"));
@@ -216,7 +227,7 @@ class AuditViewTest {
         Label empty = robot.lookup("#auditEmpty").queryAs(Label.class);
         assertTrue(empty.getText().startsWith("No decision log is open"), empty.getText());
         Path db = dir.resolve("empty.db");
-        org.verdict.core.ledger.DecisionLog.openForWriting(db).close();
+        DecisionLog.openForWriting(db).close();
         robot.interact(() -> model.open(db));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("No decisions in this store yet — File → Record decision… (Ctrl+D)", empty.getText());

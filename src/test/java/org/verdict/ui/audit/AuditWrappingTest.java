@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
@@ -19,6 +22,8 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.LedgerFixtures;
+import org.verdict.ui.task.ActivityMonitor;
+import org.verdict.ui.task.CurrentThreadExecutor;
 import org.verdict.ui.theme.Appearance;
 
 /** Audit at a laptop's size: a long rationale wraps in the details at both text sizes instead of being cut. */
@@ -30,15 +35,15 @@ class AuditWrappingTest {
     private static final String RATIONALE = "The candidate is better overall and in every language with enough "
             + "examples; Japanese is worse by 0.10 (interval −0.12 to −0.09), which the board accepts for two weeks "
             + "while the tokenizer fix ships, with a canary limited to five percent of traffic and a rollback owner.";
-    private final AuditViewModel model = new AuditViewModel(new org.verdict.ui.task.CurrentThreadExecutor(),
-            new org.verdict.ui.task.ActivityMonitor(System::currentTimeMillis));
+    private final AuditViewModel model = new AuditViewModel(new CurrentThreadExecutor(),
+            new ActivityMonitor(System::currentTimeMillis));
     private Appearance appearance;
 
     @Start
     void start(Stage stage) {
         appearance = new Appearance(false, false);
-        Scene scene = new Scene((javafx.scene.Parent) new AuditView(model, AuditView.defaultText(),
-                (owner, title, initial, filters) -> java.util.Optional.empty()).node(), 1242, 620);
+        Scene scene = new Scene((Parent) new AuditView(model, AuditView.defaultText(),
+                (owner, title, initial, filters) -> Optional.empty()).node(), 1242, 620);
         appearance.applyTo(scene.getRoot());
         stage.setScene(scene);
         stage.show();
@@ -69,7 +74,7 @@ class AuditWrappingTest {
         WaitForAsyncUtils.waitForFxEvents();
         TableView<?> records = robot.lookup("#auditRecords").queryTableView();
         robot.interact(() -> records.getSelectionModel().select(0));
-        int rationale = model.details().stream().map(java.util.Map.Entry::getValue).toList().indexOf(RATIONALE);
+        int rationale = model.details().stream().map(Map.Entry::getValue).toList().indexOf(RATIONALE);
         assertTrue(rationale >= 0, "the rationale is among the details: " + model.details());
         robot.interact(() -> robot.lookup("#auditDetails").queryTableView().scrollTo(rationale));
         robot.interact(() -> { });

@@ -13,6 +13,9 @@ import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.Tick;
 import org.jfree.chart.ui.RectangleEdge;
 import org.junit.jupiter.api.Test;
+import org.verdict.core.pack.Metric;
+import org.verdict.core.pack.TargetUnit;
+import org.verdict.core.stats.MetricFormat;
 
 class RoundTickAxisTest {
 
@@ -71,6 +74,26 @@ class RoundTickAxisTest {
     void aNarrowPlotReachesOnToAThirdRoundTick() {
         List<String> round = ticks(new RoundTickAxis("Δ roc_auc"), -0.0845, 0.0465, 200);
         assertTrue(round.size() >= 3, "a scale of at least 3 labelled ticks, got " + round);
+    }
+
+    /**
+     * reg_eur's Δ mae of −17k to +8k euros: every 5k gives five ticks and every 10k two, but the range reaches on to
+     * +10k for a third. The plot asked for the room of five labels, and the slice labels beside it lost their n.
+     */
+    @Test
+    void theRoomAskedForThreeTicksCountsTheReachToAThirdRoundTick() {
+        RoundTickAxis axis = new RoundTickAxis("Δ mae in EUR");
+        axis.setNumberFormatOverride(new AxisTickFormat(MetricFormat.of(Metric.MAE, TargetUnit.of("EUR"))));
+        axis.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        axis.setRange(-17_000, 8_000);
+        Graphics2D g2 = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        double asked = axis.lengthForTicks(g2, ChartPane.USEFUL_TICKS);
+        double fiveTicks = axis.estimateMaximumTickLabelWidth(g2, new NumberTickUnit(5_000)) * 25_000 / 5_000;
+        g2.dispose();
+        assertTrue(asked > 0 && asked < 0.75 * fiveTicks, "asked " + asked + " px, five ticks' room " + fiveTicks);
+
+        List<String> drawn = ticks(axis, -17_000, 8_000, Math.ceil(asked) + 1);
+        assertTrue(drawn.size() >= ChartPane.USEFUL_TICKS, "on the room asked for: " + drawn);
     }
 
     @Test

@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -59,14 +60,14 @@ class CompareColumnsGiveWayLaptopTest {
         appearance = new Appearance(false, false);
         model = new CompareViewModel((pack, candidate, options, progress) -> ReportFixture.report(
                 CompareLaptopTest.manySlices()), new ComparisonEngine()::confusionMatrix, executor,
-                new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS, failure -> { }, QuietPeriod.NONE);
+                new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS, QuietPeriod.NONE);
         CompareView view = new CompareView(model, text, executor,
                 new ChartPane(appearance, text, extension -> Optional.empty(), executor),
                 new DividerMemory(UserSettings.load(folder.resolve("settings.json"))));
         // a maximised window's content on a 1366×768 laptop
         // in a pane's centre, as the main window holds it: a scene root is always as wide as the scene, a centre
         // only down to its minimum width
-        scene = new Scene(new javafx.scene.layout.BorderPane(view.node()), 1242, 620);
+        scene = new Scene(new BorderPane(view.node()), 1242, 620);
         appearance.applyTo(scene.getRoot());
         stage.setScene(scene);
         stage.sizeToScene();

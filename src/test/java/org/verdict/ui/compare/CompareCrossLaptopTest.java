@@ -5,13 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueTick;
@@ -98,7 +102,7 @@ class CompareCrossLaptopTest {
         ChartViewer viewer = robot.lookup("#compareChart").query().lookupAll("*").stream()
                 .filter(ChartViewer.class::isInstance).map(ChartViewer.class::cast).findFirst().orElseThrow();
         // the chart redraws after the pulse that lays it out (ChartPane#restyle): its plot is measured once drawn
-        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> viewer.getCanvas().getRenderingInfo().getPlotInfo().getDataArea().getWidth() > 0);
         dataArea[0] = viewer.getCanvas().getRenderingInfo().getPlotInfo().getDataArea();
         return (XYPlot) viewer.getChart().getPlot();
@@ -115,7 +119,7 @@ class CompareCrossLaptopTest {
     }
 
     private static long labelledTicks(XYPlot xy, Rectangle2D plot) {
-        java.awt.Graphics2D g2 = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_ARGB)
+        Graphics2D g2 = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB)
                 .createGraphics();
         List<?> ticks = ((NumberAxis) xy.getRangeAxis()).refreshTicks(g2, new AxisState(), plot, RectangleEdge.BOTTOM);
         return ticks.stream().map(ValueTick.class::cast).filter(tick -> !tick.getText().isEmpty()).count();
@@ -163,10 +167,10 @@ class CompareCrossLaptopTest {
             assertTrue(labelledTicks(xy, area[0]) >= 3, "a scale of at least three ticks: " + labelledTicks(xy, area[0])
                     + " on a plot " + area[0].getWidth() + " px wide, labels " + ((RowAxis) xy.getDomainAxis())
                     .shownLabels() + " at " + xy.getDomainAxis().getTickLabelFont().getSize2D() + " px");
-            assertEquals(org.jfree.chart.axis.AxisLocation.TOP_OR_LEFT, xy.getRangeAxisLocation(0),
+            assertEquals(AxisLocation.TOP_OR_LEFT, xy.getRangeAxisLocation(0),
                     "the scale above the first rows");
             assertNotNull(xy.getRangeAxis(1), "and repeated below the last ones");
-            assertEquals(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_RIGHT, xy.getRangeAxisLocation(1));
+            assertEquals(AxisLocation.BOTTOM_OR_RIGHT, xy.getRangeAxisLocation(1));
             assertEquals(xy.getRangeAxis(0).getRange(), xy.getRangeAxis(1).getRange(), "the same scale");
         } finally {
             contracts = 4;

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
+import javafx.geometry.Orientation;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -141,8 +143,8 @@ class CompareDollarsLaptopTest {
             assertTrue(column.getText().endsWith(" ($)"), mode + ": " + column.getText());
             assertTrue(cellTexts(robot, id).stream().noneMatch(t -> t.contains("$")), mode + ": " + cellTexts(robot, id));
         }
-        assertTrue(table.lookupAll(".scroll-bar").stream().map(javafx.scene.control.ScrollBar.class::cast)
-                .noneMatch(bar -> bar.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && bar.isVisible()),
+        assertTrue(table.lookupAll(".scroll-bar").stream().map(ScrollBar.class::cast)
+                .noneMatch(bar -> bar.getOrientation() == Orientation.HORIZONTAL && bar.isVisible()),
                 mode + ": no sideways scrolling");
     }
 

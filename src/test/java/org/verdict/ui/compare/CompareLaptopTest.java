@@ -3,25 +3,43 @@ package org.verdict.ui.compare;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
+import org.jfree.chart.axis.AxisState;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueTick;
+import org.jfree.chart.fx.ChartCanvas;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.ui.RectangleEdge;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.compare.SliceKey;
@@ -32,6 +50,7 @@ import org.verdict.core.pack.PackFixture;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.task.Progress;
 import org.verdict.ui.chart.ChartPane;
+import org.verdict.ui.chart.RowAxis;
 import org.verdict.ui.settings.DividerMemory;
 import org.verdict.ui.settings.UserSettings;
 import org.verdict.ui.task.ActivityMonitor;
@@ -93,11 +112,11 @@ class CompareLaptopTest {
         appearance = new Appearance(false, false);
         model = new CompareViewModel((pack, candidate, options, progress) -> ReportFixture.report(manySlices()),
                 new ComparisonEngine()::confusionMatrix, executor, new ActivityMonitor(() -> 0), text,
-                ComparisonOptions.DEFAULTS, failure -> { }, QuietPeriod.NONE);
+                ComparisonOptions.DEFAULTS, QuietPeriod.NONE);
         ChartPane chartPane = new ChartPane(appearance, text, extension -> Optional.empty(), executor);
         CompareView view = new CompareView(model, text, executor, chartPane,
                 new DividerMemory(UserSettings.load(folder.resolve("settings.json"))));
-        Scene scene = new Scene((javafx.scene.Parent) view.node(), VIEW_WIDTH, VIEW_HEIGHT);
+        Scene scene = new Scene((Parent) view.node(), VIEW_WIDTH, VIEW_HEIGHT);
         appearance.applyTo(scene.getRoot());
         stage.setScene(scene);
         // the stage is shared by every test class: a window another test resized keeps its size unless told
@@ -121,8 +140,8 @@ class CompareLaptopTest {
     }
 
     private boolean scrollsSideways() {
-        return table.lookupAll(".scroll-bar").stream().map(javafx.scene.control.ScrollBar.class::cast)
-                .anyMatch(bar -> bar.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && bar.isVisible());
+        return table.lookupAll(".scroll-bar").stream().map(ScrollBar.class::cast)
+                .anyMatch(bar -> bar.getOrientation() == Orientation.HORIZONTAL && bar.isVisible());
     }
 
     private void assertReadable(FxRobot robot, long minimumRows, double chartHeight, String mode) {
@@ -146,17 +165,17 @@ class CompareLaptopTest {
         robot.interact(() -> table.scrollTo(slices().indexOf("segment=enterprise")));
         List<String> sliceCells = new ArrayList<>();
         for (Node node : robot.lookup("#compareTable .table-cell").queryAll()) {
-            if (node instanceof javafx.scene.control.TableCell<?, ?> cell && cell.getTableColumn() != null
+            if (node instanceof TableCell<?, ?> cell && cell.getTableColumn() != null
                     && "compare.col.slice".equals(cell.getTableColumn().getId()) && cell.getText() != null) {
                 sliceCells.add(cell.getText());
                 Node drawn = cell.lookup(".text");
-                assertTrue(drawn instanceof javafx.scene.text.Text shown && shown.getText().equals(cell.getText()),
+                assertTrue(drawn instanceof Text shown && shown.getText().equals(cell.getText()),
                         mode + ": the slice '" + cell.getText() + "' is drawn whole, not cut");
                 assertTrue(!cell.getText().contains("=\n"), mode + ": '" + cell.getText().replace("\n", "/")
                         + "' breaks right after its column's name");
                 // measured here, not by the view's own rule: a label well narrower than its room stays on one line
                 String label = String.valueOf(cell.getItem());
-                javafx.scene.text.Text probe = new javafx.scene.text.Text(label);
+                Text probe = new Text(label);
                 probe.setFont(cell.getFont());
                 double room = cell.getWidth() - cell.snappedLeftInset() - cell.snappedRightInset();
                 assertTrue(!cell.getText().contains("\n") || label.contains(" × ")
@@ -174,13 +193,13 @@ class CompareLaptopTest {
      * over the height of one row.
      */
     private double plotRowsInView(FxRobot robot) {
-        org.jfree.chart.fx.ChartCanvas canvas = robot.lookup("#compareChart").query().lookupAll("*").stream()
-                .filter(org.jfree.chart.fx.ChartCanvas.class::isInstance).map(org.jfree.chart.fx.ChartCanvas.class::cast)
+        ChartCanvas canvas = robot.lookup("#compareChart").query().lookupAll("*").stream()
+                .filter(ChartCanvas.class::isInstance).map(ChartCanvas.class::cast)
                 .findFirst().orElseThrow();
-        java.awt.geom.Rectangle2D plot = canvas.getRenderingInfo().getPlotInfo().getDataArea();
+        Rectangle2D plot = canvas.getRenderingInfo().getPlotInfo().getDataArea();
         Node viewport = robot.lookup("#compareChart").query().lookup(".viewport");
         Bounds view = viewport.localToScene(viewport.getBoundsInLocal());
-        Bounds drawn = canvas.localToScene(new javafx.geometry.BoundingBox(plot.getX(), plot.getY(), plot.getWidth(),
+        Bounds drawn = canvas.localToScene(new BoundingBox(plot.getX(), plot.getY(), plot.getWidth(),
                 plot.getHeight()));
         double visible = Math.min(drawn.getMaxY(), view.getMaxY()) - Math.max(drawn.getMinY(), view.getMinY());
         return Math.max(0, visible) / (plot.getHeight() / table.getItems().size());
@@ -199,27 +218,27 @@ class CompareLaptopTest {
                     stage.setWidth(view[0]);
                     stage.setHeight(view[1]);
                 });
-                org.testfx.util.WaitForAsyncUtils.waitForFxEvents(5);
+                WaitForAsyncUtils.waitForFxEvents(5);
                 String mode = (int) view[0] + "×" + (int) view[1];
-                org.jfree.chart.fx.ChartViewer viewer = robot.lookup("#compareChart").query().lookupAll("*").stream()
-                        .filter(org.jfree.chart.fx.ChartViewer.class::isInstance)
-                        .map(org.jfree.chart.fx.ChartViewer.class::cast).findFirst().orElseThrow();
-                java.awt.geom.Rectangle2D plot = viewer.getCanvas().getRenderingInfo().getPlotInfo().getDataArea();
-                org.jfree.chart.plot.XYPlot xy = (org.jfree.chart.plot.XYPlot) viewer.getChart().getPlot();
-                java.awt.Graphics2D g2 = new java.awt.image.BufferedImage(1, 1,
-                        java.awt.image.BufferedImage.TYPE_INT_ARGB).createGraphics();
-                List<?> ticks = ((org.jfree.chart.axis.NumberAxis) xy.getRangeAxis()).refreshTicks(g2,
-                        new org.jfree.chart.axis.AxisState(), plot, org.jfree.chart.ui.RectangleEdge.BOTTOM);
-                long labelled = ticks.stream().map(org.jfree.chart.axis.ValueTick.class::cast)
+                ChartViewer viewer = robot.lookup("#compareChart").query().lookupAll("*").stream()
+                        .filter(ChartViewer.class::isInstance)
+                        .map(ChartViewer.class::cast).findFirst().orElseThrow();
+                Rectangle2D plot = viewer.getCanvas().getRenderingInfo().getPlotInfo().getDataArea();
+                XYPlot xy = (XYPlot) viewer.getChart().getPlot();
+                Graphics2D g2 = new BufferedImage(1, 1,
+                        BufferedImage.TYPE_INT_ARGB).createGraphics();
+                List<?> ticks = ((NumberAxis) xy.getRangeAxis()).refreshTicks(g2,
+                        new AxisState(), plot, RectangleEdge.BOTTOM);
+                long labelled = ticks.stream().map(ValueTick.class::cast)
                         .filter(tick -> !tick.getText().isEmpty()).count();
                 assertTrue(labelled >= 3, mode + ": " + labelled + " labelled ticks on a plot " + plot.getWidth()
                         + " px wide: " + ticks + " range " + xy.getRangeAxis().getRange() + " unit "
-                        + ((org.jfree.chart.axis.NumberAxis) xy.getRangeAxis()).getTickUnit() + " useful "
+                        + ((NumberAxis) xy.getRangeAxis()).getTickUnit() + " useful "
                         + robot.lookup("#compareChart").queryAs(ChartPane.class).getUsefulWidth() + " chart "
                         + robot.lookup("#compareChart").queryAs(ChartPane.class).getWidth() + " font "
                         + xy.getDomainAxis().getTickLabelFont());
                 // one form for every row: a full name never beside a bare value, an n never beside a row without one
-                List<String> shown = ((org.verdict.ui.chart.RowAxis) xy.getDomainAxis()).shownLabels();
+                List<String> shown = ((RowAxis) xy.getDomainAxis()).shownLabels();
                 long withColumn = shown.stream().skip(1)
                         .filter(label -> label.replaceAll(" \\(n=.*", "").contains("=")).count();
                 long withN = shown.stream().skip(1).filter(label -> label.contains("(n=")).count();
@@ -256,27 +275,27 @@ class CompareLaptopTest {
         assertReadable(robot, 8, 400, "dark");
         robot.interact(() -> appearance.largeTextProperty().set(true));
         // the new text size is applied and laid out over a few pulses on a busy machine
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(5);
-        javafx.scene.control.ToggleButton showChart = robot.lookup("#showChart")
-                .queryAs(javafx.scene.control.ToggleButton.class);
+        WaitForAsyncUtils.waitForFxEvents(5);
+        ToggleButton showChart = robot.lookup("#showChart")
+                .queryAs(ToggleButton.class);
         try {
             assertTrue(!showChart.isSelected(), "a short view in large text starts with the chart hidden");
             // rows are two lines in large text (each value over its interval, so both models fit): 8, not 10
             assertReadable(robot, 8, 0, "dark, large text");
             robot.interact(() -> appearance.largeTextProperty().set(false));
-            org.testfx.util.WaitForAsyncUtils.waitForFxEvents(5);
+            WaitForAsyncUtils.waitForFxEvents(5);
             assertTrue(showChart.isSelected(), "normal text shows the chart again");
             robot.interact(() -> appearance.largeTextProperty().set(true));
-            org.testfx.util.WaitForAsyncUtils.waitForFxEvents(5);
+            WaitForAsyncUtils.waitForFxEvents(5);
             assertTrue(!showChart.isSelected(), "large text hides the chart again");
             robot.interact(() -> showChart.fire());
-            org.testfx.util.WaitForAsyncUtils.waitForFxEvents(5);
+            WaitForAsyncUtils.waitForFxEvents(5);
             // the chart asked for shows rows, not only its title, legend and axis, and the table its first rows
             double plotRows = plotRowsInView(robot);
             assertReadable(robot, 2, 120, "dark, large text, chart shown by the user");
             assertTrue(plotRows >= 5, "dark, large text: " + plotRows + " forest plot rows in view, want 5");
             robot.interact(() -> appearance.darkProperty().set(false));
-            org.testfx.util.WaitForAsyncUtils.waitForFxEvents(5);
+            WaitForAsyncUtils.waitForFxEvents(5);
             assertTrue(plotRowsInView(robot) >= 5, "light, large text: " + plotRowsInView(robot) + " plot rows");
         } finally {
             robot.interact(() -> {

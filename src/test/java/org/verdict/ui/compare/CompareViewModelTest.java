@@ -4,10 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verdict.core.compare.ComparisonEngine;
@@ -23,12 +30,16 @@ import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.PackFixture;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
+import org.verdict.core.stats.AgreementBound;
 import org.verdict.core.stats.Interval;
+import org.verdict.core.task.CancelledException;
 import org.verdict.core.task.Progress;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.CurrentThreadExecutor;
 import org.verdict.ui.task.HeldExecutor;
 import org.verdict.ui.task.QuietPeriod;
+import org.verdict.ui.task.RecordingExecutor;
+import org.verdict.ui.task.TurnWatch;
 
 class CompareViewModelTest {
     @TempDir
@@ -36,15 +47,32 @@ class CompareViewModelTest {
 
     private final ResourceBundle text = ResourceBundle.getBundle("org.verdict.ui.messages");
     private final List<ComparisonOptions> requested = new ArrayList<>();
-    private final List<Throwable> failures = new ArrayList<>();
+    /** Every executor a test's view-models ran on: what none of them handled fails the test (see {@link #noFailure}). */
+    private final CurrentThreadExecutor executor = new CurrentThreadExecutor();
+    private final List<RecordingExecutor> executors = new ArrayList<>(List.of(executor));
     private final CompareViewModel model = new CompareViewModel(
             (pack, candidate, options, progress) -> {
                 requested.add(options);
                 return options.crosses().isEmpty() ? ReportFixture.standard() : ReportFixture.withCross();
             },
             new ComparisonEngine()::confusionMatrix,
-            new CurrentThreadExecutor(), new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS,
-            failures::add, QuietPeriod.NONE);
+            executor, new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS,
+            QuietPeriod.NONE);
+
+    /** A held executor whose unhandled failures fail the test too. */
+    private HeldExecutor held() {
+        HeldExecutor held = new HeldExecutor();
+        executors.add(held);
+        return held;
+    }
+
+    /** The view-model's failures reach the executor's one handler: none may go unseen. */
+    @AfterEach
+    void noFailure() {
+        for (RecordingExecutor used : executors) {
+            assertEquals(List.of(), used.unhandledFailures());
+        }
+    }
 
     private ReviewPack multiclassPack() throws Exception {
         return new PackLoader().load(PackFixture.write(folder.resolve("router"), PackFixture.MULTICLASS_MANIFEST,
@@ -71,9 +99,9 @@ class CompareViewModelTest {
         List<SliceResult> results = new ArrayList<>(List.of(overall, zip));
         CompareViewModel rent = new CompareViewModel((pack, candidate, options, progress) ->
                 new ComparisonReport("rent", "3.1", "3.2", Metric.RMSE, ComparisonOptions.DEFAULTS, results, 1,
-                        java.util.Map.of(Metric.RMSE, 1)),
-                new ComparisonEngine()::confusionMatrix, new CurrentThreadExecutor(), new ActivityMonitor(() -> 0), text,
-                ComparisonOptions.DEFAULTS, failures::add, QuietPeriod.NONE);
+                        Map.of(Metric.RMSE, 1)),
+                new ComparisonEngine()::confusionMatrix, executor, new ActivityMonitor(() -> 0), text,
+                ComparisonOptions.DEFAULTS, QuietPeriod.NONE);
         ReviewPack pack = new PackLoader().load(PackFixture.write(folder.resolve("rent"), """
                 {"format": "verdict-pack/1",
                  "model": {"name": "rent", "task": "regression", "riskTier": 2, "positiveLabel": null},
@@ -115,8 +143,8 @@ class CompareViewModelTest {
         results.set(0, ReportFixture.result(SliceKey.OVERALL, 4000, m, 0.800, 0.780, -0.030, -0.010, 0.0004, 0.0016,
                 Verdict.WORSE));
         CompareViewModel worseOverall = new CompareViewModel((pack, candidate, options, progress) ->
-                ReportFixture.report(results), new ComparisonEngine()::confusionMatrix, new CurrentThreadExecutor(),
-                new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS, failures::add, QuietPeriod.NONE);
+                ReportFixture.report(results), new ComparisonEngine()::confusionMatrix, executor,
+                new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS, QuietPeriod.NONE);
 
         worseOverall.showPack(multiclassPack());
 
@@ -141,10 +169,10 @@ class CompareViewModelTest {
 
     @Test
     void whileANewPackIsComparedNothingOfThePreviousPacksSummaryStays() throws Exception {
-        HeldExecutor held = new HeldExecutor();
+        HeldExecutor held = held();
         CompareViewModel heldModel = new CompareViewModel((pack, candidate, options, progress) -> ReportFixture.standard(),
                 new ComparisonEngine()::confusionMatrix, held, new ActivityMonitor(() -> 0), text,
-                ComparisonOptions.DEFAULTS, failures::add, QuietPeriod.NONE);
+                ComparisonOptions.DEFAULTS, QuietPeriod.NONE);
         heldModel.showPack(multiclassPack());
         held.runHeldWork();
         held.runHeldWork();
@@ -166,10 +194,10 @@ class CompareViewModelTest {
 
     @Test
     void thePreviousPacksComparisonEndingLeavesTheNewOneSaidToBeRunning() throws Exception {
-        HeldExecutor held = new HeldExecutor();
+        HeldExecutor held = held();
         CompareViewModel heldModel = new CompareViewModel((pack, candidate, options, progress) -> ReportFixture.standard(),
                 new ComparisonEngine()::confusionMatrix, held, new ActivityMonitor(() -> 0), text,
-                ComparisonOptions.DEFAULTS, failures::add, QuietPeriod.NONE);
+                ComparisonOptions.DEFAULTS, QuietPeriod.NONE);
         heldModel.showPack(multiclassPack());
         heldModel.showPack(new PackLoader().load(PackFixture.write(folder.resolve("next"),
                 PackFixture.MULTICLASS_MANIFEST, PackFixture.MULTICLASS_CSV), Progress.NONE));
@@ -177,13 +205,15 @@ class CompareViewModelTest {
         held.runOldestHeldWork();
 
         assertTrue(heldModel.rows().isEmpty(), "the first pack's rows are dropped");
-        assertTrue(heldModel.computingProperty().get());
+        assertEquals(text.getString("compare.computing"), heldModel.noticeProperty().get());
         assertEquals(text.getString("compare.computing"), heldModel.tablePlaceholderProperty().get(),
                 "the table says the new pack is being compared, as the chart does");
         held.runHeldWork();
-        assertTrue(heldModel.computingProperty().get(), "the new pack's comparison ended; its rows are not shown yet");
+        assertEquals(text.getString("compare.computing"), heldModel.tablePlaceholderProperty().get(),
+                "the new pack's comparison ended; its rows are not shown yet");
         held.runHeldWork();
-        assertTrue(!heldModel.computingProperty().get(), "the new pack's rows are shown");
+        assertFalse(heldModel.rows().isEmpty(), "the new pack's rows are shown");
+        assertEquals("", heldModel.noticeProperty().get());
     }
 
     @Test
@@ -248,8 +278,8 @@ class CompareViewModelTest {
                 0.812, -0.010, 0.014, 0.7, 1.0, Verdict.NO_SIGNIFICANT_DIFFERENCE));
         CompareViewModel tested = new CompareViewModel((pack, candidate, options, progress) ->
                 ReportFixture.report(everyOneTested), new ComparisonEngine()::confusionMatrix,
-                new CurrentThreadExecutor(), new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS,
-                failures::add, QuietPeriod.NONE);
+                executor, new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS,
+                QuietPeriod.NONE);
         tested.showPack(multiclassPack());
 
         tested.onlyWorseProperty().set(true);
@@ -263,8 +293,8 @@ class CompareViewModelTest {
         noneWorse.set(1, ReportFixture.result(ReportFixture.slice("language", "en"), 2000, Metric.MACRO_F1, 0.810,
                 0.812, -0.010, 0.014, 0.7, 1.0, Verdict.NO_SIGNIFICANT_DIFFERENCE));
         CompareViewModel better = new CompareViewModel((pack, candidate, options, progress) ->
-                ReportFixture.report(noneWorse), new ComparisonEngine()::confusionMatrix, new CurrentThreadExecutor(),
-                new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS, failures::add, QuietPeriod.NONE);
+                ReportFixture.report(noneWorse), new ComparisonEngine()::confusionMatrix, executor,
+                new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS, QuietPeriod.NONE);
         better.showPack(multiclassPack());
         assertEquals("", better.filterNoteProperty().get());
 
@@ -295,10 +325,10 @@ class CompareViewModelTest {
     @Test
     void theChartDrawsTheRowsTheFilterAndOnlyWorseKeep() throws Exception {
         model.showPack(multiclassPack());
-        assertEquals(java.util.Set.copyOf(shownSlices()), java.util.Set.copyOf(chartLabels()));
+        assertEquals(Set.copyOf(shownSlices()), Set.copyOf(chartLabels()));
 
         model.filterProperty().set("DE");
-        assertEquals(java.util.Set.of("overall", "language=de"), java.util.Set.copyOf(chartLabels()));
+        assertEquals(Set.of("overall", "language=de"), Set.copyOf(chartLabels()));
         // typing on keeps the same rows: the chart the view draws stays the one shown (an equal copy set over it
         // was never drawn, the view waiting for a change event of an equal value)
         SliceChartData drawn = model.chartDataProperty().get();
@@ -307,7 +337,7 @@ class CompareViewModelTest {
 
         model.filterProperty().set("");
         model.onlyWorseProperty().set(true);
-        assertEquals(java.util.Set.of("overall", "language=en"), java.util.Set.copyOf(chartLabels()));
+        assertEquals(Set.of("overall", "language=en"), Set.copyOf(chartLabels()));
 
         model.onlyWorseProperty().set(false);
         assertEquals(5, chartLabels().size());
@@ -347,8 +377,8 @@ class CompareViewModelTest {
         // packs compared for real, one after the other: each its own column and value, nothing of the one before
         ComparisonEngine engine = new ComparisonEngine();
         CompareViewModel realModel = new CompareViewModel(engine::compare, engine::confusionMatrix,
-                new CurrentThreadExecutor(), new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS,
-                failures::add, QuietPeriod.NONE);
+                executor, new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS,
+                QuietPeriod.NONE);
         String regions = """
                 example_id,label,region,pred_7,score_7,pred_8,score_8
                 t1,fraud,coastal,fraud,0.9,fraud,0.8
@@ -363,7 +393,6 @@ class CompareViewModelTest {
                 PackFixture.BINARY_MANIFEST, regions), Progress.NONE));
         String prompt = realModel.filterPromptProperty().get();
         assertEquals("Filter, e.g. region=alpine", prompt, "the shorter of alpine and coastal");
-        assertTrue(failures.isEmpty(), failures.toString());
     }
 
     /**
@@ -374,8 +403,8 @@ class CompareViewModelTest {
     void theSummaryNamesTheBandOfNoSignificantDifferenceAndWhereItCameFrom() throws Exception {
         ComparisonEngine engine = new ComparisonEngine();
         CompareViewModel app = new CompareViewModel(ComparisonRunner.underPolicy(engine::compare),
-                engine::confusionMatrix, new CurrentThreadExecutor(), new ActivityMonitor(() -> 0), text,
-                ComparisonOptions.DEFAULTS, failures::add, QuietPeriod.NONE);
+                engine::confusionMatrix, executor, new ActivityMonitor(() -> 0), text,
+                ComparisonOptions.DEFAULTS, QuietPeriod.NONE);
         app.showPack(multiclassPack());
         assertTrue(app.summaryProperty().get().endsWith("No significant difference: within ±0.01, the default "
                 + "policy's primary margin."), app.summaryProperty().get());
@@ -387,11 +416,10 @@ class CompareViewModelTest {
         Path withPolicy = PackFixture.write(folder.resolve("policed"),
                 PackFixture.MULTICLASS_MANIFEST.replaceFirst("\\{", "{\"policy\": \"policy.json\", "),
                 PackFixture.MULTICLASS_CSV);
-        java.nio.file.Files.writeString(withPolicy.resolve("policy.json"), "{\"primary\": {\"margin\": 0.03}}");
+        Files.writeString(withPolicy.resolve("policy.json"), "{\"primary\": {\"margin\": 0.03}}");
         app.showPack(new PackLoader().load(withPolicy, Progress.NONE));
         assertTrue(app.summaryProperty().get().endsWith("No significant difference: within ±0.03, the policy's "
                 + "primary margin."), app.summaryProperty().get());
-        assertTrue(failures.isEmpty(), failures.toString());
     }
 
     /** The app compares at the pack policy's confidence level and seed, as the Gates view judges with them. */
@@ -399,12 +427,12 @@ class CompareViewModelTest {
     void theAppComparesAtThePolicysLevelAndSeed() throws Exception {
         ComparisonEngine engine = new ComparisonEngine();
         CompareViewModel app = new CompareViewModel(ComparisonRunner.underPolicy(engine::compare),
-                engine::confusionMatrix, new CurrentThreadExecutor(), new ActivityMonitor(() -> 0), text,
-                ComparisonOptions.DEFAULTS, failures::add, QuietPeriod.NONE);
+                engine::confusionMatrix, executor, new ActivityMonitor(() -> 0), text,
+                ComparisonOptions.DEFAULTS, QuietPeriod.NONE);
         Path withPolicy = PackFixture.write(folder.resolve("ninety"),
                 PackFixture.MULTICLASS_MANIFEST.replaceFirst("\\{", "{\"policy\": \"policy.json\", "),
                 PackFixture.MULTICLASS_CSV);
-        java.nio.file.Files.writeString(withPolicy.resolve("policy.json"), "{\"seed\": 7, \"confidenceLevel\": 0.9}");
+        Files.writeString(withPolicy.resolve("policy.json"), "{\"seed\": 7, \"confidenceLevel\": 0.9}");
         app.showPack(new PackLoader().load(withPolicy, Progress.NONE));
         ComparisonOptions used = app.reportProperty().get().options();
         assertEquals(0.9, used.confidenceLevel());
@@ -413,7 +441,6 @@ class CompareViewModelTest {
                 used.origins());
         app.showUnadjustedProperty().set(true);
         assertTrue(app.deltaHeaderProperty().get().contains("90"), app.deltaHeaderProperty().get());
-        assertTrue(failures.isEmpty(), failures.toString());
     }
 
     @Test
@@ -446,17 +473,19 @@ class CompareViewModelTest {
 
     @Test
     void aFailedComparisonIsReportedAndSaidInTheView() throws Exception {
+        CurrentThreadExecutor failingExecutor = new CurrentThreadExecutor();
         CompareViewModel failing = new CompareViewModel(
                 (pack, candidate, options, progress) -> {
                     throw new IllegalStateException("engine bug");
                 },
                 new ComparisonEngine()::confusionMatrix,
-                new CurrentThreadExecutor(), new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS,
-                failures::add, QuietPeriod.NONE);
+                failingExecutor, new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS,
+                QuietPeriod.NONE);
         failing.showPack(multiclassPack());
 
         assertEquals("The comparison failed: engine bug", failing.noticeProperty().get());
-        assertEquals(1, failures.size());
+        assertEquals(List.of("engine bug"), failingExecutor.unhandledFailures().stream().map(Throwable::getMessage)
+                .toList(), "an unexpected failure reaches the one handler, once");
         assertEquals(text.getString("compare.table.failed"), failing.tablePlaceholderProperty().get());
     }
 
@@ -464,16 +493,15 @@ class CompareViewModelTest {
     void aCancelledComparisonSaysSoInTheEmptyTable() throws Exception {
         CompareViewModel cancelled = new CompareViewModel(
                 (pack, candidate, options, progress) -> {
-                    throw new org.verdict.core.task.CancelledException();
+                    throw new CancelledException();
                 },
                 new ComparisonEngine()::confusionMatrix,
-                new CurrentThreadExecutor(), new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS,
-                failures::add, QuietPeriod.NONE);
+                executor, new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS,
+                QuietPeriod.NONE);
         cancelled.showPack(multiclassPack());
 
         assertEquals(text.getString("compare.cancelled"), cancelled.noticeProperty().get());
         assertEquals(text.getString("compare.table.cancelled"), cancelled.tablePlaceholderProperty().get());
-        assertFalse(cancelled.computingProperty().get());
     }
 
     /**
@@ -483,20 +511,20 @@ class CompareViewModelTest {
      */
     @Test
     void theEmptyTableSaysComparingUntilTheComparedRowsAreShown() throws Exception {
-        HeldExecutor held = new HeldExecutor();
+        HeldExecutor held = held();
         CompareViewModel heldModel = new CompareViewModel((pack, candidate, options, progress) -> ReportFixture.standard(),
                 new ComparisonEngine()::confusionMatrix, held, new ActivityMonitor(() -> 0), text,
-                ComparisonOptions.DEFAULTS, failures::add, QuietPeriod.NONE);
+                ComparisonOptions.DEFAULTS, QuietPeriod.NONE);
         heldModel.showPack(multiclassPack());
 
         held.runOldestHeldWork(); // the comparison ends; the rows it gives are prepared by work still held
 
         assertTrue(heldModel.rows().isEmpty());
-        assertTrue(heldModel.computingProperty().get(), "computing until the rows are shown");
-        assertEquals(text.getString("compare.computing"), heldModel.tablePlaceholderProperty().get());
+        assertEquals(text.getString("compare.computing"), heldModel.tablePlaceholderProperty().get(),
+                "comparing until the rows are shown");
+        assertEquals(text.getString("compare.computing"), heldModel.noticeProperty().get());
         held.runHeldWork();
         assertFalse(heldModel.rows().isEmpty());
-        assertFalse(heldModel.computingProperty().get());
         assertEquals("No slices to show.", heldModel.tablePlaceholderProperty().get());
     }
 
@@ -511,24 +539,24 @@ class CompareViewModelTest {
             progress.waiting("Waiting for another comparison to finish");
             progress.update(0, "Ranking scores");
             return ReportFixture.standard();
-        }, new ComparisonEngine()::confusionMatrix, new CurrentThreadExecutor(), new ActivityMonitor(() -> 0), text,
-                ComparisonOptions.DEFAULTS, failures::add, QuietPeriod.NONE);
+        }, new ComparisonEngine()::confusionMatrix, executor, new ActivityMonitor(() -> 0), text,
+                ComparisonOptions.DEFAULTS, QuietPeriod.NONE);
         List<String> noticed = new ArrayList<>();
         waiting.tablePlaceholderProperty().addListener((obs, old, now) -> said.add(now));
         waiting.noticeProperty().addListener((obs, old, now) -> noticed.add(now));
 
         waiting.showPack(multiclassPack());
 
-        assertEquals(List.of(text.getString("compare.computing"), org.verdict.ui.task.TurnWatch.waitingText(),
+        assertEquals(List.of(text.getString("compare.computing"), TurnWatch.waitingText(),
                 text.getString("compare.computing"), "No slices to show."), said);
-        assertTrue(noticed.contains(org.verdict.ui.task.TurnWatch.waitingText()), noticed.toString());
-        assertTrue(org.verdict.ui.task.TurnWatch.waitingText().startsWith("Waiting for another comparison to finish"));
+        assertTrue(noticed.contains(TurnWatch.waitingText()), noticed.toString());
+        assertTrue(TurnWatch.waitingText().startsWith("Waiting for another comparison to finish"));
     }
 
     /** Before a pack has opened the table says which one is loading, or asks for one; not "No slices to show.". */
     @Test
     void beforeAPackHasOpenedTheEmptyTableSaysWhichOneIsLoading() throws Exception {
-        javafx.beans.property.StringProperty opening = new javafx.beans.property.SimpleStringProperty("");
+        StringProperty opening = new SimpleStringProperty("");
         model.followOpening(opening);
         assertEquals("Open a pack to compare its candidates with production.", model.tablePlaceholderProperty().get());
 
@@ -549,8 +577,8 @@ class CompareViewModelTest {
     void typingIntoTheFilterRebuildsTheChartOnceTypingPauses() throws Exception {
         Runnable[] waitingForAPause = {null};
         CompareViewModel typed = new CompareViewModel((pack, candidate, options, progress) -> ReportFixture.standard(),
-                new ComparisonEngine()::confusionMatrix, new CurrentThreadExecutor(), new ActivityMonitor(() -> 0),
-                text, ComparisonOptions.DEFAULTS, failures::add, action -> waitingForAPause[0] = action);
+                new ComparisonEngine()::confusionMatrix, executor, new ActivityMonitor(() -> 0),
+                text, ComparisonOptions.DEFAULTS, action -> waitingForAPause[0] = action);
         typed.showPack(multiclassPack());
         int[] rebuilds = {0};
         typed.chartDataProperty().addListener((obs, old, now) -> rebuilds[0]++);
@@ -569,8 +597,8 @@ class CompareViewModelTest {
         waitingForAPause[0].run();
 
         assertEquals(1, rebuilds[0]);
-        assertEquals(java.util.Set.of("overall", "language=de"), typed.chartDataProperty().get().points().stream()
-                .map(SliceChartData.Point::label).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(Set.of("overall", "language=de"), typed.chartDataProperty().get().points().stream()
+                .map(SliceChartData.Point::label).collect(Collectors.toSet()));
         // the toggle is a click, not typing: the chart follows it at once
         typed.onlyWorseProperty().set(true);
         assertEquals(2, rebuilds[0]);
@@ -590,8 +618,8 @@ class CompareViewModelTest {
                 new ShownInterval(TestFamily.SLICES, 1 - 0.05 / 4, ShownInterval.HOLM, 4), null, null, null);
         CompareViewModel toggled = new CompareViewModel((pack, candidate, options, progress) ->
                 ReportFixture.report(List.of(overall, english)), new ComparisonEngine()::confusionMatrix,
-                new CurrentThreadExecutor(), new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS,
-                failures::add, QuietPeriod.NONE);
+                executor, new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS,
+                QuietPeriod.NONE);
         toggled.showPack(multiclassPack());
         ComparisonRow adjustedRow = toggled.rows().get(1);
         assertEquals("−0.030 [−0.065, +0.005]", adjustedRow.deltaText());
@@ -629,10 +657,10 @@ class CompareViewModelTest {
                 new SliceResult(ReportFixture.slice("lang", "L12"), 5, m, true, null, null, null, null, null, null,
                         null, Verdict.TOO_FEW_EXAMPLES, null, null));
         CompareViewModel untested = new CompareViewModel((pack, candidate, options, progress) ->
-                new org.verdict.core.compare.ComparisonReport("moderation", "42", "43", m, ComparisonOptions.DEFAULTS,
-                        results, 0, java.util.Map.of(m, 0)), new ComparisonEngine()::confusionMatrix,
-                new CurrentThreadExecutor(), new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS,
-                failures::add, QuietPeriod.NONE);
+                new ComparisonReport("moderation", "42", "43", m, ComparisonOptions.DEFAULTS,
+                        results, 0, Map.of(m, 0)), new ComparisonEngine()::confusionMatrix,
+                executor, new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS,
+                QuietPeriod.NONE);
         untested.showPack(multiclassPack());
 
         String summary = untested.summaryProperty().get();
@@ -658,10 +686,10 @@ class CompareViewModelTest {
                 new SliceResult(ReportFixture.slice("lang", "it"), 5, m, true, null, null, null, null, null, null,
                         null, Verdict.TOO_FEW_EXAMPLES, null, null));
         CompareViewModel counted = new CompareViewModel((pack, candidate, options, progress) ->
-                new org.verdict.core.compare.ComparisonReport("moderation", "42", "43", m, ComparisonOptions.DEFAULTS,
-                        results, 5, java.util.Map.of(m, 5)), new ComparisonEngine()::confusionMatrix,
-                new CurrentThreadExecutor(), new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS,
-                failures::add, QuietPeriod.NONE);
+                new ComparisonReport("moderation", "42", "43", m, ComparisonOptions.DEFAULTS,
+                        results, 5, Map.of(m, 5)), new ComparisonEngine()::confusionMatrix,
+                executor, new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS,
+                QuietPeriod.NONE);
         counted.showPack(multiclassPack());
 
         String summary = counted.summaryProperty().get();
@@ -680,7 +708,7 @@ class CompareViewModelTest {
         Interval bound = new Interval(-0.029, 0.029);
         List<SliceResult> results = List.of(
                 new SliceResult(SliceKey.OVERALL, 1300, m, true, same, same, 0.0, bound, bound, 1.0, 1.0,
-                        org.verdict.core.stats.AgreementBound.TEST, Verdict.INCONCLUSIVE, null, null, null,
+                        AgreementBound.TEST, Verdict.INCONCLUSIVE, null, null, null,
                         "both models predict the same class for every example here"),
                 new SliceResult(ReportFixture.slice("lang", "de"), 400, m, true, same, same, 0.0, null, null, null,
                         null, "paired-bootstrap-cells", Verdict.INCONCLUSIVE, null, null,
@@ -688,10 +716,10 @@ class CompareViewModelTest {
                 new SliceResult(ReportFixture.slice("lang", "it"), 5, m, true, null, null, null, null, null, null,
                         null, Verdict.TOO_FEW_EXAMPLES, null, null));
         CompareViewModel agreeing = new CompareViewModel((pack, candidate, options, progress) ->
-                new org.verdict.core.compare.ComparisonReport("moderation", "42", "43", m, ComparisonOptions.DEFAULTS,
-                        results, 0, java.util.Map.of(m, 0)), new ComparisonEngine()::confusionMatrix,
-                new CurrentThreadExecutor(), new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS,
-                failures::add, QuietPeriod.NONE);
+                new ComparisonReport("moderation", "42", "43", m, ComparisonOptions.DEFAULTS,
+                        results, 0, Map.of(m, 0)), new ComparisonEngine()::confusionMatrix,
+                executor, new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS,
+                QuietPeriod.NONE);
         agreeing.showPack(multiclassPack());
 
         String summary = agreeing.summaryProperty().get();

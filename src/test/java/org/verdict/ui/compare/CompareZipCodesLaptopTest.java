@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
+import javafx.geometry.Orientation;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.jfree.chart.ChartRenderingInfo;
@@ -117,8 +119,8 @@ class CompareZipCodesLaptopTest {
             assertTrue(CompareHeaders.inView(robot, table, id), id + " in view; columns " + table.getColumns().stream()
                     .map(c -> c.getId() + (c.isVisible() ? " " : " hidden ") + c.getWidth()).toList());
         }
-        assertTrue(table.lookupAll(".scroll-bar").stream().map(javafx.scene.control.ScrollBar.class::cast)
-                .noneMatch(bar -> bar.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && bar.isVisible()),
+        assertTrue(table.lookupAll(".scroll-bar").stream().map(ScrollBar.class::cast)
+                .noneMatch(bar -> bar.getOrientation() == Orientation.HORIZONTAL && bar.isVisible()),
                 "no sideways scrolling");
     }
 

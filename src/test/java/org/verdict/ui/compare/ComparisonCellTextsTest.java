@@ -82,11 +82,73 @@ class ComparisonCellTextsTest {
                 new MetricCounts(null, null, null, null, "fraud_report", 4L));
         ComparisonRow row = new ComparisonRow(macro, false, texts);
 
+        // the verdict says why in short, the class and its count; too long for one line of the laptop's column, it
+        // takes two, and n then has room for its count under it
+        assertEquals("unstable:\nfraud_report\u00a0n=4", texts.verdict(row, LAPTOP));
         assertEquals("183\nmin class 4", texts.n(row, LAPTOP));
+        assertEquals("unstable: fraud_report\u00a0n=4", texts.verdict(row, WIDE));
         assertEquals("183 (min class 4)", texts.n(row, WIDE));
         assertEquals("n = 183 (smallest class fraud_report: 4)\nThe intervals of macro_f1 rest on these counts, not "
                 + "on n alone: the fewer they are, the wider the intervals.", row.nTooltip());
-        assertEquals("unstable:\nclass fraud_report has\n4 examples here", texts.verdict(row, LAPTOP));
+        assertEquals("unstable: " + reason + ".\n", texts.verdictTooltip(row).lines().findFirst().orElseThrow()
+                + "\n", "the whole reason on hover");
         assertEquals("No interval: " + reason + ".", row.deltaTooltip());
+    }
+
+    /**
+     * mc_rare at 1366×768: 35 stores of 4 to 399 rows with a class of 1 %. A store without intervals (unstable, or too
+     * few examples) takes one line beside the chart, its reason and counts in short: three lines a row ("store" /
+     * "=store_07", "unstable:" / "class rare has 2" / "examples here", "93" / "min class 2") left ten rows in view.
+     */
+    @Test
+    void aStoreWithoutIntervalsTakesOneLineWithItsReasonAndCountsInShort() {
+        MetricCounts rare = new MetricCounts(null, null, null, null, "rare", 2L);
+        SliceResult unstable = new SliceResult(ReportFixture.slice("store", "store_07"), 93, Metric.MACRO_F1, true,
+                new MetricEstimate(0.795, null), new MetricEstimate(0.644, null), -0.150, null, null, null, null,
+                "paired-bootstrap-cells", Verdict.INCONCLUSIVE, null, null,
+                "class rare has 2 examples here; the bootstrap cannot measure macro_f1's uncertainty", null, 0.01,
+                TargetUnit.NONE, rare);
+        ComparisonRow row = new ComparisonRow(unstable, false, texts);
+
+        assertEquals("store_07", texts.slice(row.slice(), LAPTOP), "the value names its column, as in the chart");
+        assertEquals("unstable: rare\u00a0n=2", texts.verdict(row, LAPTOP));
+        assertEquals("93", texts.n(row, LAPTOP), "the verdict beside it gives the smallest class's count");
+        assertEquals(1, texts.lines(row, LAPTOP), "a compact row");
+        assertEquals("store=store_07", texts.slice(row.slice(), WIDE));
+        assertEquals("93 (min class 2)", texts.n(row, WIDE));
+
+        SliceResult tooFew = new SliceResult(ReportFixture.slice("store", "store_00"), 4, Metric.MACRO_F1, true,
+                new MetricEstimate(0.429, null), new MetricEstimate(0.500, null), 0.071, null, null, null, null,
+                null, Verdict.TOO_FEW_EXAMPLES, null, null, null, null, 0.01, TargetUnit.NONE,
+                new MetricCounts(null, null, null, null, "rare", 0L));
+        ComparisonRow small = new ComparisonRow(tooFew, false, texts);
+        assertEquals("too few examples", texts.verdict(small, LAPTOP));
+        assertEquals("4 (min class 0)", texts.n(small, LAPTOP));
+
+        // a reason that is not the smallest class keeps its first clause, wrapped as the column allows
+        SliceResult undefined = new SliceResult(ReportFixture.slice("lang", "ja"), 341, Metric.MACRO_F1, true,
+                new MetricEstimate(0.7, null), new MetricEstimate(0.71, null), 0.01, null, null, null, null,
+                "paired-bootstrap-cells", Verdict.INCONCLUSIVE, null, null,
+                "macro_f1 is undefined in 12% of resamples; the bootstrap cannot measure its uncertainty", null, 0.01,
+                TargetUnit.NONE, rare);
+        assertEquals("unstable: macro_f1 is\nundefined in 12% of\nresamples",
+                texts.verdict(new ComparisonRow(undefined, false, texts), LAPTOP));
+        assertEquals("341\nmin class 2", texts.n(new ComparisonRow(undefined, false, texts), LAPTOP));
+    }
+
+    /** A row whose values stand over their intervals takes two lines: the verdict wraps narrow, n's count goes under. */
+    @Test
+    void aRowWithIntervalsKeepsItsNarrowTwoLineCells() {
+        SliceResult overall = new SliceResult(ReportFixture.slice("lang", "en"), 4_843, Metric.MACRO_F1, true,
+                new MetricEstimate(0.776, new Interval(0.752, 0.800)), new MetricEstimate(0.774, new Interval(0.750,
+                0.801)), -0.002, new Interval(-0.034, 0.031), new Interval(-0.03, 0.03), 0.9, 0.9,
+                "paired-bootstrap-cells", Verdict.NO_SIGNIFICANT_DIFFERENCE, null, null, null, null, 0.05,
+                TargetUnit.NONE, new MetricCounts(null, null, null, null, "rare", 47L));
+        ComparisonRow row = new ComparisonRow(overall, false, texts);
+
+        assertEquals("no significant\ndifference", texts.verdict(row, LAPTOP));
+        assertEquals("4,843\nmin class 47", texts.n(row, LAPTOP));
+        assertEquals(2, texts.lines(row, LAPTOP));
+        assertEquals("no significant difference", texts.verdict(row, WIDE));
     }
 }

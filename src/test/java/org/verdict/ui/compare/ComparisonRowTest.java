@@ -6,14 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.ResourceBundle;
 import org.junit.jupiter.api.Test;
+import org.verdict.core.compare.ComparisonOptions;
+import org.verdict.core.compare.ComparisonReport;
+import org.verdict.core.compare.MetricCounts;
 import org.verdict.core.compare.MetricEstimate;
 import org.verdict.core.compare.ShownInterval;
 import org.verdict.core.compare.SliceKey;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.TestFamily;
 import org.verdict.core.compare.Verdict;
+import org.verdict.core.evidence.ComparisonEvidence;
+import org.verdict.core.evidence.EvidenceTable;
 import org.verdict.core.pack.Metric;
 import org.verdict.core.stats.Interval;
 
@@ -69,6 +75,13 @@ class ComparisonRowTest {
         assertEquals("−0.136 [−0.712, +0.439]", new ComparisonRow(spanning, true).deltaText());
     }
 
+    /** The copied row's cell under {@code header}. */
+    private static String tsvCell(ComparisonRow row, String header) {
+        List<String> headers = List.of(ComparisonRow.tsvHeader().split("\t"));
+        assertTrue(headers.contains(header), headers.toString());
+        return row.toTsv().split("\t", -1)[headers.indexOf(header)];
+    }
+
     @Test
     void tsvKeepsRawNumbersForSpreadsheets() {
         ComparisonRow row = new ComparisonRow(ReportFixture.result(SliceKey.OVERALL, 4000, Metric.MACRO_F1,
@@ -76,14 +89,50 @@ class ComparisonRowTest {
 
         String[] cells = row.toTsv().split("\t", -1);
         assertEquals(ComparisonRow.tsvHeader().split("\t").length, cells.length);
-        assertEquals("overall", cells[0]);
-        assertEquals("4000", cells[1]);
-        assertEquals("0.8", cells[2]);
-        assertEquals("0.01", cells[9]);
+        assertEquals("overall", tsvCell(row, "slice"));
+        assertEquals("4000", tsvCell(row, "n"));
+        assertEquals("0.8", tsvCell(row, "production"));
+        assertEquals("0.01", tsvCell(row, "delta_ci_low"));
         // the hand-made result shows its unadjusted interval (no family): the same numbers again, level unknown
-        assertEquals("", cells[11]);
-        assertEquals("0.01", cells[12]);
-        assertEquals("better", cells[17]);
+        assertEquals("", tsvCell(row, "delta_ci_level"));
+        assertEquals("0.01", tsvCell(row, "unadjusted_ci_low"));
+        assertEquals("better", tsvCell(row, "verdict"));
+        // a metric that rests on the rows alone leaves the counts beside n empty
+        assertEquals("", tsvCell(row, "positives"));
+        assertEquals("", tsvCell(row, "smallest_class"));
+    }
+
+    /**
+     * The counts shown beside n in the table and its tooltip (an AUC's positives and negatives, precision's predicted
+     * positives, a macro average's smallest class) are copied too, a column each beside n.
+     */
+    @Test
+    void tsvCopiesTheCountsTheMetricRestsOnBesideN() {
+        SliceResult auc = withCounts(ReportFixture.result(SliceKey.OVERALL, 400, Metric.ROC_AUC, 0.8, 0.82, 0.01, 0.03,
+                0.02, 0.05, Verdict.BETTER), new MetricCounts(6L, 394L, null, null, null, null));
+        ComparisonRow aucRow = new ComparisonRow(auc);
+        assertEquals("6", tsvCell(aucRow, "positives"));
+        assertEquals("394", tsvCell(aucRow, "negatives"));
+        assertEquals("", tsvCell(aucRow, "production_predicted_positives"));
+
+        ComparisonRow precision = new ComparisonRow(withCounts(ReportFixture.result(SliceKey.OVERALL, 400,
+                Metric.PRECISION, 0.8, 0.82, 0.01, 0.03, 0.02, 0.05, Verdict.BETTER),
+                new MetricCounts(null, null, 9L, 11L, null, null)));
+        assertEquals("9", tsvCell(precision, "production_predicted_positives"));
+        assertEquals("11", tsvCell(precision, "candidate_predicted_positives"));
+
+        ComparisonRow macro = new ComparisonRow(withCounts(ReportFixture.result(SliceKey.OVERALL, 360,
+                Metric.MACRO_F1, 0.8, 0.82, 0.01, 0.03, 0.02, 0.05, Verdict.BETTER),
+                new MetricCounts(null, null, null, null, "rare", 4L)));
+        assertEquals("rare", tsvCell(macro, "smallest_class"));
+        assertEquals("4", tsvCell(macro, "smallest_class_n"));
+        assertEquals("360", tsvCell(macro, "n"));
+    }
+
+    private static SliceResult withCounts(SliceResult r, MetricCounts counts) {
+        return new SliceResult(r.slice(), r.n(), r.metric(), r.primary(), r.production(), r.candidate(), r.delta(),
+                r.deltaCi(), r.unadjustedCi(), r.pValue(), r.adjustedP(), r.test(), r.verdict(), r.shownInterval(),
+                r.unavailableReason(), r.unstableReason(), r.note(), r.equivalenceBand(), r.targetUnit(), counts);
     }
 
     @Test
@@ -103,17 +152,6 @@ class ComparisonRowTest {
         assertEquals("unstable", unstableRow.verdictText());
         assertEquals("class E has 3 examples here", unstableRow.verdictReason());
         assertEquals("+0.050", unstableRow.deltaText());
-    }
-
-    /** A number without its interval never stands alone: the row says why in words, not only on hover. */
-    @Test
-    void anUnstableSliceSaysWhyItsNumbersHaveNoIntervalInTheVerdictCell() {
-        SliceResult unstable = new SliceResult(ReportFixture.slice("region", "r06"), 183, Metric.MACRO_F1, true,
-                new MetricEstimate(0.735, null), new MetricEstimate(0.690, null), -0.045, null, null, null, null,
-                "paired-bootstrap-cells", Verdict.INCONCLUSIVE, null, null,
-                "class fraud_report has 4 examples here; the bootstrap cannot measure macro_f1's uncertainty", null);
-
-        assertEquals("unstable:\nclass fraud_report has 4 examples here", new ComparisonRow(unstable).verdictCell());
     }
 
     /** Δ 0.000 with an interval around it, on identical scores: the CLI's note says why, and so does the row. */
@@ -216,16 +254,16 @@ class ComparisonRowTest {
                 false, new MetricEstimate(-0.00701, new Interval(-0.558, 5.510)),
                 new MetricEstimate(-0.01088, new Interval(-0.440, 4.538)), -0.00387, null, null, null,
                 "paired-bootstrap", Verdict.TOO_FEW_EXAMPLES, null, null);
-        org.verdict.core.compare.ComparisonReport report = new org.verdict.core.compare.ComparisonReport("rent", "3.1",
-                "3.2", Metric.RMSE, org.verdict.core.compare.ComparisonOptions.DEFAULTS, java.util.List.of(zip), 1,
-                java.util.Map.of(Metric.RMSE, 1));
+        ComparisonReport report = new ComparisonReport("rent", "3.1",
+                "3.2", Metric.RMSE, ComparisonOptions.DEFAULTS, List.of(zip), 1,
+                Map.of(Metric.RMSE, 1));
 
         // the lower end is −production's rmse: the candidate at 0, the bound of its range, marked as such
         assertEquals("−759 [−1,321†, +524]", new ComparisonRow(zip).deltaText());
         assertTrue(new ComparisonRow(zip).deltaTooltip().endsWith("† lower end at the bound: the candidate's rmse "
                 + "cannot be below 0, so Δ cannot be below −1,321 (−production's rmse)."), new ComparisonRow(zip).deltaTooltip());
-        java.util.List<org.verdict.core.evidence.EvidenceTable.Cell> pdfRow =
-                org.verdict.core.evidence.ComparisonEvidence.table(report).rows().get(0);
+        List<EvidenceTable.Cell> pdfRow =
+                ComparisonEvidence.table(report).rows().get(0);
         assertEquals(new ComparisonRow(zip).deltaText(), pdfRow.get(4).text() + " " + pdfRow.get(5).text(),
                 "the approval pack's Δ and interval cells");
 

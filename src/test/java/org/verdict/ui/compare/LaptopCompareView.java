@@ -40,7 +40,7 @@ record LaptopCompareView(CompareViewModel model, TableView<ComparisonRow> table)
         Appearance appearance = new Appearance(false, false);
         ComparisonEngine engine = new ComparisonEngine();
         CompareViewModel model = new CompareViewModel(engine::compare, engine::confusionMatrix, executor,
-                new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS, executor::reportUnhandled, QuietPeriod.NONE);
+                new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS, QuietPeriod.NONE);
         CompareView view = new CompareView(model, text, executor,
                 new ChartPane(appearance, text, extension -> Optional.empty(), executor),
                 new DividerMemory(UserSettings.load(folder.resolve("settings.json"))));
@@ -60,7 +60,7 @@ record LaptopCompareView(CompareViewModel model, TableView<ComparisonRow> table)
         CurrentThreadExecutor executor = new CurrentThreadExecutor();
         CompareViewModel model = new CompareViewModel((pack, candidate, options, progress) -> report.get(),
                 new ComparisonEngine()::confusionMatrix, executor, new ActivityMonitor(() -> 0), text,
-                ComparisonOptions.DEFAULTS, failure -> { }, QuietPeriod.NONE);
+                ComparisonOptions.DEFAULTS, QuietPeriod.NONE);
         ChartPane chartPane = new ChartPane(appearance, text, extension -> Optional.empty(), executor);
         CompareView view = new CompareView(model, text, executor, chartPane,
                 new DividerMemory(UserSettings.load(folder.resolve("settings.json"))));

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.ResourceBundle;
+import java.util.stream.Stream;
 import javafx.geometry.Bounds;
+import javafx.geometry.Orientation;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -49,7 +52,7 @@ class PerClassRecallLaptopTest {
         ConfusionHeatMap pane = robot.lookup("#confusionHeatMap").queryAs(ConfusionHeatMap.class);
         Bounds paneBounds = pane.localToScene(pane.getLayoutBounds());
         double visibleRight = paneBounds.getMinX() + pane.getViewportBounds().getWidth();
-        List<Labeled> cells = java.util.stream.Stream.concat(robot.lookup("#perClassRecall .label").queryAll().stream(),
+        List<Labeled> cells = Stream.concat(robot.lookup("#perClassRecall .label").queryAll().stream(),
                         robot.lookup("#perClassRates .label").queryAll().stream())
                 .map(Labeled.class::cast).filter(label -> !label.getText().isEmpty()).toList();
         assertTrue(cells.size() > 20, "every class's cells are laid out: " + cells.size());
@@ -65,8 +68,8 @@ class PerClassRecallLaptopTest {
                 .map(Labeled::getText).toList();
         assertEquals(List.of(), cut);
         // the precision and recall of each class below fit too: six columns of them made the pane scroll sideways
-        assertTrue(pane.lookupAll(".scroll-bar").stream().map(javafx.scene.control.ScrollBar.class::cast)
-                .noneMatch(bar -> bar.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && bar.isVisible()),
+        assertTrue(pane.lookupAll(".scroll-bar").stream().map(ScrollBar.class::cast)
+                .noneMatch(bar -> bar.getOrientation() == Orientation.HORIZONTAL && bar.isVisible()),
                 "no sideways scrolling: the content is " + pane.getContent().getLayoutBounds().getWidth()
                         + " px wide in a view of " + pane.getViewportBounds().getWidth());
     }

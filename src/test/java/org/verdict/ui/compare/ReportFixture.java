@@ -2,6 +2,7 @@ package org.verdict.ui.compare;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.compare.ComparisonReport;
 import org.verdict.core.compare.MetricEstimate;
@@ -56,7 +57,7 @@ final class ReportFixture {
 
     static ComparisonReport report(List<SliceResult> results) {
         return new ComparisonReport("router", "42", "43", Metric.MACRO_F1, ComparisonOptions.DEFAULTS, results, 4,
-                java.util.Map.of(Metric.MACRO_F1, 4));
+                Map.of(Metric.MACRO_F1, 4));
     }
 
     /** The default report: macro_f1 as above, and accuracy unavailable everywhere (to show the reason). */

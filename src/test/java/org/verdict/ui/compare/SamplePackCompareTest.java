@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.ResourceBundle;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.GridPane;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -112,11 +116,11 @@ class SamplePackCompareTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         ConfusionHeatMap pane = robot.lookup("#confusionHeatMap").queryAs(ConfusionHeatMap.class);
-        javafx.geometry.Bounds viewport = pane.localToScene(pane.getViewportBounds());
-        javafx.geometry.Bounds paneBounds = pane.localToScene(pane.getLayoutBounds());
+        Bounds viewport = pane.localToScene(pane.getViewportBounds());
+        Bounds paneBounds = pane.localToScene(pane.getLayoutBounds());
         for (String id : List.of("confusionProduction", "confusionCandidate")) {
-            javafx.scene.Node matrix = robot.lookup("#" + id).query();
-            javafx.geometry.Bounds drawn = matrix.localToScene(matrix.getBoundsInLocal());
+            Node matrix = robot.lookup("#" + id).query();
+            Bounds drawn = matrix.localToScene(matrix.getBoundsInLocal());
             assertTrue(drawn.getMaxX() <= paneBounds.getMinX() + viewport.getWidth() + 0.5,
                     id + " ends at " + drawn.getMaxX() + ", the pane shows up to "
                             + (paneBounds.getMinX() + viewport.getWidth()));
@@ -130,11 +134,11 @@ class SamplePackCompareTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         List<String> cut = robot.lookup("#confusionHeatMap .label").queryAll().stream()
-                .map(javafx.scene.control.Labeled.class::cast)
+                .map(Labeled.class::cast)
                 .filter(label -> label.getText() != null && !label.getText().isEmpty())
-                .filter(label -> label.lookupAll(".text").stream().map(javafx.scene.text.Text.class::cast)
+                .filter(label -> label.lookupAll(".text").stream().map(Text.class::cast)
                         .anyMatch(drawn -> !drawn.getText().equals(label.getText())))
-                .map(javafx.scene.control.Labeled::getText).toList();
+                .map(Labeled::getText).toList();
         assertEquals(List.of(), cut);
     }
 

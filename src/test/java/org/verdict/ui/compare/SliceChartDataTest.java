@@ -4,11 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.geom.Area;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.Test;
+import org.verdict.core.compare.AxisRange;
+import org.verdict.core.compare.MetricEstimate;
+import org.verdict.core.compare.ShownInterval;
 import org.verdict.core.compare.SliceKey;
+import org.verdict.core.compare.SliceResult;
+import org.verdict.core.compare.TestFamily;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.pack.Metric;
+import org.verdict.core.stats.Interval;
 
 class SliceChartDataTest {
 
@@ -32,19 +48,19 @@ class SliceChartDataTest {
     @Test
     void aRowWithoutAPointSaysTheTablesVerdict() {
         Metric m = Metric.PR_AUC;
-        org.verdict.core.compare.SliceResult tooFew = new org.verdict.core.compare.SliceResult(
+        SliceResult tooFew = new SliceResult(
                 ReportFixture.slice("store", "st14"), 29, m, false, null, null, null, null, null, null, null,
                 Verdict.TOO_FEW_EXAMPLES, null, null);
-        org.verdict.core.compare.SliceResult undefined = ReportFixture.unavailable(ReportFixture.slice("store", "st10"),
+        SliceResult undefined = ReportFixture.unavailable(ReportFixture.slice("store", "st10"),
                 50, m, "no positive example");
-        List<org.verdict.core.compare.SliceResult> results = List.of(
+        List<SliceResult> results = List.of(
                 ReportFixture.result(SliceKey.OVERALL, 2291, m, 0.114, 0.117, -0.044, 0.050, 0.9, 0.9,
                         Verdict.NO_SIGNIFICANT_DIFFERENCE), tooFew, undefined);
 
-        org.jfree.chart.plot.XYPlot plot = new SliceCharts(java.util.ResourceBundle.getBundle(
+        XYPlot plot = new SliceCharts(ResourceBundle.getBundle(
                 "org.verdict.ui.messages")).forestPlot(SliceChartData.of(m, results)).getXYPlot();
         List<String> rowWords = plot.getAnnotations().stream()
-                .map(a -> ((org.jfree.chart.annotations.XYTextAnnotation) a).getText().strip()).toList();
+                .map(a -> ((XYTextAnnotation) a).getText().strip()).toList();
 
         assertEquals(List.of(new ComparisonRow(tooFew).verdictText(), new ComparisonRow(undefined).verdictText()),
                 rowWords);
@@ -59,20 +75,20 @@ class SliceChartDataTest {
     @Test
     void aPointWhoseIntervalSaysNothingIsNamedAsTheTableNamesIt() {
         Metric m = Metric.PR_AUC;
-        org.verdict.core.compare.SliceResult spanning = new org.verdict.core.compare.SliceResult(
+        SliceResult spanning = new SliceResult(
                 ReportFixture.slice("store", "st01"), 43, m, false,
-                new org.verdict.core.compare.MetricEstimate(0.258, null),
-                new org.verdict.core.compare.MetricEstimate(0.054, null), -0.204,
-                new org.verdict.core.stats.Interval(-1, 1), new org.verdict.core.stats.Interval(-0.5, 0.1), 0.4, 1.0,
+                new MetricEstimate(0.258, null),
+                new MetricEstimate(0.054, null), -0.204,
+                new Interval(-1, 1), new Interval(-0.5, 0.1), 0.4, 1.0,
                 "paired-bootstrap", Verdict.INCONCLUSIVE,
-                new org.verdict.core.compare.ShownInterval(org.verdict.core.compare.TestFamily.SLICES, 1 - 0.05 / 23,
-                        org.verdict.core.compare.ShownInterval.HOLM, 23), null, null, null);
-        List<org.verdict.core.compare.SliceResult> results = List.of(ReportFixture.result(SliceKey.OVERALL, 2291, m,
+                new ShownInterval(TestFamily.SLICES, 1 - 0.05 / 23,
+                        ShownInterval.HOLM, 23), null, null, null);
+        List<SliceResult> results = List.of(ReportFixture.result(SliceKey.OVERALL, 2291, m,
                 0.114, 0.117, -0.044, 0.050, 0.9, 0.9, Verdict.NO_SIGNIFICANT_DIFFERENCE), spanning);
 
-        org.jfree.chart.plot.XYPlot plot = new SliceCharts(java.util.ResourceBundle.getBundle(
+        XYPlot plot = new SliceCharts(ResourceBundle.getBundle(
                 "org.verdict.ui.messages")).forestPlot(SliceChartData.of(m, results)).getXYPlot();
-        org.jfree.data.xy.XYDataset withIntervals = plot.getDataset(0);
+        XYDataset withIntervals = plot.getDataset(0);
         String tableWord = new ComparisonRow(spanning).verdictText();
         int series = withIntervals.indexOf(tableWord);
 
@@ -81,25 +97,25 @@ class SliceChartDataTest {
         assertEquals(0, withIntervals.getItemCount(withIntervals.indexOf("inconclusive")));
         String tooltip = plot.getRenderer(0).getToolTipGenerator(series, 0).generateToolTip(withIntervals, series, 0);
         assertEquals(true, tooltip.endsWith(", " + tableWord), tooltip);
-        java.util.Set<String> legend = new java.util.HashSet<>();
+        Set<String> legend = new HashSet<>();
         for (int i = 0; i < plot.getLegendItems().getItemCount(); i++) {
             legend.add(plot.getLegendItems().get(i).getLabel());
         }
         assertEquals(true, legend.contains(tableWord), "the legend names the mark");
-        assertEquals(false, new java.awt.geom.Area(plot.getRenderer(0).getSeriesShape(series)).equals(
-                new java.awt.geom.Area(plot.getRenderer(0).getSeriesShape(withIntervals.indexOf("inconclusive")))));
+        assertEquals(false, new Area(plot.getRenderer(0).getSeriesShape(series)).equals(
+                new Area(plot.getRenderer(0).getSeriesShape(withIntervals.indexOf("inconclusive")))));
     }
 
     @Test
     void aSliceWithoutTheIntervalItsVerdictReadsIsDrawnAsItsPointWithTheReasonOnTheAxis() {
         Metric m = Metric.MACRO_F1;
-        List<org.verdict.core.compare.SliceResult> results = List.of(
+        List<SliceResult> results = List.of(
                 ReportFixture.result(SliceKey.OVERALL, 4000, m, 0.80, 0.82, 0.010, 0.030, 0.001, 0.001,
                         Verdict.BETTER),
                 // a class with 3 examples: the bootstrap cannot measure Δ, so there is no interval
-                new org.verdict.core.compare.SliceResult(ReportFixture.slice("region", "north"), 80, m, true,
-                        new org.verdict.core.compare.MetricEstimate(0.7, null),
-                        new org.verdict.core.compare.MetricEstimate(0.2, null), -0.5, null, null, null, null,
+                new SliceResult(ReportFixture.slice("region", "north"), 80, m, true,
+                        new MetricEstimate(0.7, null),
+                        new MetricEstimate(0.2, null), -0.5, null, null, null, null,
                         "paired-bootstrap", Verdict.INCONCLUSIVE, null, null, "class E has 3 examples here", null),
                 ReportFixture.unavailable(ReportFixture.slice("region", "south"), 4, m, "no positive example"));
 
@@ -116,10 +132,10 @@ class SliceChartDataTest {
         assertEquals(-0.5 - 0.0265, data.deltaRange().lower(), 1e-9);
         assertEquals(0.030 + 0.0265, data.deltaRange().upper(), 1e-9);
 
-        org.jfree.chart.plot.XYPlot plot = new SliceCharts(java.util.ResourceBundle.getBundle(
+        XYPlot plot = new SliceCharts(ResourceBundle.getBundle(
                 "org.verdict.ui.messages")).forestPlot(data).getXYPlot();
         List<String> notes = plot.getAnnotations().stream()
-                .map(a -> ((org.jfree.chart.annotations.XYTextAnnotation) a).getText().strip()).toList();
+                .map(a -> ((XYTextAnnotation) a).getText().strip()).toList();
         // no arrow: the unstable slice's diamond is drawn where it is (its tooltip and the table say why); the
         // undefined Δ has no point, so its row says "unavailable"
         assertEquals(List.of("unavailable"), notes);
@@ -127,7 +143,7 @@ class SliceChartDataTest {
 
     @Test
     void forALowerIsBetterMetricThePositiveDeltaIsTheWorstSlice() {
-        List<org.verdict.core.compare.SliceResult> errors = List.of(
+        List<SliceResult> errors = List.of(
                 ReportFixture.result(ReportFixture.slice("segment", "smb"), 100, Metric.MAE, 2.0, 1.5, -0.7, -0.3,
                         0.01, 0.02, Verdict.BETTER),
                 ReportFixture.result(ReportFixture.slice("segment", "enterprise"), 100, Metric.MAE, 2.0, 2.6,
@@ -145,7 +161,7 @@ class SliceChartDataTest {
      * A 7-row slice with Δ −0.45 [−0.70, −0.20] among slices whose intervals lie within ±0.1: scaled to it, the axis
      * would squeeze every slice a board can judge into a few pixels around zero.
      */
-    private static List<org.verdict.core.compare.SliceResult> withATinySlice() {
+    private static List<SliceResult> withATinySlice() {
         Metric m = Metric.MACRO_F1;
         return List.of(
                 ReportFixture.result(SliceKey.OVERALL, 4000, m, 0.80, 0.82, 0.010, 0.030, 0.001, 0.001,
@@ -160,7 +176,7 @@ class SliceChartDataTest {
 
     @Test
     void aSliceWithTooFewExamplesNeverSetsTheDeltaAxis() {
-        org.verdict.core.compare.AxisRange range = SliceChartData.of(Metric.MACRO_F1, withATinySlice()).deltaRange();
+        AxisRange range = SliceChartData.of(Metric.MACRO_F1, withATinySlice()).deltaRange();
 
         // tested: −0.055 … +0.090, and 0; 5% of the width (0.145) either side
         assertEquals(-0.055 - 0.00725, range.lower(), 1e-9);
@@ -170,10 +186,10 @@ class SliceChartDataTest {
 
     @Test
     void theAxisAlwaysShowsZeroAndFallsBackToEverySliceWhenNoneIsTested() {
-        List<org.verdict.core.compare.SliceResult> allTiny = List.of(ReportFixture.result(
+        List<SliceResult> allTiny = List.of(ReportFixture.result(
                 ReportFixture.slice("language", "is"), 7, Metric.MACRO_F1, 0.5, 0.6, 0.05, 0.15, 0.2, 0.2,
                 Verdict.TOO_FEW_EXAMPLES));
-        org.verdict.core.compare.AxisRange range = SliceChartData.of(Metric.MACRO_F1, allTiny).deltaRange();
+        AxisRange range = SliceChartData.of(Metric.MACRO_F1, allTiny).deltaRange();
 
         assertEquals(0 - 0.0075, range.lower(), 1e-9);
         assertEquals(0.15 + 0.0075, range.upper(), 1e-9);
@@ -182,13 +198,13 @@ class SliceChartDataTest {
     @Test
     void theForestPlotUsesThatRangeAndMarksTheClippedIntervalWithAnArrow() {
         SliceChartData data = SliceChartData.of(Metric.MACRO_F1, withATinySlice());
-        org.jfree.chart.plot.XYPlot plot = (org.jfree.chart.plot.XYPlot) new SliceCharts(
-                java.util.ResourceBundle.getBundle("org.verdict.ui.messages")).forestPlot(data).getPlot();
+        XYPlot plot = (XYPlot) new SliceCharts(
+                ResourceBundle.getBundle("org.verdict.ui.messages")).forestPlot(data).getPlot();
 
         assertEquals(data.deltaRange().lower(), plot.getRangeAxis().getLowerBound(), 1e-9);
         assertEquals(data.deltaRange().upper(), plot.getRangeAxis().getUpperBound(), 1e-9);
         List<String> arrows = plot.getAnnotations().stream()
-                .map(a -> ((org.jfree.chart.annotations.XYTextAnnotation) a).getText()).toList();
+                .map(a -> ((XYTextAnnotation) a).getText()).toList();
         assertEquals(List.of(SliceCharts.CLIPPED_LOW), arrows, "one arrow, at the low edge, for the tiny slice");
     }
 
@@ -196,7 +212,7 @@ class SliceChartDataTest {
      * h_tiny's roc_auc: site=s40 is tested with Δ +0.139 [−0.032, +0.309]; the axis ended near +0.03 and showed only
      * its whisker and ▶. An uninformative interval (site=s50) may run past the edge, never its Δ.
      */
-    private static List<org.verdict.core.compare.SliceResult> tiny() {
+    private static List<SliceResult> tiny() {
         Metric m = Metric.ROC_AUC;
         return List.of(
                 ReportFixture.result(SliceKey.OVERALL, 3487, m, 0.912, 0.925, -0.001, 0.027, 0.06, 0.06,
@@ -216,7 +232,7 @@ class SliceChartDataTest {
     @Test
     void theDeltaAxisHoldsEveryTestedSlicesEstimate() {
         SliceChartData data = SliceChartData.of(Metric.ROC_AUC, tiny());
-        org.verdict.core.compare.AxisRange range = data.deltaRange();
+        AxisRange range = data.deltaRange();
 
         List<SliceChartData.Point> tested = data.points().stream()
                 .filter(p -> p.verdict() != Verdict.TOO_FEW_EXAMPLES).toList();
@@ -227,10 +243,10 @@ class SliceChartDataTest {
         assertTrue(range.contains(0.309), "site=s40's interval is whole: 5× the median width is not uninformative");
         assertFalse(range.contains(1.0), "site=s50's interval (16× the median) runs past the edge: " + range);
 
-        org.jfree.chart.plot.XYPlot plot = new SliceCharts(java.util.ResourceBundle.getBundle(
+        XYPlot plot = new SliceCharts(ResourceBundle.getBundle(
                 "org.verdict.ui.messages")).forestPlot(data).getXYPlot();
         int s50 = data.points().stream().map(SliceChartData.Point::label).toList().indexOf("site=s50");
-        assertTrue(plot.getAnnotations().stream().map(org.jfree.chart.annotations.XYTextAnnotation.class::cast)
+        assertTrue(plot.getAnnotations().stream().map(XYTextAnnotation.class::cast)
                 .anyMatch(a -> a.getText().equals(SliceCharts.CLIPPED_HIGH) && a.getX() == s50),
                 "the clipped end is marked with the arrow");
     }
@@ -238,7 +254,7 @@ class SliceChartDataTest {
     @Test
     void thePerModelAxisIsScaledToTheTestedValuesNotFromZero() {
         Metric m = Metric.MAE;
-        List<org.verdict.core.compare.SliceResult> prices = List.of(
+        List<SliceResult> prices = List.of(
                 ReportFixture.result(SliceKey.OVERALL, 5000, m, 54_078, 59_275, -3_267, 13_679, 0.2, 0.2,
                         Verdict.INCONCLUSIVE),
                 ReportFixture.result(ReportFixture.slice("neighbourhood", "hood_00"), 369, m, 61_899, 45_293,
@@ -249,7 +265,7 @@ class SliceChartDataTest {
                         -10_000, 0.5, 0.5, Verdict.TOO_FEW_EXAMPLES));
 
         SliceChartData data = SliceChartData.of(m, prices);
-        org.verdict.core.compare.AxisRange range = data.valueRange();
+        AxisRange range = data.valueRange();
 
         assertTrue(range.lower() > 40_000, "not from 0: " + range);
         for (SliceChartData.Point p : data.points().subList(0, 3)) {
@@ -265,19 +281,19 @@ class SliceChartDataTest {
     @Test
     void thePerModelChartDrawsUnmeasuredSlicesHollowAndSaysWhy() {
         Metric m = Metric.MACRO_F1;
-        List<org.verdict.core.compare.SliceResult> results = List.of(
+        List<SliceResult> results = List.of(
                 ReportFixture.result(SliceKey.OVERALL, 6000, m, 0.754, 0.739, -0.034, 0.004, 0.1, 0.1,
                         Verdict.INCONCLUSIVE),
-                new org.verdict.core.compare.SliceResult(ReportFixture.slice("region", "r10"), 32, m, true,
-                        new org.verdict.core.compare.MetricEstimate(0.895, null),
-                        new org.verdict.core.compare.MetricEstimate(0.726, null), -0.169, null, null, null, null,
+                new SliceResult(ReportFixture.slice("region", "r10"), 32, m, true,
+                        new MetricEstimate(0.895, null),
+                        new MetricEstimate(0.726, null), -0.169, null, null, null, null,
                         "paired-bootstrap", Verdict.INCONCLUSIVE, null, null, "class E has 3 examples here", null));
-        java.util.ResourceBundle text = java.util.ResourceBundle.getBundle("org.verdict.ui.messages");
+        ResourceBundle text = ResourceBundle.getBundle("org.verdict.ui.messages");
 
-        org.jfree.chart.plot.XYPlot plot = new SliceCharts(text).perModel(SliceChartData.of(m, results)).getXYPlot();
-        org.jfree.data.xy.XYDataset dataset = plot.getDataset();
-        org.jfree.chart.renderer.xy.XYLineAndShapeRenderer renderer =
-                (org.jfree.chart.renderer.xy.XYLineAndShapeRenderer) plot.getRenderer();
+        XYPlot plot = new SliceCharts(text).perModel(SliceChartData.of(m, results)).getXYPlot();
+        XYDataset dataset = plot.getDataset();
+        XYLineAndShapeRenderer renderer =
+                (XYLineAndShapeRenderer) plot.getRenderer();
 
         for (int series = 0; series < dataset.getSeriesCount(); series++) {
             for (int item = 0; item < dataset.getItemCount(series); item++) {
@@ -288,9 +304,9 @@ class SliceChartDataTest {
                 assertEquals(unstable, tooltip.contains("unstable: class E has 3 examples here"), tooltip);
             }
         }
-        assertEquals(4, java.util.stream.IntStream.range(0, dataset.getSeriesCount())
+        assertEquals(4, IntStream.range(0, dataset.getSeriesCount())
                 .map(dataset::getItemCount).sum(), "both models' marks in both slices");
-        List<String> legend = new java.util.ArrayList<>();
+        List<String> legend = new ArrayList<>();
         for (int i = 0; i < plot.getLegendItems().getItemCount(); i++) {
             legend.add(plot.getLegendItems().get(i).getLabel());
         }

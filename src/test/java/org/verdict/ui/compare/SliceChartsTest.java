@@ -2,16 +2,25 @@ package org.verdict.ui.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.awt.geom.Area;
 import java.text.NumberFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.TreeMap;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.Test;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.pack.Metric;
+import org.verdict.core.pack.TargetUnit;
+import org.verdict.core.stats.MetricFormat;
 import org.verdict.ui.chart.RowAxis;
 import org.verdict.ui.compare.SliceChartData.Point;
 
@@ -75,28 +84,28 @@ class SliceChartsTest {
                         0.6, 0.9, "too few examples")));
         XYPlot plot = charts.forestPlot(mixed).getXYPlot();
 
-        org.jfree.chart.LegendItemCollection legend = plot.getLegendItems();
-        java.util.Map<String, org.jfree.chart.LegendItem> items = new java.util.LinkedHashMap<>();
+        LegendItemCollection legend = plot.getLegendItems();
+        Map<String, LegendItem> items = new LinkedHashMap<>();
         for (int i = 0; i < legend.getItemCount(); i++) {
             items.put(legend.get(i).getLabel(), legend.get(i));
         }
         assertEquals(List.of("worse", "better", "no significant difference", "inconclusive", "no information",
                 "no interval (hover for why)"), List.copyOf(items.keySet()));
-        org.jfree.chart.LegendItem inconclusive = items.get("inconclusive");
-        org.jfree.chart.LegendItem noInterval = items.get("no interval (hover for why)");
+        LegendItem inconclusive = items.get("inconclusive");
+        LegendItem noInterval = items.get("no interval (hover for why)");
         assertEquals(false, inconclusive.isShapeFilled());
         assertEquals(false, noInterval.isShapeFilled());
-        assertEquals(false, new java.awt.geom.Area(inconclusive.getShape())
-                .equals(new java.awt.geom.Area(noInterval.getShape())), "different shapes");
+        assertEquals(false, new Area(inconclusive.getShape())
+                .equals(new Area(noInterval.getShape())), "different shapes");
         // and the points are drawn with the shapes their legend shows
         XYDataset withIntervals = plot.getDataset(0);
         int inconclusiveSeries = withIntervals.indexOf("inconclusive");
         assertEquals(1, withIntervals.getItemCount(inconclusiveSeries));
-        assertEquals(true, new java.awt.geom.Area(inconclusive.getShape())
-                .equals(new java.awt.geom.Area(plot.getRenderer(0).getSeriesShape(inconclusiveSeries))));
+        assertEquals(true, new Area(inconclusive.getShape())
+                .equals(new Area(plot.getRenderer(0).getSeriesShape(inconclusiveSeries))));
         assertEquals(1, plot.getDataset(1).getItemCount(0), "south's point alone, without whiskers");
-        assertEquals(true, new java.awt.geom.Area(noInterval.getShape())
-                .equals(new java.awt.geom.Area(plot.getRenderer(1).getSeriesShape(0))));
+        assertEquals(true, new Area(noInterval.getShape())
+                .equals(new Area(plot.getRenderer(1).getSeriesShape(0))));
         assertEquals(List.of(), plot.getAnnotations(), "no words over the plot: they overprinted labels and were cut");
     }
 
@@ -128,7 +137,7 @@ class SliceChartsTest {
         assertEquals(true, plot.getRangeAxis().getLowerBound() > 10000, "not from 0: " + plot.getRangeAxis().getRange());
         assertEquals(true, plot.getRangeAxis().getLowerBound() <= 11000 && plot.getRangeAxis().getUpperBound() >= 24000,
                 "every interval in view");
-        assertEquals("−20k", ((org.jfree.chart.axis.NumberAxis) plot.getRangeAxis()).getNumberFormatOverride()
+        assertEquals("−20k", ((NumberAxis) plot.getRangeAxis()).getNumberFormatOverride()
                 .format(-20000), "ticks short enough for several on a narrow axis");
         XYPlot rates = charts.perModel(data).getXYPlot();
         assertEquals(true, rates.getRangeAxis().getLowerBound() > 0.5, "a rate's axis zooms in on its intervals");
@@ -137,7 +146,7 @@ class SliceChartsTest {
     /** Tooltips of every item, ordered by the slice position on the chart. */
     private static List<String> tooltipsOf(XYPlot plot) {
         XYDataset dataset = plot.getDataset();
-        java.util.TreeMap<Double, String> byPosition = new java.util.TreeMap<>();
+        TreeMap<Double, String> byPosition = new TreeMap<>();
         for (int series = 0; series < dataset.getSeriesCount(); series++) {
             for (int item = 0; item < dataset.getItemCount(series); item++) {
                 byPosition.put(dataset.getXValue(series, item),
@@ -150,8 +159,8 @@ class SliceChartsTest {
     /** A model without an interval (withheld under the minimum) is said so in its tooltip, never as "[0.750, 0.750]". */
     @Test
     void aModelWithoutAnIntervalSaysSoWithTheReason() {
-        org.verdict.core.stats.MetricFormat numbers = org.verdict.core.stats.MetricFormat.of(Metric.ROC_AUC,
-                org.verdict.core.pack.TargetUnit.NONE);
+        MetricFormat numbers = MetricFormat.of(Metric.ROC_AUC,
+                TargetUnit.NONE);
         assertEquals("0.750 (no interval)", SliceCharts.modelText(numbers, 0.75, 0.75, 0.75));
         assertEquals("0.750 [0.069, 0.992]", SliceCharts.modelText(numbers, 0.75, 0.069, 0.992));
     }

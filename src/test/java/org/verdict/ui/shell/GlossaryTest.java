@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.ResourceBundle;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
@@ -25,7 +27,7 @@ class GlossaryTest {
 
     @Start
     void start(Stage stage) {
-        stage.setScene(new Scene((javafx.scene.Parent) glossary.view()));
+        stage.setScene(new Scene((Parent) glossary.view()));
         stage.show();
     }
 
@@ -33,7 +35,7 @@ class GlossaryTest {
     void everyVerdictAndEveryTestTheEngineCanNameIsExplained() {
         List<String> ids = glossary.entries().stream().map(Glossary.Entry::id).toList();
         for (Verdict verdict : Verdict.values()) {
-            assertTrue(ids.contains(verdict.name().toLowerCase(java.util.Locale.ROOT)), verdict + " has an entry");
+            assertTrue(ids.contains(verdict.name().toLowerCase(Locale.ROOT)), verdict + " has an entry");
         }
         assertEquals(14, ComparisonEngine.TEST_NAMES.size());
         for (String test : ComparisonEngine.TEST_NAMES) {

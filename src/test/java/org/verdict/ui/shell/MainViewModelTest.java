@@ -1,14 +1,17 @@
 package org.verdict.ui.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verdict.core.gates.TestPack;
+import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.ui.settings.UserSettings;
 import org.verdict.ui.task.ActivityMonitor;
@@ -68,15 +71,48 @@ class MainViewModelTest {
         Path churn = new TestPack(Files.createDirectories(folder.resolve("a_churn"))).write();
         assertEquals("", model.openingProperty().get());
 
-        model.openPack(churn, false, failure -> { });
+        model.openPack(churn, false);
         assertEquals("a_churn", model.openingProperty().get());
         held.runHeldWork();
         assertEquals("", model.openingProperty().get());
         assertTrue(model.currentPack().isPresent());
 
-        model.openPack(folder.resolve("gone"), false, failure -> { });
+        model.openPack(folder.resolve("gone"), false);
         assertEquals("gone", model.openingProperty().get());
         held.runHeldWork();
         assertEquals("", model.openingProperty().get(), "a pack that failed to open is no longer being opened");
+    }
+
+    /**
+     * A broken pack is the user's to fix: the view-model says which and why, the window shows it; a failure of
+     * Verdict's own goes to the executor's one handler, as every view-model's, never to a callback a caller (or a
+     * test) may drop.
+     */
+    @Test
+    void aBrokenPackIsStateTheWindowShowsAndABugGoesToTheOneHandler() throws Exception {
+        CurrentThreadExecutor executor = new CurrentThreadExecutor();
+        MainViewModel model = new MainViewModel(new PackLoader()::load, executor,
+                new ActivityMonitor(System::currentTimeMillis), UserSettings.load(folder.resolve("settings.json")),
+                folder.resolve("decisions.db"), "Opening");
+        Path broken = Files.createDirectories(folder.resolve("broken"));
+        Files.writeString(broken.resolve("manifest.json"), "{\"format\": ");
+
+        model.openPack(broken, false);
+
+        MainViewModel.OpenFailure failed = model.openFailureProperty().get();
+        assertEquals(broken, failed.source());
+        assertTrue(failed.problem() instanceof PackException, failed.problem().toString());
+        assertEquals(List.of(), executor.unhandledFailures());
+        Path churn = new TestPack(Files.createDirectories(folder.resolve("a_churn"))).write();
+        model.openPack(churn, false);
+        assertNull(model.openFailureProperty().get(), "the pack opened");
+
+        MainViewModel bug = new MainViewModel((source, progress) -> {
+            throw new IllegalStateException("loader bug");
+        }, executor, new ActivityMonitor(System::currentTimeMillis), UserSettings.load(folder.resolve("s2.json")),
+                folder.resolve("decisions.db"), "Opening");
+        bug.openPack(churn, false);
+        assertNull(bug.openFailureProperty().get());
+        assertEquals(List.of("loader bug"), executor.unhandledFailures().stream().map(Throwable::getMessage).toList());
     }
 }

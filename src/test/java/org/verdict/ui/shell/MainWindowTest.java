@@ -7,15 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Pane;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +36,7 @@ import org.verdict.core.pack.PackFixture;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.ui.NoPackChooser;
 import org.verdict.ui.SharedStage;
+import org.verdict.ui.compare.CompareView;
 import org.verdict.ui.error.ProblemDialog;
 import org.verdict.ui.overview.OverviewView;
 import org.verdict.ui.overview.OverviewViewModel;
@@ -67,8 +75,7 @@ class MainWindowTest {
                 List.of(new PackView("overview", "Overview", () -> new OverviewView(overview, text).node(),
                                 overview::showPack),
                         PackView.independentOfPack("gates", "Gates", () -> gates)),
-                List.of(), appearance, text, new ProblemDialog(text), executor::reportUnhandled,
-                new NoPackChooser());
+                List.of(), appearance, text, new ProblemDialog(text), new NoPackChooser());
         window.install(stage, () -> { });
         stage.show();
     }
@@ -94,9 +101,9 @@ class MainWindowTest {
     /** Without remembered bounds the window opens where {@link StartingBounds} puts it on the primary screen. */
     @Test
     void aFirstStartOpensTheWindowAtTheStartingBoundsOfTheScreen() {
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         StartingBounds start = StartingBounds.on(screen);
-        assertEquals(start.bounds(), new javafx.geometry.Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(),
+        assertEquals(start.bounds(), new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(),
                 stage.getHeight()), "on a screen of " + screen);
         assertEquals(start.maximized(), stage.isMaximized());
     }
@@ -113,11 +120,11 @@ class MainWindowTest {
         Path key = Files.writeString(folder.resolve("ada.key.json"), "{}");
         robot.interact(() -> model.decisionSigned(board, key));
         assertEquals("Decision store: board-decisions.db", text(robot, "#statusStore"));
-        assertEquals(java.util.Optional.of(key), model.lastKeyFile());
+        assertEquals(Optional.of(key), model.lastKeyFile());
 
         String saved = Files.readString(settingsFile);
         assertTrue(saved.contains(board.toString()) && saved.contains(key.toString()), saved);
-        assertFalse(saved.toLowerCase(java.util.Locale.ROOT).contains("passphrase"), saved);
+        assertFalse(saved.toLowerCase(Locale.ROOT).contains("passphrase"), saved);
         MainViewModel restarted = new MainViewModel(new PackLoader()::load, new CurrentThreadExecutor(),
                 new ActivityMonitor(System::currentTimeMillis), UserSettings.load(settingsFile),
                 folder.resolve("decisions.db"), "Opening");
@@ -281,7 +288,7 @@ class MainWindowTest {
         robot.interact(() -> robot.lookup("#nav-overview").query().requestFocus());
         robot.press(KeyCode.DOWN).release(KeyCode.DOWN);
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(robot.lookup("#nav-gates").queryAs(javafx.scene.control.ToggleButton.class).isSelected());
+        assertTrue(robot.lookup("#nav-gates").queryAs(ToggleButton.class).isSelected());
         assertTrue(robot.lookup("#gatesView").tryQuery().isPresent(), "the view marked current is shown");
         assertFalse(robot.lookup("#overviewView").tryQuery().isPresent());
 
@@ -290,7 +297,7 @@ class MainWindowTest {
         assertTrue(robot.lookup("#overviewView").tryQuery().isPresent());
         robot.clickOn("#nav-overview");
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(robot.lookup("#nav-overview").queryAs(javafx.scene.control.ToggleButton.class).isSelected(),
+        assertTrue(robot.lookup("#nav-overview").queryAs(ToggleButton.class).isSelected(),
                 "clicking the current entry keeps it current");
         assertTrue(robot.lookup("#overviewView").tryQuery().isPresent());
     }
@@ -310,20 +317,20 @@ class MainWindowTest {
                 PackView.independentOfPack("second", "Second", () -> {
                     builds[1]++;
                     return new Label("second");
-                })), List.of(), appearance, text, new ProblemDialog(text), failure -> { }, new NoPackChooser());
+                })), List.of(), appearance, text, new ProblemDialog(text), new NoPackChooser());
         robot.interact(() -> {
             deferred.selectBeforeBuilding("second");
             deferred.install(new Stage(), () -> { });
         });
-        javafx.scene.control.ToggleButton second = (javafx.scene.control.ToggleButton)
+        ToggleButton second = (ToggleButton)
                 deferred.root().lookup("#nav-second");
         assertTrue(second.isSelected(), "the rail marks the view that is coming");
         assertEquals(0, builds[0] + builds[1], "nothing built before it is shown");
-        assertTrue(((javafx.scene.layout.Pane) deferred.root().getCenter()).getChildren().isEmpty());
+        assertTrue(((Pane) deferred.root().getCenter()).getChildren().isEmpty());
 
         robot.interact(deferred::showSelected);
         assertEquals(List.of(0, 1), List.of(builds[0], builds[1]));
-        assertEquals("second", ((Label) ((javafx.scene.layout.Pane) deferred.root().getCenter()).getChildren()
+        assertEquals("second", ((Label) ((Pane) deferred.root().getCenter()).getChildren()
                 .get(0)).getText());
     }
 
@@ -334,24 +341,24 @@ class MainWindowTest {
         MainWindow deferred = new MainWindow(model, List.of(
                 PackView.independentOfPack("first", "First", () -> new Label("first")),
                 PackView.independentOfPack("second", "Second", () -> chosen)),
-                List.of(), appearance, text, new ProblemDialog(text), failure -> { }, new NoPackChooser());
+                List.of(), appearance, text, new ProblemDialog(text), new NoPackChooser());
         robot.interact(() -> {
             deferred.selectBeforeBuilding("first");
             deferred.install(new Stage(), () -> { });
             deferred.show("second");
             deferred.showSelected();
         });
-        assertEquals(List.of(chosen), ((javafx.scene.layout.Pane) deferred.root().getCenter()).getChildren());
+        assertEquals(List.of(chosen), ((Pane) deferred.root().getCenter()).getChildren());
     }
 
     @Test
     void f1ListsEveryShortcutWithItsCommand(FxRobot robot) {
         robot.interact(() -> window.listViewShortcuts("Compare",
-                org.verdict.ui.compare.CompareView.shortcuts(text)));
+                CompareView.shortcuts(text)));
         robot.press(KeyCode.F1).release(KeyCode.F1);
         WaitForAsyncUtils.waitForFxEvents();
 
-        javafx.scene.layout.GridPane list = robot.lookup("#shortcutList").queryAs(javafx.scene.layout.GridPane.class);
+        GridPane list = robot.lookup("#shortcutList").queryAs(GridPane.class);
         List<String> cells = list.getChildren().stream().map(node -> ((Label) node).getText()).toList();
         assertEquals("Ctrl+O", cells.get(0));
         assertEquals("Open pack…", cells.get(1));

@@ -55,12 +55,12 @@ class PackReplacementTest {
         Path first = zip("first.zip");
         Path second = zip("second.zip");
 
-        robot.interact(() -> model.openPack(first, false, unhandled::add));
+        robot.interact(() -> model.openPack(first, false));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.currentPack().isPresent());
         ReviewPack opened = model.currentPack().orElseThrow();
         assertTrue(Files.exists(opened.root().resolve("primary.csv")));
 
-        robot.interact(() -> model.openPack(second, false, unhandled::add));
+        robot.interact(() -> model.openPack(second, false));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.currentPack().orElseThrow() != opened);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !Files.exists(opened.root()));
         assertTrue(Files.exists(model.currentPack().orElseThrow().root().resolve("primary.csv")),
