@@ -232,7 +232,7 @@ class GateOverrideCommandTest {
                 err.toString());
         String html = Files.readString(report.resolve("approval-pack.html"), StandardCharsets.UTF_8);
         assertTrue(html.contains("not applicable — batch scoring, no SLO"), "the declared reason is shown");
-        assertTrue(html.contains("promoted over blocked gates: candidate 2 over production 1 — Safety (insufficient "
+        assertTrue(html.contains("promote candidate 2 over production 1 — promoted over blocked gates: Safety (insufficient "
                 + "evidence) — predicts prices, generates nothing"), "the override is marked");
     }
 

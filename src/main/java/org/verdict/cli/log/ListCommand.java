@@ -19,6 +19,7 @@ import org.verdict.core.ledger.LogVerifier;
 import org.verdict.core.ledger.LoggedRecord;
 import org.verdict.core.ledger.RecordSignature;
 import org.verdict.core.ledger.RegisteredSigner;
+import org.verdict.core.ledger.StandingDecisions;
 import org.verdict.core.ledger.VerificationOptions;
 import org.verdict.core.ledger.VerificationReport;
 import org.verdict.core.task.Progress;
@@ -80,6 +81,7 @@ public final class ListCommand extends LedgerCommand {
                 report.quorums().get(record.sequence()).label()});
         }
         List<String> lines = TerminalTable.lines(rows, NUMBER_COLUMNS);
+        StandingDecisions standing = StandingDecisions.of(snapshot.records());
         out().println(lines.get(0));
         for (int i = 0; i < snapshot.records().size(); i++) {
             out().println(lines.get(i + 1));
@@ -87,6 +89,11 @@ public final class ListCommand extends LedgerCommand {
             record.statement().map(DecisionStatement::record).map(DecisionRecord::overrideText)
                     .filter(text -> !text.isEmpty()).ifPresent(text -> out().println("     ⚠ "
                             + untrusted(report, record, text)));
+            // several decisions on one question: each says which one counts
+            String counts = standing.describe(record);
+            if (!counts.isEmpty()) {
+                out().println("     " + (standing.contradictedWithoutAmending(record).isEmpty() ? "↳ " : "⚠ ") + counts);
+            }
         }
         // the log's standing in log verify's words: a policy the log does not meet is never called tampering
         out().println(report.summary() + (report.isIntact() && checkpoint.file == null
@@ -109,6 +116,7 @@ public final class ListCommand extends LedgerCommand {
     private void printJson(LogSnapshot snapshot, VerificationReport report) throws IOException {
         ObjectMapper mapper = new ObjectMapper();
         ArrayNode array = mapper.createArrayNode();
+        StandingDecisions standing = StandingDecisions.of(snapshot.records());
         for (LoggedRecord record : snapshot.records()) {
             ObjectNode node = array.addObject();
             node.put("sequence", record.sequence());
@@ -144,6 +152,10 @@ public final class ListCommand extends LedgerCommand {
             }
             record.statement().ifPresent(statement -> node.put("appendedAt", statement.appendedAt())
                     .put("appendedAtAuthenticated", true));
+            String counts = standing.describe(record);
+            if (!counts.isEmpty()) {
+                node.put("standing", counts);
+            }
             record.statement().map(DecisionStatement::record).ifPresent(decision -> {
                 node.put("decision", decision.decisionLabel());
                 if (!decision.overriddenGates().isEmpty()) {

@@ -1,10 +1,12 @@
 package org.verdict.cli.log;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.verdict.cli.exit.ExitCodes;
 import org.verdict.core.ledger.Checkpoint;
 import org.verdict.core.ledger.DecisionLog;
+import org.verdict.core.ledger.GuardFaults;
 import org.verdict.core.ledger.LedgerException;
 import org.verdict.core.stats.MetricFormat;
 import picocli.CommandLine.Command;
@@ -12,11 +14,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Puts back the append-only triggers someone dropped, the one way a SUSPECT log takes writes again: only once it
+ * Puts back the append-only triggers someone dropped or altered, the one way a SUSPECT log takes writes again: only once it
  * verifies against a checkpoint kept outside it, which is what shows that no record was removed from its end.
  */
 @Command(name = "restore-guard", mixinStandardHelpOptions = true,
-        description = {"Put back the append-only guard (SQLite triggers) that something other than Verdict dropped, once"
+        description = {"Put back the append-only guard (SQLite triggers) that something other than Verdict dropped or"
+                + " altered, once"
                 + " the log verifies against a checkpoint kept outside it; until then the log is SUSPECT and takes no"
                 + " write.",
                 "Exit codes: 0 restored (or nothing was missing); 1 the log does not verify against the checkpoint (nothing"
@@ -33,13 +36,18 @@ public final class RestoreGuardCommand extends LedgerCommand {
     protected int run() throws LedgerException {
         Checkpoint kept = Checkpoint.readJson(checkpoint);
         try (DecisionLog log = DecisionLog.openForWriting(store.db)) {
-            List<String> restored = log.restoreGuard(kept, checkpoint);
+            GuardFaults restored = log.restoreGuard(kept, checkpoint);
             if (!restored.isEmpty()) {
                 changed("the append-only guard of " + store.db + " was restored", "It stays restored.");
             }
+            List<String> remade = new ArrayList<>(restored.dropped());
+            remade.addAll(restored.altered());
             out().println(restored.isEmpty() ? "the append-only guard of " + store.db + " is complete; nothing to"
-                    + " restore" : "restored the append-only guard of " + store.db + " (" + MetricFormat.count(restored.size(),
-                    "trigger", "triggers") + ": " + String.join(", ", restored) + "); the log extends the checkpoint " + checkpoint);
+                    + " restore" : "restored the append-only guard of " + store.db + " (" + (remade.isEmpty() ? ""
+                    : MetricFormat.count(remade.size(), "trigger", "triggers") + ": " + String.join(", ", remade))
+                    + (restored.foreign().isEmpty() ? "" : (remade.isEmpty() ? "" : "; ") + "removed, as Verdict never"
+                    + " makes them: " + String.join(", ", restored.foreign())) + "); the log extends the checkpoint "
+                    + checkpoint);
         }
         return ExitCodes.OK;
     }

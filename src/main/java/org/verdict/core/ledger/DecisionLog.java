@@ -390,7 +390,9 @@ public final class DecisionLog implements AutoCloseable {
     /**
      * Appends a record signed by {@code key}, with the next checkpoint, in one transaction, once the log as it stands
      * verifies (else {@link LogNotIntactException}, nothing written). An {@code amends} given as a sequence number or
-     * id prefix is resolved to the full id before signing.
+     * id prefix is resolved to the full id before signing. A record that decides what the log already decided otherwise
+     * (same model, evidence and, for a promotion, versions) without amending the decision standing is refused
+     * ({@link StandingDecisions}).
      *
      * @param verifying told how the verification before the append goes; may cancel it (nothing is written then)
      */
@@ -398,11 +400,15 @@ public final class DecisionLog implements AutoCloseable {
         RecordJson.checkComplete("the record", record);
         return write(() -> {
             LogSnapshot intact = requireIntact("nothing was appended" + WOULD_VOUCH, verifying);
-            SignerIdentity signer = key.identity();
-            registerWithin(signer, SignerClaim.selfSign(key), List.of());
             List<LoggedRecord> existing = intact.records();
             DecisionRecord resolved = record.amends() == null ? record
                     : record.withAmends(intact.find(record.amends()).recordId());
+            Optional<String> contradiction = StandingDecisions.of(existing).refusal(resolved);
+            if (contradiction.isPresent()) {
+                throw new LedgerException(contradiction.get() + "; nothing was appended");
+            }
+            SignerIdentity signer = key.identity();
+            registerWithin(signer, SignerClaim.selfSign(key), List.of());
             long sequence = existing.size() + 1L;
             String previous = existing.isEmpty() ? DecisionStatement.NO_PREVIOUS_RECORD
                     : existing.get(existing.size() - 1).recordId();
@@ -630,14 +636,15 @@ public final class DecisionLog implements AutoCloseable {
     }
 
     /**
-     * Puts back the append-only triggers someone dropped, once the log verifies against {@code kept}, a checkpoint
+     * Puts back the append-only triggers someone dropped or altered (and drops triggers and views Verdict never
+     * makes), once the log verifies against {@code kept}, a checkpoint
      * kept outside it (else {@link LogNotIntactException}, nothing written): that checkpoint is the only evidence
      * that no record was removed from its end while the guard was missing.
      *
      * @param keptFile where {@code kept} was read from, to name it
-     * @return the triggers put back (empty when none was missing)
+     * @return what was not as Verdict made it, now repaired ({@link GuardFaults#isEmpty()} when nothing was)
      */
-    public List<String> restoreGuard(Checkpoint kept, Path keptFile) throws LedgerException {
+    public GuardFaults restoreGuard(Checkpoint kept, Path keptFile) throws LedgerException {
         return write(() -> {
             LogSnapshot snapshot = readSnapshot();
             kept.requireOf(snapshot.origin(), keptFile);
@@ -646,10 +653,10 @@ public final class DecisionLog implements AutoCloseable {
             if (!report.isIntact()) {
                 throw new LogNotIntactException(path, report, "its guard was not restored");
             }
-            if (!snapshot.missingGuards().isEmpty()) {
-                StoreSchema.restoreGuards(connection, StoreSchema.CURRENT_VERSION);
+            if (!snapshot.guardFaults().isEmpty()) {
+                StoreSchema.restoreGuards(connection, StoreSchema.CURRENT_VERSION, snapshot.guardFaults());
             }
-            return snapshot.missingGuards();
+            return snapshot.guardFaults();
         });
     }
 
@@ -859,7 +866,7 @@ public final class DecisionLog implements AutoCloseable {
         int version = StoreSchema.version(connection);
         return LogSnapshot.of(origin, version, readRecords(), version >= 2 ? readEntries() : List.of(),
                 readStoredSigners(), readCheckpoints()).withStraySignatures(readStraySignatures())
-                .withMissingGuards(StoreSchema.missingGuards(connection, version));
+                .withGuardFaults(StoreSchema.guardFaults(connection, version));
     }
 
     /** Signers as the signed entries establish them (the tables are only an index). */

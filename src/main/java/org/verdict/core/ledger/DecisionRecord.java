@@ -95,6 +95,38 @@ public record DecisionRecord(
     }
 
     /**
+     * The decision as one sentence, the one wording of every action: "promote candidate 43 over production 42", "hold
+     * production 42; do not promote candidate 43", "roll back candidate 43 to production 42", "retrain support-router",
+     * "amends record …: actualDeploymentDate 2026-12-02". A promote over blocked gates says so, naming them.
+     */
+    @JsonIgnore
+    public String action() {
+        String candidate = "candidate " + candidateVersion;
+        String production = "production " + productionVersion;
+        if (kind == null) {
+            return String.valueOf(decision);
+        }
+        return switch (kind) {
+            case PROMOTION -> switch (decision == null ? "" : decision) {
+                case PROMOTE -> overriddenGates().isEmpty() ? "promote " + candidate + " over " + production
+                        : "promote " + candidate + " over " + production + " — " + overrideText();
+                case "hold" -> "hold " + production + "; do not promote " + candidate;
+                case "rollback" -> "roll back " + candidate + " to " + production;
+                default -> decision + " (" + candidate + ", " + production + ")";
+            };
+            case RETRAINING -> switch (decision == null ? "" : decision) {
+                case "retrain" -> "retrain " + model;
+                case "defer" -> "defer retraining " + model;
+                case "investigate" -> "investigate " + model + " before deciding whether to retrain it";
+                default -> decision + " (" + model + ")";
+            };
+            case AMENDMENT -> "amends record " + amends + ": " + (facts == null ? "" : facts.entrySet().stream()
+                    .map(fact -> fact.getKey() + " " + fact.getValue())
+                    .collect(java.util.stream.Collectors.joining(", ")));
+        };
+    }
+
+    /**
      * One line naming the overridden gates and the board's justification of each, e.g.
      * {@code promoted over blocked gates: Latency (fail) — batch scoring}; empty for any other record. A record
      * signed before justifications were required says that it has none.

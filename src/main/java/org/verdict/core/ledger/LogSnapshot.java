@@ -11,41 +11,40 @@ import org.verdict.core.stats.MetricFormat;
  * @param formatVersion the store's format: 1 kept its signer register in plain tables, 2 and later in signed entries
  * @param register who may sign, replayed from the entries (format 2) or read from the tables (format 1)
  * @param straySignatures signatures the store holds for records it does not hold: left behind by a deletion
- * @param missingGuards the triggers that keep the store append-only and that it no longer has (dropped)
+ * @param guardFaults how the triggers that keep the store append-only are not as Verdict made them (dropped, altered)
  */
 public record LogSnapshot(String origin, int formatVersion, List<LoggedRecord> records, List<LogEntry> entries,
                           SignerRegister register, List<Checkpoint> checkpoints, List<RecordSignature> straySignatures,
-                          List<String> missingGuards) {
+                          GuardFaults guardFaults) {
 
     public LogSnapshot {
         records = List.copyOf(records);
         entries = List.copyOf(entries);
         checkpoints = List.copyOf(checkpoints);
         straySignatures = List.copyOf(straySignatures);
-        missingGuards = List.copyOf(missingGuards);
     }
 
     /** A snapshot whose every signature belongs to one of its records, of a store that keeps its guard. */
     public LogSnapshot(String origin, int formatVersion, List<LoggedRecord> records, List<LogEntry> entries,
                        SignerRegister register, List<Checkpoint> checkpoints) {
-        this(origin, formatVersion, records, entries, register, checkpoints, List.of(), List.of());
+        this(origin, formatVersion, records, entries, register, checkpoints, List.of(), GuardFaults.NONE);
     }
 
     /** The same snapshot, with the signatures the store holds for records that are not in it. */
     public LogSnapshot withStraySignatures(List<RecordSignature> strays) {
-        return new LogSnapshot(origin, formatVersion, records, entries, register, checkpoints, strays, missingGuards);
+        return new LogSnapshot(origin, formatVersion, records, entries, register, checkpoints, strays, guardFaults);
     }
 
-    /** The same snapshot, with the append-only triggers the store no longer has. */
-    public LogSnapshot withMissingGuards(List<String> dropped) {
+    /** The same snapshot, with how its append-only guard is not as Verdict made it. */
+    public LogSnapshot withGuardFaults(GuardFaults faults) {
         return new LogSnapshot(origin, formatVersion, records, entries, register, checkpoints, straySignatures,
-                dropped);
+                faults);
     }
 
     /** The same snapshot, judged against another register (a verification that does not accept every revocation). */
     LogSnapshot withRegister(SignerRegister judged) {
         return new LogSnapshot(origin, formatVersion, records, entries, judged, checkpoints, straySignatures,
-                missingGuards);
+                guardFaults);
     }
 
     /** Replays the register from what the store holds; {@code storedSigners} are the signers/revocations tables. */

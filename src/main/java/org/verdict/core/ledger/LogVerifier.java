@@ -75,6 +75,7 @@ public final class LogVerifier {
             }
         }
         checkGuard(log, check, problems, notes);
+        noteContradictions(log, notes);
         VerificationReport report = new VerificationReport(records.size(), problems, quorums, check, notes, options);
         // the status bar shows the last step while the result is being shown: it says "verified" only of an intact log
         progress.update(1, report.isIntact() ? "verified" : report.heading() + ": "
@@ -130,24 +131,37 @@ public final class LogVerifier {
     }
 
     /**
-     * Dropped append-only triggers change no record, but they are how someone removes records from the end of the log
-     * without being stopped, and the store alone cannot show whether they did. Unless a checkpoint kept outside the
-     * store shows that the log still extends it, the log is SUSPECT (never "intact") and takes no write; with one, a
-     * note still names the dropped triggers.
+     * Two answers to one question, the later not amending the earlier, change no record and break no signature, but
+     * nothing in the log said which one counts: a log written before {@link DecisionLog#append} refused that, or
+     * around Verdict. Each is a note naming the one that stands, as {@code log list} and the approval pack say.
+     */
+    private static void noteContradictions(LogSnapshot log, List<String> notes) {
+        StandingDecisions standing = StandingDecisions.of(log.records());
+        for (LoggedRecord record : log.records()) {
+            if (!standing.contradictedWithoutAmending(record).isEmpty()) {
+                notes.add("record #" + record.sequence() + " " + standing.describe(record));
+            }
+        }
+    }
+
+    /**
+     * Dropped or altered append-only triggers (or triggers and views Verdict never makes) change no record, but they
+     * are how someone removes records from the end of the log without being stopped, and the store alone cannot show
+     * whether they did. Unless a checkpoint kept outside the store shows that the log still extends it, the log is
+     * SUSPECT (never "intact") and takes no write; with one, a note still names the triggers.
      */
     private static void checkGuard(LogSnapshot log, ConsistencyCheck kept, List<Problem> problems, List<String> notes) {
-        if (log.missingGuards().isEmpty()) {
+        if (log.guardFaults().isEmpty()) {
             return;
         }
-        String dropped = "the store's append-only guard is missing, " + MetricFormat.count(log.missingGuards().size(),
-                "trigger", "triggers") + " dropped (" + String.join(", ", log.missingGuards()) + ") by something other"
+        String faults = "the store's append-only guard is " + log.guardFaults().describe() + " by something other"
                 + " than Verdict with write access to the file";
         if (kept != null) {
             // checked against a kept checkpoint: whether the log extends it is the finding, said already
-            notes.add(dropped + (kept.consistent() ? "; the log still extends the checkpoint kept outside it, but"
+            notes.add(faults + (kept.consistent() ? "; the log still extends the checkpoint kept outside it, but"
                     + " records appended after that checkpoint could have been removed" : ""));
         } else {
-            problems.add(new Problem(null, dropped + ": records removed from its end cannot be detected from the store"
+            problems.add(new Problem(null, faults + ": records removed from its end cannot be detected from the store"
                     + " alone, so it is not called intact and takes no write; verify it against a checkpoint kept"
                     + " outside it (`verdict log verify --checkpoint FILE`, or the Audit view's Kept checkpoint…)",
                     Problem.Kind.UNGUARDED));
@@ -322,8 +336,11 @@ public final class LogVerifier {
                 // the appender's own signature, valid but refused by the trusted signers list, is a policy finding
                 boolean onlyUntrusted = checks.stream().anyMatch(c -> c.kind() == Problem.Kind.POLICY
                         && c.signer().keyId().equals(statement.appendedBy()));
-                problems.add(new Problem(seq, "has no valid signature of the signer who appended it",
-                        onlyUntrusted ? Problem.Kind.POLICY : Problem.Kind.TAMPERING));
+                // said as it is: a valid signature by a key the policy does not accept is no missing signature
+                problems.add(onlyUntrusted
+                        ? new Problem(seq, "the signature of the signer who appended it is valid, but their key does not"
+                                + " count under the signing policy checked (the line above says why)", Problem.Kind.POLICY)
+                        : new Problem(seq, "has no valid signature of the signer who appended it", Problem.Kind.TAMPERING));
             }
         });
         quorums.put(seq, quorum(record, checks));

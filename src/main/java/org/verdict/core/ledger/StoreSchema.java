@@ -115,12 +115,26 @@ final class StoreSchema {
         List<String> sql = new java.util.ArrayList<>();
         for (String table : tables) {
             for (String operation : OPERATIONS) {
-                sql.add("CREATE TRIGGER IF NOT EXISTS " + guardName(table, operation) + " BEFORE " + operation + " ON "
-                        + table + " BEGIN SELECT RAISE(ABORT, 'the decision log is append-only: " + operation
-                        + " of " + table + " is refused'); END");
+                sql.add(guardSql(table, operation));
             }
         }
         return sql;
+    }
+
+    /**
+     * The one definition of a guard trigger: what the store creates and what {@link #guardFaults} expects to find.
+     * SQLite keeps the statement's text, without the IF NOT EXISTS, in {@code sqlite_master.sql}; stores made before
+     * the IF NOT EXISTS was added hold the same text.
+     */
+    private static String guardSql(String table, String operation) {
+        return "CREATE TRIGGER IF NOT EXISTS " + guardName(table, operation) + " BEFORE " + operation + " ON " + table
+                + " BEGIN SELECT RAISE(ABORT, 'the decision log is append-only: " + operation + " of " + table
+                + " is refused'); END";
+    }
+
+    /** A trigger's statement as compared: whitespace runs as one space, the IF NOT EXISTS SQLite does not keep. */
+    private static String normalised(String sql) {
+        return sql.strip().replaceAll("\\s+", " ").replaceFirst("(?i)^CREATE TRIGGER IF NOT EXISTS ", "CREATE TRIGGER ");
     }
 
     private static String guardName(String table, String operation) {
@@ -133,33 +147,67 @@ final class StoreSchema {
                 java.util.Arrays.stream(VERSION2_TABLES)).toArray(String[]::new) : VERSION1_TABLES;
     }
 
-    /**
-     * The triggers that keep a store of {@code version} append-only and that it no longer has: dropped by someone
-     * with write access to the file (Verdict never drops them). The records stay checked by their hashes and
-     * signatures; the store only no longer refuses a change by itself.
-     */
-    static List<String> missingGuards(Connection connection, int version) throws SQLException {
-        java.util.Set<String> present = new java.util.HashSet<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT name FROM sqlite_master WHERE type = 'trigger'")) {
-            while (rows.next()) {
-                present.add(rows.getString(1));
-            }
-        }
-        List<String> missing = new java.util.ArrayList<>();
+    /** Each guard trigger of a store of {@code version} by name, as its statement normalised. */
+    private static java.util.Map<String, String> expectedGuards(int version) {
+        java.util.Map<String, String> expected = new java.util.LinkedHashMap<>();
         for (String table : guardedTables(version)) {
             for (String operation : OPERATIONS) {
-                if (!present.contains(guardName(table, operation))) {
-                    missing.add(guardName(table, operation));
+                expected.put(guardName(table, operation), normalised(guardSql(table, operation)));
+            }
+        }
+        return expected;
+    }
+
+    /**
+     * How the append-only guard of a store of {@code version} is not as Verdict made it, by something with write
+     * access to the file (Verdict never changes it): triggers dropped, triggers whose statement is not the one Verdict
+     * creates (a {@code WHEN 0} that makes one inert, one of that name on another table or for another operation),
+     * and triggers or views Verdict never makes (which could stand in for a table or act on its rows). A name alone
+     * proves nothing. The records stay checked by their hashes and signatures; the store only may no longer refuse a
+     * change by itself. {@code PRAGMA recursive_triggers} is a setting of a connection, not of the file, so it is not
+     * the store's to keep.
+     */
+    static GuardFaults guardFaults(Connection connection, int version) throws SQLException {
+        java.util.Map<String, String> expected = expectedGuards(version);
+        List<String> altered = new java.util.ArrayList<>();
+        List<String> foreign = new java.util.ArrayList<>();
+        java.util.Set<String> present = new java.util.HashSet<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(
+                     "SELECT type, name, sql FROM sqlite_master WHERE type IN ('trigger', 'view') ORDER BY name")) {
+            while (rows.next()) {
+                String type = rows.getString(1);
+                String name = rows.getString(2);
+                String sql = rows.getString(3);
+                String wanted = "trigger".equals(type) ? expected.get(name) : null;
+                if (wanted == null) {
+                    foreign.add(type + " " + name);
+                } else if (sql == null || !wanted.equals(normalised(sql))) {
+                    altered.add(name);
+                    present.add(name);
+                } else {
+                    present.add(name);
                 }
             }
         }
-        return missing;
+        List<String> dropped = expected.keySet().stream().filter(name -> !present.contains(name)).toList();
+        return new GuardFaults(dropped, altered, foreign);
     }
 
-    /** Makes the dropped triggers of a store of {@code version} again; the caller holds the write transaction. */
-    static void restoreGuards(Connection connection, int version) throws SQLException {
+    /**
+     * Makes the append-only guard of a store of {@code version} as Verdict made it again: triggers and views it never
+     * makes are dropped, altered triggers are made anew, dropped ones again. The caller holds the write transaction.
+     */
+    static void restoreGuards(Connection connection, int version, GuardFaults faults) throws SQLException {
         try (Statement statement = connection.createStatement()) {
+            for (String object : faults.foreign()) {
+                String[] typeAndName = object.split(" ", 2);
+                statement.execute("DROP " + typeAndName[0].toUpperCase(java.util.Locale.ROOT) + " \""
+                        + typeAndName[1].replace("\"", "\"\"") + "\"");
+            }
+            for (String name : faults.altered()) {
+                statement.execute("DROP TRIGGER \"" + name + "\"");
+            }
             for (String sql : appendOnly(guardedTables(version))) {
                 statement.execute(sql);
             }

@@ -145,10 +145,12 @@ final class ApprovalPackComposer {
                 .map(g -> List.of(Cell.plain(g.name()), Cell.of(g.outcome()), Cell.plain(GateResult.besideOutcome(g.summary()))))
                 .toList();
         blocks.add(new Table(new EvidenceTable("Every gate at a glance", List.of("Gate", "Verdict", "Why"), rows)));
-        if (!content.decisions().isEmpty()) {
-            List<List<Cell>> decisionRows = content.decisions().stream()
+        List<DecisionEvidence> ownDecisions = ownDecisions(content);
+        if (!ownDecisions.isEmpty()) {
+            List<List<Cell>> decisionRows = ownDecisions.stream()
                     .map(d -> List.of(Cell.plain(d.decisionDate()), Cell.plain(d.model()), Cell.plain(d.kind()),
-                            Cell.plain(d.decision()), Cell.plain(d.quorum())))
+                            Cell.plain(d.decision() + (d.standing().isEmpty() ? "" : " — " + d.standing())),
+                            Cell.plain(d.quorum())))
                     .toList();
             blocks.add(new Table(new EvidenceTable("Decisions recorded",
                     List.of("Date", "Model", "Kind", "Decision", "Signatures"), decisionRows)));
@@ -269,6 +271,11 @@ final class ApprovalPackComposer {
         return new Table(CheckResult.table(caption, what, checks));
     }
 
+    /** The decisions made on this pack's own evidence (and their amendments), not those made on other evidence. */
+    private static List<DecisionEvidence> ownDecisions(ApprovalPackContent content) {
+        return content.decisions().stream().filter(d -> d.otherEvidence() == null).toList();
+    }
+
     private static List<Block> decisions(ApprovalPackContent content) {
         List<Block> blocks = new ArrayList<>();
         // without a log there is nothing to look a decision up in: one sentence says so, none claims a log was read
@@ -287,19 +294,37 @@ final class ApprovalPackComposer {
                 : "Every signer was checked against the trusted signers list " + checkpoint.trustedSigners()
                         + ": a signature by a key the list does not name, or names with another role, counts"
                         + " towards no quorum."));
-        if (content.decisions().isEmpty()) {
+        List<DecisionEvidence> ownDecisions = ownDecisions(content);
+        List<DecisionEvidence> otherEvidence = content.decisions().stream().filter(d -> d.otherEvidence() != null)
+                .toList();
+        if (ownDecisions.isEmpty()) {
             blocks.add(Paragraph.plain("No decision is recorded for this pack in the decision log given."));
         }
-        for (DecisionEvidence decision : content.decisions()) {
-            blocks.add(new Facts(List.of(
+        if (!otherEvidence.isEmpty()) {
+            // an edited copy of a pack has other hashes: the board's decisions on the original must not go unmentioned
+            blocks.add(Paragraph.plain("The log holds " + MetricFormat.count(otherEvidence.size(), "decision",
+                    "decisions") + " about " + content.model().name() + " candidate " + content.candidateVersion()
+                    + " made on other evidence (files whose hashes are not this pack's), so "
+                    + (otherEvidence.size() == 1 ? "it is not" : "none of them is") + " this pack's decision: "
+                    + otherEvidence.stream().map(d -> d.id() + " of " + d.decisionDate() + ", " + d.decision() + " ("
+                            + d.otherEvidence() + (d.standing().isEmpty() ? "" : "; " + d.standing()) + ")")
+                            .collect(Collectors.joining("; ")) + "."));
+        }
+        for (DecisionEvidence decision : ownDecisions) {
+            List<Fact> facts = new ArrayList<>(List.of(
                     new Fact("Record", decision.id()),
                     new Fact("Model", decision.model()),
                     new Fact("Kind", decision.kind()),
                     new Fact("Date", decision.decisionDate()),
-                    new Fact("Decision", decision.decision()),
+                    new Fact("Decision", decision.decision())));
+            if (!decision.standing().isEmpty()) {
+                facts.add(new Fact("Standing", decision.standing()));
+            }
+            facts.addAll(List.of(
                     new Fact("Rationale", decision.rationale()),
                     new Fact("Signatures", decision.quorum()),
-                    new Fact("Signed payload SHA-256", decision.payloadSha256()))));
+                    new Fact("Signed payload SHA-256", decision.payloadSha256())));
+            blocks.add(new Facts(facts));
             List<List<Cell>> rows = new ArrayList<>();
             for (SignatureEvidence signature : decision.signatures()) {
                 rows.add(List.of(Cell.plain(signature.signer()), Cell.plain(signature.role()),

@@ -10,9 +10,14 @@ import java.util.List;
  * @param decision e.g. "promote", "hold", "retrain"
  * @param quorum e.g. "complete" or "awaiting signatures (2 of 3)"
  * @param payloadSha256 SHA-256 of the exact signed payload bytes, to find the record in an exported log
+ * @param standing which decision counts when the log holds several on the same question and evidence (e.g. "replaced
+ *                 by #3, the latest decision on this evidence"); empty when it holds only this one
+ * @param otherEvidence null for a decision made on this pack's evidence; for one about the same model and candidate
+ *                      made on other evidence, what that evidence was (its pack hash): never this pack's decision
  */
 public record DecisionEvidence(String id, String model, String kind, String decisionDate, String decision, String rationale,
-                               List<SignatureEvidence> signatures, String quorum, String payloadSha256) {
+                               List<SignatureEvidence> signatures, String quorum, String payloadSha256, String standing,
+                               String otherEvidence) {
     public DecisionEvidence {
         signatures = List.copyOf(signatures);
     }

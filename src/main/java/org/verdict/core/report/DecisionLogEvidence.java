@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.verdict.core.ledger.Checkpoint;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.DecisionRecord;
@@ -24,6 +23,7 @@ import org.verdict.core.ledger.Quorum;
 import org.verdict.core.ledger.RecordKind;
 import org.verdict.core.ledger.RecordSignature;
 import org.verdict.core.ledger.RegisteredSigner;
+import org.verdict.core.ledger.StandingDecisions;
 import org.verdict.core.ledger.TrustedSigners;
 import org.verdict.core.ledger.VerificationOptions;
 import org.verdict.core.ledger.VerificationReport;
@@ -42,7 +42,9 @@ import org.verdict.core.task.Progress;
  * trusted signers list does not name) is no changed history: the pack is written, with that standing stamped on its
  * summary and decision record, and each signature's standing beside it. A record that holds this
  * pack's hashes but names another model (one appended without {@code --pack}, or before its model was checked) is no
- * decision about this model, so it is not listed as one.
+ * decision about this model, so it is not listed as one. Decisions about the pack's model and candidate made on
+ * other evidence (another pack hash) follow them, marked so, and each decision says which one counts when the log
+ * holds several on the same question.
  */
 public final class DecisionLogEvidence {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -76,15 +78,27 @@ public final class DecisionLogEvidence {
             throw new LogNotIntactException(db, verification, REFUSED);
         }
         List<DecisionEvidence> decisions = new ArrayList<>();
+        List<DecisionEvidence> otherEvidence = new ArrayList<>();
+        StandingDecisions standing = StandingDecisions.of(snapshot.records());
         Set<String> included = new HashSet<>();
         for (LoggedRecord record : snapshot.records()) {
             Optional<DecisionRecord> decision = record.statement().map(DecisionStatement::record);
-            if (decision.isEmpty() || !belongsToPack(decision.get(), content, included)) {
+            if (decision.isEmpty()) {
                 continue;
             }
-            included.add(record.recordId());
-            decisions.add(decision(record, decision.get(), snapshot, verification, roster));
+            if (belongsToPack(decision.get(), content, included)) {
+                included.add(record.recordId());
+                decisions.add(decision(record, decision.get(), snapshot, verification, roster,
+                        standing.describe(record), null));
+            } else if (onOtherEvidence(decision.get(), content)) {
+                otherEvidence.add(decision(record, decision.get(), snapshot, verification, roster,
+                        standing.describe(record), "made on other evidence: pack hash "
+                                + (decision.get().evidence().pack() == null ? "not stated"
+                                : decision.get().evidence().pack().substring(0, Math.min(12,
+                                decision.get().evidence().pack().length())) + "…") + ", not this pack's files"));
+            }
         }
+        decisions.addAll(otherEvidence);
         LogCheckpoint checkpoint = snapshot.latestCheckpoint()
                 .map(c -> checkpoint(c, snapshot, verification, roster)).orElse(null);
         return content.withDecisions(decisions, checkpoint);
@@ -98,8 +112,19 @@ public final class DecisionLogEvidence {
                 && content.model().name().equals(record.model());
     }
 
+    /**
+     * A decision about this pack's model and candidate made on other evidence (an edited copy of the pack, an earlier
+     * run): an auditor looking at this pack must learn that the board decided on something else, and what.
+     */
+    private static boolean onOtherEvidence(DecisionRecord record, ApprovalPackContent content) {
+        return record.kind() == RecordKind.PROMOTION && record.evidence() != null
+                && content.model().name().equals(record.model())
+                && content.candidateVersion().equals(record.candidateVersion());
+    }
+
     private static DecisionEvidence decision(LoggedRecord record, DecisionRecord decision, LogSnapshot snapshot,
-                                             VerificationReport verification, TrustedSigners roster) {
+                                             VerificationReport verification, TrustedSigners roster, String standing,
+                                             String otherEvidence) {
         List<SignatureEvidence> signatures = new ArrayList<>();
         for (RecordSignature signature : record.signatures()) {
             RegisteredSigner signer = snapshot.signers().get(signature.keyId());
@@ -118,20 +143,11 @@ public final class DecisionLogEvidence {
         }
         Quorum quorum = verification.quorums().get(record.sequence());
         String status = quorum == null ? "–" : quorum.label();
-        String what = switch (decision.kind()) {
-            case PROMOTION -> decision.overrideDetails().isEmpty()
-                    ? decision.decision() + " candidate " + decision.candidateVersion() + " over production "
-                            + decision.productionVersion()
-                    : decision.decisionLabel() + ": candidate " + decision.candidateVersion() + " over production "
-                            + decision.productionVersion() + " — " + decision.overrideDetails();
-            case AMENDMENT -> "amends record " + decision.amends() + ": " + decision.facts().entrySet().stream()
-                    .map(fact -> fact.getKey() + " " + fact.getValue()).collect(Collectors.joining(", "));
-            case RETRAINING -> decision.decision();
-        };
+        String what = decision.action();
         String rationale = decision.rationale() == null ? "" : decision.rationale();
         return new DecisionEvidence("#" + record.sequence() + " (" + record.shortId() + ")", decision.model(),
                 decision.kind().wireName(),
-                decision.decisionDate(), what, rationale, signatures, status, record.recordId());
+                decision.decisionDate(), what, rationale, signatures, status, record.recordId(), standing, otherEvidence);
     }
 
     private static LogCheckpoint checkpoint(Checkpoint checkpoint, LogSnapshot snapshot, VerificationReport verification,

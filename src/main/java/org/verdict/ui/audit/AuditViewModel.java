@@ -47,6 +47,7 @@ import org.verdict.core.ledger.RecordKind;
 import org.verdict.core.ledger.RecordSignature;
 import org.verdict.core.ledger.RegisteredSigner;
 import org.verdict.core.ledger.SignerKey;
+import org.verdict.core.ledger.StandingDecisions;
 import org.verdict.core.ledger.TrustedSigners;
 import org.verdict.core.ledger.UnreadableLogException;
 import org.verdict.core.ledger.VerificationOptions;
@@ -530,6 +531,7 @@ public final class AuditViewModel {
 
     private List<AuditRow> rowsOf(LogSnapshot snapshot, VerificationReport report) {
         List<AuditRow> rows = new ArrayList<>();
+        StandingDecisions standing = StandingDecisions.of(snapshot.records());
         for (LoggedRecord record : snapshot.records()) {
             Optional<DecisionStatement> statement = record.statement();
             DecisionRecord decision = statement.map(DecisionStatement::record).orElse(null);
@@ -558,6 +560,11 @@ public final class AuditViewModel {
             }
             if (decision != null) {
                 fields.putAll(RecordFields.of(decision));
+                // several decisions on one question: which one counts, in the words of log list and the approval pack
+                String counts = standing.describe(record);
+                if (!counts.isEmpty()) {
+                    fields.put(text.getString("audit.field.standing"), counts);
+                }
                 if (decision.approver() != null) {
                     people.add(decision.approver());
                 }

@@ -141,7 +141,7 @@ final class ApprovalPackFixture {
                         List.of(new SignatureEvidence("Ada Example", "ML lead",
                                 "442780186045a4aaaa99a0d169f227b3cacfbfe44a9b69c1298f046e7cd886a3", "valid",
                                 new DecisionEvidence.Trust(true, "listed in trusted-signers.json"))),
-                        "complete", "9c1b2d3e4f5a69788796a5b4c3d2e1f0aabbccddeeff00112233445566778899")),
+                        "complete", "9c1b2d3e4f5a69788796a5b4c3d2e1f0aabbccddeeff00112233445566778899", "", null)),
                 new LogCheckpoint(7, "5d1e0c2b3a4958677685a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3", "✔ valid",
                         CHECKPOINT_JSON, "verdict-log checkpoint\n7\nXR4MKzpJWGd3aaS0w9Hg+ai3xtXk86KxwNno96a1xNM=\n",
                         null, null, null,

@@ -48,8 +48,12 @@ class DecisionLogEvidenceTest {
 
         ApprovalPackContent withLog = DecisionLogEvidence.addTo(content, db, null, Progress.NONE);
 
-        assertEquals(List.of("promotion", "amendment"), withLog.decisions().stream().map(DecisionEvidence::kind)
-                .toList(), "the records about another pack or another model are left out; the amendment of ours is in");
+        assertEquals(List.of("promotion", "amendment"), withLog.decisions().stream().filter(d -> d.otherEvidence() == null)
+                .map(DecisionEvidence::kind).toList(),
+                "the records about another pack or another model are not this pack's; the amendment of ours is");
+        assertEquals(List.of("made on other evidence: pack hash eeeeeeeeeeee…, not this pack's files"),
+                withLog.decisions().stream().map(DecisionEvidence::otherEvidence).filter(java.util.Objects::nonNull)
+                        .toList(), "the same model and candidate decided on another pack is mentioned as such");
         DecisionEvidence first = withLog.decisions().get(0);
         assertEquals("support-router", first.model());
         assertEquals(promotion.recordId(), first.payloadSha256());
@@ -99,6 +103,54 @@ class DecisionLogEvidenceTest {
         assertTrue(refused.getMessage().startsWith("the decision log " + db + " does not verify, so no approval pack"
                 + " was written and no checkpoint is given out (whoever keeps it would hold a changed history as"
                 + " proof):\nTAMPERED: first bad record is #1"), refused.getMessage());
+    }
+
+    /**
+     * A log written before contradictions were refused holds promote and then hold on the same evidence: the approval
+     * pack says which one stands, in the summary table and beside each record.
+     */
+    @Test
+    void contradictingDecisionsSayWhichStands() throws Exception {
+        Path db = folder.resolve("decisions.db");
+        try (java.io.InputStream in = getClass().getResourceAsStream("/ledger/contradicting-decisions/decisions.db")) {
+            Files.copy(in, db);
+        }
+        ApprovalPackContent withLog = DecisionLogEvidence.addTo(ApprovalPackFixture.content(LedgerFixtures.packHashes())
+                .withDecisions(List.of(), null), db, null, Progress.NONE);
+
+        assertEquals(List.of("promote candidate 43 over production 42", "hold production 42; do not promote candidate 43"),
+                withLog.decisions().stream().map(DecisionEvidence::decision).toList());
+        assertTrue(withLog.decisions().get(0).standing().startsWith("replaced: #2 stands, the latest decision on this"
+                + " question and evidence (hold production 42; do not promote candidate 43)"),
+                withLog.decisions().get(0).standing());
+        assertTrue(withLog.decisions().get(1).standing().startsWith("stands: the latest of 2 decisions"),
+                withLog.decisions().get(1).standing());
+        String html = new ApprovalPackWriter().html(withLog);
+        assertTrue(html.contains("<dt>Standing</dt><dd>replaced: #2 stands"), "beside the record");
+        assertTrue(html.contains("hold production 42; do not promote candidate 43 — stands: the latest of 2"),
+                "in the summary table");
+    }
+
+    /** An edited copy of the pack has other hashes: no decision is its own, but the log's decisions are mentioned. */
+    @Test
+    void aPackWithOtherHashesMentionsTheDecisionsMadeOnOtherEvidence() throws Exception {
+        Path db = folder.resolve("decisions.db");
+        SignerKey lead = LedgerFixtures.signer("Ada Lovelace", "ml-lead");
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            log.append(LedgerFixtures.promotion(2, "beats production"), lead);
+        }
+        java.util.Map<String, String> edited = new java.util.TreeMap<>(LedgerFixtures.packHashes());
+        edited.put("primary.csv", "9".repeat(64));
+        ApprovalPackContent withLog = DecisionLogEvidence.addTo(ApprovalPackFixture.content(edited)
+                .withDecisions(List.of(), null), db, null, Progress.NONE);
+
+        String html = new ApprovalPackWriter().html(withLog);
+        assertTrue(html.contains("No decision is recorded for this pack in the decision log given."));
+        assertTrue(html.contains("The log holds 1 decision about support-router candidate 43 made on other evidence"
+                + " (files whose hashes are not this pack's), so it is not this pack's decision: #1"), html);
+        assertTrue(html.contains("promote candidate 43 over production 42 (made on other evidence: pack hash"
+                + " ffffffffffff…"), html);
+        assertFalse(html.contains("Decisions recorded"), "the summary table lists only this pack's decisions");
     }
 
     /** A record holding this pack's evidence hashes while naming another model, as a record appended without a pack. */

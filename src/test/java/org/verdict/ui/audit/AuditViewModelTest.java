@@ -672,6 +672,27 @@ class AuditViewModelTest {
         assertEquals(houses.fields().get("Metric: mae"), line("Metric: mae").right());
     }
 
+    /**
+     * A log written before contradicting decisions were refused (promote, then hold without amends): each record's
+     * detail says which one stands, and the summary carries log verify's note.
+     */
+    @Test
+    void contradictingDecisionsSayWhichStands() throws Exception {
+        Path old = dir.resolve("contradicting.db");
+        try (java.io.InputStream in = getClass().getResourceAsStream("/ledger/contradicting-decisions/decisions.db")) {
+            java.nio.file.Files.copy(in, old);
+        }
+        model.open(old);
+        assertEquals(Integrity.VERIFIED, model.integrityProperty().get(), model.verificationProperty().get());
+        assertTrue(model.visibleRecords().get(0).fields().get("Standing").startsWith("replaced: #2 stands, the latest"
+                + " decision on this question and evidence (hold production 42; do not promote candidate 43)"),
+                model.visibleRecords().get(0).fields().toString());
+        assertTrue(model.visibleRecords().get(1).fields().get("Standing").contains("it decides otherwise than #1"
+                + " without amending it"), model.visibleRecords().get(1).fields().toString());
+        assertTrue(model.verificationProperty().get().contains("record #2 stands: the latest of 2 decisions"),
+                model.verificationProperty().get());
+    }
+
     /** Every text the view-model writes comes from the audit bundle: a marked bundle marks each of them. */
     @Test
     void whatTheAuditViewModelSaysComesFromItsBundle() throws Exception {

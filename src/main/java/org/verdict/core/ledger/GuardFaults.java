@@ -1,0 +1,54 @@
+package org.verdict.core.ledger;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.verdict.core.stats.MetricFormat;
+
+/**
+ * How a store's append-only guard is not as Verdict made it (see {@code StoreSchema.guardFaults}).
+ *
+ * @param dropped guard triggers the store no longer has
+ * @param altered guard triggers present under their name whose statement is not the one Verdict creates
+ * @param foreign triggers and views Verdict never makes, as "trigger NAME" / "view NAME"
+ */
+public record GuardFaults(List<String> dropped, List<String> altered, List<String> foreign) {
+    public static final GuardFaults NONE = new GuardFaults(List.of(), List.of(), List.of());
+
+    public GuardFaults {
+        dropped = List.copyOf(dropped);
+        altered = List.copyOf(altered);
+        foreign = List.copyOf(foreign);
+    }
+
+    public boolean isEmpty() {
+        return dropped.isEmpty() && altered.isEmpty() && foreign.isEmpty();
+    }
+
+    /** Every trigger or view concerned, dropped first. */
+    public List<String> all() {
+        List<String> all = new ArrayList<>(dropped);
+        all.addAll(altered);
+        all.addAll(foreign);
+        return all;
+    }
+
+    /** E.g. "missing, 16 triggers dropped (…)" or "not as Verdict made it, 1 trigger altered (…)". */
+    public String describe() {
+        List<String> parts = new ArrayList<>();
+        if (!dropped.isEmpty()) {
+            parts.add(MetricFormat.count(dropped.size(), "trigger", "triggers") + " dropped (" + String.join(", ", dropped)
+                    + ")");
+        }
+        if (!altered.isEmpty()) {
+            parts.add(MetricFormat.count(altered.size(), "trigger", "triggers") + " altered, so that "
+                    + (altered.size() == 1 ? "it" : "they") + " may no longer refuse a change (" + String.join(", ",
+                    altered) + ": not the statement Verdict creates)");
+        }
+        if (!foreign.isEmpty()) {
+            parts.add(MetricFormat.count(foreign.size(), "trigger or view", "triggers or views")
+                    + " Verdict never makes added (" + String.join(", ", foreign) + ")");
+        }
+        return (altered.isEmpty() && foreign.isEmpty() ? "missing, " : "not as Verdict made it, ")
+                + String.join("; ", parts);
+    }
+}
