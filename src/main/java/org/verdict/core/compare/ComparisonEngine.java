@@ -70,8 +70,8 @@ public final class ComparisonEngine {
      * Starts, on a thread of its own, the part of a later row-level comparison of this table under these options that
      * needs only its rows: every example's bootstrap block, an MD5 of each id (about 0.3 s of CPU for a million rows
      * in a fresh process). The command line calls it as soon as a pack's rows are read, so the hashing runs on the
-     * second core while the loader checks the ids and the comparison sorts the scores; the comparison then takes the
-     * blocks, hashing what is left itself. Does nothing for a table whose comparison needs no blocks (no mean-type
+     * second core while the loader checks the ids and the comparison sorts the scores and starts its slices; the first
+     * slice that resamples means then takes the blocks, hashing what is left itself. Does nothing for a table whose comparison needs no blocks (no mean-type
      * metric: classification without every model's scores).
      */
     public void prepare(EvaluationTable table, ComparisonOptions options) {

@@ -32,12 +32,10 @@ final class PairedModels {
     final double[] candidateLogLoss;
     final byte[] productionCalibrationBin;
     final byte[] candidateCalibrationBin;
-    /**
-     * Per row: its block of the block bootstrap of means ({@link HashedBlocks}, the summary SQL's assignment); null
-     * when no mean is compared (classification without both models' scores, or none asked for). Shared with every other
-     * comparison of the same table and seed: read only.
-     */
-    final int[] bootstrapBlock;
+    /** Where the blocks of the block bootstrap of means are hashed, and with what; null when none will be asked for. */
+    private final HashedBlocks hashedBlocks;
+    private final long blockSeed;
+    private final int blocks;
 
     /**
      * @param means whether a mean of the scores (log_loss, brier, sq_calibration_error) will be asked for: the per-row
@@ -71,8 +69,26 @@ final class PairedModels {
         if (calibration) {
             fillLossesAndBins();
         }
-        this.bootstrapBlock = calibration || table.task() == Task.REGRESSION
-                ? hashedBlocks.blocksOf(table.exampleIds(), blockSeed, blocks) : null;
+        // the blocks are taken by the first slice that resamples means, not here: the slices' count metrics, and
+        // cutting them, need no blocks, so they begin while the ids are still being hashed on the other core
+        this.hashedBlocks = calibration || table.task() == Task.REGRESSION ? hashedBlocks : null;
+        this.blockSeed = blockSeed;
+        this.blocks = blocks;
+    }
+
+    /**
+     * Per row: its block of the block bootstrap of means ({@link HashedBlocks}, the summary SQL's assignment), hashed
+     * now (by this thread too) if not yet done. Shared with every other comparison of the same table and seed: read
+     * only.
+     *
+     * @throws IllegalStateException when no mean is compared (classification without both models' scores, or none
+     *                               asked for)
+     */
+    int[] bootstrapBlocks() {
+        if (hashedBlocks == null) {
+            throw new IllegalStateException("this comparison resamples no means, so it hashed no blocks");
+        }
+        return hashedBlocks.blocksOf(table.exampleIds(), blockSeed, blocks);
     }
 
     boolean bothHaveScores() {

@@ -1723,7 +1723,7 @@ final class SliceAnalysis {
     }
 
     private SliceBlocks sliceBlocks(int[] rows) {
-        int[] tableBlock = models.bootstrapBlock;
+        int[] tableBlock = models.bootstrapBlocks();
         int[] number = new int[BOOTSTRAP_BLOCKS];
         for (int row : rows) {
             number[tableBlock[row]] = 1;

@@ -1,0 +1,82 @@
+package org.verdict.core.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.verdict.core.pack.CategoricalColumn;
+import org.verdict.core.pack.EvaluationTable;
+import org.verdict.core.pack.Metric;
+import org.verdict.core.pack.Task;
+import org.verdict.core.task.Progress;
+
+/**
+ * A comparison's slices take the ids' hashed blocks when their means need them, not before the first slice starts:
+ * whether the hashing was started early ({@link ComparisonEngine#prepare}), is done by the slices that ask (both
+ * workers at once), or was done by an earlier comparison of the table, the comparison must be the same.
+ */
+class BlocksOnDemandTest {
+
+    @Test
+    void aComparisonIsTheSameWhoeverHashedTheBlocksAndWhen() {
+        for (EvaluationTable table : List.of(binaryTable(6000), regressionTable(4000))) {
+            String onDemand = json(new ComparisonEngine(), table);
+            assertTrue(onDemand.contains("hashed-block"), "no slice resampled hashed blocks: " + onDemand);
+
+            ComparisonEngine early = new ComparisonEngine();
+            early.prepare(table, ComparisonOptions.DEFAULTS);
+            assertEquals(onDemand, json(early, table));
+            assertEquals(onDemand, json(early, table)); // the blocks the first comparison left
+        }
+    }
+
+    private static String json(ComparisonEngine engine, EvaluationTable table) {
+        Metric primary = table.task() == Task.REGRESSION ? Metric.MAE : Metric.ROC_AUC;
+        ComparisonReport report = engine.compare("test", table, "1", "2", primary, ComparisonOptions.DEFAULTS,
+                Progress.NONE);
+        return new ComparisonJson().write(report, r -> true, List.of());
+    }
+
+    /** Six regions of different sizes, so the slices run on both workers and several ask for the blocks at once. */
+    private static CategoricalColumn regions(int n, SplittableRandom random) {
+        String[] values = new String[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = "region-" + (int) Math.floor(6 * Math.pow(random.nextDouble(), 1.5));
+        }
+        return TestTables.column("region", values);
+    }
+
+    private static EvaluationTable binaryTable(int n) {
+        SplittableRandom random = new SplittableRandom(17);
+        int[] labels = new int[n];
+        double[] production = new double[n];
+        double[] candidate = new double[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = random.nextDouble() < 0.3 ? 1 : 0;
+            production[i] = score(0.3 + 0.3 * labels[i] + 0.25 * random.nextGaussian());
+            candidate[i] = score(0.28 + 0.36 * labels[i] + 0.25 * random.nextGaussian());
+        }
+        return TestTables.binary(labels, production, candidate, null, null,
+                TestTables.columns(regions(n, random)));
+    }
+
+    private static EvaluationTable regressionTable(int n) {
+        SplittableRandom random = new SplittableRandom(19);
+        double[] labels = new double[n];
+        double[] production = new double[n];
+        double[] candidate = new double[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = 100 + 50 * random.nextDouble();
+            production[i] = labels[i] + 8 * random.nextGaussian();
+            candidate[i] = labels[i] + 7 * random.nextGaussian();
+        }
+        return TestTables.regression(labels, production, candidate, TestTables.columns(regions(n, random)));
+    }
+
+    /** A probability with 4 decimals, as pipelines write them. */
+    private static double score(double x) {
+        return Math.round(Math.min(0.999, Math.max(0.001, x)) * 1e4) / 1e4;
+    }
+}
