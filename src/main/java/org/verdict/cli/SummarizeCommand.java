@@ -38,7 +38,10 @@ import picocli.CommandLine.Spec;
                 + " cells and hashed-block sums per slice, which Verdict compares like rows.",
             "--engine duckdb runs the SQL here on Parquet or CSV files (globs allowed) and writes --out.",
             "--engine sql prints the SQL for --dialect spark|duckdb, reading the table --input.",
-            "--engine import assembles --out from the --cells and --blocks CSVs that SQL wrote elsewhere.",
+            "--engine import assembles --out from the --checks, --cells and --blocks CSVs that SQL wrote elsewhere;"
+                + " the SQL's first query counts the rows Verdict would refuse (repeated or empty ids, empty values,"
+                + " scores outside [0, 1] or not numbers, classes not in the manifest, predictions never labelled),"
+                + " and import refuses rows that fail a check, writing nothing.",
             "Exit codes: 0 done, " + ExitCodes.REFUSALS})
 public final class SummarizeCommand implements Callable<Integer> {
     @Spec
@@ -116,6 +119,11 @@ public final class SummarizeCommand implements Callable<Integer> {
                     + "--engine import must be given the N the SQL was printed with.")
     private int blockCount;
 
+    @Option(names = "--checks", paramLabel = "PATH",
+            description = "import: the row checks table (the query headed '-- row checks'), a CSV or a folder; "
+                    + "required: a failed check is refused with its column, count and an example.")
+    private Path checks;
+
     @Option(names = "--cells", paramLabel = "PATH", description = "import: the cells table, a CSV or a folder of them.")
     private Path cells;
 
@@ -149,6 +157,10 @@ public final class SummarizeCommand implements Callable<Integer> {
                     + "to summarise into the pack's holdout suite like the primary rows: files (duckdb) or a table "
                     + "(sql, import: recorded as its source).")
     private String holdoutInput;
+
+    @Option(names = "--holdout-checks", paramLabel = "PATH",
+            description = "import: the held-out set's row checks table (as --checks).")
+    private Path holdoutChecks;
 
     @Option(names = "--holdout-cells", paramLabel = "PATH",
             description = "import: the held-out set's cells table, a CSV or a folder (as --cells).")
@@ -250,21 +262,21 @@ public final class SummarizeCommand implements Callable<Integer> {
                 }
                 case IMPORT -> {
                     if (this.out == null || cells == null || sqlScript == null || engineVersion == null) {
-                        throw new IllegalArgumentException("--engine import needs --cells, --sql, --engine-version "
-                                + "and --out (--blocks for regression and scored binary tasks, --ranking-sums for the latter)");
+                        throw new IllegalArgumentException("--engine import needs --checks, --cells, --sql, "
+                                + "--engine-version and --out (--blocks for regression and scored binary tasks, --ranking-sums for the latter)");
                     }
                     if (holdoutCells != null && holdoutInput == null) {
                         throw new IllegalArgumentException("--holdout-cells needs --holdout-input TABLE, the held-out "
                                 + "table the SQL read, to record as its source");
                     }
                     SummaryImport.Holdout holdout = holdoutCells == null ? null : new SummaryImport.Holdout(
-                            holdoutInput, holdoutCells, holdoutBlocks, holdoutRanking);
+                            holdoutInput, holdoutChecks, holdoutCells, holdoutBlocks, holdoutRanking);
                     String[] engineAndVersion = engineAndVersion(engineVersion);
                     if (ranking) {
                         // --no-ranking asks for a pack without them, as with duckdb
                         SummaryImport.requireRankingForPrimary(rows, scores, rankingSums);
                     }
-                    SummaryImport.assemble(rows, scores, cells, blocks, rankingSums,
+                    SummaryImport.assemble(rows, scores, checks, cells, blocks, rankingSums,
                             new SummaryImport.OptionalTables(latency, safety, holdout, humanBaseline), sqlScript,
                             engineAndVersion[0], engineAndVersion[1], input,
                             snapshot, blockSeed, blockCount, this.out,

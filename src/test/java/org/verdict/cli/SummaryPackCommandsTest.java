@@ -15,6 +15,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verdict.core.pack.Hashes;
+import org.verdict.core.pack.PackManifest;
+import org.verdict.core.summary.RowCheckTables;
+import org.verdict.core.summary.RowManifest;
 
 /**
  * {@code gate}, {@code report}, {@code log append --pack} and {@code log verify} on a summary pack that
@@ -27,13 +30,16 @@ class SummaryPackCommandsTest {
     @TempDir
     static Path dir;
     private static Path summary;
+    /** The row checks tables of the sample's primary and held-out rows, as the printed SQL writes them. */
+    private static Path checks;
+    private static Path holdoutChecks;
 
     private static CliRun run(String... args) {
         return CliRun.verdict(args);
     }
 
     @BeforeAll
-    static void summarise() {
+    static void summarise() throws Exception {
         summary = dir.resolve("summary");
         CliRun made = run("summarize", "--engine", "duckdb", "--threads", "1", "--input",
                 SAMPLE.resolve("primary.csv").toString(), "--manifest", SAMPLE.resolve("manifest.json").toString(),
@@ -43,6 +49,10 @@ class SummaryPackCommandsTest {
                 "--human-baseline-input", SAMPLE.resolve("human_baseline.csv").toString(),
                 "--out", summary.toString());
         assertEquals(0, made.exitCode(), made.err());
+        PackManifest manifest = RowManifest.read(SAMPLE.resolve("manifest.json"));
+        checks = RowCheckTables.write(manifest, true, SAMPLE.resolve("primary.csv"), false, dir.resolve("checks.csv"));
+        holdoutChecks = RowCheckTables.write(manifest, true, SAMPLE.resolve("holdout.csv"), true,
+                dir.resolve("holdout_checks.csv"));
     }
 
     @Test
@@ -81,9 +91,9 @@ class SummaryPackCommandsTest {
         Path out = dir.resolve("imported");
         CliRun imported = run("summarize", "--engine", "import", "--input", "lake.evals",
                 "--manifest", SAMPLE.resolve("manifest.json").toString(),
-                "--cells", summary.resolve("primary_cells.csv").toString(),
+                "--checks", checks.toString(), "--cells", summary.resolve("primary_cells.csv").toString(),
                 "--blocks", summary.resolve("primary_blocks.csv").toString(),
-                "--holdout-input", "lake.holdout",
+                "--holdout-input", "lake.holdout", "--holdout-checks", holdoutChecks.toString(),
                 "--holdout-cells", summary.resolve("holdout_cells.csv").toString(),
                 "--holdout-blocks", summary.resolve("holdout_blocks.csv").toString(),
                 "--human-baseline", summary.resolve("human_baseline_cells.csv").toString(),
@@ -99,7 +109,7 @@ class SummaryPackCommandsTest {
                 "summary.sql")).replaceAll("substr\\(md5\\([^\n]*?, 1, 15\\)", "xxhash64(example_id, 20261122)"));
         Path oldOut = dir.resolve("imported-old");
         assertEquals(0, run("summarize", "--engine", "import", "--input", "lake.evals",
-                "--manifest", SAMPLE.resolve("manifest.json").toString(),
+                "--manifest", SAMPLE.resolve("manifest.json").toString(), "--checks", checks.toString(),
                 "--cells", summary.resolve("primary_cells.csv").toString(),
                 "--blocks", summary.resolve("primary_blocks.csv").toString(),
                 "--sql", oldScript.toString(), "--engine-version", "spark 3.5.8", "--no-ranking",
@@ -131,7 +141,8 @@ class SummaryPackCommandsTest {
     /** The import arguments of the tables {@code summarize} wrote, standing in for a cluster's CSV parts. */
     private static List<String> importArgs(Path manifest, Path out, String... more) {
         List<String> args = new ArrayList<>(List.of("summarize", "--engine", "import", "--input", "lake.evals",
-                "--manifest", manifest.toString(), "--cells", summary.resolve("primary_cells.csv").toString(),
+                "--manifest", manifest.toString(), "--checks", checks.toString(),
+                "--cells", summary.resolve("primary_cells.csv").toString(),
                 "--blocks", summary.resolve("primary_blocks.csv").toString(),
                 "--sql", summary.resolve("summary.sql").toString(), "--out", out.toString()));
         args.addAll(List.of(more));
@@ -149,7 +160,7 @@ class SummaryPackCommandsTest {
         CliRun refused = importRun(manifest, out, "--engine-version", "spark 3.5.8");
         assertEquals(2, refused.exitCode(), refused.err());
         assertTrue(refused.err().contains("the primary metric roc_auc needs the ranking sums")
-                && refused.err().contains("re-run import with --ranking-sums DIR (the third query the SQL printed"),
+                && refused.err().contains("re-run import with --ranking-sums DIR (the query the SQL printed headed"),
                 refused.err());
         assertFalse(Files.exists(out));
 

@@ -27,8 +27,8 @@ import org.verdict.core.task.Progress;
  */
 public final class SummaryImport {
     /** How to add the ranking sums to an import. */
-    public static final String RANKING_ADVICE = "re-run import with --ranking-sums DIR (the third query the SQL "
-            + "printed, headed '-- ranking sums')";
+    public static final String RANKING_ADVICE = "re-run import with --ranking-sums DIR (the query the SQL printed "
+            + "headed '-- ranking sums')";
     /** The metrics only ranking sums give. */
     private static final List<String> RANKED = List.of(Metric.ROC_AUC.wireName(), Metric.PR_AUC.wireName());
     /** The block count the SQL script was printed with, from its blocks table's heading comment. */
@@ -55,20 +55,22 @@ public final class SummaryImport {
      *
      * @param source the table the held-out rows were read from, recorded in the pack
      */
-    public record Holdout(String source, Path cells, Path blocks, Path ranking) {
+    public record Holdout(String source, Path checks, Path cells, Path blocks, Path ranking) {
     }
 
     /**
+     * @param checks the row checks table of the SQL's first query, a CSV file or a folder; null is refused, saying how
+     *               to make it
      * @param cells a CSV file with a header, or a folder of them (Spark's {@code part-*.csv})
      * @param blocks the same for the blocks table; null when the layout has none
      * @param ranking the ranking sums (binary with scores); null for none
      * @param blockCount the number of hashed blocks the SQL dealt the rows into
      */
-    public static SummaryPack assemble(PackManifest rowManifest, boolean scored, Path cells, Path blocks,
+    public static SummaryPack assemble(PackManifest rowManifest, boolean scored, Path checks, Path cells, Path blocks,
                                        Path ranking, Path sqlScript, String engine, String engineVersion, String source,
                                        String snapshot, long seed, int blockCount, Path out)
             throws IOException, PackException {
-        return assemble(rowManifest, scored, cells, blocks, ranking, OptionalTables.NONE, sqlScript, engine,
+        return assemble(rowManifest, scored, checks, cells, blocks, ranking, OptionalTables.NONE, sqlScript, engine,
                 engineVersion, source, snapshot, seed, blockCount, out, new SummaryPackWriter());
     }
 
@@ -76,8 +78,8 @@ public final class SummaryImport {
      * As above, with the optional suites' tables, written by {@code writer} (which may carry the policy and optional
      * suites found in the row manifest's folder: {@link SummaryPackWriter#SummaryPackWriter(Path, StagedPackCheck)}).
      */
-    public static SummaryPack assemble(PackManifest rowManifest, boolean scored, Path cells, Path blocks,
-                                       Path ranking, OptionalTables optional, Path sqlScript, String engine,
+    public static SummaryPack assemble(PackManifest rowManifest, boolean scored, Path checks, Path cells,
+                                       Path blocks, Path ranking, OptionalTables optional, Path sqlScript, String engine,
                                        String engineVersion, String source, String snapshot, long seed, int blockCount,
                                        Path out, SummaryPackWriter writer)
             throws IOException, PackException {
@@ -85,6 +87,11 @@ public final class SummaryImport {
         String sql = Files.readString(sqlScript, StandardCharsets.UTF_8);
         requirePrintedBlockCount(sql, sqlScript, blockCount);
         SummaryLayout layout = SummaryLayout.of(rowManifest, scored, ranking != null);
+        refuseFailedChecks(rowManifest, layout, checks, sql, sqlScript, "");
+        if (optional.holdout() != null) {
+            refuseFailedChecks(rowManifest, SummaryLayout.ofHoldout(rowManifest, layout.scores(), layout.ranking()),
+                    optional.holdout().checks(), sql, sqlScript, "holdout-");
+        }
         SummaryTables primary = evaluationTables(layout, cells, blocks, ranking, blockCount);
         SummaryTables.HeldOut holdout = null;
         if (optional.holdout() != null) {
@@ -140,6 +147,59 @@ public final class SummaryImport {
         }
         return "the pack holds no ranking sums, so " + String.join(" and ", RANKED)
                 + " are unavailable in compare and the gates; to have them, " + advice;
+    }
+
+    /**
+     * Refuses rows the row loader would refuse, as the row checks table of the SQL's first query counts them (the
+     * rules of {@link RowChecks}): a failed check names its column, the problem, how many rows and the first example;
+     * a table without every check of this manifest is not that query's. Without the table nothing says the rows are
+     * sound, so it is refused too, saying how to make it, also for a script printed before the SQL had the query.
+     *
+     * @param option "" for the primary rows' --checks, "holdout-" for --holdout-checks
+     */
+    private static void refuseFailedChecks(PackManifest rowManifest, SummaryLayout layout, Path checks, String sql,
+                                           Path sqlScript, String option) throws IOException, PackException {
+        String query = "the query headed '-- " + (option.isEmpty() ? "" : "holdout ") + RowChecks.HEADING + "'";
+        if (checks == null) {
+            boolean printed = sql.contains("-- " + (option.isEmpty() ? "" : "holdout ") + RowChecks.HEADING);
+            throw new IllegalArgumentException("--" + option + "checks PATH is needed: the table of " + query
+                    + ", which counts the rows Verdict would refuse (repeated ids, missing values, scores outside [0, 1]"
+                    + " or not numbers, unknown classes); without it nothing says the summed rows are sound"
+                    + (printed ? "; run that query with the others and give its CSV or folder"
+                    : "; " + sqlScript + " was printed before Verdict's SQL checked rows: print the SQL again with "
+                    + "summarize --engine sql and the same options, run its row checks query on the same table, and "
+                    + "import with --" + option + "checks and the new script as --sql (its other queries make the "
+                    + "same tables of rows that pass the checks, so the tables you have import as they are)"));
+        }
+        SummaryTable table = readTable(checks, RowChecks.COLUMNS);
+        List<String> failures = new ArrayList<>();
+        for (RowChecks.Check check : RowChecks.of(layout, rowManifest)) {
+            String[] row = table.rows().stream().filter(r -> check.kind().wireName.equals(r[0])
+                    && check.column().equals(r[1])).findFirst().orElseThrow(() -> new PackException(checks.toString(),
+                    "has no row for the check " + check.kind().wireName + " of " + check.column() + "; give the "
+                    + "table of " + query + " of the SQL printed with this manifest"));
+            long failing;
+            try {
+                failing = Long.parseLong(row[2].strip());
+            } catch (NumberFormatException e) {
+                throw new PackException(checks.toString(), "failing of the check " + row[0] + " of " + row[1]
+                        + " is '" + row[2] + "', not a count");
+            }
+            if (failing > 0) {
+                failures.add(RowChecks.failure(check.kind(), check.column(), failing, blankAsNull(row[3]),
+                        blankAsNull(row[4])));
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new PackException(checks.toString(), "the rows fail " + failures.size() + " of the SQL's row checks,"
+                    + " so no pack was written (the row loader and --engine duckdb refuse such rows): "
+                    + String.join("; ", failures) + "; fix the rows and run the SQL again");
+        }
+    }
+
+    /** An engine writes NULL to CSV as an empty field. */
+    private static String blankAsNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
     }
 
     /** Refuses a --block-count other than the one the SQL script says it dealt the rows into. */

@@ -47,15 +47,6 @@ import org.verdict.core.task.Progress;
  * them, not necessarily the first.
  */
 final class SummaryInputCheck {
-    /** A number as {@link PackText#number(String)} reads it: plain decimal or scientific, nothing around it. */
-    private static final String PLAIN_NUMBER = "[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?";
-    /** A value {@link RowProblems#holdsLineBreak} finds, in DuckDB's regular expressions (RE2). */
-    private static final String LINE_BREAK = "[\\r\\n]";
-    /**
-     * A value {@link RowProblems#isPadded} finds: Java's whitespace and space characters, in RE2 (\p{Z} is the space,
-     * line and paragraph separators; the rest are the controls Java also counts as whitespace).
-     */
-    private static final String PADDED = "^[\\p{Z}\\t\\n\\x0B\\f\\r\\x1C-\\x1F]|[\\p{Z}\\t\\n\\x0B\\f\\r\\x1C-\\x1F]$";
     private static final Pattern FIELD_COUNTS = Pattern.compile("Expected Number of Columns: (\\d+) Found: (\\d+)");
     /** Values looked at to tell a binary pack's negative class from a third one, when model.classes is not given. */
     private static final int CLASS_SAMPLE = 100_000;
@@ -223,12 +214,12 @@ final class SummaryInputCheck {
     /** The SQL twin of {@link #problem}: true exactly when that finds a problem in the value. */
     private String badWhen(Checked column, Set<String> classes) {
         String v = text(column);
-        String empty = "(" + v + " IS NULL OR " + v + " = '')";
-        String lineBreak = "regexp_matches(" + v + ", '" + LINE_BREAK + "')";
+        String empty = RowChecks.missing(v);
         // a slice value or class with whitespace around it, or over two lines, would print like another one
-        String misprinted = "(" + empty + " OR " + lineBreak + " OR regexp_matches(" + v + ", '" + PADDED + "'))";
+        String misprinted = "(" + empty + " OR " + RowChecks.misprinted(DUCKDB, v) + ")";
         return switch (column.role()) {
-            case EXAMPLE_ID -> parquet ? empty : "(" + empty + " OR " + lineBreak + ")";
+            case EXAMPLE_ID -> parquet ? empty
+                    : "(" + empty + " OR " + RowChecks.matches(DUCKDB, v, RowChecks.LINE_BREAK) + ")";
             case SLICE -> misprinted;
             case CLASS -> classes == null ? misprinted : "(" + misprinted + " OR " + v + " NOT IN ("
                     + String.join(", ", classes.stream().map(DUCKDB::literal).toList()) + "))";
@@ -237,11 +228,10 @@ final class SummaryInputCheck {
                 String x;
                 if (column.storedDouble()) {
                     x = "CAST(" + quote(column.name()) + " AS DOUBLE)";
-                    number = x + " IS NULL OR NOT isfinite(" + x + ") OR abs(" + x + ") > 1e100";
+                    number = x + " IS NULL OR NOT isfinite(" + x + ") OR abs(" + x + ") > " + RowChecks.LARGEST;
                 } else {
-                    x = "TRY_CAST(" + v + " AS DOUBLE)";
-                    number = v + " IS NULL OR NOT regexp_full_match(" + v + ", '" + PLAIN_NUMBER + "')"
-                            + " OR NOT coalesce(abs(" + x + ") <= 1e100, false)";
+                    x = RowChecks.number(v);
+                    number = v + " IS NULL OR " + RowChecks.notANumber(DUCKDB, v);
                 }
                 yield "(" + number + (column.role() == Role.SCORE ? " OR " + x + " < 0 OR " + x + " > 1" : "") + ")";
             }

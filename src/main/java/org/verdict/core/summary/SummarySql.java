@@ -44,6 +44,61 @@ public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest 
                 + "\nORDER BY " + String.join(", ", names);
     }
 
+    /**
+     * One row per check of {@link RowChecks#of}: the rows breaking the row loader's rule (for repeated ids: the ids
+     * used more than once), the smallest such example id and its value. Every value is read as text and numbers with
+     * TRY_CAST, so a value that is no number is counted here rather than summed as NULL (Spark without ANSI mode) or
+     * stopping the script. {@code --engine import} refuses a pack whose checks failed.
+     */
+    public String checksQuery() {
+        List<RowChecks.Check> checks = RowChecks.of(layout, manifest);
+        List<String> columns = new ArrayList<>(List.of("example_id"));
+        checks.stream().filter(c -> c.kind() != RowChecks.Kind.THIRD_CLASS).map(RowChecks.Check::column)
+                .filter(c -> !columns.contains(c)).forEach(columns::add);
+        String rows = "WITH rows__ AS (SELECT " + columns.stream().map(c -> text(q(c)) + " AS " + q(c))
+                .collect(Collectors.joining(", ")) + " FROM " + source + ")\n";
+        String id = q("example_id");
+        List<String> selects = new ArrayList<>();
+        for (RowChecks.Check check : checks) {
+            String v = check.kind() == RowChecks.Kind.THIRD_CLASS ? "v__" : q(check.column());
+            String present = "NOT " + RowChecks.missing(v);
+            List<String> found = switch (check.kind()) {
+                case REPEATED_ID -> List.of("COUNT(*)", "MIN(" + id + ")", text("min_by(n__, " + id + ")"),
+                        "(SELECT " + id + ", COUNT(*) AS n__ FROM rows__ WHERE NOT " + RowChecks.missing(id)
+                                + " GROUP BY " + id + " HAVING COUNT(*) > 1) repeated__");
+                // the values besides the positive label, one of which is the negative class: the rarest is named
+                case THIRD_CLASS -> List.of("CASE WHEN COUNT(*) > 1 THEN COUNT(*) ELSE 0 END",
+                        "CAST(NULL AS " + dialect.stringType() + ")", "CASE WHEN COUNT(*) > 1 THEN min_by(v__, n__) END",
+                        "(SELECT v__, COUNT(*) AS n__ FROM (" + RowChecks.classColumns(layout).stream()
+                                .map(c -> "SELECT " + q(c) + " AS v__ FROM rows__")
+                                .collect(Collectors.joining(" UNION ALL ")) + ") classes__ WHERE " + present
+                                + " AND v__ <> " + dialect.literal(positiveLabel()) + " GROUP BY v__) others__");
+                default -> List.of("COUNT(*)", "MIN(" + id + ")", "min_by(" + v + ", " + id + ")",
+                        "rows__ WHERE " + switch (check.kind()) {
+                            case MISSING -> RowChecks.missing(v);
+                            case NOT_A_NUMBER -> present + " AND " + RowChecks.notANumber(dialect, v);
+                            // NaN, which DuckDB orders above 1, is not_a_number only
+                            case OUTSIDE_UNIT -> "NOT " + RowChecks.notANumber(dialect, v) + " AND ("
+                                    + RowChecks.number(v) + " < 0 OR " + RowChecks.number(v) + " > 1)";
+                            case MISPRINTED -> RowChecks.misprinted(dialect, v);
+                            case UNDECLARED_CLASS -> present + " AND " + v + " NOT IN (" + manifest.declaredClasses()
+                                    .orElseThrow().stream().map(dialect::literal).collect(Collectors.joining(", "))
+                                    + ")";
+                            case NEVER_LABELLED -> present + " AND " + v + " NOT IN (SELECT " + q(SummaryLayout.LABEL)
+                                    + " FROM rows__ WHERE " + q(SummaryLayout.LABEL) + " IS NOT NULL)";
+                            default -> throw new IllegalStateException(check.kind().toString());
+                        });
+            };
+            selects.add("SELECT " + dialect.literal(check.kind().wireName) + " AS " + q(RowChecks.COLUMNS.get(0))
+                    + ", " + dialect.literal(check.column()) + " AS " + q(RowChecks.COLUMNS.get(1))
+                    + ", " + found.get(0) + " AS " + q(RowChecks.COLUMNS.get(2))
+                    + ", " + found.get(1) + " AS " + q(RowChecks.COLUMNS.get(3))
+                    + ", " + found.get(2) + " AS " + q(RowChecks.COLUMNS.get(4))
+                    + " FROM " + found.get(3));
+        }
+        return rows + String.join("\nUNION ALL\n", selects);
+    }
+
     public String blocksQuery() {
         if (!layout.hasBlocks()) {
             throw new IllegalStateException("a " + layout.task().wireName() + " summary without scores has no blocks");
@@ -58,13 +113,12 @@ public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest 
         String from = source;
         if (layout.task() == Task.REGRESSION) {
             // centring at the overall mean keeps Σ(y − c)² accurate for targets far from 0 (r2's denominator)
-            prelude = "WITH centre AS (SELECT AVG(CAST(" + q("label") + " AS DOUBLE)) AS c FROM " + source + ")\n";
+            prelude = "WITH centre AS (SELECT AVG(" + number("label") + ") AS c FROM " + source + ")\n";
             from = source + " CROSS JOIN centre";
-            inner.add("CAST(" + q("label") + " AS DOUBLE) AS y__");
-            inner.add("CAST(" + q("label") + " AS DOUBLE) - centre.c AS yc__");
+            inner.add(number("label") + " AS y__");
+            inner.add(number("label") + " - centre.c AS yc__");
             for (String v : layout.versions()) {
-                inner.add("CAST(" + q(SummaryLayout.prediction(v)) + " AS DOUBLE) - CAST(" + q("label")
-                        + " AS DOUBLE) AS " + q("e__" + v));
+                inner.add(number(SummaryLayout.prediction(v)) + " - " + number("label") + " AS " + q("e__" + v));
             }
             for (String v : layout.versions()) {
                 String e = q("e__" + v);
@@ -78,7 +132,7 @@ public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest 
         } else {
             inner.add("CASE WHEN " + text(q("label")) + " = " + dialect.literal(positiveLabel()) + " THEN 1.0 ELSE 0.0 END AS y__");
             for (String v : layout.versions()) {
-                String score = "CAST(" + q("score_" + v) + " AS DOUBLE)";
+                String score = number("score_" + v);
                 inner.add(score + " AS " + q("s__" + v));
                 inner.add(clipped(score) + " AS " + q("p__" + v));
                 inner.add(calibrationBin(score) + " AS " + q("bin__" + v));
@@ -288,7 +342,7 @@ public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest 
 
     /** ⌊logit(clipped score) · 1000⌋: 0.001-logit bins, fine enough for the AUC of rare positives. */
     private String fineBin(String version) {
-        String p = clipped("CAST(" + q("score_" + version) + " AS DOUBLE)");
+        String p = clipped(number("score_" + version));
         return "CAST(FLOOR(LN(" + p + " / (1 - " + p + ")) * 1000) AS BIGINT)";
     }
 
@@ -334,6 +388,10 @@ public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest 
         if (!prefix.isEmpty()) {
             script.append("-- ").append(prefix).append("source: ").append(source).append("\n");
         }
+        // first, so an engine stopping at a bad value (DuckDB's strict CAST) has written what is wrong with the rows
+        script.append("-- ").append(prefix).append(RowChecks.HEADING).append(" (--").append(prefix.isEmpty() ? ""
+                : "holdout-").append("checks; import refuses rows that fail one)\n").append(checksQuery())
+                .append(";\n");
         script.append("-- ").append(prefix).append("cells table\n").append(cellsQuery()).append(";\n");
         if (layout.hasBlocks()) {
             script.append("-- ").append(prefix).append("blocks table (").append(blocks).append(" hashed blocks, seed ")
@@ -416,8 +474,8 @@ public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest 
             return text(q(SummaryLayout.prediction(model.version())));
         }
         if (layout.scores()) {
-            return "CASE WHEN CAST(" + q("score_" + model.version()) + " AS DOUBLE) >= "
-                    + exact(model.threshold()) + " THEN 1 ELSE 0 END";
+            return "CASE WHEN " + number("score_" + model.version()) + " >= " + exact(model.threshold())
+                    + " THEN 1 ELSE 0 END";
         }
         return "CASE WHEN " + text(q(SummaryLayout.prediction(model.version()))) + " = " + dialect.literal(positiveLabel())
                 + " THEN 1 ELSE 0 END";
@@ -439,6 +497,15 @@ public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest 
                     .append(" THEN ").append(edge - 1);
         }
         return bin.append(" ELSE ").append(Calibration.BINS - 1).append(" END").toString();
+    }
+
+    /**
+     * A row's number column as a double: TRY_CAST, so every engine and mode (Spark with ANSI mode on or off, DuckDB)
+     * gives NULL for a value that is no number, which the row checks count and import refuses, rather than some
+     * engines stopping and others summing it as NULL.
+     */
+    private String number(String column) {
+        return RowChecks.number(q(column));
     }
 
     private String text(String expression) {

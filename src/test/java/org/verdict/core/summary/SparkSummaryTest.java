@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -94,6 +95,9 @@ class SparkSummaryTest {
             summary = new SummaryPackReader().read(summaryPack, Progress.NONE);
         } else {
             // the cluster way (docs/pack-format.md): Spark writes CSV part files, `summarize --engine import` packs them
+            spark.sql(sql.checksQuery()).write().option("header", "true").csv(folder.resolve("checks").toString());
+            spark.sql(holdoutSql.checksQuery()).write().option("header", "true")
+                    .csv(folder.resolve("holdout_checks").toString());
             spark.sql(sql.cellsQuery()).write().option("header", "true").csv(folder.resolve("cells").toString());
             spark.sql(sql.blocksQuery()).write().option("header", "true").csv(folder.resolve("blocks").toString());
             spark.sql(holdoutSql.cellsQuery()).write().option("header", "true")
@@ -102,9 +106,9 @@ class SparkSummaryTest {
                     .csv(folder.resolve("holdout_blocks").toString());
             Path script = Files.writeString(folder.resolve("summary.sql"),
                     sql.script(new SummarySql.Sources(null, null, "holdout", null)));
-            summary = SummaryImport.assemble(manifest, true, folder.resolve("cells"), folder.resolve("blocks"), null,
+            summary = SummaryImport.assemble(manifest, true, folder.resolve("checks"), folder.resolve("cells"), folder.resolve("blocks"), null,
                     new SummaryImport.OptionalTables(null, null, new SummaryImport.Holdout("holdout",
-                            folder.resolve("holdout_cells"), folder.resolve("holdout_blocks"), null), null),
+                            folder.resolve("holdout_checks"), folder.resolve("holdout_cells"), folder.resolve("holdout_blocks"), null), null),
                     script, "spark", spark.version(), "evals", "snapshot-7", seed, SummarySql.DEFAULT_BLOCKS,
                     summaryPack, new SummaryPackWriter());
             assertEquals("snapshot-7", summary.provenance().snapshot());
@@ -147,6 +151,42 @@ class SparkSummaryTest {
             }
         } finally {
             rows.close();
+        }
+    }
+
+    /**
+     * Spark without ANSI mode reads '0.4x' as NULL, which the summary would sum as a predicted negative; the row checks
+     * count it, and a misspelt label, which the summary would count as a negative, with the other checks.
+     */
+    @Test
+    void sparkRowChecksCountWhatTheSummaryWouldSumSilently() throws Exception {
+        Path rowPack = RowPacks.write(folder.resolve("rows"), Task.BINARY, 200, 3);
+        PackManifest manifest = RowManifest.read(rowPack.resolve("manifest.json"));
+        List<String> lines = new ArrayList<>(Files.readAllLines(rowPack.resolve("primary.csv")));
+        String[] third = lines.get(3).split(",");
+        third[5] = "0.4x";
+        lines.set(3, String.join(",", third));
+        String[] fourth = lines.get(4).split(",");
+        fourth[1] = "fruad";
+        lines.set(4, String.join(",", fourth));
+        Path edited = Files.write(folder.resolve("edited.csv"), lines);
+        view(edited, "edited");
+        String ansi = spark.conf().get("spark.sql.ansi.enabled");
+        spark.conf().set("spark.sql.ansi.enabled", "false");
+        try {
+            SummarySql sql = new SummarySql(SqlDialect.SPARK, SummaryLayout.of(manifest, true, true), manifest,
+                    "edited", 1L, SummarySql.DEFAULT_BLOCKS);
+            Map<String, String[]> failed = new HashMap<>();
+            for (String[] row : collect(spark.sql(sql.checksQuery())).rows()) {
+                if (!row[2].equals("0")) {
+                    failed.put(row[0] + " " + row[1], row);
+                }
+            }
+            assertEquals(Set.of("not_a_number score_7", "third_class label"), failed.keySet());
+            assertEquals(List.of("1", third[0], "0.4x"), List.of(failed.get("not_a_number score_7")).subList(2, 5));
+            assertEquals(List.of("2", "null", "fruad"), List.of(failed.get("third_class label")).subList(2, 5));
+        } finally {
+            spark.conf().set("spark.sql.ansi.enabled", ansi);
         }
     }
 

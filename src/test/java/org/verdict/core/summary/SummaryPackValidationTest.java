@@ -27,6 +27,7 @@ import org.verdict.core.compare.ComparisonReport;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.PackException;
+import org.verdict.core.pack.PackManifest;
 import org.verdict.core.gates.suites.SuiteReader;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
@@ -607,12 +608,17 @@ class SummaryPackValidationTest {
         Path tables = copy(withHoldout);
         setField(tables.resolve(SummaryPackWriter.HOLDOUT_CELLS_FILE), 2, "n", "-3");
         Path out = folder.resolve("imported");
-        PackException e = assertThrows(PackException.class, () -> SummaryImport.assemble(
-                RowManifest.read(shared.resolve("holdout-rows").resolve("manifest.json")), true,
+        Path rows = shared.resolve("holdout-rows");
+        PackManifest manifest = RowManifest.read(rows.resolve("manifest.json"));
+        Path checks = RowCheckTables.write(manifest, true, rows.resolve("primary.csv"), false,
+                folder.resolve("checks.csv"));
+        Path holdoutChecks = RowCheckTables.write(manifest, true, rows.resolve("holdout.csv"), true,
+                folder.resolve("holdout_checks.csv"));
+        PackException e = assertThrows(PackException.class, () -> SummaryImport.assemble(manifest, true, checks,
                 tables.resolve(SummaryPackWriter.CELLS_FILE), tables.resolve(SummaryPackWriter.BLOCKS_FILE),
                 tables.resolve(SummaryPackWriter.RANKING_FILE),
                 new SummaryImport.OptionalTables(null, null, new SummaryImport.Holdout("lake.holdout",
-                        tables.resolve(SummaryPackWriter.HOLDOUT_CELLS_FILE),
+                        holdoutChecks, tables.resolve(SummaryPackWriter.HOLDOUT_CELLS_FILE),
                         tables.resolve(SummaryPackWriter.HOLDOUT_BLOCKS_FILE),
                         tables.resolve(SummaryPackWriter.HOLDOUT_RANKING_FILE)), null),
                 tables.resolve(SummaryPackWriter.SQL_FILE), "spark", "3.5.8", "lake.evals", null, 9L,

@@ -1,0 +1,245 @@
+package org.verdict.core.summary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.verdict.core.pack.PackException;
+import org.verdict.core.pack.PackManifest;
+import org.verdict.core.pack.Task;
+import org.verdict.core.task.Progress;
+
+/**
+ * The printed SQL's row checks, run by DuckDB through JDBC over rows read as text (a lake table of strings), find
+ * what the row loader and {@code --engine duckdb} refuse, and {@code --engine import} refuses a pack whose checks
+ * failed, naming the column, the problem, the count and an example; clean rows import as before.
+ */
+class SqlRowChecksTest {
+    private static final long SEED = 20261122L;
+
+    @TempDir
+    Path folder;
+
+    /**
+     * The same sums as {@code --engine duckdb} makes of the rows (each engine writes doubles in its own text form:
+     * {@code 4.5e-05} from DuckDB's COPY, {@code 4.5E-5} from Java).
+     */
+    @Test
+    void cleanRowsImportTheTablesDuckDbMakesOfThem() throws Exception {
+        Path rows = RowPacks.write(folder.resolve("rows"), Task.BINARY, 2_000, 3);
+        PackManifest manifest = RowManifest.read(rows.resolve("manifest.json"));
+        Path imported = importRows(manifest, rows.resolve("primary.csv"), folder.resolve("imported"));
+        Path summarised = folder.resolve("summarised");
+        new DuckDbSummarizer("512MB", 1).summarize(rows.resolve("primary.csv").toString(), null, manifest, true, true,
+                SEED, summarised, Progress.NONE);
+        for (String table : List.of(SummaryPackWriter.CELLS_FILE, SummaryPackWriter.BLOCKS_FILE,
+                SummaryPackWriter.RANKING_FILE)) {
+            List<String[]> expected = csv(summarised.resolve(table));
+            List<String[]> actual = csv(imported.resolve(table));
+            assertEquals(expected.size(), actual.size(), table);
+            for (int row = 0; row < expected.size(); row++) {
+                for (int c = 0; c < expected.get(row).length; c++) {
+                    String e = expected.get(row)[c];
+                    String a = actual.get(row)[c];
+                    assertTrue(e.equals(a) || row > 0 && Double.parseDouble(e) == Double.parseDouble(a),
+                            table + " line " + (row + 1) + ": " + e + " vs " + a);
+                }
+            }
+        }
+    }
+
+    @Test
+    void eachBrokenRuleIsRefusedWithItsColumnCountAndExample() throws Exception {
+        Path rows = RowPacks.write(folder.resolve("rows"), Task.BINARY, 300, 5);
+        PackManifest manifest = RowManifest.read(rows.resolve("manifest.json"));
+        List<String[]> clean = csv(rows.resolve("primary.csv"));
+
+        // the reviewer's case: one example repeated 50 times and a score of 1.7, both refused at once
+        List<String[]> edited = copy(clean);
+        for (int i = 0; i < 50; i++) {
+            edited.add(edited.get(20).clone());
+        }
+        set(edited, 7, "score_8", "1.7");
+        assertRefused(manifest, edited, "(example_id) an example id used on more than one row (ids must be unique; "
+                + "the count is of ids): 1 id; e.g. '" + id(clean, 20) + "' is on 51 rows",
+                "(score_8) a score outside [0, 1]: 1 row; e.g. example_id '" + id(clean, 7) + "' has '1.7'");
+
+        assertRefused(manifest, with(clean, 3, "score_7", "0.4x"), "(score_7) not a finite decimal number "
+                + "(within ±1e100): 1 row; e.g. example_id '" + id(clean, 3) + "' has '0.4x'");
+        assertRefused(manifest, with(clean, 3, "score_7", "NaN"), "(score_7) not a finite decimal number "
+                + "(within ±1e100): 1 row; e.g. example_id '" + id(clean, 3) + "' has 'NaN'");
+        assertRefused(manifest, with(clean, 4, "score_8", ""), "(score_8) empty or NULL: 1 row; e.g. example_id '"
+                + id(clean, 4) + "'");
+        assertRefused(manifest, with(clean, 5, "region", "eu "), "(region) a value with whitespace around it or a "
+                + "line break in it, which prints like another: 1 row; e.g. example_id '" + id(clean, 5)
+                + "' has 'eu '");
+        assertRefused(manifest, with(clean, 6, "example_id", ""), "(example_id) empty or NULL: 1 row");
+        // a misspelt label is a third class, not a negative: the rarest other value is named
+        List<String[]> misspelt = with(clean, 8, "label", "fraudd");
+        set(misspelt, 9, "label", "fraudd");
+        assertRefused(manifest, misspelt, "(label) more than one class besides the positive label in a"
+                + " binary pack (the rarest named; list the classes in manifest.json model.classes if that is "
+                + "intended): 2 values; e.g. 'fraudd'");
+    }
+
+    @Test
+    void classesAreCheckedAgainstTheManifestAndTheLabels() throws Exception {
+        Path rows = RowPacks.write(folder.resolve("rows"), Task.MULTICLASS, 300, 5);
+        PackManifest undeclared = RowManifest.read(rows.resolve("manifest.json"));
+        List<String[]> clean = csv(rows.resolve("primary.csv"));
+        assertRefused(undeclared, with(clean, 10, "pred_8", "bill1ng"), "(pred_8) a predicted class that is never a "
+                + "label (if it is a real class, list every class in manifest.json model.classes): 1 row; e.g. "
+                + "example_id '" + id(clean, 10) + "' has 'bill1ng'");
+
+        Path declaredFolder = Files.createDirectories(folder.resolve("declared"));
+        Files.writeString(declaredFolder.resolve("manifest.json"), RowPacks.manifest(Task.MULTICLASS).replace(
+                "\"riskTier\": 2}", "\"riskTier\": 2, \"classes\": [\"account\", \"billing\", \"sales\", "
+                        + "\"technical\", \"abuse\"]}"));
+        PackManifest declared = RowManifest.read(declaredFolder.resolve("manifest.json"));
+        assertRefused(declared, with(clean, 11, "label", "Billing"), "(label) a class not listed in manifest.json "
+                + "model.classes: 1 row; e.g. example_id '" + id(clean, 11) + "' has 'Billing'");
+    }
+
+    @Test
+    void regressionNumbersMustBeNumbers() throws Exception {
+        Path rows = RowPacks.write(folder.resolve("rows"), Task.REGRESSION, 300, 5);
+        PackManifest manifest = RowManifest.read(rows.resolve("manifest.json"));
+        List<String[]> clean = csv(rows.resolve("primary.csv"));
+        assertRefused(manifest, with(clean, 12, "label", "12,50"), "(label) not a finite decimal number (within "
+                + "±1e100): 1 row; e.g. example_id '" + id(clean, 12) + "' has '12,50'");
+        assertRefused(manifest, with(clean, 13, "pred_7", "1e300"), "(pred_7) not a finite decimal number (within "
+                + "±1e100): 1 row; e.g. example_id '" + id(clean, 13) + "' has '1e300'");
+    }
+
+    @Test
+    void anImportWithoutTheChecksTableSaysHowToMakeIt() throws Exception {
+        Path rows = RowPacks.write(folder.resolve("rows"), Task.BINARY, 200, 5);
+        PackManifest manifest = RowManifest.read(rows.resolve("manifest.json"));
+        SummarySql sql = sql(manifest);
+        Path script = Files.writeString(folder.resolve("summary.sql"), sql.script());
+        IllegalArgumentException printed = assertThrows(IllegalArgumentException.class, () -> SummaryImport.assemble(
+                manifest, true, null, script, script, script, script, "duckdb", "1.4", "evals", null, SEED,
+                SummarySql.DEFAULT_BLOCKS, folder.resolve("out")));
+        assertTrue(printed.getMessage().startsWith("--checks PATH is needed: the table of the query headed '-- row "
+                + "checks'"), printed.getMessage());
+        assertTrue(printed.getMessage().endsWith("run that query with the others and give its CSV or folder"),
+                printed.getMessage());
+
+        // a script printed before the SQL had checks: print again, run the checks, keep the other tables
+        String text = sql.script();
+        Path old = Files.writeString(folder.resolve("old.sql"), text.substring(0, text.indexOf("-- row checks"))
+                + text.substring(text.indexOf("-- cells table")));
+        IllegalArgumentException before = assertThrows(IllegalArgumentException.class, () -> SummaryImport.assemble(
+                manifest, true, null, old, old, old, old, "duckdb", "1.4", "evals", null, SEED,
+                SummarySql.DEFAULT_BLOCKS, folder.resolve("out")));
+        assertTrue(before.getMessage().contains(old + " was printed before Verdict's SQL checked rows: print the "
+                + "SQL again"), before.getMessage());
+        assertFalse(Files.exists(folder.resolve("out")));
+
+        // a table from another manifest's query lacks this one's checks
+        Path partial = Files.writeString(folder.resolve("partial.csv"), String.join(",", RowChecks.COLUMNS)
+                + "\nmissing,example_id,0,,\n");
+        PackException lacking = assertThrows(PackException.class, () -> SummaryImport.assemble(manifest, true,
+                partial, script, script, script, script, "duckdb", "1.4", "evals", null, SEED,
+                SummarySql.DEFAULT_BLOCKS, folder.resolve("out")));
+        assertEquals(partial + ": has no row for the check repeated_id of example_id; give the table of the query "
+                + "headed '-- row checks' of the SQL printed with this manifest", lacking.getMessage());
+    }
+
+    /** The rows' checks, cells, blocks and ranking sums as the printed script's queries write them, imported. */
+    private Path importRows(PackManifest manifest, Path csv, Path out) throws Exception {
+        SummarySql sql = sql(manifest);
+        String script = sql.script();
+        Path tables = Files.createDirectories(folder.resolve("tables-" + out.getFileName()));
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+             Statement statement = connection.createStatement()) {
+            // one thread, as the summariser compared with: the same order of summation
+            statement.execute("SET threads = 1");
+            statement.execute("CREATE VIEW evals AS SELECT * FROM read_csv(" + SqlDialect.DUCKDB.literal(csv.toString())
+                    + ", header = true, all_varchar = true)");
+            List<String> queries = new ArrayList<>(List.of(sql.checksQuery(), sql.cellsQuery()));
+            if (sql.layout().hasBlocks()) {
+                queries.add(sql.blocksQuery());
+            }
+            if (sql.layout().ranking()) {
+                queries.add(sql.rankingQuery());
+            }
+            List<String> names = List.of("checks", "cells", "blocks", "ranking");
+            for (int q = 0; q < queries.size(); q++) {
+                assertTrue(script.contains(queries.get(q) + ";\n"), names.get(q) + " is in the printed script");
+                statement.execute("COPY (" + queries.get(q) + ") TO " + SqlDialect.DUCKDB.literal(
+                        tables.resolve(names.get(q) + ".csv").toString()) + " (HEADER)");
+            }
+        }
+        Path sqlFile = Files.writeString(tables.resolve("summary.sql"), script);
+        SummaryImport.assemble(manifest, true, tables.resolve("checks.csv"), tables.resolve("cells.csv"),
+                sql.layout().hasBlocks() ? tables.resolve("blocks.csv") : null,
+                sql.layout().ranking() ? tables.resolve("ranking.csv") : null, sqlFile, "duckdb", "1.4.4", "evals",
+                null, SEED, SummarySql.DEFAULT_BLOCKS, out);
+        return out;
+    }
+
+    private static SummarySql sql(PackManifest manifest) {
+        return new SummarySql(SqlDialect.DUCKDB, SummaryLayout.of(manifest, true, true), manifest, "evals", SEED,
+                SummarySql.DEFAULT_BLOCKS);
+    }
+
+    private int attempt;
+
+    /** The rows, written out and imported, are refused with exactly these failures, and nothing is written. */
+    private void assertRefused(PackManifest manifest, List<String[]> rows, String... failures) throws Exception {
+        Path csv = folder.resolve("edited-" + ++attempt + ".csv");
+        StringBuilder text = new StringBuilder();
+        for (String[] row : rows) {
+            text.append(String.join(",", row)).append('\n');
+        }
+        Files.writeString(csv, text);
+        Path out = folder.resolve("out-" + attempt);
+        PackException refused = assertThrows(PackException.class, () -> importRows(manifest, csv, out));
+        String message = refused.getMessage();
+        assertTrue(message.contains("the rows fail " + failures.length + " of the SQL's row checks, so no pack was "
+                + "written"), message);
+        for (String failure : failures) {
+            assertTrue(message.contains(failure + ";"), failure + " in\n" + message);
+        }
+        assertFalse(Files.exists(out), "nothing is written");
+    }
+
+    private static List<String[]> csv(Path file) throws Exception {
+        // the generated rows hold no quoted fields
+        return new ArrayList<>(Files.readAllLines(file).stream().map(line -> line.split(",", -1)).toList());
+    }
+
+    private static List<String[]> copy(List<String[]> rows) {
+        List<String[]> copy = new ArrayList<>();
+        rows.forEach(row -> copy.add(row.clone()));
+        return copy;
+    }
+
+    private static List<String[]> with(List<String[]> rows, int row, String column, String value) {
+        List<String[]> edited = copy(rows);
+        set(edited, row, column, value);
+        return edited;
+    }
+
+    /** Sets a value; row 1 is the first after the header. */
+    private static void set(List<String[]> rows, int row, String column, String value) {
+        int at = Arrays.asList(rows.get(0)).indexOf(column);
+        rows.get(row)[at] = value.contains(",") ? "\"" + value + "\"" : value;
+    }
+
+    private static String id(List<String[]> rows, int row) {
+        return rows.get(row)[0];
+    }
+}
