@@ -111,17 +111,29 @@ public final class StandingDecisions {
     }
 
     /**
+     * The decision standing on the question {@code record} (not yet in the log) would decide: the latest record on it,
+     * which a record answering otherwise must name in {@code amends}. Empty when the log holds no decision on that
+     * question, or {@code record} decides none (an amendment, a record without evidence).
+     */
+    public Optional<LoggedRecord> standingOn(DecisionRecord record) {
+        return standing(record).map(Decided::logged);
+    }
+
+    private Optional<Decided> standing(DecisionRecord record) {
+        return question(record).map(byQuestion::get).map(decided -> decided.get(decided.size() - 1));
+    }
+
+    /**
      * Why {@code record} (its {@code amends} resolved to a full id) may not be appended to this log: it decides a
      * question the log already answers otherwise without amending the decision standing on it, or amends an earlier
      * one that a later record already replaced.
      */
     Optional<String> refusal(DecisionRecord record) {
-        Optional<String> question = question(record);
-        List<Decided> decided = question.map(byQuestion::get).orElse(List.of());
-        if (decided.isEmpty()) {
+        Optional<Decided> latest = standing(record);
+        if (latest.isEmpty()) {
             return Optional.empty();
         }
-        Decided standing = decided.get(decided.size() - 1);
+        Decided standing = latest.get();
         if (Objects.equals(standing.record().decision(), record.decision())
                 || standing.logged().recordId().equals(record.amends())) {
             return Optional.empty();

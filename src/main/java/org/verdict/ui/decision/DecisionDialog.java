@@ -323,7 +323,10 @@ public final class DecisionDialog {
         Label worse = message("decisionWorse", model.worseWarningProperty());
         worse.getStyleClass().add(Styles.WARNING);
         worse.setMinHeight(Region.USE_PREF_SIZE);
-        VBox decided = new VBox(6, decision, warning, worse);
+        // which decision stands on this question is read before choosing, so that none is replaced unseen
+        Label standing = message("decisionStanding", model.standingNoticeProperty());
+        standing.setMinHeight(Region.USE_PREF_SIZE);
+        VBox decided = new VBox(6, decision, standing, warning, worse);
         Label decisionLabel = addRow(grid, 1, "decision.decision", decided);
         // beside the choice, not centred on the choice and the warning (a baseline row would size itself for the
         // warning on one line and let it run over the fields below)

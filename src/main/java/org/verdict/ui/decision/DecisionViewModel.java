@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -122,6 +123,15 @@ public final class DecisionViewModel {
     private final WorseFindings worse;
     private final StringBinding worseWarning;
     private final BooleanBinding canSign;
+    /** The decision standing in the chosen log on the question this record decides, as last looked up; or null. */
+    private final ReadOnlyObjectWrapper<Standing> standing = new ReadOnlyObjectWrapper<>();
+    /** Counts look-ups, so that a slow one finishing after a later one does not overwrite its answer. */
+    private long standingLookups;
+    private final StringBinding standingNotice;
+
+    /** A decision in the log with the record it states. */
+    private record Standing(LoggedRecord logged, DecisionRecord record) {
+    }
 
     /**
      * A dialog whose gate table was judged on the pack's first candidate (or that has none).
@@ -183,6 +193,61 @@ public final class DecisionViewModel {
         canSign = missing.isEmpty().and(signing.not()).and(signedRecord.isNull());
         promotionWarning = Bindings.createStringBinding(this::warnAboutBlockedGates, kind, decision);
         worseWarning = Bindings.createStringBinding(this::warnAboutWorse, kind, decision);
+        standingNotice = Bindings.createStringBinding(this::describeStanding, standing, decision);
+        // what the question is (kind, candidate) or where it is asked (the log) changed: look again
+        kind.addListener((o, was, now) -> lookUpStanding());
+        candidate.addListener((o, was, now) -> lookUpStanding());
+        store.addListener((o, was, now) -> lookUpStanding());
+    }
+
+    /**
+     * Reads off the FX thread which decision stands in the chosen log on the question the form decides, as the
+     * ledger defines both ({@link org.verdict.core.ledger.StandingDecisions}). A log that cannot be read shows
+     * nothing here: signing verifies it and says why it is refused.
+     */
+    private void lookUpStanding() {
+        long lookup = ++standingLookups;
+        standing.set(null);
+        Path storePath = store.get();
+        if (storePath == null) {
+            return;
+        }
+        DecisionRecord question = recordAsFilledIn().apply(null);
+        executor.run(work -> appender.standingOn(storePath, question).flatMap(logged -> logged.statement()
+                        .map(statement -> new Standing(logged, statement.record()))))
+                .onSuccess(found -> {
+                    if (lookup == standingLookups) {
+                        standing.set(found.orElse(null));
+                    }
+                }).onError(failure -> {
+                    if (!(failure instanceof LedgerException)) {
+                        executor.reportUnhandled(failure);
+                    }
+                }).start();
+    }
+
+    /**
+     * Said before signing, so that a decision never replaces another unseen: which decision stands, and whether this
+     * one repeats or replaces it (then the record amends it, as {@code log append} needs).
+     */
+    private String describeStanding() {
+        Standing current = standing.get();
+        if (current == null) {
+            return "";
+        }
+        DecisionRecord record = current.record();
+        List<String> approved = record.approvers() != null && !record.approvers().isEmpty() ? record.approvers()
+                : record.approver() == null ? List.of() : List.of(record.approver());
+        String key = decision.get() == null ? "decision.standing"
+                : replacesStanding() ? "decision.standing.replaced" : "decision.standing.repeated";
+        return say(key, String.valueOf(current.logged().sequence()), record.action(), String.join(", ", approved),
+                String.valueOf(record.decisionDate()));
+    }
+
+    /** Whether the chosen decision answers the question otherwise than the decision standing on it. */
+    private boolean replacesStanding() {
+        return standing.get() != null && decision.get() != null
+                && !decision.get().equals(standing.get().record().decision());
     }
 
     /**
@@ -296,10 +361,12 @@ public final class DecisionViewModel {
         String chosen = decision.get();
         String why = rationale.get();
         String snapshot = dataSnapshot.get();
+        // the decision shown as standing, when this one replaces it: the log refuses it if another stands by then
+        String amends = replacesStanding() ? standing.get().logged().recordId() : null;
         if (kind.get() == RecordKind.RETRAINING) {
             List<TriggerEvidence> evaluatedTriggers = List.copyOf(triggers);
             return approverName -> new DecisionRecord(RecordKind.RETRAINING, model, date, chosen, why, snapshot,
-                    evaluatedTriggers, approverName, null, null, null, null, null, null, null, null, evidence);
+                    evaluatedTriggers, approverName, null, null, null, null, null, null, amends, null, evidence);
         }
         List<String> names = Arrays.stream(approvers.get().split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         List<GateOverride> justified = overriding.get() ? overrides.stream()
@@ -307,7 +374,7 @@ public final class DecisionViewModel {
         DecisionRecord promotion = new DecisionRecord(RecordKind.PROMOTION, model, date, chosen, why, snapshot,
                 null, null, candidate.get(), pack.manifest().production().version(), pack.manifest().model().riskTier(),
                 evaluation, names, plannedDeployment.get() == null ? null : plannedDeployment.get().toString(),
-                null, null, evidence).withOverrides(justified);
+                amends, null, evidence).withOverrides(justified);
         return approverName -> promotion;
     }
 
@@ -378,6 +445,8 @@ public final class DecisionViewModel {
                 .onError(failure -> {
                     if (failure instanceof LedgerException problem) {
                         status.set(problem.getMessage());
+                        // e.g. another decision came to stand since it was read: show the one standing now
+                        lookUpStanding();
                     } else {
                         status.set(say("decision.unexpectedFailure", failure.getClass().getSimpleName()));
                         executor.reportUnhandled(failure);
@@ -544,6 +613,14 @@ public final class DecisionViewModel {
      */
     public StringBinding worseWarningProperty() {
         return worseWarning;
+    }
+
+    /**
+     * Empty unless a decision stands in the chosen log on this question; then which one, and whether signing repeats
+     * it or replaces it (the record then amends it).
+     */
+    public StringBinding standingNoticeProperty() {
+        return standingNotice;
     }
 
     /** A record is signed once: after it is appended the dialog only closes. */

@@ -65,6 +65,24 @@ class StandingDecisionsTest {
     }
 
     @Test
+    void theDecisionStandingOnTheQuestionOfANewRecordIsTheLatestOnIt() throws Exception {
+        try (DecisionLog log = DecisionLog.openForWriting(dir.resolve("decisions.db"))) {
+            assertTrue(StandingDecisions.of(log.snapshot().records()).standingOn(decided("hold", null)).isEmpty());
+            log.append(decided("promote", null), LEAD);
+            LoggedRecord hold = log.append(decided("hold", "#1"), LEAD);
+            log.append(LedgerFixtures.retraining("retrain anyway"), LEAD);
+            StandingDecisions standing = StandingDecisions.of(log.snapshot().records());
+            assertEquals(hold.recordId(), standing.standingOn(decided("promote", null)).orElseThrow().recordId(),
+                    "the question, not the answer, finds it");
+            DecisionRecord other = decided("hold", null);
+            assertTrue(standing.standingOn(new DecisionRecord(other.kind(), other.model(), other.decisionDate(),
+                    other.decision(), other.rationale(), other.dataSnapshot(), null, null, "44",
+                    other.productionVersion(), other.riskTier(), other.evaluationSummary(), other.approvers(), null,
+                    null, null, other.evidence())).isEmpty(), "another candidate is another question");
+        }
+    }
+
+    @Test
     void anotherCandidateOrAnotherKindIsAnotherQuestion() throws Exception {
         try (DecisionLog log = DecisionLog.openForWriting(dir.resolve("decisions.db"))) {
             LoggedRecord promote = log.append(decided("promote", null), LEAD);

@@ -213,6 +213,43 @@ class DecisionDialogTest {
         assertFalse(dialog.isShowing());
     }
 
+    /** A board that changes its decision does it in the dialog: it reads which one stands, and the record amends it. */
+    @Test
+    void theDecisionStandingIsShownUnderTheChoiceAndTheNewOneAmendsIt(FxRobot robot) throws Exception {
+        Path dir = Files.createTempDirectory(temporary, "decision-dialog");
+        Path key = newKey(dir);
+        Path db = dir.resolve("decisions.db");
+        DecisionViewModel earlier = new DecisionViewModel(DecisionPacks.tierThreePack(),
+                new EvaluationSummary(List.of(passing("primary metric")), List.of()), List.of(),
+                new CurrentThreadExecutor(), NOV_22);
+        earlier.decisionProperty().set("promote");
+        earlier.rationaleProperty().set("Candidate 43 wins on every slice.");
+        earlier.approversProperty().set("Ada Lovelace");
+        earlier.storeProperty().set(db);
+        earlier.keyFileProperty().set(key);
+        earlier.sign(LedgerFixtures.PASSPHRASE.clone());
+        String standingId = earlier.signedRecordProperty().get().recordId();
+
+        open(robot, passing("primary metric"));
+        fillIn(robot, "hold", db, key);
+        robot.interact(() -> robot.lookup("#decisionScroll").queryAs(ScrollPane.class).setVvalue(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        Label standing = robot.lookup("#decisionStanding").queryAs(Label.class);
+        assertTrue(standing.isVisible());
+        assertEquals("Decision #1 stands: promote candidate 43 over production 42 (approved by Ada Lovelace,"
+                + " 2026-11-22). Recording this decision replaces it: the record amends #1, which stays in the log,"
+                + " marked replaced.", standing.getText());
+
+        FieldInput.enter(robot, "#decisionPassphrase", new String(LedgerFixtures.PASSPHRASE));
+        robot.clickOn("#decisionSign");
+        WaitForAsyncUtils.waitForFxEvents();
+        String status = robot.lookup("#decisionStatus").queryAs(Label.class).getText();
+        assertTrue(status.startsWith("Appended record #2"), status);
+        try (DecisionLog log = DecisionLog.openReadOnly(db)) {
+            assertEquals(standingId, log.snapshot().records().get(1).statement().orElseThrow().record().amends());
+        }
+    }
+
     @Test
     void aWrongPassphraseIsSaidNextToTheButtons(FxRobot robot) throws Exception {
         open(robot, passing("primary metric"));

@@ -304,6 +304,95 @@ class DecisionViewModelTest {
                 .writeTo(dir.resolve("keys"));
     }
 
+    /** The record signed in a dialog filled in with {@code decision}, as the log stores it, and what it said before. */
+    private record SignedIn(String notice, DecisionRecord stored, String recordId) {
+    }
+
+    private SignedIn signIn(String decision) throws Exception {
+        DecisionViewModel model = filledIn(new CurrentThreadExecutor(), adasKeyOnce());
+        model.decisionProperty().set(decision);
+        String notice = model.standingNoticeProperty().get();
+        model.sign(LedgerFixtures.PASSPHRASE.clone());
+        assertTrue(model.statusProperty().get().startsWith("Appended record"), model.statusProperty().get());
+        try (DecisionLog log = DecisionLog.openReadOnly(dir.resolve("decisions.db"))) {
+            var records = log.snapshot().records();
+            var last = records.get(records.size() - 1);
+            return new SignedIn(notice, last.statement().orElseThrow().record(), last.recordId());
+        }
+    }
+
+    private Path adasKeyOnce() throws Exception {
+        if (!Files.exists(dir.resolve("keys"))) {
+            return adasKey();
+        }
+        try (var keys = Files.list(dir.resolve("keys"))) {
+            return keys.findFirst().orElseThrow();
+        }
+    }
+
+    @Test
+    void aDecisionOtherThanTheOneStandingSaysSoAndAmendsIt() throws Exception {
+        SignedIn hold = signIn("hold");
+        assertEquals("", hold.notice(), "nothing stands in an empty log");
+        assertNull(hold.stored().amends());
+
+        SignedIn rollback = signIn("rollback");
+        assertEquals("Decision #1 stands: hold production 42; do not promote candidate 43 (approved by Ada Lovelace,"
+                + " 2026-11-22). Recording this decision replaces it: the record amends #1, which stays in the log,"
+                + " marked replaced.", rollback.notice());
+        assertEquals(hold.recordId(), rollback.stored().amends(), "the log accepted it because it amends #1");
+    }
+
+    @Test
+    void aDecisionThatCameToStandWhileTheDialogWasOpenIsShownWhenTheAppendIsRefused() throws Exception {
+        DecisionViewModel model = filledIn(new CurrentThreadExecutor(), adasKeyOnce());
+        model.decisionProperty().set("rollback");
+        assertEquals("", model.standingNoticeProperty().get());
+        SignedIn hold = signIn("hold");
+
+        model.sign(LedgerFixtures.PASSPHRASE.clone());
+        assertTrue(model.statusProperty().get().startsWith("record #1 ("), model.statusProperty().get());
+        assertTrue(model.standingNoticeProperty().get().startsWith("Decision #1 stands: hold production 42"),
+                model.standingNoticeProperty().get());
+        model.sign(LedgerFixtures.PASSPHRASE.clone());
+        assertEquals(hold.recordId(), model.signedRecordProperty().get().statement().orElseThrow().record().amends());
+    }
+
+    @Test
+    void theSameDecisionAsTheOneStandingRepeatsItWithoutAmending() throws Exception {
+        SignedIn first = signIn("hold");
+        SignedIn again = signIn("hold");
+        assertEquals("Decision #1 stands with the same answer: hold production 42; do not promote candidate 43"
+                + " (approved by Ada Lovelace, 2026-11-22). Recording this decision repeats it.", again.notice());
+        assertNull(again.stored().amends());
+        assertNull(first.stored().amends());
+    }
+
+    @Test
+    void theStandingDecisionIsReadInTheBackgroundAndFollowsTheQuestion() throws Exception {
+        signIn("hold");
+        HeldExecutor executor = new HeldExecutor();
+        DecisionViewModel model = filledIn(executor, adasKeyOnce());
+        assertEquals("", model.standingNoticeProperty().get(), "not read on the FX thread");
+        executor.runUntilIdle();
+        assertTrue(model.standingNoticeProperty().get().startsWith("Decision #1 stands with the same answer"),
+                model.standingNoticeProperty().get());
+        model.decisionProperty().set(null);
+        assertEquals("Decision #1 stands on this question and evidence: hold production 42; do not promote candidate"
+                + " 43 (approved by Ada Lovelace, 2026-11-22).", model.standingNoticeProperty().get());
+
+        model.kindProperty().set(RecordKind.RETRAINING);
+        executor.runUntilIdle();
+        assertEquals("", model.standingNoticeProperty().get(), "a retraining decision is another question");
+        model.kindProperty().set(RecordKind.PROMOTION);
+        executor.runUntilIdle();
+        assertTrue(model.standingNoticeProperty().get().startsWith("Decision #1 stands on this question"),
+                model.standingNoticeProperty().get());
+        model.storeProperty().set(dir.resolve("elsewhere.db"));
+        executor.runUntilIdle();
+        assertEquals("", model.standingNoticeProperty().get());
+    }
+
     @Test
     void signingShowsItsProgressInTheDialogUntilItEnds() throws Exception {
         HeldExecutor executor = new HeldExecutor();
