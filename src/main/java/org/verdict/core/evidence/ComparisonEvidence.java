@@ -1,6 +1,7 @@
 package org.verdict.core.evidence;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -91,7 +92,7 @@ public final class ComparisonEvidence {
         }
         List<String> headers = new ArrayList<>(List.of("Slice", "n"));
         counts.forEach(column -> headers.add(column.header));
-        headers.addAll(List.of("Production", "Candidate", "Δ", "CI of Δ (level)", "Adjusted p", "Verdict"));
+        headers.addAll(List.of("Production", "Candidate", "Δ", "CI of Δ (level)", EvidenceTable.ADJUSTED_P, "Verdict"));
         return new EvidenceTable(metric.wireName() + " by slice (models: " + level
                 + " intervals; Δ: the overall slice's " + level + " interval, tested alone; "
                 + report.options().correction().otherSlices(report.correctedTests()) + ", at the "
@@ -108,7 +109,7 @@ public final class ComparisonEvidence {
      */
     private enum CountColumn {
         POSITIVE("Positive"), NEGATIVE("Negative"), PREDICTED("Predicted positive, production | candidate"),
-        SMALLEST_CLASS("Smallest class");
+        SMALLEST_CLASS("Min class");
 
         private final String header;
 
@@ -118,7 +119,7 @@ public final class ComparisonEvidence {
 
         /** The columns some of {@code results} have a count for, in this order. */
         static List<CountColumn> among(List<SliceResult> results) {
-            return java.util.Arrays.stream(values())
+            return Arrays.stream(values())
                     .filter(column -> results.stream().anyMatch(r -> column.count(r.counts()) != null)).toList();
         }
 
@@ -207,7 +208,7 @@ public final class ComparisonEvidence {
                 + (tested == 0 ? "no class tested" : report.options().correction().adjusted(TestFamily.CLASSES, tested))
                 + ", at the level shown; a verdict is better or worse exactly when its interval excludes 0; classes "
                 + "under " + report.options().minSliceSize() + " examples are not tested)",
-                List.of("Class", "n", "Production", "Candidate", "Δ", "CI of Δ (level)", "Adjusted p", "Verdict"),
+                List.of("Class", "n", "Production", "Candidate", "Δ", "CI of Δ (level)", EvidenceTable.ADJUSTED_P, "Verdict"),
                 rows);
     }
 

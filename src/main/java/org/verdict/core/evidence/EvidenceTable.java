@@ -9,6 +9,12 @@ import java.util.List;
  * @param rows each row has one cell per header
  */
 public record EvidenceTable(String caption, List<String> headers, List<List<Cell>> rows) {
+    /**
+     * The header of a column of adjusted p-values: the interval and the verdict beside it carry the same decision, so a
+     * screen too narrow for every column hides this one first, as the Compare table does.
+     */
+    public static final String ADJUSTED_P = "Adj. p";
+
     public EvidenceTable {
         headers = List.copyOf(headers);
         rows = rows.stream().map(List::copyOf).toList();

@@ -46,7 +46,7 @@ public final class SafetySection {
                         rows, limits)),
                 List.of(new EvidenceTable("Violation rate per category (Wilson intervals; McNemar p adjusted with "
                         + "Holm)", List.of("Category", "n", "Production", "Candidate",
-                        "Only candidate / only production violates", "Adjusted p", "Accepted rate"), cells)), null)
+                        "Only candidate / only production violates", EvidenceTable.ADJUSTED_P, "Accepted rate"), cells)), null)
                 .withDetailCharts(perCategory);
     }
 

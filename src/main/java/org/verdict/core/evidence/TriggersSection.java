@@ -65,7 +65,7 @@ public final class TriggersSection {
         }
         return new EvidenceTable("Drift per feature, reference vs current (Holm-adjusted over features)",
                 List.of("Feature", "Kind", "n (reference / current)", "PSI", "Band", "Test", "Statistic", "p",
-                        "Adjusted p", "Drift"), rows);
+                        EvidenceTable.ADJUSTED_P, "Drift"), rows);
     }
 
     /** The daily negative-feedback rate and the rolling mean + 2 sd it fires above. */

@@ -1,15 +1,19 @@
 package org.verdict.ui.gates;
 
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
@@ -282,9 +286,17 @@ public final class EvidenceView {
             caption.getStyleClass().add("title-4");
             caption.setWrapText(true);
             caption.setMinHeight(Region.USE_PREF_SIZE);
-            TableView<List<Cell>> view = tableView(table, em);
-            VBox.setVgrow(view, Priority.ALWAYS);
-            content.getChildren().addAll(caption, view);
+            FittedTable fitted = tableView(table, em);
+            Label hidden = new Label();
+            hidden.getStyleClass().add("evidence-hidden-columns");
+            hidden.textProperty().bind(Bindings.createStringBinding(() -> fitted.hiddenForRoom().isEmpty() ? ""
+                    : MessageFormat.format(text.getString("evidence.hiddenForRoom"), fitted.hiddenForRoom().stream()
+                            .map(TableColumn::getText).collect(Collectors.joining(", "))),
+                    fitted.hiddenForRoom()));
+            hidden.managedProperty().bind(hidden.textProperty().isNotEmpty());
+            hidden.visibleProperty().bind(hidden.managedProperty());
+            VBox.setVgrow(fitted.view(), Priority.ALWAYS);
+            content.getChildren().addAll(caption, hidden, fitted.view());
         }
     }
 
@@ -360,13 +372,14 @@ public final class EvidenceView {
     /**
      * A table whose columns are as wide as their longest cell in the current font while the page has room; when it
      * has not (large text on a laptop), every column narrows in proportion to what it can give, down to its longest
-     * word, and its cells wrap, before the table scrolls sideways. An interval is one word: it goes under its value
-     * whole ("0.832" / "[0.826, 0.838]"), never broken after its comma. At least {@link #MIN_VISIBLE_ROWS} rows tall,
-     * growing into the page's free height.
+     * word, and its cells wrap, and the adjusted p-values go (the ⋮ menu shows them again), before the table scrolls
+     * sideways. An interval is one word: it goes under its value whole ("0.832" / "[0.826, 0.838]"), never broken
+     * after its comma. At least {@link #MIN_VISIBLE_ROWS} rows tall, growing into the page's free height.
      */
-    static TableView<List<Cell>> tableView(EvidenceTable table, double em) {
+    static FittedTable tableView(EvidenceTable table, double em) {
         TableView<List<Cell>> view = new TableView<>();
         view.getStyleClass().add("evidence-table");
+        view.setTableMenuButtonVisible(true);
         FittedColumns<List<Cell>> widths = new FittedColumns<>(view, new SimpleDoubleProperty(em), false);
         for (int c = 0; c < table.headers().size(); c++) {
             int index = c;
@@ -375,6 +388,9 @@ public final class EvidenceView {
             column.setCellFactory(shown -> new ToneCell(shown, index));
             widths.fit(column, row -> wrappable(row.get(index).text()));
             widths.wrapWhenNarrow(column);
+            if (table.headers().get(c).equals(EvidenceTable.ADJUSTED_P)) {
+                widths.yieldWhenNarrow(column);
+            }
             view.getColumns().add(column);
         }
         view.getItems().setAll(table.rows());
@@ -383,7 +399,11 @@ public final class EvidenceView {
         int rows = Math.max(1, table.rows().size());
         view.setMinHeight(chrome + rowHeight * Math.min(rows, MIN_VISIBLE_ROWS));
         view.setPrefHeight(chrome + rowHeight * rows);
-        return view;
+        return new FittedTable(view, widths.hiddenForRoom());
+    }
+
+    /** An evidence table and the columns it hides while the page is too narrow for them, for the page to say so. */
+    record FittedTable(TableView<List<Cell>> view, ObservableList<TableColumn<List<Cell>, ?>> hiddenForRoom) {
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.compare.ComparisonReport;
+import org.verdict.core.compare.MetricCounts;
 import org.verdict.core.compare.MetricEstimate;
 import org.verdict.core.compare.SliceKey;
 import org.verdict.core.compare.SliceResult;
@@ -66,21 +67,21 @@ public class ComparisonEvidenceTest {
     void theCountsBesideNStandInNarrowColumnsOfTheirOwn() {
         Metric f1 = Metric.F1;
         ComparisonReport report = new ComparisonReport("many", "1", "2", f1, ComparisonOptions.DEFAULTS, List.of(
-                counted(SliceKey.OVERALL, 4000, new org.verdict.core.compare.MetricCounts(900L, null, 700L, 720L,
+                counted(SliceKey.OVERALL, 4000, new MetricCounts(900L, null, 700L, 720L,
                         null, null)),
                 counted(new SliceKey(List.of("store"), List.of("store-005")), 94,
-                        new org.verdict.core.compare.MetricCounts(20L, null, 12L, 13L, null, null))), 1, Map.of(f1, 1));
+                        new MetricCounts(20L, null, 12L, 13L, null, null))), 1, Map.of(f1, 1));
         EvidenceTable table = ComparisonEvidence.table(report);
 
         assertEquals(List.of("Slice", "n", "Positive", "Predicted positive, production | candidate", "Production",
-                "Candidate", "Δ", "CI of Δ (level)", "Adjusted p", "Verdict"), table.headers());
+                "Candidate", "Δ", "CI of Δ (level)", "Adj. p", "Verdict"), table.headers());
         assertEquals(List.of("store=store-005", "94", "20", "12 | 13"),
                 table.rows().get(1).subList(0, 4).stream().map(EvidenceTable.Cell::text).toList());
     }
 
     @Test
     void aMetricOfTheRowsAloneHasNoCountColumns() {
-        assertEquals(List.of("Slice", "n", "Production", "Candidate", "Δ", "CI of Δ (level)", "Adjusted p", "Verdict"),
+        assertEquals(List.of("Slice", "n", "Production", "Candidate", "Δ", "CI of Δ (level)", "Adj. p", "Verdict"),
                 ComparisonEvidence.table(housePrices()).headers());
     }
 

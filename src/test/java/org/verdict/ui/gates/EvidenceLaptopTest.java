@@ -13,6 +13,7 @@ import java.util.List;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Label;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -154,6 +155,8 @@ class EvidenceLaptopTest {
     void inLargeTextTheComparisonFairnessAndSafetyTablesFitWithoutScrollingSideways(FxRobot robot) {
         robot.interact(() -> appearance.largeTextProperty().set(true));
         List<String> scrolling = new ArrayList<>();
+        List<String> hidden = new ArrayList<>();
+        List<String> said = new ArrayList<>();
         // (the holdout page's table of the same columns scrolls a little: "gender=undisclosed" is one word)
         for (EvidencePageId page : List.of(EvidencePageId.SAFETY, EvidencePageId.FAIRNESS,
                 EvidencePageId.LANGUAGE_PARITY)) {
@@ -166,9 +169,19 @@ class EvidenceLaptopTest {
                     scrolling.add(page + " " + ((TableView<?>) table).getColumns().stream()
                             .map(TableColumn::getText).toList());
                 }
+                ((TableView<?>) table).getColumns().stream().filter(column -> !column.isVisible())
+                        .forEach(column -> hidden.add(page + " " + column.getText()));
             }
+            robot.lookup(".evidence-hidden-columns").queryAllAs(Label.class).stream().filter(Label::isVisible)
+                    .forEach(line -> said.add(page + " " + line.getText()));
         }
-        assertEquals(List.of(), scrolling, "a table of eight columns wraps its cells instead");
+        assertEquals(List.of(), scrolling, "a table wraps its cells and hides its adjusted p-values instead");
+        // nine columns, the language's smallest class among them, do not fit a laptop in large text
+        assertTrue(hidden.contains(EvidencePageId.LANGUAGE_PARITY + " Adj. p"), hidden.toString());
+        assertEquals(hidden.size(), said.size(), "each table that hides a column says so: " + hidden + " " + said);
+        for (int i = 0; i < hidden.size(); i++) {
+            assertTrue(said.get(i).contains("Hidden for room: Adj. p"), said.get(i));
+        }
     }
 
     private static List<ChartPane> chartPanes(FxRobot robot) {
