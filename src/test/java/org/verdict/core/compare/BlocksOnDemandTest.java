@@ -49,17 +49,7 @@ class BlocksOnDemandTest {
     }
 
     private static EvaluationTable binaryTable(int n) {
-        SplittableRandom random = new SplittableRandom(17);
-        int[] labels = new int[n];
-        double[] production = new double[n];
-        double[] candidate = new double[n];
-        for (int i = 0; i < n; i++) {
-            labels[i] = random.nextDouble() < 0.3 ? 1 : 0;
-            production[i] = score(0.3 + 0.3 * labels[i] + 0.25 * random.nextGaussian());
-            candidate[i] = score(0.28 + 0.36 * labels[i] + 0.25 * random.nextGaussian());
-        }
-        return TestTables.binary(labels, production, candidate, null, null,
-                TestTables.columns(regions(n, random)));
+        return TestTables.noisyBinary(n, new SplittableRandom(17), random -> TestTables.columns(regions(n, random)));
     }
 
     private static EvaluationTable regressionTable(int n) {
@@ -73,10 +63,5 @@ class BlocksOnDemandTest {
             candidate[i] = labels[i] + 7 * random.nextGaussian();
         }
         return TestTables.regression(labels, production, candidate, TestTables.columns(regions(n, random)));
-    }
-
-    /** A probability with 4 decimals, as pipelines write them. */
-    private static double score(double x) {
-        return Math.round(Math.min(0.999, Math.max(0.001, x)) * 1e4) / 1e4;
     }
 }

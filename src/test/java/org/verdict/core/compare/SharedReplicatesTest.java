@@ -65,16 +65,7 @@ class SharedReplicatesTest {
     }
 
     private static EvaluationTable binaryTable(int n) {
-        SplittableRandom random = new SplittableRandom(11);
-        int[] labels = new int[n];
-        double[] production = new double[n];
-        double[] candidate = new double[n];
-        for (int i = 0; i < n; i++) {
-            labels[i] = random.nextDouble() < 0.3 ? 1 : 0;
-            production[i] = score(0.3 + 0.3 * labels[i] + 0.25 * random.nextGaussian());
-            candidate[i] = score(0.28 + 0.36 * labels[i] + 0.25 * random.nextGaussian());
-        }
-        return TestTables.binary(labels, production, candidate, null, null, TestTables.columns());
+        return TestTables.noisyBinary(n, new SplittableRandom(11), random -> TestTables.columns());
     }
 
     private static EvaluationTable regressionTable(int n) {
@@ -88,10 +79,5 @@ class SharedReplicatesTest {
             candidate[i] = labels[i] + 7 * random.nextGaussian() * (random.nextDouble() < 0.02 ? 10 : 1);
         }
         return TestTables.regression(labels, production, candidate, TestTables.columns());
-    }
-
-    /** A probability with 4 decimals, as pipelines write them. */
-    private static double score(double x) {
-        return Math.round(Math.min(0.999, Math.max(0.001, x)) * 1e4) / 1e4;
     }
 }

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.verdict.core.pack.CategoricalColumn;
 import org.verdict.core.pack.EvaluationTable;
 import org.verdict.core.pack.ExampleIds;
@@ -66,6 +68,28 @@ final class TestTables {
         predictions.put("2", new ModelPredictions("2", null, cand, null));
         return new EvaluationTable("primary.csv", Task.REGRESSION, labels.length, ids(labels.length), List.of(),
                 null, labels, slices, List.of(), predictions);
+    }
+
+    /**
+     * n rows of a binary task, about 30 % positive, scored by two noisy models (the candidate's scores a little more
+     * separated) with 4 decimals, as pipelines write them; the slice columns are made after the rows, from the same
+     * stream.
+     */
+    static EvaluationTable noisyBinary(int n, SplittableRandom random,
+                                       Function<SplittableRandom, Map<String, CategoricalColumn>> slices) {
+        int[] labels = new int[n];
+        double[] production = new double[n];
+        double[] candidate = new double[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = random.nextDouble() < 0.3 ? 1 : 0;
+            production[i] = fourDecimalScore(0.3 + 0.3 * labels[i] + 0.25 * random.nextGaussian());
+            candidate[i] = fourDecimalScore(0.28 + 0.36 * labels[i] + 0.25 * random.nextGaussian());
+        }
+        return binary(labels, production, candidate, null, null, slices.apply(random));
+    }
+
+    private static double fourDecimalScore(double x) {
+        return Math.round(Math.min(0.999, Math.max(0.001, x)) * 1e4) / 1e4;
     }
 
     static int[] threshold(double[] scores) {
