@@ -79,7 +79,8 @@ class TinySliceReasonTest {
             }
         }
         assertEquals("insufficient evidence", tiny.get("outcome").asText());
-        assertEquals("tiny: too few examples (n=4, minimum 30)", tiny.get("detail").asText());
+        // n with the count its metric rests on, as every gate line gives it
+        assertEquals("tiny: too few examples (n=4, 1 positive, minimum 30)", tiny.get("detail").asText());
     }
 
     /**
