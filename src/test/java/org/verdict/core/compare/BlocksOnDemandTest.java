@@ -53,15 +53,6 @@ class BlocksOnDemandTest {
     }
 
     private static EvaluationTable regressionTable(int n) {
-        SplittableRandom random = new SplittableRandom(19);
-        double[] labels = new double[n];
-        double[] production = new double[n];
-        double[] candidate = new double[n];
-        for (int i = 0; i < n; i++) {
-            labels[i] = 100 + 50 * random.nextDouble();
-            production[i] = labels[i] + 8 * random.nextGaussian();
-            candidate[i] = labels[i] + 7 * random.nextGaussian();
-        }
-        return TestTables.regression(labels, production, candidate, TestTables.columns(regions(n, random)));
+        return TestTables.noisyRegression(n, new SplittableRandom(19), 0, random -> TestTables.columns(regions(n, random)));
     }
 }

@@ -69,15 +69,6 @@ class SharedReplicatesTest {
     }
 
     private static EvaluationTable regressionTable(int n) {
-        SplittableRandom random = new SplittableRandom(13);
-        double[] labels = new double[n];
-        double[] production = new double[n];
-        double[] candidate = new double[n];
-        for (int i = 0; i < n; i++) {
-            labels[i] = 100 + 50 * random.nextDouble();
-            production[i] = labels[i] + 8 * random.nextGaussian();
-            candidate[i] = labels[i] + 7 * random.nextGaussian() * (random.nextDouble() < 0.02 ? 10 : 1);
-        }
-        return TestTables.regression(labels, production, candidate, TestTables.columns());
+        return TestTables.noisyRegression(n, new SplittableRandom(13), 0.02, random -> TestTables.columns());
     }
 }

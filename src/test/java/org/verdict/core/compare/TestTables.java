@@ -88,6 +88,25 @@ final class TestTables {
         return binary(labels, production, candidate, null, null, slices.apply(random));
     }
 
+    /**
+     * n rows of a regression target of 100 – 150, predicted by two noisy models (the candidate's errors a little
+     * smaller), a share {@code heavyTail} of the candidate's errors ten times as large; the slice columns are made
+     * after the rows, from the same stream.
+     */
+    static EvaluationTable noisyRegression(int n, SplittableRandom random, double heavyTail,
+                                           Function<SplittableRandom, Map<String, CategoricalColumn>> slices) {
+        double[] labels = new double[n];
+        double[] production = new double[n];
+        double[] candidate = new double[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = 100 + 50 * random.nextDouble();
+            production[i] = labels[i] + 8 * random.nextGaussian();
+            candidate[i] = labels[i] + 7 * random.nextGaussian()
+                    * (heavyTail > 0 && random.nextDouble() < heavyTail ? 10 : 1);
+        }
+        return regression(labels, production, candidate, slices.apply(random));
+    }
+
     private static double fourDecimalScore(double x) {
         return Math.round(Math.min(0.999, Math.max(0.001, x)) * 1e4) / 1e4;
     }

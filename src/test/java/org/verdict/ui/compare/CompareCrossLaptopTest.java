@@ -11,7 +11,6 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
@@ -87,8 +86,7 @@ class CompareCrossLaptopTest {
                         Verdict.INCONCLUSIVE));
             }
         }
-        return new ComparisonReport("churn", "1", "2", m, ComparisonOptions.DEFAULTS, results, results.size(),
-                Map.of(m, results.size()));
+        return LaptopCompareView.oneMetric("churn", "1", "2", m, ComparisonOptions.DEFAULTS, results);
     }
 
     @Start

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.ResourceBundle;
 import javafx.geometry.Bounds;
 import javafx.geometry.Orientation;
@@ -100,9 +99,8 @@ class CompareManyStoresLaptopTest {
     }
 
     private static ComparisonReport report() {
-        List<SliceResult> slices = stores();
-        return new ComparisonReport("ticket-mc", "42", "43", Metric.MACRO_F1, ComparisonOptions.DEFAULTS, slices,
-                slices.size(), Map.of(Metric.MACRO_F1, slices.size()));
+        return LaptopCompareView.oneMetric("ticket-mc", "42", "43", Metric.MACRO_F1, ComparisonOptions.DEFAULTS,
+                stores());
     }
 
     @Start

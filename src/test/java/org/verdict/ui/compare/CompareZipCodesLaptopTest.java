@@ -6,7 +6,6 @@ import java.awt.geom.Rectangle2D;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.ResourceBundle;
 import javafx.geometry.Orientation;
 import javafx.scene.control.ScrollBar;
@@ -95,9 +94,8 @@ class CompareZipCodesLaptopTest {
     }
 
     private static ComparisonReport report() {
-        List<SliceResult> slices = zipCodes();
-        return new ComparisonReport("rent", "3.1", "3.2", Metric.RMSE, ComparisonOptions.DEFAULTS, slices,
-                slices.size(), Map.of(Metric.RMSE, slices.size()));
+        return LaptopCompareView.oneMetric("rent", "3.1", "3.2", Metric.RMSE, ComparisonOptions.DEFAULTS,
+                zipCodes());
     }
 
     @Start

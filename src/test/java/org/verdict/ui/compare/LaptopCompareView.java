@@ -1,6 +1,8 @@
 package org.verdict.ui.compare;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.Supplier;
@@ -11,6 +13,8 @@ import javafx.stage.Stage;
 import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.compare.ComparisonReport;
+import org.verdict.core.compare.SliceResult;
+import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.PackFixture;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
@@ -52,6 +56,13 @@ record LaptopCompareView(CompareViewModel model, TableView<ComparisonRow> table)
         stage.show();
         model.showPack(pack);
         return new LaptopCompareView(model, (TableView<ComparisonRow>) scene.lookup("#compareTable"));
+    }
+
+    /** A comparison of one metric over {@code slices}, its slices adjusted as one family of that size. */
+    static ComparisonReport oneMetric(String model, String production, String candidate, Metric metric,
+                                      ComparisonOptions options, List<SliceResult> slices) {
+        return new ComparisonReport(model, production, candidate, metric, options, slices, slices.size(),
+                Map.of(metric, slices.size()));
     }
 
     static LaptopCompareView show(Stage stage, Path folder, ResourceBundle text, Appearance appearance,
