@@ -1389,13 +1389,16 @@ final class SliceAnalysis {
         double examples = totals[CALIBRATION_WIDTH - 1];
         int[] offsets = {4, 4 + Calibration.SQUARED_ERROR_SUMS};
         boolean unstable = comparison.unstableReason() != null;
-        MetricEstimate production = comparison.production() == null || unstable ? comparison.production()
+        // each model's interval is its own jackknife's, so a Δ the replicates cannot measure (two models that score
+        // every example alike) leaves it standing
+        boolean measurable = units >= 2;
+        MetricEstimate production = comparison.production() == null || !measurable ? comparison.production()
                 : withCalibrationInterval(comparison.production(), totals, offsets[0], examples, units);
-        MetricEstimate candidate = comparison.candidate() == null || unstable ? comparison.candidate()
+        MetricEstimate candidate = comparison.candidate() == null || !measurable ? comparison.candidate()
                 : withCalibrationInterval(comparison.candidate(), totals, offsets[1], examples, units);
         String note = withoutCalibrationSpreadSaid(withNegativeEstimatesSaid(comparison),
-                !unstable && production != null && production.ci() == null,
-                !unstable && candidate != null && candidate.ci() == null);
+                measurable && production != null && production.ci() == null,
+                measurable && candidate != null && candidate.ci() == null);
         if (unstable || comparison.unavailableReason() != null) {
             return new MetricComparison(comparison.metric(), production, candidate, comparison.delta(), null,
                     comparison.test(), comparison.unavailableReason(), comparison.unstableReason(), note);

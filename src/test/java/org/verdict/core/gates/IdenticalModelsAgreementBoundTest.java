@@ -169,6 +169,26 @@ class IdenticalModelsAgreementBoundTest {
         }
     }
 
+    /**
+     * Each model's calibration error has an interval of its own (the jackknife over its own bins), so a candidate that
+     * scores every example as production does leaves production's interval as it is against any other candidate.
+     */
+    @Test
+    void aNoOpRetrainKeepsEachModelsOwnCalibrationInterval() throws Exception {
+        ComparisonReport identical = review(churnPack("f1", IdenticalModelsAgreementBoundTest::churnScore))
+                .evidence().primaryComparison();
+        ComparisonReport different = review(churnPack("f1", i -> Math.min(0.99, churnScore(i) + 0.04)))
+                .evidence().primaryComparison();
+        for (String slice : List.of("overall", "contract=month")) {
+            SliceResult same = find(identical, Metric.SQ_CALIBRATION_ERROR, slice);
+            SliceResult other = find(different, Metric.SQ_CALIBRATION_ERROR, slice);
+            assertNull(same.deltaCi(), slice);
+            assertTrue(other.production().ci() != null, slice);
+            assertEquals(other.production().ci(), same.production().ci(), slice);
+            assertEquals(other.production().ci(), same.candidate().ci(), slice);
+        }
+    }
+
     /** The primary gate of a no-op retrain reads the bound: within the 0.01 margin, so it passes. */
     @ParameterizedTest
     @ValueSource(strings = {"f1", "brier", "balanced_accuracy", "precision"})
