@@ -113,7 +113,7 @@ final class ChecksTable {
      * fingerprint of {@link SummarySql#checksQuery(String)}, recomputed from the cells as read). Cells with a count
      * that is no whole number or negative are left to the pack's reader, which names its line and column.
      */
-    void requireSameRows(Path cellsPath, SummaryTable cells, SummaryLayout layout, Path sqlScript)
+    void requireSameRows(Path cellsPath, SummaryTable cells, Path sqlScript)
             throws PackException {
         int count = cells.columns().indexOf(SummaryLayout.COUNT);
         long rows = 0;

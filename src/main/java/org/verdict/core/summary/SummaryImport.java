@@ -95,7 +95,7 @@ public final class SummaryImport {
             requireChecks(optional.holdout().checks(), sql, sqlScript, "holdout-");
         }
         SummaryTables primary = evaluationTables(layout, cells, blocks, ranking, blockCount);
-        ChecksTable primaryChecks = checkedAgainst(checks, cells, primary, layout, sql, sqlScript, "");
+        ChecksTable primaryChecks = checkedAgainst(checks, cells, primary, sql, sqlScript, "");
         List<ChecksTable> checksTables = new ArrayList<>(List.of(primaryChecks));
         SummaryTables.HeldOut holdout = null;
         SummaryLayout holdoutLayout = null;
@@ -104,8 +104,8 @@ public final class SummaryImport {
             holdoutLayout = SummaryLayout.ofHoldout(rowManifest, layout.scores(), layout.ranking());
             holdout = new SummaryTables.HeldOut(paths.source(), holdoutLayout, evaluationTables(holdoutLayout,
                     paths.cells(), paths.blocks(), paths.ranking(), blockCount));
-            checksTables.add(checkedAgainst(paths.checks(), paths.cells(), holdout.tables(), holdoutLayout, sql,
-                    sqlScript, "holdout-"));
+            checksTables.add(checkedAgainst(paths.checks(), paths.cells(), holdout.tables(), sql, sqlScript,
+                    "holdout-"));
         }
         String[] engineAndVersion = ChecksTable.engineAndVersion(checksTables,
                 engine == null ? null : new String[] {engine, engineVersion});
@@ -192,11 +192,10 @@ public final class SummaryImport {
      * The row checks table, refused unless it was written by a query of the script and saw the rows that make
      * {@code cells} (the same number of rows, the same cells), so a clean run's checks never vouch for other rows.
      */
-    private static ChecksTable checkedAgainst(Path checks, Path cellsPath, SummaryTables tables, SummaryLayout layout,
-                                              String sql, Path sqlScript, String option)
-            throws IOException, PackException {
+    private static ChecksTable checkedAgainst(Path checks, Path cellsPath, SummaryTables tables, String sql,
+                                              Path sqlScript, String option) throws IOException, PackException {
         ChecksTable table = ChecksTable.read(checks, sql, sqlScript, checksQuery(option));
-        table.requireSameRows(cellsPath, tables.cells(), layout, sqlScript);
+        table.requireSameRows(cellsPath, tables.cells(), sqlScript);
         return table;
     }
 
