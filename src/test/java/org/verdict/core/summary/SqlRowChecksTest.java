@@ -204,6 +204,15 @@ class SqlRowChecksTest {
                 printing.getMessage());
         assertFalse(Files.exists(out));
 
+        // part files of two runs in one folder (a re-run written over a half-emptied folder)
+        Path mixed = Files.createDirectories(folder.resolve("mixed-checks"));
+        Files.copy(cleanChecks, mixed.resolve("part-00000.csv"));
+        Files.copy(fewer.resolve("checks.csv"), mixed.resolve("part-00001.csv"));
+        PackException twoRuns = assertThrows(PackException.class, () -> importTables(manifest, cleanRun, mixed, out));
+        assertTrue(twoRuns.getMessage().startsWith(mixed + ": holds the rows of more than one run of the checks "
+                + "query"), twoRuns.getMessage());
+        assertFalse(Files.exists(out));
+
         // the clean run's own tables import, recording the engine's version() as the engine's version
         SummaryPack imported = importTables(manifest, cleanRun, cleanChecks, out);
         assertEquals(1000, imported.primary().rowCount());
