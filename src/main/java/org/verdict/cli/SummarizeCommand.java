@@ -41,7 +41,8 @@ import picocli.CommandLine.Spec;
             "--engine import assembles --out from the --checks, --cells and --blocks CSVs that SQL wrote elsewhere;"
                 + " the SQL's first query counts the rows Verdict would refuse (repeated or empty ids, empty values,"
                 + " scores outside [0, 1] or not numbers, classes not in the manifest, predictions never labelled),"
-                + " and import refuses rows that fail a check, writing nothing.",
+                + " and the rows and cells it saw, and import refuses rows that fail a check, or checks of other"
+                + " rows than the cells', writing nothing.",
             "Exit codes: 0 done, " + ExitCodes.REFUSALS})
 public final class SummarizeCommand implements Callable<Integer> {
     @Spec
@@ -187,7 +188,9 @@ public final class SummarizeCommand implements Callable<Integer> {
     private Path sqlScript;
 
     @Option(names = "--engine-version", paramLabel = "TEXT",
-            description = "import: the engine that ran the SQL and its version, e.g. 'spark 3.5.8' or 'spark-3.5.8'.")
+            description = "import: the engine that ran the SQL and its version, e.g. 'spark 3.5.8' or 'spark-3.5.8': "
+                    + "refused unless it is what the engine's version() wrote into the checks table; without it, "
+                    + "that is recorded.")
     private String engineVersion;
 
     @Option(names = "--memory", paramLabel = "SIZE", defaultValue = "2GB",
@@ -261,9 +264,9 @@ public final class SummarizeCommand implements Callable<Integer> {
                             "summarise without --no-ranking"));
                 }
                 case IMPORT -> {
-                    if (this.out == null || cells == null || sqlScript == null || engineVersion == null) {
-                        throw new IllegalArgumentException("--engine import needs --checks, --cells, --sql, "
-                                + "--engine-version and --out (--blocks for regression and scored binary tasks, --ranking-sums for the latter)");
+                    if (this.out == null || cells == null || sqlScript == null) {
+                        throw new IllegalArgumentException("--engine import needs --checks, --cells, --sql and --out "
+                                + "(--blocks for regression and scored binary tasks, --ranking-sums for the latter)");
                     }
                     if (holdoutCells != null && holdoutInput == null) {
                         throw new IllegalArgumentException("--holdout-cells needs --holdout-input TABLE, the held-out "
@@ -271,7 +274,7 @@ public final class SummarizeCommand implements Callable<Integer> {
                     }
                     SummaryImport.Holdout holdout = holdoutCells == null ? null : new SummaryImport.Holdout(
                             holdoutInput, holdoutChecks, holdoutCells, holdoutBlocks, holdoutRanking);
-                    String[] engineAndVersion = engineAndVersion(engineVersion);
+                    String[] engineAndVersion = engineVersion == null ? new String[2] : engineAndVersion(engineVersion);
                     if (ranking) {
                         // --no-ranking asks for a pack without them, as with duckdb
                         SummaryImport.requireRankingForPrimary(rows, scores, rankingSums);

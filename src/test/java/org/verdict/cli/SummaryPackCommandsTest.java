@@ -15,9 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verdict.core.pack.Hashes;
-import org.verdict.core.pack.PackManifest;
 import org.verdict.core.summary.RowCheckTables;
-import org.verdict.core.summary.RowManifest;
 
 /**
  * {@code gate}, {@code report}, {@code log append --pack} and {@code log verify} on a summary pack that
@@ -49,10 +47,8 @@ class SummaryPackCommandsTest {
                 "--human-baseline-input", SAMPLE.resolve("human_baseline.csv").toString(),
                 "--out", summary.toString());
         assertEquals(0, made.exitCode(), made.err());
-        PackManifest manifest = RowManifest.read(SAMPLE.resolve("manifest.json"));
-        checks = RowCheckTables.write(manifest, true, SAMPLE.resolve("primary.csv"), false, dir.resolve("checks.csv"));
-        holdoutChecks = RowCheckTables.write(manifest, true, SAMPLE.resolve("holdout.csv"), true,
-                dir.resolve("holdout_checks.csv"));
+        checks = RowCheckTables.write(summary.resolve("summary.sql"), false, dir.resolve("checks.csv"));
+        holdoutChecks = RowCheckTables.write(summary.resolve("summary.sql"), true, dir.resolve("holdout_checks.csv"));
     }
 
     @Test
@@ -97,7 +93,7 @@ class SummaryPackCommandsTest {
                 "--holdout-cells", summary.resolve("holdout_cells.csv").toString(),
                 "--holdout-blocks", summary.resolve("holdout_blocks.csv").toString(),
                 "--human-baseline", summary.resolve("human_baseline_cells.csv").toString(),
-                "--sql", summary.resolve("summary.sql").toString(), "--engine-version", "spark 3.5.8",
+                "--sql", summary.resolve("summary.sql").toString(), "--engine-version", "duckdb 1.4.4",
                 "--no-ranking", "--out", out.toString());
         assertEquals(0, imported.exitCode(), imported.err());
         JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
@@ -112,7 +108,7 @@ class SummaryPackCommandsTest {
                 "--manifest", SAMPLE.resolve("manifest.json").toString(), "--checks", checks.toString(),
                 "--cells", summary.resolve("primary_cells.csv").toString(),
                 "--blocks", summary.resolve("primary_blocks.csv").toString(),
-                "--sql", oldScript.toString(), "--engine-version", "spark 3.5.8", "--no-ranking",
+                "--sql", oldScript.toString(), "--engine-version", "duckdb 1.4.4", "--no-ranking",
                 "--out", oldOut.toString()).exitCode());
         assertTrue(new ObjectMapper().readTree(oldOut.resolve("manifest.json").toFile()).path("summary")
                 .path("blockHash").isMissingNode());
@@ -131,7 +127,7 @@ class SummaryPackCommandsTest {
                 "--cells", summary.resolve("primary_cells.csv").toString(),
                 "--blocks", summary.resolve("primary_blocks.csv").toString(),
                 "--holdout-cells", summary.resolve("holdout_cells.csv").toString(),
-                "--sql", summary.resolve("summary.sql").toString(), "--engine-version", "spark 3.5.8",
+                "--sql", summary.resolve("summary.sql").toString(), "--engine-version", "duckdb 1.4.4",
                 "--out", dir.resolve("never").toString());
         assertEquals(2, withoutSource.exitCode());
         assertTrue(withoutSource.err().contains("--holdout-cells needs --holdout-input"), withoutSource.err());
@@ -149,6 +145,15 @@ class SummaryPackCommandsTest {
         return args;
     }
 
+    /** The one value a column of a CSV holds on every row. */
+    private static String singleValue(Path csv, String column) throws Exception {
+        List<String> lines = Files.readAllLines(csv);
+        int at = List.of(lines.get(0).split(",")).indexOf(column);
+        List<String> values = lines.stream().skip(1).map(line -> line.split(",", -1)[at]).distinct().toList();
+        assertEquals(1, values.size(), column + " in " + csv);
+        return values.get(0);
+    }
+
     private static CliRun importRun(Path manifest, Path out, String... more) {
         return run(importArgs(manifest, out, more).toArray(String[]::new));
     }
@@ -157,14 +162,14 @@ class SummaryPackCommandsTest {
     void importWithoutRankingSumsIsRefusedWhenThePrimaryMetricNeedsThem() throws Exception {
         Path manifest = SAMPLE.resolve("manifest.json");
         Path out = dir.resolve("no-ranking");
-        CliRun refused = importRun(manifest, out, "--engine-version", "spark 3.5.8");
+        CliRun refused = importRun(manifest, out, "--engine-version", "duckdb 1.4.4");
         assertEquals(2, refused.exitCode(), refused.err());
         assertTrue(refused.err().contains("the primary metric roc_auc needs the ranking sums")
                 && refused.err().contains("re-run import with --ranking-sums DIR (the query the SQL printed headed"),
                 refused.err());
         assertFalse(Files.exists(out));
 
-        CliRun withSums = importRun(manifest, out, "--engine-version", "spark 3.5.8",
+        CliRun withSums = importRun(manifest, out, "--engine-version", "duckdb 1.4.4",
                 "--ranking-sums", summary.resolve("primary_ranking.csv").toString());
         assertEquals(0, withSums.exitCode(), withSums.err());
         assertEquals("", withSums.err());
@@ -175,7 +180,7 @@ class SummaryPackCommandsTest {
                 .replace("\"primaryMetric\": \"roc_auc\"", "\"primaryMetric\": \"recall\""));
         Path recallOut = dir.resolve("recall-no-ranking");
         CliRun warned = importRun(recallFolder.resolve("manifest.json"), recallOut, "--engine-version",
-                "spark 3.5.8");
+                "duckdb 1.4.4");
         assertEquals(0, warned.exitCode(), warned.err());
         assertTrue(warned.err().startsWith("warning: the pack holds no ranking sums, so roc_auc and pr_auc are "
                 + "unavailable"), warned.err());
@@ -190,7 +195,7 @@ class SummaryPackCommandsTest {
         Path manifest = SAMPLE.resolve("manifest.json");
         Path out = dir.resolve("wrong-blocks");
         String sums = summary.resolve("primary_ranking.csv").toString();
-        CliRun mismatch = importRun(manifest, out, "--engine-version", "spark 3.5.8", "--ranking-sums", sums,
+        CliRun mismatch = importRun(manifest, out, "--engine-version", "duckdb 1.4.4", "--ranking-sums", sums,
                 "--block-count", "100");
         assertEquals(2, mismatch.exitCode(), mismatch.err());
         assertTrue(mismatch.err().contains("--block-count 100 differs from the 300 hashed blocks")
@@ -202,7 +207,7 @@ class SummaryPackCommandsTest {
         Path part = Files.copy(summary.resolve("primary_blocks.csv"), parts.resolve("part-00000.csv"));
         Path script = Files.writeString(dir.resolve("unlabelled.sql"), Files.readString(summary.resolve("summary.sql"))
                 .replaceAll("-- blocks table \\(\\d+ hashed blocks", "-- blocks table ("));
-        List<String> args = importArgs(manifest, out, "--engine-version", "spark 3.5.8", "--ranking-sums", sums,
+        List<String> args = importArgs(manifest, out, "--engine-version", "duckdb 1.4.4", "--ranking-sums", sums,
                 "--block-count", "100");
         args.set(args.indexOf("--blocks") + 1, parts.toString());
         args.set(args.indexOf("--sql") + 1, script.toString());
@@ -215,14 +220,34 @@ class SummaryPackCommandsTest {
     }
 
     @Test
-    void importReadsTheEngineVersionWithASpaceOrAHyphenAndRefusesItWithout() throws Exception {
+    void importChecksTheEngineVersionAgainstTheEnginesOwnAndRefusesItWithoutAVersion() throws Exception {
         String sums = summary.resolve("primary_ranking.csv").toString();
         Path out = dir.resolve("hyphenated");
-        CliRun hyphen = importRun(SAMPLE.resolve("manifest.json"), out, "--engine-version", "spark-3.5.8",
+        CliRun hyphen = importRun(SAMPLE.resolve("manifest.json"), out, "--engine-version", "duckdb-v1.4.4",
                 "--ranking-sums", sums);
         assertEquals(0, hyphen.exitCode(), hyphen.err());
         CliRun validate = run("validate", out.toString());
-        assertTrue(validate.out().contains("made by spark 3.5.8 from lake.evals"), validate.out());
+        assertTrue(validate.out().contains("made by duckdb v1.4.4 from lake.evals"), validate.out());
+
+        // without --engine-version the version DuckDB's version() wrote into the checks table is recorded
+        Path unnamed = dir.resolve("engine-from-checks");
+        CliRun fromChecks = importRun(SAMPLE.resolve("manifest.json"), unnamed, "--ranking-sums", sums);
+        assertEquals(0, fromChecks.exitCode(), fromChecks.err());
+        JsonNode made = new ObjectMapper().readTree(unnamed.resolve("manifest.json").toFile()).path("summary");
+        assertEquals("duckdb", made.path("engine").asText());
+        assertEquals(singleValue(checks, "engine_version"), made.path("engineVersion").asText());
+
+        // a version other than the engine's, or another engine, is refused naming what the engine said
+        for (String claimed : List.of("spark 3.5.8", "duckdb 1.4.3")) {
+            Path refusedOut = dir.resolve("claimed-" + claimed.replace(' ', '-'));
+            CliRun refused = importRun(SAMPLE.resolve("manifest.json"), refusedOut, "--engine-version", claimed,
+                    "--ranking-sums", sums);
+            assertEquals(2, refused.exitCode(), refused.err());
+            assertTrue(refused.err().contains("--engine-version '" + claimed + "' is not the engine that ran the SQL: "
+                    + checks + " says duckdb " + singleValue(checks, "engine_version") + ", as the engine's version() "
+                    + "reported it"), refused.err());
+            assertFalse(Files.exists(refusedOut));
+        }
 
         Path never = dir.resolve("no-version");
         CliRun bare = importRun(SAMPLE.resolve("manifest.json"), never, "--engine-version", "spark",

@@ -37,6 +37,22 @@ public final class HashedBlocks {
     }
 
     /**
+     * The first 60 bits of MD5(UTF-8 of text) as a number: what SQL reads as the hexadecimal number of
+     * {@code substr(md5(text), 1, 15)}, in every dialect alike.
+     */
+    public static long md5Number(String text) {
+        return first60Bits(md5().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static long first60Bits(byte[] md5) {
+        long first64 = 0;
+        for (int i = 0; i < 8; i++) {
+            first64 = first64 << 8 | (md5[i] & 0xFF);
+        }
+        return first64 >>> 4;
+    }
+
+    /**
      * Every row's block, in row order: those {@link #startHashing} began (what is left of them hashed here too), or
      * hashed now in parallel. Once per ids, seed and number of blocks: the array is shared by every caller with the
      * same arguments, so it must not be modified.
@@ -197,11 +213,7 @@ public final class HashedBlocks {
             } catch (DigestException e) {
                 throw new IllegalStateException("an MD5 digest is 16 bytes", e);
             }
-            long first64 = 0;
-            for (int i = 0; i < 8; i++) {
-                first64 = first64 << 8 | (hash[i] & 0xFF);
-            }
-            return (int) ((first64 >>> 4) % blocks);
+            return (int) (first60Bits(hash) % blocks);
         }
     }
 

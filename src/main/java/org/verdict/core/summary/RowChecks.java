@@ -17,6 +17,18 @@ final class RowChecks {
     static final String HEADING = "row checks";
     /** The checks table: per check and column, the rows failing it, and the smallest such example id and its value. */
     static final List<String> COLUMNS = List.of("check_name", "column_name", "failing", "example_id", "example_value");
+    /**
+     * What the checks query saw, the same on every row, so that import can tell the checks of these rows from those of
+     * another table or another run: the rows it read, a fingerprint of the cells those rows make (see
+     * {@link SummarySql#checksQuery(String)}), the id of the printed script holding the query, and the engine that ran
+     * it with the version the engine itself reports. A table without them was written by the SQL of an earlier Verdict.
+     */
+    static final String ROWS_SEEN = "rows_seen";
+    static final String CELLS_FINGERPRINT = "cells_fingerprint";
+    static final String SCRIPT_ID = "script_id";
+    static final String ENGINE = "engine";
+    static final String ENGINE_VERSION = "engine_version";
+    static final List<String> SEEN_COLUMNS = List.of(ROWS_SEEN, CELLS_FINGERPRINT, SCRIPT_ID, ENGINE, ENGINE_VERSION);
 
     /** A number as {@link org.verdict.core.pack.PackText#number(String)} reads it: decimal or scientific, no spaces. */
     static final String PLAIN_NUMBER = "[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?";

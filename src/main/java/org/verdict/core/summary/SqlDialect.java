@@ -54,13 +54,27 @@ public enum SqlDialect {
      * @param exampleId an expression of string type
      */
     String block(String exampleId, long seed, int blocks) {
-        String hex = BLOCK_HASH_CALL + switch (this) {
+        String hashed = md5Number(switch (this) {
             case DUCKDB -> exampleId + " || ':" + seed + "'";
             case SPARK -> "concat(" + exampleId + ", ':" + seed + "')";
-        } + "), 1, 15)";
+        });
         return switch (this) {
-            case DUCKDB -> "CAST(('0x' || " + hex + ") AS BIGINT) % " + blocks;
-            case SPARK -> "pmod(CAST(conv(" + hex + ", 16, 10) AS BIGINT), " + blocks + ")";
+            case DUCKDB -> hashed + " % " + blocks;
+            case SPARK -> "pmod(" + hashed + ", " + blocks + ")";
+        };
+    }
+
+    /**
+     * The first 15 hexadecimal digits of MD5(text) as a BIGINT in [0, 2^60), the number
+     * {@link org.verdict.core.stats.HashedBlocks#md5Number} gives in Java.
+     *
+     * @param text an expression of string type
+     */
+    String md5Number(String text) {
+        String hex = BLOCK_HASH_CALL + text + "), 1, 15)";
+        return switch (this) {
+            case DUCKDB -> "CAST(('0x' || " + hex + ") AS BIGINT)";
+            case SPARK -> "CAST(conv(" + hex + ", 16, 10) AS BIGINT)";
         };
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -65,6 +66,8 @@ public final class SummaryImport {
      * @param blocks the same for the blocks table; null when the layout has none
      * @param ranking the ranking sums (binary with scores); null for none
      * @param blockCount the number of hashed blocks the SQL dealt the rows into
+     * @param engine the engine that ran the SQL, as the user names it; with {@code engineVersion}, checked against the
+     *               version the checks table says the engine reported; both null to record that report as it is
      */
     public static SummaryPack assemble(PackManifest rowManifest, boolean scored, Path checks, Path cells, Path blocks,
                                        Path ranking, Path sqlScript, String engine, String engineVersion, String source,
@@ -87,23 +90,33 @@ public final class SummaryImport {
         String sql = Files.readString(sqlScript, StandardCharsets.UTF_8);
         requirePrintedBlockCount(sql, sqlScript, blockCount);
         SummaryLayout layout = SummaryLayout.of(rowManifest, scored, ranking != null);
-        refuseFailedChecks(rowManifest, layout, checks, sql, sqlScript, "");
+        requireChecks(checks, sql, sqlScript, "");
         if (optional.holdout() != null) {
-            refuseFailedChecks(rowManifest, SummaryLayout.ofHoldout(rowManifest, layout.scores(), layout.ranking()),
-                    optional.holdout().checks(), sql, sqlScript, "holdout-");
+            requireChecks(optional.holdout().checks(), sql, sqlScript, "holdout-");
         }
         SummaryTables primary = evaluationTables(layout, cells, blocks, ranking, blockCount);
+        ChecksTable primaryChecks = checkedAgainst(checks, cells, primary, sql, sqlScript, "");
+        List<ChecksTable> checksTables = new ArrayList<>(List.of(primaryChecks));
         SummaryTables.HeldOut holdout = null;
+        SummaryLayout holdoutLayout = null;
         if (optional.holdout() != null) {
             Holdout paths = optional.holdout();
-            SummaryLayout holdoutLayout = SummaryLayout.ofHoldout(rowManifest, layout.scores(), layout.ranking());
+            holdoutLayout = SummaryLayout.ofHoldout(rowManifest, layout.scores(), layout.ranking());
             holdout = new SummaryTables.HeldOut(paths.source(), holdoutLayout, evaluationTables(holdoutLayout,
                     paths.cells(), paths.blocks(), paths.ranking(), blockCount));
+            checksTables.add(checkedAgainst(paths.checks(), paths.cells(), holdout.tables(), sql, sqlScript,
+                    "holdout-"));
+        }
+        String[] engineAndVersion = ChecksTable.engineAndVersion(checksTables,
+                engine == null ? null : new String[] {engine, engineVersion});
+        primaryChecks.refuseFailures(rowManifest, layout, checksQuery(""));
+        if (holdoutLayout != null) {
+            checksTables.get(1).refuseFailures(rowManifest, holdoutLayout, checksQuery("holdout-"));
         }
         long rows = primary.cells().countTotal();
         // blocks from a script that does not deal rows by MD5 (one written before Verdict's SQL did) are not the rows'
         String blockHash = sql.contains(SqlDialect.BLOCK_HASH_CALL) ? SummaryProvenance.ROW_ENGINE_HASH : null;
-        writer.write(out, rowManifest, layout, new SummaryProvenance(engine, engineVersion,
+        writer.write(out, rowManifest, layout, new SummaryProvenance(engineAndVersion[0], engineAndVersion[1],
                 Hashes.sha256Hex(sql), source, snapshot, rows, seed, blockCount, blockHash), sql,
                 new SummaryTables(primary.cells(), primary.blocks(), primary.ranking(),
                         optional.latency() == null ? null
@@ -149,57 +162,41 @@ public final class SummaryImport {
                 + " are unavailable in compare and the gates; to have them, " + advice;
     }
 
+    /** How the script heads the row checks query of --checks ({@code option} "") or --holdout-checks ("holdout-"). */
+    private static String checksQuery(String option) {
+        return "the query headed '-- " + (option.isEmpty() ? "" : "holdout ") + RowChecks.HEADING + "'";
+    }
+
     /**
-     * Refuses rows the row loader would refuse, as the row checks table of the SQL's first query counts them (the
-     * rules of {@link RowChecks}): a failed check names its column, the problem, how many rows and the first example;
-     * a table without every check of this manifest is not that query's. Without the table nothing says the rows are
-     * sound, so it is refused too, saying how to make it, also for a script printed before the SQL had the query.
+     * Without the row checks table nothing says the rows are sound, so it is refused, saying how to make it, also for a
+     * script printed before the SQL had the query.
      *
      * @param option "" for the primary rows' --checks, "holdout-" for --holdout-checks
      */
-    private static void refuseFailedChecks(PackManifest rowManifest, SummaryLayout layout, Path checks, String sql,
-                                           Path sqlScript, String option) throws IOException, PackException {
-        String query = "the query headed '-- " + (option.isEmpty() ? "" : "holdout ") + RowChecks.HEADING + "'";
-        if (checks == null) {
-            boolean printed = sql.contains("-- " + (option.isEmpty() ? "" : "holdout ") + RowChecks.HEADING);
-            throw new IllegalArgumentException("--" + option + "checks PATH is needed: the table of " + query
-                    + ", which counts the rows Verdict would refuse (repeated ids, missing values, scores outside [0, 1]"
-                    + " or not numbers, unknown classes); without it nothing says the summed rows are sound"
-                    + (printed ? "; run that query with the others and give its CSV or folder"
-                    : "; " + sqlScript + " was printed before Verdict's SQL checked rows: print the SQL again with "
-                    + "summarize --engine sql and the same options, run its row checks query on the same table, and "
-                    + "import with --" + option + "checks and the new script as --sql (its other queries make the "
-                    + "same tables of rows that pass the checks, so the tables you have import as they are)"));
+    private static void requireChecks(Path checks, String sql, Path sqlScript, String option) {
+        if (checks != null) {
+            return;
         }
-        SummaryTable table = readTable(checks, RowChecks.COLUMNS);
-        List<String> failures = new ArrayList<>();
-        for (RowChecks.Check check : RowChecks.of(layout, rowManifest)) {
-            String[] row = table.rows().stream().filter(r -> check.kind().wireName.equals(r[0])
-                    && check.column().equals(r[1])).findFirst().orElseThrow(() -> new PackException(checks.toString(),
-                    "has no row for the check " + check.kind().wireName + " of " + check.column() + "; give the "
-                    + "table of " + query + " of the SQL printed with this manifest"));
-            long failing;
-            try {
-                failing = Long.parseLong(row[2].strip());
-            } catch (NumberFormatException e) {
-                throw new PackException(checks.toString(), "failing of the check " + row[0] + " of " + row[1]
-                        + " is '" + row[2] + "', not a count");
-            }
-            if (failing > 0) {
-                failures.add(RowChecks.failure(check.kind(), check.column(), failing, blankAsNull(row[3]),
-                        blankAsNull(row[4])));
-            }
-        }
-        if (!failures.isEmpty()) {
-            throw new PackException(checks.toString(), "the rows fail " + failures.size() + " of the SQL's row checks,"
-                    + " so no pack was written (the row loader and --engine duckdb refuse such rows): "
-                    + String.join("; ", failures) + "; fix the rows and run the SQL again");
-        }
+        String query = checksQuery(option);
+        boolean printed = sql.contains("-- " + (option.isEmpty() ? "" : "holdout ") + RowChecks.HEADING);
+        throw new IllegalArgumentException("--" + option + "checks PATH is needed: the table of " + query
+                + ", which counts the rows Verdict would refuse (repeated ids, missing values, scores outside [0, 1]"
+                + " or not numbers, unknown classes); without it nothing says the summed rows are sound"
+                + (printed ? "; run that query with the others and give its CSV or folder"
+                : "; " + sqlScript + " was printed before Verdict's SQL checked rows: print the SQL again with "
+                + "summarize --engine sql and the same options, run it on the same table, and import the tables of "
+                + "that run with the new script as --sql"));
     }
 
-    /** An engine writes NULL to CSV as an empty field. */
-    private static String blankAsNull(String value) {
-        return value == null || value.isEmpty() ? null : value;
+    /**
+     * The row checks table, refused unless it was written by a query of the script and saw the rows that make
+     * {@code cells} (the same number of rows, the same cells), so a clean run's checks never vouch for other rows.
+     */
+    private static ChecksTable checkedAgainst(Path checks, Path cellsPath, SummaryTables tables, String sql,
+                                              Path sqlScript, String option) throws IOException, PackException {
+        ChecksTable table = ChecksTable.read(checks, sql, sqlScript, checksQuery(option));
+        table.requireSameRows(cellsPath, tables.cells(), sqlScript);
+        return table;
     }
 
     /** Refuses a --block-count other than the one the SQL script says it dealt the rows into. */
@@ -219,7 +216,7 @@ public final class SummaryImport {
                 layout.ranking() ? readTable(ranking, layout.rankingColumns(), 0) : null);
     }
 
-    private static SummaryTable readTable(Path path, List<String> columns) throws IOException, PackException {
+    static SummaryTable readTable(Path path, List<String> columns) throws IOException, PackException {
         return readTable(path, columns, 0);
     }
 
@@ -235,14 +232,7 @@ public final class SummaryImport {
         if (path == null) {
             throw new IOException("a table of " + columns + " is needed for this task; give its CSV file or folder");
         }
-        List<Path> parts;
-        if (Files.isDirectory(path)) {
-            try (Stream<Path> files = Files.list(path)) {
-                parts = files.filter(f -> f.getFileName().toString().endsWith(".csv")).sorted().toList();
-            }
-        } else {
-            parts = List.of(path);
-        }
+        List<Path> parts = parts(path);
         List<String[]> rows = new ArrayList<>();
         for (Path part : parts) {
             try (CsvReader<CsvRecord> reader = CsvReader.builder().skipEmptyLines(true).ofCsvRecord(part)) {
@@ -277,6 +267,31 @@ public final class SummaryImport {
             throw new IOException(path + " holds no .csv file");
         }
         return new SummaryTable(columns, rows);
+    }
+
+    /** A CSV file, or the {@code .csv} files of a folder (an engine's part files) in name order. */
+    private static List<Path> parts(Path path) throws IOException {
+        if (!Files.isDirectory(path)) {
+            return List.of(path);
+        }
+        try (Stream<Path> files = Files.list(path)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".csv")).sorted().toList();
+        }
+    }
+
+    /** The column names of a table's first part (every part of one table has the same header). */
+    static List<String> header(Path path) throws IOException {
+        for (Path part : parts(path)) {
+            try (CsvReader<CsvRecord> reader = CsvReader.builder().skipEmptyLines(true).ofCsvRecord(part)) {
+                Iterator<CsvRecord> records = reader.iterator();
+                if (records.hasNext()) {
+                    return records.next().getFields().stream().map(String::strip).toList();
+                }
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
+        throw new IOException(path + " holds no .csv file with a header");
     }
 
     private static void requireBlockInRange(String text, int blockCount, Path part, long line, int column)

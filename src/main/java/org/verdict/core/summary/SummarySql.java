@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.verdict.core.compare.ComparisonEngine;
+import org.verdict.core.pack.Hashes;
 import org.verdict.core.pack.ModelVersion;
 import org.verdict.core.pack.PackManifest;
 import org.verdict.core.pack.Task;
@@ -27,21 +28,36 @@ public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest 
 
     /** One query per table: cells always, blocks when the layout has them, ranking sums with scores. */
     public String cellsQuery() {
+        List<String> expressions = cellKeys();
+        List<String> names = layout.cellColumns().subList(0, expressions.size()).stream().map(this::q).toList();
         List<String> keys = new ArrayList<>();
-        for (String column : layout.sliceColumns()) {
-            keys.add(text(q(column)) + " AS " + q(column));
+        for (int k = 0; k < expressions.size(); k++) {
+            keys.add(expressions.get(k) + " AS " + names.get(k));
         }
-        if (layout.task().isClassification()) {
-            keys.add(text(q(SummaryLayout.LABEL)) + " AS " + q(SummaryLayout.LABEL));
-            for (ModelVersion model : manifest.models()) {
-                keys.add(predictionCode(model) + " AS " + q(SummaryLayout.prediction(model.version())));
-            }
-        }
-        List<String> names = layout.cellColumns().subList(0, keys.size()).stream().map(this::q).toList();
         return "SELECT " + String.join(",\n       ", keys) + ",\n       COUNT(*) AS " + q(SummaryLayout.COUNT)
                 + "\nFROM " + source
                 + "\nGROUP BY " + groupBy(keys.size())
                 + "\nORDER BY " + String.join(", ", names);
+    }
+
+    /** The expressions of a cell's key, in the order of {@link SummaryLayout#cellColumns}. */
+    private List<String> cellKeys() {
+        List<String> keys = new ArrayList<>();
+        for (String column : layout.sliceColumns()) {
+            keys.add(text(q(column)));
+        }
+        if (layout.task().isClassification()) {
+            keys.add(text(q(SummaryLayout.LABEL)));
+            for (ModelVersion model : manifest.models()) {
+                keys.add(predictionCode(model));
+            }
+        }
+        return keys;
+    }
+
+    /** The row checks query of the script with no optional suites ({@link #script()}). */
+    public String checksQuery() {
+        return checksQuery(scriptId(Sources.NONE));
     }
 
     /**
@@ -49,14 +65,23 @@ public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest 
      * used more than once), the smallest such example id and its value. Every value is read as text and numbers with
      * TRY_CAST, so a value that is no number is counted here rather than summed as NULL (Spark without ANSI mode) or
      * stopping the script. {@code --engine import} refuses a pack whose checks failed.
+     * <p>
+     * Every row also says what the query saw ({@link RowChecks#SEEN_COLUMNS}), so import can refuse the checks of
+     * other rows: the number of rows, and a fingerprint of the cells they make, Σ n × the first 60 bits of MD5 of the
+     * cell's key values joined by line breaks (which no value of a passing key holds), computed with the cells query's
+     * own key expressions; then the script's id and the engine's own {@code version()}. Deterministic, so the same
+     * rows give the same table in any engine and any partitioning; one more grouping of the rows, hashing only the
+     * distinct cells.
+     *
+     * @param scriptId the id of the printed script holding this query ({@link #scriptId})
      */
-    public String checksQuery() {
+    public String checksQuery(String scriptId) {
         List<RowChecks.Check> checks = RowChecks.of(layout, manifest);
         List<String> columns = new ArrayList<>(List.of("example_id"));
         checks.stream().filter(c -> c.kind() != RowChecks.Kind.THIRD_CLASS).map(RowChecks.Check::column)
                 .filter(c -> !columns.contains(c)).forEach(columns::add);
         String rows = "WITH rows__ AS (SELECT " + columns.stream().map(c -> text(q(c)) + " AS " + q(c))
-                .collect(Collectors.joining(", ")) + " FROM " + source + ")\n";
+                .collect(Collectors.joining(", ")) + " FROM " + source + "),\n";
         String id = q("example_id");
         List<String> selects = new ArrayList<>();
         for (RowChecks.Check check : checks) {
@@ -96,7 +121,30 @@ public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest 
                     + ", " + found.get(2) + " AS " + q(RowChecks.COLUMNS.get(4))
                     + " FROM " + found.get(3));
         }
-        return rows + String.join("\nUNION ALL\n", selects);
+        List<String> keys = cellKeys();
+        List<String> keyNames = new ArrayList<>();
+        List<String> keyColumns = new ArrayList<>();
+        for (int k = 0; k < keys.size(); k++) {
+            keyNames.add("k" + k + "__");
+            keyColumns.add(keys.get(k) + " AS " + keyNames.get(k));
+        }
+        String cells = "cells__ AS (SELECT " + String.join(", ", keyColumns) + ", COUNT(*) AS n__ FROM " + source
+                + " GROUP BY " + groupBy(keys.size()) + "),\n";
+        String cellHash = dialect.md5Number("concat_ws(chr(10), " + keyNames.stream()
+                .map(k -> "coalesce(" + text(k) + ", '')").collect(Collectors.joining(", ")) + ")");
+        String seen = "seen__ AS (SELECT CAST(coalesce(SUM(n__), 0) AS BIGINT) AS " + q(RowChecks.ROWS_SEEN)
+                + ", coalesce(SUM(" + decimal("n__") + " * " + decimal(cellHash) + "), 0) AS "
+                + q(RowChecks.CELLS_FINGERPRINT) + " FROM cells__)\n";
+        return rows + cells + seen + "SELECT checks__.*, seen__." + q(RowChecks.ROWS_SEEN) + ", seen__."
+                + q(RowChecks.CELLS_FINGERPRINT) + ", " + dialect.literal(scriptId) + " AS " + q(RowChecks.SCRIPT_ID)
+                + ", " + dialect.literal(dialect.wireName()) + " AS " + q(RowChecks.ENGINE) + ", version() AS "
+                + q(RowChecks.ENGINE_VERSION) + "\nFROM (" + String.join("\nUNION ALL\n", selects)
+                + ") checks__ CROSS JOIN seen__";
+    }
+
+    /** An integer as a 38-digit decimal: a sum of row counts times 60-bit hashes overflows BIGINT, not this. */
+    private static String decimal(String integer) {
+        return "CAST(" + integer + " AS DECIMAL(38, 0))";
     }
 
     public String blocksQuery() {
@@ -362,9 +410,22 @@ public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest 
 
     /** The primary suite's queries and those of every optional suite {@code sources} names, as one script. */
     public String script(Sources sources) {
+        return script(sources, scriptId(sources));
+    }
+
+    /**
+     * The id of the script {@link #script(Sources)} prints, which its row checks queries write into every row of
+     * their tables: the SHA-256 of the script printed with an id of 64 zeros. It names one printing (these options,
+     * manifest and sources), so import can tell the checks of the --sql script from another's.
+     */
+    public String scriptId(Sources sources) {
+        return Hashes.sha256Hex(script(sources, "0".repeat(64)));
+    }
+
+    private String script(Sources sources, String scriptId) {
         StringBuilder script = new StringBuilder("-- Verdict summary pack, " + dialect.wireName() + " dialect\n"
                 + "-- source: " + source + "\n");
-        appendEvaluationQueries(script, "");
+        appendEvaluationQueries(script, "", scriptId);
         if (sources.latency() != null) {
             script.append("-- latency buckets (100 per decade) of ").append(sources.latency()).append("\n")
                     .append(latencyQuery(sources.latency())).append(";\n");
@@ -374,7 +435,7 @@ public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest 
                     .append(safetyQuery(sources.safety())).append(";\n");
         }
         if (sources.holdout() != null) {
-            forHoldout(sources.holdout()).appendEvaluationQueries(script, "holdout ");
+            forHoldout(sources.holdout()).appendEvaluationQueries(script, "holdout ", scriptId);
         }
         if (sources.humanBaseline() != null) {
             script.append("-- human baseline cells of ").append(sources.humanBaseline()).append("\n")
@@ -384,13 +445,13 @@ public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest 
     }
 
     /** Cells, blocks and ranking sums of this SQL's evaluation rows, each headed by {@code prefix} and its table. */
-    private void appendEvaluationQueries(StringBuilder script, String prefix) {
+    private void appendEvaluationQueries(StringBuilder script, String prefix, String scriptId) {
         if (!prefix.isEmpty()) {
             script.append("-- ").append(prefix).append("source: ").append(source).append("\n");
         }
         // first, so an engine stopping at a bad value (DuckDB's strict CAST) has written what is wrong with the rows
         script.append("-- ").append(prefix).append(RowChecks.HEADING).append(" (--").append(prefix.isEmpty() ? ""
-                : "holdout-").append("checks; import refuses rows that fail one)\n").append(checksQuery())
+                : "holdout-").append("checks; import refuses rows that fail one)\n").append(checksQuery(scriptId))
                 .append(";\n");
         script.append("-- ").append(prefix).append("cells table\n").append(cellsQuery()).append(";\n");
         if (layout.hasBlocks()) {

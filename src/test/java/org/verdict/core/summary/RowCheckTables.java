@@ -1,33 +1,35 @@
 package org.verdict.core.summary;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.verdict.core.pack.PackManifest;
+import java.util.Arrays;
 
 /**
- * Runs the printed SQL's row checks query with DuckDB over a CSV of rows read as text (as a lake table of strings),
- * writing the checks table the way an engine elsewhere would, for {@code --engine import}.
+ * Runs the row checks query of a printed script with DuckDB, writing the checks table the way an engine elsewhere
+ * would, for {@code --engine import}: the query as the script holds it (split as the docs' recipes split it), so its
+ * script id is the script's.
  */
 public final class RowCheckTables {
     private RowCheckTables() {
     }
 
     /**
-     * @param holdout whether the rows are the held-out set (sliced by the manifest's holdout suite)
+     * @param script a script {@link SummarySql#script} printed, whose source DuckDB can read from here (e.g. the
+     *               {@code summary.sql} of a pack {@code --engine duckdb} made)
+     * @param holdout whether to run the held-out set's checks query rather than the primary rows'
      * @return {@code out}
      */
-    public static Path write(PackManifest manifest, boolean scores, Path rowsCsv, boolean holdout, Path out)
-            throws SQLException {
-        SummarySql sql = new SummarySql(SqlDialect.DUCKDB, SummaryLayout.of(manifest, scores, true), manifest,
-                "evals", 1L, SummarySql.DEFAULT_BLOCKS);
+    public static Path write(Path script, boolean holdout, Path out) throws SQLException, IOException {
+        String heading = "-- " + (holdout ? "holdout " : "") + RowChecks.HEADING + " (";
+        String query = Arrays.stream(Files.readString(script).split(";\n")).filter(q -> q.contains(heading))
+                .findFirst().orElseThrow(() -> new AssertionError(script + " has no query headed " + heading));
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
              Statement statement = connection.createStatement()) {
-            statement.execute("CREATE VIEW evals AS SELECT * FROM read_csv(" + SqlDialect.DUCKDB.literal(
-                    rowsCsv.toString()) + ", header = true, all_varchar = true)");
-            String query = holdout ? sql.forHoldout("evals").checksQuery() : sql.checksQuery();
             statement.execute("COPY (" + query + ") TO " + SqlDialect.DUCKDB.literal(out.toString()) + " (HEADER)");
         }
         return out;

@@ -95,8 +95,11 @@ class SparkSummaryTest {
             summary = new SummaryPackReader().read(summaryPack, Progress.NONE);
         } else {
             // the cluster way (docs/pack-format.md): Spark writes CSV part files, `summarize --engine import` packs them
-            spark.sql(sql.checksQuery()).write().option("header", "true").csv(folder.resolve("checks").toString());
-            spark.sql(holdoutSql.checksQuery()).write().option("header", "true")
+            SummarySql.Sources sources = new SummarySql.Sources(null, null, "holdout", null);
+            String scriptId = sql.scriptId(sources);
+            spark.sql(sql.checksQuery(scriptId)).write().option("header", "true")
+                    .csv(folder.resolve("checks").toString());
+            spark.sql(holdoutSql.checksQuery(scriptId)).write().option("header", "true")
                     .csv(folder.resolve("holdout_checks").toString());
             spark.sql(sql.cellsQuery()).write().option("header", "true").csv(folder.resolve("cells").toString());
             spark.sql(sql.blocksQuery()).write().option("header", "true").csv(folder.resolve("blocks").toString());
@@ -104,14 +107,16 @@ class SparkSummaryTest {
                     .csv(folder.resolve("holdout_cells").toString());
             spark.sql(holdoutSql.blocksQuery()).write().option("header", "true")
                     .csv(folder.resolve("holdout_blocks").toString());
-            Path script = Files.writeString(folder.resolve("summary.sql"),
-                    sql.script(new SummarySql.Sources(null, null, "holdout", null)));
+            Path script = Files.writeString(folder.resolve("summary.sql"), sql.script(sources));
             summary = SummaryImport.assemble(manifest, true, folder.resolve("checks"), folder.resolve("cells"), folder.resolve("blocks"), null,
                     new SummaryImport.OptionalTables(null, null, new SummaryImport.Holdout("holdout",
                             folder.resolve("holdout_checks"), folder.resolve("holdout_cells"), folder.resolve("holdout_blocks"), null), null),
                     script, "spark", spark.version(), "evals", "snapshot-7", seed, SummarySql.DEFAULT_BLOCKS,
                     summaryPack, new SummaryPackWriter());
             assertEquals("snapshot-7", summary.provenance().snapshot());
+            // the version Spark's version() wrote into the checks table: the release, then the build's revision
+            assertTrue(summary.provenance().engineVersion().startsWith(spark.version() + " "),
+                    summary.provenance().engineVersion());
         }
         assertEquals(rows.primary().rowCount(), summary.primary().rowCount(), "counts equal");
         assertEquals("spark", summary.provenance().engine());

@@ -148,26 +148,136 @@ class SqlRowChecksTest {
         assertFalse(Files.exists(folder.resolve("out")));
 
         // a table from another manifest's query lacks this one's checks
-        Path partial = Files.writeString(folder.resolve("partial.csv"), String.join(",", RowChecks.COLUMNS)
-                + "\nmissing,example_id,0,,\n");
-        PackException lacking = assertThrows(PackException.class, () -> SummaryImport.assemble(manifest, true,
-                partial, script, script, script, script, "duckdb", "1.4", "evals", null, SEED,
-                SummarySql.DEFAULT_BLOCKS, folder.resolve("out")));
+        Path tables = tables(manifest, rows.resolve("primary.csv"), "tables");
+        List<String> lines = Files.readAllLines(tables.resolve("checks.csv"));
+        Path partial = Files.write(folder.resolve("partial.csv"), List.of(lines.get(0), lines.get(1)));
+        PackException lacking = assertThrows(PackException.class, () -> importTables(manifest, tables, partial,
+                folder.resolve("out")));
         assertEquals(partial + ": has no row for the check repeated_id of example_id; give the table of the query "
                 + "headed '-- row checks' of the SQL printed with this manifest", lacking.getMessage());
+        assertFalse(Files.exists(folder.resolve("out")));
+    }
+
+    /**
+     * The reviewer's case: a clean run's checks imported with the cells of other rows (fewer, or as many but other
+     * ones) are refused naming both files, and so is a checks table another printing of the SQL wrote.
+     */
+    @Test
+    void theChecksOfOtherRowsAreRefusedNamingBothFiles() throws Exception {
+        Path rows = RowPacks.write(folder.resolve("rows"), Task.BINARY, 1_000, 5);
+        PackManifest manifest = RowManifest.read(rows.resolve("manifest.json"));
+        List<String[]> clean = csv(rows.resolve("primary.csv"));
+        Path cleanRun = tables(manifest, rows.resolve("primary.csv"), "clean");
+        Path cleanChecks = cleanRun.resolve("checks.csv");
+
+        // 735 of the rows, each of which passes the checks on its own
+        Path fewer = tables(manifest, write("fewer.csv", clean.subList(0, 736)), "fewer");
+        Path out = folder.resolve("out");
+        PackException counted = assertThrows(PackException.class, () -> importTables(manifest, fewer, cleanChecks,
+                out));
+        assertEquals(cleanChecks + ": these row checks are of other rows than " + fewer.resolve("cells.csv")
+                + ": the checks saw 1000 rows, the cells add up to 735; import the tables one run of "
+                + fewer.resolve("summary.sql") + " wrote over one table (the checks of other rows say nothing about "
+                + "these)", counted.getMessage());
+        assertFalse(Files.exists(out), "nothing is written");
+
+        // as many rows, one of them another example whose label differs: the same count, other cells
+        List<String[]> swapped = copy(clean);
+        String[] other = swapped.get(1).clone();
+        other[0] = "other-example";
+        other[1] = other[1].equals("fraud") ? "ok" : "fraud";
+        swapped.set(1, other);
+        Path sameCount = tables(manifest, write("swapped.csv", swapped), "swapped");
+        PackException fingerprinted = assertThrows(PackException.class, () -> importTables(manifest, sameCount,
+                cleanChecks, out));
+        assertTrue(fingerprinted.getMessage().startsWith(cleanChecks + ": these row checks are of other rows than "
+                + sameCount.resolve("cells.csv") + ": both count 1000 rows, but the rows the checks saw make other "
+                + "cells (cells_fingerprint "), fingerprinted.getMessage());
+        assertFalse(Files.exists(out));
+
+        // the same rows checked by the SQL printed for another table name: another printing, not this script's
+        Path elsewhere = tables(manifest, rows.resolve("primary.csv"), "elsewhere", "evals_copy");
+        PackException printing = assertThrows(PackException.class, () -> importTables(manifest, cleanRun,
+                elsewhere.resolve("checks.csv"), out));
+        assertTrue(printing.getMessage().startsWith(elsewhere.resolve("checks.csv") + ": was written by another "
+                + "printing of the SQL than " + cleanRun.resolve("summary.sql") + " (its script_id '"),
+                printing.getMessage());
+        assertFalse(Files.exists(out));
+
+        // part files of two runs in one folder (a re-run written over a half-emptied folder)
+        Path mixed = Files.createDirectories(folder.resolve("mixed-checks"));
+        Files.copy(cleanChecks, mixed.resolve("part-00000.csv"));
+        Files.copy(fewer.resolve("checks.csv"), mixed.resolve("part-00001.csv"));
+        PackException twoRuns = assertThrows(PackException.class, () -> importTables(manifest, cleanRun, mixed, out));
+        assertTrue(twoRuns.getMessage().startsWith(mixed + ": holds the rows of more than one run of the checks "
+                + "query"), twoRuns.getMessage());
+        assertFalse(Files.exists(out));
+
+        // the clean run's own tables import, recording the engine's version() as the engine's version
+        SummaryPack imported = importTables(manifest, cleanRun, cleanChecks, out);
+        assertEquals(1000, imported.primary().rowCount());
+        assertTrue(imported.provenance().engineVersion().startsWith("v1."), imported.provenance().engineVersion());
+    }
+
+    /** A checks table of the SQL of an earlier Verdict (no columns of what it saw) is refused, saying what to do. */
+    @Test
+    void aChecksTableWithoutWhatItSawIsRefusedSayingHowToGetANewOne() throws Exception {
+        Path rows = RowPacks.write(folder.resolve("rows"), Task.BINARY, 300, 5);
+        PackManifest manifest = RowManifest.read(rows.resolve("manifest.json"));
+        Path run = tables(manifest, rows.resolve("primary.csv"), "tables");
+        // what the earlier query wrote: these columns, and no others
+        Path old = folder.resolve("old-checks.csv");
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+             Statement statement = connection.createStatement()) {
+            statement.execute("COPY (SELECT " + String.join(", ", RowChecks.COLUMNS) + " FROM read_csv("
+                    + SqlDialect.DUCKDB.literal(run.resolve("checks.csv").toString()) + ", all_varchar = true)) TO "
+                    + SqlDialect.DUCKDB.literal(old.toString()) + " (HEADER)");
+        }
+        PackException refused = assertThrows(PackException.class, () -> importTables(manifest, run, old,
+                folder.resolve("out")));
+        assertEquals(old + ": has no column rows_seen: it was written by the row checks query of an earlier Verdict, "
+                + "which did not record what it checked, so nothing ties it to the cells imported with it; print the "
+                + "SQL again with this Verdict (summarize --engine sql with the same options), run it on the same "
+                + "table (at least the query headed '-- row checks'), and import the tables of that run with the new "
+                + "script as --sql", refused.getMessage());
+        assertFalse(Files.exists(folder.resolve("out")));
     }
 
     /** The rows' checks, cells, blocks and ranking sums as the printed script's queries write them, imported. */
     private Path importRows(PackManifest manifest, Path csv, Path out) throws Exception {
-        SummarySql sql = sql(manifest);
+        Path tables = tables(manifest, csv, "tables-" + out.getFileName());
+        importTables(manifest, tables, tables.resolve("checks.csv"), out);
+        return out;
+    }
+
+    /** Imports the tables of one run of {@link #tables} with the checks table {@code checks}. */
+    private static SummaryPack importTables(PackManifest manifest, Path tables, Path checks, Path out)
+            throws Exception {
+        SummaryLayout layout = sql(manifest, "evals").layout();
+        return SummaryImport.assemble(manifest, true, checks, tables.resolve("cells.csv"),
+                layout.hasBlocks() ? tables.resolve("blocks.csv") : null,
+                layout.ranking() ? tables.resolve("ranking.csv") : null, tables.resolve("summary.sql"), "duckdb",
+                "1.4.4", "evals", null, SEED, SummarySql.DEFAULT_BLOCKS, out);
+    }
+
+    private Path tables(PackManifest manifest, Path csv, String name) throws Exception {
+        return tables(manifest, csv, name, "evals");
+    }
+
+    /**
+     * One run of the script printed for the table {@code source}, over the rows of {@code csv} (read as text, as a
+     * lake table of strings): its checks, cells, blocks and ranking tables and the script, in a folder.
+     */
+    private Path tables(PackManifest manifest, Path csv, String name, String source) throws Exception {
+        SummarySql sql = sql(manifest, source);
         String script = sql.script();
-        Path tables = Files.createDirectories(folder.resolve("tables-" + out.getFileName()));
+        Path tables = Files.createDirectories(folder.resolve(name));
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
              Statement statement = connection.createStatement()) {
             // one thread, as the summariser compared with: the same order of summation
             statement.execute("SET threads = 1");
-            statement.execute("CREATE VIEW evals AS SELECT * FROM read_csv(" + SqlDialect.DUCKDB.literal(csv.toString())
-                    + ", header = true, all_varchar = true)");
+            statement.execute("CREATE VIEW " + source + " AS SELECT * FROM read_csv("
+                    + SqlDialect.DUCKDB.literal(csv.toString()) + ", header = true, all_varchar = true)");
             List<String> queries = new ArrayList<>(List.of(sql.checksQuery(), sql.cellsQuery()));
             if (sql.layout().hasBlocks()) {
                 queries.add(sql.blocksQuery());
@@ -182,16 +292,16 @@ class SqlRowChecksTest {
                         tables.resolve(names.get(q) + ".csv").toString()) + " (HEADER)");
             }
         }
-        Path sqlFile = Files.writeString(tables.resolve("summary.sql"), script);
-        SummaryImport.assemble(manifest, true, tables.resolve("checks.csv"), tables.resolve("cells.csv"),
-                sql.layout().hasBlocks() ? tables.resolve("blocks.csv") : null,
-                sql.layout().ranking() ? tables.resolve("ranking.csv") : null, sqlFile, "duckdb", "1.4.4", "evals",
-                null, SEED, SummarySql.DEFAULT_BLOCKS, out);
-        return out;
+        Files.writeString(tables.resolve("summary.sql"), script);
+        return tables;
     }
 
     private static SummarySql sql(PackManifest manifest) {
-        return new SummarySql(SqlDialect.DUCKDB, SummaryLayout.of(manifest, true, true), manifest, "evals", SEED,
+        return sql(manifest, "evals");
+    }
+
+    private static SummarySql sql(PackManifest manifest, String source) {
+        return new SummarySql(SqlDialect.DUCKDB, SummaryLayout.of(manifest, true, true), manifest, source, SEED,
                 SummarySql.DEFAULT_BLOCKS);
     }
 
@@ -199,12 +309,7 @@ class SqlRowChecksTest {
 
     /** The rows, written out and imported, are refused with exactly these failures, and nothing is written. */
     private void assertRefused(PackManifest manifest, List<String[]> rows, String... failures) throws Exception {
-        Path csv = folder.resolve("edited-" + ++attempt + ".csv");
-        StringBuilder text = new StringBuilder();
-        for (String[] row : rows) {
-            text.append(String.join(",", row)).append('\n');
-        }
-        Files.writeString(csv, text);
+        Path csv = write("edited-" + ++attempt + ".csv", rows);
         Path out = folder.resolve("out-" + attempt);
         PackException refused = assertThrows(PackException.class, () -> importRows(manifest, csv, out));
         String message = refused.getMessage();
@@ -214,6 +319,14 @@ class SqlRowChecksTest {
             assertTrue(message.contains(failure + ";"), failure + " in\n" + message);
         }
         assertFalse(Files.exists(out), "nothing is written");
+    }
+
+    private Path write(String name, List<String[]> rows) throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (String[] row : rows) {
+            text.append(String.join(",", row)).append('\n');
+        }
+        return Files.writeString(folder.resolve(name), text);
     }
 
     private static List<String[]> csv(Path file) throws Exception {

@@ -608,12 +608,10 @@ class SummaryPackValidationTest {
         Path tables = copy(withHoldout);
         setField(tables.resolve(SummaryPackWriter.HOLDOUT_CELLS_FILE), 2, "n", "-3");
         Path out = folder.resolve("imported");
-        Path rows = shared.resolve("holdout-rows");
-        PackManifest manifest = RowManifest.read(rows.resolve("manifest.json"));
-        Path checks = RowCheckTables.write(manifest, true, rows.resolve("primary.csv"), false,
-                folder.resolve("checks.csv"));
-        Path holdoutChecks = RowCheckTables.write(manifest, true, rows.resolve("holdout.csv"), true,
-                folder.resolve("holdout_checks.csv"));
+        PackManifest manifest = RowManifest.read(shared.resolve("holdout-rows").resolve("manifest.json"));
+        Path script = tables.resolve(SummaryPackWriter.SQL_FILE);
+        Path checks = RowCheckTables.write(script, false, folder.resolve("checks.csv"));
+        Path holdoutChecks = RowCheckTables.write(script, true, folder.resolve("holdout_checks.csv"));
         PackException e = assertThrows(PackException.class, () -> SummaryImport.assemble(manifest, true, checks,
                 tables.resolve(SummaryPackWriter.CELLS_FILE), tables.resolve(SummaryPackWriter.BLOCKS_FILE),
                 tables.resolve(SummaryPackWriter.RANKING_FILE),
@@ -621,7 +619,7 @@ class SummaryPackValidationTest {
                         holdoutChecks, tables.resolve(SummaryPackWriter.HOLDOUT_CELLS_FILE),
                         tables.resolve(SummaryPackWriter.HOLDOUT_BLOCKS_FILE),
                         tables.resolve(SummaryPackWriter.HOLDOUT_RANKING_FILE)), null),
-                tables.resolve(SummaryPackWriter.SQL_FILE), "spark", "3.5.8", "lake.evals", null, 9L,
+                script, null, null, "lake.evals", null, 9L,
                 SummarySql.DEFAULT_BLOCKS, out, new SummaryPackWriter()));
         assertWhere(e, SummaryPackWriter.HOLDOUT_CELLS_FILE, 2,
                 columnOf(tables.resolve(SummaryPackWriter.HOLDOUT_CELLS_FILE), "n"));
