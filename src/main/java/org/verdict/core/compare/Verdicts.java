@@ -150,17 +150,7 @@ final class Verdicts {
         double[] alphas = new double[m];
         switch (options.correction()) {
             case NONE -> Arrays.fill(alphas, alpha);
-            case HOLM -> {
-                Integer[] order = ascending(p);
-                double stopped = Double.NaN;
-                for (int rank = 0; rank < m; rank++) {
-                    double step = alpha / (m - rank);
-                    if (Double.isNaN(stopped) && !(p[order[rank]] < step)) {
-                        stopped = step;
-                    }
-                    alphas[order[rank]] = Double.isNaN(stopped) ? step : stopped;
-                }
-            }
+            case HOLM -> alphas = PValueAdjustment.holmAlphas(p, alpha);
             case BENJAMINI_HOCHBERG -> {
                 Integer[] order = ascending(p);
                 int rejected = 0;

@@ -250,12 +250,16 @@ public final class ComparisonEvidence {
 
     /** The verdict in words with its mark: ▲ better, ▼ worse, the rest in grey words. */
     static Cell verdictCell(SliceResult result) {
-        Verdict verdict = result.verdict();
+        return verdictCell(result.verdict(), result.verdict() == Verdict.UNAVAILABLE
+                ? "unavailable: " + result.unavailableReason() : result.verdictLabel());
+    }
+
+    /** Better and worse marked ▲ / ▼ in their tone; any other verdict in {@code otherwise}'s words. */
+    static Cell verdictCell(Verdict verdict, String otherwise) {
         return switch (verdict) {
             case BETTER -> new Cell("▲ better", Tone.BETTER);
             case WORSE -> new Cell("▼ worse", Tone.WORSE);
-            case UNAVAILABLE -> new Cell("unavailable: " + result.unavailableReason(), Tone.NO_DIFFERENCE);
-            default -> new Cell(result.verdictLabel(), Tone.NO_DIFFERENCE);
+            default -> new Cell(otherwise, Tone.NO_DIFFERENCE);
         };
     }
 

@@ -125,10 +125,10 @@ final class ApprovalPackComposer {
         if (content.approval() != null && !worse.slicesHeading().isEmpty()) {
             // no gate judges these, so the board reads them beside the approval; "none" is said, not left out, and
             // so is how many slices could be tested at all
-            facts.add(new Fact("Worse slices", worse.slicesHeading() + worse.slices().stream()
-                    .map(line -> " ▼ " + line).collect(Collectors.joining(";"))));
-            facts.add(new Fact("Also worse overall", worse.overall().isEmpty() ? worse.nothingElse()
-                    : worse.overall().stream().map(line -> "▼ " + line).collect(Collectors.joining("; "))));
+            // one finding a line: run together with ";" a dozen slices read as one paragraph of numbers
+            facts.add(Fact.listed("Worse slices", worse.slicesHeading(), "▼", worse.slices()));
+            facts.add(worse.overall().isEmpty() ? new Fact("Also worse overall", worse.nothingElse())
+                    : Fact.listed("Also worse overall", "", "▼", worse.overall()));
         }
         if (!content.missingEvidence().isEmpty()) {
             facts.add(new Fact("Not in this pack", String.join(", ", content.missingEvidence())));

@@ -75,8 +75,15 @@ final class HtmlApprovalPack {
         } else if (block instanceof Facts facts) {
             html.append("<dl>\n");
             for (Fact fact : facts.facts()) {
-                html.append("<dt>").append(escape(fact.label())).append("</dt><dd>").append(escape(fact.value()))
-                        .append("</dd>\n");
+                html.append("<dt>").append(escape(fact.label())).append("</dt><dd>").append(escape(fact.value()));
+                if (!fact.items().isEmpty()) {
+                    html.append("<ul class=\"findings\">");
+                    for (String item : fact.items()) {
+                        html.append("<li>").append(escape(fact.mark() + " " + item)).append("</li>");
+                    }
+                    html.append("</ul>");
+                }
+                html.append("</dd>\n");
             }
             html.append("</dl>\n");
         } else if (block instanceof Table table) {
@@ -164,6 +171,8 @@ final class HtmlApprovalPack {
             dl { display: grid; grid-template-columns: max-content auto; gap: .15rem 1.2rem; }
             dt { font-weight: bold; }
             dd { margin: 0; overflow-wrap: anywhere; }
+            ul.findings { list-style: none; margin: .15rem 0 0; padding-left: 0; }
+            ul.findings li { padding-left: 1.1em; text-indent: -1.1em; }
             table { border-collapse: collapse; margin: .8rem 0 1.2rem; font-size: .9rem; }
             caption { text-align: left; font-weight: bold; padding-bottom: .3rem; }
             th, td { border: 1px solid #c8c8c8; padding: .25rem .5rem; text-align: left; vertical-align: top;

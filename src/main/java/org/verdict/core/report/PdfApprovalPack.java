@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.text.Bidi;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -245,19 +246,41 @@ final class PdfApprovalPack {
             boolean digest = isDigest(fact.value());
             PDFont valueFont = digest ? mono : sans;
             float valueSize = digest ? fitting(List.of(fact.value()), mono, BODY, WIDTH - labelWidth) : BODY;
-            List<String> valueLines = lines(fact.value(), valueFont, valueSize, WIDTH - labelWidth);
-            int rows = Math.max(labelLines.size(), valueLines.size());
-            ensure(rows * LEADING);
-            for (int i = 0; i < rows; i++) {
-                float baseline = y - BODY - i * LEADING;
-                if (i < labelLines.size()) {
-                    text(labelLines.get(i), bold, BODY, MARGIN, baseline, Color.BLACK);
-                }
-                if (i < valueLines.size()) {
-                    text(valueLines.get(i), valueFont, valueSize, MARGIN + labelWidth, baseline, Color.BLACK);
+            List<String> valueLines = new ArrayList<>(fact.value().isEmpty() && !fact.items().isEmpty() ? List.of()
+                    : lines(fact.value(), valueFont, valueSize, WIDTH - labelWidth));
+            List<Float> indents = new ArrayList<>(Collections.nCopies(valueLines.size(), 0f));
+            // a listed item starts on a line of its own after its mark, and its wrapped lines hang under its text
+            float hang = fact.items().isEmpty() ? 0 : width(fact.mark() + " ", valueFont, valueSize);
+            for (String item : fact.items()) {
+                List<String> itemLines = lines(item, valueFont, valueSize, WIDTH - labelWidth - hang);
+                for (int i = 0; i < itemLines.size(); i++) {
+                    valueLines.add(i == 0 ? fact.mark() + " " + itemLines.get(i) : itemLines.get(i));
+                    indents.add(i == 0 ? 0f : hang);
                 }
             }
-            y -= rows * LEADING;
+            int rows = Math.max(labelLines.size(), valueLines.size());
+            // a fact stays on one page; a list starts with its heading and first items on one and goes on over the
+            // page break line by line, so a dozen findings do not leave the page before them half empty
+            float together = (fact.items().isEmpty() ? rows : Math.min(rows, 4)) * LEADING;
+            if (together <= TOP - BOTTOM) {
+                ensure(together);
+            }
+            for (int i = 0; i < rows; i++) {
+                float before = y;
+                ensure(LEADING);
+                float baseline = y - BODY;
+                if (i < labelLines.size()) {
+                    text(labelLines.get(i), bold, BODY, MARGIN, baseline, Color.BLACK);
+                } else if (y != before) {
+                    // the list went on over a page break: its label again, so the page says what it lists
+                    text(labelLines.get(0), bold, BODY, MARGIN, baseline, Color.BLACK);
+                }
+                if (i < valueLines.size()) {
+                    text(valueLines.get(i), valueFont, valueSize, MARGIN + labelWidth + indents.get(i), baseline,
+                            Color.BLACK);
+                }
+                y -= LEADING;
+            }
         }
         y -= 6;
     }

@@ -41,7 +41,22 @@ record ReportDocument(String title, String subtitle, List<Section> sections) {
         }
     }
 
-    record Fact(String label, String value) {
+    /**
+     * @param items lines listed under the value, one a line, each after {@code mark} (e.g. "▼"); none for a plain fact
+     */
+    record Fact(String label, String value, String mark, List<String> items) {
+        Fact {
+            items = List.copyOf(items);
+        }
+
+        Fact(String label, String value) {
+            this(label, value, "", List.of());
+        }
+
+        /** A heading and a list under it, one item a line, each after {@code mark}. */
+        static Fact listed(String label, String heading, String mark, List<String> items) {
+            return new Fact(label, heading, mark, items);
+        }
     }
 
     record Table(EvidenceTable table) implements Block {

@@ -43,6 +43,27 @@ public final class PValueAdjustment {
         return adjusted;
     }
 
+    /**
+     * The significance level of each test's interval that agrees with Holm's decisions: sorted ascending, the tests up
+     * to and including the first that Holm does not reject take their step's α/(m − i + 1); every later test takes
+     * the level of that first non-rejected step. A rejected test's p is below its level, so its interval (the
+     * inversion of its test) excludes 0; a non-rejected one's p is at least its level, so its interval holds 0.
+     */
+    public static double[] holmAlphas(double[] pValues, double alpha) {
+        int m = pValues.length;
+        Integer[] order = ascendingOrder(pValues);
+        double[] alphas = new double[m];
+        double stopped = Double.NaN;
+        for (int rank = 0; rank < m; rank++) {
+            double step = alpha / (m - rank);
+            if (Double.isNaN(stopped) && !(pValues[order[rank]] < step)) {
+                stopped = step;
+            }
+            alphas[order[rank]] = Double.isNaN(stopped) ? step : stopped;
+        }
+        return alphas;
+    }
+
     private static Integer[] ascendingOrder(double[] pValues) {
         Integer[] order = IntStream.range(0, pValues.length).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparingDouble(i -> pValues[i]));

@@ -66,6 +66,32 @@ class EvidenceModelTest {
                 .findFirst().orElseThrow(() -> new AssertionError("no language forest on " + page));
     }
 
+    /**
+     * Beside each model's rates per group, the paired change of each rate per group: n as the rate counts it, Δ with
+     * the interval its verdict reads (and its level), and a verdict that never says more than that interval.
+     */
+    @Test
+    void theFairnessPageGivesEachGroupsPairedChangeWithTheIntervalItsVerdictReads() {
+        EvidenceSection fairness = sample.page(EvidencePageId.FAIRNESS).get(0);
+        List<EvidenceTable> changes = fairness.tables().stream().filter(t -> t.caption().startsWith("Change by "))
+                .toList();
+        assertEquals(2, changes.size(), "one per sensitive attribute of the sample (gender, age_band)");
+        EvidenceTable gender = changes.get(0);
+        assertEquals(List.of("Group", "Rate", "n", "Δ with interval (level)", "Verdict"), gender.headers());
+        assertEquals(3 * 3, gender.rows().size(), "three genders, three rates each");
+        for (List<EvidenceTable.Cell> row : gender.rows()) {
+            String delta = row.get(3).text();
+            String verdict = row.get(4).text();
+            assertTrue(delta.matches("[+−]?\\d\\.\\d+ \\[[+−]?\\d\\.\\d+, [+−]?\\d\\.\\d+\\] at [\\d.]+%"), delta);
+            String[] ends = delta.replace("−", "-").replace("+", "").replaceAll(".*\\[(.*)\\].*", "$1").split(", ");
+            boolean excludesZero = Double.parseDouble(ends[0]) > 0 || Double.parseDouble(ends[1]) < 0;
+            boolean significant = verdict.contains("better") || verdict.contains("worse")
+                    || verdict.equals("significantly different");
+            assertEquals(excludesZero, significant, row.toString());
+            assertTrue(row.get(2).text().matches("[\\d,]+ (rows|positives|negatives)"), row.get(2).text());
+        }
+    }
+
     /** The sample's contamination check fails: it is named in the summary and heads the table of some twenty checks. */
     @Test
     void dataValidationNamesWhatBlocksAndListsItFirst() {

@@ -70,9 +70,20 @@ class ApprovalPackWriterTest {
                 "recall of fraud_report worse: Δ −0.232 [−0.383, −0.068] (99% Holm-adjusted interval over 5 classes; "
                         + "n=125, adjusted p 0.002)"), "")));
         assertTrue(warned.contains("<dt>Worse slices</dt><dd>Slices significantly worse on macro_f1 (1 of the 2 "
-                + "tested), the largest loss first: ▼ language=ja: Δ −0.104"), warned);
-        assertTrue(warned.contains("<dt>Also worse overall</dt><dd>▼ recall of fraud_report worse: Δ −0.232 [−0.383, "
-                + "−0.068] (99% Holm-adjusted interval over 5 classes; n=125, adjusted p 0.002)</dd>"), warned);
+                + "tested), the largest loss first:<ul class=\"findings\"><li>▼ language=ja: Δ −0.104 [−0.131, −0.076] "
+                + "(n=2,883, adjusted p &lt;0.001)</li></ul></dd>"), warned);
+        assertTrue(warned.contains("<dt>Also worse overall</dt><dd><ul class=\"findings\"><li>▼ recall of "
+                + "fraud_report worse: Δ −0.232 [−0.383, −0.068] (99% Holm-adjusted interval over 5 classes; n=125, "
+                + "adjusted p 0.002)</li></ul></dd>"), warned);
+        // a dozen worse slices are a dozen lines, none run together with the next
+        List<String> twelve = java.util.stream.IntStream.rangeClosed(1, 12)
+                .mapToObj(i -> "region=r" + i + ": Δ −0.1" + i + " [−0.2, −0.05] at 99% (n=500, adjusted p <0.001)")
+                .toList();
+        String many = writer.html(ApprovalPackFixture.content(HASHES).withWorse(new WorseFindings(twelve,
+                "Slices significantly worse on macro_f1 (12 of the 12 tested), the largest loss first:", List.of(),
+                "Nothing else is significantly worse overall: no other metric.")));
+        assertEquals(12, count(many, "<li>▼ region=r"), many);
+        assertFalse(many.contains("adjusted p &lt;0.001);"), "no finding is joined to the next by ';'");
         assertEquals(7, count(html, "<svg "), "one inline SVG per chart of the fixture (2 forests, 4 paired, 1 over time)");
     }
 

@@ -58,6 +58,30 @@ class PdfLayoutTest {
     }
 
     @Test
+    void manyWorseSlicesAreOneALineAndGoOnOverThePageBreakUnderTheirLabel() throws Exception {
+        List<String> slices = new ArrayList<>();
+        for (int i = 1; i <= 30; i++) {
+            slices.add("region=region-" + i + ": Δ −0.2" + i + " [−0.301, −0.165] at 99.64% (n=500, 162 positive, "
+                    + "adjusted p <0.001)");
+        }
+        ReportDocument document = new ReportDocument("Approval pack", "v18 vs v17", List.of(new Section("s1", "1",
+                "Summary", 1, List.of(new ReportDocument.Facts(List.of(new ReportDocument.Fact("Model", "fraud-screen"),
+                        ReportDocument.Fact.listed("Worse slices", "Slices significantly worse on roc_auc (30 of the 30 "
+                                + "tested), the largest loss first:", "▼", slices)))))));
+
+        String text = render(document);
+
+        for (int i = 1; i <= 30; i++) {
+            // each finding starts a line of its own with its mark
+            assertTrue(text.contains("\n▼ region=region-" + i + ": Δ") || text.contains("Worse slices ▼ region=region-"
+                    + i + ": Δ"), "slice " + i + " on a line of its own:\n" + text);
+        }
+        // thirty findings of two lines each take more than a page: the label once on each
+        assertEquals(3, text.split("Worse slices", -1).length, "the label again on the page the list goes on to:\n"
+                + text);
+    }
+
+    @Test
     void aBlockedVerdictIsBoldLikeAPassingLine() throws Exception {
         // the layout decides the face from the tone: insufficient evidence blocks, so it is emphasised as fail is
         ReportDocument document = new ReportDocument("Approval pack", "v8 vs v7", List.of(new Section("s1", "1",

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.DoubleBinaryOperator;
+import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.pack.CategoricalColumn;
 import org.verdict.core.pack.EvaluationTable;
 import org.verdict.core.stats.CountResampler;
@@ -49,6 +50,14 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
      * disagree on few examples").
      */
     public static final int FEW_DISAGREEMENTS = 25;
+    /**
+     * A group's change of a rate whose interval holds 0 and lies within ± this reads "no significant difference":
+     * the band the gates' comparison reads the other metrics' slices with, so the same group reads alike there.
+     */
+    public static final double CHANGE_BAND = ComparisonOptions.DEFAULTS.minDetectableEffect();
+    /** What a group's change's interval is, for the words beside it. */
+    public static final String CHANGE_INTERVAL = "Tango's score interval for paired shares, the groups of the "
+            + "attribute Holm-adjusted per rate, at the level shown";
     /** What the agreement bound is; %s is the level. */
     public static final String AGREEMENT_INTERVAL = "%s agreement bound: the change reachable if the models differed "
             + "on each group's examples as often as the exact (Clopper–Pearson) limit of the differences seen there "
@@ -62,13 +71,15 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
      * One sensitive attribute.
      *
      * @param excludedGroups groups below the minimum size, left out of the disparities
+     * @param changes        each group's paired change of each rate, group by group
      */
     public record Attribute(String name, List<Group> groups, List<String> excludedGroups,
-                            Map<Disparity, DisparityEstimate> disparities) {
+                            Map<Disparity, DisparityEstimate> disparities, List<GroupChange> changes) {
         public Attribute {
             groups = List.copyOf(groups);
             excludedGroups = List.copyOf(excludedGroups);
             disparities = Map.copyOf(disparities);
+            changes = List.copyOf(changes);
         }
     }
 
@@ -171,11 +182,15 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
         List<Group> groups = new ArrayList<>();
         List<String> excluded = new ArrayList<>();
         List<long[]> included = new ArrayList<>();
+        List<String> present = new ArrayList<>();
+        List<long[]> presentCells = new ArrayList<>();
         for (int g = 0; g < levels.size(); g++) {
             long n = Arrays.stream(cells[g]).sum();
             if (n == 0) {
                 continue;
             }
+            present.add(levels.get(g));
+            presentCells.add(cells[g]);
             groups.add(new Group(levels.get(g), (int) n, cells[g][4] + cells[g][5] + cells[g][6] + cells[g][7],
                     rates(cells[g], 2, confidenceLevel), rates(cells[g], 1, confidenceLevel)));
             if (n < minGroupSize) {
@@ -241,7 +256,8 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
                     consistent(d, modelCis[1]), worsening, disagreements < FEW_DISAGREEMENTS
                     ? hull(agreementInterval(d, included, confidenceLevel), bootstrap) : bootstrap, disagreements));
         }
-        return new Attribute(name, groups, excluded, estimates);
+        return new Attribute(name, groups, excluded, estimates, GroupChange.of(present, presentCells, minGroupSize,
+                confidenceLevel, CHANGE_BAND));
     }
 
     /**
