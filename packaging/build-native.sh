@@ -128,6 +128,13 @@ fi
 
 # 3. An installer, made from that app image.
 if [ "$TYPE" != app-image ]; then
+  # jpackage copies the image with new file times, and the archive maps only with its jar's time: dpkg-deb clamps
+  # every packed file's time to SOURCE_DATE_EPOCH, which gives the jar back the time the archive recorded (rpmbuild
+  # does so only where %clamp_mtime_to_source_date_epoch is set).
+  if [ "$(uname -s)" = Linux ]; then
+    SOURCE_DATE_EPOCH="$(stat -c %Y "$DIST/Verdict/lib/app/verdict.jar")"
+    export SOURCE_DATE_EPOCH
+  fi
   jpackage --type "$TYPE" "${identity[@]}" "${icon[@]}" "${installer[@]}" --app-image "$DIST/Verdict" --dest "$DIST"
 fi
 echo "Built $TYPE in $DIST:"
