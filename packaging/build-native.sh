@@ -105,8 +105,8 @@ fi
 
 # 2. A class-data-sharing archive of every class loaded up to the first frame, made by starting the app once:
 #    it cuts start-up CPU time by about a third (docs/benchmarks-ui.md). Needs a display; skipped without one. The
-#    launcher names the jar /dev/fd/9, so the archive maps wherever the image is moved or installed (its jar's size
-#    and time kept, as deb, rpm, cp -a and tar keep them).
+#    launcher names the jar /dev/fd/9, so the archive maps wherever the image is moved or installed, as long as the
+#    jar keeps its size and time (cp -a and tar keep them; step 3 has the deb keep them).
 if [ -n "${DISPLAY:-}" ] || [ "$(uname -s)" != Linux ]; then
   archive_dir="$(dirname "$cfg")"
   home="$(mktemp -d)"
