@@ -6,7 +6,8 @@
 # $BINDIR and $ROOTDIR expanded, -Djpackage.app-path=<this launcher>, lib/app added to LD_LIBRARY_PATH, the arguments
 # passed on, the JVM's exit code returned; from any folder, also through a link to it. It starts the runtime's java
 # through lib/runtime/bin/<name>, a link build-native.sh makes, so that the process and its windows' group carry the
-# app's name (ps, the window list's class), as with the native launcher, not "java".
+# app's name (ps, the window list's class), as with the native launcher, not "java". A class path of one jar is passed
+# as /dev/fd/9 (below).
 self=$0
 if [ -L "$self" ]; then
   self=$(readlink -f -- "$self") || exit 1
@@ -57,6 +58,16 @@ if [ -z "$main" ]; then
   echo "$name: $cfg names no app.mainclass" >&2
   exit 1
 fi
+# The class-data-sharing archive records the class path as it was when build-native.sh made it, and JDK 17 maps it
+# only where the same path names the same jar (size and time alike): a jar named by its folder would tie the archive
+# to that folder, and an installed or moved image would start without it. Opened on descriptor 9, the jar is
+# /dev/fd/9 in every image, wherever it lies.
+case $classpath in
+  *:*) ;;
+  *) if [ -f "$classpath" ] && [ -r "$classpath" ] && command exec 9<"$classpath" && [ -r /dev/fd/9 ]; then
+       classpath=/dev/fd/9
+     fi ;;
+esac
 set -- "$@" "-Djpackage.app-path=$bindir/$name" -cp "$classpath" "$main"
 while [ "$count" -gt 0 ]; do
   set -- "$@" "$1"

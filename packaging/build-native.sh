@@ -104,11 +104,15 @@ if [ "$(uname -s)" = Linux ]; then
 fi
 
 # 2. A class-data-sharing archive of every class loaded up to the first frame, made by starting the app once:
-#    it cuts start-up CPU time by about a third (docs/benchmarks-ui.md). Needs a display; skipped without one.
+#    it cuts start-up CPU time by about a third (docs/benchmarks-ui.md). Needs a display; skipped without one. The
+#    launcher names the jar /dev/fd/9, so the archive maps wherever the image is moved or installed, as long as the
+#    jar keeps its size and time (cp -a and tar keep them; step 3 has the deb keep them).
 if [ -n "${DISPLAY:-}" ] || [ "$(uname -s)" != Linux ]; then
   archive_dir="$(dirname "$cfg")"
   home="$(mktemp -d)"
-  if JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$archive_dir/verdict.jsa -Dverdict.home=$home -Dverdict.startupBenchmark=true" \
+  # JavaFX's own renderer order (OpenGL, then software), which the app keeps where a GPU device is: the archive then
+  # holds both pipelines' classes, whichever a machine uses (the app names the software one alone where no GPU is).
+  if JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$archive_dir/verdict.jsa -Dverdict.home=$home -Dverdict.startupBenchmark=true -Dprism.order=es2,sw" \
        "$launcher" >/dev/null 2>&1 && [ -f "$archive_dir/verdict.jsa" ]; then
     # $APPDIR is expanded by the launcher to the folder holding the .cfg and the jar.
     sed -i.bak 's|^java-options=-Xmx2g$|java-options=-Xmx2g\njava-options=-XX:SharedArchiveFile=$APPDIR/verdict.jsa|' "$cfg"
@@ -124,6 +128,13 @@ fi
 
 # 3. An installer, made from that app image.
 if [ "$TYPE" != app-image ]; then
+  # jpackage copies the image with new file times, and the archive maps only with its jar's time: dpkg-deb clamps
+  # every packed file's time to SOURCE_DATE_EPOCH, which gives the jar back the time the archive recorded (rpmbuild
+  # does so only where %clamp_mtime_to_source_date_epoch is set).
+  if [ "$(uname -s)" = Linux ]; then
+    SOURCE_DATE_EPOCH="$(stat -c %Y "$DIST/Verdict/lib/app/verdict.jar")"
+    export SOURCE_DATE_EPOCH
+  fi
   jpackage --type "$TYPE" "${identity[@]}" "${icon[@]}" "${installer[@]}" --app-image "$DIST/Verdict" --dest "$DIST"
 fi
 echo "Built $TYPE in $DIST:"

@@ -12,9 +12,10 @@
 #   jar        java -jar target/verdict.jar          (build first: ./mvnw -DskipTests package)
 #   app-image  target/dist/Verdict/bin/Verdict       (build first: packaging/build-native.sh)
 # Each VARIANT is NAME=JVM-OPTIONS (added through JAVA_TOOL_OPTIONS, e.g. 'c1=-XX:TieredStopAtLevel=1'), or
-# NAME=@LAUNCHER [JVM-OPTIONS] to start another build (e.g. 'before=@/tmp/old/Verdict/bin/Verdict'; an app image's
-# class-data-sharing archive only loads in the folder it was made in). Variants run interleaved, round by round, so
-# the load of a shared machine falls on all alike; the last lines give min / median / max of each.
+# NAME=@LAUNCHER [JVM-OPTIONS] to start another build (e.g. 'before=@/tmp/old/Verdict/bin/Verdict'; an image whose
+# launcher names its jar by its folder, not /dev/fd/9, loads its class-data-sharing archive only in the folder it was
+# made in). Variants run interleaved, round by round, so the load of a shared machine falls on all alike; the last
+# lines give min / median / max of each.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -43,13 +44,17 @@ for run in $(seq 1 "$RUNS"); do
     fi
     home="$(mktemp -d)"
     started=$(date +%s%N)
-    # A fresh user folder: no remembered pack, so the bundled sample opens, as on a first start.
+    # A fresh user folder: no remembered pack, so the bundled sample opens, as on a first start. The JVM's warnings
+    # (a class-data-sharing archive it cannot use, an unknown option) change what is measured: the JVM prints them on
+    # standard output before the frame's line, or on standard error.
     line=$(JAVA_TOOL_OPTIONS="-Dverdict.home=$home -Dverdict.startupBenchmark=true $options" \
              /usr/bin/time -f '%U %S' -o "$times" "${command[@]}" \
-             2>"$errors" | { read -r _ && seen=$(( ($(date +%s%N) - started) / 1000000 ))
+             2>"$errors" | { while IFS= read -r early && [ "$early" != first-frame ]; do
+                   case $early in *'warning]'*) echo "$name: $early" >&2 ;; esac
+                 done
+                 seen=$(( ($(date +%s%N) - started) / 1000000 ))
                  sed -n "s/^first-frame-ms \([0-9]*\) cpu-ms \([0-9-]*\) steps \(.*\)/$seen \1 \2 \3/p"; })
     rm -rf "$home"
-    # The JVM's warnings (a class-data-sharing archive it cannot use, an unknown option) change what is measured.
     grep -i -e 'warning\]' -e 'error' -e 'unrecognized' "$errors" | sed "s/^/$name: /" >&2 || true
     read -r seen app cpu steps <<< "$line"
     whole=$(awk 'END { printf "%d", ($1 + $2) * 1000 }' "$times")  # the last line: the first may be an exit status

@@ -19,11 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code packaging/app-launcher.sh}, the Linux app image's {@code bin/Verdict}, in an app image laid out as jpackage
  * makes it, whose {@code lib/runtime/bin/java} (started through the link {@code lib/runtime/bin/Verdict}) is a
- * stand-in that prints the name it was started by, its working folder, {@code LD_LIBRARY_PATH} and its arguments, one
- * per line, and exits with 7.
+ * stand-in that prints the name it was started by, its working folder, {@code LD_LIBRARY_PATH}, what it reads from
+ * descriptor 9 and its arguments, one per line, and exits with 7.
  */
 class AppImageLauncherTest {
     private static final int STAND_IN_EXIT = 7;
+    private static final String JAR_TEXT = "the app's jar";
+    /** The first of the stand-in's lines that are its arguments. */
+    private static final int FIRST_ARGUMENT = 4;
 
     @TempDir
     Path folder;
@@ -40,6 +43,7 @@ class AppImageLauncherTest {
         Path runtimeBin = Files.createDirectories(image.resolve("lib/runtime/bin"));
         Path java = runtimeBin.resolve("java");
         Files.writeString(java, "#!/bin/sh\nprintf '%s\\n' \"${0##*/}\"\npwd -P\nprintf '%s\\n' \"$LD_LIBRARY_PATH\"\n"
+                + "printf '%s\\n' \"$(cat /dev/fd/9 2>/dev/null)\"\n"
                 + "for argument in \"$@\"; do printf '%s\\n' \"$argument\"; done\nexit " + STAND_IN_EXIT + "\n");
         assertTrue(java.toFile().setExecutable(true));
         // build-native.sh's link, which names the process after the app
@@ -56,6 +60,7 @@ class AppImageLauncherTest {
                 java-options=-Dboth=$APPDIR:$ROOTDIR/lib:$BINDIR
                 java-options=-Dtitle=two words
                 """);
+        Files.writeString(image.resolve("lib/app/verdict.jar"), JAR_TEXT);
     }
 
     @Test
@@ -69,9 +74,38 @@ class AppImageLauncherTest {
         assertEquals(elsewhere.toString(), started.lines.get(1), "the JVM's working folder is the caller's");
         assertEquals(List.of("-Xmx2g", "-XX:SharedArchiveFile=" + app + "/verdict.jsa",
                         "-Dboth=" + app + ":" + image + "/lib:" + image + "/bin", "-Dtitle=two words",
-                        "-Djpackage.app-path=" + image + "/bin/Verdict", "-cp", app + "/verdict.jar",
+                        "-Djpackage.app-path=" + image + "/bin/Verdict", "-cp", "/dev/fd/9",
                         "org.verdict.Launcher", "gate", "a pack", "", "*"),
-                started.lines.subList(3, started.lines.size()));
+                started.lines.subList(FIRST_ARGUMENT, started.lines.size()));
+    }
+
+    /** The archive records the class path: /dev/fd/9 names the jar of whichever image starts, wherever it lies. */
+    @Test
+    void theJarIsPassedOpenOnDescriptorNineSoThatAMovedImageNamesItAlike() throws Exception {
+        Path moved = folder.resolve("moved");
+        Files.move(image, moved);
+        Files.writeString(moved.resolve("lib/app/verdict.jar"), "the moved image's jar");
+        Started started = start(moved.resolve("bin/Verdict"), folder);
+
+        assertEquals(STAND_IN_EXIT, started.exitCode, started.lines.toString());
+        assertEquals("the moved image's jar", started.lines.get(3));
+        int classPath = started.lines.indexOf("-cp") + 1;
+        assertEquals("/dev/fd/9", started.lines.get(classPath));
+    }
+
+    @Test
+    void aClassPathOfSeveralEntriesOrAMissingJarIsPassedAsWritten() throws Exception {
+        writeConfiguration("[Application]\napp.classpath=$APPDIR/verdict.jar\napp.classpath=$APPDIR/more.jar\n"
+                + "app.mainclass=org.verdict.Launcher\n");
+        String app = image.resolve("lib/app").toString();
+        Started several = start(image.resolve("bin/Verdict"), folder);
+        assertEquals(app + "/verdict.jar:" + app + "/more.jar", several.lines.get(several.lines.indexOf("-cp") + 1));
+
+        writeConfiguration("[Application]\napp.classpath=$APPDIR/missing.jar\napp.mainclass=org.verdict.Launcher\n");
+        Started missing = start(image.resolve("bin/Verdict"), folder);
+        assertEquals(app + "/missing.jar", missing.lines.get(missing.lines.indexOf("-cp") + 1),
+                "the JVM says that the jar is missing");
+        assertEquals("", missing.lines.get(3));
     }
 
     @Test
@@ -82,7 +116,7 @@ class AppImageLauncherTest {
 
         assertEquals(STAND_IN_EXIT, started.exitCode, started.lines.toString());
         assertTrue(started.lines.contains("-Djpackage.app-path=" + image + "/bin/Verdict"), started.lines.toString());
-        assertTrue(started.lines.contains(image + "/lib/app/verdict.jar"), started.lines.toString());
+        assertEquals(JAR_TEXT, started.lines.get(3), "the jar of the image the link points to");
     }
 
     @Test

@@ -87,6 +87,7 @@ import org.verdict.ui.theme.CellFont;
 public final class VerdictApp extends Application {
     /** Starts the desktop app; the launcher calls this so that only the UI package touches JavaFX. */
     public static void open(String... args) {
+        PrismPipeline.chooseBeforeToolkitStarts();
         launch(VerdictApp.class, args);
     }
 

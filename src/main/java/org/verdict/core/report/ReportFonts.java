@@ -21,14 +21,6 @@ final class ReportFonts {
      */
     static final String FALLBACK = "DroidSansFallback.ttf";
 
-    private final Font sans;
-    private final Font sansBold;
-
-    ReportFonts() {
-        this.sans = awtFont(SANS);
-        this.sansBold = awtFont(SANS_BOLD);
-    }
-
     static InputStream open(String fileName) {
         InputStream in = ReportFonts.class.getResourceAsStream("fonts/" + fileName);
         if (in == null) {
@@ -57,12 +49,22 @@ final class ReportFonts {
         static final Font FONT = awtFont(FALLBACK);
     }
 
+    /**
+     * The faces, read when a chart or document is first laid out, not when a writer is made: reading the first font
+     * starts AWT's font system (its toolkit, fontconfig, the host name), which the desktop app would otherwise pay
+     * before its first frame.
+     */
+    private static final class Faces {
+        static final Font SANS = awtFont(ReportFonts.SANS);
+        static final Font SANS_BOLD = awtFont(ReportFonts.SANS_BOLD);
+    }
+
     Font sans(float size) {
-        return sans.deriveFont(size);
+        return Faces.SANS.deriveFont(size);
     }
 
     /** The bold face, also flagged bold so that SVG text gets {@code font-weight: bold}. */
     Font bold(float size) {
-        return sansBold.deriveFont(Font.BOLD, size);
+        return Faces.SANS_BOLD.deriveFont(Font.BOLD, size);
     }
 }
