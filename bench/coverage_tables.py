@@ -10,7 +10,8 @@ sizes can be laid over a full run) and
 - with --docs docs/statistics.md, lists every cell of the docs' tables of that name that the output measured
   differently (a doc cell "a → b" is read as its current value b), so a re-run shows what it moved.
 
-Usage: /usr/bin/python3 bench/coverage_tables.py OUT.txt [OUT2.txt …] [--docs docs/statistics.md]
+Usage: /usr/bin/python3 bench/coverage_tables.py OUT.txt [OUT2.txt …] [--docs docs/statistics.md
+       [--column-suffix ', seed 2']]
 """
 import argparse
 import re
@@ -133,7 +134,7 @@ def current(doc_value):
     return ' / '.join(p.split('→')[-1].strip() for p in doc_value.split(' / '))
 
 
-def compare(metrics, fairness, docs_path):
+def compare(metrics, fairness, docs_path, suffix=''):
     docs = doc_tables(docs_path)
     differ = 0
     same = 0
@@ -144,7 +145,7 @@ def compare(metrics, fairness, docs_path):
             if doc is None:
                 continue
             for n, measured in cells.items():
-                column = next((c for c in doc if c == 'n = {:,}'.format(n) or c == 'n = %d' % n), None)
+                column = next((c for c in doc if c in ('n = {:,}'.format(n) + suffix, 'n = %d' % n + suffix)), None)
                 if column is None:
                     continue
                 if current(doc[column]) == measured:
@@ -176,10 +177,12 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument('outputs', nargs='+')
     parser.add_argument('--docs')
+    parser.add_argument('--column-suffix', default='',
+                        help="compare with the docs' columns 'n = 30' + this, e.g. ', seed 2' for a run of seed 2")
     args = parser.parse_args()
     metrics, fairness, fwer = read(args.outputs)
     if args.docs:
-        compare(metrics, fairness, args.docs)
+        compare(metrics, fairness, args.docs, args.column_suffix)
     else:
         print_tables(metrics, fairness, fwer)
 
