@@ -33,9 +33,10 @@ import org.verdict.core.task.Progress;
  * [--only parts] [--sizes n,…]}.
  *
  * <p>Each replicate draws a fresh evaluation set from a {@link Superpopulation} (binary; multiclass with a rare
- * class; regression in dollars; the binary rows as a two-class multiclass pack; null and non-null effects; 30 to 10,000 rows), runs the real comparison engine on
- * it and reads its JSON — the output scripts read — and counts whether each interval (production, candidate, Δ, every
- * metric) covers the superpopulation's value ({@link PopulationTruth}, computed on millions of rows by independent
+ * class; regression in dollars; the binary rows as a two-class multiclass pack; null and non-null effects; 30 to 10,000
+ * rows; on request a binary population with 2 % positives and regression with heavier gross errors), runs the real
+ * comparison engine on it and reads its JSON — the output scripts read — and counts whether each interval (production,
+ * candidate, Δ, every metric) covers the superpopulation's value ({@link PopulationTruth}, computed on millions of rows by independent
  * code). Fairness disparities are checked against their exact values ({@link FairnessPopulation}). The family-wise
  * error rate is the share of null replicates in which any of 20 slices is called better or worse. Each number comes
  * with its Monte-Carlo standard error √(p(1 − p)/R).
@@ -63,6 +64,8 @@ public final class CoverageBenchmark {
         /** Shown intervals wholly below the truth (their upper end missed) and wholly above it (their lower end). */
         int below;
         int above;
+        /** Sum of the shown intervals' widths. */
+        double widths;
 
         double coverage() {
             return shown == 0 ? Double.NaN : (double) covered / shown;
@@ -93,9 +96,24 @@ public final class CoverageBenchmark {
      * One observation of one interval in one replicate; {@code side} is −1 where a shown interval lies wholly below the
      * truth, +1 wholly above it, 0 otherwise.
      */
-    private record Observation(String name, int quantity, boolean shown, boolean covered, boolean fallback, int side) {
+    private record Observation(String name, int quantity, boolean shown, boolean covered, boolean fallback, int side,
+                               double width) {
+        Observation(String name, int quantity, boolean shown, boolean covered, boolean fallback, int side) {
+            this(name, quantity, shown, covered, fallback, side, 0);
+        }
+
         Observation(String name, int quantity, boolean shown, boolean covered) {
             this(name, quantity, shown, covered, false, 0);
+        }
+
+        /** A shown or withheld interval against its truth: whether it covers it, on which side it misses, its width. */
+        static Observation of(String name, int quantity, Interval interval, double truth) {
+            if (interval == null) {
+                return new Observation(name, quantity, false, false);
+            }
+            int side = interval.upper() < truth ? -1 : interval.lower() > truth ? 1 : 0;
+            return new Observation(name, quantity, true, side == 0, false, side,
+                    interval.upper() - interval.lower());
         }
     }
 
@@ -168,7 +186,7 @@ public final class CoverageBenchmark {
                 Interval[] intervals = {estimate.productionCi(), estimate.candidateCi(), estimate.worseningCi()};
                 for (int q = 0; q < 3; q++) {
                     boolean shown = intervals[q] != null;
-                    observations.add(new Observation(d.wireName(), q, shown, shown && intervals[q].contains(truths[q])));
+                    observations.add(Observation.of(d.wireName(), q, intervals[q], truths[q]));
                     observations.add(new Observation(d.wireName() + CONTAINS_ESTIMATE, q, shown,
                             shown && intervals[q].contains(values[q])));
                 }
@@ -273,6 +291,7 @@ public final class CoverageBenchmark {
                 count.fallbacks += o.fallback() ? 1 : 0;
                 count.below += o.side() < 0 ? 1 : 0;
                 count.above += o.side() > 0 ? 1 : 0;
+                count.widths += o.width();
             }
         }
         return new ArrayList<>(rows.values());
@@ -305,7 +324,8 @@ public final class CoverageBenchmark {
                 }
                 default -> {
                     System.err.println("usage: CoverageBenchmark [--replicates N] [--seed S] [--threads T] "
-                            + "[--truth-rows N] [--only binary,multiclass,regression,two-class,fairness,fwer] "
+                            + "[--truth-rows N] [--only binary,multiclass,regression,two-class,fairness,fwer,"
+                            + "rare-binary,heavy-regression] "
                             + "[--sizes 30,50,200,1000,10000]");
                     System.exit(2);
                 }
@@ -330,8 +350,8 @@ public final class CoverageBenchmark {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "%n%-28s %-40s %-20s %-20s %-20s%n", "fairness cell", "disparity", "production",
-                "candidate", "worsening");
+        System.out.printf(Locale.ROOT, "%n%-28s %-40s %-20s %-20s %-20s %s%n", "fairness cell", "disparity",
+                "production", "candidate", "worsening", "worsening: wholly below / above the truth, mean width");
         for (FairnessPopulation population : parts.contains("fairness") ? FairnessPopulation.values()
                 : new FairnessPopulation[0]) {
             for (int perGroup : FAIRNESS_GROUP_SIZES) {
@@ -339,9 +359,12 @@ public final class CoverageBenchmark {
                     // "contains estimate" rows must be 100 %: the coverage goal does not apply to them
                     int goalN = row.name().endsWith(CONTAINS_ESTIMATE) || row.name().equals(CONSISTENT_ODDS)
                             || row.name().equals(CONSISTENT_PARITY) ? 0 : row.n();
-                    System.out.printf(Locale.ROOT, "%-28s %-40s %-20s %-20s %-20s%n", row.cell(), row.name(),
+                    Count worsening = row.delta();
+                    System.out.printf(Locale.ROOT, "%-28s %-40s %-20s %-20s %-20s %s%n", row.cell(), row.name(),
                             format(row.production(), goalN), format(row.candidate(), goalN),
-                            format(row.delta(), goalN));
+                            format(worsening, goalN), goalN == 0 || worsening.shown == 0 ? ""
+                                    : String.format(Locale.ROOT, "below %d, above %d, width %.3f", worsening.below,
+                                    worsening.above, worsening.widths / worsening.shown));
                 }
             }
         }
@@ -349,12 +372,12 @@ public final class CoverageBenchmark {
                 FAMILY_SLICES);
         System.out.printf(Locale.ROOT, "%-28s %-22s %-26s %-26s %-26s%n", "cell", "metric",
                 "any slice better/worse", "any Δ interval excludes 0", "per slice p < 0.0025");
-        // the family-wise error of the populations named beside fwer (--only binary,fwer), or of all three
+        // the family-wise error of the populations named beside fwer (--only binary,fwer), or of the default run's
         Set<String> named = parts;
         boolean anyNamed = Arrays.stream(Superpopulation.values()).anyMatch(p -> named.contains(p.label()));
         for (Superpopulation population : parts.contains("fwer") ? Superpopulation.values()
                 : new Superpopulation[0]) {
-            if (anyNamed && !parts.contains(population.label())) {
+            if (anyNamed ? !parts.contains(population.label()) : !Superpopulation.DEFAULT_RUN.contains(population)) {
                 continue;
             }
             for (int perSlice : FAMILY_SLICE_SIZES) {
