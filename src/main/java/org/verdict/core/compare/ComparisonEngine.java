@@ -16,9 +16,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.verdict.core.pack.CategoricalColumn;
 import org.verdict.core.pack.EvaluationTable;
+import org.verdict.core.pack.ExampleIds;
 import org.verdict.core.pack.Metric;
-import org.verdict.core.pack.ModelPredictions;
 import org.verdict.core.pack.ReviewPack;
+import org.verdict.core.pack.RowsListener;
 import org.verdict.core.pack.Task;
 import org.verdict.core.stats.ConfusionMatrix;
 import org.verdict.core.stats.HashedBlocks;
@@ -67,18 +68,31 @@ public final class ComparisonEngine {
     }
 
     /**
-     * Starts, on a thread of its own, the part of a later row-level comparison of this table under these options that
-     * needs only its rows: every example's bootstrap block, an MD5 of each id (about 0.3 s of CPU for a million rows
-     * in a fresh process). The command line calls it as soon as a pack's rows are read, so the hashing runs on the
-     * second core while the loader checks the ids and the comparison sorts the scores and starts its slices; the first
-     * slice that resamples means then takes the blocks, hashing what is left itself. Does nothing for a table whose comparison needs no blocks (no mean-type
-     * metric: classification without every model's scores).
+     * What a reader tells of each table it reads, so that the part of a later row-level comparison of it under these
+     * options that needs only its rows is done meanwhile: every example's bootstrap block, an MD5 of each id (about 0.3
+     * s of CPU for a million rows in a fresh process), hashed on the second core while the first parses the rest of the
+     * file ({@link HashedBlocks#hashAsRead}). The command line reads its pack so; the first slice that resamples means
+     * then takes the blocks, hashing what is left itself. Nothing is hashed for a table whose comparison needs no
+     * blocks (no mean-type metric: classification without every model's scores).
      */
-    public void prepare(EvaluationTable table, ComparisonOptions options) {
-        boolean allScored = table.predictions().values().stream().allMatch(ModelPredictions::hasScores);
-        if (table.task() == Task.REGRESSION || table.task() == Task.BINARY && allScored) {
-            hashedBlocks.startHashing(table.exampleIds(), options.seed(), BOOTSTRAP_BLOCKS);
-        }
+    public RowsListener preparing(ComparisonOptions options) {
+        return (task, everyModelScored) -> {
+            if (task != Task.REGRESSION && !(task == Task.BINARY && everyModelScored)) {
+                return null;
+            }
+            HashedBlocks.AsRead hashing = hashedBlocks.hashAsRead(options.seed(), BOOTSTRAP_BLOCKS);
+            return new RowsListener.TableRows() {
+                @Override
+                public void idsRead(ExampleIds soFar) {
+                    hashing.idsRead(soFar);
+                }
+
+                @Override
+                public void rowsRead(EvaluationTable table) {
+                    hashing.allRead(table.exampleIds());
+                }
+            };
+        };
     }
 
     /**

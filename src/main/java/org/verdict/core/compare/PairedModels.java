@@ -3,6 +3,8 @@ package org.verdict.core.compare;
 import org.verdict.core.pack.EvaluationTable;
 import org.verdict.core.pack.ModelPredictions;
 import org.verdict.core.pack.Task;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.IntStream;
 import org.verdict.core.stats.Calibration;
 import org.verdict.core.stats.HashedBlocks;
@@ -52,9 +54,13 @@ final class PairedModels {
         this.tableOrder = IntStream.range(0, table.rowCount()).toArray();
         this.production = table.predictionsOf(productionVersion);
         this.candidate = table.predictionsOf(candidateVersion);
+        // the two sorts at once, candidate's on the common pool: by now the ids' blocks are hashed (the command line
+        // hashes them as the rows are read), so the second core is free
+        boolean oneModel = productionVersion.equals(candidateVersion);
+        CompletableFuture<int[]> candidateOrder = oneModel ? null
+                : CompletableFuture.supplyAsync(() -> ascendingScores(table, candidate));
         this.productionAscending = ascendingScores(table, production);
-        this.candidateAscending = productionVersion.equals(candidateVersion) ? productionAscending
-                : ascendingScores(table, candidate);
+        this.candidateAscending = oneModel ? productionAscending : joined(candidateOrder);
         this.productionNewScores = productionAscending == null ? null
                 : ScoreOrder.newScores(productionAscending, production.scores());
         this.candidateNewScores = candidateAscending == null ? null
@@ -122,6 +128,21 @@ final class PairedModels {
                 candidateCalibrationBin[row] = (byte) Calibration.bin(candScores[row]);
             }
         });
+    }
+
+    /** The result of another thread's work, or what that work threw. */
+    private static int[] joined(CompletableFuture<int[]> work) {
+        try {
+            return work.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException thrown) {
+                throw thrown;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     private static int[] ascendingScores(EvaluationTable table, ModelPredictions model) {
