@@ -3,8 +3,6 @@ package org.verdict.core.compare;
 import org.verdict.core.pack.EvaluationTable;
 import org.verdict.core.pack.ModelPredictions;
 import org.verdict.core.pack.Task;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.stream.IntStream;
 import org.verdict.core.stats.Calibration;
 import org.verdict.core.stats.HashedBlocks;
@@ -42,25 +40,23 @@ final class PairedModels {
     /**
      * @param means whether a mean of the scores (log_loss, brier, sq_calibration_error) will be asked for: the per-row
      *              losses, calibration bins and hashed blocks are made only then (hashing a million ids is not free)
+     * @param scoreOrders where each model's score order is sorted, or found started when the rows were read
      * @param hashedBlocks where the table's blocks are hashed, or found hashed by an earlier comparison
      * @param blockSeed the seed of the bootstrap blocks' hash
      * @param blocks the number of hashed blocks
      */
     PairedModels(EvaluationTable table, String productionVersion, String candidateVersion, boolean means,
-                 HashedBlocks hashedBlocks, long blockSeed, int blocks) {
+                 ScoreOrders scoreOrders, HashedBlocks hashedBlocks, long blockSeed, int blocks) {
         this.table = table;
         this.productionVersion = productionVersion;
         this.candidateVersion = candidateVersion;
         this.tableOrder = IntStream.range(0, table.rowCount()).toArray();
         this.production = table.predictionsOf(productionVersion);
         this.candidate = table.predictionsOf(candidateVersion);
-        // the two sorts at once, candidate's on the common pool: by now the ids' blocks are hashed (the command line
-        // hashes them as the rows are read), so the second core is free
-        boolean oneModel = productionVersion.equals(candidateVersion);
-        CompletableFuture<int[]> candidateOrder = oneModel ? null
-                : CompletableFuture.supplyAsync(() -> ascendingScores(table, candidate));
-        this.productionAscending = ascendingScores(table, production);
-        this.candidateAscending = oneModel ? productionAscending : joined(candidateOrder);
+        int[][] ascending = scoreOrders.ascending(table, production,
+                productionVersion.equals(candidateVersion) ? production : candidate);
+        this.productionAscending = ascending[0];
+        this.candidateAscending = ascending[1];
         this.productionNewScores = productionAscending == null ? null
                 : ScoreOrder.newScores(productionAscending, production.scores());
         this.candidateNewScores = candidateAscending == null ? null
@@ -128,28 +124,5 @@ final class PairedModels {
                 candidateCalibrationBin[row] = (byte) Calibration.bin(candScores[row]);
             }
         });
-    }
-
-    /** The result of another thread's work, or what that work threw. */
-    private static int[] joined(CompletableFuture<int[]> work) {
-        try {
-            return work.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException thrown) {
-                throw thrown;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
-    }
-
-    private static int[] ascendingScores(EvaluationTable table, ModelPredictions model) {
-        if (table.task() != Task.BINARY || !model.hasScores()) {
-            return null;
-        }
-        ScoreOrder.requireProbabilities(model.scores(), "score_" + model.version(), table.exampleIds()::get);
-        return ScoreOrder.ascending(model.scores());
     }
 }
