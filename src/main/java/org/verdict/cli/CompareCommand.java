@@ -138,10 +138,10 @@ public final class CompareCommand implements Callable<Integer> {
      */
     public CompareCommand() {
         this.engine = new ComparisonEngine();
-        // no file hashes (a comparison shows none); the comparison's hashing of the ids starts on the second core as
-        // soon as the rows are read
+        // no file hashes (a comparison shows none); the comparison's hashing of the ids runs on the second core as
+        // the rows are read
         this.packReader = (source, progress) -> new PackLoader(limitOptions.limits(),
-                new SummaryPackReader()::readPrimary, table -> engine.prepare(table, options()))
+                new SummaryPackReader()::readPrimary, engine.preparing(options()))
                 .loadForComparison(source, progress);
     }
 

@@ -16,9 +16,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.verdict.core.pack.CategoricalColumn;
 import org.verdict.core.pack.EvaluationTable;
+import org.verdict.core.pack.ExampleIds;
 import org.verdict.core.pack.Metric;
-import org.verdict.core.pack.ModelPredictions;
 import org.verdict.core.pack.ReviewPack;
+import org.verdict.core.pack.RowsListener;
 import org.verdict.core.pack.Task;
 import org.verdict.core.stats.ConfusionMatrix;
 import org.verdict.core.stats.HashedBlocks;
@@ -50,6 +51,8 @@ public final class ComparisonEngine {
      * engine: the composition root (the app, each command) makes one engine, and so decides how long they are kept.
      */
     private final HashedBlocks hashedBlocks = new HashedBlocks();
+    /** Each model's score order, started when the command line has read the rows or sorted by the comparison. */
+    private final ScoreOrders scoreOrders = new ScoreOrders();
 
     /** Compares on the pack's primary suite; {@code candidateVersion} null means the first candidate. */
     public ComparisonReport compare(ReviewPack pack, String candidateVersion, ComparisonOptions options,
@@ -67,18 +70,34 @@ public final class ComparisonEngine {
     }
 
     /**
-     * Starts, on a thread of its own, the part of a later row-level comparison of this table under these options that
-     * needs only its rows: every example's bootstrap block, an MD5 of each id (about 0.3 s of CPU for a million rows
-     * in a fresh process). The command line calls it as soon as a pack's rows are read, so the hashing runs on the
-     * second core while the loader checks the ids and the comparison sorts the scores and starts its slices; the first
-     * slice that resamples means then takes the blocks, hashing what is left itself. Does nothing for a table whose comparison needs no blocks (no mean-type
-     * metric: classification without every model's scores).
+     * What a reader tells of each table it reads, so that the part of a later row-level comparison of it under these
+     * options that needs only its rows is done meanwhile: every example's bootstrap block, an MD5 of each id (about 0.3
+     * s of CPU for a million rows in a fresh process), hashed on the second core while the first parses the rest of the
+     * file ({@link HashedBlocks#hashAsRead}); and, once the rows are read, each model's rows in score order, sorted on
+     * a thread of their own while the loader checks the ids for repeats ({@link ScoreOrders#startSorting}). The command
+     * line reads its pack so; the comparison then takes the orders, and the first slice that resamples means the
+     * blocks, each doing what is left itself. Nothing is done for a table whose comparison needs no blocks (no
+     * mean-type metric: classification without every model's scores).
      */
-    public void prepare(EvaluationTable table, ComparisonOptions options) {
-        boolean allScored = table.predictions().values().stream().allMatch(ModelPredictions::hasScores);
-        if (table.task() == Task.REGRESSION || table.task() == Task.BINARY && allScored) {
-            hashedBlocks.startHashing(table.exampleIds(), options.seed(), BOOTSTRAP_BLOCKS);
-        }
+    public RowsListener preparing(ComparisonOptions options) {
+        return (task, everyModelScored) -> {
+            if (task != Task.REGRESSION && !(task == Task.BINARY && everyModelScored)) {
+                return null;
+            }
+            HashedBlocks.AsRead hashing = hashedBlocks.hashAsRead(options.seed(), BOOTSTRAP_BLOCKS);
+            return new RowsListener.TableRows() {
+                @Override
+                public void idsRead(ExampleIds soFar) {
+                    hashing.idsRead(soFar);
+                }
+
+                @Override
+                public void rowsRead(EvaluationTable table) {
+                    hashing.allRead(table.exampleIds());
+                    scoreOrders.startSorting(table);
+                }
+            };
+        };
     }
 
     /**
@@ -125,7 +144,8 @@ public final class ComparisonEngine {
         progress.update(0, "Ranking scores");
         List<Metric> metrics = metricsCompared(table.task(), primaryMetric, options);
         PairedModels models = new PairedModels(table, productionVersion, candidateVersion,
-                metrics.stream().anyMatch(SliceAnalysis::isScoreMean), hashedBlocks, options.seed(), BOOTSTRAP_BLOCKS);
+                metrics.stream().anyMatch(SliceAnalysis::isScoreMean), scoreOrders, hashedBlocks, options.seed(),
+                BOOTSTRAP_BLOCKS);
         progress.checkCancelled();
 
         progress.update(0, "Cutting slices");

@@ -40,21 +40,23 @@ final class PairedModels {
     /**
      * @param means whether a mean of the scores (log_loss, brier, sq_calibration_error) will be asked for: the per-row
      *              losses, calibration bins and hashed blocks are made only then (hashing a million ids is not free)
+     * @param scoreOrders where each model's score order is sorted, or found started when the rows were read
      * @param hashedBlocks where the table's blocks are hashed, or found hashed by an earlier comparison
      * @param blockSeed the seed of the bootstrap blocks' hash
      * @param blocks the number of hashed blocks
      */
     PairedModels(EvaluationTable table, String productionVersion, String candidateVersion, boolean means,
-                 HashedBlocks hashedBlocks, long blockSeed, int blocks) {
+                 ScoreOrders scoreOrders, HashedBlocks hashedBlocks, long blockSeed, int blocks) {
         this.table = table;
         this.productionVersion = productionVersion;
         this.candidateVersion = candidateVersion;
         this.tableOrder = IntStream.range(0, table.rowCount()).toArray();
         this.production = table.predictionsOf(productionVersion);
         this.candidate = table.predictionsOf(candidateVersion);
-        this.productionAscending = ascendingScores(table, production);
-        this.candidateAscending = productionVersion.equals(candidateVersion) ? productionAscending
-                : ascendingScores(table, candidate);
+        int[][] ascending = scoreOrders.ascending(table, production,
+                productionVersion.equals(candidateVersion) ? production : candidate);
+        this.productionAscending = ascending[0];
+        this.candidateAscending = ascending[1];
         this.productionNewScores = productionAscending == null ? null
                 : ScoreOrder.newScores(productionAscending, production.scores());
         this.candidateNewScores = candidateAscending == null ? null
@@ -122,13 +124,5 @@ final class PairedModels {
                 candidateCalibrationBin[row] = (byte) Calibration.bin(candScores[row]);
             }
         });
-    }
-
-    private static int[] ascendingScores(EvaluationTable table, ModelPredictions model) {
-        if (table.task() != Task.BINARY || !model.hasScores()) {
-            return null;
-        }
-        ScoreOrder.requireProbabilities(model.scores(), "score_" + model.version(), table.exampleIds()::get);
-        return ScoreOrder.ascending(model.scores());
     }
 }

@@ -18,7 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.Objects;
 import org.verdict.core.task.Progress;
 
 /**
@@ -34,24 +34,24 @@ public final class EvaluationTableReader {
     private static final int INITIAL_ROWS = 1 << 14;
 
     private final PackLimits limits;
-    private final Consumer<EvaluationTable> rowsRead;
+    private final RowsListener listener;
 
     public EvaluationTableReader() {
         this(PackLimits.DEFAULTS);
     }
 
     public EvaluationTableReader(PackLimits limits) {
-        this(limits, table -> { });
+        this(limits, RowsListener.NONE);
     }
 
     /**
-     * @param rowsRead told of each table as soon as its rows are read, before its ids are checked for repeats, so
-     *                 work that needs only the rows can start on another core while the check runs; the table may
-     *                 still be refused after it, so such work must be of no consequence then
+     * @param listener told of each table's ids as they are read and of the table as soon as its rows are read, before
+     *                 its ids are checked for repeats, so work that needs only the rows can run on another core
+     *                 meanwhile
      */
-    public EvaluationTableReader(PackLimits limits, Consumer<EvaluationTable> rowsRead) {
+    public EvaluationTableReader(PackLimits limits, RowsListener listener) {
         this.limits = limits;
-        this.rowsRead = rowsRead;
+        this.listener = listener;
     }
 
     /** Reads a suite file: Parquet when its name ends in .parquet, else CSV. */
@@ -70,7 +70,7 @@ public final class EvaluationTableReader {
         } catch (IOException e) {
             throw new PackException(fileName, "cannot be read: " + e.getMessage());
         }
-        Parse parse = new Parse(csv, fileName, manifest, suite, limits, rowsRead);
+        Parse parse = new Parse(csv, fileName, manifest, suite, limits, listener);
         try (CountingInputStream counted = new CountingInputStream(Files.newInputStream(csv));
              CsvReader<Parse> reader = CsvReader.builder()
                      .ignoreDifferentFieldCount(true)
@@ -110,7 +110,7 @@ public final class EvaluationTableReader {
     /** The same checks as for CSV, each problem placed at its row and column of the Parquet file. */
     private EvaluationTable readParquet(Path parquet, String fileName, PackManifest manifest, SuiteSpec suite,
                                         Progress progress) throws PackException {
-        Parse parse = new Parse(parquet, fileName, manifest, suite, limits, rowsRead);
+        Parse parse = new Parse(parquet, fileName, manifest, suite, limits, listener);
         ParquetRows.read(parquet, fileName, progress, parse::header, parse::parquetRow);
         if (parse.rowCount == 0) {
             throw new PackException(fileName, "has no rows; a suite needs examples");
@@ -155,7 +155,9 @@ public final class EvaluationTableReader {
         private final PackManifest manifest;
         private final SuiteSpec suite;
         private final PackLimits limits;
-        private final Consumer<EvaluationTable> rowsRead;
+        private final RowsListener listener;
+        /** What the listener wants to be told of this table's rows, once the header is read; null for nothing. */
+        private RowsListener.TableRows listening;
         private final Task task;
         private final List<String> sliceNames = new ArrayList<>();
         private final List<String> headerFields = new ArrayList<>();
@@ -222,13 +224,13 @@ public final class EvaluationTableReader {
         private boolean spanningByCarriageReturnsOnly;
 
         Parse(Path file, String fileName, PackManifest manifest, SuiteSpec suite, PackLimits limits,
-              Consumer<EvaluationTable> rowsRead) {
+              RowsListener listener) {
             this.file = file;
             this.fileName = fileName;
             this.manifest = manifest;
             this.suite = suite;
             this.limits = limits;
-            this.rowsRead = rowsRead;
+            this.listener = listener;
             this.task = manifest.task();
             this.declaredClasses = manifest.declaredClasses().orElse(null);
             sliceNames.addAll(suite.slices());
@@ -286,6 +288,16 @@ public final class EvaluationTableReader {
                 sliceLevels.add(new HashMap<>());
                 sliceLookups.add(new TextCodes());
                 sliceForms.add(new UnicodeForms<>());
+            }
+            boolean everyModelScored = scores != null && Arrays.stream(scores).allMatch(Objects::nonNull);
+            listening = listener.reading(task, everyModelScored);
+        }
+
+        /** Counts a row that is read whole, and every 65,536 rows tells the listener of the ids read so far. */
+        private void rowRead() {
+            rowCount++;
+            if ((rowCount & 0xFFFF) == 0 && listening != null) {
+                listening.idsRead(ids.build());
             }
         }
 
@@ -355,7 +367,7 @@ public final class EvaluationTableReader {
                 throw new RefusedRow(e);
             }
             lines.add(rowCount, currentLine);
-            rowCount++;
+            rowRead();
             return wrapRecord(this);
         }
 
@@ -480,7 +492,7 @@ public final class EvaluationTableReader {
                 }
             }
             lines.add(rowCount, row);
-            rowCount++;
+            rowRead();
         }
 
         /** A DOUBLE column's value, checked as written numbers are; NULL reads as an empty value, as in CSV. */
@@ -790,7 +802,9 @@ public final class EvaluationTableReader {
             labelValues = null;
             EvaluationTable table = new EvaluationTable(fileName, task, rowCount, exampleIds, classes, labels,
                     labelNumbers, slices, suite.sensitive(), predictions);
-            rowsRead.accept(table);
+            if (listening != null) {
+                listening.rowsRead(table);
+            }
             DuplicateIds.check(exampleIds, lines::lineOf, fileName, columns.exampleId + 1);
             return table;
         }

@@ -171,7 +171,10 @@ public final class ExampleIds {
             }
         }
 
-        /** The ids added so far; the builder is not to be used after. */
+        /**
+         * The ids added so far. They stay as they are while more are added (the builder only writes past them, and grows
+         * into new arrays), so another thread may read them meanwhile, once handed over safely.
+         */
         public ExampleIds build() {
             return new ExampleIds(text, wide, ends, count);
         }

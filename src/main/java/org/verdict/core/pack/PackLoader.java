@@ -2,7 +2,6 @@ package org.verdict.core.pack;
 
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.verdict.core.task.Progress;
 
 /**
@@ -30,18 +29,18 @@ public final class PackLoader {
      *                      pack layer comes before it); null to refuse summary packs
      */
     public PackLoader(PackLimits limits, SufficientStatistics.Reader summaryReader) {
-        this(limits, summaryReader, table -> { });
+        this(limits, summaryReader, RowsListener.NONE);
     }
 
     /**
-     * @param rowsRead told of each evaluation table as soon as its rows are read, before the check for repeated ids
-     *                 ({@link EvaluationTableReader#EvaluationTableReader(PackLimits, Consumer)}): e.g. to start the
-     *                 comparison's hashing of the ids on the second core
+     * @param listener told of each evaluation table's ids as they are read, and of the table as soon as its rows are
+     *                 read, before the check for repeated ids
+     *                 ({@link EvaluationTableReader#EvaluationTableReader(PackLimits, RowsListener)}): e.g. to hash the
+     *                 ids for the comparison on the second core while the rest of the file is parsed
      */
-    public PackLoader(PackLimits limits, SufficientStatistics.Reader summaryReader,
-                      Consumer<EvaluationTable> rowsRead) {
+    public PackLoader(PackLimits limits, SufficientStatistics.Reader summaryReader, RowsListener listener) {
         this.manifestReader = new ManifestReader();
-        this.tableReader = new EvaluationTableReader(limits, rowsRead);
+        this.tableReader = new EvaluationTableReader(limits, listener);
         this.summaryReader = summaryReader;
     }
 

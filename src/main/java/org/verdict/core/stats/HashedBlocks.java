@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.WeakHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -53,7 +53,7 @@ public final class HashedBlocks {
     }
 
     /**
-     * Every row's block, in row order: those {@link #startHashing} began (what is left of them hashed here too), or
+     * Every row's block, in row order: those {@link #hashAsRead} began (what is left of them hashed here too), or
      * hashed now in parallel. Once per ids, seed and number of blocks: the array is shared by every caller with the
      * same arguments, so it must not be modified.
      */
@@ -64,7 +64,8 @@ public final class HashedBlocks {
             hashing = lastBlocks.get(ids);
             started = hashing != null && hashing.isFor(seed, blocks);
             if (!started) {
-                hashing = new Hashing(ids.size(), seed, blocks);
+                hashing = new Hashing(seed, blocks);
+                hashing.rowsAre(ids.size());
                 lastBlocks.put(ids, hashing);
             }
         }
@@ -77,88 +78,145 @@ public final class HashedBlocks {
     }
 
     /**
-     * Starts hashing every row's block on a thread of its own, so a caller that knows the blocks will be asked for
-     * (the command line, once a table's rows are read) has them hashed on another core while it does other work.
+     * Hashes a table's blocks while it is read, for a caller that knows they will be asked for (the command line):
+     * the rows read so far on the common pool, which on two cores is the core the parse leaves idle, so the blocks
+     * are ready about when the rows are.
      */
-    public void startHashing(ExampleIds ids, long seed, int blocks) {
-        Hashing hashing = new Hashing(ids.size(), seed, blocks);
-        synchronized (lastBlocks) {
-            Hashing last = lastBlocks.get(ids);
-            if (last != null && last.isFor(seed, blocks)) {
-                return;
-            }
-            lastBlocks.put(ids, hashing);
+    public AsRead hashAsRead(long seed, int blocks) {
+        return new AsRead(new Hashing(seed, blocks));
+    }
+
+    /** The hashing of one table's blocks as its ids are read. */
+    public final class AsRead {
+        private final Hashing hashing;
+
+        private AsRead(Hashing hashing) {
+            this.hashing = hashing;
         }
-        Thread thread = new Thread(() -> hashing.help(ids), "verdict-block-hashing");
-        thread.setDaemon(true);
-        thread.start();
+
+        /** Hashes, on the common pool, the whole runs of rows among these ids (the rows read so far) not yet hashed. */
+        public void idsRead(ExampleIds soFar) {
+            ForkJoinPool.commonPool().execute(() -> hashing.help(soFar));
+        }
+
+        /**
+         * The table's ids, all read: the blocks are now those of {@link #blocksOf} for them, and what is left of them is
+         * hashed on the common pool and by whoever asks for them first.
+         */
+        public void allRead(ExampleIds ids) {
+            hashing.rowsAre(ids.size());
+            synchronized (lastBlocks) {
+                Hashing last = lastBlocks.get(ids);
+                if (last != null && last.isFor(hashing.seed, hashing.blocks)) {
+                    return;
+                }
+                lastBlocks.put(ids, hashing);
+            }
+            ForkJoinPool.commonPool().execute(() -> hashing.help(ids));
+        }
     }
 
     /**
      * The blocks of one table's ids for one seed and number of blocks, hashed by runs of rows that any thread may
-     * claim: the thread {@link #startHashing} started, and whoever asks for the blocks before they are done. It holds
-     * no reference to the ids (the map of last blocks holds them weakly).
+     * claim in order: the common pool while the ids are read ({@link AsRead}), and whoever asks for the blocks before
+     * they are done. Each run's blocks are kept apart until the blocks are asked for, since how many rows the table has
+     * is known only once it is read. It holds no reference to the ids (the map of last blocks holds them weakly).
      */
     private static final class Hashing {
         private final long seed;
         private final int blocks;
-        private final int[] blockOfRow;
-        private final int runs;
         private final AtomicInteger nextRun = new AtomicInteger();
-        /** Counted down as each run ends, so the rows every thread wrote are seen by the thread that awaits them. */
-        private final CountDownLatch runsLeft;
+        /** The table's rows, once all its ids are read; -1 until then. */
+        private volatile int rows = -1;
+        /** Each hashed run's blocks, by run, until they are put together. */
+        private int[][] runBlocks = new int[16][];
+        private int runsDone;
+        /** Every row's block, once asked for and every run is hashed. */
+        private int[] blockOfRow;
         private volatile Throwable failure;
 
-        Hashing(int rows, long seed, int blocks) {
+        Hashing(long seed, int blocks) {
             this.seed = seed;
             this.blocks = blocks;
-            this.blockOfRow = new int[rows];
-            this.runs = (rows + RUN - 1) / RUN;
-            this.runsLeft = new CountDownLatch(runs);
         }
 
         boolean isFor(long seed, int blocks) {
             return this.seed == seed && this.blocks == blocks && failure == null;
         }
 
-        /** Hashes runs of rows no thread has claimed yet, until none is left; each run a plain loop. */
+        void rowsAre(int rows) {
+            this.rows = rows;
+        }
+
+        /**
+         * Hashes runs of these ids' rows no thread has claimed yet, until none is left: whole runs only, unless these are
+         * all the table's ids. Each run a plain loop.
+         */
         void help(ExampleIds ids) {
+            int size = ids.size();
+            int hashable = size == rows ? size : size - size % RUN;
             Hasher hasher = null;
-            for (int run = nextRun.getAndIncrement(); run < runs; run = nextRun.getAndIncrement()) {
+            for (int run = nextRun.get(); (long) run * RUN < hashable; run = nextRun.get()) {
+                if (!nextRun.compareAndSet(run, run + 1)) {
+                    continue;
+                }
+                int from = run * RUN;
+                int[] blockOfRunRow = new int[Math.min(hashable - from, RUN)];
                 try {
                     if (hasher == null) {
                         hasher = new Hasher(seed, blocks);
                     }
-                    int end = Math.min(blockOfRow.length, (run + 1) * RUN);
-                    for (int row = run * RUN; row < end; row++) {
-                        blockOfRow[row] = hasher.blockOf(ids, row);
+                    for (int i = 0; i < blockOfRunRow.length; i++) {
+                        blockOfRunRow[i] = hasher.blockOf(ids, from + i);
                     }
                 } catch (RuntimeException | Error e) {
                     failure = e;
                 } finally {
-                    runsLeft.countDown();
+                    hashed(run, blockOfRunRow);
                 }
             }
         }
 
-        /** Hashes what is left, waits for runs other threads are still hashing, and returns every row's block. */
+        private synchronized void hashed(int run, int[] blockOfRunRow) {
+            if (run >= runBlocks.length) {
+                runBlocks = Arrays.copyOf(runBlocks, Math.max(run + 1, 2 * runBlocks.length));
+            }
+            runBlocks[run] = blockOfRunRow;
+            runsDone++;
+            notifyAll();
+        }
+
+        /**
+         * Hashes what is left of these ids (all the table's), waits for runs other threads are still hashing, and returns
+         * every row's block.
+         */
         int[] await(ExampleIds ids) {
             help(ids);
-            boolean interrupted = false;
-            while (runsLeft.getCount() > 0) {
-                try {
-                    runsLeft.await();
-                } catch (InterruptedException e) {
-                    interrupted = true; // the other threads' runs are short: finish waiting, keep the interrupt
+            int runs = (ids.size() + RUN - 1) / RUN;
+            synchronized (this) {
+                boolean interrupted = false;
+                while (runsDone < runs) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        interrupted = true; // the other threads' runs are short: finish waiting, keep the interrupt
+                    }
                 }
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+                if (failure != null) {
+                    throw new IllegalStateException("hashing the example ids into bootstrap blocks failed", failure);
+                }
+                if (blockOfRow == null) {
+                    blockOfRow = new int[ids.size()];
+                    for (int run = 0; run < runs; run++) {
+                        System.arraycopy(runBlocks[run], 0, blockOfRow, run * RUN, runBlocks[run].length);
+                    }
+                    runBlocks = null;
+                }
+                return blockOfRow;
             }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-            if (failure != null) {
-                throw new IllegalStateException("hashing the example ids into bootstrap blocks failed", failure);
-            }
-            return blockOfRow;
         }
     }
 

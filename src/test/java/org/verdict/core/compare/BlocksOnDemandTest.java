@@ -8,14 +8,17 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.verdict.core.pack.CategoricalColumn;
 import org.verdict.core.pack.EvaluationTable;
+import org.verdict.core.pack.ExampleIds;
 import org.verdict.core.pack.Metric;
+import org.verdict.core.pack.RowsListener;
 import org.verdict.core.pack.Task;
 import org.verdict.core.task.Progress;
 
 /**
  * A comparison's slices take the ids' hashed blocks when their means need them, not before the first slice starts:
- * whether the hashing was started early ({@link ComparisonEngine#prepare}), is done by the slices that ask (both
- * workers at once), or was done by an earlier comparison of the table, the comparison must be the same.
+ * whether the hashing was started while the table was read ({@link ComparisonEngine#preparing}), is done by the
+ * slices that ask (both workers at once), or was done by an earlier comparison of the table, the comparison must be
+ * the same.
  */
 class BlocksOnDemandTest {
 
@@ -26,10 +29,23 @@ class BlocksOnDemandTest {
             assertTrue(onDemand.contains("hashed-block"), "no slice resampled hashed blocks: " + onDemand);
 
             ComparisonEngine early = new ComparisonEngine();
-            early.prepare(table, ComparisonOptions.DEFAULTS);
+            read(early.preparing(ComparisonOptions.DEFAULTS), table);
             assertEquals(onDemand, json(early, table));
             assertEquals(onDemand, json(early, table)); // the blocks the first comparison left
         }
+    }
+
+    /** Tells a listener of the table as a reader would: its ids so far every 2,500 rows, then the table. */
+    private static void read(RowsListener listener, EvaluationTable table) {
+        RowsListener.TableRows rows = listener.reading(table.task(), true);
+        ExampleIds.Builder soFar = new ExampleIds.Builder(16);
+        for (int row = 0; row < table.rowCount(); row++) {
+            soFar.add(table.exampleIds().get(row));
+            if ((row + 1) % 2500 == 0) {
+                rows.idsRead(soFar.build());
+            }
+        }
+        rows.rowsRead(table);
     }
 
     private static String json(ComparisonEngine engine, EvaluationTable table) {

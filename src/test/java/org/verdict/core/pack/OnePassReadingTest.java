@@ -101,6 +101,45 @@ class OnePassReadingTest {
                 labels.valueAt(2), labels.valueAt(3)));
     }
 
+    /**
+     * A listener hears of the table's task and scores once the header is read, then of the ids read so far every
+     * 65,536 rows, each a beginning of the table's ids that stays as it was while the rest is read, then of the table.
+     */
+    @Test
+    void aListenerHearsTheIdsReadSoFarEvery65536RowsThenTheTable() throws Exception {
+        Path pack = writePack("heard", 140_000);
+        List<String> headers = new ArrayList<>();
+        List<ExampleIds> soFar = new ArrayList<>();
+        List<EvaluationTable> tables = new ArrayList<>();
+        RowsListener listener = (task, everyModelScored) -> {
+            headers.add(task + " " + everyModelScored);
+            return new RowsListener.TableRows() {
+                @Override
+                public void idsRead(ExampleIds ids) {
+                    assertTrue(tables.isEmpty(), "ids heard after the table");
+                    soFar.add(ids);
+                }
+
+                @Override
+                public void rowsRead(EvaluationTable table) {
+                    tables.add(table);
+                }
+            };
+        };
+        EvaluationTable table = new PackLoader(PackLimits.DEFAULTS, null, listener).load(pack, Progress.NONE).primary();
+
+        assertEquals(List.of("BINARY true"), headers);
+        assertEquals(List.of(table), tables);
+        assertEquals(List.of(65_536, 131_072), soFar.stream().map(ExampleIds::size).toList());
+        for (ExampleIds ids : soFar) {
+            for (int row = 0; row < ids.size(); row++) {
+                assertEquals("id-" + row, ids.get(row));
+            }
+        }
+        assertEquals(140_000, table.exampleIds().size());
+        assertEquals("id-139999", table.exampleIds().get(139_999));
+    }
+
     @Test
     void aLongReadReportsRisingProgressAndStopsWhenCancelled() throws Exception {
         Path pack = writePack("long", 300_000);

@@ -330,7 +330,7 @@ class PackLoaderTest {
     @Test
     void theRowsReadListenerHearsOfTheTableBeforeARepeatedIdIsRefused() throws Exception {
         List<EvaluationTable> heard = new java.util.ArrayList<>();
-        PackLoader listening = new PackLoader(PackLimits.DEFAULTS, null, heard::add);
+        PackLoader listening = new PackLoader(PackLimits.DEFAULTS, null, (task, scored) -> heard::add);
         ReviewPack pack = listening.load(PackFixture.write(temp.resolve("heard"), PackFixture.MULTICLASS_MANIFEST,
                 PackFixture.MULTICLASS_CSV), Progress.NONE);
         assertEquals(List.of(pack.primary()), heard);

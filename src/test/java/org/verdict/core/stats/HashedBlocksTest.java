@@ -85,22 +85,47 @@ class HashedBlocksTest {
         assertSame(mine, hashed.blocksOf(ids, 42, 300), "another owner's hashing leaves this one's blocks in place");
     }
 
-    /** Hashing started early (on its own thread) gives the blocks of hashing on demand, once, whoever finishes it. */
+    /**
+     * Blocks hashed while the ids are read (whole runs of the rows read so far, then the rest) are the blocks of hashing
+     * on demand, once, whoever finishes them; the ids read so far may end inside a run.
+     */
     @Test
-    void blocksWhoseHashingStartedEarlyAreTheBlocksOfEveryRow() {
+    void blocksHashedAsTheIdsAreReadAreTheBlocksOfEveryRow() {
         String[] names = new String[100_003]; // four runs of rows, the last one short
         for (int i = 0; i < names.length; i++) {
             names[i] = "row-" + i;
         }
-        ExampleIds early = ExampleIds.of(names);
-        hashed.startHashing(early, 20261122, 300);
-        hashed.startHashing(early, 20261122, 300); // a second start of the same hashing adds nothing
-        int[] blocks = hashed.blocksOf(early, 20261122, 300);
-        assertSame(blocks, hashed.blocksOf(early, 20261122, 300));
-        assertArrayEquals(hashed.blocksOf(ExampleIds.of(names), 20261122, 300), blocks);
+        ExampleIds.Builder reading = new ExampleIds.Builder(16);
+        HashedBlocks.AsRead asRead = hashed.hashAsRead(20261122, 300);
+        for (int row = 0; row < names.length; row++) {
+            reading.add(names[row]);
+            if (row + 1 == 40_000 || row + 1 == 65_536) {
+                asRead.idsRead(reading.build());
+            }
+        }
+        ExampleIds all = reading.build();
+        asRead.allRead(all);
+        asRead.allRead(all); // told twice, it hashes nothing more
+        int[] blocks = hashed.blocksOf(all, 20261122, 300);
+        assertSame(blocks, hashed.blocksOf(all, 20261122, 300));
+        assertEquals(names.length, blocks.length);
+        assertArrayEquals(new HashedBlocks().blocksOf(ExampleIds.of(names), 20261122, 300), blocks);
         assertEquals(109, blocks[17]); // as hashlib gives above for row-17
         for (int row = 0; row < names.length; row += 997) {
             assertEquals(HashedBlocks.blockOf(names[row], 20261122, 300), blocks[row], names[row]);
         }
+    }
+
+    /** Another seed asked of ids hashed as they were read is hashed for itself, and the first again gives its blocks. */
+    @Test
+    void anotherSeedOfIdsHashedAsReadIsHashedForItself() {
+        ExampleIds ids = ExampleIds.of("a", "b", "c", "d");
+        HashedBlocks.AsRead asRead = hashed.hashAsRead(42, 300);
+        asRead.allRead(ids);
+        int[] otherSeed = hashed.blocksOf(ids, 43, 300);
+        for (int row = 0; row < 4; row++) {
+            assertEquals(HashedBlocks.blockOf(ids.get(row), 43, 300), otherSeed[row]);
+        }
+        assertArrayEquals(new HashedBlocks().blocksOf(ids, 42, 300), hashed.blocksOf(ids, 42, 300));
     }
 }

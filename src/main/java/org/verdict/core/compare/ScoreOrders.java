@@ -1,0 +1,122 @@
+package org.verdict.core.compare;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import org.verdict.core.pack.EvaluationTable;
+import org.verdict.core.pack.ModelPredictions;
+import org.verdict.core.pack.Task;
+import org.verdict.core.stats.ScoreOrder;
+
+/**
+ * Each model's rows in ascending score order ({@link ScoreOrder#ascending}), the first thing a comparison of scores
+ * needs. The command line starts sorting a table's score columns on a thread of its own as soon as its rows are read
+ * ({@link #startSorting}), while the loader checks the ids for repeats; the comparison then takes those orders, and
+ * sorts itself any that thread has not begun. Otherwise the two models' orders are sorted at once, one on a helper
+ * thread. Either way each order is sorted by one thread, once.
+ */
+final class ScoreOrders {
+    /** The orders started for the last table read, by score column, until a comparison takes them. */
+    private final Map<double[], FutureTask<int[]>> started = new IdentityHashMap<>();
+
+    /**
+     * Sorts the table's score columns one after the other on a thread of its own. The table may still be refused after
+     * (then the orders are merely not taken); a later table's orders take their place.
+     */
+    void startSorting(EvaluationTable table) {
+        if (table.task() != Task.BINARY) {
+            return;
+        }
+        List<FutureTask<int[]>> sortings = new ArrayList<>();
+        synchronized (started) {
+            started.clear();
+            for (ModelPredictions model : table.predictions().values()) {
+                if (model.hasScores() && !started.containsKey(model.scores())) {
+                    FutureTask<int[]> sorting = sorting(table, model);
+                    started.put(model.scores(), sorting);
+                    sortings.add(sorting);
+                }
+            }
+        }
+        Thread thread = new Thread(() -> sortings.forEach(FutureTask::run), "verdict-score-orders");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * Both models' rows in ascending score order, each null for a model without scores or a task that is not binary:
+     * those started for this table taken, the rest sorted here and on a helper thread.
+     *
+     * @throws IllegalArgumentException for a score that is not a probability, production's first
+     */
+    int[][] ascending(EvaluationTable table, ModelPredictions production, ModelPredictions candidate) {
+        if (table.task() != Task.BINARY) {
+            return new int[2][];
+        }
+        FutureTask<int[]> productionOrder = taken(table, production);
+        FutureTask<int[]> candidateOrder = candidate == production ? productionOrder : taken(table, candidate);
+        if (candidateOrder != productionOrder && candidateOrder != null && !candidateOrder.isDone()) {
+            Thread helper = new Thread(candidateOrder, "verdict-score-order");
+            helper.setDaemon(true);
+            helper.start();
+        }
+        // each run does nothing when another thread has begun that order, so this thread takes what none has
+        if (productionOrder != null) {
+            productionOrder.run();
+        }
+        if (candidateOrder != null) {
+            candidateOrder.run();
+        }
+        return new int[][] {result(productionOrder), result(candidateOrder)};
+    }
+
+    /** The order started for this model's scores (no longer kept here), or a new one; null without scores. */
+    private FutureTask<int[]> taken(EvaluationTable table, ModelPredictions model) {
+        if (!model.hasScores()) {
+            return null;
+        }
+        synchronized (started) {
+            FutureTask<int[]> sorting = started.remove(model.scores());
+            return sorting != null ? sorting : sorting(table, model);
+        }
+    }
+
+    private static FutureTask<int[]> sorting(EvaluationTable table, ModelPredictions model) {
+        return new FutureTask<>(() -> {
+            ScoreOrder.requireProbabilities(model.scores(), "score_" + model.version(), table.exampleIds()::get);
+            return ScoreOrder.ascending(model.scores());
+        });
+    }
+
+    /** What the sorting gave, waiting for the thread that does it; or what it threw. */
+    private static int[] result(FutureTask<int[]> sorting) {
+        if (sorting == null) {
+            return null;
+        }
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return sorting.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // a sort is short: finish waiting, keep the interrupt
+                }
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException thrown) {
+                throw thrown;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("sorting the scores failed", e.getCause());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.verdict.core.compare;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.verdict.core.pack.EvaluationTable;
+import org.verdict.core.pack.ModelPredictions;
+
+/**
+ * Both models' score orders are the rows sorted by score, ties in row order, whether the sorting was started when the
+ * rows were read or is done by the comparison, and a score that is no probability is named as before, production's
+ * first.
+ */
+class ScoreOrdersTest {
+    private static EvaluationTable table(long seed) {
+        return TestTables.noisyBinary(50_000, new SplittableRandom(seed), random -> Map.of());
+    }
+
+    /** The rows by score, ties by row: an order made by a comparison sort, independently of the radix sort. */
+    private static int[] sortedByScore(double[] scores) {
+        return IntStream.range(0, scores.length).boxed()
+                .sorted((a, b) -> scores[a] != scores[b] ? Double.compare(scores[a], scores[b]) : Integer.compare(a, b))
+                .mapToInt(Integer::intValue).toArray();
+    }
+
+    @Test
+    void ordersStartedWhenTheRowsWereReadAreTheOrdersSortedOnDemand() {
+        EvaluationTable table = table(3);
+        ModelPredictions production = table.predictionsOf("1");
+        ModelPredictions candidate = table.predictionsOf("2");
+
+        int[][] onDemand = new ScoreOrders().ascending(table, production, candidate);
+        assertArrayEquals(sortedByScore(production.scores()), onDemand[0]);
+        assertArrayEquals(sortedByScore(candidate.scores()), onDemand[1]);
+
+        ScoreOrders started = new ScoreOrders();
+        started.startSorting(table);
+        int[][] taken = started.ascending(table, production, candidate);
+        assertArrayEquals(onDemand[0], taken[0]);
+        assertArrayEquals(onDemand[1], taken[1]);
+
+        int[][] oneModel = new ScoreOrders().ascending(table, production, production);
+        assertSame(oneModel[0], oneModel[1]);
+        assertArrayEquals(onDemand[0], oneModel[0]);
+    }
+
+    @Test
+    void aModelWithoutScoresHasNoOrder() {
+        EvaluationTable table = table(4);
+        ModelPredictions production = table.predictionsOf("1");
+        ModelPredictions unscored = new ModelPredictions("2", table.predictionsOf("2").classCodes(), null, null);
+        int[][] orders = new ScoreOrders().ascending(table, production, unscored);
+        assertArrayEquals(sortedByScore(production.scores()), orders[0]);
+        assertNull(orders[1]);
+    }
+
+    @Test
+    void aScoreThatIsNoProbabilityIsNamedProductionsFirst() {
+        for (boolean startedWhenRead : new boolean[] {false, true}) {
+            EvaluationTable table = table(5);
+            table.predictionsOf("2").scores()[7] = 1.5;
+            ScoreOrders orders = new ScoreOrders();
+            if (startedWhenRead) {
+                orders.startSorting(table);
+            }
+            IllegalArgumentException candidateOnly = assertThrows(IllegalArgumentException.class,
+                    () -> orders.ascending(table, table.predictionsOf("1"), table.predictionsOf("2")));
+            assertEquals("column score_2, data row 8 (example_id " + table.exampleIds().get(7) + "): score 1.5 is "
+                    + "not a probability in [0, 1]", candidateOnly.getMessage());
+
+            table.predictionsOf("1").scores()[9] = Double.NaN;
+            ScoreOrders again = new ScoreOrders();
+            if (startedWhenRead) {
+                again.startSorting(table);
+            }
+            IllegalArgumentException both = assertThrows(IllegalArgumentException.class,
+                    () -> again.ascending(table, table.predictionsOf("1"), table.predictionsOf("2")));
+            assertTrue(both.getMessage().startsWith("column score_1, data row 10"), both.getMessage());
+        }
+    }
+}
