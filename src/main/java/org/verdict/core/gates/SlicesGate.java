@@ -36,7 +36,8 @@ final class SlicesGate implements PromotionGate {
         Metric metric = evidence.primaryMetric();
         SliceCoverage coverage = evidence.primaryComparison().sliceCoverage(metric);
         if (coverage.slices() == 0) {
-            String reason = "the primary suite has no slice or sensitive columns, so the candidate cannot be judged"
+            // a manifest names at least one slice or sensitive column, yet the comparison is what the gate reads
+            String reason = "the comparison has no slice beside the overall one, so the candidate cannot be judged"
                     + " per slice";
             return new GateResult(Gate.SLICES, GateOutcome.NOT_APPLICABLE, GateResult.NOT_APPLICABLE_PREFIX + reason,
                     List.of(Finding.of("slices", GateOutcome.NOT_APPLICABLE, reason)), null, "slice columns");

@@ -103,14 +103,6 @@ public final class TestPack {
         return file("primary.csv", csv.toString());
     }
 
-    /** The primary suite with no slice or sensitive column named: only the overall slice is compared. */
-    public TestPack withoutSlices() {
-        ObjectNode primary = (ObjectNode) suites.get("primary");
-        primary.putArray("slices");
-        primary.putArray("sensitive");
-        return this;
-    }
-
     /** The manifest's primary metric instead of accuracy. */
     public TestPack primaryMetric(String metric) {
         manifest.put("primaryMetric", metric);
