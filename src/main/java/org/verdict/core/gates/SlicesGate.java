@@ -67,16 +67,15 @@ final class SlicesGate implements PromotionGate {
         Interval ci = slice.deltaCi();
         double margin = policy.primary().margin();
         // as gate 1: a share of production's value in this slice for the errors and scoring losses
-        double allowed = metric.relativeBand() ? margin * Math.abs(slice.production().value()) : margin;
-        boolean higherIsBetter = metric.higherIsBetter();
-        double worstCase = higherIsBetter ? ci.lower() : ci.upper();
-        double limit = higherIsBetter ? -allowed : allowed;
-        boolean withinMargin = higherIsBetter ? worstCase >= limit : worstCase <= limit;
+        WorstCase worst = WorstCase.of(slice, metric, margin);
+        double worstCase = worst.end();
+        double limit = worst.limit();
+        boolean withinMargin = worst.withinMargin();
         MetricFormat deltas = GateNumbers.differences(metric, slice.targetUnit(), slice.delta(), ci,
                 worstCase, limit);
-        String comparison = higherIsBetter ? (withinMargin ? "≥" : "<") : (withinMargin ? "≤" : ">");
         String detail = evidence.describe(slice) + ": worse on " + metric.wireName() + ", worst case "
-                + deltas.signedAmong(worstCase, limit) + " " + comparison + " " + deltas.signedAmong(limit, worstCase)
+                + deltas.signedAmong(worstCase, limit) + " " + worst.comparison() + " "
+                + deltas.signedAmong(limit, worstCase)
                 + " (" + (metric.relativeBand() ? GateNumbers.format(margin * 100) + "% of production's value here"
                 : "the primary margin") + ")" + (withinMargin ? ", a loss within the margin" : "");
         NamedNumbers numbers = NamedNumbers.of("n", slice.n()).and("delta", slice.delta())
