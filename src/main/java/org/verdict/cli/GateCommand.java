@@ -136,11 +136,12 @@ public final class GateCommand implements Callable<Integer> {
         for (GateResult gate : gates.gates()) {
             printRow(out, gate.gate().title(), mark(gate.outcome()), GateResult.besideOutcome(
                     gate.outcome().blocksPromotion() ? gate.summaryAboveItsFindings() : gate.summary()));
-            // the summary quotes the worst finding with the gate's outcome; list the other blocking ones below it
+            // the summary quotes the worst finding with the gate's outcome (Slices after its coverage heading); list
+            // the other blocking ones below it
             // (a gate the policy declares not applicable blocks nothing, so its findings stay in the JSON only)
             boolean summarised = !gate.outcome().blocksPromotion();
             for (Finding finding : gate.findings()) {
-                if (!summarised && finding.outcome() == gate.outcome() && gate.summary().startsWith(finding.detail())) {
+                if (!summarised && finding.outcome() == gate.outcome() && gate.summary().contains(finding.detail())) {
                     summarised = true;
                 } else if (gate.outcome().blocksPromotion() && finding.outcome().blocksPromotion()) {
                     printRow(out, "", mark(finding.outcome()), finding.detail());

@@ -130,7 +130,9 @@ class GateCommandTest {
         assertTrue(json.get("everyGatePasses").asBoolean());
         assertEquals("primary_metric", json.get("gates").get(0).get("gate").asText());
         assertEquals("pass", json.get("gates").get(0).get("outcome").asText());
-        assertEquals(11, json.get("gates").size());
+        assertEquals(12, json.get("gates").size());
+        assertEquals("slices", json.get("gates").get(1).get("gate").asText());
+        assertEquals("pass", json.get("gates").get(1).get("outcome").asText());
         assertEquals("defer", json.get("triggers").get("suggestion").asText());
         // the policy in use is in the JSON, with its SHA-256; standard error stays quiet
         assertEquals("policy.json", json.get("policy").get("file").asText());
@@ -165,7 +167,7 @@ class GateCommandTest {
         Path policy = folder.resolve("ninety.json");
         Files.writeString(policy, FAIRNESS_POLICY.replace("{\"fairness\"", "{\"confidenceLevel\": 0.9, \"fairness\""));
         assertEquals(ExitCodes.OK, run(pack.toString(), "--json", "--policy", policy.toString()), out.toString());
-        JsonNode fairness = new ObjectMapper().readTree(out.toString()).get("gates").get(2);
+        JsonNode fairness = new ObjectMapper().readTree(out.toString()).get("gates").get(3);
         assertEquals("fairness", fairness.get("gate").asText());
         assertEquals(4, fairness.get("findings").size());
         for (JsonNode finding : fairness.get("findings")) {

@@ -77,7 +77,7 @@ class GateOverrideCommandTest {
         assertEquals(0, cli.run(new GateCommand(), pack.toString(), "--json"));
         JsonNode json = new ObjectMapper().readTree(out.toString());
         assertTrue(json.get("everyGatePasses").asBoolean());
-        JsonNode latency = json.get("gates").get(4);
+        JsonNode latency = json.get("gates").get(5);
         assertEquals("latency", latency.get("gate").asText());
         assertEquals("not applicable", latency.get("outcome").asText());
         assertEquals("batch scoring, no SLO", latency.get("notApplicableReason").asText());

@@ -123,8 +123,8 @@ public final class AppendCommand extends LedgerCommand {
         EvaluationSummary judged = RecordedOutcomes.summaryOf(review);
         EvaluationSummary stated = withTargetUnit(record.evaluationSummary(), loaded.manifest().model().targetUnit());
         if (stated == null || stated.gates().isEmpty()) {
-            DecisionRecord filled = record.withEvaluationSummary(new EvaluationSummary(judged.gates(),
-                    stated == null || stated.keyMetrics().isEmpty() ? judged.keyMetrics() : stated.keyMetrics()));
+            DecisionRecord filled = record.withEvaluationSummary(stated == null || stated.keyMetrics().isEmpty()
+                    ? judged : judged.withKeyMetrics(stated.keyMetrics()));
             // the record stated no outcomes: a missing justification answers to Verdict's, and says so
             List<String> overrides = filled.overrideProblems(DecisionRecord.OutcomeSource.judgedOn(pack.toString()));
             if (!overrides.isEmpty()) {
@@ -138,7 +138,9 @@ public final class AppendCommand extends LedgerCommand {
         if (!differences.isEmpty()) {
             throw refused(differences);
         }
-        return record.withEvaluationSummary(stated);
+        // a stated table is checked, not replaced: the worse slices it leaves out are Verdict's, so they are signed too
+        return record.withEvaluationSummary(stated.worseSlices() != null ? stated
+                : new EvaluationSummary(stated.gates(), stated.keyMetrics(), judged.worseSlices()));
     }
 
     /**
@@ -146,8 +148,8 @@ public final class AppendCommand extends LedgerCommand {
      * signed now says its mae is in dollars, whoever wrote its file.
      */
     private static EvaluationSummary withTargetUnit(EvaluationSummary stated, TargetUnit unit) {
-        return stated == null ? null : new EvaluationSummary(stated.gates(),
-                stated.keyMetrics().stream().map(m -> m.inTargetUnit(unit)).toList());
+        return stated == null ? null : stated.withKeyMetrics(stated.keyMetrics().stream()
+                .map(m -> m.inTargetUnit(unit)).toList());
     }
 
     private LedgerException refused(List<String> differences) {

@@ -40,7 +40,7 @@ public record ShownInterval(TestFamily family, double level, String adjustment, 
     }
 
     /** 0.95 → "95%", 0.9875 → "99.75%", 0.996154 → "99.62%": at most two decimals (the JSON has the exact level). */
-    static String percent(double level) {
+    public static String percent(double level) {
         String text = String.format(Locale.ROOT, "%.2f", level * 100);
         return text.replaceAll("0+$", "").replaceAll("\\.$", "") + "%";
     }

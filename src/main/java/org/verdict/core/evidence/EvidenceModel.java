@@ -65,6 +65,8 @@ public record EvidenceModel(List<EvidenceSection> gateSections, List<EvidenceSec
                                         Instant candidateTrainedAt) {
         return switch (result.gate()) {
             case PRIMARY_METRIC -> ComparisonEvidence.primarySection(result, evidence.primaryComparison());
+            // the primary metric's section already draws every slice: this one says how the slices were judged
+            case SLICES -> Sections.gate(result, List.of(), List.of(), null);
             case LANGUAGE_PARITY -> present(result, evidence.languageComparison()
                     .map(languages -> ComparisonEvidence.section(result, languages).withDetailCharts(List.of(
                             ComparisonEvidence.valuesBySlice(languages, policy.languageParity().column(),

@@ -8,7 +8,7 @@ import org.verdict.core.gates.model.GateResult;
  * The answer to "may this candidate replace production?": every gate with its outcome and numbers, and who must
  * approve. This is what the CLI prints, the Gates view shows and approval reports embed.
  *
- * @param gates the seven promotion gates in policy order, then the data-validation gates
+ * @param gates the eight promotion gates in policy order, then the data-validation gates
  * @param missingSuites optional suites the pack does not have (manifest names), so readers see what is missing
  */
 public record GateEvaluation(String packName, String production, String candidate, int riskTier,

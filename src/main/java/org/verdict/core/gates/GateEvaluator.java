@@ -6,14 +6,14 @@ import org.verdict.core.gates.model.GateOutcome;
 import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.policy.GatePolicy;
 
-/** Judges the seven promotion gates of a policy on a candidate's evidence, and sets the approval requirement. */
+/** Judges the eight promotion gates of a policy on a candidate's evidence, and sets the approval requirement. */
 public final class GateEvaluator {
     private final GatePolicy policy;
     private final List<PromotionGate> promotionGates;
 
     public GateEvaluator(GatePolicy policy) {
         this.policy = policy;
-        this.promotionGates = List.of(new PrimaryMetricGate(policy), new SafetyGate(policy), new FairnessGate(policy),
+        this.promotionGates = List.of(new PrimaryMetricGate(policy), new SlicesGate(policy), new SafetyGate(policy), new FairnessGate(policy),
                 new LanguageParityGate(policy), new LatencyGate(policy), new CanaryGate(policy),
                 new CircuitBreakerGate(policy));
     }

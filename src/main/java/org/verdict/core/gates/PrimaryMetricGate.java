@@ -54,16 +54,12 @@ final class PrimaryMetricGate implements PromotionGate {
                     + ": Δ has no trustworthy interval" + (result.isUnstable() ? " (" + result.unstableReason() + ")" : ""));
         }
         double margin = policy.primary().margin();
-        // the regression errors and scoring losses (mae, rmse, mape, log_loss, brier): the margin is a share of
-        // production's value, as --effect is; 0.01 would otherwise mean one cent on house prices, a third of a mape
-        // of 0.03, or three times a brier of 0.003 at a rare base rate
         boolean relative = metric.relativeBand();
-        double allowed = relative ? margin * Math.abs(result.production().value()) : margin;
-        // the worst end of the interval for the candidate: the lower bound when higher is better, else the upper
         boolean higherIsBetter = metric.higherIsBetter();
-        double worstCase = higherIsBetter ? result.deltaCi().lower() : result.deltaCi().upper();
-        double limit = higherIsBetter ? -allowed : allowed;
-        boolean pass = higherIsBetter ? worstCase >= limit : worstCase <= limit;
+        WorstCase worst = WorstCase.of(result, metric, margin);
+        double worstCase = worst.end();
+        double limit = worst.limit();
+        boolean pass = worst.withinMargin();
         // beyond the margin, the gate fails only where the interval shows the candidate worse (it excludes 0 on the
         // worse side, the overall slice's "worse" in Compare); an interval that still reaches 0 neither rules out
         // nor shows a loss beyond the margin
@@ -84,7 +80,7 @@ final class PrimaryMetricGate implements PromotionGate {
             numbers.put("positives", (double) evidence.primaryPositives());
             numbers.put("negatives", (double) (result.n() - evidence.primaryPositives()));
         }
-        String comparison = higherIsBetter ? (pass ? "≥" : "<") : (pass ? "≤" : ">");
+        String comparison = worst.comparison();
         // the two values share their decimals, and so do Δ, its interval and the limit they are compared with
         double candidate = result.candidate().value();
         double production = result.production().value();

@@ -7,13 +7,31 @@ import java.util.Locale;
 import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.TargetUnit;
 
-/** The gate table and key metrics a promotion decision was made on, as the board saw them. */
+/**
+ * The gate table and key metrics a promotion decision was made on, as the board saw them.
+ *
+ * @param worseSlices the slices significantly worse on the primary metric, the largest loss first, so what is signed
+ *                    names where the candidate loses; empty when none is, null in a record that does not state them
+ *                    (every record written before they were recorded): left out of the JSON when null, so those
+ *                    records' signed bytes are what they always were
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record EvaluationSummary(List<GateOutcome> gates, List<KeyMetric> keyMetrics) {
+public record EvaluationSummary(List<GateOutcome> gates, List<KeyMetric> keyMetrics, List<WorseSlice> worseSlices) {
 
     public EvaluationSummary {
         gates = gates == null ? List.of() : List.copyOf(gates);
         keyMetrics = keyMetrics == null ? List.of() : List.copyOf(keyMetrics);
+        worseSlices = worseSlices == null ? null : List.copyOf(worseSlices);
+    }
+
+    /** A summary that states no worse slices (a record written by hand, or before they were recorded). */
+    public EvaluationSummary(List<GateOutcome> gates, List<KeyMetric> keyMetrics) {
+        this(gates, keyMetrics, null);
+    }
+
+    /** This summary with {@code keyMetrics} in place of its own, its other parts as they are. */
+    public EvaluationSummary withKeyMetrics(List<KeyMetric> metrics) {
+        return new EvaluationSummary(gates, metrics, worseSlices);
     }
 
     /** The stated results that stop a promotion unless the board overrides them. */
@@ -57,15 +75,23 @@ public record EvaluationSummary(List<GateOutcome> gates, List<KeyMetric> keyMetr
      *             names {@code model.targetUnit}, e.g. {@code USD}); null otherwise, and in every record written
      *             before units were recorded: left out of the JSON when null, so those records' signed bytes are
      *             what they always were
+     * @param n the examples the numbers rest on; null where not stated (as every record written before it was)
+     * @param level the confidence level of {@code deltaLower}–{@code deltaUpper}, e.g. 0.95; null where not stated
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record KeyMetric(String metric, Double production, Double candidate, Double delta, Double deltaLower,
-                            Double deltaUpper, String unit) {
+                            Double deltaUpper, String unit, Long n, Double level) {
 
-        /** A metric whose numbers have no unit (a rate, a score). */
+        /** A metric whose numbers have no unit (a rate, a score), without its sample size or level. */
         public KeyMetric(String metric, Double production, Double candidate, Double delta, Double deltaLower,
                          Double deltaUpper) {
             this(metric, production, candidate, delta, deltaLower, deltaUpper, null);
+        }
+
+        /** A metric without its sample size or level, as records stated it before they were recorded. */
+        public KeyMetric(String metric, Double production, Double candidate, Double delta, Double deltaLower,
+                         Double deltaUpper, String unit) {
+            this(metric, production, candidate, delta, deltaLower, deltaUpper, unit, null, null);
         }
 
         /**
@@ -76,7 +102,18 @@ public record EvaluationSummary(List<GateOutcome> gates, List<KeyMetric> keyMetr
             boolean inTargetUnits = Metric.fromWireName(metric).map(Metric::inTargetUnits).orElse(false);
             return unit != null || !inTargetUnits ? this
                     : targetUnit.written().map(written -> new KeyMetric(metric, production, candidate, delta,
-                            deltaLower, deltaUpper, written)).orElse(this);
+                            deltaLower, deltaUpper, written, n, level)).orElse(this);
         }
+    }
+
+    /**
+     * A slice where the candidate is significantly worse on the primary metric: Δ = candidate − production with the
+     * multiplicity-adjusted interval its verdict reads, and that interval's level.
+     *
+     * @param unit as {@link KeyMetric#unit()}
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record WorseSlice(String slice, String metric, Long n, Double delta, Double deltaLower, Double deltaUpper,
+                             Double level, String unit) {
     }
 }

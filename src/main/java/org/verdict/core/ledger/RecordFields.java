@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.verdict.core.compare.ShownInterval;
 import org.verdict.core.ledger.EvaluationSummary.KeyMetric;
+import org.verdict.core.ledger.EvaluationSummary.WorseSlice;
 
 /**
  * A record as labelled lines, in the order the board reads them: what the Audit view's detail pane shows and
@@ -38,6 +40,10 @@ public final class RecordFields {
                     g.result() + (g.detail() == null ? "" : " — " + g.detail())));
             put(fields, "Override", record.overrideText());
             record.evaluationSummary().keyMetrics().forEach(m -> put(fields, "Metric: " + m.metric(), metric(m)));
+            if (record.evaluationSummary().worseSlices() != null) {
+                record.evaluationSummary().worseSlices().forEach(w -> put(fields, "Worse slice: " + w.slice(),
+                        worseSlice(w)));
+            }
         }
         put(fields, "Amends", record.amends());
         if (record.facts() != null) {
@@ -67,11 +73,25 @@ public final class RecordFields {
             parts.add("candidate " + number(m.candidate()));
         }
         if (m.delta() != null) {
-            String interval = m.deltaLower() == null || m.deltaUpper() == null ? ""
-                    : " [" + number(m.deltaLower()) + ", " + number(m.deltaUpper()) + "]";
-            parts.add("Δ " + number(m.delta()) + interval);
+            parts.add("Δ " + number(m.delta()) + interval(m.deltaLower(), m.deltaUpper(), m.level()));
+        }
+        if (m.n() != null) {
+            parts.add("n=" + m.n());
         }
         return parts.stream().collect(Collectors.joining(", ")) + (m.unit() == null ? "" : " (in " + m.unit() + ")");
+    }
+
+    private static String worseSlice(WorseSlice w) {
+        return w.metric() + " Δ " + (w.delta() == null ? "–" : number(w.delta()))
+                + interval(w.deltaLower(), w.deltaUpper(), w.level()) + (w.n() == null ? "" : ", n=" + w.n())
+                + (w.unit() == null ? "" : " (in " + w.unit() + ")");
+    }
+
+    /** " [lower, upper]", with " at 95%" where the record states the level; empty without both ends. */
+    private static String interval(Double lower, Double upper, Double level) {
+        return lower == null || upper == null ? ""
+                : " [" + number(lower) + ", " + number(upper) + "]" + (level == null ? ""
+                : " at " + ShownInterval.percent(level));
     }
 
     private static String number(double value) {

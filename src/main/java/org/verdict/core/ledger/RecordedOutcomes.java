@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.verdict.core.compare.SliceResult;
 import org.verdict.core.gates.CandidateReview;
 import org.verdict.core.gates.GateEvaluation;
+import org.verdict.core.gates.ReviewEvidence;
 import org.verdict.core.gates.model.Gate;
 import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.ledger.EvaluationSummary.KeyMetric;
+import org.verdict.core.ledger.EvaluationSummary.WorseSlice;
 
 /**
  * The gate table a decision record states ({@link EvaluationSummary}) against the gates Verdict judges: what a
@@ -20,25 +23,45 @@ public final class RecordedOutcomes {
 
     /**
      * The review as a record states it: every gate by title with its outcome and summary (for a gate the policy
-     * declares not applicable, "not applicable — " and the reason), and the primary metric with its interval (and
-     * the target's unit when the metric is in it).
+     * declares not applicable, "not applicable — " and the reason), the primary metric with its interval, its level
+     * and n (and the target's unit when the metric is in it), and the slices significantly worse on it.
      */
     public static EvaluationSummary summaryOf(CandidateReview review) {
         List<EvaluationSummary.GateOutcome> gates = review.gates().gates().stream()
                 .map(g -> new EvaluationSummary.GateOutcome(g.gate().title(), g.outcome().label(), g.summary()))
                 .toList();
-        return new EvaluationSummary(gates, primaryMetric(review).stream().toList());
+        return new EvaluationSummary(gates, primaryMetric(review).stream().toList(), worseSlices(review));
     }
 
     private static Optional<KeyMetric> primaryMetric(CandidateReview review) {
+        ReviewEvidence evidence = review.evidence();
+        Optional<SliceResult> overall = evidence.primaryComparison().resultsFor(evidence.primaryMetric()).stream()
+                .filter(r -> r.slice().isOverall()).findFirst();
         return review.gates().result(Gate.PRIMARY_METRIC).findings().stream()
                 .filter(f -> f.numbers().containsKey("delta")).findFirst().map(f -> {
                     Map<String, Double> n = f.numbers();
                     // mae and rmse in dollars say so: an auditor reading the record later needs no pack for it
-                    return new KeyMetric(review.evidence().primaryMetric().wireName(), n.get("production"),
-                            n.get("candidate"), n.get("delta"), n.get("ciLower"), n.get("ciUpper"))
-                            .inTargetUnit(review.evidence().targetUnit());
+                    return new KeyMetric(evidence.primaryMetric().wireName(), n.get("production"),
+                            n.get("candidate"), n.get("delta"), n.get("ciLower"), n.get("ciUpper"), null,
+                            overall.map(r -> (long) r.n()).orElse(null),
+                            overall.map(r -> levelOf(r, review)).orElse(null))
+                            .inTargetUnit(evidence.targetUnit());
                 });
+    }
+
+    /** The slices significantly worse on the primary metric, as the Slices gate and every view list them. */
+    private static List<WorseSlice> worseSlices(CandidateReview review) {
+        ReviewEvidence evidence = review.evidence();
+        String unit = evidence.primaryMetric().inTargetUnits() ? evidence.targetUnit().written().orElse(null) : null;
+        return evidence.worseSlices().stream().map(r -> new WorseSlice(r.slice().label(),
+                evidence.primaryMetric().wireName(), (long) r.n(), r.delta(),
+                r.deltaCi() == null ? null : r.deltaCi().lower(), r.deltaCi() == null ? null : r.deltaCi().upper(),
+                levelOf(r, review), unit)).toList();
+    }
+
+    /** The level of the interval the result's verdict reads: its own where the comparison says, else the policy's. */
+    private static double levelOf(SliceResult result, CandidateReview review) {
+        return result.shownInterval() == null ? review.policy().confidenceLevel() : result.shownInterval().level();
     }
 
     /**

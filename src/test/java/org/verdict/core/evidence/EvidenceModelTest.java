@@ -118,7 +118,7 @@ class EvidenceModelTest {
         // the approval pack prints every promotion gate, but no section for evidence the pack does not have
         assertTrue(primaryOnly.approvalPackSections().stream()
                 .noneMatch(s -> s.page() == EvidencePageId.HOLDOUT || s.page() == EvidencePageId.HUMAN_BASELINE));
-        assertEquals(7, primaryOnly.approvalPackSections().size());
+        assertEquals(8, primaryOnly.approvalPackSections().size());
     }
 
     @Test

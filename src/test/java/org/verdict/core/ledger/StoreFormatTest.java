@@ -77,10 +77,15 @@ class StoreFormatTest {
         EvaluationSummary.KeyMetric metric = statement.record().evaluationSummary().keyMetrics().get(0);
         assertEquals("macro_f1", metric.metric());
         assertNull(metric.unit());
+        // nor the sample size, the level or the worse slices recorded since
+        assertNull(metric.n());
+        assertNull(metric.level());
+        assertNull(statement.record().evaluationSummary().worseSlices());
         assertEquals(new String(signed, StandardCharsets.UTF_8),
                 new String(RecordJson.payload(statement), StandardCharsets.UTF_8));
         assertEquals("production 0.8010, candidate 0.8220, Δ 0.0210 [0.0080, 0.0340]",
                 RecordFields.of(statement.record()).get("Metric: macro_f1"), "no unit is shown where none was signed");
+        assertTrue(RecordFields.of(statement.record()).keySet().stream().noneMatch(k -> k.startsWith("Worse slice")));
     }
 
     @Test

@@ -209,7 +209,7 @@ class GatesLaptopTest {
             assertEquals("▼ " + row.getItem(), shown.getText(), "the whole line, marked, not cut");
         }
         TableView<?> table = robot.lookup("#gatesTable").queryAs(TableView.class);
-        assertEquals(11, table.getItems().size());
+        assertEquals(12, table.getItems().size());
         assertTrue(table.getHeight() >= GatesView.TABLE_SHARE_OF_VIEW * page.getHeight() - 1,
                 "the checklist keeps most of the view: " + table.getHeight() + " of " + page.getHeight());
         assertFalse(robot.lookup("#gatesApproval").queryLabeled().getText().isEmpty());

@@ -71,7 +71,7 @@ class GatesViewModelTest {
     void listsEveryGateWithItsOutcomeAndSaysWhatBlocksThePromotion() throws PackException {
         GatesViewModel model = model(GatesFixture.reviewer());
         model.showPack(GatesFixture.failingSafety(folder).load());
-        assertEquals(11, model.rows().size());
+        assertEquals(12, model.rows().size());
         GateRow safety = row(model, Gate.SAFETY);
         assertEquals(GateOutcome.FAIL, safety.outcome());
         assertEquals("✘", safety.glyph());
@@ -300,7 +300,7 @@ class GatesViewModelTest {
         assertEquals(List.of("cancelled"), ends);
         assertEquals("Candidate 2 may not replace production 1 yet.", model.headlineProperty().get(),
                 "the cancelled judgement says nothing over the new one's");
-        assertEquals(11, model.rows().size());
+        assertEquals(12, model.rows().size());
         assertEquals(List.of(), held.unhandledFailures());
     }
 
@@ -343,7 +343,7 @@ class GatesViewModelTest {
         // passing is not the same as passing everything: the headline says "applicable", the counts how many gates
         // were not evaluated and why, the details name them, and each one's row gives its reason
         assertEquals("Candidate 2 passes every applicable gate against production 1.", model.headlineProperty().get());
-        assertEquals("3 pass · 8 not applicable (5 declared by the policy, 3 optional evidence absent)",
+        assertEquals("4 pass · 8 not applicable (5 declared by the policy, 3 optional evidence absent)",
                 model.countsProperty().get());
         assertEquals("Not applicable: Safety, Fairness, Language parity, Latency, Canary / A-B, Circuit breaker, "
                 + "Contamination, Label quality.", model.detailsProperty().get());
@@ -370,7 +370,7 @@ class GatesViewModelTest {
                   "circuit_breaker": "first model", "contamination": "no training ids kept",
                   "label_quality": "labels from the ledger"}}
                 """).load());
-        assertEquals("3 pass · 8 not applicable (declared by the policy)", model.countsProperty().get());
+        assertEquals("4 pass · 8 not applicable (declared by the policy)", model.countsProperty().get());
     }
 
     @ParameterizedTest
@@ -381,14 +381,15 @@ class GatesViewModelTest {
         model.showPack(new RealStylePack(folder, kind).worseInTheWest()
                 .policy("{\"validation\": {\"minPerSegment\": 150, \"minPerClass\": 1}}").load());
         assertEquals("Candidate 2 may not replace production 1 yet.", model.headlineProperty().get());
-        assertTrue(model.countsProperty().get().contains(" pass · 1 fail · "), model.countsProperty().get());
+        // the west loses on the primary metric too: the Slices gate fails beside Volume
+        assertTrue(model.countsProperty().get().contains(" pass · 2 fail · "), model.countsProperty().get());
         // a regression has no fairness rates to judge: that gate is not evaluated for a reason of its own
         assertTrue(model.countsProperty().get().endsWith(kind == RealStylePack.Kind.REGRESSION
                 ? " not applicable (7 optional evidence absent, 1 nothing to judge)"
                 : " not applicable (optional evidence absent)"), model.countsProperty().get());
         String details = model.detailsProperty().get();
-        assertTrue(details.startsWith("Data validation fails (Volume per class, language and segment): the evidence "
-                + "itself is in question. "), details);
+        assertTrue(details.startsWith("Failing: Slices. Data validation fails (Volume per class, language and "
+                + "segment): the evidence itself is in question. "), details);
         // the gates without their optional evidence are not applicable, and a blocked verdict still names them
         assertTrue(details.contains(" Not applicable: Safety, "), details);
         assertTrue(details.endsWith(", Label quality."), details);
@@ -435,7 +436,7 @@ class GatesViewModelTest {
 
         model.judgeAgain();
         held.runHeldWork();
-        assertEquals(11, model.rows().size());
+        assertEquals(12, model.rows().size());
         assertEquals("Candidate 2 may not replace production 1 yet.", model.headlineProperty().get());
         assertFalse(model.canJudgeAgainProperty().get(), "judged");
         assertEquals(List.of(), held.unhandledFailures());
@@ -485,11 +486,11 @@ class GatesViewModelTest {
         assertEquals("Judging the gates of the pack just opened; its evidence appears here when they are judged.",
                 model.evidencePlaceholderProperty().get());
         held.runHeldWork();
-        assertEquals(11, model.rows().size());
+        assertEquals(12, model.rows().size());
 
         opening.set("broken");
         opening.set("");
-        assertEquals(11, model.rows().size(), "a pack that failed to open leaves the open one judged");
+        assertEquals(12, model.rows().size(), "a pack that failed to open leaves the open one judged");
         assertEquals(List.of(), held.unhandledFailures());
     }
 

@@ -95,7 +95,7 @@ class GatesViewTest {
 
     @Test
     void showsEveryGateWithIconAndWordsAndTheApproval(FxRobot robot) {
-        assertEquals(11, table.getItems().size());
+        assertEquals(12, table.getItems().size());
         assertTrue(robot.lookup(".table-cell.gate-fail").tryQuery().isPresent(), "a failing gate is styled");
         assertTrue(robot.lookup("✘ fail").tryQuery().isPresent(), "and says fail in words with an icon");
         assertTrue(robot.lookup("✔ pass").tryQuery().isPresent());

@@ -137,7 +137,7 @@ class PrimaryOnlyPackLaptopTest {
         assertTrue(activity.busyProperty().get(), "judging again, with its progress and Cancel in the status bar");
         robot.interact(judging::runHeldWork);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(11, robot.lookup("#gatesTable").queryAs(TableView.class).getItems().size());
+        assertEquals(12, robot.lookup("#gatesTable").queryAs(TableView.class).getItems().size());
         assertFalse(judgeAgain.isVisible());
 
         robot.interact(() -> show(evidence));

@@ -1,13 +1,14 @@
 package org.verdict.core.gates.model;
 
 /**
- * Every gate Verdict judges: the seven promotion gates of the policy, then the data-validation gates.
+ * Every gate Verdict judges: the eight promotion gates of the policy, then the data-validation gates.
  * Each links to the evidence view that shows its numbers.
  *
  * @see org.verdict.core.gates.GateEvaluator
  */
 public enum Gate {
     PRIMARY_METRIC("primary_metric", "Primary metric", Kind.PROMOTION, EvidencePageId.COMPARE),
+    SLICES("slices", "Slices", Kind.PROMOTION, EvidencePageId.COMPARE),
     SAFETY("safety", "Safety", Kind.PROMOTION, EvidencePageId.SAFETY),
     FAIRNESS("fairness", "Fairness", Kind.PROMOTION, EvidencePageId.FAIRNESS),
     LANGUAGE_PARITY("language_parity", "Language parity", Kind.PROMOTION, EvidencePageId.LANGUAGE_PARITY),
@@ -53,6 +54,7 @@ public enum Gate {
      */
     public String findingNoun(long n) {
         String[] noun = switch (this) {
+            case SLICES -> new String[] {"slice", "slices"};
             case SAFETY -> new String[] {"category", "categories"};
             case FAIRNESS -> new String[] {"disparity", "disparities"};
             case LANGUAGE_PARITY -> new String[] {"language", "languages"};

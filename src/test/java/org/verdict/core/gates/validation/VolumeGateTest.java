@@ -31,8 +31,8 @@ class VolumeGateTest {
         GateResult volume = validator.volume(counts(Task.REGRESSION, List.of(), new long[0],
                 Map.of("segment", Map.of("north", 500L, "south", 400L))));
         assertEquals(GateOutcome.PASS, volume.outcome());
-        assertEquals("every segment (2) reaches its minimum; no 'language' column in the primary suite, so its "
-                + "volume is not checked", volume.summary());
+        assertEquals("segments only: every segment (2) reaches its minimum; no 'language' column in the primary "
+                + "suite, so its volume is not checked", volume.summary());
     }
 
     private static PrimaryCounts counts(Task task, List<String> classes, long[] perClass,

@@ -1,0 +1,93 @@
+package org.verdict.core.gates;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.verdict.core.compare.SliceCoverage;
+import org.verdict.core.compare.SliceResult;
+import org.verdict.core.gates.model.Finding;
+import org.verdict.core.gates.model.Gate;
+import org.verdict.core.gates.model.GateNumbers;
+import org.verdict.core.gates.model.GateOutcome;
+import org.verdict.core.gates.model.GateResult;
+import org.verdict.core.gates.model.NamedNumbers;
+import org.verdict.core.gates.policy.GatePolicy;
+import org.verdict.core.pack.Metric;
+import org.verdict.core.stats.Interval;
+import org.verdict.core.stats.MetricFormat;
+
+/**
+ * The primary metric in every slice, read from the comparison the primary gate and Compare read: a candidate better
+ * on average may not be promoted while it is shown worse somewhere that matters. A slice fails when its verdict is
+ * worse (its multiplicity-adjusted interval lies wholly on the worse side of 0) and the interval's worse end is beyond
+ * the policy's primary margin, as gate 1 reads the overall slice; a slice shown worse by less than the margin passes,
+ * as the same interval would pass overall. Untested slices (too few examples, unstable) never fail it: the gate's text
+ * names them through the coverage sentence instead, so a board reads how few were looked at.
+ */
+final class SlicesGate implements PromotionGate {
+    private final GatePolicy policy;
+
+    SlicesGate(GatePolicy policy) {
+        this.policy = policy;
+    }
+
+    @Override
+    public GateResult judge(ReviewEvidence evidence) {
+        Metric metric = evidence.primaryMetric();
+        SliceCoverage coverage = evidence.primaryComparison().sliceCoverage(metric);
+        if (coverage.slices() == 0) {
+            // a manifest names at least one slice or sensitive column, yet the comparison is what the gate reads
+            String reason = "the comparison has no slice beside the overall one, so the candidate cannot be judged"
+                    + " per slice";
+            return new GateResult(Gate.SLICES, GateOutcome.NOT_APPLICABLE, GateResult.NOT_APPLICABLE_PREFIX + reason,
+                    List.of(Finding.of("slices", GateOutcome.NOT_APPLICABLE, reason)), null, "slice columns");
+        }
+        List<SliceResult> worse = evidence.worseSlices();
+        if (worse.isEmpty()) {
+            return new GateResult(Gate.SLICES, GateOutcome.PASS, coverage.noneWorse(), List.of(new Finding("slices",
+                    GateOutcome.PASS, coverage.noneWorse(), NamedNumbers.of("slices", coverage.slices())
+                    .and("tested", coverage.tested()).and("untested", coverage.untested().size()).inOrder())));
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (SliceResult slice : worse) {
+            findings.add(judge(slice, evidence));
+        }
+        String heading = coverage.worseHeading(worse.size());
+        // worse slices are in the comparison's order, the largest loss first, which is the order the summary leads with
+        GateResult judged = GateResult.fromFindings(Gate.SLICES, findings, heading + " "
+                + String.join("; ", findings.stream().map(Finding::detail).toList()), Comparator.comparingInt(
+                        findings::indexOf));
+        return judged.outcome() == GateOutcome.FAIL ? new GateResult(Gate.SLICES, GateOutcome.FAIL, heading + " "
+                + judged.summary(), findings) : judged;
+    }
+
+    /** One worse slice: a failure when a loss beyond the margin is shown, a pass when the whole loss is within it. */
+    private Finding judge(SliceResult slice, ReviewEvidence evidence) {
+        Metric metric = evidence.primaryMetric();
+        Interval ci = slice.deltaCi();
+        double margin = policy.primary().margin();
+        // as gate 1: a share of production's value in this slice for the errors and scoring losses
+        WorstCase worst = WorstCase.of(slice, metric, margin);
+        double worstCase = worst.end();
+        double limit = worst.limit();
+        boolean withinMargin = worst.withinMargin();
+        MetricFormat deltas = GateNumbers.differences(metric, slice.targetUnit(), slice.delta(), ci,
+                worstCase, limit);
+        String detail = evidence.describe(slice) + ": worse on " + metric.wireName() + ", worst case "
+                + deltas.signedAmong(worstCase, limit) + " " + worst.comparison() + " "
+                + deltas.signedAmong(limit, worstCase)
+                + " (" + (metric.relativeBand() ? GateNumbers.format(margin * 100) + "% of production's value here"
+                : "the primary margin") + ")" + (withinMargin ? ", a loss within the margin" : "");
+        NamedNumbers numbers = NamedNumbers.of("n", slice.n()).and("delta", slice.delta())
+                .and("ciLower", ci.lower()).and("ciUpper", ci.upper());
+        if (slice.shownInterval() != null) {
+            numbers = numbers.and("level", slice.shownInterval().level());
+        }
+        if (slice.adjustedP() != null) {
+            numbers = numbers.and("adjustedP", slice.adjustedP());
+        }
+        numbers = numbers.and("margin", margin).and("limit", limit);
+        return new Finding(slice.slice().label(), withinMargin ? GateOutcome.PASS : GateOutcome.FAIL, detail,
+                numbers.inOrder());
+    }
+}
