@@ -180,10 +180,7 @@ class LogCommandTest {
      */
     @Test
     void listSaysARestatementReplacesNothingAndVerifyHeadsAnAlteredTriggerSo() throws Exception {
-        Path old = dir.resolve("format-2.db");
-        try (java.io.InputStream in = getClass().getResourceAsStream("/ledger/format-2-store/decisions.db")) {
-            Files.copy(in, old);
-        }
+        Path old = TamperedStore.copyOfResource("/ledger/format-2-store/decisions.db", dir.resolve("format-2.db"));
         assertEquals(0, cli.log("list", "--db", old.toString()), err.toString());
         List<String> standing = out.toString().lines().filter(line -> line.startsWith("     ↳ ")).toList();
         assertEquals(List.of("     ↳ replaced by #3, which stands (hold production 42; do not promote candidate 43),"
@@ -191,11 +188,7 @@ class LogCommandTest {
                 "     ↳ stands: restates #3, which first decided it (3 decisions on this question and evidence)"),
                 standing, out.toString());
 
-        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + old); Statement s = sql.createStatement()) {
-            s.execute("DROP TRIGGER records_no_delete");
-            s.execute("CREATE TRIGGER records_no_delete BEFORE DELETE ON records WHEN 0 BEGIN SELECT RAISE(ABORT,"
-                    + " 'the decision log is append-only: DELETE of records is refused'); END");
-        }
+        TamperedStore.makeDeleteGuardInert(old, "records");
         out.getBuffer().setLength(0);
         assertEquals(1, cli.log("verify", "--db", old.toString()));
         List<String> lines = out.toString().lines().toList();

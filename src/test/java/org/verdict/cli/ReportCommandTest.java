@@ -332,12 +332,7 @@ class ReportCommandTest {
     @Test
     void aDecisionLogWithAnAlteredGuardTriggerIsRefusedNamingIt() throws Exception {
         Path db = logWithOneRecord();
-        try (java.sql.Connection sql = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
-             java.sql.Statement s = sql.createStatement()) {
-            s.execute("DROP TRIGGER records_no_delete");
-            s.execute("CREATE TRIGGER records_no_delete BEFORE DELETE ON records WHEN 0 BEGIN SELECT RAISE(ABORT,"
-                    + " 'the decision log is append-only: DELETE of records is refused'); END");
-        }
+        TamperedStore.makeDeleteGuardInert(db, "records");
         Path out = folder.resolve("out");
 
         assertEquals(1, run(routerPack().toString(), "--out", out.toString(), "--db", db.toString()));
@@ -357,10 +352,7 @@ class ReportCommandTest {
      */
     @Test
     void aRestatedDecisionIsShownRestatedNotReplaced() throws Exception {
-        Path db = folder.resolve("decisions.db");
-        try (java.io.InputStream in = getClass().getResourceAsStream("/ledger/format-2-store/decisions.db")) {
-            Files.copy(in, db);
-        }
+        Path db = TamperedStore.copyOfResource("/ledger/format-2-store/decisions.db", folder.resolve("decisions.db"));
         String html = reportHtml(Path.of("sample-data/support-router"), "--db", db.toString());
         assertTrue(html.contains("replaced by #3, which stands (hold production 42; do not promote candidate 43),"
                 + " restated by #4"), "record #2");

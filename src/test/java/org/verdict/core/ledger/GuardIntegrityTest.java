@@ -110,8 +110,7 @@ class GuardIntegrityTest {
 
     @Test
     void oneInertTriggerIsNamed() throws Exception {
-        sql(db, "DROP TRIGGER records_no_delete", "CREATE TRIGGER records_no_delete BEFORE DELETE ON records WHEN 0"
-                + " BEGIN SELECT RAISE(ABORT, 'the decision log is append-only: DELETE of records is refused'); END");
+        TamperedStore.makeDeleteGuardInert(db, "records");
         VerificationReport report = assertSuspect("1 guard trigger altered", "1 trigger altered, so that it may no"
                 + " longer refuse a change (records_no_delete: not the statement Verdict creates)");
         assertEquals("SUSPECT", report.heading());

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,11 +35,7 @@ class ReplaceGuardTest {
     Path dir;
 
     private Path fixture(String name) throws Exception {
-        Path copy = dir.resolve(name);
-        try (InputStream in = getClass().getResourceAsStream(FIXTURE + name)) {
-            Files.copy(in, copy);
-        }
-        return copy;
+        return TamperedStore.copyOfResource(FIXTURE + name, dir.resolve(name));
     }
 
     private static void sql(Path db, String... statements) throws SQLException {

@@ -678,11 +678,7 @@ class AuditViewModelTest {
      */
     @Test
     void aRestatedDecisionIsShownRestatedNotReplaced() throws Exception {
-        Path old = dir.resolve("format-2.db");
-        try (java.io.InputStream in = getClass().getResourceAsStream("/ledger/format-2-store/decisions.db")) {
-            java.nio.file.Files.copy(in, old);
-        }
-        model.open(old);
+        model.open(TamperedStore.copyOfResource("/ledger/format-2-store/decisions.db", dir.resolve("format-2.db")));
         assertEquals(Integrity.VERIFIED, model.integrityProperty().get(), model.verificationProperty().get());
         assertEquals(List.of("replaced by #3, which stands (hold production 42; do not promote candidate 43), restated"
                 + " by #4", "stands: restated by #4 (3 decisions on this question and evidence)", "stands: restates #3,"
@@ -697,11 +693,7 @@ class AuditViewModelTest {
         try (DecisionLog log = DecisionLog.openForWriting(db)) {
             log.append(LedgerFixtures.retraining("macro F1 fell below the baseline"), ADA);
         }
-        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
-            s.execute("DROP TRIGGER records_no_delete");
-            s.execute("CREATE TRIGGER records_no_delete BEFORE DELETE ON records WHEN 0 BEGIN SELECT RAISE(ABORT,"
-                    + " 'the decision log is append-only: DELETE of records is refused'); END");
-        }
+        TamperedStore.makeDeleteGuardInert(db, "records");
         model.open(db);
         assertEquals(Integrity.SUSPECT, model.integrityProperty().get());
         List<String> header = model.verificationProperty().get().lines().toList();
@@ -717,11 +709,8 @@ class AuditViewModelTest {
      */
     @Test
     void contradictingDecisionsSayWhichStands() throws Exception {
-        Path old = dir.resolve("contradicting.db");
-        try (java.io.InputStream in = getClass().getResourceAsStream("/ledger/contradicting-decisions/decisions.db")) {
-            java.nio.file.Files.copy(in, old);
-        }
-        model.open(old);
+        model.open(TamperedStore.copyOfResource("/ledger/contradicting-decisions/decisions.db",
+                dir.resolve("contradicting.db")));
         assertEquals(Integrity.VERIFIED, model.integrityProperty().get(), model.verificationProperty().get());
         assertTrue(model.visibleRecords().get(0).fields().get("Standing").startsWith("replaced by #2, which stands"
                 + " (hold production 42; do not promote candidate 43)"),
