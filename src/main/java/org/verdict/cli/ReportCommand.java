@@ -37,9 +37,9 @@ import picocli.CommandLine;
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Write approval-pack.html and approval-pack.pdf for a review pack.",
             "Exit codes: 0 written, 1 the --db decision log is TAMPERED, DAMAGED or SUSPECT (its append-only guard"
-                    + " removed) as `log verify` says: nothing is written, as `log checkpoint` gives out no checkpoint"
-                    + " of it; a log that only breaks the signing policy (POLICY NOT MET) is reported, stamped so on"
-                    + " the pack's summary, " + ExitCodes.REFUSALS,
+                    + " dropped or changed) as `log verify` says: nothing is written, as `log checkpoint` gives out no"
+                    + " checkpoint of it; a log that only breaks the signing policy (POLICY NOT MET) is reported,"
+                    + " stamped so on the pack's summary, " + ExitCodes.REFUSALS,
             "A --out folder that already holds an approval pack is bad input unless --replace is given: nothing is"
                     + " written."})
 public final class ReportCommand implements Callable<Integer> {

@@ -175,6 +175,30 @@ class LogCommandTest {
     }
 
     /**
+     * The format-2 store kept as a fixture (#2 promote, #3 hold amending it, #4 hold again): `log list` says #3 stands,
+     * restated by #4, and #2 was replaced by #3; with a guard trigger altered, `log verify` heads it so.
+     */
+    @Test
+    void listSaysARestatementReplacesNothingAndVerifyHeadsAnAlteredTriggerSo() throws Exception {
+        Path old = TamperedStore.copyOfResource("/ledger/format-2-store/decisions.db", dir.resolve("format-2.db"));
+        assertEquals(0, cli.log("list", "--db", old.toString()), err.toString());
+        List<String> standing = out.toString().lines().filter(line -> line.startsWith("     ↳ ")).toList();
+        assertEquals(List.of("     ↳ replaced by #3, which stands (hold production 42; do not promote candidate 43),"
+                + " restated by #4", "     ↳ stands: restated by #4 (3 decisions on this question and evidence)",
+                "     ↳ stands: restates #3, which first decided it (3 decisions on this question and evidence)"),
+                standing, out.toString());
+
+        TamperedStore.makeDeleteGuardInert(old, "records");
+        out.getBuffer().setLength(0);
+        assertEquals(1, cli.log("verify", "--db", old.toString()));
+        List<String> lines = out.toString().lines().toList();
+        assertTrue(lines.get(0).startsWith("SUSPECT: 1 guard trigger altered — cannot tell whether records were"
+                + " removed from the end of the log"), out.toString());
+        assertTrue(lines.get(1).startsWith("  the store's append-only guard is not as Verdict made it, 1 trigger"
+                + " altered, so that it may no longer refuse a change (records_no_delete: "), out.toString());
+    }
+
+    /**
      * Without a checkpoint kept outside the log, "intact" says what the store alone cannot show; a log whose records,
      * signatures and checkpoints were all deleted says it, and notes the registration no checkpoint covers.
      */
@@ -198,7 +222,7 @@ class LogCommandTest {
         // (exit 1), never a green "intact"
         assertEquals(1, cli.log("verify", "--db", db.toString()));
         List<String> lines = out.toString().lines().toList();
-        assertTrue(lines.get(0).startsWith("SUSPECT: guard removed — cannot tell whether records were removed from the"
+        assertTrue(lines.get(0).startsWith("SUSPECT: 3 guard triggers dropped — cannot tell whether records were removed from the"
                 + " end of the log; verify it against a checkpoint kept outside it (0 records"), out.toString());
         assertTrue(lines.get(1).startsWith("  the store's append-only guard is missing, 3 triggers dropped"
                 + " (records_no_delete, signatures_no_delete, checkpoints_no_delete)"), out.toString());
@@ -451,7 +475,7 @@ class LogCommandTest {
         // the store alone cannot see the deletion, but it sees the guard gone: SUSPECT, never intact
         out.getBuffer().setLength(0);
         assertEquals(1, cli.log("verify", "--db", db.toString()), out.toString());
-        assertTrue(out.toString().startsWith("SUSPECT: guard removed — cannot tell whether records were removed"),
+        assertTrue(out.toString().startsWith("SUSPECT: 3 guard triggers dropped — cannot tell whether records were removed"),
                 out.toString());
         out.getBuffer().setLength(0);
         assertEquals(1, cli.log("verify", "--db", db.toString(), "--checkpoint", kept.toString()), err.toString());
@@ -774,7 +798,7 @@ class LogCommandTest {
 
         out.getBuffer().setLength(0);
         assertEquals(0, cli.log("list", "--db", db.toString(), "--trusted-signers", roster.toString()), err.toString());
-        List<String> lines = out.toString().lines().toList();
+        List<String> lines = out.toString().lines().filter(line -> !line.startsWith("     ↳ ")).toList();
         assertTrue(lines.get(1).contains("✔ verified"), out.toString());
         assertTrue(lines.get(2).contains("⚠ policy not met"), out.toString());
         assertFalse(out.toString().contains("tampered") || out.toString().contains("BROKEN"), out.toString());
@@ -790,11 +814,13 @@ class LogCommandTest {
         // without the list, by default, Joan's registration no signer endorsed: her signature is flagged
         out.getBuffer().setLength(0);
         assertEquals(0, cli.log("list", "--db", db.toString()));
-        assertTrue(out.toString().lines().skip(2).findFirst().orElseThrow().contains("⚠ policy not met"), out.toString());
+        assertTrue(out.toString().lines().filter(line -> !line.startsWith("     ↳ ")).skip(2).findFirst().orElseThrow()
+                .contains("⚠ policy not met"), out.toString());
         // an organisation that does not endorse: the log is judged by its own register, whole
         out.getBuffer().setLength(0);
         assertEquals(0, cli.log("list", "--db", db.toString(), "--allow-unendorsed"));
-        assertTrue(out.toString().lines().skip(1).limit(2).allMatch(l -> l.contains("✔ verified")), out.toString());
+        assertTrue(out.toString().lines().filter(line -> !line.startsWith("     ↳ ")).skip(1).limit(2)
+                .allMatch(l -> l.contains("✔ verified")), out.toString());
 
         out.getBuffer().setLength(0);
         assertEquals(1, cli.log("consistency", "--db", db.toString(), "--checkpoint", kept.toString(), "--trusted-signers",
@@ -866,7 +892,7 @@ class LogCommandTest {
         out.getBuffer().setLength(0);
         Path single = dir.resolve("single-checkpoint.json");
         assertEquals(1, cli.log("checkpoint", "--db", db.toString(), "--out", single.toString()));
-        assertTrue(err.toString().contains("has lost its append-only guard"), err.toString());
+        assertTrue(err.toString().contains("was changed by something other than Verdict"), err.toString());
         assertFalse(Files.exists(single));
     }
 
@@ -889,7 +915,12 @@ class LogCommandTest {
 
         out.getBuffer().setLength(0);
         assertEquals(0, cli.log("list", "--db", db.toString(), "--checkpoint", kept.toString()), err.toString());
-        List<String> lines = out.toString().lines().toList();
+        // the same decision appended three times: each says how it stands to the others, on a line of its own
+        assertEquals(List.of("     ↳ stands: restated by #2, #3 (3 decisions on this question and evidence)",
+                "     ↳ stands: restates #1, which first decided it (3 decisions on this question and evidence)",
+                "     ↳ stands: restates #1, which first decided it (3 decisions on this question and evidence)"),
+                out.toString().lines().filter(line -> line.startsWith("     ↳ ")).toList());
+        List<String> lines = out.toString().lines().filter(line -> !line.startsWith("     ↳ ")).toList();
         assertEquals(6, lines.size(), out.toString());
         assertTrue(lines.subList(1, 4).stream().allMatch(line -> line.contains("✔ verified")), out.toString());
         assertTrue(lines.get(4).startsWith("intact: 3 records, every signature, the hash chain, the Merkle tree and"
@@ -909,7 +940,7 @@ class LogCommandTest {
         out.getBuffer().setLength(0);
         assertEquals(0, cli.log("list", "--db", db.toString(), "--checkpoint", kept.toString(), "--trusted-signers",
                 roster.toString()), err.toString());
-        lines = out.toString().lines().toList();
+        lines = out.toString().lines().filter(line -> !line.startsWith("     ↳ ")).toList();
         assertTrue(lines.get(1).contains("✔ verified"), out.toString());
         assertTrue(lines.get(2).contains("⚠ policy not met"), out.toString());
         assertTrue(lines.get(3).contains("✖ tampered"), out.toString());

@@ -321,11 +321,44 @@ class ReportCommandTest {
 
         assertEquals(1, run(routerPack().toString(), "--out", out.toString(), "--db", db.toString()));
 
-        assertTrue(err.toString().startsWith("error: the decision log " + db + " has lost its append-only guard"
-                + " (something other than Verdict has written to it), so no approval pack was written and no"
+        assertTrue(err.toString().startsWith("error: the append-only guard of the decision log " + db + " was changed by something"
+                + " other than Verdict (3 guard triggers dropped), so no approval pack was written and no"
                 + " checkpoint is given out"), err.toString());
-        assertTrue(err.toString().contains("\nSUSPECT: guard removed"), err.toString());
+        assertTrue(err.toString().contains("\nSUSPECT: 3 guard triggers dropped — cannot tell"), err.toString());
         assertFalse(Files.exists(out), "nothing written");
+    }
+
+    /** A guard trigger altered, not dropped, is named so in the refusal's heading, as `log verify` names it. */
+    @Test
+    void aDecisionLogWithAnAlteredGuardTriggerIsRefusedNamingIt() throws Exception {
+        Path db = logWithOneRecord();
+        TamperedStore.makeDeleteGuardInert(db, "records");
+        Path out = folder.resolve("out");
+
+        assertEquals(1, run(routerPack().toString(), "--out", out.toString(), "--db", db.toString()));
+
+        assertTrue(err.toString().startsWith("error: the append-only guard of the decision log " + db + " was changed"
+                + " by something other than Verdict (1 guard trigger altered), so no approval pack was written"),
+                err.toString());
+        assertTrue(err.toString().contains("\nSUSPECT: 1 guard trigger altered — cannot tell"), err.toString());
+        assertTrue(err.toString().contains("1 trigger altered, so that it may no longer refuse a change"),
+                err.toString());
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    /**
+     * A decision restated on the same evidence (the format-2 store kept as a fixture: #2 promote, #3 hold amending it,
+     * #4 hold again) replaces nothing: the pack says #3 stands, restated by #4, and #2 was replaced by #3.
+     */
+    @Test
+    void aRestatedDecisionIsShownRestatedNotReplaced() throws Exception {
+        Path db = TamperedStore.copyOfResource("/ledger/format-2-store/decisions.db", folder.resolve("decisions.db"));
+        String html = reportHtml(Path.of("sample-data/support-router"), "--db", db.toString());
+        assertTrue(html.contains("replaced by #3, which stands (hold production 42; do not promote candidate 43),"
+                + " restated by #4"), "record #2");
+        assertTrue(html.contains("stands: restated by #4 (3 decisions on this question and evidence)"), "record #3");
+        assertTrue(html.contains("stands: restates #3, which first decided it (3 decisions on this question and"
+                + " evidence)"), "record #4");
     }
 
     /** A log file cut short is DAMAGED, as `log verify` says with exit 1: a failed check, not bad input. */

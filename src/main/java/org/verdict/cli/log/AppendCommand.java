@@ -35,8 +35,8 @@ import picocli.CommandLine.Option;
         description = {"Sign a decision record and append it to the log (creating the log if needed).",
             "If its confirmation cannot be printed (standard output on a full disk), the record stays appended: the"
                     + " error (exit 2) names the record's number and id, and it must not be appended again.",
-            "Exit codes: 0 appended, 1 the log does not verify or lost its append-only guard (nothing appended), "
-                    + ExitCodes.REFUSALS})
+            "Exit codes: 0 appended, 1 the log does not verify or its append-only guard was changed (nothing"
+                    + " appended), " + ExitCodes.REFUSALS})
 public final class AppendCommand extends LedgerCommand {
     @Mixin
     StoreOption store;

@@ -19,10 +19,11 @@ import picocli.CommandLine.Mixin;
                 + " register; with --trusted-signers and --checkpoint also against references kept outside the store.",
                 "Exit codes: 0 intact; 1 TAMPERED (a record, signature, entry or checkpoint was altered or removed; the"
                         + " first bad record or entry is named), DAMAGED (the file is a damaged SQLite database: cut"
-                        + " short or overwritten), SUSPECT (the append-only guard was removed, so records removed from"
-                        + " the end cannot be told; give --checkpoint) or POLICY NOT MET (nothing shows a change, but a"
-                        + " signature or registration breaks --trusted-signers or the endorsement rule: a registration"
-                        + " no signer endorsed, a second key under a signer's name and role); " + ExitCodes.REFUSALS})
+                        + " short or overwritten), SUSPECT (the append-only guard was dropped or changed, so records"
+                        + " removed from the end cannot be told; give --checkpoint) or POLICY NOT MET (nothing shows a"
+                        + " change, but a signature or registration breaks --trusted-signers or the endorsement rule: a"
+                        + " registration no signer endorsed, a second key under a signer's name and role); "
+                        + ExitCodes.REFUSALS})
 public final class VerifyCommand extends LedgerCommand {
     @Mixin
     StoreOption store;

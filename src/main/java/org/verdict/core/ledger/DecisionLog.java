@@ -203,10 +203,8 @@ public final class DecisionLog implements AutoCloseable {
                     walPending = !inWalMode(connection);
                 }
             }
-            if (version < StoreSchema.CURRENT_VERSION && !readOnly) {
-                migrate(db, connection, clock);
-            }
-            if (walPending && version < StoreSchema.CURRENT_VERSION) {
+            boolean migrated = version < StoreSchema.CURRENT_VERSION && !readOnly && migrate(db, connection, clock);
+            if (walPending && migrated) {
                 enterWal(connection);
                 walPending = false;
             }
@@ -239,38 +237,59 @@ public final class DecisionLog implements AutoCloseable {
     }
 
     /**
-     * Brings the schema up to date in one transaction. A store that had records before (format 1) gets a migration
-     * entry that adopts its signer register as it stood, so the change is itself part of the chained, checkpointed log.
+     * Brings the schema up to date in one transaction, once the store verifies. A store whose append-only guard was
+     * changed by something else (SUSPECT) is left as it is, so that nothing hides that evidence: every write refuses
+     * it, and {@link #restoreGuard} puts back the guard of its own format and then migrates it.
+     *
+     * @return whether the store was migrated
      */
-    private static void migrate(Path db, Connection connection, Clock clock) throws SQLException, LedgerException {
+    private static boolean migrate(Path db, Connection connection, Clock clock) throws SQLException, LedgerException {
         connection.setAutoCommit(false);
         try {
             // another instance may have migrated while this one waited for the write lock
             int from = StoreSchema.version(connection);
             if (from >= 1) {
                 // the migration entry adopts the register as it stands, and the next checkpoint signs over it
-                new DecisionLog(db, connection, DEFAULT_BUSY_TIMEOUT, clock).requireIntact("it was not migrated to"
-                        + " format " + StoreSchema.CURRENT_VERSION + " (nothing was written; the migration would adopt"
-                        + " the changed register)", Progress.NONE);
+                DecisionLog log = new DecisionLog(db, connection, DEFAULT_BUSY_TIMEOUT, clock);
+                VerificationReport report = new LogVerifier().verify(log.readSnapshot(), Progress.NONE);
+                if (report.isSuspect()) {
+                    connection.rollback();
+                    return false;
+                }
+                if (!report.isIntact()) {
+                    throw new LogNotIntactException(db, report, "it was not migrated to format "
+                            + StoreSchema.CURRENT_VERSION + " (nothing was written" + (from < 2 ? "; the migration"
+                            + " would adopt the changed register)" : ")"));
+                }
             }
-            StoreSchema.migrate(connection, from);
-            if (from >= 1 && from < 2) {
-                // the store's own readers, on the migrating connection (not yet a log anyone else may use)
-                DecisionLog log = new DecisionLog(null, connection, DEFAULT_BUSY_TIMEOUT, clock);
-                List<LoggedRecord> records = log.readRecords();
-                List<RecordSignature> signatures = LogSnapshot.of(log.origin, from, records, List.of(), List.of(),
-                        List.of()).signaturesInOrder();
-                log.insertEntry(new EntryStatement(EntryStatement.FORMAT, 1, SignerRegister.NO_PREVIOUS_ENTRY,
-                        EntryStatement.MIGRATE, log.now(), records.size(), signatures.size(), null, null, null, null,
-                        from, StoreSchema.CURRENT_VERSION, (long) log.readCheckpoints().size(),
-                        SignerRegister.adopt(log.readStoredSigners(), signatures)), List.of());
-            }
+            migrateWithin(connection, from, clock);
             connection.commit();
+            return true;
         } catch (SQLException | LedgerException e) {
             connection.rollback();
             throw e;
         } finally {
             connection.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * Brings a store of format {@code from} up to date within the caller's transaction. A store that had records
+     * before (format 1) gets a migration entry that adopts its signer register as it stood, so the change is itself
+     * part of the chained, checkpointed log; later formats only add guard triggers, and the schema version records it.
+     */
+    private static void migrateWithin(Connection connection, int from, Clock clock) throws SQLException {
+        StoreSchema.migrate(connection, from);
+        if (from >= 1 && from < 2) {
+            // the store's own readers, on the migrating connection (not yet a log anyone else may use)
+            DecisionLog log = new DecisionLog(null, connection, DEFAULT_BUSY_TIMEOUT, clock);
+            List<LoggedRecord> records = log.readRecords();
+            List<RecordSignature> signatures = LogSnapshot.of(log.origin, from, records, List.of(), List.of(),
+                    List.of()).signaturesInOrder();
+            log.insertEntry(new EntryStatement(EntryStatement.FORMAT, 1, SignerRegister.NO_PREVIOUS_ENTRY,
+                    EntryStatement.MIGRATE, log.now(), records.size(), signatures.size(), null, null, null, null,
+                    from, StoreSchema.CURRENT_VERSION, (long) log.readCheckpoints().size(),
+                    SignerRegister.adopt(log.readStoredSigners(), signatures)), List.of());
         }
     }
 
@@ -654,7 +673,11 @@ public final class DecisionLog implements AutoCloseable {
                 throw new LogNotIntactException(path, report, "its guard was not restored");
             }
             if (!snapshot.guardFaults().isEmpty()) {
-                StoreSchema.restoreGuards(connection, StoreSchema.CURRENT_VERSION, snapshot.guardFaults());
+                StoreSchema.restoreGuards(connection, snapshot.formatVersion(), snapshot.guardFaults());
+            }
+            if (snapshot.formatVersion() < StoreSchema.CURRENT_VERSION) {
+                // left unmigrated while its guard was changed (see migrate): now it verifies, it is brought up to date
+                migrateWithin(connection, snapshot.formatVersion(), clock);
             }
             return snapshot.guardFaults();
         });

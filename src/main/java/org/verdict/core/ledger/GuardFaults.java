@@ -32,6 +32,30 @@ public record GuardFaults(List<String> dropped, List<String> altered, List<Strin
         return all;
     }
 
+    /**
+     * What was found, in the words of {@link #describe}, for the heading above it: e.g. "16 guard triggers dropped",
+     * "1 guard trigger altered", "1 guard trigger dropped, 2 altered and 1 foreign trigger added".
+     */
+    public String headline() {
+        List<String> parts = new ArrayList<>();
+        if (!dropped.isEmpty()) {
+            parts.add(MetricFormat.count(dropped.size(), "guard trigger", "guard triggers") + " dropped");
+        }
+        if (!altered.isEmpty()) {
+            parts.add((parts.isEmpty() ? MetricFormat.count(altered.size(), "guard trigger", "guard triggers")
+                    : String.valueOf(altered.size())) + " altered");
+        }
+        long views = foreign.stream().filter(object -> object.startsWith("view ")).count();
+        if (foreign.size() > views) {
+            parts.add(MetricFormat.count(foreign.size() - views, "foreign trigger", "foreign triggers") + " added");
+        }
+        if (views > 0) {
+            parts.add(MetricFormat.count(views, "view", "views") + " added");
+        }
+        int last = parts.size() - 1;
+        return last == 0 ? parts.get(0) : String.join(", ", parts.subList(0, last)) + " and " + parts.get(last);
+    }
+
     /** E.g. "missing, 16 triggers dropped (…)" or "not as Verdict made it, 1 trigger altered (…)". */
     public String describe() {
         List<String> parts = new ArrayList<>();

@@ -13,7 +13,7 @@ public enum Integrity {
     /** Unchanged, but a signature or registration breaks the signing policy checked: POLICY NOT MET. */
     POLICY_NOT_MET("⚠ policy not met"),
     /**
-     * Nothing shows a change, but the store's append-only guard was removed, so records removed from its end could
+     * Nothing shows a change, but the store's append-only guard was changed, so records removed from its end could
      * not be seen: SUSPECT. Only a whole log has it (no record is marked for it).
      */
     SUSPECT("⚠ suspect"),

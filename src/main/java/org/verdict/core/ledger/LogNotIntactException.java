@@ -25,9 +25,9 @@ public final class LogNotIntactException extends LedgerException {
 
     private static String message(Path db, VerificationReport report, String refused) {
         int more = report.problems().size() - 1;
-        // a guard removed by another program: it is not restored in passing, which would hide that evidence
-        String lead = report.isSuspect() ? "the decision log " + db + " has lost its append-only guard (something"
-                + " other than Verdict has written to it), so " + refused + ":\n"
+        // a guard changed by another program: it is not restored in passing, which would hide that evidence
+        String lead = report.isSuspect() ? "the append-only guard of the decision log " + db + " was changed by"
+                + " something other than Verdict (" + report.guardFaults().headline() + "), so " + refused + ":\n"
                 : "the decision log " + db + " does not verify, so " + refused + ":\n";
         return lead + report.summary() + "\n  " + report.problems().get(0)
                 + (more > 0 ? "\n  … and " + MetricFormat.count(more, "more problem", "more problems")

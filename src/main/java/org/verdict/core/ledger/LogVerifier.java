@@ -76,7 +76,8 @@ public final class LogVerifier {
         }
         checkGuard(log, check, problems, notes);
         noteContradictions(log, notes);
-        VerificationReport report = new VerificationReport(records.size(), problems, quorums, check, notes, options);
+        VerificationReport report = new VerificationReport(records.size(), problems, quorums, check, notes,
+                log.guardFaults(), options);
         // the status bar shows the last step while the result is being shown: it says "verified" only of an intact log
         progress.update(1, report.isIntact() ? "verified" : report.heading() + ": "
                 + MetricFormat.count(problems.size(), "problem", "problems"));

@@ -57,16 +57,6 @@ public final class StandingDecisions {
     }
 
     /**
-     * The latest record on the question {@code record} decides, when the log holds different answers to it; records
-     * that all say the same leave nothing to choose between.
-     */
-    public Optional<LoggedRecord> latestOnItsQuestion(LoggedRecord record) {
-        List<Decided> decided = onQuestionOf(record);
-        boolean answeredOtherwise = decided.stream().map(d -> d.record().decision()).distinct().count() > 1;
-        return answeredOtherwise ? Optional.of(decided.get(decided.size() - 1).logged()) : Optional.empty();
-    }
-
-    /**
      * The decision that stood on the question of {@code record} when it was appended, if that one decided otherwise
      * and {@code record} does not name it in {@code amends}: two answers to one question with nothing saying the later
      * replaces the earlier. Empty for a record that amends it, restates it, or is the first on its question.
@@ -87,27 +77,66 @@ public final class StandingDecisions {
     }
 
     /**
-     * Which decision counts, in the words every view uses; empty when the log holds no other answer to the question
-     * of {@code record}. E.g. "replaced: #3 stands, the latest decision on this question and evidence (hold production
-     * 42; do not promote candidate 43)", "stands: the latest of 2 decisions on this question and evidence; it decides
-     * otherwise than #1 without amending it (written before Verdict refused that, or around it)".
+     * Which decision counts and how {@code record} stands to it, in the words every view uses; empty when it is the
+     * only record on its question. A record that gives the same answer as the one before it on its question restates
+     * it: it replaces nothing, and the decision keeps the record that first made it. E.g. "replaced by #3, which stands
+     * (hold production 42; do not promote candidate 43), restated by #4", "stands: restated by #4 (3 decisions on this
+     * question and evidence)", "stands: restates #3, which first decided it (3 decisions on this question and
+     * evidence)", "stands: the latest of 2 decisions on this question and evidence; it decides otherwise than #1
+     * without amending it (written before Verdict refused that, or around Verdict)".
      */
     public String describe(LoggedRecord record) {
-        Optional<LoggedRecord> latest = latestOnItsQuestion(record);
-        if (latest.isEmpty()) {
+        List<Decided> decided = onQuestionOf(record);
+        if (decided.size() < 2) {
             return "";
         }
-        List<Decided> decided = onQuestionOf(record);
-        Decided last = decided.get(decided.size() - 1);
-        String standing = latest.get().sequence() == record.sequence()
-                ? "stands: the latest of " + decided.size() + " decisions on this question and evidence"
-                : "replaced: #" + last.logged().sequence() + " stands, the latest decision on this question and evidence ("
-                        + last.record().action() + ")";
+        int at = 0;
+        while (decided.get(at).logged().sequence() != record.sequence()) {
+            at++;
+        }
+        int standingFrom = answerFrom(decided, decided.size() - 1);
+        String restatements = numbers(decided.subList(standingFrom + 1, decided.size()));
+        String standing;
+        if (at >= standingFrom) {
+            String count = decided.size() + " decisions on this question and evidence";
+            standing = at > standingFrom ? "stands: restates #" + sequence(decided, standingFrom)
+                    + ", which first decided it (" + count + ")"
+                    : restatements.isEmpty() ? "stands: the latest of " + count
+                    : "stands: restated by " + restatements + " (" + count + ")";
+        } else {
+            int answerFrom = answerFrom(decided, at);
+            int replacedBy = at + 1;
+            while (Objects.equals(decided.get(replacedBy).record().decision(), decided.get(at).record().decision())) {
+                replacedBy++;
+            }
+            String action = " (" + decided.get(standingFrom).record().action() + ")";
+            standing = (answerFrom < at ? "restates #" + sequence(decided, answerFrom) + "; " : "") + "replaced by #"
+                    + sequence(decided, replacedBy) + (replacedBy == standingFrom ? ", which stands" + action
+                    : "; #" + sequence(decided, standingFrom) + " stands" + action)
+                    + (restatements.isEmpty() ? "" : ", restated by " + restatements);
+        }
         List<LoggedRecord> contradicted = contradictedWithoutAmending(record);
         return contradicted.isEmpty() ? standing : standing + "; it decides otherwise than " + contradicted.stream()
                 .map(r -> "#" + r.sequence()).collect(java.util.stream.Collectors.joining(", "))
                 + " without amending " + (contradicted.size() == 1 ? "it" : "them")
                 + " (written before Verdict refused that, or around Verdict)";
+    }
+
+    /** Where the run of records giving the same answer as {@code decided[at]}, up to it, begins. */
+    private static int answerFrom(List<Decided> decided, int at) {
+        int from = at;
+        while (from > 0 && Objects.equals(decided.get(from - 1).record().decision(), decided.get(at).record().decision())) {
+            from--;
+        }
+        return from;
+    }
+
+    private static long sequence(List<Decided> decided, int at) {
+        return decided.get(at).logged().sequence();
+    }
+
+    private static String numbers(List<Decided> decided) {
+        return decided.stream().map(d -> "#" + d.logged().sequence()).collect(java.util.stream.Collectors.joining(", "));
     }
 
     /**

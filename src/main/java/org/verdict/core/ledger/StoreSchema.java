@@ -11,7 +11,9 @@ import java.util.function.Supplier;
 /**
  * The store's schema and its migrations. The version lives in {@code schema_version}; a store written by a newer
  * Verdict is refused rather than misread. Every table but {@code schema_version} is append-only: triggers refuse
- * UPDATE and DELETE.
+ * UPDATE and DELETE, and (from format 3) an INSERT whose row would take the key of a stored one, which
+ * {@code INSERT OR REPLACE}, {@code REPLACE INTO} and an UPSERT would otherwise use to delete that row: SQLite fires no
+ * delete trigger for a row REPLACE deletes unless the connection has {@code PRAGMA recursive_triggers} on.
  */
 final class StoreSchema {
     /**
@@ -19,7 +21,7 @@ final class StoreSchema {
      * the store's origin, which must differ between stores created by one process.
      */
     private static final List<Supplier<List<String>>> MIGRATIONS = List.of(StoreSchema::version1,
-            StoreSchema::version2);
+            StoreSchema::version2, StoreSchema::version3);
 
     static final int CURRENT_VERSION = MIGRATIONS.size();
     /** The append-only tables each version adds. */
@@ -27,6 +29,22 @@ final class StoreSchema {
         "checkpoints"};
     private static final String[] VERSION2_TABLES = {"entries", "entry_signatures"};
     private static final List<String> OPERATIONS = List.of("UPDATE", "DELETE");
+    /** The operation whose guard (format 3) refuses a row that would take the key of a stored one. */
+    private static final String INSERT = "INSERT";
+    /**
+     * How a new row of each append-only table takes the key of a stored one: its rowid (an INTEGER PRIMARY KEY is
+     * that rowid; an INSERT that leaves it to SQLite shows -1 to a BEFORE INSERT trigger, which no stored row has) or
+     * any other PRIMARY KEY or UNIQUE column set of the table.
+     */
+    private static final java.util.Map<String, String> KEY_TAKEN = java.util.Map.of(
+            "log_info", "rowid = NEW.rowid OR key = NEW.key",
+            "signers", "rowid = NEW.rowid OR key_id = NEW.key_id",
+            "revocations", "rowid = NEW.rowid OR key_id = NEW.key_id",
+            "records", "rowid = NEW.rowid OR record_id = NEW.record_id",
+            "signatures", "rowid = NEW.rowid OR (record_seq = NEW.record_seq AND key_id = NEW.key_id)",
+            "checkpoints", "rowid = NEW.rowid",
+            "entries", "rowid = NEW.rowid OR entry_id = NEW.entry_id",
+            "entry_signatures", "rowid = NEW.rowid OR (entry_seq = NEW.entry_seq AND key_id = NEW.key_id)");
 
     private StoreSchema() {
     }
@@ -111,6 +129,14 @@ final class StoreSchema {
         return List.copyOf(sql);
     }
 
+    /**
+     * Format 3: every append-only table refuses an INSERT whose row would take the key of a stored one. Nothing else
+     * changes, so a store of format 2 takes it without any row being touched.
+     */
+    private static List<String> version3() {
+        return guardedTables(3).stream().map(table -> guardSql(table, INSERT)).toList();
+    }
+
     private static List<String> appendOnly(String... tables) {
         List<String> sql = new java.util.ArrayList<>();
         for (String table : tables) {
@@ -121,12 +147,32 @@ final class StoreSchema {
         return sql;
     }
 
+    /** Every guard trigger of a store of {@code version} by name, as created. */
+    private static java.util.Map<String, String> guards(int version) {
+        java.util.Map<String, String> guards = new java.util.LinkedHashMap<>();
+        for (String table : guardedTables(version)) {
+            for (String operation : OPERATIONS) {
+                guards.put(guardName(table, operation), guardSql(table, operation));
+            }
+            if (version >= 3) {
+                guards.put(guardName(table, INSERT), guardSql(table, INSERT));
+            }
+        }
+        return guards;
+    }
+
     /**
      * The one definition of a guard trigger: what the store creates and what {@link #guardFaults} expects to find.
      * SQLite keeps the statement's text, without the IF NOT EXISTS, in {@code sqlite_master.sql}; stores made before
      * the IF NOT EXISTS was added hold the same text.
      */
     private static String guardSql(String table, String operation) {
+        if (INSERT.equals(operation)) {
+            return "CREATE TRIGGER IF NOT EXISTS " + guardName(table, operation) + " BEFORE INSERT ON " + table
+                    + " WHEN EXISTS (SELECT 1 FROM " + table + " WHERE " + KEY_TAKEN.get(table) + ")"
+                    + " BEGIN SELECT RAISE(ABORT, 'the decision log is append-only: an INSERT into " + table
+                    + " over a stored row is refused'); END";
+        }
         return "CREATE TRIGGER IF NOT EXISTS " + guardName(table, operation) + " BEFORE " + operation + " ON " + table
                 + " BEGIN SELECT RAISE(ABORT, 'the decision log is append-only: " + operation + " of " + table
                 + " is refused'); END";
@@ -138,23 +184,19 @@ final class StoreSchema {
     }
 
     private static String guardName(String table, String operation) {
-        return table + "_no_" + operation.toLowerCase(java.util.Locale.ROOT);
+        return table + (INSERT.equals(operation) ? "_no_replace" : "_no_" + operation.toLowerCase(java.util.Locale.ROOT));
     }
 
     /** The append-only tables of a store of {@code version}. */
-    private static String[] guardedTables(int version) {
+    private static List<String> guardedTables(int version) {
         return version >= 2 ? java.util.stream.Stream.concat(java.util.Arrays.stream(VERSION1_TABLES),
-                java.util.Arrays.stream(VERSION2_TABLES)).toArray(String[]::new) : VERSION1_TABLES;
+                java.util.Arrays.stream(VERSION2_TABLES)).toList() : List.of(VERSION1_TABLES);
     }
 
     /** Each guard trigger of a store of {@code version} by name, as its statement normalised. */
     private static java.util.Map<String, String> expectedGuards(int version) {
         java.util.Map<String, String> expected = new java.util.LinkedHashMap<>();
-        for (String table : guardedTables(version)) {
-            for (String operation : OPERATIONS) {
-                expected.put(guardName(table, operation), normalised(guardSql(table, operation)));
-            }
-        }
+        guards(version).forEach((name, sql) -> expected.put(name, normalised(sql)));
         return expected;
     }
 
@@ -208,7 +250,7 @@ final class StoreSchema {
             for (String name : faults.altered()) {
                 statement.execute("DROP TRIGGER \"" + name + "\"");
             }
-            for (String sql : appendOnly(guardedTables(version))) {
+            for (String sql : guards(version).values()) {
                 statement.execute(sql);
             }
         }

@@ -13,10 +13,12 @@ import org.verdict.core.stats.MetricFormat;
  * @param quorums the signature status of every record (by sequence), counting only valid signatures
  * @param outsideCheckpoint whether the log extends the checkpoint kept outside the store; null when none was given
  * @param notes what the store alone leaves open although nothing in it contradicts itself (not problems)
+ * @param guardFaults how the store's append-only guard is not as Verdict made it ({@link GuardFaults#NONE} if it is)
  * @param options what the log was checked against (each signature's standing is judged by the same)
  */
 public record VerificationReport(int recordCount, List<Problem> problems, Map<Long, Quorum> quorums,
-                                 ConsistencyCheck outsideCheckpoint, List<String> notes, VerificationOptions options) {
+                                 ConsistencyCheck outsideCheckpoint, List<String> notes, GuardFaults guardFaults,
+                                 VerificationOptions options) {
 
     /**
      * What a verification of the store alone cannot see, said with every "intact" it gives: whoever drops the triggers
@@ -52,7 +54,7 @@ public record VerificationReport(int recordCount, List<Problem> problems, Map<Lo
              */
             POLICY,
             /**
-             * Nothing shows a change, but the store's append-only guard was removed by something other than Verdict,
+             * Nothing shows a change, but the store's append-only guard was changed by something other than Verdict,
              * and no checkpoint kept outside the store shows that no record was removed from its end.
              */
             UNGUARDED
@@ -83,7 +85,7 @@ public record VerificationReport(int recordCount, List<Problem> problems, Map<Lo
     }
 
     /**
-     * "TAMPERED" when the store was changed, "SUSPECT" when its guard was removed and records removed from its end
+     * "TAMPERED" when the store was changed, "SUSPECT" when its guard was changed and records removed from its end
      * could not be seen, "POLICY NOT MET" when it is whole but breaks the signing policy.
      */
     public String heading() {
@@ -126,7 +128,7 @@ public record VerificationReport(int recordCount, List<Problem> problems, Map<Lo
                     ? UNDETECTABLE_REMOVAL : "the log extends the checkpoint kept outside it");
         }
         if (isSuspect()) {
-            return heading() + ": guard removed — cannot tell whether records were removed from the end of the log;"
+            return heading() + ": " + guardFaults.headline() + " — cannot tell whether records were removed from the end of the log;"
                     + " verify it against a checkpoint kept outside it (" + MetricFormat.count(recordCount, "record",
                     "records") + " and their signatures, hash chain, Merkle tree and checkpoints show no change; "
                     + MetricFormat.count(problems.size(), "problem", "problems") + ")";

@@ -61,7 +61,7 @@ public final class DecisionLogEvidence {
      *
      * @param roster the organisation's trusted signers, as {@code log verify --trusted-signers} checks them; null
      *               when none was given, which the pack then says: a name and role are what their key registered
-     * @throws LogNotIntactException when the log shows a change or lost its append-only guard (SUSPECT): no
+     * @throws LogNotIntactException when the log shows a change or its append-only guard was changed (SUSPECT): no
      *                               approval pack is written from it (a signing policy it does not meet is no
      *                               change, and the pack reports it)
      */

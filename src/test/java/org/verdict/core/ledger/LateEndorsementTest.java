@@ -123,8 +123,8 @@ class LateEndorsementTest {
         try (DecisionLog log = DecisionLog.openForWriting(db)) {
             LogNotIntactException refused = assertThrows(LogNotIntactException.class,
                     () -> log.endorse(JOAN.identity().keyId(), ADA));
-            assertTrue(refused.getMessage().startsWith("the decision log " + db + " has lost its append-only guard"
-                    + " (something other than Verdict has written to it), so no endorsement was added"),
+            assertTrue(refused.getMessage().startsWith("the append-only guard of the decision log " + db + " was changed by"
+                    + " something other than Verdict (1 guard trigger dropped), so no endorsement was added"),
                     refused.getMessage());
         }
         assertArrayEquals(stored, Files.readAllBytes(db));

@@ -54,13 +54,46 @@ class StandingDecisionsTest {
             log.append(decided("hold", null), LEAD);
             LogSnapshot snapshot = log.snapshot();
             StandingDecisions standing = StandingDecisions.of(snapshot.records());
-            assertEquals("replaced: #3 stands, the latest decision on this question and evidence (hold production"
-                    + " 42; do not promote candidate 43)", standing.describe(snapshot.records().get(0)));
-            assertEquals("stands: the latest of 3 decisions on this question and evidence",
+            assertEquals("replaced by #2, which stands (hold production 42; do not promote candidate 43), restated by"
+                    + " #3", standing.describe(snapshot.records().get(0)));
+            assertEquals("stands: restated by #3 (3 decisions on this question and evidence)",
+                    standing.describe(snapshot.records().get(1)), "a restatement replaces nothing");
+            assertEquals("stands: restates #2, which first decided it (3 decisions on this question and evidence)",
                     standing.describe(snapshot.records().get(2)), "restating the decision standing needs no amends");
             VerificationReport report = new LogVerifier().verify(snapshot, org.verdict.core.task.Progress.NONE);
             assertTrue(report.isIntact(), report.problems().toString());
             assertTrue(report.notes().isEmpty(), "an amended decision is no contradiction: " + report.notes());
+        }
+    }
+
+    /**
+     * Each record says how it stands to the decision that counts: a restatement names the record it restates and is
+     * named by it, a replaced one names the record that replaced it and the one standing now, when they differ.
+     */
+    @Test
+    void restatementsAndReplacementsNameEachOther() throws Exception {
+        try (DecisionLog log = DecisionLog.openForWriting(dir.resolve("decisions.db"))) {
+            log.append(decided("promote", null), LEAD);
+            log.append(decided("promote", null), LEAD);
+            List<LoggedRecord> agreeing = log.snapshot().records();
+            StandingDecisions twice = StandingDecisions.of(agreeing);
+            assertEquals("stands: restated by #2 (2 decisions on this question and evidence)",
+                    twice.describe(agreeing.get(0)));
+            assertEquals("stands: restates #1, which first decided it (2 decisions on this question and evidence)",
+                    twice.describe(agreeing.get(1)));
+
+            log.append(decided("hold", "#2"), LEAD);
+            log.append(decided("promote", "#3"), LEAD);
+            List<LoggedRecord> records = log.snapshot().records();
+            StandingDecisions standing = StandingDecisions.of(records);
+            assertEquals("replaced by #3; #4 stands (promote candidate 43 over production 42)",
+                    standing.describe(records.get(0)));
+            assertEquals("restates #1; replaced by #3; #4 stands (promote candidate 43 over production 42)",
+                    standing.describe(records.get(1)));
+            assertEquals("replaced by #4, which stands (promote candidate 43 over production 42)",
+                    standing.describe(records.get(2)));
+            assertEquals("stands: the latest of 4 decisions on this question and evidence",
+                    standing.describe(records.get(3)));
         }
     }
 
@@ -114,7 +147,7 @@ class StandingDecisionsTest {
             StandingDecisions standing = StandingDecisions.of(snapshot.records());
             assertEquals(List.of(snapshot.records().get(0)), standing.contradictedWithoutAmending(
                     snapshot.records().get(1)));
-            assertTrue(standing.describe(snapshot.records().get(0)).startsWith("replaced: #2 stands"));
+            assertTrue(standing.describe(snapshot.records().get(0)).startsWith("replaced by #2, which stands"));
         }
     }
 

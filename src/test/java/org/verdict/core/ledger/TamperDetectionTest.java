@@ -76,19 +76,19 @@ class TamperDetectionTest {
         assertTrue(report.isSuspect());
         assertEquals("SUSPECT", report.heading());
         assertEquals(Integrity.SUSPECT, Integrity.of(report.problems()));
-        assertTrue(report.problems().get(0).message().startsWith("the store's append-only guard is missing, 16"
-                + " triggers dropped (log_info_no_update, log_info_no_delete, signers_no_update"),
+        assertTrue(report.problems().get(0).message().startsWith("the store's append-only guard is missing, 24"
+                + " triggers dropped (log_info_no_update, log_info_no_delete, log_info_no_replace, signers_no_update"),
                 report.problems().toString());
         assertTrue(report.isRecordIntact(1), "no record is marked for it");
         try (DecisionLog log = DecisionLog.openForWriting(db)) {
             LogNotIntactException refused = org.junit.jupiter.api.Assertions.assertThrows(LogNotIntactException.class,
                     () -> log.append(LedgerFixtures.promotion(2, "fourth"), ML_LEAD));
-            assertTrue(refused.getMessage().contains("has lost its append-only guard"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("was changed by something other than Verdict (24 guard triggers dropped)"), refused.getMessage());
         }
         assertTrue(verify().isSuspect(), "the refused write did not restore the guard");
 
         try (DecisionLog log = DecisionLog.openForWriting(db)) {
-            assertEquals(16, log.restoreGuard(kept, Path.of("kept.json")).dropped().size());
+            assertEquals(24, log.restoreGuard(kept, Path.of("kept.json")).dropped().size());
             log.append(LedgerFixtures.promotion(2, "fourth"), ML_LEAD);
         }
         assertTrue(verify().isIntact(), verify().problems().toString());

@@ -85,7 +85,7 @@ class TamperedLogRefusesWritesTest {
         }
         byte[] before = Files.readAllBytes(db);
         List<VerificationReport.Problem> found = StoreSurgery.verify(db).problems();
-        assertTrue(found.stream().anyMatch(p -> p.message().startsWith("the store's append-only guard is missing, 16"
+        assertTrue(found.stream().anyMatch(p -> p.message().startsWith("the store's append-only guard is missing, 24"
                 + " triggers dropped")), found.toString());
         try (DecisionLog log = DecisionLog.openForWriting(db)) {
             assertRefused("nothing was appended", "record #2: its stored append time",
@@ -256,7 +256,7 @@ class TamperedLogRefusesWritesTest {
         StoreSurgery.execute(old, "UPDATE records SET appended_at = '2020-01-01T00:00:00Z' WHERE seq = 2");
         LogNotIntactException refused = assertThrows(LogNotIntactException.class,
                 () -> DecisionLog.openForWriting(old).close());
-        assertTrue(refused.getMessage().contains("does not verify, so it was not migrated to format 2"),
+        assertTrue(refused.getMessage().contains("does not verify, so it was not migrated to format " + StoreSchema.CURRENT_VERSION),
                 refused.getMessage());
         assertTrue(refused.getMessage().contains("record #2: its stored append time"), refused.getMessage());
         try (DecisionLog log = DecisionLog.openReadOnly(old)) {

@@ -1,9 +1,15 @@
 package org.verdict.core.ledger;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * The tampered store many tests start from: a log Verdict wrote, then one record's stored bytes changed in the
@@ -22,6 +28,26 @@ public final class TamperedStore {
             }
         }
         return db;
+    }
+
+    /**
+     * Recreates the trigger that refuses DELETE on {@code table} under its own name with {@code WHEN 0}: still there,
+     * but inert, as someone who wants the guard to look whole would leave it.
+     */
+    public static void makeDeleteGuardInert(Path db, String table) throws SQLException {
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
+            s.execute("DROP TRIGGER " + table + "_no_delete");
+            s.execute("CREATE TRIGGER " + table + "_no_delete BEFORE DELETE ON " + table + " WHEN 0 BEGIN SELECT"
+                    + " RAISE(ABORT, 'the decision log is append-only: DELETE of " + table + " is refused'); END");
+        }
+    }
+
+    /** A copy of the test resource {@code resource} (a store kept as a fixture) at {@code copy}. */
+    public static Path copyOfResource(String resource, Path copy) throws IOException {
+        try (InputStream in = TamperedStore.class.getResourceAsStream(resource)) {
+            Files.copy(in, copy);
+        }
+        return copy;
     }
 
     /**

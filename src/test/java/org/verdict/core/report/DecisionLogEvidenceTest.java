@@ -120,13 +120,13 @@ class DecisionLogEvidenceTest {
 
         assertEquals(List.of("promote candidate 43 over production 42", "hold production 42; do not promote candidate 43"),
                 withLog.decisions().stream().map(DecisionEvidence::decision).toList());
-        assertTrue(withLog.decisions().get(0).standing().startsWith("replaced: #2 stands, the latest decision on this"
-                + " question and evidence (hold production 42; do not promote candidate 43)"),
+        assertTrue(withLog.decisions().get(0).standing().startsWith("replaced by #2, which stands (hold production 42;"
+                + " do not promote candidate 43)"),
                 withLog.decisions().get(0).standing());
         assertTrue(withLog.decisions().get(1).standing().startsWith("stands: the latest of 2 decisions"),
                 withLog.decisions().get(1).standing());
         String html = new ApprovalPackWriter().html(withLog);
-        assertTrue(html.contains("<dt>Standing</dt><dd>replaced: #2 stands"), "beside the record");
+        assertTrue(html.contains("<dt>Standing</dt><dd>replaced by #2, which stands"), "beside the record");
         assertTrue(html.contains("hold production 42; do not promote candidate 43 — stands: the latest of 2"),
                 "in the summary table");
     }

@@ -125,9 +125,9 @@ class AuditEndorsementTest {
 
         model.endorse(adaKey, LedgerFixtures.PASSPHRASE.clone());
 
-        assertTrue(model.cosignOutcomeProperty().get().startsWith("Not endorsed: the decision log " + db + " has lost"
-                + " its append-only guard (something other than Verdict has written to it), so no endorsement was"
-                + " added"), model.cosignOutcomeProperty().get());
+        assertTrue(model.cosignOutcomeProperty().get().startsWith("Not endorsed: the append-only guard of the decision"
+                + " log " + db + " was changed by something other than Verdict (1 guard trigger dropped), so no"
+                + " endorsement was added"), model.cosignOutcomeProperty().get());
         assertArrayEquals(stored, Files.readAllBytes(db));
         assertFalse(model.integrityProperty().get() == Integrity.VERIFIED);
     }

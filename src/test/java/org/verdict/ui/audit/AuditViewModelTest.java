@@ -326,7 +326,7 @@ class AuditViewModelTest {
         assertFalse((model.integrityProperty().get() == Integrity.VERIFIED));
         assertEquals(Integrity.SUSPECT, model.integrityProperty().get());
         List<String> header = model.verificationProperty().get().lines().toList();
-        assertTrue(header.get(0).startsWith("SUSPECT: guard removed — cannot tell whether records were removed from the"
+        assertTrue(header.get(0).startsWith("SUSPECT: 3 guard triggers dropped — cannot tell whether records were removed from the"
                 + " end of the log; verify it against a checkpoint kept outside it") && header.get(0).endsWith(
                 "(choose one with Kept checkpoint…)"), header.toString());
         assertTrue(header.get(1).startsWith("⚠ the store's append-only guard is missing"), header.toString());
@@ -673,19 +673,47 @@ class AuditViewModelTest {
     }
 
     /**
+     * A decision restated on the same evidence (the format-2 store kept as a fixture: #2 promote, #3 hold amending it,
+     * #4 hold again) replaces nothing: #3 stands, restated by #4, which names it; #2 was replaced by #3.
+     */
+    @Test
+    void aRestatedDecisionIsShownRestatedNotReplaced() throws Exception {
+        model.open(TamperedStore.copyOfResource("/ledger/format-2-store/decisions.db", dir.resolve("format-2.db")));
+        assertEquals(Integrity.VERIFIED, model.integrityProperty().get(), model.verificationProperty().get());
+        assertEquals(List.of("replaced by #3, which stands (hold production 42; do not promote candidate 43), restated"
+                + " by #4", "stands: restated by #4 (3 decisions on this question and evidence)", "stands: restates #3,"
+                + " which first decided it (3 decisions on this question and evidence)"), model.visibleRecords()
+                .subList(1, 4).stream().map(row -> row.fields().get("Standing")).toList());
+    }
+
+    /** An altered guard trigger heads the summary as altered, in the words of the line under it. */
+    @Test
+    void aLogWithAnAlteredGuardTriggerIsHeadedSoAndNotAsRemoved() throws Exception {
+        Path db = dir.resolve("altered.db");
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            log.append(LedgerFixtures.retraining("macro F1 fell below the baseline"), ADA);
+        }
+        TamperedStore.makeDeleteGuardInert(db, "records");
+        model.open(db);
+        assertEquals(Integrity.SUSPECT, model.integrityProperty().get());
+        List<String> header = model.verificationProperty().get().lines().toList();
+        assertTrue(header.get(0).startsWith("SUSPECT: 1 guard trigger altered — cannot tell whether records were"
+                + " removed"), header.toString());
+        assertTrue(header.get(1).startsWith("⚠ the store's append-only guard is not as Verdict made it, 1 trigger"
+                + " altered"), header.toString());
+    }
+
+    /**
      * A log written before contradicting decisions were refused (promote, then hold without amends): each record's
      * detail says which one stands, and the summary carries log verify's note.
      */
     @Test
     void contradictingDecisionsSayWhichStands() throws Exception {
-        Path old = dir.resolve("contradicting.db");
-        try (java.io.InputStream in = getClass().getResourceAsStream("/ledger/contradicting-decisions/decisions.db")) {
-            java.nio.file.Files.copy(in, old);
-        }
-        model.open(old);
+        model.open(TamperedStore.copyOfResource("/ledger/contradicting-decisions/decisions.db",
+                dir.resolve("contradicting.db")));
         assertEquals(Integrity.VERIFIED, model.integrityProperty().get(), model.verificationProperty().get());
-        assertTrue(model.visibleRecords().get(0).fields().get("Standing").startsWith("replaced: #2 stands, the latest"
-                + " decision on this question and evidence (hold production 42; do not promote candidate 43)"),
+        assertTrue(model.visibleRecords().get(0).fields().get("Standing").startsWith("replaced by #2, which stands"
+                + " (hold production 42; do not promote candidate 43)"),
                 model.visibleRecords().get(0).fields().toString());
         assertTrue(model.visibleRecords().get(1).fields().get("Standing").contains("it decides otherwise than #1"
                 + " without amending it"), model.visibleRecords().get(1).fields().toString());

@@ -99,7 +99,7 @@ class AuditViewTest {
         robot.interact(() -> model.open(db));
         WaitForAsyncUtils.waitForFxEvents();
         Label header = robot.lookup("#auditVerification").queryAs(Label.class);
-        assertTrue(header.getText().startsWith("SUSPECT: guard removed — cannot tell whether records were removed"),
+        assertTrue(header.getText().startsWith("SUSPECT: 3 guard triggers dropped — cannot tell whether records were removed"),
                 header.getText());
         assertTrue(header.getStyleClass().contains("warning"), header.getStyleClass().toString());
         assertFalse(header.getStyleClass().contains("success"), header.getStyleClass().toString());

@@ -363,7 +363,8 @@ class DecisionViewModelTest {
         SignedIn first = signIn("hold");
         SignedIn again = signIn("hold");
         assertEquals("Decision #1 stands with the same answer: hold production 42; do not promote candidate 43"
-                + " (approved by Ada Lovelace, 2026-11-22). Recording this decision repeats it.", again.notice());
+                + " (approved by Ada Lovelace, 2026-11-22). Recording this decision restates it: it amends nothing, and the"
+                + " decision stands on the record that first made it.", again.notice());
         assertNull(again.stored().amends());
         assertNull(first.stored().amends());
     }

@@ -1,0 +1,275 @@
+package org.verdict.core.ledger;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * SQLite deletes the stored row an {@code INSERT OR REPLACE}, {@code REPLACE INTO} or UPSERT conflicts with without
+ * firing its delete trigger (unless the connection turned {@code recursive_triggers} on), so from format 3 every
+ * append-only table also refuses an INSERT over a stored row. A store of format 2 (made by the previous Verdict, kept
+ * in {@code ledger/format-2-store}) still opens and verifies as it is, and gains that guard in one transaction when it
+ * is opened for writing, without any row being changed.
+ */
+class ReplaceGuardTest {
+    private static final SignerKey LEAD = LedgerFixtures.signer("Ada Lovelace", Roles.ML_LEAD);
+    private static final String FIXTURE = "/ledger/format-2-store/";
+
+    @TempDir
+    Path dir;
+
+    private Path fixture(String name) throws Exception {
+        return TamperedStore.copyOfResource(FIXTURE + name, dir.resolve(name));
+    }
+
+    private static void sql(Path db, String... statements) throws SQLException {
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
+            for (String statement : statements) {
+                s.execute(statement);
+            }
+        }
+    }
+
+    private static long count(Path db, String query) throws SQLException {
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement();
+             ResultSet row = s.executeQuery(query)) {
+            return row.getLong(1);
+        }
+    }
+
+    /** Every row of every table but schema_version, with its rowid, blobs in hex: what a migration must not change. */
+    private static String rows(Path db) throws SQLException {
+        StringBuilder dump = new StringBuilder();
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
+            List<String> tables = StoreSchema.tables(sql).stream().filter(t -> !t.equals("schema_version")).toList();
+            for (String table : tables) {
+                try (ResultSet rows = s.executeQuery("SELECT rowid, * FROM " + table + " ORDER BY rowid")) {
+                    ResultSetMetaData columns = rows.getMetaData();
+                    while (rows.next()) {
+                        dump.append(table);
+                        for (int c = 1; c <= columns.getColumnCount(); c++) {
+                            Object value = rows.getObject(c);
+                            dump.append(" | ").append(value instanceof byte[] bytes ? HexFormat.of().formatHex(bytes)
+                                    : value);
+                        }
+                        dump.append('\n');
+                    }
+                }
+            }
+        }
+        return dump.toString();
+    }
+
+    /** A store of the current format with a row in every append-only table (a revocation too). */
+    private Path everyTableFilled() throws Exception {
+        Path db = TamperedStore.withRecords(dir.resolve("decisions.db"), LEAD, LedgerFixtures.retraining("first"),
+                LedgerFixtures.promotion(2, "second"));
+        SignerKey lost = LedgerFixtures.signer("Mallory Byrne", Roles.ML_LEAD);
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            LedgerFixtures.registerEndorsed(log, lost, LEAD);
+            log.revoke(lost.identity().keyId(), "laptop stolen", lost);
+        }
+        for (String table : List.of("log_info", "signers", "revocations", "records", "signatures", "checkpoints",
+                "entries", "entry_signatures")) {
+            assertTrue(count(db, "SELECT count(*) FROM " + table) > 0, table + " has a row to replace");
+        }
+        return db;
+    }
+
+    @Test
+    void everyWayOfInsertingOverAStoredRowIsRefusedThroughPlainJdbc() throws Exception {
+        Path db = everyTableFilled();
+        String before = rows(db);
+        List<String> attempts = List.of(
+                "INSERT OR REPLACE INTO records(seq, record_id, payload_type, payload, appended_at)"
+                        + " SELECT seq, record_id, payload_type, X'00', appended_at FROM records WHERE seq = 2",
+                "REPLACE INTO records SELECT seq, record_id, payload_type, X'00', appended_at FROM records"
+                        + " WHERE seq = 2",
+                // an UPSERT's DO UPDATE would meet the UPDATE guard too; its INSERT is refused before that
+                "INSERT INTO records(seq, record_id, payload_type, payload, appended_at) SELECT seq, record_id,"
+                        + " payload_type, payload, appended_at FROM records WHERE seq = 2"
+                        + " ON CONFLICT(seq) DO UPDATE SET payload = X'00'",
+                "INSERT INTO records(seq, record_id, payload_type, payload, appended_at) SELECT seq, record_id,"
+                        + " payload_type, payload, appended_at FROM records WHERE seq = 2 ON CONFLICT DO NOTHING",
+                // a new sequence number whose record id is taken: REPLACE would delete record #2 to make room
+                "INSERT OR REPLACE INTO records(seq, record_id, payload_type, payload, appended_at)"
+                        + " SELECT 99, record_id, payload_type, payload, appended_at FROM records WHERE seq = 2",
+                // a new key on a taken rowid: REPLACE would delete the first signer's row
+                "INSERT OR REPLACE INTO signers(rowid, key_id, name, role, public_key, registered_at)"
+                        + " SELECT rowid, 'ffff', name, role, public_key, registered_at FROM signers LIMIT 1",
+                "INSERT OR REPLACE INTO signatures(record_seq, key_id, signature, signed_at)"
+                        + " SELECT record_seq, key_id, X'00', signed_at FROM signatures LIMIT 1",
+                "INSERT OR REPLACE INTO entry_signatures(entry_seq, key_id, signature)"
+                        + " SELECT entry_seq, key_id, X'00' FROM entry_signatures LIMIT 1",
+                "REPLACE INTO log_info SELECT * FROM log_info",
+                "REPLACE INTO revocations SELECT key_id, revoked_at, 'found again' FROM revocations",
+                "REPLACE INTO checkpoints SELECT * FROM checkpoints WHERE id = 1",
+                "REPLACE INTO entries SELECT seq, entry_id, X'00' FROM entries WHERE seq = 1");
+        for (String attempt : attempts) {
+            SQLException refused = assertThrows(SQLException.class, () -> sql(db, attempt), attempt);
+            assertTrue(refused.getMessage().contains("the decision log is append-only: an INSERT into "),
+                    attempt + ": " + refused.getMessage());
+        }
+        assertEquals(before, rows(db), "no row was deleted or changed");
+        VerificationReport report = StoreSurgery.verify(db);
+        assertTrue(report.isIntact(), report.problems().toString());
+        // the guard refuses only a row over a stored one: a new row is what an append is
+        assertDoesNotThrow(() -> sql(db, "INSERT INTO log_info(key, value) VALUES ('note', 'appended')"));
+    }
+
+    /** Why the guard grew: the previous format let REPLACE delete and rewrite a record, which only its hash caught. */
+    @Test
+    void aFormat2StoreLetsReplaceThroughWhichOnlyTheRecordsHashCatches() throws Exception {
+        Path db = fixture("decisions.db");
+        sql(db, "REPLACE INTO records SELECT seq, record_id, payload_type, X'00', appended_at FROM records"
+                + " WHERE seq = 2");
+        VerificationReport report = StoreSurgery.verify(db);
+        assertTrue(report.isTampered(), report.problems().toString());
+        assertEquals(2L, report.firstBadRecord().orElseThrow());
+    }
+
+    @Test
+    void aFormat2StoreVerifiesAsItIsAndGainsTheGuardWithoutAnyRowChanged() throws Exception {
+        Path db = fixture("decisions.db");
+        Checkpoint kept = Checkpoint.readJson(fixture("checkpoint.json"));
+        String before = rows(db);
+        try (DecisionLog log = DecisionLog.openReadOnly(db)) {
+            assertEquals(2, log.snapshot().formatVersion());
+        }
+        assertEquals(16, count(db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"));
+        VerificationReport old = StoreSurgery.verify(db);
+        assertTrue(old.isIntact(), old.problems().toString());
+        assertEquals(4, old.recordCount());
+
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            assertEquals(StoreSchema.CURRENT_VERSION, log.snapshot().formatVersion());
+        }
+        assertEquals(3, count(db, "SELECT max(version) FROM schema_version"), "the schema version records it");
+        assertEquals(1, count(db, "SELECT count(*) FROM schema_version"));
+        assertEquals(24, count(db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"));
+        assertEquals(before, rows(db), "no row was added, removed or changed");
+        VerificationReport migrated = StoreSurgery.verify(db, new VerificationOptions(null, kept,
+                VerificationOptions.Endorsements.REQUIRED));
+        assertTrue(migrated.isIntact(), migrated.problems().toString());
+        assertTrue(migrated.outsideCheckpoint().consistent(), "it still extends the checkpoint kept before");
+
+        SQLException refused = assertThrows(SQLException.class, () -> sql(db, "REPLACE INTO records SELECT seq,"
+                + " record_id, payload_type, X'00', appended_at FROM records WHERE seq = 2"));
+        assertTrue(refused.getMessage().contains("append-only"), refused.getMessage());
+        SignerKey ada = KeyFile.read(fixture("ada-lovelace.key.json")).unlock(Files.readAllLines(
+                fixture("passphrase.txt"), StandardCharsets.UTF_8).get(0).toCharArray());
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            assertEquals(5, log.append(LedgerFixtures.retraining("after the migration"), ada).sequence());
+        }
+        assertTrue(StoreSurgery.verify(db).isIntact(), StoreSurgery.verify(db).problems().toString());
+    }
+
+    /** The migration is one transaction: a step that fails leaves no trigger made and the version as it was. */
+    @Test
+    void aMigrationThatFailsPartWayLeavesTheFormat2StoreAsItWas() throws Exception {
+        Path db = fixture("decisions.db");
+        // schema_version is no append-only table; one that refuses version 3 makes the migration's last step fail
+        sql(db, "ALTER TABLE schema_version RENAME TO old_version", "CREATE TABLE schema_version (version INTEGER"
+                + " NOT NULL CHECK (version < 3))", "INSERT INTO schema_version SELECT version FROM old_version",
+                "DROP TABLE old_version");
+        assertTrue(StoreSurgery.verify(db).isIntact(), StoreSurgery.verify(db).problems().toString());
+        String before = rows(db);
+        LedgerException failed = assertThrows(LedgerException.class, () -> DecisionLog.openForWriting(db).close());
+        assertTrue(failed.getMessage().contains("CHECK constraint failed"), failed.getMessage());
+        assertEquals(16, count(db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"), "no trigger kept");
+        assertEquals(2, count(db, "SELECT max(version) FROM schema_version"));
+        assertEquals(before, rows(db));
+        assertTrue(StoreSurgery.verify(db).isIntact(), StoreSurgery.verify(db).problems().toString());
+    }
+
+    /**
+     * A format-2 store whose guard is not format 2's (here: one of format 3's triggers added by hand) is SUSPECT, as
+     * before, and opening it for writing does not migrate it, which would make that trigger look like Verdict's.
+     */
+    @Test
+    void aFormat2StoreWithAnotherGuardSetStaysSuspectAndUnmigrated() throws Exception {
+        Path db = fixture("decisions.db");
+        sql(db, "CREATE TRIGGER records_no_replace BEFORE INSERT ON records WHEN EXISTS (SELECT 1 FROM records"
+                + " WHERE rowid = NEW.rowid OR record_id = NEW.record_id) BEGIN SELECT RAISE(ABORT, 'the decision log"
+                + " is append-only: an INSERT into records over a stored row is refused'); END");
+        VerificationReport report = StoreSurgery.verify(db);
+        assertTrue(report.isSuspect(), report.problems().toString());
+        assertTrue(report.summary().startsWith("SUSPECT: 1 foreign trigger added — "), report.summary());
+        byte[] stored = Files.readAllBytes(db);
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            assertEquals(2, log.snapshot().formatVersion(), "not migrated");
+            LogNotIntactException refused = assertThrows(LogNotIntactException.class,
+                    () -> log.append(LedgerFixtures.retraining("after"), LEAD));
+            assertTrue(refused.getMessage().startsWith("the append-only guard of the decision log " + db + " was"
+                    + " changed by something other than Verdict (1 foreign trigger added), so nothing was appended"),
+                    refused.getMessage());
+        }
+        assertArrayEquals(stored, Files.readAllBytes(db), "the file was not changed");
+    }
+
+    /** A current store whose new guard was dropped again is SUSPECT, naming those triggers. */
+    @Test
+    void theReplaceGuardDroppedFromACurrentStoreIsSuspect() throws Exception {
+        Path db = everyTableFilled();
+        sql(db, "DROP TRIGGER records_no_replace", "DROP TRIGGER signatures_no_replace");
+        VerificationReport report = StoreSurgery.verify(db);
+        assertTrue(report.isSuspect(), report.problems().toString());
+        assertTrue(report.summary().startsWith("SUSPECT: 2 guard triggers dropped — "), report.summary());
+        assertTrue(report.problems().get(0).message().contains("missing, 2 triggers dropped (records_no_replace,"
+                + " signatures_no_replace)"), report.problems().toString());
+    }
+
+    /**
+     * A format-2 store left unmigrated because its guard was changed gets its own format's guard back from
+     * restore-guard (checked against the checkpoint kept outside it) and is then migrated in the same transaction.
+     */
+    @Test
+    void restoringTheGuardOfASuspectFormat2StoreAlsoMigratesIt() throws Exception {
+        Path db = fixture("decisions.db");
+        Path keptFile = fixture("checkpoint.json");
+        sql(db, "DROP TRIGGER records_no_delete");
+        String before = rows(db);
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            assertEquals(2, log.snapshot().formatVersion());
+            GuardFaults restored = log.restoreGuard(Checkpoint.readJson(keptFile), keptFile);
+            assertEquals(List.of("records_no_delete"), restored.dropped());
+            assertEquals(StoreSchema.CURRENT_VERSION, log.snapshot().formatVersion());
+        }
+        assertEquals(24, count(db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"));
+        assertEquals(before, rows(db));
+        assertTrue(StoreSurgery.verify(db).isIntact(), StoreSurgery.verify(db).problems().toString());
+    }
+
+    /** The fixture's own decisions: a hold amending a promote, then restated, read as an auditor expects. */
+    @Test
+    void aRestatementInAFormat2StoreReplacesNothing() throws Exception {
+        Path db = fixture("decisions.db");
+        try (DecisionLog log = DecisionLog.openReadOnly(db)) {
+            List<LoggedRecord> records = log.snapshot().records();
+            StandingDecisions standing = StandingDecisions.of(records);
+            assertEquals("", standing.describe(records.get(0)), "the retraining is another question");
+            assertEquals("replaced by #3, which stands (hold production 42; do not promote candidate 43), restated"
+                    + " by #4", standing.describe(records.get(1)));
+            assertEquals("stands: restated by #4 (3 decisions on this question and evidence)",
+                    standing.describe(records.get(2)));
+            assertEquals("stands: restates #3, which first decided it (3 decisions on this question and evidence)",
+                    standing.describe(records.get(3)));
+        }
+    }
+}
