@@ -100,9 +100,9 @@ public final class CompareView {
     private static final double CHART_SHARE_BESIDE = 0.31;
     private static final double CHART_SHARE_STACKED = 0.36;
     /**
-     * Beside the table, the chart gives the table room for both models' values and its adjusted p down to this width
-     * (260 px in normal text: a plot of about 100 px beside the labels of 29 neighbourhoods); narrower, the models'
-     * values yield.
+     * Beside the table, the chart gives the table room for its adjusted p (what the verdict reads) down to this width
+     * (260 px in normal text: a plot of about 100 px beside the labels of 29 neighbourhoods); narrower, the adjusted p
+     * yields.
      */
     private static final double CHART_MIN_WIDTH_BESIDE_EMS = 20;
     /** The chart tab pane's frame around the chart pane. */
@@ -111,8 +111,8 @@ public final class CompareView {
     private static final double DIVIDER_ROOM = 8;
     /**
      * Beside the table, a chart of more slices than fit its pane (65 zip codes) scrolls with full-size labels, which
-     * left its plot 110–130 px at 1366×768: it gets more of the width, and the table's models' values yield first
-     * (the ⋮ menu shows them again) while the adjusted p the verdict rests on stays.
+     * left its plot 110–130 px at 1366×768: it gets more of the width, and the table's adjusted p yields first (the
+     * interval beside each verdict says the same; the ⋮ menu shows it again) while both models' values stay.
      */
     private static final double CHART_SHARE_BESIDE_MANY = 0.335;
     /**
@@ -154,9 +154,9 @@ public final class CompareView {
     private final BooleanProperty manySlices = new SimpleBooleanProperty();
     /** Large text on a short view; a field, because a binding only listened to would be garbage-collected. */
     private final BooleanBinding cramped;
-    /** The table width at which the adjusted p, and every column that never yields, stays in view. */
+    /** The table width at which the adjusted p, and every column that yields after it, stays in view. */
     private ReadOnlyDoubleProperty tableWidthWithAdjustedP;
-    /** The table width at which both models' values, the adjusted p and every column that never yields stay in view. */
+    /** The table width at which both models' values, and every column that never yields, stay in view. */
     private ReadOnlyDoubleProperty tableWidthWithModels;
 
     /** Focuses the slice filter (its text selected, to type over). */
@@ -290,8 +290,8 @@ public final class CompareView {
                 root.widthProperty(), root.heightProperty(), textScale);
         chartBeside.bind(beside.and(showChart.selectedProperty()));
         // Where not every column fits beside the chart, what gives way is chosen here rather than by the divider's
-        // share: the test and the unadjusted p first, then the models' values to the chart's minimum, then the chart
-        // (to its scale); the adjusted p never gives way to the chart. The table asks for the width that keeps
+        // share: the test and the unadjusted p first, then the adjusted p to the chart's scale, then the chart (to
+        // its minimum); both models' values never give way to the chart. The table asks for the width that keeps
         // what it may keep; the split pane moves the divider to give it.
         // The chart's scale is the width at which its plot shows three labelled ticks beside its rows' labels in a
         // whole form (without their n if need be): on a 1280×720 laptop the table kept its adjusted p and left a
@@ -676,8 +676,8 @@ public final class CompareView {
         });
         table.getColumns().add(n);
         // Column priority: slice, verdict, n and Δ with its interval are what a reviewer decides on, so they come
-        // first and always stay; on a narrow window the test and p yield first, then the models' own values, then
-        // the adjusted p (the row's tooltip and the ⋮ menu still show them).
+        // first and always stay; on a narrow window the test and p yield first, then the adjusted p, then the
+        // models' own values (the row's tooltip and the ⋮ menu still show them).
         // Δ and both models' values stand over their intervals (two lines): every number a reviewer decides on,
         // with its interval and n, fits a laptop's table beside the chart without sideways scrolling
         TableColumn<ComparisonRow, ComparisonRow> delta = numberColumn("compare.col.delta", this::deltaShown,
@@ -720,12 +720,12 @@ public final class CompareView {
         fittedColumns.fit(test, row -> cellTexts.testName(row.test()));
         table.getColumns().add(test);
         table.setTableMenuButtonVisible(true);
-        // the adjusted p, which the verdict rests on, is the last to go: the models' values yield before it (their
-        // difference and its interval stay beside the verdict; the row's tooltip and the ⋮ menu still show them).
-        // In large text at 1366×768 the adjusted p went first and the verdict stood without the number it reads.
+        // the adjusted p yields before the models' values: the interval beside the verdict already says what it says
+        // (better or worse exactly when it excludes 0), while each model's value with its interval says it nowhere
+        // else in the row; dollar values need the room (a regression pack at 1366×768)
         fittedColumns.yieldWhenNarrow(test, rawP);
-        fittedColumns.yieldWhenNarrow(production, candidate);
         fittedColumns.yieldWhenNarrow(adjustedP);
+        fittedColumns.yieldWhenNarrow(production, candidate);
         tableWidthWithAdjustedP = fittedColumns.widthToShow(adjustedP);
         tableWidthWithModels = fittedColumns.widthToShow(production);
         // Each header is a label of its own, for its tooltip; the column keeps its name, which the ⋮ menu lists (it

@@ -12,7 +12,6 @@ import java.awt.geom.Rectangle2D;
 import java.text.MessageFormat;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
@@ -349,13 +348,11 @@ public final class SliceCharts {
      * A worse slice carries the ▼ in its axis label too, readable in grayscale print. Where the chart has no room for
      * the labels, every row is named by its values alone ("one_year × 25-60"), so a cut never takes a value's end; the
      * table beside the chart names the columns. Not where two rows would then read alike ("none" of internet and of
-     * add_ons) or be easily confused, one value beginning with another ("en" of language, "ent" of segment): those
-     * rows keep their columns' names and are cut instead. Every row keeps its n.
+     * add_ons): those rows keep their columns' names and are cut instead.
      */
     static List<RowAxis.Row> axisLabels(List<Point> points) {
-        List<String> shortForms = points.stream().map(p -> valuesOnly(p.label()).toLowerCase(Locale.ROOT)).toList();
-        boolean valuesNameTheRows = shortForms.stream().noneMatch(value -> shortForms.stream()
-                .filter(other -> other.startsWith(value)).count() > 1);
+        boolean valuesNameTheRows = points.stream().map(p -> valuesOnly(p.label())).distinct().count()
+                == points.size();
         return points.stream().map(p -> {
             String mark = p.verdict() == Verdict.WORSE ? " " + Palette.WORSE_MARK
                     : p.verdict() == Verdict.BETTER ? " " + Palette.BETTER_MARK : "";

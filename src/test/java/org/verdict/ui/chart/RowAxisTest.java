@@ -55,40 +55,34 @@ class RowAxisTest {
                 "language=en (n=8,006) ▲"), axis.shownLabels(), "with room, every row names its column");
     }
 
-    /**
-     * A point never stands without the n it rests on: where no form fits with its n, the names are cut, never the n
-     * (a multiclass pack's chart read "ja", "ent", "en" with no n at all).
-     */
+    /** Where one row has no room for its n, no row shows one; a row never drops its n while another keeps it. */
     @Test
-    void everyRowKeepsItsCount() {
+    void whereOneRowLosesItsCountEveryRowDoes() {
         RowAxis axis = samplePack();
         axis.fitLabels(metrics(axis), width(axis, "card_present (n=7,037) ▲") - 1);
-        List<String> shown = axis.shownLabels();
-        assertEquals(List.of("overall (n=20,000) ▲", "45-64 (n=5,965) ▲", "en (n=8,006) ▲"),
-                List.of(shown.get(0), shown.get(2), shown.get(3)), "the shortest forms with their n");
-        assertTrue(shown.get(1).contains("…") && shown.get(1).endsWith(" (n=7,037) ▲"), shown.get(1));
+        assertEquals(List.of("overall ▲", "channel=card_present ▲", "age_band=45-64 ▲", "language=en ▲"),
+                axis.shownLabels(), "the full names without their n, where they fit");
 
-        // a slice that keeps its column's name (its value alone could be taken for another's) is cut in that name
-        RowAxis confusable = new RowAxis(List.of(row("language=en", "language=en", "1,794", " ▲"),
-                row("segment=ent", "segment=ent", "1,010", "")));
-        confusable.fitLabels(metrics(confusable), width(confusable, "lang…=en (n=1,794) ▲") + 1);
-        List<String> cut = confusable.shownLabels();
-        assertEquals("lang…=en (n=1,794) ▲", cut.get(0));
-        assertTrue(cut.get(1).startsWith("s") && cut.get(1).endsWith("…=ent (n=1,010)"), cut.get(1));
+        axis.fitLabels(metrics(axis), width(axis, "channel=card_present ▲") - 1);
+        assertEquals(List.of("overall ▲", "card_present ▲", "45-64 ▲", "en ▲"), axis.shownLabels());
     }
 
     /**
-     * Room for no whole form: every row in its shortest form with its n, the name cut in the middle only where it is
-     * too long.
+     * Room for no whole form: every row in its shortest form, cut in the middle only where it is too long; and the
+     * widest shortest form, which the pane's scale width leaves room for, fits whole.
      */
     @Test
     void withoutRoomForAWholeFormEveryRowIsCutFromItsShortest() {
         RowAxis axis = samplePack();
-        axis.fitLabels(metrics(axis), width(axis, "45-64 (n=5,965) ▲") + 1);
+        axis.fitLabels(metrics(axis), width(axis, "45-64 ▲") + 1);
         List<String> shown = axis.shownLabels();
-        assertEquals("45-64 (n=5,965) ▲", shown.get(2));
-        assertEquals("en (n=8,006) ▲", shown.get(3));
-        assertTrue(shown.get(1).startsWith("ca") && shown.get(1).contains("…")
-                && shown.get(1).endsWith("t (n=7,037) ▲"), shown.get(1));
+        assertEquals("45-64 ▲", shown.get(2));
+        assertEquals("en ▲", shown.get(3));
+        assertTrue(shown.get(1).startsWith("ca") && shown.get(1).contains("…") && shown.get(1).endsWith("t ▲"),
+                shown.get(1));
+
+        axis.fitLabels(metrics(axis), axis.widestShortestForm(metrics(axis)));
+        assertEquals(List.of("overall ▲", "card_present ▲", "45-64 ▲", "en ▲"), axis.shownLabels(),
+                "at the width the pane's scale width allows the labels, none is cut");
     }
 }

@@ -47,19 +47,6 @@ class SliceChartsTest {
                 List.of("contract=month")), alike.stream().map(RowAxis.Row::forms).toList());
     }
 
-    /**
-     * Values that one could take for another keep their columns' names too: "en" of language beside "ent" of segment
-     * (p2-multiclass-rare's chart read "ja", "ent", "en"), and every row keeps its n.
-     */
-    @Test
-    void valuesOneBeginningWithAnotherKeepTheirColumnsNames() {
-        List<RowAxis.Row> rows = SliceCharts.axisLabels(List.of(point("overall"), point("segment=ent"),
-                point("language=en"), point("language=ja")));
-        assertEquals(List.of(List.of("overall"), List.of("segment=ent"), List.of("language=en"),
-                List.of("language=ja")), rows.stream().map(RowAxis.Row::forms).toList());
-        assertEquals(List.of(" (n=100)"), rows.stream().map(RowAxis.Row::count).distinct().toList());
-    }
-
     private static Point point(String label) {
         return new Point(label, 100, Verdict.INCONCLUSIVE, 0, -0.1, 0.1, 0.8, 0.7, 0.9, 0.8, 0.7, 0.9);
     }
