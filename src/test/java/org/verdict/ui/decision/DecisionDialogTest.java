@@ -213,22 +213,27 @@ class DecisionDialogTest {
         assertFalse(dialog.isShowing());
     }
 
+    /** Signs {@code decision} on the tier-three pack into {@code db}, as a board did before; returns its record id. */
+    private static String signEarlier(Path db, Path key, String decision) {
+        DecisionViewModel earlier = new DecisionViewModel(DecisionPacks.tierThreePack(),
+                new EvaluationSummary(List.of(passing("primary metric")), List.of()), List.of(),
+                new CurrentThreadExecutor(), NOV_22);
+        earlier.decisionProperty().set(decision);
+        earlier.rationaleProperty().set("Candidate 43 wins on every slice.");
+        earlier.approversProperty().set("Ada Lovelace");
+        earlier.storeProperty().set(db);
+        earlier.keyFileProperty().set(key);
+        earlier.sign(LedgerFixtures.PASSPHRASE.clone());
+        return earlier.signedRecordProperty().get().recordId();
+    }
+
     /** A board that changes its decision does it in the dialog: it reads which one stands, and the record amends it. */
     @Test
     void theDecisionStandingIsShownUnderTheChoiceAndTheNewOneAmendsIt(FxRobot robot) throws Exception {
         Path dir = Files.createTempDirectory(temporary, "decision-dialog");
         Path key = newKey(dir);
         Path db = dir.resolve("decisions.db");
-        DecisionViewModel earlier = new DecisionViewModel(DecisionPacks.tierThreePack(),
-                new EvaluationSummary(List.of(passing("primary metric")), List.of()), List.of(),
-                new CurrentThreadExecutor(), NOV_22);
-        earlier.decisionProperty().set("promote");
-        earlier.rationaleProperty().set("Candidate 43 wins on every slice.");
-        earlier.approversProperty().set("Ada Lovelace");
-        earlier.storeProperty().set(db);
-        earlier.keyFileProperty().set(key);
-        earlier.sign(LedgerFixtures.PASSPHRASE.clone());
-        String standingId = earlier.signedRecordProperty().get().recordId();
+        String standingId = signEarlier(db, key, "promote");
 
         open(robot, passing("primary metric"));
         fillIn(robot, "hold", db, key);
@@ -261,15 +266,7 @@ class DecisionDialogTest {
         Path dir = Files.createTempDirectory(temporary, "decision-dialog");
         Path key = newKey(dir);
         Path db = dir.resolve("decisions.db");
-        DecisionViewModel earlier = new DecisionViewModel(DecisionPacks.tierThreePack(),
-                new EvaluationSummary(List.of(passing("primary metric")), List.of()), List.of(),
-                new CurrentThreadExecutor(), NOV_22);
-        earlier.decisionProperty().set("hold");
-        earlier.rationaleProperty().set("Wait for the safety suite.");
-        earlier.approversProperty().set("Ada Lovelace");
-        earlier.storeProperty().set(db);
-        earlier.keyFileProperty().set(key);
-        earlier.sign(LedgerFixtures.PASSPHRASE.clone());
+        signEarlier(db, key, "hold");
         robot.interact(() -> new Appearance(false, true).applyTo(mainWindow.getScene().getRoot()));
         WorseFindings worse = new WorseFindings(List.of("region=smallbad: Δ −0.363 [−0.582, −0.145] at 98.75% "
                 + "(n=80, 22 positive, adjusted p <0.001)"), "Slices significantly worse on roc_auc (1 of the 4 "
