@@ -49,10 +49,11 @@ import org.verdict.ui.theme.CellFont;
  * {@link AuditViewModel}.
  */
 public final class AuditView {
-    /** Lines of the verification summary in view before the rest of it scrolls. */
+    /**
+     * Whole lines of the verification summary in view before the rest of it scrolls: an area of 4.5 lines cut the
+     * fourth problem mid-line at 1366×768; more lines left the records table too short in large text.
+     */
     private static final int VERIFICATION_LINES = 4;
-    /** A wrapped line's height in multiples of the font size, with room for the line spacing. */
-    private static final double VERIFICATION_LINE_HEIGHT = 1.4;
     /**
      * Asks for a file to open. The application's asks through a path field with Browse… for the system's chooser,
      * which can come up blank or fail under a plain X session without a desktop portal.
@@ -163,7 +164,8 @@ public final class AuditView {
         verification.setMinHeight(Region.USE_PREF_SIZE);
         // as tall as the wrapped text, up to that height, at the width the text wraps in
         verificationArea.prefViewportHeightProperty().bind(Bindings.createDoubleBinding(
-                () -> Math.min(verification.getFont().getSize() * VERIFICATION_LINE_HEIGHT * VERIFICATION_LINES,
+                () -> Math.min(Math.ceil(linesHigh(verification.getFont(), VERIFICATION_LINES)
+                                + verification.snappedTopInset() + verification.snappedBottomInset()),
                         verification.prefHeight(verificationArea.getViewportBounds().getWidth())),
                 verification.fontProperty(), verification.textProperty(), verificationArea.viewportBoundsProperty()));
         verificationArea.minViewportHeightProperty().bind(verificationArea.prefViewportHeightProperty());
@@ -195,6 +197,13 @@ public final class AuditView {
         keepWhole(trusted, kept);
         wrapInTheRest(roster, checkpoint);
         return new VBox(6, header, trust);
+    }
+
+    /** The height of {@code lines} lines of text in {@code font}, as a label lays them out. */
+    private static double linesHigh(Font font, int lines) {
+        Text sample = new Text("X\n".repeat(lines - 1) + "X");
+        sample.setFont(font);
+        return sample.getLayoutBounds().getHeight();
     }
 
     /** Buttons and names are never cut ("Open decis…"): the labels beside them wrap instead. */

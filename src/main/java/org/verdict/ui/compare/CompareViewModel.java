@@ -340,7 +340,8 @@ public final class CompareViewModel {
         executor.run(progress -> {
                     List<SliceResult> selectedResults = current.resultsFor(selected).stream()
                             .filter(r -> selectedDimension.includes(r.slice().dimensions())).toList();
-                    return new Selection(selectedResults.stream().map(r -> new ComparisonRow(r, unadjusted, cellTexts))
+                    return new Selection(selectedResults.stream().map(r -> new ComparisonRow(r, unadjusted, cellTexts,
+                                    current.options().minSliceSize()))
                                     .toList(),
                             noticeFor(selected, selectedResults), summaryOf(current, selected, selectedResults, unadjusted));
                 })

@@ -166,6 +166,19 @@ public final class ComparisonCellTexts {
         return LineBreaks.lines(reason == null ? verdict : verdict + ": " + reason, lineChars);
     }
 
+    /**
+     * The Δ cell of a slice under the minimum size, where its untested Δ would stand: why it was not tested, "not
+     * tested: n < 30" (its value and the whole reason are in the cell's tooltip).
+     */
+    public String notTested(int minSliceSize) {
+        return MessageFormat.format(text.getString("compare.delta.notTested"), MetricFormat.count(minSliceSize));
+    }
+
+    /** {@code delta} with the level of the interval it is shown with: "+0.047 [+0.016, +0.078] at 97.5%". */
+    public String atLevel(String delta, String level) {
+        return MessageFormat.format(text.getString("compare.delta.atLevel"), delta, level);
+    }
+
     /** How many lines the row's tallest cell takes, so the row is as tall as that and no taller. */
     public int lines(ComparisonRow row, Layout layout) {
         return List.of(slice(row.slice(), layout), verdict(row, layout), n(row, layout), delta(row, layout),
@@ -256,9 +269,19 @@ public final class ComparisonCellTexts {
      * What the Δ cell's interval is, the unadjusted one, and why an end is marked {@link SliceResult#BOUND_MARK}:
      * "Shown: 99.71% Holm-adjusted interval over 17 slices; …. Unadjusted interval: [−0.120, −0.080].".
      *
+     * A slice with too few examples was not tested: its Δ is said here, with why, and not in the cell.
+     *
      * @param unadjustedShown whether the cell shows the unadjusted interval (whose ends the bound mark then concerns)
+     * @param minSliceSize    the comparison's minimum slice size
      */
-    public String deltaTooltip(SliceResult result, boolean unadjustedShown) {
+    public String deltaTooltip(SliceResult result, boolean unadjustedShown, int minSliceSize) {
+        if (result.verdict() == Verdict.TOO_FEW_EXAMPLES && result.delta() != null) {
+            String why = result.unstableReason() != null ? result.unstableReason()
+                    : MessageFormat.format(text.getString("compare.deltaTooltip.underMinimum"), result.n(),
+                            MetricFormat.count(minSliceSize));
+            return MessageFormat.format(text.getString("compare.deltaTooltip.tooFew"), result.deltaValueText(null),
+                    why);
+        }
         if (result.isUnstable() || result.withheldForTooFewExamples()) {
             return MessageFormat.format(text.getString("compare.deltaTooltip.noInterval"), result.unstableReason());
         }

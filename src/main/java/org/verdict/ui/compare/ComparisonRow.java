@@ -1,5 +1,6 @@
 package org.verdict.ui.compare;
 
+import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.compare.MetricCounts;
 import org.verdict.core.compare.MetricEstimate;
 import org.verdict.core.compare.SliceResult;
@@ -20,28 +21,36 @@ public final class ComparisonRow {
     private final String productionText;
     private final String candidateText;
     private final String deltaText;
+    private final String deltaCell;
     private final String pValueText;
     private final String deltaTooltip;
 
     private final String nText;
     private final String nTooltip;
+    /** The comparison's minimum slice size, which a slice with too few examples is under. */
+    private final int minSliceSize;
 
-    /** A row whose Δ cell shows the interval the verdict reads, its tooltips in the app's words. */
+    /**
+     * A row whose Δ cell shows the interval the verdict reads, its tooltips in the app's words, of a comparison with
+     * the default minimum slice size.
+     */
     public ComparisonRow(SliceResult result) {
         this(result, false);
     }
 
     /** @param unadjusted whether the Δ cell shows the unadjusted interval instead of the one the verdict reads */
     public ComparisonRow(SliceResult result, boolean unadjusted) {
-        this(result, unadjusted, ComparisonCellTexts.standard());
+        this(result, unadjusted, ComparisonCellTexts.standard(), ComparisonOptions.DEFAULTS.minSliceSize());
     }
 
     /**
-     * @param unadjusted whether the Δ cell shows the unadjusted interval instead of the one the verdict reads
-     * @param texts      the view's words for the tooltips made with the row
+     * @param unadjusted   whether the Δ cell shows the unadjusted interval instead of the one the verdict reads
+     * @param texts        the view's words for the tooltips and the Δ cell made with the row
+     * @param minSliceSize the comparison's minimum slice size, said beside "too few examples"
      */
-    public ComparisonRow(SliceResult result, boolean unadjusted, ComparisonCellTexts texts) {
+    public ComparisonRow(SliceResult result, boolean unadjusted, ComparisonCellTexts texts, int minSliceSize) {
         this.result = result;
+        this.minSliceSize = minSliceSize;
         // the table's headers name the target's unit ("Production ($)"): six signs a row would cost the chart
         // beside it the width of its slice labels
         SliceResult bare = result.withoutUnit();
@@ -52,14 +61,24 @@ public final class ComparisonRow {
         this.nText = MetricFormat.count(result.n());
         this.productionText = estimate(numbers, result.production());
         this.candidateText = estimate(numbers, result.candidate());
-        this.deltaText = formatDelta(bare, unadjusted);
+        String level = unadjusted || result.shownInterval() == null || result.deltaCi() == null ? null
+                : result.shownInterval().levelText();
+        String delta = result.verdict() == Verdict.TOO_FEW_EXAMPLES && result.delta() != null
+                ? texts.notTested(minSliceSize) : formatDelta(bare, unadjusted);
+        this.deltaText = level == null ? delta : texts.atLevel(delta, level);
+        this.deltaCell = level == null ? valueOverInterval(delta) : valueOverInterval(delta, level, texts);
         this.pValueText = formatPValues(result);
-        this.deltaTooltip = texts.deltaTooltip(result, unadjusted);
+        this.deltaTooltip = texts.deltaTooltip(result, unadjusted, minSliceSize);
         this.nTooltip = texts.nTooltip(result);
     }
 
     public SliceResult result() {
         return result;
+    }
+
+    /** The comparison's minimum slice size: a slice with fewer examples is "too few examples", its Δ not tested. */
+    public int minSliceSize() {
+        return minSliceSize;
     }
 
     public boolean overall() {
@@ -148,9 +167,18 @@ public final class ComparisonRow {
         return cell.replace(" " + MetricEstimate.FALLBACK_MARK + "\n", "\n" + MetricEstimate.FALLBACK_MARK + "\n");
     }
 
-    /** Δ over its interval, two lines, as {@link #productionCell()}; the text without a break is {@link #deltaText()}. */
+    /**
+     * Δ over its interval, two lines, as {@link #productionCell()}, the interval's level on Δ's line, which is
+     * shorter than the interval's, so it costs the column no width ("+0.047 at 97.5%" / "[+0.016, +0.078]"); the text
+     * without a break is {@link #deltaText()}.
+     */
     public String deltaCell() {
-        return valueOverInterval(deltaText);
+        return deltaCell;
+    }
+
+    private static String valueOverInterval(String estimate, String level, ComparisonCellTexts texts) {
+        String[] lines = valueOverInterval(estimate).split("\n", 2);
+        return lines.length < 2 ? texts.atLevel(estimate, level) : texts.atLevel(lines[0], level) + "\n" + lines[1];
     }
 
     static String valueOverInterval(String estimate) {
@@ -158,7 +186,11 @@ public final class ComparisonRow {
         return interval < 0 ? estimate : estimate.substring(0, interval) + "\n" + estimate.substring(interval + 1);
     }
 
-    /** Δ with its interval (the verdict's, or the unadjusted one if the row was made so), e.g. "−0.040 [−0.055, −0.025]". */
+    /**
+     * Δ with its interval (the verdict's and its level, or the unadjusted one if the row was made so), e.g. "−0.040
+     * [−0.055, −0.025] at 99.29%"; where Δ was not tested (too few examples) why, "not tested: n < 30": a difference
+     * without an interval would read as a result (its value is in {@link #deltaTooltip()}).
+     */
     public String deltaText() {
         return deltaText;
     }

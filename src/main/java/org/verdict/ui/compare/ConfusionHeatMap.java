@@ -78,6 +78,9 @@ final class ConfusionHeatMap extends ScrollPane {
         caption.getStyleClass().add("hint");
         caption.setWrapText(true);
         hovered.setId("confusionHovered");
+        // "True tech, predicted billing: 72 examples, 7.2% of the row" wraps rather than end in "…" beside the table
+        hovered.setWrapText(true);
+        hovered.setMinHeight(Region.USE_PREF_SIZE);
         perClass.setId("perClassRates");
         perClass.setHgap(18);
         perClass.setVgap(4);
@@ -92,6 +95,7 @@ final class ConfusionHeatMap extends ScrollPane {
         matrices.maxWidthProperty().bind(visibleWidth);
         caption.maxWidthProperty().bind(visibleWidth);
         perClassCaption.maxWidthProperty().bind(visibleWidth);
+        hovered.maxWidthProperty().bind(visibleWidth);
         recalls.setId("perClassRecall");
         // the verdict column wraps at its fixed width: wider gaps left it too narrow for "inconclusive" beside the
         // table at 1366×768 once the precision and recall below no longer widened the pane's content
@@ -106,7 +110,9 @@ final class ConfusionHeatMap extends ScrollPane {
         // the verdict column wraps at a fixed width so it stays in view beside the chart on a laptop
         ColumnConstraints verdictColumn = new ColumnConstraints(60, VERDICT_WIDTH, VERDICT_WIDTH);
         recalls.getColumnConstraints().setAll(new ColumnConstraints(), verdictColumn);
-        VBox content = new VBox(10, caption, recallsCaption, recalls, matrices, hovered, perClassCaption, perClass);
+        // the matrices right under their caption, then the recall of each class compared: below the recalls, the heat
+        // map was out of view beside the table at 1366×768 and only scrolling found it
+        VBox content = new VBox(10, caption, matrices, hovered, recallsCaption, recalls, perClassCaption, perClass);
         content.setPadding(new Insets(CONTENT_PADDING));
         setContent(content);
         caption.setText(text.getString("confusion.pick"));

@@ -3,6 +3,7 @@ package org.verdict.ui.decision;
 import atlantafx.base.theme.Styles;
 import java.nio.file.Path;
 import java.text.MessageFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,6 +39,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
@@ -314,19 +316,7 @@ public final class DecisionDialog {
             }
         });
         addRow(grid, 0, "decision.kind", kind);
-        // the warning about promoting over gates that do not pass stands under the decision, in the form: in the
-        // footer its five lines of large text left the form half the dialog
-        Label warning = message("decisionWarning", model.promotionWarningProperty());
-        warning.getStyleClass().add(Styles.WARNING);
-        warning.setMinHeight(Region.USE_PREF_SIZE);
-        // what else is significantly worse is read where promote is chosen, before anything is signed
-        Label worse = message("decisionWorse", model.worseWarningProperty());
-        worse.getStyleClass().add(Styles.WARNING);
-        worse.setMinHeight(Region.USE_PREF_SIZE);
-        // which decision stands on this question is read before choosing, so that none is replaced unseen
-        Label standing = message("decisionStanding", model.standingNoticeProperty());
-        standing.setMinHeight(Region.USE_PREF_SIZE);
-        VBox decided = new VBox(6, decision, standing, warning, worse);
+        VBox decided = new VBox(6, decision, notices());
         Label decisionLabel = addRow(grid, 1, "decision.decision", decided);
         // beside the choice, not centred on the choice and the warning (a baseline row would size itself for the
         // warning on one line and let it run over the fields below)
@@ -338,6 +328,54 @@ public final class DecisionDialog {
         addRow(grid, 5, "decision.approvers", approvers);
         addRow(grid, 6, "decision.rationale", rationale);
         return grid;
+    }
+
+    /**
+     * Under the decision, in the form, which decision stands on this question (read before choosing, so that none is
+     * replaced unseen), the warning about promoting over gates that do not pass (in the footer its five lines of
+     * large text left the form half the dialog) and what else is significantly worse (read where promote is chosen,
+     * before anything is signed). They stand in room kept for the longest any choice shows: when choosing a decision
+     * made room for them, the fields below moved about 30 px under a pointer aimed at Approvers.
+     */
+    private Node notices() {
+        Label standing = message("decisionStanding", model.standingNoticeProperty());
+        Label warning = message("decisionWarning", model.promotionWarningProperty());
+        Label worse = message("decisionWorse", model.worseWarningProperty());
+        VBox shown = noticeColumn(standing, warning, worse);
+        StackPane room = new StackPane();
+        room.setId("decisionNoticeRoom");
+        room.setAlignment(Pos.TOP_LEFT);
+        Runnable keepRoom = () -> {
+            List<Node> columns = new ArrayList<>(List.of(shown));
+            for (DecisionViewModel.Notices notices : model.everyChoicesNoticesProperty().get()) {
+                VBox unseen = noticeColumn(fixed(notices.standing()), fixed(notices.blockedGates()),
+                        fixed(notices.worse()));
+                unseen.setVisible(false);
+                columns.add(unseen);
+            }
+            room.getChildren().setAll(columns);
+            // no notice for any choice: no empty line under the decision either
+            room.setManaged(model.everyChoicesNoticesProperty().get().stream().anyMatch(notices ->
+                    !(notices.standing() + notices.blockedGates() + notices.worse()).isEmpty()));
+        };
+        model.everyChoicesNoticesProperty().addListener((o, was, now) -> keepRoom.run());
+        keepRoom.run();
+        return room;
+    }
+
+    /** The standing decision, then the two warnings, in the warning colour. */
+    private static VBox noticeColumn(Label standing, Label blockedGates, Label worse) {
+        for (Label label : List.of(standing, blockedGates, worse)) {
+            label.setMinHeight(Region.USE_PREF_SIZE);
+        }
+        blockedGates.getStyleClass().add(Styles.WARNING);
+        worse.getStyleClass().add(Styles.WARNING);
+        return new VBox(6, standing, blockedGates, worse);
+    }
+
+    /** A notice another choice would show, measured for the room it needs. */
+    private static Label fixed(String notice) {
+        return message(null, new ReadOnlyStringWrapper(notice));
     }
 
     /**

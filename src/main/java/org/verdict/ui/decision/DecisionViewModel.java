@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -134,6 +135,17 @@ public final class DecisionViewModel {
     }
 
     /**
+     * What the dialog says under the decision for one choice of it: the decision standing in the log, the warning
+     * about promoting over blocked gates, and what else is significantly worse; each empty when there is nothing
+     * to say.
+     */
+    public record Notices(String standing, String blockedGates, String worse) {
+    }
+
+    /** The notices of every decision the kind offers (and of none yet), so the dialog can keep room for the longest. */
+    private final ObjectBinding<List<Notices>> everyChoicesNotices;
+
+    /**
      * A dialog whose gate table was judged on the pack's first candidate (or that has none).
      *
      * @param evaluation the gate table and key metrics when the gates ran; null when they did not
@@ -184,16 +196,21 @@ public final class DecisionViewModel {
                 new SimpleStringProperty(""))));
         kind.addListener((o, was, now) -> decisionsFor(now));
         decisionsFor(kind.get());
-        overriding = Bindings.createBooleanBinding(() -> kind.get() == RecordKind.PROMOTION
-                && PROMOTE.equals(decision.get()) && !overrides.isEmpty(), kind, decision);
+        overriding = Bindings.createBooleanBinding(() -> overrides(decision.get()), kind, decision);
         List<Observable> inputs = new ArrayList<>(List.of(kind, decision, rationale, approvers,
                 dataSnapshot, store, keyFile, candidate));
         overrides.forEach(o -> inputs.add(o.justification()));
         missing = Bindings.createStringBinding(this::whatIsMissing, inputs.toArray(Observable[]::new));
         canSign = missing.isEmpty().and(signing.not()).and(signedRecord.isNull());
-        promotionWarning = Bindings.createStringBinding(this::warnAboutBlockedGates, kind, decision);
-        worseWarning = Bindings.createStringBinding(this::warnAboutWorse, kind, decision);
-        standingNotice = Bindings.createStringBinding(this::describeStanding, standing, decision);
+        promotionWarning = Bindings.createStringBinding(() -> warnAboutBlockedGates(decision.get()), kind, decision);
+        worseWarning = Bindings.createStringBinding(() -> warnAboutWorse(decision.get()), kind, decision);
+        standingNotice = Bindings.createStringBinding(() -> describeStanding(decision.get()), standing, decision);
+        everyChoicesNotices = Bindings.createObjectBinding(() -> {
+            List<String> choices = new ArrayList<>(decisions);
+            choices.add(null);
+            return choices.stream().map(choice -> new Notices(describeStanding(choice), warnAboutBlockedGates(choice),
+                    warnAboutWorse(choice))).toList();
+        }, kind, standing, decisions);
         // what the question is (kind, candidate) or where it is asked (the log) changed: look again
         kind.addListener((o, was, now) -> lookUpStanding());
         candidate.addListener((o, was, now) -> lookUpStanding());
@@ -230,7 +247,7 @@ public final class DecisionViewModel {
      * Said before signing, so that a decision never replaces another unseen: which decision stands, and whether this
      * one repeats or replaces it (then the record amends it, as {@code log append} needs).
      */
-    private String describeStanding() {
+    private String describeStanding(String choice) {
         Standing current = standing.get();
         if (current == null) {
             return "";
@@ -238,24 +255,23 @@ public final class DecisionViewModel {
         DecisionRecord record = current.record();
         List<String> approved = record.approvers() != null && !record.approvers().isEmpty() ? record.approvers()
                 : record.approver() == null ? List.of() : List.of(record.approver());
-        String key = decision.get() == null ? "decision.standing"
-                : replacesStanding() ? "decision.standing.replaced" : "decision.standing.repeated";
+        String key = choice == null ? "decision.standing"
+                : replacesStanding(choice) ? "decision.standing.replaced" : "decision.standing.repeated";
         return say(key, String.valueOf(current.logged().sequence()), record.action(), String.join(", ", approved),
                 String.valueOf(record.decisionDate()));
     }
 
     /** Whether the chosen decision answers the question otherwise than the decision standing on it. */
-    private boolean replacesStanding() {
-        return standing.get() != null && decision.get() != null
-                && !decision.get().equals(standing.get().record().decision());
+    private boolean replacesStanding(String choice) {
+        return standing.get() != null && choice != null && !choice.equals(standing.get().record().decision());
     }
 
     /**
      * A promote is signed with what else is significantly worse in view, as the Gates view lists it: the gate table
      * the record states judges none of it (a metric 0.047 worse passed in silence with every gate passing).
      */
-    private String warnAboutWorse() {
-        if (kind.get() != RecordKind.PROMOTION || !PROMOTE.equals(decision.get()) || worse.isEmpty()) {
+    private String warnAboutWorse(String choice) {
+        if (kind.get() != RecordKind.PROMOTION || !PROMOTE.equals(choice) || worse.isEmpty()) {
             return "";
         }
         List<String> parts = new ArrayList<>();
@@ -277,14 +293,19 @@ public final class DecisionViewModel {
      * Promoting over gates that fail or lack evidence is the board's call to make, so it is allowed, but never by
      * oversight: the gates are named, each needs a written justification, and the record says so everywhere.
      */
-    private String warnAboutBlockedGates() {
-        if (!overriding.get()) {
+    private String warnAboutBlockedGates(String choice) {
+        if (!overrides(choice)) {
             return "";
         }
         String blocked = overrides.stream().map(o -> say("decision.override.gate", o.gate(), o.result()))
                 .collect(Collectors.joining(", "));
         return say("decision.promotionWarning", overrides.size(), blocked, DecisionRecord.PROMOTED_OVER_BLOCKED_GATES,
                 requiredSigners());
+    }
+
+    /** Whether {@code choice} promotes over gates that fail or lack evidence. */
+    private boolean overrides(String choice) {
+        return kind.get() == RecordKind.PROMOTION && PROMOTE.equals(choice) && !overrides.isEmpty();
     }
 
     /** The decision bundle's text for {@code key} with {@code arguments} filled in. */
@@ -362,7 +383,7 @@ public final class DecisionViewModel {
         String why = rationale.get();
         String snapshot = dataSnapshot.get();
         // the decision shown as standing, when this one replaces it: the log refuses it if another stands by then
-        String amends = replacesStanding() ? standing.get().logged().recordId() : null;
+        String amends = replacesStanding(decision.get()) ? standing.get().logged().recordId() : null;
         if (kind.get() == RecordKind.RETRAINING) {
             List<TriggerEvidence> evaluatedTriggers = List.copyOf(triggers);
             return approverName -> new DecisionRecord(RecordKind.RETRAINING, model, date, chosen, why, snapshot,
@@ -621,6 +642,14 @@ public final class DecisionViewModel {
      */
     public StringBinding standingNoticeProperty() {
         return standingNotice;
+    }
+
+    /**
+     * The notices each decision the kind offers would show, and those shown before one is chosen: the dialog keeps
+     * room for the longest, so choosing a decision never moves the fields under the pointer.
+     */
+    public ObjectBinding<List<Notices>> everyChoicesNoticesProperty() {
+        return everyChoicesNotices;
     }
 
     /** A record is signed once: after it is appended the dialog only closes. */

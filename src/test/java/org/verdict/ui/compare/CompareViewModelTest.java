@@ -622,7 +622,7 @@ class CompareViewModelTest {
                 QuietPeriod.NONE);
         toggled.showPack(multiclassPack());
         ComparisonRow adjustedRow = toggled.rows().get(1);
-        assertEquals("−0.030 [−0.065, +0.005]", adjustedRow.deltaText());
+        assertEquals("−0.030 [−0.065, +0.005] at 98.75%", adjustedRow.deltaText(), "with its level");
         assertEquals(-0.065, toggled.chartDataProperty().get().points().get(1).deltaLow(), 1e-12);
         assertEquals("Δ [interval]", toggled.deltaHeaderProperty().get());
         assertTrue(toggled.summaryProperty().get().contains("Verdicts read the Δ interval shown"),
@@ -643,7 +643,7 @@ class CompareViewModelTest {
                 summary);
 
         toggled.showUnadjustedProperty().set(false);
-        assertEquals("−0.030 [−0.065, +0.005]", toggled.rows().get(1).deltaText());
+        assertEquals("−0.030 [−0.065, +0.005] at 98.75%", toggled.rows().get(1).deltaText());
         assertFalse(toggled.chartDataProperty().get().unadjusted());
         assertEquals("Δ [interval]", toggled.deltaHeaderProperty().get());
     }

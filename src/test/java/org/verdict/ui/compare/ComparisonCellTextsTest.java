@@ -19,6 +19,7 @@ class ComparisonCellTextsTest {
     private final ComparisonCellTexts texts =
             new ComparisonCellTexts(ResourceBundle.getBundle("org.verdict.ui.messages"));
     private static final ComparisonCellTexts.Layout LAPTOP = new ComparisonCellTexts.Layout(true, true);
+    private static final int MIN_SLICE_SIZE = 30;
     private static final ComparisonCellTexts.Layout WIDE = new ComparisonCellTexts.Layout(false, false);
 
     /** A slice of 400 rows with 6 positives: its AUC's interval is wide for want of positives, and n says so. */
@@ -29,14 +30,14 @@ class ComparisonCellTextsTest {
                 new MetricEstimate(0.81, new Interval(0.62, 0.92)), new MetricEstimate(0.84, new Interval(0.66, 0.94)),
                 0.03, new Interval(-0.21, 0.27), new Interval(-0.14, 0.20), 0.6, 1.0, "delong", Verdict.INCONCLUSIVE,
                 holm, null, null, null, 0.01, TargetUnit.NONE, new MetricCounts(6L, 394L, null, null, null, null));
-        ComparisonRow row = new ComparisonRow(auc, false, texts);
+        ComparisonRow row = new ComparisonRow(auc, false, texts, MIN_SLICE_SIZE);
 
         assertEquals("400\n6 positive", texts.n(row, LAPTOP), "under n where values stand over intervals");
         assertEquals("400 (6 positive)", texts.n(row, WIDE));
         assertEquals("n = 400 (6 positive, 394 negative)\nThe intervals of roc_auc rest on these counts, not on n "
                 + "alone: the fewer they are, the wider the intervals.", row.nTooltip());
         assertEquals("region=r05, n = 400 (6 positive, 394 negative): inconclusive\nProduction 0.810 [0.620, 0.920]"
-                + "\nCandidate 0.840 [0.660, 0.940]\nΔ +0.030 [−0.210, +0.270]\np / adjusted p 0.600 / 1.000\n"
+                + "\nCandidate 0.840 [0.660, 0.940]\nΔ +0.030 [−0.210, +0.270] at 99%\np / adjusted p 0.600 / 1.000\n"
                 + "Test: DeLong", texts.details(row));
         assertEquals("Shown: 99% Holm-adjusted interval over 5 slices; the verdict is better or worse exactly when it "
                 + "excludes 0. Unadjusted interval: [−0.140, +0.200].", row.deltaTooltip());
@@ -46,7 +47,7 @@ class ComparisonCellTextsTest {
                 new MetricEstimate(0.5, new Interval(0.19, 0.81)), new MetricEstimate(0.6, new Interval(0.31, 0.83)),
                 0.1, null, null, null, null, "paired-bootstrap-cells", Verdict.INCONCLUSIVE, null, null, null, null,
                 0.01, TargetUnit.NONE, new MetricCounts(null, null, 8L, 10L, null, null));
-        ComparisonRow flagged = new ComparisonRow(precision, false, texts);
+        ComparisonRow flagged = new ComparisonRow(precision, false, texts, MIN_SLICE_SIZE);
         assertEquals("400\n8 | 10 predicted +", texts.n(flagged, LAPTOP));
         assertEquals("n = 400 (predicted positive: production 8, candidate 10)", flagged.nTooltip().lines()
                 .findFirst().orElseThrow());
@@ -61,12 +62,14 @@ class ComparisonCellTextsTest {
                 new MetricEstimate(40_100, new Interval(21_900, 60_200)), -1_604.0, new Interval(-3_900, 700),
                 new Interval(-3_900, 700), 0.17, 0.17, "paired-bootstrap", Verdict.INCONCLUSIVE, overall, null, null,
                 null, 417.04, TargetUnit.of("USD"), MetricCounts.NONE);
-        ComparisonRow row = new ComparisonRow(rmse, false, texts);
+        ComparisonRow row = new ComparisonRow(rmse, false, texts, MIN_SLICE_SIZE);
 
         assertEquals("1,500", texts.n(row, LAPTOP));
         assertEquals("n = 1,500", row.nTooltip());
         assertEquals("41,704\n[22,856, 61,685]", texts.production(row, LAPTOP), "the header names the unit");
-        assertEquals("−1,604\n[−3,900, +700]", texts.delta(row, LAPTOP));
+        assertEquals("−1,604 at 95%\n[−3,900, +700]", texts.delta(row, LAPTOP),
+                "the interval's level on Δ's line, which is shorter than the interval's");
+        assertEquals("−1,604 [−3,900, +700] at 95%", texts.delta(row, WIDE));
         assertEquals("Shown: 95% interval, overall slice tested alone; the verdict is better or worse exactly when it "
                 + "excludes 0. Unadjusted interval: [−$3,900, +$700].", row.deltaTooltip(),
                 "a tooltip stands alone, so it writes the unit");
@@ -80,7 +83,7 @@ class ComparisonCellTextsTest {
                 new MetricEstimate(0.735, null), new MetricEstimate(0.690, null), -0.045, null, null, null, null,
                 "paired-bootstrap-cells", Verdict.INCONCLUSIVE, null, null, reason, null, 0.01, TargetUnit.NONE,
                 new MetricCounts(null, null, null, null, "fraud_report", 4L));
-        ComparisonRow row = new ComparisonRow(macro, false, texts);
+        ComparisonRow row = new ComparisonRow(macro, false, texts, MIN_SLICE_SIZE);
 
         // the verdict says why in short, the class and its count; too long for one line of the laptop's column, it
         // takes two, and n then has room for its count under it
@@ -108,7 +111,7 @@ class ComparisonCellTextsTest {
                 "paired-bootstrap-cells", Verdict.INCONCLUSIVE, null, null,
                 "class rare has 2 examples here; the bootstrap cannot measure macro_f1's uncertainty", null, 0.01,
                 TargetUnit.NONE, rare);
-        ComparisonRow row = new ComparisonRow(unstable, false, texts);
+        ComparisonRow row = new ComparisonRow(unstable, false, texts, MIN_SLICE_SIZE);
 
         assertEquals("store_07", texts.slice(row.slice(), LAPTOP), "the value names its column, as in the chart");
         assertEquals("unstable: rare\u00a0n=2", texts.verdict(row, LAPTOP));
@@ -121,9 +124,12 @@ class ComparisonCellTextsTest {
                 new MetricEstimate(0.429, null), new MetricEstimate(0.500, null), 0.071, null, null, null, null,
                 null, Verdict.TOO_FEW_EXAMPLES, null, null, null, null, 0.01, TargetUnit.NONE,
                 new MetricCounts(null, null, null, null, "rare", 0L));
-        ComparisonRow small = new ComparisonRow(tooFew, false, texts);
+        ComparisonRow small = new ComparisonRow(tooFew, false, texts, MIN_SLICE_SIZE);
         assertEquals("too few examples", texts.verdict(small, LAPTOP));
         assertEquals("4 (min class 0)", texts.n(small, LAPTOP));
+        assertEquals("not tested: n\u00a0<\u00a030", texts.delta(small, LAPTOP),
+                "why, where the untested Δ would stand: no bare number as if measured");
+        assertEquals(1, texts.lines(small, LAPTOP), "a compact row");
 
         // a reason that is not the smallest class keeps its first clause, wrapped as the column allows
         SliceResult undefined = new SliceResult(ReportFixture.slice("lang", "ja"), 341, Metric.MACRO_F1, true,
@@ -132,8 +138,8 @@ class ComparisonCellTextsTest {
                 "macro_f1 is undefined in 12% of resamples; the bootstrap cannot measure its uncertainty", null, 0.01,
                 TargetUnit.NONE, rare);
         assertEquals("unstable: macro_f1 is\nundefined in 12% of\nresamples",
-                texts.verdict(new ComparisonRow(undefined, false, texts), LAPTOP));
-        assertEquals("341\nmin class 2", texts.n(new ComparisonRow(undefined, false, texts), LAPTOP));
+                texts.verdict(new ComparisonRow(undefined, false, texts, MIN_SLICE_SIZE), LAPTOP));
+        assertEquals("341\nmin class 2", texts.n(new ComparisonRow(undefined, false, texts, MIN_SLICE_SIZE), LAPTOP));
     }
 
     /** A row whose values stand over their intervals takes two lines: the verdict wraps narrow, n's count goes under. */
@@ -144,7 +150,7 @@ class ComparisonCellTextsTest {
                 0.801)), -0.002, new Interval(-0.034, 0.031), new Interval(-0.03, 0.03), 0.9, 0.9,
                 "paired-bootstrap-cells", Verdict.NO_SIGNIFICANT_DIFFERENCE, null, null, null, null, 0.05,
                 TargetUnit.NONE, new MetricCounts(null, null, null, null, "rare", 47L));
-        ComparisonRow row = new ComparisonRow(overall, false, texts);
+        ComparisonRow row = new ComparisonRow(overall, false, texts, MIN_SLICE_SIZE);
 
         assertEquals("no significant\ndifference", texts.verdict(row, LAPTOP));
         assertEquals("4,843\nmin class 47", texts.n(row, LAPTOP));

@@ -42,6 +42,25 @@ class ComparisonRowTest {
         assertEquals("<0.001 / <0.001", row.pValueText());
     }
 
+    /**
+     * A slice's interval is Holm-adjusted to its own level (97.5 – 99.29% in a pack of 7 slices): the row says which,
+     * without a hover, on Δ's line, which is shorter than the interval's; the unadjusted interval's level is the
+     * header's.
+     */
+    @Test
+    void aDeltaSaysTheLevelOfItsInterval() {
+        SliceResult holm = new SliceResult(ReportFixture.slice("region", "s30"), 30, Metric.ROC_AUC, true,
+                new MetricEstimate(0.926, new Interval(0.761, 0.980)), new MetricEstimate(0.989, new Interval(0.897,
+                0.999)), 0.063, new Interval(-0.078, 0.205), new Interval(-0.05, 0.17), 0.2, 0.433, "delong",
+                Verdict.INCONCLUSIVE, new ShownInterval(TestFamily.SLICES, 1 - 0.05 / 4, ShownInterval.HOLM, 7), null,
+                null, null);
+        ComparisonRow row = new ComparisonRow(holm);
+        assertEquals("+0.063 [−0.078, +0.205] at 98.75%", row.deltaText());
+        assertEquals("+0.063 at 98.75%\n[−0.078, +0.205]", row.deltaCell());
+        assertEquals("+0.063 [−0.050, +0.170]", new ComparisonRow(holm, true).deltaText(),
+                "the unadjusted interval's level is in the Δ header");
+    }
+
     @Test
     void unavailableAndTooFewShowTheirReasonAndNoNumbers() {
         ComparisonRow unavailable = new ComparisonRow(ReportFixture.unavailable(SliceKey.OVERALL, 50,
@@ -223,7 +242,9 @@ class ComparisonRowTest {
         // the models' intervals are missing: the reason is said, as the CLI and the report say it
         assertEquals("too few examples: class E has 1 example here", small.verdictLabel());
         assertEquals("class E has 1 example here", row.verdictReason());
-        assertEquals("No interval: class E has 1 example here.", row.deltaTooltip());
+        assertEquals("not tested: n\u00a0<\u00a030", row.deltaText(), "Δ was not tested");
+        assertEquals("Δ +0.050 was not tested, so the cell does not show it: class E has 1 example here.",
+                row.deltaTooltip());
         assertTrue(row.toTsv().endsWith("\ttoo few examples: class E has 1 example here"), row.toTsv());
     }
 
@@ -236,8 +257,10 @@ class ComparisonRowTest {
         ComparisonRow row = new ComparisonRow(small);
         assertEquals("too few examples", small.verdictLabel());
         assertNull(row.verdictReason());
-        assertEquals("Not tested (too few examples), so Δ has no interval.", row.deltaTooltip());
-        assertEquals("0.000", new ComparisonRow(small, true).deltaText(), "no interval with Show unadjusted intervals");
+        assertEquals("Δ 0.000 was not tested, so the cell does not show it: 14 examples, under the minimum of 30.",
+                row.deltaTooltip());
+        assertEquals("not tested: n\u00a0<\u00a030", row.deltaText());
+        assertEquals(row.deltaText(), new ComparisonRow(small, true).deltaText(), "nor with Show unadjusted intervals");
     }
     /**
      * One number format for a row: the app and the approval pack write the same Δ (the approval pack said −759.2
@@ -269,6 +292,8 @@ class ComparisonRowTest {
 
         ComparisonRow tooFew = new ComparisonRow(st22);
         assertEquals("−0.007 [−0.558, 5.510]", tooFew.productionText());
-        assertEquals("−0.004", tooFew.deltaText(), "Δ with its row's decimals");
+        assertEquals("not tested: n\u00a0<\u00a030", tooFew.deltaText(), "Δ is not shown as a result");
+        assertTrue(tooFew.deltaTooltip().startsWith("Δ −0.004 was not tested"), "Δ with its row's decimals: "
+                + tooFew.deltaTooltip());
     }
 }

@@ -73,4 +73,36 @@ class PerClassRecallLaptopTest {
                 "no sideways scrolling: the content is " + pane.getContent().getLayoutBounds().getWidth()
                         + " px wide in a view of " + pane.getViewportBounds().getWidth());
     }
+
+    /**
+     * Production's heat map is in view when the tab opens, without scrolling, and the candidate's begins in it (they
+     * stood below the recall of each class, out of view), and what a hovered cell holds wraps in the pane's width
+     * instead of ending in "…".
+     */
+    @Test
+    void theHeatMapsAreInViewAndTheHoveredCellIsSaidWhole(FxRobot robot) {
+        robot.clickOn("#tabConfusion");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        ConfusionHeatMap pane = robot.lookup("#confusionHeatMap").queryAs(ConfusionHeatMap.class);
+        Bounds view = pane.localToScene(pane.getLayoutBounds());
+        double visibleBottom = view.getMinY() + pane.getViewportBounds().getHeight();
+        Bounds production = robot.lookup("#confusionProduction").query()
+                .localToScene(robot.lookup("#confusionProduction").query().getLayoutBounds());
+        assertTrue(production.getMaxY() <= visibleBottom + 0.5 && production.getMinY() >= view.getMinY() - 0.5,
+                "production's spans " + production.getMinY() + "–" + production.getMaxY() + " in a view ending at "
+                        + visibleBottom);
+        Bounds candidate = robot.lookup("#confusionCandidate").query()
+                .localToScene(robot.lookup("#confusionCandidate").query().getLayoutBounds());
+        assertTrue(candidate.getMinY() < visibleBottom, "the candidate's begins in view: " + candidate.getMinY());
+        Labeled anyCell = robot.lookup("#confusionProduction .confusion-cell").queryAs(Labeled.class);
+        robot.interact(() -> anyCell.getOnMouseEntered().handle(null));
+        WaitForAsyncUtils.waitForFxEvents();
+        Labeled hovered = robot.lookup("#confusionHovered").queryAs(Labeled.class);
+        assertTrue(!hovered.getText().isEmpty());
+        String drawnText = hovered.lookupAll(".text").stream().map(node -> ((Text) node).getText())
+                .reduce("", String::concat);
+        assertEquals(hovered.getText().replace(" ", ""), drawnText.replace(" ", "").replace("\n", ""),
+                "drawn whole, wrapped");
+    }
 }

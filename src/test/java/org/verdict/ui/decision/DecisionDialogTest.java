@@ -213,22 +213,27 @@ class DecisionDialogTest {
         assertFalse(dialog.isShowing());
     }
 
+    /** Signs {@code decision} on the tier-three pack into {@code db}, as a board did before; returns its record id. */
+    private static String signEarlier(Path db, Path key, String decision) {
+        DecisionViewModel earlier = new DecisionViewModel(DecisionPacks.tierThreePack(),
+                new EvaluationSummary(List.of(passing("primary metric")), List.of()), List.of(),
+                new CurrentThreadExecutor(), NOV_22);
+        earlier.decisionProperty().set(decision);
+        earlier.rationaleProperty().set("Candidate 43 wins on every slice.");
+        earlier.approversProperty().set("Ada Lovelace");
+        earlier.storeProperty().set(db);
+        earlier.keyFileProperty().set(key);
+        earlier.sign(LedgerFixtures.PASSPHRASE.clone());
+        return earlier.signedRecordProperty().get().recordId();
+    }
+
     /** A board that changes its decision does it in the dialog: it reads which one stands, and the record amends it. */
     @Test
     void theDecisionStandingIsShownUnderTheChoiceAndTheNewOneAmendsIt(FxRobot robot) throws Exception {
         Path dir = Files.createTempDirectory(temporary, "decision-dialog");
         Path key = newKey(dir);
         Path db = dir.resolve("decisions.db");
-        DecisionViewModel earlier = new DecisionViewModel(DecisionPacks.tierThreePack(),
-                new EvaluationSummary(List.of(passing("primary metric")), List.of()), List.of(),
-                new CurrentThreadExecutor(), NOV_22);
-        earlier.decisionProperty().set("promote");
-        earlier.rationaleProperty().set("Candidate 43 wins on every slice.");
-        earlier.approversProperty().set("Ada Lovelace");
-        earlier.storeProperty().set(db);
-        earlier.keyFileProperty().set(key);
-        earlier.sign(LedgerFixtures.PASSPHRASE.clone());
-        String standingId = earlier.signedRecordProperty().get().recordId();
+        String standingId = signEarlier(db, key, "promote");
 
         open(robot, passing("primary metric"));
         fillIn(robot, "hold", db, key);
@@ -248,6 +253,55 @@ class DecisionDialogTest {
         try (DecisionLog log = DecisionLog.openReadOnly(db)) {
             assertEquals(standingId, log.snapshot().records().get(1).statement().orElseThrow().record().amends());
         }
+    }
+
+    /**
+     * Choosing a decision shows what it means (the standing decision replaced or repeated, the gates a promote
+     * overrides, the slices significantly worse) under it, yet moves no field below: a click aimed at Approvers
+     * while the warning appeared landed elsewhere and the typed approvers were lost. In large text on a laptop,
+     * where the warnings take the most lines.
+     */
+    @Test
+    void choosingADecisionMovesNoFieldBelowIt(FxRobot robot) throws Exception {
+        Path dir = Files.createTempDirectory(temporary, "decision-dialog");
+        Path key = newKey(dir);
+        Path db = dir.resolve("decisions.db");
+        signEarlier(db, key, "hold");
+        robot.interact(() -> new Appearance(false, true).applyTo(mainWindow.getScene().getRoot()));
+        WorseFindings worse = new WorseFindings(List.of("region=smallbad: Δ −0.363 [−0.582, −0.145] at 98.75% "
+                + "(n=80, 22 positive, adjusted p <0.001)"), "Slices significantly worse on roc_auc (1 of the 4 "
+                + "tested), the largest loss first:", List.of(), "");
+        DecisionViewModel model = new DecisionViewModel(DecisionPacks.tierThreePack(),
+                new DecisionPrefill("43", new EvaluationSummary(List.of(passing("primary metric"),
+                        new GateOutcome("Safety", "fail", "toxicity worse")), List.of()), List.of(), worse),
+                new CurrentThreadExecutor(), NOV_22);
+        model.storeProperty().set(db);
+        robot.interact(() -> dialog = new DecisionDialog(model, DecisionDialog.defaultText())
+                .showModal(mainWindow, new Rectangle2D(0, 0, 1366, 768)));
+        WaitForAsyncUtils.waitForFxEvents();
+        Label standing = robot.lookup("#decisionStanding").queryAs(Label.class);
+        assertTrue(standing.isVisible(), "the standing decision is read before choosing");
+        List<String> fields = List.of("#decisionDataSnapshot", "#decisionDate", "#decisionPlanned",
+                "#decisionApprovers", "#decisionRationale");
+        List<Bounds> before = fields.stream().map(field -> inScene(robot, field)).toList();
+
+        for (String choice : List.of("promote", "hold", "promote")) {
+            robot.interact(() -> robot.lookup("#decisionChoice").<ChoiceBox<String>>query().setValue(choice));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(before, fields.stream().map(field -> inScene(robot, field)).toList(), "after " + choice);
+        }
+        Label warning = robot.lookup("#decisionWarning").queryAs(Label.class);
+        Label worseLines = robot.lookup("#decisionWorse").queryAs(Label.class);
+        assertTrue(warning.isVisible() && worseLines.isVisible(), "promote shows both warnings");
+        assertTrue(standing.getText().contains("replaces it"), standing.getText());
+        Bounds lastNotice = worseLines.localToScene(worseLines.getBoundsInLocal());
+        assertTrue(lastNotice.getMaxY() <= before.get(0).getMinY(), "the warnings run over no field: "
+                + lastNotice + " over " + before.get(0));
+    }
+
+    private static Bounds inScene(FxRobot robot, String query) {
+        Node node = robot.lookup(query).query();
+        return node.localToScene(node.getBoundsInLocal());
     }
 
     @Test

@@ -140,6 +140,31 @@ class DecisionViewModelTest {
                 model.worseWarningProperty().get());
     }
 
+    /**
+     * Before a decision is chosen the dialog already knows what each choice would say under it, so it can keep room
+     * for it: the promote's warnings are among them, the same words choosing promote then shows.
+     */
+    @Test
+    void theNoticesOfEveryChoiceAreKnownBeforeChoosing() {
+        WorseFindings worse = new WorseFindings(List.of("store=store_14: Δ −0.144 [−0.279, −0.005] (n=202)"),
+                "Slices significantly worse on macro_f1 (1 of the 8 tested), the largest loss first:", List.of(), "");
+        DecisionViewModel model = new DecisionViewModel(DecisionPacks.tierThreePack(),
+                new DecisionPrefill(DecisionPacks.tierThreePack().manifest().candidateVersion(null), GATES, List.of(),
+                        worse), new CurrentThreadExecutor(), NOV_22);
+        List<DecisionViewModel.Notices> before = model.everyChoicesNoticesProperty().get();
+        assertEquals(model.decisions().size() + 1, before.size(), "each choice, and none yet");
+        assertEquals("", model.promotionWarningProperty().get(), "nothing is shown before choosing");
+
+        model.decisionProperty().set("promote");
+        DecisionViewModel.Notices promoting = new DecisionViewModel.Notices(model.standingNoticeProperty().get(),
+                model.promotionWarningProperty().get(), model.worseWarningProperty().get());
+        assertTrue(promoting.blockedGates().contains("latency (fail)"), promoting.blockedGates());
+        assertTrue(promoting.worse().contains("store=store_14"), promoting.worse());
+        assertTrue(before.contains(promoting), "promote's notices were known before: " + before);
+        model.decisionProperty().set("hold");
+        assertTrue(before.contains(new DecisionViewModel.Notices("", "", "")), "a hold says nothing here");
+    }
+
     /** Every text the view-model writes comes from the decision bundle: a marked bundle marks each of them. */
     @Test
     void whatTheDecisionViewModelSaysComesFromItsBundle() {
