@@ -68,10 +68,6 @@ class CompareLaptopTest {
     private static final double VIEW_WIDTH = 1242;
     /** 768 less a desktop panel and title bar, the menu bar and the status bar (taller in large text). */
     private static final double VIEW_HEIGHT = 620;
-    /** Every number a reviewer decides on: Δ with its interval and n, and both models' values with theirs. */
-    private static final List<String> MAIN_COLUMNS = List.of("compare.col.slice", "compare.col.verdict",
-            "compare.col.n", "compare.col.delta", "compare.col.adjustedP", "compare.col.production",
-            "compare.col.candidate");
 
     @TempDir
     static Path folder;
@@ -148,7 +144,7 @@ class CompareLaptopTest {
         robot.interact(() -> { });
         long rows = rowsInView(robot);
         assertTrue(rows >= minimumRows, mode + ": " + rows + " rows in view, want at least " + minimumRows);
-        for (String id : MAIN_COLUMNS) {
+        for (String id : CompareHeaders.MAIN_COLUMNS) {
             assertTrue(CompareHeaders.inView(robot, table, id), mode + ": " + id + " in view without scrolling; table "
                     + table.getWidth() + " wide, columns " + table.getColumns().stream()
                     .map(c -> c.getId() + (c.isVisible() ? " " : " hidden ") + c.getMinWidth()).toList());
@@ -249,7 +245,7 @@ class CompareLaptopTest {
                 double rowHeight = plot.getHeight() / (table.getItems().size() + 0.2);
                 assertTrue(rowFont >= 9 && rowHeight >= rowFont, mode + ": row labels of " + rowFont + " px in rows "
                         + rowHeight + " px high");
-                List<String> needed = new ArrayList<>(MAIN_COLUMNS);
+                List<String> needed = new ArrayList<>(CompareHeaders.MAIN_COLUMNS);
                 if (view[0] < VIEW_WIDTH) {
                     needed.remove("compare.col.adjustedP");
                 }

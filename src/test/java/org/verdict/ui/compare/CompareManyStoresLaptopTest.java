@@ -1,6 +1,7 @@
 package org.verdict.ui.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -8,10 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
 import javafx.geometry.Bounds;
-import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
-import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -147,13 +146,8 @@ class CompareManyStoresLaptopTest {
                         "why it has no interval, in short, on one line");
             }
         }
-        for (String id : List.of("compare.col.slice", "compare.col.verdict", "compare.col.n", "compare.col.delta",
-                "compare.col.adjustedP", "compare.col.production", "compare.col.candidate")) {
-            assertTrue(CompareHeaders.inView(robot, table, id), id + " in view; columns " + table.getColumns().stream()
-                    .map(c -> c.getId() + (c.isVisible() ? " " : " hidden ") + c.getWidth()).toList());
-        }
-        assertTrue(table.lookupAll(".scroll-bar").stream().map(ScrollBar.class::cast)
-                .noneMatch(bar -> bar.getOrientation() == Orientation.HORIZONTAL && bar.isVisible()),
+        CompareHeaders.assertMainColumnsInView(robot, table);
+        assertFalse(CompareHeaders.scrollsSideways(table),
                 "no sideways scrolling");
     }
 }

@@ -1,5 +1,6 @@
 package org.verdict.ui.compare;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.geom.Rectangle2D;
@@ -7,8 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
-import javafx.geometry.Orientation;
-import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.jfree.chart.ChartRenderingInfo;
@@ -112,13 +111,8 @@ class CompareZipCodesLaptopTest {
         robot.interact(() -> { });
         robot.interact(() -> { });
         assertTrue(robot.lookup("#compareChart").query().getLayoutBounds().getWidth() > 0, "the chart is beside");
-        for (String id : List.of("compare.col.slice", "compare.col.verdict", "compare.col.n", "compare.col.delta",
-                "compare.col.adjustedP", "compare.col.production", "compare.col.candidate")) {
-            assertTrue(CompareHeaders.inView(robot, table, id), id + " in view; columns " + table.getColumns().stream()
-                    .map(c -> c.getId() + (c.isVisible() ? " " : " hidden ") + c.getWidth()).toList());
-        }
-        assertTrue(table.lookupAll(".scroll-bar").stream().map(ScrollBar.class::cast)
-                .noneMatch(bar -> bar.getOrientation() == Orientation.HORIZONTAL && bar.isVisible()),
+        CompareHeaders.assertMainColumnsInView(robot, table);
+        assertFalse(CompareHeaders.scrollsSideways(table),
                 "no sideways scrolling");
     }
 

@@ -1,6 +1,7 @@
 package org.verdict.ui.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -8,9 +9,7 @@ import java.util.List;
 import java.util.ResourceBundle;
 import java.util.stream.Stream;
 import javafx.geometry.Bounds;
-import javafx.geometry.Orientation;
 import javafx.scene.control.Labeled;
-import javafx.scene.control.ScrollBar;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -68,8 +67,7 @@ class PerClassRecallLaptopTest {
                 .map(Labeled::getText).toList();
         assertEquals(List.of(), cut);
         // the precision and recall of each class below fit too: six columns of them made the pane scroll sideways
-        assertTrue(pane.lookupAll(".scroll-bar").stream().map(ScrollBar.class::cast)
-                .noneMatch(bar -> bar.getOrientation() == Orientation.HORIZONTAL && bar.isVisible()),
+        assertFalse(CompareHeaders.scrollsSideways(pane),
                 "no sideways scrolling: the content is " + pane.getContent().getLayoutBounds().getWidth()
                         + " px wide in a view of " + pane.getViewportBounds().getWidth());
     }
