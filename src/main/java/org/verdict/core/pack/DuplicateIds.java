@@ -17,29 +17,50 @@ final class DuplicateIds {
 
     /** @param lineOf the CSV line of a row, for the message */
     static void check(ExampleIds ids, IntToLongFunction lineOf, String fileName, int column) throws PackException {
-        long[] sorted = new long[ids.size()];
-        for (int row = 0; row < sorted.length; row++) {
-            sorted[row] = fingerprint(ids, row);
+        long[] fingerprints = new long[ids.size()];
+        Fingerprinter fingerprinter = new Fingerprinter();
+        for (int row = 0; row < fingerprints.length; row++) {
+            fingerprints[row] = fingerprinter.of(ids, row);
         }
-        Arrays.sort(sorted);
-        for (int k = 1; k < sorted.length; k++) {
-            if (sorted[k] == sorted[k - 1] && (k == 1 || sorted[k - 2] != sorted[k])) {
-                reportRepeatedId(sorted[k], ids, lineOf, fileName, column);
+        check(fingerprints, ids, lineOf, fileName, column);
+    }
+
+    /**
+     * @param fingerprints each row's {@link #fingerprint} in its first {@code ids.size()} places (a reader makes them
+     *                     as it reads each id, its characters at hand); sorted here, in place
+     */
+    static void check(long[] fingerprints, ExampleIds ids, IntToLongFunction lineOf, String fileName, int column)
+            throws PackException {
+        int rows = ids.size();
+        Arrays.sort(fingerprints, 0, rows);
+        for (int k = 1; k < rows; k++) {
+            if (fingerprints[k] == fingerprints[k - 1] && (k == 1 || fingerprints[k - 2] != fingerprints[k])) {
+                reportRepeatedId(fingerprints[k], ids, lineOf, fileName, column);
             }
         }
     }
 
-    /** Two independent 32-bit string hashes side by side; a clash of both is ~1 in 2^64 per pair. */
-    private static long fingerprint(ExampleIds ids, int row) {
-        return ((long) ids.hash(row) << 32) | (ids.fnvHash(row) & 0xFFFFFFFFL);
+    /**
+     * The fingerprint of the id {@code chars[offset, offset + length)}: two independent 32-bit hashes of its characters
+     * side by side, String.hashCode's and FNV-1a's; a clash of both is ~1 in 2^64 per pair.
+     */
+    static long fingerprint(char[] chars, int offset, int length) {
+        int hash = 0;
+        int fnv = 0x811C9DC5;
+        for (int i = offset; i < offset + length; i++) {
+            hash = 31 * hash + chars[i];
+            fnv = (fnv ^ chars[i]) * 0x01000193;
+        }
+        return ((long) hash << 32) | (fnv & 0xFFFFFFFFL);
     }
 
     /** Rows sharing a fingerprint are rare: compare their ids exactly, fail on the first real repeat. */
     private static void reportRepeatedId(long fingerprint, ExampleIds ids, IntToLongFunction lineOf,
                                          String fileName, int column) throws PackException {
         Map<String, Integer> firstRow = new HashMap<>();
+        Fingerprinter fingerprinter = new Fingerprinter();
         for (int row = 0; row < ids.size(); row++) {
-            if (fingerprint(ids, row) != fingerprint) {
+            if (fingerprinter.of(ids, row) != fingerprint) {
                 continue;
             }
             String id = ids.get(row);
@@ -48,6 +69,20 @@ final class DuplicateIds {
                 throw new PackException(fileName, lineOf.applyAsLong(row), column,
                         RowProblems.repeatedExampleId(id, "line " + lineOf.applyAsLong(earlier)));
             }
+        }
+    }
+
+    /** Fingerprints stored ids one after the other through one buffer of characters, without a String each. */
+    private static final class Fingerprinter {
+        private char[] chars = new char[64];
+
+        long of(ExampleIds ids, int row) {
+            int length = ids.length(row);
+            if (length > chars.length) {
+                chars = new char[Math.max(length, 2 * chars.length)];
+            }
+            ids.copy(row, chars);
+            return fingerprint(chars, 0, length);
         }
     }
 }

@@ -82,24 +82,6 @@ public final class ExampleIds {
         };
     }
 
-    /** Equals {@code get(row).hashCode()} without making the String. */
-    int hash(int row) {
-        int hash = 0;
-        for (int i = start(row); i < ends[row]; i++) {
-            hash = 31 * hash + charAt(i);
-        }
-        return hash;
-    }
-
-    /** A second, independent hash of the row's id (32-bit FNV-1a over its characters). */
-    int fnvHash(int row) {
-        int hash = 0x811C9DC5;
-        for (int i = start(row); i < ends[row]; i++) {
-            hash = (hash ^ charAt(i)) * 0x01000193;
-        }
-        return hash;
-    }
-
     private int start(int row) {
         return row == 0 ? 0 : ends[row - 1];
     }

@@ -22,6 +22,20 @@ class DuplicateIdsTest {
         return builder.build();
     }
 
+    /**
+     * The fingerprint's first half is String.hashCode (Java's published formula), its second FNV-1a's 32 bits (offset
+     * basis 0x811C9DC5, prime 0x01000193), both over the id's characters.
+     */
+    @Test
+    void fingerprintIsTheStringHashBesideFnv1a() {
+        char[] text = "xxab".toCharArray();
+        // "ab": 31·97 + 98 = 3105; FNV-1a: ((0x811C9DC5 ^ 97) · 0x01000193 ^ 98) · 0x01000193 mod 2^32 = 0x4D2505CA
+        assertEquals(3105L << 32 | 0x4D2505CAL, DuplicateIds.fingerprint(text, 2, 2));
+        assertEquals(0x811C9DC5L, DuplicateIds.fingerprint(text, 0, 0));
+        char[] ticket = "ticket-0042".toCharArray();
+        assertEquals("ticket-0042".hashCode(), (int) (DuplicateIds.fingerprint(ticket, 0, ticket.length) >> 32));
+    }
+
     @Test
     void takesDistinctIdsIncludingOnesWhoseStringHashesClash() throws PackException {
         int rows = 300_000;
