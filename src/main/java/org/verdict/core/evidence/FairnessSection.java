@@ -121,7 +121,7 @@ public final class FairnessSection {
                 + "significantly different exactly when its interval excludes 0 (its adjusted p below "
                 + GateNumbers.value(1 - policy.confidenceLevel()) + "), no significant difference when it holds 0 "
                 + "and lies within " + fairness.changeBandText(),
-                List.of("Group", "Rate", "n", "Δ with interval (level)", "Adjusted p", "Verdict"), rows);
+                List.of("Group", "Rate", "n", "Δ with CI (level)", EvidenceTable.ADJUSTED_P, "Verdict"), rows);
     }
 
     /** The group's selection rate is selected / n, so its interval follows from the count it implies. */

@@ -77,11 +77,11 @@ class EvidenceModelTest {
                 .toList();
         assertEquals(2, changes.size(), "one per sensitive attribute of the sample (gender, age_band)");
         EvidenceTable gender = changes.get(0);
-        assertEquals(List.of("Group", "Rate", "n", "Δ with interval (level)", "Adjusted p", "Verdict"),
+        assertEquals(List.of("Group", "Rate", "n", "Δ with CI (level)", EvidenceTable.ADJUSTED_P, "Verdict"),
                 gender.headers());
         assertEquals(3 * 3, gender.rows().size(), "three genders, three rates each");
-        assertTrue(gender.caption().endsWith("lies within ±0.05 (E, the smallest effect worth detecting of the gates' "
-                + "comparison, which reads these groups' rates among its slices alike)"), gender.caption());
+        assertTrue(gender.caption().endsWith("lies within ±0.05 (E, the smallest effect worth detecting, as the "
+                + "gates' comparison reads its slices)"), gender.caption());
         for (List<EvidenceTable.Cell> row : gender.rows()) {
             String delta = row.get(3).text();
             String adjustedP = row.get(4).text();

@@ -66,10 +66,10 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
         attributes = List.copyOf(attributes);
     }
 
-    /** The band with where it comes from, wherever it is printed: "±0.05 (E, the smallest effect …)". */
+    /** The band with where it comes from, wherever it is printed: "±0.05 (E, the smallest effect worth …)". */
     public String changeBandText() {
         return "±" + BigDecimal.valueOf(changeBand).stripTrailingZeros().toPlainString() + " (E, the smallest effect "
-                + "worth detecting of the gates' comparison, which reads these groups' rates among its slices alike)";
+                + "worth detecting, as the gates' comparison reads its slices)";
     }
 
     /**
