@@ -177,7 +177,8 @@ public final class CoverageBenchmark {
             SplittableRandom random = new SplittableRandom(mix(seed, cell, r));
             EvaluationTable table = population.draw(perGroup, random);
             FairnessEvidence evidence = FairnessEvidence.of(table, Superpopulation.version(0),
-                    Superpopulation.version(1), 1, "benchmark", 1, 0.95, 1000, random.nextLong());
+                    Superpopulation.version(1), 1, "benchmark", 1, 0.95,
+                    ComparisonOptions.DEFAULTS.minDetectableEffect(), 1000, random.nextLong());
             List<Observation> observations = new ArrayList<>();
             for (Disparity d : Disparity.values()) {
                 FairnessEvidence.DisparityEstimate estimate = evidence.attributes().get(0).disparities().get(d);

@@ -58,7 +58,7 @@ public final class FairnessSection {
                     : "; left out of the disparities as smaller than " + MetricFormat.count(
                             policy.fairness().minGroupSize()) + ": " + String.join(", ", attribute.excludedGroups())),
                     List.of("Group", "n", "Positives", "Selection rate", "TPR", "FPR"), groups));
-            tables.add(changes(attribute, policy));
+            tables.add(changes(fairness, attribute, policy));
             List<PairedRow> ratios = new ArrayList<>();
             List<PairedRow> differences = new ArrayList<>();
             List<List<Cell>> disparityRows = new ArrayList<>();
@@ -102,29 +102,26 @@ public final class FairnessSection {
 
     /**
      * Each group's change of each rate, candidate − production on the same examples, with the interval its verdict
-     * reads: what a reviewer decides on, where the rates table gives each model's own interval.
+     * reads: what a reviewer decides on, where the rates table gives each model's own interval. A group not tested
+     * shows why in place of Δ: a change of a handful of rows without its interval would read as a result.
      */
-    private static EvidenceTable changes(FairnessEvidence.Attribute attribute, GatePolicy policy) {
+    private static EvidenceTable changes(FairnessEvidence fairness, FairnessEvidence.Attribute attribute,
+                                         GatePolicy policy) {
         List<List<Cell>> rows = new ArrayList<>();
         for (GroupChange change : attribute.changes()) {
             rows.add(List.of(Cell.plain(change.group()), Cell.plain(change.rate().label()),
                     Cell.plain(MetricFormat.count(change.n()) + " " + change.rate().counted()),
-                    Cell.plain(change.delta() == null ? "–" : change.ci() == null
-                            ? EvidenceNumbers.signed(change.delta())
-                            : MetricFormat.RATE.delta(change.delta(), change.ci().lower(), change.ci().upper())
-                            + " at " + change.shown().levelText()),
-                    ComparisonEvidence.verdictCell(change.verdict(), switch (change.verdict()) {
-                        case TOO_FEW_EXAMPLES -> "too few examples (under " + MetricFormat.count(
-                                policy.fairness().minGroupSize()) + " rows): not tested, no interval";
-                        case UNAVAILABLE -> "unavailable: the group has no " + change.rate().counted();
-                        default -> change.verdict().label();
-                    })));
+                    Cell.plain(change.isTested() ? MetricFormat.RATE.delta(change.delta(), change.ci().lower(),
+                            change.ci().upper()) + " at " + change.shown().levelText() : change.untested()),
+                    Cell.plain(change.isTested() ? EvidenceNumbers.pValue(change.adjustedP()) : "–"),
+                    ComparisonEvidence.verdictCell(change.verdict(), change.verdict().label())));
         }
         return new EvidenceTable("Change by " + attribute.name() + ": candidate − production on the same examples, "
                 + "with " + FairnessEvidence.CHANGE_INTERVAL + "; a verdict is better, worse or (selection rate) "
-                + "significantly different exactly when its interval excludes 0, no significant difference when it "
-                + "holds 0 and lies within ±" + EvidenceNumbers.plain(FairnessEvidence.CHANGE_BAND),
-                List.of("Group", "Rate", "n", "Δ with interval (level)", "Verdict"), rows);
+                + "significantly different exactly when its interval excludes 0 (its adjusted p below "
+                + GateNumbers.value(1 - policy.confidenceLevel()) + "), no significant difference when it holds 0 "
+                + "and lies within " + fairness.changeBandText(),
+                List.of("Group", "Rate", "n", "Δ with CI (level)", EvidenceTable.ADJUSTED_P, "Verdict"), rows);
     }
 
     /** The group's selection rate is selected / n, so its interval follows from the count it implies. */

@@ -1,15 +1,19 @@
 package org.verdict.core.gates;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.verdict.core.compare.SliceCoverage;
 import org.verdict.core.compare.SliceResult;
+import org.verdict.core.gates.evidence.FairnessEvidence;
+import org.verdict.core.gates.evidence.GroupChange;
 import org.verdict.core.gates.model.Gate;
 import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.triggers.FeatureDrift;
 import org.verdict.core.gates.triggers.RetrainingAssessment;
 import org.verdict.core.gates.triggers.TriggerResult;
+import org.verdict.core.stats.Interval;
 
 /**
  * The JSON shape of a gate review (documented in {@code docs/gates.md}), as plain maps and lists that any JSON
@@ -87,7 +91,56 @@ public final class GateJson {
             worse.put("text", finding.line());
             return worse;
         }).toList());
+        // each group's paired change, as the Evidence page and the approval pack show it
+        review.evidence().fairness().ifPresent(fairness -> json.put("fairnessChanges", fairnessChanges(fairness)));
         json.put("triggers", triggers(review.triggers()));
+        return json;
+    }
+
+    private static Map<String, Object> fairnessChanges(FairnessEvidence fairness) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("positiveClass", fairness.positiveClass());
+        json.put("band", fairness.changeBand());
+        json.put("bandText", fairness.changeBandText());
+        json.put("method", FairnessEvidence.CHANGE_INTERVAL);
+        List<Map<String, Object>> changes = new ArrayList<>();
+        for (FairnessEvidence.Attribute attribute : fairness.attributes()) {
+            for (GroupChange change : attribute.changes()) {
+                FairnessEvidence.Group group = attribute.groups().stream()
+                        .filter(g -> g.name().equals(change.group())).findFirst().orElseThrow();
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("attribute", attribute.name());
+                entry.put("group", change.group());
+                entry.put("rate", change.rate().wireName());
+                entry.put("higherIsBetter", change.rate().higherIsBetter());
+                entry.put("counted", change.rate().counted());
+                entry.put("production", modelRate(change, group.production()));
+                entry.put("candidate", modelRate(change, group.candidate()));
+                entry.put("delta", change.delta());
+                entry.put("ciLower", change.isTested() ? change.ci().lower() : null);
+                entry.put("ciUpper", change.isTested() ? change.ci().upper() : null);
+                entry.put("level", change.isTested() ? change.shown().level() : null);
+                entry.put("familySize", change.isTested() ? change.shown().familySize() : null);
+                entry.put("pValue", change.pValue());
+                entry.put("adjustedP", change.adjustedP());
+                entry.put("verdict", change.verdict().label());
+                if (!change.isTested()) {
+                    entry.put("untested", change.untested());
+                }
+                changes.add(entry);
+            }
+        }
+        json.put("changes", changes);
+        return json;
+    }
+
+    /** One model's rate in the group, its Wilson interval and the examples it counts (the same for both models). */
+    private static Map<String, Object> modelRate(GroupChange change, FairnessEvidence.Rates rates) {
+        Interval ci = change.rate().ciOf(rates);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("value", change.rate().of(rates));
+        json.put("ci", ci == null ? null : List.of(ci.lower(), ci.upper()));
+        json.put("n", change.n());
         return json;
     }
 

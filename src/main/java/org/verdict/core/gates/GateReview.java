@@ -100,12 +100,17 @@ public final class GateReview {
         String chosen = manifest.requestedCandidate(candidate);
         Metric metric = Metric.fromWireName(manifest.primaryMetric()).orElseThrow();
         double level = policy.confidenceLevel();
+        ComparisonOptions every = new ComparisonOptions(level, ComparisonOptions.DEFAULTS.minSliceSize(),
+                ComparisonOptions.DEFAULTS.minDetectableEffect(), ComparisonOptions.DEFAULTS.bootstrapReplicates(),
+                policy.seed(), ComparisonOptions.DEFAULTS.correction(), List.of())
+                .withTargetUnit(manifest.model().targetUnit());
         // the suites, the held-out set, fairness and the counts need only the loaded pack and the policy: read on a
         // thread of their own while this one waits for the comparisons, whose serial steps (ranking, cutting, the
         // verdicts) leave the second core idle
         CompletableFuture<PackEvidence> packEvidence = CompletableFuture.supplyAsync(() -> {
             try {
-                return packEvidence(pack, production, chosen, policy, progress);
+                // a group's fairness change reads "no significant difference" within the E the slices are read with
+                return packEvidence(pack, production, chosen, policy, every.minDetectableEffect(), progress);
             } catch (PackException e) {
                 throw new CompletionException(e);
             }
@@ -114,10 +119,6 @@ public final class GateReview {
             thread.setDaemon(true);
             thread.start();
         });
-        ComparisonOptions every = new ComparisonOptions(level, ComparisonOptions.DEFAULTS.minSliceSize(),
-                ComparisonOptions.DEFAULTS.minDetectableEffect(), ComparisonOptions.DEFAULTS.bootstrapReplicates(),
-                policy.seed(), ComparisonOptions.DEFAULTS.correction(), List.of())
-                .withTargetUnit(manifest.model().targetUnit());
         ComparisonOptions options = forEvidence ? every : every.withPrimaryMetricOnly();
         String name = manifest.model().name();
         Optional<PrimarySummary> summary = SummaryPacks.primaryOf(pack);
@@ -192,7 +193,7 @@ public final class GateReview {
      * Reports no progress (the comparisons running meanwhile do), but stops when the review is cancelled.
      */
     private PackEvidence packEvidence(ReviewPack pack, String production, String candidate, GatePolicy policy,
-                                      Progress progress) throws PackException {
+                                      double changeBand, Progress progress) throws PackException {
         Progress cancellable = silent(progress);
         PackManifest manifest = pack.manifest();
         PackSuites suites = suiteReader.read(pack.root(), manifest, cancellable);
@@ -201,7 +202,7 @@ public final class GateReview {
         progress.checkCancelled();
         Optional<FairnessEvidence> fairness = manifest.task().isClassification()
                 && !manifest.primarySuite().sensitive().isEmpty()
-                ? Optional.of(fairness(pack, production, candidate, policy)) : Optional.empty();
+                ? Optional.of(fairness(pack, production, candidate, policy, changeBand)) : Optional.empty();
         Optional<PrimarySummary> summary = SummaryPacks.primaryOf(pack);
         PrimaryCounts counts = summary.map(s -> summaryCounts(manifest, s))
                 .orElseGet(() -> PrimaryCounts.of(pack.primary()));
@@ -300,7 +301,7 @@ public final class GateReview {
     }
 
     private static FairnessEvidence fairness(ReviewPack pack, String production, String candidate,
-                                             GatePolicy policy) throws PackException {
+                                             GatePolicy policy, double changeBand) throws PackException {
         Optional<PrimarySummary> summary = SummaryPacks.primaryOf(pack);
         List<String> classes = summary.map(PrimarySummary::classes).orElseGet(() -> pack.primary().classes());
         int code;
@@ -332,7 +333,7 @@ public final class GateReview {
         int minGroupSize = policy.fairness().minGroupSize();
         if (summary.isEmpty()) {
             return FairnessEvidence.of(pack.primary(), production, candidate, code, reason, minGroupSize,
-                    policy.confidenceLevel(), policy.bootstrapReplicates(), policy.seed());
+                    policy.confidenceLevel(), changeBand, policy.bootstrapReplicates(), policy.seed());
         }
         List<FairnessEvidence.AttributeCells> attributes = new ArrayList<>();
         for (String column : pack.manifest().primarySuite().sensitive()) {
@@ -340,6 +341,6 @@ public final class GateReview {
                     summary.get().selectionCells(column, code, production, candidate)));
         }
         return FairnessEvidence.of(attributes, classes.get(code), reason, minGroupSize, policy.confidenceLevel(),
-                policy.bootstrapReplicates(), policy.seed());
+                changeBand, policy.bootstrapReplicates(), policy.seed());
     }
 }

@@ -77,17 +77,23 @@ class EvidenceModelTest {
                 .toList();
         assertEquals(2, changes.size(), "one per sensitive attribute of the sample (gender, age_band)");
         EvidenceTable gender = changes.get(0);
-        assertEquals(List.of("Group", "Rate", "n", "Δ with interval (level)", "Verdict"), gender.headers());
+        assertEquals(List.of("Group", "Rate", "n", "Δ with CI (level)", EvidenceTable.ADJUSTED_P, "Verdict"),
+                gender.headers());
         assertEquals(3 * 3, gender.rows().size(), "three genders, three rates each");
+        assertTrue(gender.caption().endsWith("lies within ±0.05 (E, the smallest effect worth detecting, as the "
+                + "gates' comparison reads its slices)"), gender.caption());
         for (List<EvidenceTable.Cell> row : gender.rows()) {
             String delta = row.get(3).text();
-            String verdict = row.get(4).text();
+            String adjustedP = row.get(4).text();
+            String verdict = row.get(5).text();
             assertTrue(delta.matches("[+−]?\\d\\.\\d+ \\[[+−]?\\d\\.\\d+, [+−]?\\d\\.\\d+\\] at [\\d.]+%"), delta);
             String[] ends = delta.replace("−", "-").replace("+", "").replaceAll(".*\\[(.*)\\].*", "$1").split(", ");
             boolean excludesZero = Double.parseDouble(ends[0]) > 0 || Double.parseDouble(ends[1]) < 0;
             boolean significant = verdict.contains("better") || verdict.contains("worse")
                     || verdict.equals("significantly different");
             assertEquals(excludesZero, significant, row.toString());
+            assertEquals(significant, adjustedP.equals("<0.001") || Double.parseDouble(adjustedP) < 0.05,
+                    row.toString());
             assertTrue(row.get(2).text().matches("[\\d,]+ (rows|positives|negatives)"), row.get(2).text());
         }
     }

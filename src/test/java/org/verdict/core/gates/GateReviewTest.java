@@ -2,6 +2,7 @@ package org.verdict.core.gates;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.verdict.core.gates.TestPack.label;
@@ -11,6 +12,7 @@ import static org.verdict.core.gates.TestPack.wrong;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntFunction;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.evidence.EvidenceChart;
+import org.verdict.core.evidence.EvidenceTable;
 import org.verdict.core.evidence.FairnessSection;
 import org.verdict.core.gates.model.Finding;
 import org.verdict.core.gates.model.Gate;
@@ -274,6 +277,40 @@ class GateReviewTest {
         for (int series = 0; series < 2; series++) {
             assertEquals(ReportPalette.SET_ASIDE, plot.getRenderer().getItemPaint(series, 0));
         }
+    }
+
+    /**
+     * A group too small to judge shows, in place of its change, why it has none, on the Evidence page and in the JSON
+     * alike: a bare Δ of a handful of rows would read as a result.
+     */
+    @Test
+    void aGroupTooSmallToJudgeSaysWhyItsChangeHasNoIntervalWhereverTheChangesAreShown() throws PackException {
+        CandidateReview tooSmall = pack().primary(200, SAME_AS_PRODUCTION)
+                .policy("{\"fairness\": {\"positiveClass\": \"a\", \"minGroupSize\": 150}}").review();
+        EvidenceTable changes = FairnessSection.of(tooSmall.gates().result(Gate.FAIRNESS),
+                tooSmall.evidence().fairness().orElseThrow(), tooSmall.policy()).tables().stream()
+                .filter(t -> t.caption().startsWith("Change by ")).findFirst().orElseThrow();
+        for (List<EvidenceTable.Cell> row : changes.rows()) {
+            assertEquals("not tested: 100 rows, under the minimum of 150 (fairness.minGroupSize), so no interval",
+                    row.get(3).text(), row.toString());
+            assertEquals("–", row.get(4).text());
+            assertEquals("too few examples", row.get(5).text());
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> json = (Map<String, Object>) GateJson.of(tooSmall).get("fairnessChanges");
+        assertEquals(0.05, json.get("band"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> entries = (List<Map<String, Object>>) json.get("changes");
+        assertEquals(2 * 3, entries.size(), "two genders, three rates each");
+        Map<String, Object> first = entries.get(0);
+        assertEquals(List.of("attribute", "group", "rate", "higherIsBetter", "counted", "production", "candidate",
+                "delta", "ciLower", "ciUpper", "level", "familySize", "pValue", "adjustedP", "verdict", "untested"),
+                List.copyOf(first.keySet()));
+        assertEquals("f", first.get("group"));
+        assertEquals("selection_rate", first.get("rate"));
+        assertNull(first.get("ciLower"));
+        assertEquals("too few examples", first.get("verdict"));
+        assertEquals(changes.rows().get(0).get(3).text(), first.get("untested"));
     }
 
     // Gate 4: languages en (even rows) and de (odd rows), 100 each.

@@ -1,5 +1,6 @@
 package org.verdict.core.gates.evidence;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -7,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.DoubleBinaryOperator;
-import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.pack.CategoricalColumn;
 import org.verdict.core.pack.EvaluationTable;
 import org.verdict.core.stats.CountResampler;
@@ -33,8 +33,12 @@ import org.verdict.core.stats.ResampledDistribution;
  *
  * @param positiveClass the class counted as "selected"
  * @param positiveClassReason why that class (shown next to the numbers)
+ * @param changeBand    E: a group's change of a rate whose interval holds 0 and lies within ±E reads "no significant
+ *                      difference"; the smallest effect worth detecting of the comparison the gates read, so a group
+ *                      reads alike here and among that comparison's slices
  */
-public record FairnessEvidence(String positiveClass, String positiveClassReason, List<Attribute> attributes) {
+public record FairnessEvidence(String positiveClass, String positiveClassReason, double changeBand,
+                               List<Attribute> attributes) {
     /** What a model's disparity interval is, for the words beside it; %s is the level, e.g. "95%". */
     public static final String DISPARITY_INTERVALS = "%s bootstrap intervals of a largest gap, simultaneous over the "
             + "group pairs that may be largest, reaching parity unless a chi-square test of equal rates rejects it";
@@ -50,11 +54,6 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
      * disagree on few examples").
      */
     public static final int FEW_DISAGREEMENTS = 25;
-    /**
-     * A group's change of a rate whose interval holds 0 and lies within ± this reads "no significant difference":
-     * the band the gates' comparison reads the other metrics' slices with, so the same group reads alike there.
-     */
-    public static final double CHANGE_BAND = ComparisonOptions.DEFAULTS.minDetectableEffect();
     /** What a group's change's interval is, for the words beside it. */
     public static final String CHANGE_INTERVAL = "Tango's score interval for paired shares, the groups of the "
             + "attribute Holm-adjusted per rate, at the level shown";
@@ -65,6 +64,12 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
 
     public FairnessEvidence {
         attributes = List.copyOf(attributes);
+    }
+
+    /** The band with where it comes from, wherever it is printed: "±0.05 (E, the smallest effect worth …)". */
+    public String changeBandText() {
+        return "±" + BigDecimal.valueOf(changeBand).stripTrailingZeros().toPlainString() + " (E, the smallest effect "
+                + "worth detecting, as the gates' comparison reads its slices)";
     }
 
     /**
@@ -143,7 +148,7 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
      */
     public static FairnessEvidence of(EvaluationTable table, String production, String candidate, int positiveCode,
                                       String positiveClassReason, int minGroupSize, double confidenceLevel,
-                                      int replicates, long seed) {
+                                      double changeBand, int replicates, long seed) {
         int[] labels = table.labelCodes();
         int[] productionPredictions = table.predictionsOf(production).classCodes();
         int[] candidatePredictions = table.predictionsOf(candidate).classCodes();
@@ -159,7 +164,7 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
             attributes.add(new AttributeCells(name, column.levels(), cells));
         }
         return of(attributes, table.classes().get(positiveCode), positiveClassReason, minGroupSize, confidenceLevel,
-                replicates, seed);
+                changeBand, replicates, seed);
     }
 
     /**
@@ -168,17 +173,17 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
      */
     public static FairnessEvidence of(List<AttributeCells> attributes, String positiveClass,
                                       String positiveClassReason, int minGroupSize, double confidenceLevel,
-                                      int replicates, long seed) {
+                                      double changeBand, int replicates, long seed) {
         List<Attribute> measured = new ArrayList<>();
         for (AttributeCells attribute : attributes) {
             measured.add(attribute(attribute.name(), attribute.groups(), attribute.cells(), minGroupSize,
-                    confidenceLevel, replicates, seed ^ attribute.name().hashCode()));
+                    confidenceLevel, changeBand, replicates, seed ^ attribute.name().hashCode()));
         }
-        return new FairnessEvidence(positiveClass, positiveClassReason, measured);
+        return new FairnessEvidence(positiveClass, positiveClassReason, changeBand, measured);
     }
 
     private static Attribute attribute(String name, List<String> levels, long[][] cells, int minGroupSize,
-                                       double confidenceLevel, int replicates, long seed) {
+                                       double confidenceLevel, double changeBand, int replicates, long seed) {
         List<Group> groups = new ArrayList<>();
         List<String> excluded = new ArrayList<>();
         List<long[]> included = new ArrayList<>();
@@ -257,7 +262,7 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
                     ? hull(agreementInterval(d, included, confidenceLevel), bootstrap) : bootstrap, disagreements));
         }
         return new Attribute(name, groups, excluded, estimates, GroupChange.of(present, presentCells, minGroupSize,
-                confidenceLevel, CHANGE_BAND));
+                confidenceLevel, changeBand));
     }
 
     /**

@@ -7,6 +7,7 @@ import org.verdict.core.compare.ShownInterval;
 import org.verdict.core.compare.TestFamily;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.stats.Interval;
+import org.verdict.core.stats.MetricFormat;
 import org.verdict.core.stats.PValueAdjustment;
 import org.verdict.core.stats.PairedProportionDifference;
 
@@ -22,28 +23,63 @@ import org.verdict.core.stats.PairedProportionDifference;
  * @param ci         the interval the verdict reads; null when not tested
  * @param shown      which interval that is: its Holm-adjusted level over the attribute's judged groups; null when
  *                   not tested
+ * @param pValue     McNemar's two-sided p of Δ = 0 (the test Tango's interval inverts); null when not tested
+ * @param adjustedP  that p Holm-adjusted over the attribute's judged groups of the rate, below 1 − level exactly when
+ *                   the verdict is a change; null when not tested
+ * @param untested   why there is no interval, in words ("not tested: 12 rows, under the minimum of 30 …"); null when
+ *                   tested
  */
 public record GroupChange(String group, Rate rate, long n, Double delta, Interval ci, ShownInterval shown,
-                          Verdict verdict) {
+                          Double pValue, Double adjustedP, Verdict verdict, String untested) {
 
     /** The rates of the fairness table, each a share of the group's examples it counts. */
     public enum Rate {
-        SELECTION("selection rate", null, "rows"),
-        TPR("TPR", true, "positives"),
-        FPR("FPR", false, "negatives");
+        SELECTION("selection rate", "selection_rate", null, "rows"),
+        TPR("TPR", "tpr", true, "positives"),
+        FPR("FPR", "fpr", false, "negatives");
 
         private final String label;
+        private final String wireName;
         private final Boolean higherIsBetter;
         private final String counted;
 
-        Rate(String label, Boolean higherIsBetter, String counted) {
+        Rate(String label, String wireName, Boolean higherIsBetter, String counted) {
             this.label = label;
+            this.wireName = wireName;
             this.higherIsBetter = higherIsBetter;
             this.counted = counted;
         }
 
         public String label() {
             return label;
+        }
+
+        /** The JSON name, the metric's name in {@code compare --json}: "selection_rate", "tpr", "fpr". */
+        public String wireName() {
+            return wireName;
+        }
+
+        /** Whether a rise is better: null for the selection rate, which has no better side. */
+        public Boolean higherIsBetter() {
+            return higherIsBetter;
+        }
+
+        /** One model's value of this rate in a group; null where the group has no example it counts. */
+        public Double of(FairnessEvidence.Rates rates) {
+            return switch (this) {
+                case SELECTION -> rates.selectionRate();
+                case TPR -> rates.tpr();
+                case FPR -> rates.fpr();
+            };
+        }
+
+        /** That value's Wilson interval; null where the value is. */
+        public Interval ciOf(FairnessEvidence.Rates rates) {
+            return switch (this) {
+                case SELECTION -> rates.selectionCi();
+                case TPR -> rates.tprCi();
+                case FPR -> rates.fprCi();
+            };
         }
 
         /** What n counts: "rows", "positives", "negatives". */
@@ -103,23 +139,28 @@ public record GroupChange(String group, Rate rate, long n, Double delta, Interva
                 }
             }
         }
-        double[] alphas = PValueAdjustment.holmAlphas(
-                tested.stream().mapToDouble(g -> inference[g].pValue()).toArray(), 1 - confidenceLevel);
+        double[] pValues = tested.stream().mapToDouble(g -> inference[g].pValue()).toArray();
+        double[] alphas = PValueAdjustment.holmAlphas(pValues, 1 - confidenceLevel);
+        double[] adjusted = PValueAdjustment.holm(pValues);
         List<GroupChange> changes = new ArrayList<>();
         for (int g = 0; g < groups.size(); g++) {
             long n = rate.pairedCounts(cells.get(g))[0];
             int member = tested.indexOf(g);
             if (inference[g] == null) {
-                changes.add(new GroupChange(groups.get(g), rate, n, null, null, null, Verdict.UNAVAILABLE));
+                changes.add(new GroupChange(groups.get(g), rate, n, null, null, null, null, null,
+                        Verdict.UNAVAILABLE, "unavailable: the group has no " + rate.counted()));
             } else if (member < 0) {
-                changes.add(new GroupChange(groups.get(g), rate, n, inference[g].estimate(), null, null,
-                        Verdict.TOO_FEW_EXAMPLES));
+                // a Δ of a handful of rows without its interval would read as a result: the reason stands instead
+                changes.add(new GroupChange(groups.get(g), rate, n, inference[g].estimate(), null, null, null, null,
+                        Verdict.TOO_FEW_EXAMPLES, "not tested: " + MetricFormat.count(Arrays.stream(cells.get(g))
+                        .sum(), "row", "rows") + ", under the minimum of " + MetricFormat.count(minGroupSize)
+                        + " (fairness.minGroupSize), so no interval"));
             } else {
                 double level = 1 - alphas[member];
                 Interval ci = inference[g].interval(level);
                 changes.add(new GroupChange(groups.get(g), rate, n, inference[g].estimate(), ci,
                         new ShownInterval(TestFamily.SLICES, level, ShownInterval.HOLM, tested.size()),
-                        verdict(rate, ci, band)));
+                        pValues[member], adjusted[member], verdict(rate, ci, band), null));
             }
         }
         return changes;

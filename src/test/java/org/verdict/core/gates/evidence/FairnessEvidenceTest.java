@@ -49,7 +49,7 @@ class FairnessEvidenceTest {
     }
 
     private static FairnessEvidence evidence() {
-        return FairnessEvidence.of(table(), "1", "2", 1, "the manifest's positive label", 1, 0.95, 1000, 7L);
+        return FairnessEvidence.of(table(), "1", "2", 1, "the manifest's positive label", 1, 0.95, 0.05, 1000, 7L);
     }
 
     @Test
@@ -140,8 +140,8 @@ class FairnessEvidenceTest {
                 Map.of("group", new CategoricalColumn("group", List.of("g1", "g2", "g3"), groups)), List.of("group"),
                 Map.of("1", new ModelPredictions("1", production, null, null),
                         "2", new ModelPredictions("2", candidate, null, null)));
-        FairnessEvidence.Attribute attribute = FairnessEvidence.of(table, "1", "2", 1, "positive label", 1, 0.95, 1000,
-                11L).attributes().get(0);
+        FairnessEvidence.Attribute attribute = FairnessEvidence.of(table, "1", "2", 1, "positive label", 1, 0.95, 0.05,
+                1000, 11L).attributes().get(0);
         for (Disparity d : Disparity.values()) {
             FairnessEvidence.DisparityEstimate e = attribute.disparities().get(d);
             assertTrue(e.productionCi().contains(e.production()), d + " " + e);
@@ -176,7 +176,7 @@ class FairnessEvidenceTest {
                 Map.of("1", new ModelPredictions("1", production, null, null),
                         "2", new ModelPredictions("2", labels.clone(), null, null)));
         FairnessEvidence.DisparityEstimate opportunity = FairnessEvidence.of(table, "1", "2", 1, "positive label", 1,
-                0.95, 1000, 5L).attributes().get(0).disparities().get(Disparity.EQUAL_OPPORTUNITY_DIFFERENCE);
+                0.95, 0.05, 1000, 5L).attributes().get(0).disparities().get(Disparity.EQUAL_OPPORTUNITY_DIFFERENCE);
         assertEquals(0.0, opportunity.candidate(), 0);
         assertEquals(0.0, opportunity.candidateCi().lower(), 0);
         // floors √(22/24 · 2/24 / 24) = 0.0564 per group, so the gap's is 0.0798 and the bound 1.96 · 0.0798 = 0.156
@@ -210,7 +210,7 @@ class FairnessEvidenceTest {
                 Map.of("group", new CategoricalColumn("group", List.of("g1", "g2", "g3"), groups)), List.of("group"),
                 Map.of("1", new ModelPredictions("1", selects[0], null, null),
                         "2", new ModelPredictions("2", selects[1], null, null)));
-        return FairnessEvidence.of(table, "1", "2", 1, "positive label", 1, confidenceLevel, 2000, 3L)
+        return FairnessEvidence.of(table, "1", "2", 1, "positive label", 1, confidenceLevel, 0.05, 2000, 3L)
                 .attributes().get(0);
     }
 
@@ -331,7 +331,7 @@ class FairnessEvidenceTest {
         long[] changed = {600, 0, 0, 100, 60, 0, dropped, 240 - dropped};
         long[] same = {600, 0, 0, 100, 150, 0, 0, 150};
         return FairnessEvidence.of(List.of(new FairnessEvidence.AttributeCells("group", List.of("g1", "g2"),
-                new long[][] {changed, same})), "yes", "positive label", 30, 0.95, 1000, 3L).attributes().get(0)
+                new long[][] {changed, same})), "yes", "positive label", 30, 0.95, 0.05, 1000, 3L).attributes().get(0)
                 .disparities().get(Disparity.EQUAL_OPPORTUNITY_DIFFERENCE);
     }
 
@@ -371,12 +371,13 @@ class FairnessEvidenceTest {
                 Map.of("group", new CategoricalColumn("group", List.of("g1", "g2"), groups)), List.of("group"),
                 Map.of("1", new ModelPredictions("1", production, null, null),
                         "2", new ModelPredictions("2", candidate, null, null)));
-        return FairnessEvidence.of(table, "1", "2", 1, "positive label", 1, 0.95, 500, 9L).attributes().get(0);
+        return FairnessEvidence.of(table, "1", "2", 1, "positive label", 1, 0.95, 0.05, 500, 9L).attributes().get(0);
     }
 
     @Test
     void groupsBelowTheMinimumAreLeftOutAndNamed() {
-        FairnessEvidence evidence = FairnessEvidence.of(table(), "1", "2", 1, "positive label", 11, 0.95, 1000, 7L);
+        FairnessEvidence evidence = FairnessEvidence.of(table(), "1", "2", 1, "positive label", 11, 0.95, 0.05, 1000,
+                7L);
         FairnessEvidence.Attribute group = evidence.attributes().get(0);
         assertEquals(List.of("g1", "g2"), group.excludedGroups());
         assertTrue(!group.disparities().get(Disparity.DEMOGRAPHIC_PARITY_DIFFERENCE).isDefined());

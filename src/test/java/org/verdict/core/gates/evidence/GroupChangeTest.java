@@ -72,15 +72,76 @@ class GroupChangeTest {
     }
 
     @Test
-    void aSmallGroupKeepsItsEstimateButIsNotTested() {
+    void theAdjustedPIsHolmsOverTheGroupsOfOneRate() {
+        // SciPy: McNemar's p (no continuity correction) a 0.0196307, b 0.1572992, c 0.0143059; Holm by hand:
+        // c 3 · 0.0143059 = 0.0429176, a max(0.0429176, 2 · 0.0196307), b max(…, 0.1572992)
+        assertEquals(0.0196307, change("a", Rate.TPR).pValue(), 1e-7);
+        assertEquals(0.0429176, change("c", Rate.TPR).adjustedP(), 1e-7);
+        assertEquals(0.0429176, change("a", Rate.TPR).adjustedP(), 1e-7);
+        assertEquals(0.1572992, change("b", Rate.TPR).adjustedP(), 1e-7);
+        for (GroupChange change : CHANGES) {
+            if (change.isTested()) {
+                boolean significant = change.verdict() == Verdict.BETTER || change.verdict() == Verdict.WORSE
+                        || change.verdict() == Verdict.DIFFERENT;
+                assertEquals(significant, change.adjustedP() < 0.05, change.toString());
+            }
+        }
+    }
+
+    @Test
+    void aSmallGroupKeepsItsEstimateButIsNotTestedAndSaysWhy() {
         for (Rate rate : Rate.values()) {
             GroupChange small = change("small", rate);
             assertEquals(Verdict.TOO_FEW_EXAMPLES, small.verdict());
             assertNull(small.ci());
             assertNull(small.shown());
+            assertNull(small.adjustedP());
             assertNotNull(small.delta());
+            assertEquals("not tested: 18 rows, under the minimum of 30 (fairness.minGroupSize), so no interval",
+                    small.untested());
         }
         assertEquals(1 / 18.0, change("small", Rate.SELECTION).delta(), 1e-15);
+        assertNull(change("a", Rate.TPR).untested());
+    }
+
+    /**
+     * A group of 12 rows, as small as the review pack's smallest, tested where the policy's minimum allows it; alone
+     * in its family, so at 95 %. Independent values from SciPy by two routes that agree to 1e-9 (the paired
+     * multinomial's likelihood maximised numerically under p_b − p_c = Δ, and Tango's 1998 closed-form restricted
+     * estimate), each end found by brentq: selection b = 3, c = 1 of 12; FPR b = 3, c = 0 of 9; TPR b = 0, c = 1 of 3.
+     * The same group with the pack's counts (b = c = 2 of 12) gives the symmetric ±0.346459.
+     */
+    @Test
+    void aTwelveRowGroupGetsTangosIntervalAsComputedIndependently() {
+        List<GroupChange> twelve = GroupChange.of(List.of("twelve"), List.<long[]>of(new long[] {5, 3, 0, 1, 0, 0, 1,
+                2}), 10, 0.95, 0.05);
+        GroupChange selection = twelve.get(0);
+        assertEquals(12, selection.n());
+        assertEquals(2 / 12.0, selection.delta(), 1e-15);
+        assertEquals(0.317311, selection.pValue(), 1e-6);
+        assertEquals(selection.pValue(), selection.adjustedP(), 0, "a family of one");
+        assertInterval(selection, 0.95, -0.188739, 0.485035);
+        assertEquals(3, twelve.get(1).n());
+        assertInterval(twelve.get(1), 0.95, -0.792340, 0.415329);
+        assertEquals(9, twelve.get(2).n());
+        assertInterval(twelve.get(2), 0.95, -0.065527, 0.645798);
+        assertEquals(0.083265, twelve.get(2).pValue(), 1e-6);
+        assertEquals(Verdict.INCONCLUSIVE, twelve.get(2).verdict(), "holds 0, reaches far beyond ±0.05");
+        List<GroupChange> pack = GroupChange.of(List.of("pack"), List.<long[]>of(new long[] {5, 2, 2, 0, 0, 0, 0,
+                3}), 10, 0.95, 0.05);
+        assertEquals(0.0, pack.get(0).delta(), 0);
+        assertInterval(pack.get(0), 0.95, -0.346459, 0.346459);
+    }
+
+    @Test
+    void theBandOfNoSignificantDifferenceIsTheOneGiven() {
+        // b's FPR interval at 97.5 % is [−0.078137, +0.078137]: within ±0.08, not within ±0.05
+        List<GroupChange> wider = GroupChange.of(List.of("a", "b", "c", "small"), List.of(A, B, C, SMALL), 30, 0.95,
+                0.08);
+        GroupChange bFpr = wider.stream().filter(c -> c.group().equals("b") && c.rate() == Rate.FPR).findFirst()
+                .orElseThrow();
+        assertEquals(Verdict.NO_SIGNIFICANT_DIFFERENCE, bFpr.verdict());
+        assertEquals(Verdict.INCONCLUSIVE, change("b", Rate.FPR).verdict());
     }
 
     @Test
