@@ -700,13 +700,14 @@ public final class CompareView {
         // a value without its interval says why, one hover away
         for (TableColumn<ComparisonRow, ComparisonRow> model : List.of(production, candidate)) {
             Function<ComparisonRow, String> shown = model == production ? this::productionShown : this::candidateShown;
+            Function<ComparisonRow, String> why = model == production ? ComparisonRow::productionTooltip
+                    : ComparisonRow::candidateTooltip;
             model.setCellFactory(c -> new TableCell<>() {
                 @Override
                 protected void updateItem(ComparisonRow row, boolean empty) {
                     super.updateItem(row, empty);
                     setText(empty || row == null ? null : shown.apply(row));
-                    setTooltip(empty || row == null || row.modelTooltip() == null ? null
-                            : tooltip(row.modelTooltip()));
+                    setTooltip(empty || row == null || why.apply(row) == null ? null : tooltip(why.apply(row)));
                 }
             });
         }

@@ -175,8 +175,9 @@ public final class ComparisonCellTexts {
     }
 
     /**
-     * A model cell's tooltip where its value has no interval: why, in the verdict's words where it gives a reason
-     * (an unstable bootstrap, an interval withheld for too few examples), else that its method gives none at this n.
+     * A model cell's tooltip where its value has no interval: why, in the engine's words where it gives a reason
+     * (an unstable bootstrap, an interval withheld for too few examples; null else), else that its method gives none
+     * at this n.
      */
     public String modelWithoutInterval(String reason, int n) {
         return reason != null ? MessageFormat.format(text.getString("compare.modelTooltip.noInterval"), reason)

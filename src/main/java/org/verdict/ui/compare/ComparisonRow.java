@@ -82,16 +82,22 @@ public final class ComparisonRow {
         this.deltaTooltip = texts.deltaTooltip(result, unadjusted, minSliceSize);
         this.nTooltip = texts.nTooltip(result);
         this.modelTooltip = withoutInterval(result.production()) || withoutInterval(result.candidate())
-                ? texts.modelWithoutInterval(verdictReason, result.n()) : null;
+                ? texts.modelWithoutInterval(result.isUnstable() || result.withheldForTooFewExamples()
+                        ? result.unstableReason() : null, result.n()) : null;
     }
 
     private static boolean withoutInterval(MetricEstimate estimate) {
         return estimate != null && estimate.ci() == null;
     }
 
-    /** Why a model's value in this row has no interval, for its cell's tooltip; null when both models have one. */
-    public String modelTooltip() {
-        return modelTooltip;
+    /** Why production's value in this row has no interval, for its cell's tooltip; null when it has one. */
+    public String productionTooltip() {
+        return withoutInterval(result.production()) ? modelTooltip : null;
+    }
+
+    /** Why the candidate's value in this row has no interval, for its cell's tooltip; null when it has one. */
+    public String candidateTooltip() {
+        return withoutInterval(result.candidate()) ? modelTooltip : null;
     }
 
     public SliceResult result() {

@@ -392,8 +392,7 @@ public final class SliceCharts {
         List<String> columns = sliceLabels.stream().flatMap(label -> columnsOf(label).stream()).distinct().toList();
         Map<String, String> shortNames = new HashMap<>();
         for (String column : columns) {
-            int length = column.length() <= WHOLE_COLUMN_CHARS ? column.length()
-                    : Math.min(SHORT_COLUMN_CHARS, column.length());
+            int length = column.length() <= WHOLE_COLUMN_CHARS ? column.length() : SHORT_COLUMN_CHARS;
             while (length < column.length()) {
                 String prefix = column.substring(0, length);
                 if (columns.stream().noneMatch(other -> !other.equals(column) && other.startsWith(prefix))) {

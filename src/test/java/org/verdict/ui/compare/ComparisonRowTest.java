@@ -86,6 +86,9 @@ class ComparisonRowTest {
                 new Interval(-1, 1), new Interval(-0.712, 0.439), 0.55, 1.0, "paired-bootstrap", Verdict.INCONCLUSIVE,
                 new ShownInterval(TestFamily.SLICES, 1 - 0.05 / 69, ShownInterval.HOLM, 69), null, null, null);
         ComparisonRow row = new ComparisonRow(spanning);
+        assertNull(row.productionTooltip(), "production has its interval");
+        assertEquals("This value has no interval: its method gives none at n\u00a0=\u00a0249.", row.candidateTooltip(),
+                "the verdict's reason is not why the candidate's value has none");
         assertEquals("no information", row.verdictText());
         assertEquals("the 99.93% interval of Δ spans every pr_auc the candidate could have (0 to 1) beside "
                 + "production's 0.466", row.verdictReason());
@@ -261,7 +264,8 @@ class ComparisonRowTest {
         assertTrue(row.productionText().matches("0\\.610? \\(no CI\\)"), row.productionText());
         assertEquals(row.productionText(), row.productionCell(), "on one line where values stand over intervals too");
         assertTrue(row.candidateText().endsWith(" (no CI)"), row.candidateText());
-        assertEquals("This value has no interval: class E has 1 example here.", row.modelTooltip());
+        assertEquals("This value has no interval: class E has 1 example here.", row.productionTooltip());
+        assertEquals(row.productionTooltip(), row.candidateTooltip());
 
         SliceResult wilson = new SliceResult(ReportFixture.slice("region", "r12"), 14, Metric.ACCURACY, false,
                 new MetricEstimate(0.79, new Interval(0.52, 0.92)), new MetricEstimate(0.79, new Interval(0.52, 0.92)),
@@ -269,7 +273,8 @@ class ComparisonRowTest {
         ComparisonRow withIntervals = new ComparisonRow(wilson);
         assertFalse(withIntervals.productionText().contains("no CI"), withIntervals.productionText());
         assertTrue(withIntervals.productionText().contains(" ["), withIntervals.productionText());
-        assertNull(withIntervals.modelTooltip());
+        assertNull(withIntervals.productionTooltip());
+        assertNull(withIntervals.candidateTooltip());
     }
 
     /** Under the minimum with every interval a rate's Wilson: nothing is withheld, Δ is simply not tested. */
