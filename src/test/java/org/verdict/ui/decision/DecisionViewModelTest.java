@@ -141,17 +141,22 @@ class DecisionViewModelTest {
                 model.worseWarningProperty().get());
     }
 
+    /** A tier-three promotion whose latency gate fails, with one store significantly worse. */
+    private static DecisionViewModel withAWorseStore() {
+        WorseFindings worse = new WorseFindings(List.of("store=store_14: Δ −0.144 [−0.279, −0.005] (n=202)"),
+                "Slices significantly worse on macro_f1 (1 of the 8 tested), the largest loss first:", List.of(), "");
+        return new DecisionViewModel(DecisionPacks.tierThreePack(),
+                new DecisionPrefill(DecisionPacks.tierThreePack().manifest().candidateVersion(null), GATES, List.of(),
+                        worse), new CurrentThreadExecutor(), NOV_22);
+    }
+
     /**
      * Before a decision is chosen the dialog already knows what each choice would say under it, so it can keep room
      * for it: the promote's warnings are among them, the same words choosing promote then shows.
      */
     @Test
     void theNoticesOfEveryChoiceAreKnownBeforeChoosing() {
-        WorseFindings worse = new WorseFindings(List.of("store=store_14: Δ −0.144 [−0.279, −0.005] (n=202)"),
-                "Slices significantly worse on macro_f1 (1 of the 8 tested), the largest loss first:", List.of(), "");
-        DecisionViewModel model = new DecisionViewModel(DecisionPacks.tierThreePack(),
-                new DecisionPrefill(DecisionPacks.tierThreePack().manifest().candidateVersion(null), GATES, List.of(),
-                        worse), new CurrentThreadExecutor(), NOV_22);
+        DecisionViewModel model = withAWorseStore();
         List<DecisionViewModel.Notices> before = model.everyChoicesNoticesProperty().get();
         assertEquals(model.decisions().size() + 1, before.size(), "each choice, and none yet");
         assertEquals("", model.promotionWarningProperty().get(), "nothing is shown before choosing");
@@ -174,11 +179,7 @@ class DecisionViewModelTest {
      */
     @Test
     void beforeChoosingTheDialogSaysWhatEachChoiceWillNeed() {
-        WorseFindings worse = new WorseFindings(List.of("store=store_14: Δ −0.144 [−0.279, −0.005] (n=202)"),
-                "Slices significantly worse on macro_f1 (1 of the 8 tested), the largest loss first:", List.of(), "");
-        DecisionViewModel model = new DecisionViewModel(DecisionPacks.tierThreePack(),
-                new DecisionPrefill(DecisionPacks.tierThreePack().manifest().candidateVersion(null), GATES, List.of(),
-                        worse), new CurrentThreadExecutor(), NOV_22);
+        DecisionViewModel model = withAWorseStore();
         String before = model.choicesNoticeProperty().get();
         assertTrue(before.startsWith("Choose promote, hold, rollback: each needs a rationale and the data snapshot, "
                 + "and the approvers."), before);
