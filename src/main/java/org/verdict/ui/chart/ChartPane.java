@@ -234,7 +234,7 @@ public final class ChartPane extends StackPane {
 
     /**
      * The least width of this pane at which the plot keeps its {@link #USEFUL_TICKS} labelled ticks and every row
-     * label a whole form (its shortest, without its n, if need be), never cut; at most {@link #usefulWidthProperty}.
+     * label a whole form with its n (its shortest, if need be), never cut; at most {@link #usefulWidthProperty}.
      * Beside the Compare table, what the table's adjusted p yields to.
      */
     public ReadOnlyDoubleProperty scaleWidthProperty() {

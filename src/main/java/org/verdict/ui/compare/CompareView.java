@@ -100,9 +100,8 @@ public final class CompareView {
     private static final double CHART_SHARE_BESIDE = 0.31;
     private static final double CHART_SHARE_STACKED = 0.36;
     /**
-     * Beside the table, the chart gives the table room for its adjusted p (what the verdict reads) down to this width
-     * (260 px in normal text: a plot of about 100 px beside the labels of 29 neighbourhoods); narrower, the adjusted p
-     * yields.
+     * Beside the table, the chart gives the table room for its decision columns (slice, verdict, n, Δ and the adjusted
+     * p) down to this width (260 px in normal text: a plot of about 100 px beside the labels of 29 neighbourhoods).
      */
     private static final double CHART_MIN_WIDTH_BESIDE_EMS = 20;
     /** The chart tab pane's frame around the chart pane. */
@@ -111,8 +110,8 @@ public final class CompareView {
     private static final double DIVIDER_ROOM = 8;
     /**
      * Beside the table, a chart of more slices than fit its pane (65 zip codes) scrolls with full-size labels, which
-     * left its plot 110–130 px at 1366×768: it gets more of the width, and the table's adjusted p yields first (the
-     * interval beside each verdict says the same; the ⋮ menu shows it again) while both models' values stay.
+     * left its plot 110–130 px at 1366×768: it gets more of the width, and the table's model values yield first (the
+     * row's tooltip and the ⋮ menu show them again) while the adjusted p stays.
      */
     private static final double CHART_SHARE_BESIDE_MANY = 0.335;
     /**
@@ -154,9 +153,9 @@ public final class CompareView {
     private final BooleanProperty manySlices = new SimpleBooleanProperty();
     /** Large text on a short view; a field, because a binding only listened to would be garbage-collected. */
     private final BooleanBinding cramped;
-    /** The table width at which the adjusted p, and every column that yields after it, stays in view. */
+    /** The table width at which the decision columns, the adjusted p the last of them to yield, stay in view. */
     private ReadOnlyDoubleProperty tableWidthWithAdjustedP;
-    /** The table width at which both models' values, and every column that never yields, stay in view. */
+    /** The table width at which both models' values, and every column that yields after them, stay in view. */
     private ReadOnlyDoubleProperty tableWidthWithModels;
 
     /** Focuses the slice filter (its text selected, to type over). */
@@ -290,14 +289,13 @@ public final class CompareView {
                 root.widthProperty(), root.heightProperty(), textScale);
         chartBeside.bind(beside.and(showChart.selectedProperty()));
         // Where not every column fits beside the chart, what gives way is chosen here rather than by the divider's
-        // share: the test and the unadjusted p first, then the adjusted p to the chart's scale, then the chart (to
-        // its minimum); both models' values never give way to the chart. The table asks for the width that keeps
-        // what it may keep; the split pane moves the divider to give it.
+        // share: the test and the unadjusted p first, then both models' values to the chart's scale, then the chart
+        // (to its minimum); the decision columns, the adjusted p among them, never give way to the chart. The table
+        // asks for the width that keeps what it may keep; the split pane moves the divider to give it.
         // The chart's scale is the width at which its plot shows three labelled ticks beside its rows' labels in a
-        // whole form (without their n if need be): on a 1280×720 laptop the table kept its adjusted p and left a
-        // cross of two columns 308 px, labels cut and two ticks. With the adjusted p beside it, the chart gets up to
-        // the width at which its labels are whole; else what is left, down to its minimum, its labels shortened (the
-        // table and the points' tooltips name them whole).
+        // whole form with their n: on a 1280×720 laptop the table kept every column and left a cross of two columns
+        // 308 px, labels cut and two ticks. The chart gets up to the width at which its labels are whole; else what
+        // is left, down to its minimum, its labels shortened (the table and the points' tooltips name them whole).
         DoubleBinding chartUsefulWidth = Bindings.createDoubleBinding(() -> Math.max(
                         CHART_MIN_WIDTH_BESIDE_EMS * fontSize.get(), chartPane.getUsefulWidth() + TAB_FRAME),
                 fontSize, chartPane.usefulWidthProperty());
@@ -307,9 +305,9 @@ public final class CompareView {
         DoubleBinding tableMinWidth = Bindings.createDoubleBinding(() -> {
             double chrome = table.snappedLeftInset() + table.snappedRightInset();
             double besideChart = split.getWidth() - DIVIDER_ROOM;
-            double withModels = Math.min(tableWidthWithModels.get() + chrome,
+            double withAdjustedP = Math.min(tableWidthWithAdjustedP.get() + chrome,
                     besideChart - CHART_MIN_WIDTH_BESIDE_EMS * fontSize.get());
-            double withAdjustedP = Math.min(tableWidthWithAdjustedP.get() + chrome, besideChart - chartScaleWidth.get());
+            double withModels = Math.min(tableWidthWithModels.get() + chrome, besideChart - chartScaleWidth.get());
             return Math.max(0, Math.max(withModels, withAdjustedP));
         }, tableWidthWithAdjustedP, tableWidthWithModels, split.widthProperty(), fontSize, chartScaleWidth);
         table.minWidthProperty().bind(Bindings.when(chartBeside).then(tableMinWidth)
@@ -675,9 +673,9 @@ public final class CompareView {
             }
         });
         table.getColumns().add(n);
-        // Column priority: slice, verdict, n and Δ with its interval are what a reviewer decides on, so they come
-        // first and always stay; on a narrow window the test and p yield first, then the adjusted p, then the
-        // models' own values (the row's tooltip and the ⋮ menu still show them).
+        // Column priority: slice, verdict, n, Δ with its interval and the adjusted p are what a reviewer decides on,
+        // so they come first and stay longest; on a narrow window the test and p yield first, then the models' own
+        // values (the row's tooltip and the ⋮ menu still show them), the adjusted p last.
         // Δ and both models' values stand over their intervals (two lines): every number a reviewer decides on,
         // with its interval and n, fits a laptop's table beside the chart without sideways scrolling
         TableColumn<ComparisonRow, ComparisonRow> delta = numberColumn("compare.col.delta", this::deltaShown,
@@ -699,6 +697,20 @@ public final class CompareView {
                 this::productionShown, ComparisonRow::productionValue, "production-value");
         TableColumn<ComparisonRow, ComparisonRow> candidate = numberColumn("compare.col.candidate",
                 this::candidateShown, ComparisonRow::candidateValue, "candidate-value");
+        // a value without its interval says why, one hover away
+        for (TableColumn<ComparisonRow, ComparisonRow> model : List.of(production, candidate)) {
+            Function<ComparisonRow, String> shown = model == production ? this::productionShown : this::candidateShown;
+            Function<ComparisonRow, String> why = model == production ? ComparisonRow::productionTooltip
+                    : ComparisonRow::candidateTooltip;
+            model.setCellFactory(c -> new TableCell<>() {
+                @Override
+                protected void updateItem(ComparisonRow row, boolean empty) {
+                    super.updateItem(row, empty);
+                    setText(empty || row == null ? null : shown.apply(row));
+                    setTooltip(empty || row == null || why.apply(row) == null ? null : tooltip(why.apply(row)));
+                }
+            });
+        }
         table.getColumns().add(production);
         table.getColumns().add(candidate);
         TableColumn<ComparisonRow, ComparisonRow> rawP = numberColumn("compare.col.p", ComparisonRow::rawPText,
@@ -720,12 +732,12 @@ public final class CompareView {
         fittedColumns.fit(test, row -> cellTexts.testName(row.test()));
         table.getColumns().add(test);
         table.setTableMenuButtonVisible(true);
-        // the adjusted p yields before the models' values: the interval beside the verdict already says what it says
-        // (better or worse exactly when it excludes 0), while each model's value with its interval says it nowhere
-        // else in the row; dollar values need the room (a regression pack at 1366×768)
+        // What a verdict rests on is cut last: the test and the unadjusted p first, then both models' values (each is
+        // in the row's tooltip and the ⋮ menu, and Δ with its interval says what the verdict reads), and only then the
+        // adjusted p, the verdict's evidence beside its interval; in large text (a projector) too
         fittedColumns.yieldWhenNarrow(test, rawP);
-        fittedColumns.yieldWhenNarrow(adjustedP);
         fittedColumns.yieldWhenNarrow(production, candidate);
+        fittedColumns.yieldWhenNarrow(adjustedP);
         tableWidthWithAdjustedP = fittedColumns.widthToShow(adjustedP);
         tableWidthWithModels = fittedColumns.widthToShow(production);
         // Each header is a label of its own, for its tooltip; the column keeps its name, which the ⋮ menu lists (it

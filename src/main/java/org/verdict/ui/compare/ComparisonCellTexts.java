@@ -174,6 +174,16 @@ public final class ComparisonCellTexts {
         return MessageFormat.format(text.getString("compare.delta.notTested"), MetricFormat.count(minSliceSize));
     }
 
+    /**
+     * A model cell's tooltip where its value has no interval: why, in the engine's words where it gives a reason
+     * (an unstable bootstrap, an interval withheld for too few examples; null else), else that its method gives none
+     * at this n.
+     */
+    public String modelWithoutInterval(String reason, int n) {
+        return reason != null ? MessageFormat.format(text.getString("compare.modelTooltip.noInterval"), reason)
+                : MessageFormat.format(text.getString("compare.modelTooltip.noMethod"), MetricFormat.count(n));
+    }
+
     /** {@code delta} with the level of the interval it is shown with: "+0.047 [+0.016, +0.078] at 97.5%". */
     public String atLevel(String delta, String level) {
         return MessageFormat.format(text.getString("compare.delta.atLevel"), delta, level);

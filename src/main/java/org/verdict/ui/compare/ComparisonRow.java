@@ -6,6 +6,7 @@ import org.verdict.core.compare.MetricEstimate;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.stats.AgreementBound;
+import org.verdict.core.stats.Interval;
 import org.verdict.core.stats.MetricFormat;
 import org.verdict.ui.theme.Palette;
 
@@ -15,6 +16,14 @@ import org.verdict.ui.theme.Palette;
  * The texts are formatted once, when the row is made on a worker thread, so drawing table cells stays cheap.
  */
 public final class ComparisonRow {
+    /**
+     * Written after a value that has no interval (its method does not hold at this size, an unstable bootstrap): a bare
+     * number would read as a measured one. Why it has none is in the cell's tooltip. Short, and on the value's line
+     * where values stand over their intervals: no wider than an interval, so a row of such values stays one line (35
+     * stores of a rare class at 1366×768).
+     */
+    public static final String NO_INTERVAL = "(no CI)";
+
     private final SliceResult result;
     private final String verdictText;
     private final String verdictReason;
@@ -24,6 +33,8 @@ public final class ComparisonRow {
     private final String deltaCell;
     private final String pValueText;
     private final String deltaTooltip;
+    /** Why a model's value stands without its interval; null when both have theirs. */
+    private final String modelTooltip;
 
     private final String nText;
     private final String nTooltip;
@@ -70,6 +81,23 @@ public final class ComparisonRow {
         this.pValueText = formatPValues(result);
         this.deltaTooltip = texts.deltaTooltip(result, unadjusted, minSliceSize);
         this.nTooltip = texts.nTooltip(result);
+        this.modelTooltip = withoutInterval(result.production()) || withoutInterval(result.candidate())
+                ? texts.modelWithoutInterval(result.isUnstable() || result.withheldForTooFewExamples()
+                        ? result.unstableReason() : null, result.n()) : null;
+    }
+
+    private static boolean withoutInterval(MetricEstimate estimate) {
+        return estimate != null && estimate.ci() == null;
+    }
+
+    /** Why production's value in this row has no interval, for its cell's tooltip; null when it has one. */
+    public String productionTooltip() {
+        return withoutInterval(result.production()) ? modelTooltip : null;
+    }
+
+    /** Why the candidate's value in this row has no interval, for its cell's tooltip; null when it has one. */
+    public String candidateTooltip() {
+        return withoutInterval(result.candidate()) ? modelTooltip : null;
     }
 
     public SliceResult result() {
@@ -244,7 +272,8 @@ public final class ComparisonRow {
         if (result.delta() == null) {
             return "—";
         }
-        return result.deltaText(unadjusted ? result.unadjustedCi() : result.deltaCi());
+        Interval shown = unadjusted ? result.unadjustedCi() : result.deltaCi();
+        return shown == null ? result.deltaText(null) + " " + NO_INTERVAL : result.deltaText(shown);
     }
 
     private static String formatPValues(SliceResult result) {
@@ -307,7 +336,8 @@ public final class ComparisonRow {
     }
 
     private static String estimate(MetricFormat numbers, MetricEstimate estimate) {
-        return estimate == null ? "—" : estimate.text(numbers);
+        return estimate == null ? "—" : estimate.ci() == null ? estimate.text(numbers) + " " + NO_INTERVAL
+                : estimate.text(numbers);
     }
 
     private static String raw(Double value) {

@@ -10,8 +10,11 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.text.MessageFormat;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
@@ -73,6 +76,11 @@ public final class SliceCharts {
     /** Drawn at the axis edge where an interval runs past it. */
     static final String CLIPPED_LOW = "◀";
     static final String CLIPPED_HIGH = "▶";
+
+    /** Columns this long or shorter are never shortened: "age", "plan". */
+    private static final int WHOLE_COLUMN_CHARS = 4;
+    /** A shortened column keeps at least this many letters: "seg", "lan". */
+    private static final int SHORT_COLUMN_CHARS = 3;
 
     private final ResourceBundle text;
 
@@ -345,22 +353,66 @@ public final class SliceCharts {
     }
 
     /**
-     * A worse slice carries the ▼ in its axis label too, readable in grayscale print. Where the chart has no room for
-     * the labels, every row is named by its values alone ("one_year × 25-60"), so a cut never takes a value's end; the
-     * table beside the chart names the columns. Not where two rows would then read alike ("none" of internet and of
-     * add_ons): those rows keep their columns' names and are cut instead.
+     * A worse slice carries the ▼ in its axis label too, readable in grayscale print. Every row keeps its n. Where the
+     * chart has no room for the labels, the columns' names are shortened alike in every row ("lan=en", "seg=ent"), so
+     * each row still says which column it slices; only a chart of one column's slices (whose picker names it) names
+     * its rows by their values alone ("one_year", "two_year"), and not where two rows would then read alike.
      */
     static List<RowAxis.Row> axisLabels(List<Point> points) {
-        boolean valuesNameTheRows = points.stream().map(p -> valuesOnly(p.label())).distinct().count()
-                == points.size();
+        List<String> slices = points.stream().map(Point::label).toList();
+        boolean valuesNameTheRows = slices.stream().map(SliceCharts::valuesOnly).distinct().count() == slices.size()
+                && points.stream().filter(p -> p.label().contains("=")).map(p -> columnsOf(p.label())).distinct()
+                .count() <= 1;
+        Map<String, String> shortColumns = shortColumnNames(slices);
         return points.stream().map(p -> {
             String mark = p.verdict() == Verdict.WORSE ? " " + Palette.WORSE_MARK
                     : p.verdict() == Verdict.BETTER ? " " + Palette.BETTER_MARK : "";
-            String name = rowLabel(p.label());
-            String values = valuesOnly(p.label());
-            return new RowAxis.Row(values.equals(name) || !valuesNameTheRows ? List.of(name) : List.of(name, values),
-                    " (n=" + MetricFormat.count(p.n()) + ")", mark);
+            List<String> forms = new ArrayList<>();
+            forms.add(rowLabel(p.label()));
+            forms.add(withColumnsShortened(rowLabel(p.label()), shortColumns));
+            if (valuesNameTheRows) {
+                forms.add(valuesOnly(p.label()));
+            }
+            return new RowAxis.Row(forms.stream().distinct().toList(), " (n=" + MetricFormat.count(p.n()) + ")", mark);
         }).toList();
+    }
+
+    /** The columns a slice label names, in order: "segment=ent × language=en" → [segment, language]. */
+    private static List<String> columnsOf(String sliceLabel) {
+        return Arrays.stream(sliceLabel.split(" × ", -1)).filter(part -> part.contains("="))
+                .map(part -> part.substring(0, part.indexOf('='))).toList();
+    }
+
+    /**
+     * Each column of the chart's slices by its shortest beginning of at least {@link #SHORT_COLUMN_CHARS} letters
+     * that no other column of the chart begins with: "segment" and "language" as "seg" and "lan", "country" and
+     * "contract" as "cou" and "con"; one that would lose less than two letters stays whole ("segment", "segment_2").
+     */
+    static Map<String, String> shortColumnNames(List<String> sliceLabels) {
+        List<String> columns = sliceLabels.stream().flatMap(label -> columnsOf(label).stream()).distinct().toList();
+        Map<String, String> shortNames = new HashMap<>();
+        for (String column : columns) {
+            int length = column.length() <= WHOLE_COLUMN_CHARS ? column.length() : SHORT_COLUMN_CHARS;
+            while (length < column.length()) {
+                String prefix = column.substring(0, length);
+                if (columns.stream().noneMatch(other -> !other.equals(column) && other.startsWith(prefix))) {
+                    break;
+                }
+                length++;
+            }
+            // a name shortened by a letter or so ("segment_" for "segment_2") only reads worse
+            shortNames.put(column, column.length() - length < 2 ? column : column.substring(0, length));
+        }
+        return shortNames;
+    }
+
+    /** "segment=ent × language=en" as "seg=ent × lan=en", by {@code shortColumns}. */
+    private static String withColumnsShortened(String sliceLabel, Map<String, String> shortColumns) {
+        return Arrays.stream(sliceLabel.split(" × ", -1)).map(part -> {
+            int equals = part.indexOf('=');
+            String column = equals < 0 ? part : part.substring(0, equals);
+            return equals < 0 ? part : shortColumns.getOrDefault(column, column) + part.substring(equals);
+        }).collect(Collectors.joining(" × "));
     }
 
     /** "contract=one_year × tenure_band=25-60" as "one_year × 25-60". */

@@ -341,7 +341,8 @@ public final class DecisionDialog {
         Label standing = message("decisionStanding", model.standingNoticeProperty());
         Label warning = message("decisionWarning", model.promotionWarningProperty());
         Label worse = message("decisionWorse", model.worseWarningProperty());
-        VBox shown = noticeColumn(standing, warning, worse);
+        Label choices = message("decisionChoices", model.choicesNoticeProperty());
+        VBox shown = noticeColumn(standing, warning, worse, choices);
         StackPane room = new StackPane();
         room.setId("decisionNoticeRoom");
         room.setAlignment(Pos.TOP_LEFT);
@@ -349,28 +350,32 @@ public final class DecisionDialog {
             List<Node> columns = new ArrayList<>(List.of(shown));
             for (DecisionViewModel.Notices notices : model.everyChoicesNoticesProperty().get()) {
                 VBox unseen = noticeColumn(fixed(notices.standing()), fixed(notices.blockedGates()),
-                        fixed(notices.worse()));
+                        fixed(notices.worse()), fixed(notices.choices()));
                 unseen.setVisible(false);
                 columns.add(unseen);
             }
             room.getChildren().setAll(columns);
             // no notice for any choice: no empty line under the decision either
             room.setManaged(model.everyChoicesNoticesProperty().get().stream().anyMatch(notices ->
-                    !(notices.standing() + notices.blockedGates() + notices.worse()).isEmpty()));
+                    !(notices.standing() + notices.blockedGates() + notices.worse() + notices.choices()).isEmpty()));
         };
         model.everyChoicesNoticesProperty().addListener((o, was, now) -> keepRoom.run());
         keepRoom.run();
         return room;
     }
 
-    /** The standing decision, then the two warnings, in the warning colour. */
-    private static VBox noticeColumn(Label standing, Label blockedGates, Label worse) {
-        for (Label label : List.of(standing, blockedGates, worse)) {
+    /**
+     * The standing decision, then the two warnings, in the warning colour; before a choice, what each choice needs, as a
+     * hint.
+     */
+    private static VBox noticeColumn(Label standing, Label blockedGates, Label worse, Label choices) {
+        for (Label label : List.of(standing, blockedGates, worse, choices)) {
             label.setMinHeight(Region.USE_PREF_SIZE);
         }
         blockedGates.getStyleClass().add(Styles.WARNING);
         worse.getStyleClass().add(Styles.WARNING);
-        return new VBox(6, standing, blockedGates, worse);
+        choices.getStyleClass().add("hint");
+        return new VBox(6, standing, blockedGates, worse, choices);
     }
 
     /** A notice another choice would show, measured for the room it needs. */

@@ -129,6 +129,7 @@ public final class DecisionViewModel {
     /** Counts look-ups, so that a slow one finishing after a later one does not overwrite its answer. */
     private long standingLookups;
     private final StringBinding standingNotice;
+    private final StringBinding choicesNotice;
 
     /** A decision in the log with the record it states. */
     private record Standing(LoggedRecord logged, DecisionRecord record) {
@@ -136,10 +137,10 @@ public final class DecisionViewModel {
 
     /**
      * What the dialog says under the decision for one choice of it: the decision standing in the log, the warning
-     * about promoting over blocked gates, and what else is significantly worse; each empty when there is nothing
-     * to say.
+     * about promoting over blocked gates, what else is significantly worse, and before a choice is made what each
+     * choice will need; each empty when there is nothing to say.
      */
-    public record Notices(String standing, String blockedGates, String worse) {
+    public record Notices(String standing, String blockedGates, String worse, String choices) {
     }
 
     /** The notices of every decision the kind offers (and of none yet), so the dialog can keep room for the longest. */
@@ -205,11 +206,12 @@ public final class DecisionViewModel {
         promotionWarning = Bindings.createStringBinding(() -> warnAboutBlockedGates(decision.get()), kind, decision);
         worseWarning = Bindings.createStringBinding(() -> warnAboutWorse(decision.get()), kind, decision);
         standingNotice = Bindings.createStringBinding(() -> describeStanding(decision.get()), standing, decision);
+        choicesNotice = Bindings.createStringBinding(() -> describeChoices(decision.get()), kind, decision, decisions);
         everyChoicesNotices = Bindings.createObjectBinding(() -> {
             List<String> choices = new ArrayList<>(decisions);
             choices.add(null);
             return choices.stream().map(choice -> new Notices(describeStanding(choice), warnAboutBlockedGates(choice),
-                    warnAboutWorse(choice))).toList();
+                    warnAboutWorse(choice), describeChoices(choice))).toList();
         }, kind, standing, decisions);
         // what the question is (kind, candidate) or where it is asked (the log) changed: look again
         kind.addListener((o, was, now) -> lookUpStanding());
@@ -259,6 +261,39 @@ public final class DecisionViewModel {
                 : replacesStanding(choice) ? "decision.standing.replaced" : "decision.standing.repeated";
         return say(key, String.valueOf(current.logged().sequence()), record.action(), String.join(", ", approved),
                 String.valueOf(record.decisionDate()));
+    }
+
+    /**
+     * In the room the notices take, never a blank band: before a choice is made, what each will need to be signed
+     * (what every choice needs, and for a promotion what promoting adds: a justification per gate that does not pass,
+     * the worse findings to read); once one is made and it has no notice of its own, what it needs of the gates.
+     */
+    private String describeChoices(String choice) {
+        if (decisions.isEmpty()) {
+            return "";
+        }
+        if (choice != null) {
+            boolean saysMore = !(describeStanding(choice) + warnAboutBlockedGates(choice) + warnAboutWorse(choice))
+                    .isEmpty();
+            return saysMore ? "" : kind.get() == RecordKind.PROMOTION && PROMOTE.equals(choice) ? promoteNeeds()
+                    : say("decision.choices.chosen", choice);
+        }
+        String every = say("decision.choices.every", String.join(", ", decisions),
+                kind.get() == RecordKind.PROMOTION ? 1 : 0);
+        if (kind.get() != RecordKind.PROMOTION) {
+            return every;
+        }
+        return every + " " + promoteNeeds() + (worse.isEmpty() ? "" : " " + text.getString("decision.choices.worse"));
+    }
+
+    /** What promoting needs of the gates: a justification for each that does not pass, or none. */
+    private String promoteNeeds() {
+        return !overrides.isEmpty()
+                ? say("decision.choices.overrides", overrides.size(), overrides.stream()
+                        .map(o -> say("decision.override.gate", o.gate(), o.result()))
+                        .collect(Collectors.joining(", ")))
+                : gates.isEmpty() ? text.getString("decision.choices.noGateTable")
+                : text.getString("decision.choices.noOverride");
     }
 
     /** Whether the chosen decision answers the question otherwise than the decision standing on it. */
@@ -642,6 +677,14 @@ public final class DecisionViewModel {
      */
     public StringBinding standingNoticeProperty() {
         return standingNotice;
+    }
+
+    /**
+     * Before a choice is made, what each choice will need to be signed; after, what the choice needs of the gates
+     * where it has no other notice; empty where it has one.
+     */
+    public StringBinding choicesNoticeProperty() {
+        return choicesNotice;
     }
 
     /**

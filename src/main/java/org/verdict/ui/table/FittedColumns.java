@@ -343,9 +343,9 @@ public final class FittedColumns<S> {
     }
 
     /**
-     * Hides yielding columns, least important first, until the rest fit in {@code room}; then gives back, most
-     * important first, any group hidden on the way that fits beside what stays (the adjusted p hidden for the models'
-     * room, when the models had to go too); shows them all when they fit.
+     * Hides yielding columns, least important first, until the rest fit in {@code room}; shows them all when they fit.
+     * A group that yields sooner never comes back into the room of one hidden after it, even where it would fit there:
+     * the table never shows the test and the p where both models' values had been.
      */
     private void makeRoom(double room) {
         // a wrapping column narrows before any column is hidden
@@ -353,7 +353,7 @@ public final class FittedColumns<S> {
                 .filter(column -> column.isVisible() || hiddenForRoom.contains(column))
                 .mapToDouble(column -> narrowest.getOrDefault(column, fitted.getOrDefault(column, column.getWidth())))
                 .sum();
-        List<List<TableColumn<S, ?>>> hiddenGroups = new ArrayList<>();
+        Set<TableColumn<S, ?>> hide = new HashSet<>();
         for (List<TableColumn<S, ?>> group : yielding) {
             if (needed <= room) {
                 break;
@@ -361,19 +361,7 @@ public final class FittedColumns<S> {
             List<TableColumn<S, ?>> hidden = group.stream().filter(column -> !keptByUser.contains(column)
                     && (column.isVisible() || hiddenForRoom.contains(column))).toList();
             needed -= width(hidden);
-            hiddenGroups.add(hidden);
-        }
-        Set<TableColumn<S, ?>> hide = new HashSet<>();
-        // Only the group that yielded just before the last one hidden may come back into its room (the adjusted p
-        // where both models' values had to go): the groups that yield sooner never stand in view in place of a more
-        // important one (large text showed the test and the p where the models' values had been).
-        for (int i = hiddenGroups.size() - 1; i >= 0; i--) {
-            List<TableColumn<S, ?>> group = hiddenGroups.get(i);
-            if (i == hiddenGroups.size() - 2 && needed + width(group) <= room) {
-                needed += width(group);
-            } else {
-                hide.addAll(group);
-            }
+            hide.addAll(hidden);
         }
         changingVisibility = true;
         try {

@@ -55,34 +55,39 @@ class RowAxisTest {
                 "language=en (n=8,006) ▲"), axis.shownLabels(), "with room, every row names its column");
     }
 
-    /** Where one row has no room for its n, no row shows one; a row never drops its n while another keeps it. */
+    /**
+     * A row never loses its n for room: where no form fits with it, every row is cut in its name, never its n or mark
+     * (a multiclass pack's forest read "en", "ent" without a column or a sample size).
+     */
     @Test
-    void whereOneRowLosesItsCountEveryRowDoes() {
+    void noRowEverLosesItsCount() {
         RowAxis axis = samplePack();
         axis.fitLabels(metrics(axis), width(axis, "card_present (n=7,037) ▲") - 1);
-        assertEquals(List.of("overall ▲", "channel=card_present ▲", "age_band=45-64 ▲", "language=en ▲"),
-                axis.shownLabels(), "the full names without their n, where they fit");
-
-        axis.fitLabels(metrics(axis), width(axis, "channel=card_present ▲") - 1);
-        assertEquals(List.of("overall ▲", "card_present ▲", "45-64 ▲", "en ▲"), axis.shownLabels());
+        List<String> shown = axis.shownLabels();
+        assertEquals("45-64 (n=5,965) ▲", shown.get(2), "a short form that fits stays whole");
+        assertEquals("en (n=8,006) ▲", shown.get(3));
+        assertTrue(shown.get(1).contains("…") && shown.get(1).endsWith(" (n=7,037) ▲"), shown.get(1));
+        for (String label : shown) {
+            assertTrue(label.contains(" (n="), "every row keeps its n: " + label);
+        }
     }
 
     /**
      * Room for no whole form: every row in its shortest form, cut in the middle only where it is too long; and the
-     * widest shortest form, which the pane's scale width leaves room for, fits whole.
+     * widest shortest form with its n, which the pane's scale width leaves room for, fits whole.
      */
     @Test
     void withoutRoomForAWholeFormEveryRowIsCutFromItsShortest() {
         RowAxis axis = samplePack();
-        axis.fitLabels(metrics(axis), width(axis, "45-64 ▲") + 1);
+        axis.fitLabels(metrics(axis), width(axis, "45-64 (n=5,965) ▲") + 1);
         List<String> shown = axis.shownLabels();
-        assertEquals("45-64 ▲", shown.get(2));
-        assertEquals("en ▲", shown.get(3));
-        assertTrue(shown.get(1).startsWith("ca") && shown.get(1).contains("…") && shown.get(1).endsWith("t ▲"),
-                shown.get(1));
+        assertEquals("45-64 (n=5,965) ▲", shown.get(2));
+        assertEquals("en (n=8,006) ▲", shown.get(3));
+        assertTrue(shown.get(1).startsWith("ca") && shown.get(1).contains("…")
+                && shown.get(1).endsWith("t (n=7,037) ▲"), shown.get(1));
 
         axis.fitLabels(metrics(axis), axis.widestShortestForm(metrics(axis)));
-        assertEquals(List.of("overall ▲", "card_present ▲", "45-64 ▲", "en ▲"), axis.shownLabels(),
-                "at the width the pane's scale width allows the labels, none is cut");
+        assertEquals(List.of("overall (n=20,000) ▲", "card_present (n=7,037) ▲", "45-64 (n=5,965) ▲",
+                "en (n=8,006) ▲"), axis.shownLabels(), "at the width the pane's scale width allows the labels, none is cut");
     }
 }

@@ -35,9 +35,10 @@ import org.verdict.ui.task.QuietPeriod;
 import org.verdict.ui.theme.Appearance;
 
 /**
- * Which Compare columns give way, and in what order, at a laptop's size and in a window narrowed below it: slice,
- * verdict, n, Δ and both models' values stay; the test, the p and the adjusted p make room first, and the columns
- * hidden for room are named beside the filter, above the header. A narrow window wraps the pickers' line rather than push the chart
+ * Which Compare columns give way, and in what order, at a laptop's size, in large text (a projector) and in a window
+ * narrowed below it: the decision columns (slice, verdict, n, Δ with its interval and the adjusted p) stay; the test
+ * and the p make room first, then both models' values, and the columns hidden for room are named beside the filter,
+ * above the header. A narrow window wraps the pickers' line rather than push the chart
  * buttons and the table's columns past its edge.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -87,16 +88,17 @@ class CompareColumnsGiveWayLaptopTest {
 
     /** @param models whether both models' values must stay (at a laptop's width); narrower, they may give way too */
     private void assertMainColumnsAndHiddenOnesNamed(FxRobot robot, String mode, boolean models) {
-        for (String id : new String[] {"compare.col.slice", "compare.col.verdict", "compare.col.n", "compare.col.delta"}) {
+        for (String id : new String[] {"compare.col.slice", "compare.col.verdict", "compare.col.n", "compare.col.delta",
+            "compare.col.adjustedP"}) {
             assertTrue(column(id).isVisible(), mode + ": " + id + " stays in view");
         }
         for (String id : new String[] {"compare.col.production", "compare.col.candidate"}) {
             assertTrue(!models || column(id).isVisible(), mode + ": " + id + " stays in view");
         }
-        // what yields sooner never stands where a main column had to go
+        // what yields sooner never stands where a more important column had to go
         boolean anyOptionalShown = column("compare.col.test").isVisible() || column("compare.col.p").isVisible();
-        assertTrue(!anyOptionalShown || column("compare.col.adjustedP").isVisible(),
-                mode + ": the test or p in view while the adjusted p is not");
+        assertTrue(!anyOptionalShown || column("compare.col.production").isVisible(),
+                mode + ": the test or p in view while the models' values are not");
         Label hidden = robot.lookup("#compareHiddenColumns").queryAs(Label.class);
         for (String id : new String[] {"compare.col.adjustedP", "compare.col.p", "compare.col.test",
             "compare.col.production", "compare.col.candidate"}) {
@@ -108,20 +110,21 @@ class CompareColumnsGiveWayLaptopTest {
     }
 
     @Test
-    void largeTextWithUnadjustedIntervalsKeepsBothModelsAndNamesWhatGaveWay(FxRobot robot) {
+    void largeTextWithUnadjustedIntervalsKeepsTheDecisionColumnsAndNamesWhatGaveWay(FxRobot robot) {
         try {
             robot.interact(() -> model.showUnadjustedProperty().set(true));
             WaitForAsyncUtils.waitForFxEvents(5);
-            assertMainColumnsAndHiddenOnesNamed(robot, "normal text, unadjusted");
+            // the models' values may give way to the chart's rows named whole with their n, never a decision column
+            assertMainColumnsAndHiddenOnesNamed(robot, "normal text, unadjusted", false);
             robot.interact(() -> appearance.largeTextProperty().set(true));
             WaitForAsyncUtils.waitForFxEvents(5);
-            assertMainColumnsAndHiddenOnesNamed(robot, "large text, unadjusted");
+            assertMainColumnsAndHiddenOnesNamed(robot, "large text, unadjusted", false);
             ToggleButton showChart = robot.lookup("#showChart").queryAs(ToggleButton.class);
             if (!showChart.isSelected()) {
                 robot.interact(showChart::fire);
                 WaitForAsyncUtils.waitForFxEvents(5);
             }
-            assertMainColumnsAndHiddenOnesNamed(robot, "large text, unadjusted, chart shown");
+            assertMainColumnsAndHiddenOnesNamed(robot, "large text, unadjusted, chart shown", false);
         } finally {
             robot.interact(() -> {
                 appearance.largeTextProperty().set(false);

@@ -418,8 +418,8 @@ class CompareViewTest {
         robot.interact(() -> test.setVisible(true));
         robot.interact(() -> { });
         try {
-            // beside the chart each model's value stands over its interval: two-line rows
-            assertTrue(cell(robot, "compare.col.production", 0).getText().contains("\n"), "two-line rows");
+            // beside the chart Δ stands over its interval: two-line rows
+            assertTrue(cell(robot, "compare.col.delta", 0).getText().contains("\n"), "two-line rows");
             for (int row = 0; row < 2; row++) {
                 double verdict = textMiddle(robot, "compare.col.verdict", row);
                 assertEquals(verdict, textMiddle(robot, "compare.col.test", row), 1.0,

@@ -86,6 +86,9 @@ class ComparisonRowTest {
                 new Interval(-1, 1), new Interval(-0.712, 0.439), 0.55, 1.0, "paired-bootstrap", Verdict.INCONCLUSIVE,
                 new ShownInterval(TestFamily.SLICES, 1 - 0.05 / 69, ShownInterval.HOLM, 69), null, null, null);
         ComparisonRow row = new ComparisonRow(spanning);
+        assertNull(row.productionTooltip(), "production has its interval");
+        assertEquals("This value has no interval: its method gives none at n\u00a0=\u00a0249.", row.candidateTooltip(),
+                "the verdict's reason is not why the candidate's value has none");
         assertEquals("no information", row.verdictText());
         assertEquals("the 99.93% interval of Δ spans every pr_auc the candidate could have (0 to 1) beside "
                 + "production's 0.466", row.verdictReason());
@@ -170,7 +173,7 @@ class ComparisonRowTest {
         ComparisonRow unstableRow = new ComparisonRow(unstable);
         assertEquals("unstable", unstableRow.verdictText());
         assertEquals("class E has 3 examples here", unstableRow.verdictReason());
-        assertEquals("+0.050", unstableRow.deltaText());
+        assertEquals("+0.050 (no CI)", unstableRow.deltaText(), "never a bare number");
     }
 
     /** Δ 0.000 with an interval around it, on identical scores: the CLI's note says why, and so does the row. */
@@ -246,6 +249,32 @@ class ComparisonRowTest {
         assertEquals("Δ +0.050 was not tested, so the cell does not show it: class E has 1 example here.",
                 row.deltaTooltip());
         assertTrue(row.toTsv().endsWith("\ttoo few examples: class E has 1 example here"), row.toTsv());
+    }
+
+    /**
+     * A model's value without an interval (a bootstrap metric under the minimum size) is marked as having none, and
+     * its cell's tooltip says why; a value with its Wilson interval has no such mark or tip.
+     */
+    @Test
+    void aValueWithoutItsIntervalIsMarkedAndSaysWhy() {
+        SliceResult small = new SliceResult(ReportFixture.slice("region", "r11"), 22, Metric.MACRO_F1, true,
+                new MetricEstimate(0.61, null), new MetricEstimate(0.66, null), 0.05, null, null, null, null,
+                "paired-bootstrap-cells", Verdict.TOO_FEW_EXAMPLES, null, null, "class E has 1 example here", null);
+        ComparisonRow row = new ComparisonRow(small);
+        assertTrue(row.productionText().matches("0\\.610? \\(no CI\\)"), row.productionText());
+        assertEquals(row.productionText(), row.productionCell(), "on one line where values stand over intervals too");
+        assertTrue(row.candidateText().endsWith(" (no CI)"), row.candidateText());
+        assertEquals("This value has no interval: class E has 1 example here.", row.productionTooltip());
+        assertEquals(row.productionTooltip(), row.candidateTooltip());
+
+        SliceResult wilson = new SliceResult(ReportFixture.slice("region", "r12"), 14, Metric.ACCURACY, false,
+                new MetricEstimate(0.79, new Interval(0.52, 0.92)), new MetricEstimate(0.79, new Interval(0.52, 0.92)),
+                0.0, null, null, null, null, null, Verdict.TOO_FEW_EXAMPLES, null, null, null, null);
+        ComparisonRow withIntervals = new ComparisonRow(wilson);
+        assertFalse(withIntervals.productionText().contains("no CI"), withIntervals.productionText());
+        assertTrue(withIntervals.productionText().contains(" ["), withIntervals.productionText());
+        assertNull(withIntervals.productionTooltip());
+        assertNull(withIntervals.candidateTooltip());
     }
 
     /** Under the minimum with every interval a rate's Wilson: nothing is withheld, Δ is simply not tested. */

@@ -67,13 +67,15 @@ class SliceChartLabelsTest {
         robot.interact(() -> pane.showChart(chart, data.points().size(), SliceCharts.PER_MODEL_ROW_HEIGHT));
         RowAxis rows = (RowAxis) ((XYPlot) chart.getPlot()).getDomainAxis();
         WaitForAsyncUtils.waitForFxEvents(5);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> rows.shownLabels().get(1).startsWith("hood_"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !rows.shownLabels().get(1).startsWith("neighbourhood="));
 
         List<String> shown = rows.shownLabels();
         for (int i = 1; i < shown.size(); i++) {
             String full = rows.getSymbols()[i];
             assertTrue(full.startsWith("neighbourhood=hood_"), "the axis keeps the full label: " + full);
-            assertTrue(full.equals("neighbourhood=" + shown.get(i)), "'" + shown.get(i) + "' shortens " + full);
+            String value = full.substring("neighbourhood=".length());
+            assertTrue(shown.get(i).equals("nei=" + value) || shown.get(i).equals(value),
+                    "'" + shown.get(i) + "' shortens " + full + " and keeps its n");
             String tooltip = chart.getXYPlot().getRenderer().getToolTipGenerator(0, i)
                     .generateToolTip(chart.getXYPlot().getDataset(), 0, i);
             assertTrue(tooltip.startsWith(data.points().get(i).label() + " (n="), "the tooltip has it whole: "
@@ -84,7 +86,8 @@ class SliceChartLabelsTest {
     /**
      * c_houses' forest plot beside the table: Δ from −54,593 to +118,715 needs a wide plot for a scale, and its row
      * labels shrank to 9 px to leave it that room. They keep the text size (the table's beside them), in a shorter form
-     * where the full one does not fit, uncut, and the chart scrolls.
+     * where the full one does not fit, each with its n whole; a name too long for the room keeps both its ends, and the
+     * chart scrolls.
      */
     @Test
     void forestPlotLabelsKeepTheTextSizeBesideAWideRange(FxRobot robot) throws Exception {
@@ -107,8 +110,13 @@ class SliceChartLabelsTest {
         assertEquals(12f, rows.getTickLabelFont().getSize2D(), "row labels of the text size");
         for (int i = 1; i < rows.getSymbols().length; i++) {
             String shown = rows.shownLabels().get(i);
-            assertTrue(!shown.contains("…") && rows.getSymbols()[i].contains(shown),
-                    "'" + shown + "' names " + rows.getSymbols()[i] + " uncut");
+            String full = rows.getSymbols()[i];
+            String count = full.substring(full.indexOf(" (n="));
+            String value = full.substring("neighbourhood=".length(), full.indexOf(" (n="));
+            assertTrue(shown.endsWith(count), "'" + shown + "' keeps the n of " + full);
+            String name = shown.substring(0, shown.length() - count.length());
+            assertTrue(value.endsWith(name) || name.contains("…") && value.startsWith(name.split("…")[0])
+                    && value.endsWith(name.split("…")[1]), "'" + shown + "' names " + full + " by both its ends");
         }
     }
 }

@@ -32,19 +32,33 @@ class SliceChartsTest {
                     0.858)));
 
     /**
-     * Every row may be named by its values alone, unless two rows would then read alike: "none" of internet and of
-     * add_ons keep their columns' names, and so does every other row of that chart, which takes one form throughout.
+     * Over several columns every row names its column, shortened alike where room is short ("lan=en", "seg=ent": a
+     * multiclass pack's forest read "en" and "ent"); only a chart of one column's slices may name its rows by their
+     * values, and not where two then read alike.
      */
     @Test
-    void rowsAreNamedByTheirValuesOnlyWhereNoTwoThenReadAlike() {
-        List<RowAxis.Row> distinct = SliceCharts.axisLabels(List.of(point("overall"), point("internet=dsl"),
-                point("contract=month")));
-        assertEquals(List.of(List.of("overall"), List.of("internet=dsl", "dsl"), List.of("contract=month", "month")),
-                distinct.stream().map(RowAxis.Row::forms).toList());
-        List<RowAxis.Row> alike = SliceCharts.axisLabels(List.of(point("overall"), point("internet=none"),
-                point("add_ons=none"), point("contract=month")));
-        assertEquals(List.of(List.of("overall"), List.of("internet=none"), List.of("add_ons=none"),
-                List.of("contract=month")), alike.stream().map(RowAxis.Row::forms).toList());
+    void everyRowNamesItsColumnUnlessTheChartIsOfOneColumn() {
+        List<RowAxis.Row> mixed = SliceCharts.axisLabels(List.of(point("overall"), point("segment=ent"),
+                point("language=en"), point("segment=smb × language=en")));
+        assertEquals(List.of(List.of("overall"), List.of("segment=ent", "seg=ent"), List.of("language=en", "lan=en"),
+                List.of("segment=smb × language=en", "seg=smb × lan=en")),
+                mixed.stream().map(RowAxis.Row::forms).toList());
+        assertEquals(" (n=100)", mixed.get(1).count(), "with its n");
+
+        List<RowAxis.Row> oneColumn = SliceCharts.axisLabels(List.of(point("overall"), point("contract=month"),
+                point("contract=one_year")));
+        assertEquals(List.of(List.of("overall"), List.of("contract=month", "con=month", "month"),
+                List.of("contract=one_year", "con=one_year", "one_year")),
+                oneColumn.stream().map(RowAxis.Row::forms).toList());
+    }
+
+    /** A column is shortened to the shortest beginning no other column of the chart shares, never below three letters. */
+    @Test
+    void columnsAreShortenedToABeginningNoOtherShares() {
+        assertEquals(java.util.Map.of("country", "cou", "contract", "con", "age", "age", "segment", "segment",
+                        "segment_2", "segment_2"),
+                SliceCharts.shortColumnNames(List.of("country=de", "contract=month × age=18-25", "segment=a",
+                        "segment_2=b")));
     }
 
     private static Point point(String label) {

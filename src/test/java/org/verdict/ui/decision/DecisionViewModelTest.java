@@ -85,6 +85,7 @@ class DecisionViewModelTest {
         model.keyFileProperty().set(dir.resolve("k.json"));
         assertEquals("", model.missingProperty().get());
         assertTrue(model.canSignProperty().get());
+        model.decisionProperty().set(null);
         model.kindProperty().set(RecordKind.RETRAINING);
         assertNull(model.decisionProperty().get(), "a new kind clears the decision");
         assertEquals(List.of("retrain", "defer", "investigate"), model.decisions());
@@ -140,29 +141,63 @@ class DecisionViewModelTest {
                 model.worseWarningProperty().get());
     }
 
+    /** A tier-three promotion whose latency gate fails, with one store significantly worse. */
+    private static DecisionViewModel withAWorseStore() {
+        WorseFindings worse = new WorseFindings(List.of("store=store_14: Δ −0.144 [−0.279, −0.005] (n=202)"),
+                "Slices significantly worse on macro_f1 (1 of the 8 tested), the largest loss first:", List.of(), "");
+        return new DecisionViewModel(DecisionPacks.tierThreePack(),
+                new DecisionPrefill(DecisionPacks.tierThreePack().manifest().candidateVersion(null), GATES, List.of(),
+                        worse), new CurrentThreadExecutor(), NOV_22);
+    }
+
     /**
      * Before a decision is chosen the dialog already knows what each choice would say under it, so it can keep room
      * for it: the promote's warnings are among them, the same words choosing promote then shows.
      */
     @Test
     void theNoticesOfEveryChoiceAreKnownBeforeChoosing() {
-        WorseFindings worse = new WorseFindings(List.of("store=store_14: Δ −0.144 [−0.279, −0.005] (n=202)"),
-                "Slices significantly worse on macro_f1 (1 of the 8 tested), the largest loss first:", List.of(), "");
-        DecisionViewModel model = new DecisionViewModel(DecisionPacks.tierThreePack(),
-                new DecisionPrefill(DecisionPacks.tierThreePack().manifest().candidateVersion(null), GATES, List.of(),
-                        worse), new CurrentThreadExecutor(), NOV_22);
+        DecisionViewModel model = withAWorseStore();
         List<DecisionViewModel.Notices> before = model.everyChoicesNoticesProperty().get();
         assertEquals(model.decisions().size() + 1, before.size(), "each choice, and none yet");
         assertEquals("", model.promotionWarningProperty().get(), "nothing is shown before choosing");
 
         model.decisionProperty().set("promote");
         DecisionViewModel.Notices promoting = new DecisionViewModel.Notices(model.standingNoticeProperty().get(),
-                model.promotionWarningProperty().get(), model.worseWarningProperty().get());
+                model.promotionWarningProperty().get(), model.worseWarningProperty().get(),
+                model.choicesNoticeProperty().get());
         assertTrue(promoting.blockedGates().contains("latency (fail)"), promoting.blockedGates());
         assertTrue(promoting.worse().contains("store=store_14"), promoting.worse());
         assertTrue(before.contains(promoting), "promote's notices were known before: " + before);
         model.decisionProperty().set("hold");
-        assertTrue(before.contains(new DecisionViewModel.Notices("", "", "")), "a hold says nothing here");
+        assertTrue(before.contains(new DecisionViewModel.Notices("", "", "", model.choicesNoticeProperty().get())),
+                "a hold says only what it needs of the gates");
+    }
+
+    /**
+     * Before a choice is made, the room the notices will take says what each choice will need to be signed: the
+     * gates a promote would override, by name, and that it lists what else is worse; gone once a choice is made.
+     */
+    @Test
+    void beforeChoosingTheDialogSaysWhatEachChoiceWillNeed() {
+        DecisionViewModel model = withAWorseStore();
+        String before = model.choicesNoticeProperty().get();
+        assertTrue(before.startsWith("Choose promote, hold, rollback: each needs a rationale and the data snapshot, "
+                + "and the approvers."), before);
+        assertTrue(before.contains("justification for each gate that does not pass: latency (fail)"), before);
+        assertTrue(before.contains("significantly worse"), before);
+        assertTrue(model.everyChoicesNoticesProperty().get().stream().anyMatch(n -> n.choices().equals(before)),
+                "its room is kept with the others'");
+
+        model.decisionProperty().set("promote");
+        assertEquals("", model.choicesNoticeProperty().get(), "promote's own warnings say the rest");
+        model.decisionProperty().set("hold");
+        assertEquals("A hold needs no justification for any gate: only promoting over gates that do not pass does.",
+                model.choicesNoticeProperty().get(), "a choice without a notice of its own leaves no blank band");
+
+        model.decisionProperty().set(null);
+        model.kindProperty().set(RecordKind.RETRAINING);
+        assertEquals("Choose retrain, defer, investigate: each needs a rationale and the data snapshot.",
+                model.choicesNoticeProperty().get(), "a retraining record needs no approvers and overrides no gate");
     }
 
     /** Every text the view-model writes comes from the decision bundle: a marked bundle marks each of them. */
@@ -180,6 +215,7 @@ class DecisionViewModelTest {
                 + "pass: «latency (fail)». The record will read"), model.promotionWarningProperty().get());
         assertTrue(model.missingProperty().get().contains("«a justification for promoting over latency»"),
                 model.missingProperty().get());
+        model.decisionProperty().set(null);
         model.kindProperty().set(RecordKind.RETRAINING);
         assertTrue(model.missingProperty().get().contains("«a trigger evaluation (none was given for this pack)»"),
                 model.missingProperty().get());
@@ -219,6 +255,7 @@ class DecisionViewModelTest {
         Path key = KeyFile.generate("Ada Lovelace", Roles.ML_LEAD, LedgerFixtures.PASSPHRASE, LedgerFixtures.TEST_ITERATIONS)
                 .writeTo(dir.resolve("keys"));
         DecisionViewModel model = model(List.of(new TriggerEvidence("drift", true, "PSI 0.31 on ticket_length")));
+        model.decisionProperty().set(null);
         model.kindProperty().set(RecordKind.RETRAINING);
         model.decisionProperty().set("retrain");
         model.rationaleProperty().set("drift above the 0.25 band");
@@ -407,6 +444,7 @@ class DecisionViewModelTest {
         assertEquals("Decision #1 stands on this question and evidence: hold production 42; do not promote candidate"
                 + " 43 (approved by Ada Lovelace, 2026-11-22).", model.standingNoticeProperty().get());
 
+        model.decisionProperty().set(null);
         model.kindProperty().set(RecordKind.RETRAINING);
         executor.runUntilIdle();
         assertEquals("", model.standingNoticeProperty().get(), "a retraining decision is another question");

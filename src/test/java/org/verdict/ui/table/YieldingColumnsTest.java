@@ -26,7 +26,8 @@ class YieldingColumnsTest {
     private TableColumn<String, String> slice;
     private TableColumn<String, String> adjustedP;
     private TableColumn<String, String> models;
-    private ReadOnlyDoubleProperty widthForAdjustedP;
+    private TableColumn<String, String> test;
+    private ReadOnlyDoubleProperty widthForModels;
 
     @Start
     void start(Stage stage) {
@@ -36,14 +37,16 @@ class YieldingColumnsTest {
         slice = column("neighborhood=N00 of a long name");
         adjustedP = column("<0.001");
         models = column("20,477 [19,371, 21,669] and 18,428 [17,599, 19,343]");
-        for (TableColumn<String, String> column : List.of(slice, adjustedP, models)) {
+        test = column("bootstrap");
+        for (TableColumn<String, String> column : List.of(slice, adjustedP, models, test)) {
             table.getColumns().add(column);
             fitted.fit(column, row -> column.getText());
         }
-        // as in Compare: the adjusted p yields before the models' values
-        fitted.yieldWhenNarrow(adjustedP);
+        // as in Compare: the test first, then the models' values, the adjusted p (the verdict's evidence) last
+        fitted.yieldWhenNarrow(test);
         fitted.yieldWhenNarrow(models);
-        widthForAdjustedP = fitted.widthToShow(adjustedP);
+        fitted.yieldWhenNarrow(adjustedP);
+        widthForModels = fitted.widthToShow(models);
         // The table narrows inside its pane, so no test resizes the window shared by every TestFX test.
         stage.setScene(new Scene(new StackPane(table), 900, 300));
         stage.sizeToScene();
@@ -56,42 +59,47 @@ class YieldingColumnsTest {
         return column;
     }
 
+    /**
+     * Room for the slice, the adjusted p and the test but not the models' values: the models and the test yield, and
+     * the test, which yields sooner, does not come back in the room the models left.
+     */
     @Test
-    void aColumnHiddenForRoomComesBackWhenTheLaterOnesHadToGoToo(FxRobot robot) {
-        assertTrue(adjustedP.isVisible() && models.isVisible(), "a wide table shows every column");
-        // room for the slice and the adjusted p, not for the models' values
-        double narrow = slice.getWidth() + adjustedP.getWidth() + 0.5 * models.getWidth();
+    void aColumnThatYieldsSoonerNeverStandsWhereALaterOneHadToGo(FxRobot robot) {
+        assertTrue(adjustedP.isVisible() && models.isVisible() && test.isVisible(), "a wide table shows every column");
+        double narrow = slice.getWidth() + adjustedP.getWidth() + test.getWidth() + 0.5 * models.getWidth();
         robot.interact(() -> table.setMaxWidth(narrow));
         robot.interact(() -> { });
         robot.interact(() -> { });
         assertFalse(models.isVisible(), "the models' values do not fit");
-        assertTrue(adjustedP.isVisible(), "the adjusted p fits beside the slice once the models have gone");
+        assertFalse(test.isVisible(), "the test, which would fit, does not stand in the models' place");
+        assertTrue(adjustedP.isVisible(), "the adjusted p stays");
         robot.interact(() -> table.setMaxWidth(Double.MAX_VALUE));
         robot.interact(() -> { });
         robot.interact(() -> { });
-        assertTrue(adjustedP.isVisible() && models.isVisible(), "room again: every column back");
+        assertTrue(adjustedP.isVisible() && models.isVisible() && test.isVisible(), "room again: every column back");
     }
 
     /**
      * The width a layout asks for to keep a yielding column: at it that column and every later one stay (here the
-     * models' values, which yield after the adjusted p), a few pixels less and the adjusted p gives way.
+     * adjusted p, which yields after the models' values), a few pixels less and the models give way.
      */
     @Test
     void theWidthToShowAColumnKeepsItAndTheColumnsYieldingAfterIt(FxRobot robot) {
         // each column's own width, without the room to spare it shares in a wide table
         double columns = slice.getMinWidth() + adjustedP.getMinWidth() + models.getMinWidth();
-        double wanted = widthForAdjustedP.get();
+        double wanted = widthForModels.get();
         assertTrue(wanted >= columns && wanted <= columns + 30,
                 "the columns' " + columns + " px and the table's insets, not " + wanted);
         robot.interact(() -> table.setMaxWidth(wanted));
         robot.interact(() -> { });
         robot.interact(() -> { });
-        assertTrue(adjustedP.isVisible() && models.isVisible(), "at " + wanted + " px every column stays");
+        assertTrue(adjustedP.isVisible() && models.isVisible(), "at " + wanted + " px the models and adjusted p stay");
+        assertFalse(test.isVisible(), "the test, which yields sooner, has gone");
         robot.interact(() -> table.setMaxWidth(wanted - 4));
         robot.interact(() -> { });
         robot.interact(() -> { });
-        assertFalse(adjustedP.isVisible(), "4 px less and the adjusted p yields");
-        assertTrue(models.isVisible(), "the models' values yield after it");
+        assertFalse(models.isVisible(), "4 px less and the models' values yield");
+        assertTrue(adjustedP.isVisible(), "the adjusted p yields after them");
         robot.interact(() -> table.setMaxWidth(Double.MAX_VALUE));
         robot.interact(() -> { });
         robot.interact(() -> { });
