@@ -119,6 +119,15 @@ final class SliceAnalysis {
      * when the slice has made every replicate.
      */
     private final Executor helpers;
+    /**
+     * Each thread's per-example scratch of both models, kept from slice to slice up to {@link #KEPT_SCRATCH}
+     * examples: made per slice, a large slice's pair (1 MB and more each) went straight to the old generation, where
+     * the command line's serial collector makes such arrays, and filled it until a full collection stopped both
+     * workers in the middle of a fresh 1M compare.
+     */
+    private final ThreadLocal<double[][]> keptScratch = ThreadLocal.withInitial(() -> new double[2][0]);
+    /** The most examples whose scratch a thread keeps (16 MB for both models): above, a slice makes its own. */
+    private static final int KEPT_SCRATCH = 1 << 20;
 
     /** @param helpers the comparison's workers, to which a slice's block bootstrap offers part of its replicates */
     SliceAnalysis(PairedModels models, ComparisonOptions options, Progress progress, Executor helpers) {
@@ -827,7 +836,7 @@ final class SliceAnalysis {
         SliceRanking prod = SliceRanking.fromMarkedLocals(productionAscending, positive);
         SliceRanking cand = SliceRanking.fromMarkedLocals(candidateAscending, positive);
         // per-example scratch of both models, shared by DeLong's components and the AP influences
-        double[][] scratch = {new double[rows.length], new double[rows.length]};
+        double[][] scratch = scratch(rows.length);
         List<MetricComparison> results = new ArrayList<>();
         // the means first: a summary slice draws them from the same first split
         SplittableRandom meansRandom = random.split();
@@ -855,6 +864,23 @@ final class SliceAnalysis {
                     ? AgreeingModels.withRankingAgreement(r) : r).toList();
         }
         return results;
+    }
+
+    /**
+     * Two arrays of at least {@code n} values each, for one slice's use on this thread. Exactly {@code n} where the
+     * row bootstrap of pr_auc reads its influences whole ({@link #PR_AUC_ROW_BOOTSTRAP_MAX}), and above
+     * {@link #KEPT_SCRATCH}.
+     */
+    private double[][] scratch(int n) {
+        if (n <= PR_AUC_ROW_BOOTSTRAP_MAX || n > KEPT_SCRATCH) {
+            return new double[][] {new double[n], new double[n]};
+        }
+        double[][] kept = keptScratch.get();
+        if (kept[0].length < n) {
+            kept[0] = new double[n];
+            kept[1] = new double[n];
+        }
+        return kept;
     }
 
     private MetricComparison rocAuc(SliceRanking prod, SliceRanking cand, double[][] scratch, int[] rows,
