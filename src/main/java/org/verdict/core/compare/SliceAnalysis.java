@@ -119,6 +119,15 @@ final class SliceAnalysis {
      * when the slice has made every replicate.
      */
     private final Executor helpers;
+    /**
+     * Each thread's per-example scratch of both models, kept from slice to slice up to {@link #KEPT_SCRATCH}
+     * examples: made per slice, a large slice's pair (1 MB and more each) went straight to the old generation, where
+     * the command line's serial collector makes such arrays, and filled it until a full collection stopped both
+     * workers in the middle of a fresh 1M compare.
+     */
+    private final ThreadLocal<double[][]> keptScratch = ThreadLocal.withInitial(() -> new double[2][0]);
+    /** The most examples whose scratch a thread keeps (16 MB for both models): above, a slice makes its own. */
+    private static final int KEPT_SCRATCH = 1 << 20;
 
     /** @param helpers the comparison's workers, to which a slice's block bootstrap offers part of its replicates */
     SliceAnalysis(PairedModels models, ComparisonOptions options, Progress progress, Executor helpers) {
@@ -827,7 +836,7 @@ final class SliceAnalysis {
         SliceRanking prod = SliceRanking.fromMarkedLocals(productionAscending, positive);
         SliceRanking cand = SliceRanking.fromMarkedLocals(candidateAscending, positive);
         // per-example scratch of both models, shared by DeLong's components and the AP influences
-        double[][] scratch = {new double[rows.length], new double[rows.length]};
+        double[][] scratch = scratch(rows.length);
         List<MetricComparison> results = new ArrayList<>();
         // the means first: a summary slice draws them from the same first split
         SplittableRandom meansRandom = random.split();
@@ -855,6 +864,23 @@ final class SliceAnalysis {
                     ? AgreeingModels.withRankingAgreement(r) : r).toList();
         }
         return results;
+    }
+
+    /**
+     * Two arrays of at least {@code n} values each, for one slice's use on this thread. Exactly {@code n} where the
+     * row bootstrap of pr_auc reads its influences whole ({@link #PR_AUC_ROW_BOOTSTRAP_MAX}), and above
+     * {@link #KEPT_SCRATCH}.
+     */
+    private double[][] scratch(int n) {
+        if (n <= PR_AUC_ROW_BOOTSTRAP_MAX || n > KEPT_SCRATCH) {
+            return new double[][] {new double[n], new double[n]};
+        }
+        double[][] kept = keptScratch.get();
+        if (kept[0].length < n) {
+            kept[0] = new double[n];
+            kept[1] = new double[n];
+        }
+        return kept;
     }
 
     private MetricComparison rocAuc(SliceRanking prod, SliceRanking cand, double[][] scratch, int[] rows,
@@ -1037,20 +1063,18 @@ final class SliceAnalysis {
      */
     private List<MetricComparison> calibration(int[] rows, boolean[] positive, double[] prodScores,
                                                double[] candScores, SplittableRandom random) {
-        SliceBlocks blocks = sliceBlocks(rows);
-        double[] blockSums = new double[blocks.count() * CALIBRATION_WIDTH];
-        addCalibrationExamples(rows, positive, prodScores, candScores, blocks.blockOf(), blockSums);
-        return calibration(BlockResampler.ofBlockSums(blockSums, blocks.count(), CALIBRATION_WIDTH), rows.length,
-                random);
+        double[] blockSums = new double[BOOTSTRAP_BLOCKS * CALIBRATION_WIDTH];
+        addCalibrationExamples(rows, positive, prodScores, candScores, models.bootstrapBlocks(), blockSums);
+        return calibration(nonEmptyBlocks(blockSums, CALIBRATION_WIDTH), rows.length, random);
     }
 
     /**
-     * Adds each example of a slice to its block's sums in the {@link #CALIBRATION_WIDTH} layout, block after block in
-     * {@code blockSums}. A loop over every row of a slice in a method of its own, so the JIT compiles it alone rather
-     * than with the bootstrap around it.
+     * Adds each example of a slice to its table block's sums in the {@link #CALIBRATION_WIDTH} layout, block after
+     * block in {@code blockSums}. A loop over every row of a slice in a method of its own, so the JIT compiles it alone
+     * rather than with the bootstrap around it.
      */
     private void addCalibrationExamples(int[] rows, boolean[] positive, double[] prodScores, double[] candScores,
-                                        int[] blockOf, double[] blockSums) {
+                                        int[] tableBlock, double[] blockSums) {
         int prodCalibration = 4;
         int candCalibration = 4 + Calibration.SQUARED_ERROR_SUMS;
         int width = CALIBRATION_WIDTH;
@@ -1063,7 +1087,7 @@ final class SliceAnalysis {
             int y = positive[i] ? 1 : 0;
             double sp = prodScores[row];
             double sc = candScores[row];
-            int block = blockOf[i] * width;
+            int block = tableBlock[row] * width;
             blockSums[block] += prodLogLoss[row];
             blockSums[block + 1] += candLogLoss[row];
             blockSums[block + 2] += (sp - y) * (sp - y);
@@ -1687,59 +1711,52 @@ final class SliceAnalysis {
             centre += label[row];
         }
         centre /= n;
-        SliceBlocks blocks = sliceBlocks(rows);
-        BlockResampler resampler = new BlockResampler(blocks.count(), REGRESSION_WIDTH);
-        int[] blockOf = blocks.blockOf();
+        int[] tableBlock = models.bootstrapBlocks();
+        int width = REGRESSION_WIDTH;
+        double[] blockSums = new double[BOOTSTRAP_BLOCKS * width];
         long zeroLabels = 0;
-        for (int i = 0; i < n; i++) {
-            int row = rows[i];
-            int b = blockOf[i];
+        for (int row : rows) {
+            int b = tableBlock[row] * width;
             double y = label[row];
             double ep = prod[row] - y;
             double ec = cand[row] - y;
-            resampler.add(b, 0, Math.abs(ep));
-            resampler.add(b, 1, Math.abs(ec));
-            resampler.add(b, 2, ep * ep);
-            resampler.add(b, 3, ec * ec);
+            blockSums[b] += Math.abs(ep);
+            blockSums[b + 1] += Math.abs(ec);
+            blockSums[b + 2] += ep * ep;
+            blockSums[b + 3] += ec * ec;
             if (y != 0) {
-                resampler.add(b, 4, Math.abs(ep) / Math.abs(y));
-                resampler.add(b, 5, Math.abs(ec) / Math.abs(y));
-                resampler.add(b, 6, 1);
+                blockSums[b + 4] += Math.abs(ep) / Math.abs(y);
+                blockSums[b + 5] += Math.abs(ec) / Math.abs(y);
+                blockSums[b + 6] += 1;
             } else {
                 zeroLabels++;
             }
-            resampler.add(b, 7, y - centre);
-            resampler.add(b, 8, (y - centre) * (y - centre));
-            resampler.add(b, 9, 1);
+            blockSums[b + 7] += y - centre;
+            blockSums[b + 8] += (y - centre) * (y - centre);
+            blockSums[b + 9] += 1;
         }
-        return regressionMetrics(resampler, n, zeroLabels, random);
+        return regressionMetrics(nonEmptyBlocks(blockSums, width), n, zeroLabels, random);
     }
 
     /**
-     * A slice's rows in the table's hashed blocks, numbered among the slice's non-empty blocks in ascending block
-     * order — the order in which a summary slice holds its blocks, so the same rows give the same block sums in the
-     * same places and the same random stream resamples them alike.
-     *
-     * @param blockOf per row of the slice, its block's number in [0, count)
+     * A slice's block sums over the table's hashed blocks ({@code blockSums}, block after block, {@code width} each,
+     * the count of examples last), resampled over its non-empty blocks in ascending block order: the order in which a
+     * summary slice holds its blocks, so the same rows give the same block sums in the same places and the same random
+     * stream resamples them alike. Each row adds to its table block's sums directly, in the slice's row order, so
+     * a slice needs no map from its rows to its own block numbers; the empty blocks are dropped here, moving the
+     * others down within {@code blockSums}.
      */
-    private record SliceBlocks(int count, int[] blockOf) {
-    }
-
-    private SliceBlocks sliceBlocks(int[] rows) {
-        int[] tableBlock = models.bootstrapBlocks();
-        int[] number = new int[BOOTSTRAP_BLOCKS];
-        for (int row : rows) {
-            number[tableBlock[row]] = 1;
-        }
+    private static BlockResampler nonEmptyBlocks(double[] blockSums, int width) {
         int count = 0;
-        for (int b = 0; b < number.length; b++) {
-            number[b] = number[b] == 0 ? -1 : count++;
+        for (int b = 0; b < BOOTSTRAP_BLOCKS; b++) {
+            if (blockSums[b * width + width - 1] > 0) {
+                if (count != b) {
+                    System.arraycopy(blockSums, b * width, blockSums, count * width, width);
+                }
+                count++;
+            }
         }
-        int[] blockOf = new int[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            blockOf[i] = number[tableBlock[rows[i]]];
-        }
-        return new SliceBlocks(count, blockOf);
+        return BlockResampler.ofBlockSums(blockSums, count, width);
     }
 
     /** @param resampler the slice's blocks, each a vector in the {@link #REGRESSION_WIDTH} layout */

@@ -39,6 +39,11 @@ public final class BlockResampler {
     private double[][] contributions;
     /** Σ |block sum| per component, the scale of the gradient's steps; computed once the blocks are filled. */
     private double[] absoluteTotals;
+    /**
+     * The sums over every block, computed at the first {@link #totals} after the last {@link #add}: a slice's closed
+     * forms ask for them ten times, each a pass over every block's whole vector.
+     */
+    private double[] totals;
 
     /**
      * @param blocks number of blocks k (at most the number of examples)
@@ -93,18 +98,22 @@ public final class BlockResampler {
     /** Adds value to component {@code index} of block {@code block}. */
     public void add(int block, int index, double value) {
         columns[index][block] += value;
+        totals = null;
     }
 
-    /** The sums over every example (the statistic's point estimate is a function of these). */
+    /** The sums over every example (the statistic's point estimate is a function of these); a copy to change. */
     public double[] totals() {
-        double[] totals = new double[width];
-        for (int i = 0; i < width; i++) {
-            double[] column = columns[i];
-            for (int b = 0; b < blocks; b++) {
-                totals[i] += column[b];
+        if (totals == null) {
+            double[] sums = new double[width];
+            for (int i = 0; i < width; i++) {
+                double[] column = columns[i];
+                for (int b = 0; b < blocks; b++) {
+                    sums[i] += column[b];
+                }
             }
+            totals = sums;
         }
-        return totals;
+        return totals.clone();
     }
 
     /** A copy of block {@code block}'s sums. */

@@ -51,7 +51,7 @@ public final class DeLong {
         double[] vc = candidate.delongComponents(candidateScratch);
         // sums over positives [0] and negatives [1] of p, c, p², c², p·c
         double[][] sums = new double[2][5];
-        for (int local = 0; local < vp.length; local++) {
+        for (int local = 0; local < production.size(); local++) {
             double[] s = sums[production.isPositive(local) ? 0 : 1];
             s[0] += vp[local];
             s[1] += vc[local];

@@ -90,6 +90,22 @@ class SliceRankingTest {
         assertEquals(4.121788772597527, result.deltaDegreesOfFreedom(), 1e-9);
     }
 
+    /** A worker keeps its scratch from a larger slice: what lies past this slice's examples is not read. */
+    @Test
+    void deLongReadsOnlyTheSlicesExamplesOfLongerScratch() {
+        boolean[] positive = positives(1, 1, 1, 1, 0, 0, 0, 0, 0);
+        SliceRanking a = SliceRanking.of(new double[] {0.9, 0.8, 0.6, 0.4, 0.7, 0.5, 0.3, 0.3, 0.1}, positive);
+        SliceRanking b = SliceRanking.of(new double[] {0.8, 0.9, 0.2, 0.6, 0.4, 0.6, 0.3, 0.2, 0.5}, positive);
+        double[] productionScratch = new double[20];
+        double[] candidateScratch = new double[20];
+        java.util.Arrays.fill(productionScratch, 0.5);
+        java.util.Arrays.fill(candidateScratch, 0.25);
+        DeLong.Result kept = DeLong.compare(a, b, productionScratch, candidateScratch);
+        assertEquals(0.0191666666666667, kept.productionVariance(), 1e-12);
+        assertEquals(0.0490625, kept.candidateVariance(), 1e-12);
+        assertEquals(0.0534375, kept.deltaVariance(), 1e-12);
+    }
+
     @Test
     void deLongRefusesSlicesWithASinglePositive() {
         boolean[] positive = positives(1, 0, 0);
