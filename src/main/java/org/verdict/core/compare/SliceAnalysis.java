@@ -192,7 +192,7 @@ final class SliceAnalysis {
                 ? MetricCounts.Slice.ofCells(cells, classes, task == Task.BINARY, labelledInTable)
                 : task == Task.BINARY ? MetricCounts.Slice.ofPositives(positives(rows), rows.length)
                 : MetricCounts.Slice.UNKNOWN;
-        return new Outcome(underMinimum(inOrder(metrics, results), rows.length, counts::positives), classRecalls,
+        return new Outcome(underMinimum(inOrder(metrics, results), rows.length, counts), classRecalls,
                 counts);
     }
 
@@ -244,23 +244,23 @@ final class SliceAnalysis {
                 ? MetricCounts.Slice.ofCells(slice.cells(), classes, task == Task.BINARY, labelledInTable)
                 : task == Task.BINARY && slice.ranking() != null
                 ? MetricCounts.Slice.ofPositives(slice.ranking().positives(), slice.n()) : MetricCounts.Slice.UNKNOWN;
-        return new Outcome(underMinimum(inOrder(metrics, results), slice.n(), counts::positives),
+        return new Outcome(underMinimum(inOrder(metrics, results), slice.n(), counts),
                 task.isClassification() && !options.primaryMetricOnly() ? classRecalls(slice.cells()) : List.of(),
                 counts);
     }
 
     /**
-     * A slice under the comparison's minimum: no test of Δ, and only the model intervals valid at any size.
-     * {@code positives} is counted only then (a pass over the slice's rows that a larger slice does not need).
+     * A slice under the comparison's minimum: no test of Δ, and only the model intervals valid at any size; a binary
+     * slice at or above it with a class under {@link #MIN_CLASS_EXAMPLES}: what that class cannot support withheld
+     * ({@link TooFewOfAClass}).
      */
-    private List<MetricComparison> underMinimum(List<MetricComparison> results, int n,
-                                                java.util.function.Supplier<Long> positives) {
+    private List<MetricComparison> underMinimum(List<MetricComparison> results, int n, MetricCounts.Slice counts) {
         TooFewExamples rule = new TooFewExamples(options.minSliceSize());
         if (!rule.covers(n)) {
-            return results;
+            TooFewOfAClass rare = TooFewOfAClass.of(counts);
+            return rare == null ? results : results.stream().map(rare::applied).toList();
         }
-        Long counted = positives.get();
-        return results.stream().map(c -> rule.applied(c, n, counted)).toList();
+        return results.stream().map(c -> rule.applied(c, n, counts.positives())).toList();
     }
 
     private long positives(int[] rows) {
@@ -1443,7 +1443,7 @@ final class SliceAnalysis {
      * The debiased calibration error falls below 0 where calibration is near perfect (an unbiased estimate of a
      * quantity near 0 does); said beside the number, so a reader does not take it for a fault.
      */
-    private static String withNegativeEstimatesSaid(MetricComparison comparison) {
+    static String withNegativeEstimatesSaid(MetricComparison comparison) {
         List<String> below = new ArrayList<>();
         if (comparison.production() != null && comparison.production().value() < 0) {
             below.add("production's");
