@@ -29,8 +29,12 @@ public record BalancedAccuracyDifference(PairedProportionDifference recall,
 
     @Override
     public Interval interval(double level) {
-        Interval r = recall.interval(level);
-        Interval f = falsePositiveRate.interval(level);
+        return intervalAt(PairedTests.twoSidedCriticalValue(level));
+    }
+
+    private Interval intervalAt(double z) {
+        Interval r = recall.intervalAt(z);
+        Interval f = falsePositiveRate.intervalAt(z);
         double first = recall.estimate() / 2;
         double second = -falsePositiveRate.estimate() / 2;
         double lower = first + second - Math.hypot(first - r.lower() / 2, second + f.upper() / 2);
@@ -40,23 +44,22 @@ public record BalancedAccuracyDifference(PairedProportionDifference recall,
 
     @Override
     public double pValue() {
-        double estimate = estimate();
-        if (estimate == 0) {
+        if (estimate() == 0) {
             return 1.0;
         }
-        // the interval widens with the level: find the level at which the end nearer 0 reaches it
+        // the interval widens with z: find the z at which the end nearer 0 reaches it, on z rather than on the level
+        // so that a p-value far below 1e-16 keeps its digits
         double low = 0;
-        double high = 1;
-        for (int step = 0; step < 100 && high - low > 1e-15; step++) {
-            double level = (low + high) / 2;
-            Interval interval = interval(level);
-            boolean excludesZero = interval.lower() > 0 || interval.upper() < 0;
-            if (excludesZero) {
-                low = level;
+        double high = 64;
+        for (int step = 0; step < 200 && high - low > 1e-12; step++) {
+            double z = (low + high) / 2;
+            Interval interval = intervalAt(z);
+            if (interval.lower() > 0 || interval.upper() < 0) {
+                low = z;
             } else {
-                high = level;
+                high = z;
             }
         }
-        return 1 - (low + high) / 2;
+        return PairedTests.normalTwoSidedP((low + high) / 2, 1);
     }
 }
