@@ -11,7 +11,8 @@ package org.verdict.core.stats;
  * The two rates rest on disjoint rows (the positives and the negatives), so their estimates are independent given the
  * class counts. Each term's interval is its own score interval, which keeps its coverage on a handful of positives,
  * where a variance of Δ estimated from those few paired differences runs low (docs/statistics.md, "Real-shaped packs").
- * The p-value is the interval's inversion: 1 − the level at which its nearer end reaches 0, found by bisection.
+ * The p-value is the interval's inversion: 2(1 − Φ(z)) at the critical value z at which its nearer end reaches 0,
+ * found by bisection.
  *
  * @param recall the paired recall over the positives (successes: predicted positive)
  * @param falsePositiveRate the paired fpr over the negatives (successes: predicted positive)
