@@ -2,6 +2,7 @@ package org.verdict.core.compare;
 
 import java.util.Set;
 import org.verdict.core.pack.Metric;
+import org.verdict.core.stats.AgreementBound;
 
 /**
  * A binary slice at or above the minimum size with fewer than {@link SliceAnalysis#MIN_CLASS_EXAMPLES} positives or
@@ -43,8 +44,10 @@ final class TooFewOfAClass {
     /** The comparison with what the rare class cannot support withheld, and why. */
     MetricComparison applied(MetricComparison comparison) {
         Metric metric = comparison.metric();
-        if (!comparison.isAvailable() || !(SCORE_MEANS.contains(metric) || metric == Metric.ROC_AUC)) {
-            return comparison;
+        if (!comparison.isAvailable() || !(SCORE_MEANS.contains(metric) || metric == Metric.ROC_AUC)
+                || AgreementBound.TEST.equals(comparison.test())
+                || AgreementBound.SAME_RANKING_TEST.equals(comparison.test())) {
+            return comparison; // two models that agree on every example: their bound on Δ is exact at any count
         }
         if (metric == Metric.ROC_AUC) {
             if (comparison.production() == null || comparison.production().ci() == null
