@@ -2,6 +2,7 @@ package org.verdict.core.compare;
 
 import java.util.Map;
 import org.verdict.core.stats.AgreementBound;
+import org.verdict.core.stats.BalancedAccuracyDifference;
 import org.verdict.core.stats.BinnedAveragePrecision;
 import org.verdict.core.stats.BinnedDeLong;
 import org.verdict.core.stats.PairedProportionDifference;
@@ -17,6 +18,8 @@ public final class TestMethods {
 
     private static final Map<String, String> METHODS = Map.ofEntries(
             Map.entry(PairedProportionDifference.TEST, "Tango's score interval of a paired difference of rates"),
+            Map.entry(BalancedAccuracyDifference.TEST,
+                    "Tango's score intervals of Δ recall and Δ fpr, combined by MOVER"),
             Map.entry(SliceAnalysis.CELL_BOOTSTRAP, cellMethod("bootstrap")),
             Map.entry(SliceAnalysis.ROW_BOOTSTRAP, "paired bootstrap of examples"),
             Map.entry(SliceAnalysis.HASHED_BLOCK_BOOTSTRAP,

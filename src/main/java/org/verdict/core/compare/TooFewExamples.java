@@ -83,7 +83,8 @@ final class TooFewExamples {
         return estimate != null && estimate.ci() == null;
     }
 
-    private static MetricEstimate withoutInterval(MetricEstimate estimate) {
+    /** The model's value alone, where its interval is withheld. */
+    static MetricEstimate withoutInterval(MetricEstimate estimate) {
         return estimate == null ? null : new MetricEstimate(estimate.value(), null);
     }
 }

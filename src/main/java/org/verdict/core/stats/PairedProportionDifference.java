@@ -50,7 +50,11 @@ public record PairedProportionDifference(long onlyCandidate, long onlyProduction
 
     @Override
     public Interval interval(double level) {
-        double z = PairedTests.twoSidedCriticalValue(level);
+        return intervalAt(PairedTests.twoSidedCriticalValue(level));
+    }
+
+    /** {Δ : |T(Δ)| &lt; z} for the critical value z: a level's, or one on the way to the p-value of a sum of these. */
+    Interval intervalAt(double z) {
         double estimate = estimate();
         // T decreases in Δ: the lower limit solves T = z below the estimate, the upper T = −z above it
         return new Interval(solve(-1, estimate, z), solve(estimate, 1, -z));

@@ -1,0 +1,83 @@
+package org.verdict.core.compare;
+
+import java.util.Set;
+import org.verdict.core.pack.Metric;
+import org.verdict.core.stats.AgreementBound;
+
+/**
+ * A binary slice at or above the minimum size with fewer than {@link SliceAnalysis#MIN_CLASS_EXAMPLES} positives or
+ * negatives (a rare class: fraud, defects, moderation), from rows and summary packs alike. The intervals of the metrics
+ * below rest on that class's few rows, not on the slice's n (docs/statistics.md, "Real-shaped packs"):
+ * <ul>
+ * <li>log_loss, brier and sq_calibration_error: the mean is carried by the rare class's large losses, which a resample
+ * misses with probability about e^(−k) for k of them — the bootstrap distribution is a mixture, as for
+ * balanced_accuracy's class rule. Each model's interval covered 8–31 % of the coverage benchmark's rare-binary slices
+ * with no positive and 30–96 % with one, and Δ log_loss's under a real improvement 31–96 % with 0–2. Neither model nor
+ * Δ gets an interval; Δ is not tested.</li>
+ * <li>roc_auc: DeLong's variance of one model rests on the placements of the few positives (or negatives) and each
+ * model's logit interval covered 71–89 % at 2–4 of them on slices of 100–400 rows; each model's interval is withheld.
+ * Δ keeps its test: t on Welch's degrees of freedom covered 90–100 % there.</li>
+ * </ul>
+ */
+final class TooFewOfAClass {
+    private static final Set<Metric> SCORE_MEANS = Set.of(Metric.LOG_LOSS, Metric.BRIER,
+            Metric.SQ_CALIBRATION_ERROR);
+
+    private final long positives;
+    private final long negatives;
+
+    private TooFewOfAClass(long positives, long negatives) {
+        this.positives = positives;
+        this.negatives = negatives;
+    }
+
+    /** The rule for a binary slice whose class counts are known and hold a class under the minimum; else null. */
+    static TooFewOfAClass of(MetricCounts.Slice counts) {
+        if (counts.positives() == null || counts.negatives() == null) {
+            return null;
+        }
+        long rarest = Math.min(counts.positives(), counts.negatives());
+        return rarest < SliceAnalysis.MIN_CLASS_EXAMPLES ? new TooFewOfAClass(counts.positives(), counts.negatives())
+                : null;
+    }
+
+    /** The comparison with what the rare class cannot support withheld, and why. */
+    MetricComparison applied(MetricComparison comparison) {
+        Metric metric = comparison.metric();
+        if (!comparison.isAvailable() || !(SCORE_MEANS.contains(metric) || metric == Metric.ROC_AUC)
+                || AgreementBound.TEST.equals(comparison.test())
+                || AgreementBound.SAME_RANKING_TEST.equals(comparison.test())) {
+            return comparison; // two models that agree on every example: their bound on Δ is exact at any count
+        }
+        if (metric == Metric.ROC_AUC) {
+            if (comparison.production() == null || comparison.production().ci() == null
+                    && comparison.candidate().ci() == null) {
+                return comparison;
+            }
+            String said = rarestCount() + ", fewer than " + SliceAnalysis.MIN_CLASS_EXAMPLES
+                    + ": too few for DeLong's interval of either model's roc_auc; Δ is tested on Welch's degrees of"
+                    + " freedom";
+            String note = comparison.note() == null ? said : comparison.note() + "; " + said;
+            return new MetricComparison(metric, TooFewExamples.withoutInterval(comparison.production()),
+                    TooFewExamples.withoutInterval(comparison.candidate()), comparison.delta(), comparison.inference(),
+                    comparison.test(), null, comparison.unstableReason(), note);
+        }
+        String reason = rarestCount() + ", fewer than " + SliceAnalysis.MIN_CLASS_EXAMPLES + ": "
+                + metric.wireName() + " rests on their losses, too few for an interval: no interval for Δ or either"
+                + " model";
+        // the notes on how a model's interval was made go with the interval; a negative calibration error is still said
+        MetricComparison withheld = new MetricComparison(metric,
+                TooFewExamples.withoutInterval(comparison.production()),
+                TooFewExamples.withoutInterval(comparison.candidate()), comparison.delta(), null, comparison.test(),
+                null, reason, null);
+        return new MetricComparison(metric, withheld.production(), withheld.candidate(), withheld.delta(), null,
+                withheld.test(), null, reason, SliceAnalysis.withNegativeEstimatesSaid(withheld));
+    }
+
+    /** "3 positives here", or the negatives where they are the smaller class. */
+    private String rarestCount() {
+        boolean fewerPositives = positives <= negatives;
+        long count = fewerPositives ? positives : negatives;
+        return count + (fewerPositives ? " positive" : " negative") + (count == 1 ? "" : "s") + " here";
+    }
+}
