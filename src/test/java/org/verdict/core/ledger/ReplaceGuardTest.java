@@ -289,17 +289,9 @@ class ReplaceGuardTest {
      */
     @Test
     void aFormat3StoreSetBackToFormat2IsSuspect() throws Exception {
-        Path db = fixture("decisions.db");
+        Path db = TamperedStore.setBackToFormat2(dir.resolve("set-back.db"), false);
         Path keptFile = fixture("checkpoint.json");
-        try (DecisionLog log = DecisionLog.openForWriting(db)) {
-            assertEquals(StoreSchema.CURRENT_VERSION, log.snapshot().formatVersion());
-        }
-        Path versionOnly = StoreSurgery.copyOf(db, dir, "version-only.db");
-        List<String> replaceGuards = List.of("log_info", "signers", "revocations", "records", "signatures",
-                "checkpoints", "entries", "entry_signatures").stream().map(t -> "DROP TRIGGER " + t + "_no_replace")
-                .toList();
-        sql(db, replaceGuards.toArray(String[]::new));
-        sql(db, "UPDATE schema_version SET version = 2");
+        assertEquals(2, count(db, "SELECT max(version) FROM schema_version"));
         assertEquals(16, count(db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"),
                 "format 2's guard, as in a store that never had format 3");
 
@@ -332,7 +324,7 @@ class ReplaceGuardTest {
         assertEquals(24, count(db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"));
         assertTrue(StoreSurgery.verify(db).isIntact(), StoreSurgery.verify(db).problems().toString());
 
-        sql(versionOnly, "UPDATE schema_version SET version = 2");
+        Path versionOnly = TamperedStore.setBackToFormat2(dir.resolve("version-only.db"), true);
         VerificationReport lowered = StoreSurgery.verify(versionOnly);
         assertTrue(lowered.isSuspect(), lowered.problems().toString());
         assertTrue(lowered.summary().startsWith("SUSPECT: store format set back from 3 to 2 — "), lowered.summary());
