@@ -198,6 +198,18 @@ class LogCommandTest {
                 + " altered, so that it may no longer refuse a change (records_no_delete: "), out.toString());
     }
 
+    /** A store migrated from format 2 and set back by hand is SUSPECT, headed with what was found, exit 1. */
+    @Test
+    void verifyHeadsAStoreSetBackToFormat2WithWhatWasFound() throws Exception {
+        Path setBack = TamperedStore.setBackToFormat2(dir.resolve("set-back.db"), false);
+        assertEquals(1, cli.log("verify", "--db", setBack.toString()));
+        List<String> lines = out.toString().lines().toList();
+        assertTrue(lines.get(0).startsWith("SUSPECT: store format set back from 3 to 2 and 8 guard triggers dropped —"
+                + " cannot tell whether records were removed from the end of the log"), out.toString());
+        assertTrue(lines.get(1).startsWith("  the store's append-only guard is set back to format 2, though log entry"
+                + " #"), out.toString());
+    }
+
     /**
      * Without a checkpoint kept outside the log, "intact" says what the store alone cannot show; a log whose records,
      * signatures and checkpoints were all deleted says it, and notes the registration no checkpoint covers.

@@ -101,11 +101,17 @@ class SummaryPackCommandsTest {
         assertEquals("md5", manifest.path("summary").path("blockHash").asText(), "Verdict's SQL deals blocks by MD5");
 
         // blocks from a script of before, which dealt rows by the engine's own hash, are not claimed to be the rows'
-        Path oldScript = Files.writeString(dir.resolve("old-summary.sql"), Files.readString(summary.resolve(
-                "summary.sql")).replaceAll("substr\\(md5\\([^\n]*?, 1, 15\\)", "xxhash64(example_id, 20261122)"));
+        // (printed with its own id, and its checks written by its own run; only the blocks queries changed)
+        Path oldScript = Files.writeString(dir.resolve("old-summary.sql"), RowCheckTables.printedOtherwise(
+                Files.readString(summary.resolve("summary.sql")), text -> {
+                    int blocks = text.indexOf("-- blocks table");
+                    return text.substring(0, blocks) + text.substring(blocks).replaceAll(
+                            "substr\\(md5\\([^\n]*?, 1, 15\\)", "xxhash64(example_id, 20261122)");
+                }));
+        Path oldChecks = RowCheckTables.write(oldScript, false, dir.resolve("old-checks.csv"));
         Path oldOut = dir.resolve("imported-old");
         assertEquals(0, run("summarize", "--engine", "import", "--input", "lake.evals",
-                "--manifest", SAMPLE.resolve("manifest.json").toString(), "--checks", checks.toString(),
+                "--manifest", SAMPLE.resolve("manifest.json").toString(), "--checks", oldChecks.toString(),
                 "--cells", summary.resolve("primary_cells.csv").toString(),
                 "--blocks", summary.resolve("primary_blocks.csv").toString(),
                 "--sql", oldScript.toString(), "--engine-version", "duckdb 1.4.4", "--no-ranking",

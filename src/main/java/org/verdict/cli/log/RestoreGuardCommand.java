@@ -46,8 +46,10 @@ public final class RestoreGuardCommand extends LedgerCommand {
                     + " restore" : "restored the append-only guard of " + store.db + " (" + (remade.isEmpty() ? ""
                     : MetricFormat.count(remade.size(), "trigger", "triggers") + ": " + String.join(", ", remade))
                     + (restored.foreign().isEmpty() ? "" : (remade.isEmpty() ? "" : "; ") + "removed, as Verdict never"
-                    + " makes them: " + String.join(", ", restored.foreign())) + "); the log extends the checkpoint "
-                    + checkpoint);
+                    + " makes them: " + String.join(", ", restored.foreign()))
+                    + (restored.setBack() == null ? "" : (remade.isEmpty() && restored.foreign().isEmpty() ? "" : "; ")
+                    + "format " + restored.setBack().recorded() + " again, as " + restored.setBack().entry()
+                    + " records") + "); the log extends the checkpoint " + checkpoint);
         }
         return ExitCodes.OK;
     }

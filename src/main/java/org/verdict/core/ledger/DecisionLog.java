@@ -276,7 +276,8 @@ public final class DecisionLog implements AutoCloseable {
     /**
      * Brings a store of format {@code from} up to date within the caller's transaction. A store that had records
      * before (format 1) gets a migration entry that adopts its signer register as it stood, so the change is itself
-     * part of the chained, checkpointed log; later formats only add guard triggers, and the schema version records it.
+     * part of the chained, checkpointed log; later formats only add guard triggers, and both the schema version and an
+     * unsigned migration entry at the end of the chain record it.
      */
     private static void migrateWithin(Connection connection, int from, Clock clock) throws SQLException {
         StoreSchema.migrate(connection, from);
@@ -290,6 +291,14 @@ public final class DecisionLog implements AutoCloseable {
                     EntryStatement.MIGRATE, log.now(), records.size(), signatures.size(), null, null, null, null,
                     from, StoreSchema.CURRENT_VERSION, (long) log.readCheckpoints().size(),
                     SignerRegister.adopt(log.readStoredSigners(), signatures)), List.of());
+        } else if (from >= 2) {
+            // the chain commits to the format, so a store set back to an earlier one (its version lowered, the
+            // newer triggers dropped) is told from a store that never had it; the next checkpoint covers the entry
+            DecisionLog log = new DecisionLog(null, connection, DEFAULT_BUSY_TIMEOUT, clock);
+            EntryStatement at = log.entryHeader(EntryStatement.MIGRATE, log.now(), null, null, null, null);
+            log.insertEntry(new EntryStatement(EntryStatement.FORMAT, at.sequence(), at.previousEntryHash(),
+                    EntryStatement.MIGRATE, at.at(), at.recordsBefore(), at.signaturesBefore(), null, null, null, null,
+                    from, StoreSchema.CURRENT_VERSION, null, null), List.of());
         }
     }
 
@@ -673,6 +682,7 @@ public final class DecisionLog implements AutoCloseable {
                 throw new LogNotIntactException(path, report, "its guard was not restored");
             }
             if (!snapshot.guardFaults().isEmpty()) {
+                // a store set back gets its stored format's guard here, and the rest with its version from the migration
                 StoreSchema.restoreGuards(connection, snapshot.formatVersion(), snapshot.guardFaults());
             }
             if (snapshot.formatVersion() < StoreSchema.CURRENT_VERSION) {
@@ -757,7 +767,7 @@ public final class DecisionLog implements AutoCloseable {
                 List.of(endorser));
     }
 
-    /** A register or revoke statement placed after everything the store holds now. */
+    /** A statement of {@code kind} placed after everything the store holds now. */
     private EntryStatement entryHeader(String kind, String at, EntryStatement.Claim claim, String selfSignature,
                                        String revokedKeyId, String reason) throws SQLException {
         List<LogEntry> entries = readEntries();
@@ -887,9 +897,10 @@ public final class DecisionLog implements AutoCloseable {
 
     private LogSnapshot readSnapshot() throws SQLException {
         int version = StoreSchema.version(connection);
-        return LogSnapshot.of(origin, version, readRecords(), version >= 2 ? readEntries() : List.of(),
-                readStoredSigners(), readCheckpoints()).withStraySignatures(readStraySignatures())
-                .withGuardFaults(StoreSchema.guardFaults(connection, version));
+        List<LogEntry> entries = version >= 2 ? readEntries() : List.of();
+        return LogSnapshot.of(origin, version, readRecords(), entries, readStoredSigners(), readCheckpoints())
+                .withStraySignatures(readStraySignatures())
+                .withGuardFaults(StoreSchema.guardFaults(connection, version, entries));
     }
 
     /** Signers as the signed entries establish them (the tables are only an index). */

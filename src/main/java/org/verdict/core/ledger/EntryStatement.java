@@ -20,7 +20,10 @@ import java.util.Optional;
  * @param selfSignature register: base64 signature of {@link SignerClaim} by the registrant's key
  * @param revokedKeyId revoke: the key that signs nothing from this position on
  * @param reason revoke: why
- * @param fromVersion migrate: the store format before the migration
+ * @param fromVersion migrate: the store format before the migration (1: the entry is #1 and adopts the register; 2 or
+ *                    later: a step that only adds to the append-only guard, anywhere in the chain, so the chain
+ *                    commits to the format and a store set back to an earlier one shows it)
+ * @param toVersion migrate: the store format after the migration
  * @param adopted migrate: the signer register found in the older store, taken over as it stood
  * @param legacyCheckpoints migrate: how many checkpoints were made before entries existed (they do not cover entries)
  */
@@ -39,6 +42,16 @@ public record EntryStatement(String format, long sequence, String previousEntryH
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /**
+     * A migration from format 2 or later: it adopts no register and names a later format; the store's schema must be
+     * of that format at least ({@code StoreSchema.guardFaults}).
+     */
+    boolean isFormatStep() {
+        return MIGRATE.equals(kind) && fromVersion != null && fromVersion >= 2 && toVersion != null
+                && toVersion > fromVersion && adopted == null && legacyCheckpoints == null && signer == null
+                && revokedKeyId == null;
+    }
 
     /** The exact bytes to store and sign. */
     public byte[] toBytes() {

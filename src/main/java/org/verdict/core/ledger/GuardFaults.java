@@ -10,9 +10,21 @@ import org.verdict.core.stats.MetricFormat;
  * @param dropped guard triggers the store no longer has
  * @param altered guard triggers present under their name whose statement is not the one Verdict creates
  * @param foreign triggers and views Verdict never makes, as "trigger NAME" / "view NAME"
+ * @param setBack the store's format set back below the one its hash chain records; null when it is not
  */
-public record GuardFaults(List<String> dropped, List<String> altered, List<String> foreign) {
+public record GuardFaults(List<String> dropped, List<String> altered, List<String> foreign, FormatSetBack setBack) {
     public static final GuardFaults NONE = new GuardFaults(List.of(), List.of(), List.of());
+
+    /**
+     * A store whose {@code schema_version} says an earlier format than a migration entry of its chain records: the
+     * version was lowered by hand, which is how a store is made to read as one of a format with a weaker guard.
+     *
+     * @param entry the entry that records the later format, as {@link LogEntry#label()} names it
+     * @param recorded the format that entry records
+     * @param stored the format {@code schema_version} says
+     */
+    public record FormatSetBack(String entry, int recorded, int stored) {
+    }
 
     public GuardFaults {
         dropped = List.copyOf(dropped);
@@ -20,8 +32,13 @@ public record GuardFaults(List<String> dropped, List<String> altered, List<Strin
         foreign = List.copyOf(foreign);
     }
 
+    /** Triggers and views only, the format as its chain records it. */
+    public GuardFaults(List<String> dropped, List<String> altered, List<String> foreign) {
+        this(dropped, altered, foreign, null);
+    }
+
     public boolean isEmpty() {
-        return dropped.isEmpty() && altered.isEmpty() && foreign.isEmpty();
+        return dropped.isEmpty() && altered.isEmpty() && foreign.isEmpty() && setBack == null;
     }
 
     /** Every trigger or view concerned, dropped first. */
@@ -52,6 +69,9 @@ public record GuardFaults(List<String> dropped, List<String> altered, List<Strin
         if (views > 0) {
             parts.add(MetricFormat.count(views, "view", "views") + " added");
         }
+        if (setBack != null) {
+            parts.add(0, "store format set back from " + setBack.recorded() + " to " + setBack.stored());
+        }
         int last = parts.size() - 1;
         return last == 0 ? parts.get(0) : String.join(", ", parts.subList(0, last)) + " and " + parts.get(last);
     }
@@ -72,7 +92,13 @@ public record GuardFaults(List<String> dropped, List<String> altered, List<Strin
             parts.add(MetricFormat.count(foreign.size(), "trigger or view", "triggers or views")
                     + " Verdict never makes added (" + String.join(", ", foreign) + ")");
         }
-        return (altered.isEmpty() && foreign.isEmpty() ? "missing, " : "not as Verdict made it, ")
+        String triggers = (altered.isEmpty() && foreign.isEmpty() ? "missing, " : "not as Verdict made it, ")
                 + String.join("; ", parts);
+        if (setBack == null) {
+            return triggers;
+        }
+        return "set back to format " + setBack.stored() + ", though " + setBack.entry() + " records its migration to "
+                + "format " + setBack.recorded() + " (its schema_version was lowered, so that it reads as a store of "
+                + "the earlier format)" + (parts.isEmpty() ? "" : "; " + triggers);
     }
 }

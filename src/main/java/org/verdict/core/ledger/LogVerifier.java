@@ -115,8 +115,8 @@ public final class LogVerifier {
         // on a log that does not verify the problems say more than this could
         if (!waiting.isEmpty() && problems.isEmpty()) {
             notes.add(String.join("; ", waiting.stream().map(LogEntry::label).toList()) + (waiting.size() == 1
-                    ? " is" : " are") + " covered by no checkpoint yet: a registration from a signer file waits for the"
-                    + " next append's checkpoint, but deleting every record, signature and checkpoint after it leaves"
+                    ? " is" : " are") + " covered by no checkpoint yet: an unsigned entry (a registration from a signer"
+                    + " file, a migration) waits for the next append's checkpoint, but deleting every record, signature and checkpoint after it leaves"
                     + " the same store; only a checkpoint kept outside the log tells the two apart");
         }
     }

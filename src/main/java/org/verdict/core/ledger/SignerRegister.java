@@ -130,6 +130,10 @@ public record SignerRegister(Map<String, RegisteredSigner> signers, List<Problem
                 case EntryStatement.REGISTER -> register(entry, statement, signers, problems);
                 case EntryStatement.REVOKE -> revoke(entry, statement, signers, problems);
                 case EntryStatement.MIGRATE -> {
+                    if (statement.isFormatStep()) {
+                        // a later format changes nothing about who may sign: the entry only records the step
+                        continue;
+                    }
                     if (entry.sequence() != 1 || statement.adopted() == null) {
                         problems.add(logProblem(label + ": a migration can only be the first entry of a store"));
                     } else {

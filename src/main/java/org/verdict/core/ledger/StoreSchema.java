@@ -209,8 +209,10 @@ final class StoreSchema {
      * change by itself. {@code PRAGMA recursive_triggers} is a setting of a connection, not of the file, so it is not
      * the store's to keep.
      */
-    static GuardFaults guardFaults(Connection connection, int version) throws SQLException {
-        java.util.Map<String, String> expected = expectedGuards(version);
+    static GuardFaults guardFaults(Connection connection, int version, List<LogEntry> entries) throws SQLException {
+        GuardFaults.FormatSetBack setBack = setBack(version, entries);
+        // a store set back is held to the guard of the format its chain records
+        java.util.Map<String, String> expected = expectedGuards(setBack == null ? version : setBack.recorded());
         List<String> altered = new java.util.ArrayList<>();
         List<String> foreign = new java.util.ArrayList<>();
         java.util.Set<String> present = new java.util.HashSet<>();
@@ -233,7 +235,24 @@ final class StoreSchema {
             }
         }
         List<String> dropped = expected.keySet().stream().filter(name -> !present.contains(name)).toList();
-        return new GuardFaults(dropped, altered, foreign);
+        return new GuardFaults(dropped, altered, foreign, setBack);
+    }
+
+    /**
+     * The latest format a migration entry of the chain records, when it is later than {@code version}; null when
+     * none is. Entries that are not intact are left to verification, which says so.
+     */
+    private static GuardFaults.FormatSetBack setBack(int version, List<LogEntry> entries) {
+        GuardFaults.FormatSetBack latest = null;
+        for (LogEntry entry : entries) {
+            EntryStatement statement = entry.statement().orElse(null);
+            if (statement != null && EntryStatement.MIGRATE.equals(statement.kind()) && statement.toVersion() != null
+                    && statement.toVersion() > version
+                    && (latest == null || statement.toVersion() > latest.recorded())) {
+                latest = new GuardFaults.FormatSetBack(entry.label(), statement.toVersion(), version);
+            }
+        }
+        return latest;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.verdict.core.pack.Hashes;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackManifest;
 import org.verdict.core.stats.HashedBlocks;
@@ -86,6 +87,16 @@ final class ChecksTable {
             throw new PackException(path.toString(), "was written by another printing of the SQL than " + sqlScript
                     + " (its script_id '" + scriptId + "' is not in that script); import the checks table the run of "
                     + sqlScript + " wrote, or give as --sql the script that wrote this one");
+        }
+        if (!SummarySql.isPrintedAs(sql, scriptId)) {
+            // the id is the script's own SHA-256, so the text that ran is bound, not only the printing it came from
+            throw new PackException(sqlScript.toString(), "is not the script that wrote " + path + ": its text was "
+                    + "changed after Verdict printed it (or it is another script quoting that script's id): "
+                    + path + " says script_id '" + scriptId + "', the SHA-256 of the script as printed with its id "
+                    + "written as 64 zeros, and this text hashes to '" + Hashes.sha256Hex(sql.replace(scriptId,
+                    "0".repeat(64))) + "'; nothing was written. Import with the script exactly as printed and run, "
+                    + "or print the SQL again (summarize --engine sql with the same options), run all of it on the "
+                    + "same table, and import the tables of that run with it as --sql");
         }
         String engineVersion = seen[4].strip();
         if (seen[3].isBlank() || engineVersion.isEmpty()) {

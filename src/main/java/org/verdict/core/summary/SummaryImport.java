@@ -115,7 +115,8 @@ public final class SummaryImport {
         }
         long rows = primary.cells().countTotal();
         // blocks from a script that does not deal rows by MD5 (one written before Verdict's SQL did) are not the rows'
-        String blockHash = sql.contains(SqlDialect.BLOCK_HASH_CALL) ? SummaryProvenance.ROW_ENGINE_HASH : null;
+        String blockHash = blocksQuery(sql).contains(SqlDialect.BLOCK_HASH_CALL) ? SummaryProvenance.ROW_ENGINE_HASH
+                : null;
         writer.write(out, rowManifest, layout, new SummaryProvenance(engineAndVersion[0], engineAndVersion[1],
                 Hashes.sha256Hex(sql), source, snapshot, rows, seed, blockCount, blockHash), sql,
                 new SummaryTables(primary.cells(), primary.blocks(), primary.ranking(),
@@ -197,6 +198,19 @@ public final class SummaryImport {
         ChecksTable table = ChecksTable.read(checks, sql, sqlScript, checksQuery(option));
         table.requireSameRows(cellsPath, tables.cells(), sqlScript);
         return table;
+    }
+
+    /**
+     * The blocks query of the script, from its heading to its end; the whole script when it has no such heading. The
+     * row checks query hashes with MD5 too (its cells fingerprint), so only this query says how blocks were dealt.
+     */
+    private static String blocksQuery(String sql) {
+        Matcher heading = PRINTED_BLOCKS.matcher(sql);
+        if (!heading.find()) {
+            return sql;
+        }
+        int end = sql.indexOf(";\n", heading.end());
+        return sql.substring(heading.start(), end < 0 ? sql.length() : end);
     }
 
     /** Refuses a --block-count other than the one the SQL script says it dealt the rows into. */

@@ -147,6 +147,15 @@ public final class SummaryPackReader {
                 throw summary.error("/sqlSha256", "does not match the SHA-256 of " + sqlFile
                         + "; the SQL stored is not the SQL recorded");
             }
+            String sql = java.nio.file.Files.readString(sqlPath, java.nio.charset.StandardCharsets.UTF_8);
+            // a script with row checks carries its own id; one from before them has nothing to check it by
+            if (sql.contains(RowChecks.SCRIPT_ID) && !SummarySql.holdsItsOwnId(sql)) {
+                throw new PackException(sqlFile, "is not a script as Verdict printed it: none of the ids it quotes "
+                        + "is the SHA-256 of its text with that id written as 64 zeros, so it was changed after it "
+                        + "was printed and is not the script whose checks the pack was imported with; make the pack "
+                        + "again (summarize --engine duckdb, or --engine import with the tables of one run of the "
+                        + "script as printed)");
+            }
         } catch (IOException e) {
             throw new PackException(sqlFile, "cannot be read: " + e.getMessage());
         }

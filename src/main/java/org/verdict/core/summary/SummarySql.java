@@ -3,6 +3,7 @@ package org.verdict.core.summary;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.verdict.core.compare.ComparisonEngine;
@@ -419,7 +420,28 @@ public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest 
      * manifest and sources), so import can tell the checks of the --sql script from another's.
      */
     public String scriptId(Sources sources) {
-        return Hashes.sha256Hex(script(sources, "0".repeat(64)));
+        return Hashes.sha256Hex(script(sources, UNPRINTED_ID));
+    }
+
+    /** The id a script is printed with to compute its own id. */
+    private static final String UNPRINTED_ID = "0".repeat(64);
+    /** An id as the checks query writes it into the script: a quoted literal of 64 hex digits. */
+    private static final Pattern QUOTED_ID = Pattern.compile("'([0-9a-f]{64})'");
+
+    /**
+     * Whether {@code script} is exactly a script Verdict printed with the id {@code scriptId} ({@link #scriptId}):
+     * its SHA-256 with that id written as 64 zeros is the id. An edit anywhere in the text, or another script quoting
+     * the id of the one that ran, makes another hash; a forger would need a preimage of SHA-256.
+     */
+    static boolean isPrintedAs(String script, String scriptId) {
+        return scriptId.matches("[0-9a-f]{64}")
+                && Hashes.sha256Hex(script.replace(scriptId, UNPRINTED_ID)).equals(scriptId);
+    }
+
+    /** Whether one of the ids {@code script} quotes is its own ({@link #isPrintedAs}): it is as Verdict printed it. */
+    static boolean holdsItsOwnId(String script) {
+        return QUOTED_ID.matcher(script).results().map(id -> id.group(1)).distinct()
+                .anyMatch(id -> isPrintedAs(script, id));
     }
 
     private String script(Sources sources, String scriptId) {

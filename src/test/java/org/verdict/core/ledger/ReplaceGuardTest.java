@@ -163,7 +163,7 @@ class ReplaceGuardTest {
         assertEquals(3, count(db, "SELECT max(version) FROM schema_version"), "the schema version records it");
         assertEquals(1, count(db, "SELECT count(*) FROM schema_version"));
         assertEquals(24, count(db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"));
-        assertEquals(before, rows(db), "no row was added, removed or changed");
+        assertMigrationEntryOnlyAdded(db, before);
         VerificationReport migrated = StoreSurgery.verify(db, new VerificationOptions(null, kept,
                 VerificationOptions.Endorsements.REQUIRED));
         assertTrue(migrated.isIntact(), migrated.problems().toString());
@@ -252,8 +252,82 @@ class ReplaceGuardTest {
             assertEquals(StoreSchema.CURRENT_VERSION, log.snapshot().formatVersion());
         }
         assertEquals(24, count(db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"));
-        assertEquals(before, rows(db));
+        assertMigrationEntryOnlyAdded(db, before);
         assertTrue(StoreSurgery.verify(db).isIntact(), StoreSurgery.verify(db).problems().toString());
+    }
+
+    /**
+     * Every row the store held is there byte for byte, and the one row added is an unsigned entry at the end of the
+     * chain recording the migration from format 2 to the current one, placed after every record and signature.
+     */
+    private static void assertMigrationEntryOnlyAdded(Path db, String before) throws Exception {
+        List<String> added = new java.util.ArrayList<>(rows(db).lines().toList());
+        for (String row : before.lines().toList()) {
+            assertTrue(added.remove(row), "still stored as it was: " + row);
+        }
+        assertEquals(1, added.size(), added.toString());
+        assertTrue(added.get(0).startsWith("entries | "), added.toString());
+        try (DecisionLog log = DecisionLog.openReadOnly(db)) {
+            List<LogEntry> entries = log.snapshot().entries();
+            LogEntry last = entries.get(entries.size() - 1);
+            EntryStatement migration = last.statement().orElseThrow();
+            assertEquals(EntryStatement.MIGRATE, migration.kind());
+            assertEquals(2, migration.fromVersion());
+            assertEquals(StoreSchema.CURRENT_VERSION, migration.toVersion());
+            assertEquals(4, migration.recordsBefore(), "placed after the four records");
+            assertEquals(entries.size() > 1 ? entries.get(entries.size() - 2).entryId()
+                    : SignerRegister.NO_PREVIOUS_ENTRY, migration.previousEntryHash(), "chained to the entry before");
+            assertTrue(last.signatures().isEmpty(), "written by the migration, signed by nobody");
+        }
+    }
+
+    /**
+     * A format-3 store set back to format 2 by hand (the sqlite3 shell's statements, through JDBC): its version lowered
+     * and its eight REPLACE guards dropped. Its chain records the migration to format 3, so it is SUSPECT, headed with
+     * what was found, not an intact store of format 2; a write is refused without a byte changed; restore-guard,
+     * checked against a kept checkpoint, puts format 3 back. Lowering the version alone is found the same way.
+     */
+    @Test
+    void aFormat3StoreSetBackToFormat2IsSuspect() throws Exception {
+        Path db = TamperedStore.setBackToFormat2(dir.resolve("set-back.db"), false);
+        Path keptFile = fixture("checkpoint.json");
+        assertEquals(2, count(db, "SELECT max(version) FROM schema_version"));
+        assertEquals(16, count(db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"),
+                "format 2's guard, as in a store that never had format 3");
+
+        VerificationReport report = StoreSurgery.verify(db);
+        assertTrue(report.isSuspect(), report.problems().toString());
+        assertTrue(report.summary().startsWith("SUSPECT: store format set back from 3 to 2 and 8 guard triggers dropped"
+                + " — cannot tell whether records were removed from the end of the log"), report.summary());
+        assertTrue(report.problems().get(0).message().startsWith("the store's append-only guard is set back to format"
+                + " 2, though log entry #"), report.problems().toString());
+        assertTrue(report.problems().get(0).message().contains("(migration from store format 2) records its migration"
+                + " to format 3 (its schema_version was lowered, so that it reads as a store of the earlier format);"
+                + " missing, 8 triggers dropped (log_info_no_replace, "), report.problems().toString());
+
+        byte[] stored = Files.readAllBytes(db);
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            assertEquals(2, log.snapshot().formatVersion(), "not migrated again, which would hide what was done");
+            LogNotIntactException refused = assertThrows(LogNotIntactException.class,
+                    () -> log.append(LedgerFixtures.retraining("after"), LEAD));
+            assertTrue(refused.getMessage().startsWith("the append-only guard of the decision log " + db + " was"
+                    + " changed by something other than Verdict (store format set back from 3 to 2 and 8 guard"
+                    + " triggers dropped), so nothing was appended"), refused.getMessage());
+        }
+        assertArrayEquals(stored, Files.readAllBytes(db), "the file was not changed");
+
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            GuardFaults restored = log.restoreGuard(Checkpoint.readJson(keptFile), keptFile);
+            assertEquals(3, restored.setBack().recorded());
+            assertEquals(StoreSchema.CURRENT_VERSION, log.snapshot().formatVersion());
+        }
+        assertEquals(24, count(db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"));
+        assertTrue(StoreSurgery.verify(db).isIntact(), StoreSurgery.verify(db).problems().toString());
+
+        Path versionOnly = TamperedStore.setBackToFormat2(dir.resolve("version-only.db"), true);
+        VerificationReport lowered = StoreSurgery.verify(versionOnly);
+        assertTrue(lowered.isSuspect(), lowered.problems().toString());
+        assertTrue(lowered.summary().startsWith("SUSPECT: store format set back from 3 to 2 — "), lowered.summary());
     }
 
     /** The fixture's own decisions: a hold amending a promote, then restated, read as an auditor expects. */

@@ -42,6 +42,27 @@ public final class TamperedStore {
         }
     }
 
+    /**
+     * The format-2 store kept as a fixture, migrated to format 3 by opening it for writing, then set back by hand as
+     * the sqlite3 shell would: its version lowered to 2 and, unless {@code versionOnly}, the eight triggers format 3
+     * added dropped, so that it has exactly format 2's guard.
+     */
+    public static Path setBackToFormat2(Path copy, boolean versionOnly) throws IOException, LedgerException,
+            SQLException {
+        copyOfResource("/ledger/format-2-store/decisions.db", copy);
+        DecisionLog.openForWriting(copy).close();
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + copy); Statement s = sql.createStatement()) {
+            if (!versionOnly) {
+                for (String table : java.util.List.of("log_info", "signers", "revocations", "records", "signatures",
+                        "checkpoints", "entries", "entry_signatures")) {
+                    s.execute("DROP TRIGGER " + table + "_no_replace");
+                }
+            }
+            s.execute("UPDATE schema_version SET version = 2");
+        }
+        return copy;
+    }
+
     /** A copy of the test resource {@code resource} (a store kept as a fixture) at {@code copy}. */
     public static Path copyOfResource(String resource, Path copy) throws IOException {
         try (InputStream in = TamperedStore.class.getResourceAsStream(resource)) {

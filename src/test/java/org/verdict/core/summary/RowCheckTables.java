@@ -8,6 +8,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+import org.verdict.core.pack.Hashes;
 
 /**
  * Runs the row checks query of a printed script with DuckDB, writing the checks table the way an engine elsewhere
@@ -16,6 +19,18 @@ import java.util.Arrays;
  */
 public final class RowCheckTables {
     private RowCheckTables() {
+    }
+
+    /**
+     * What another Verdict would have printed: {@code script} as {@code change} makes it, with the id that text then
+     * has ({@link SummarySql#scriptId}: the SHA-256 of the text with its id written as 64 zeros) in place of the old.
+     */
+    public static String printedOtherwise(String script, UnaryOperator<String> change) {
+        String id = Pattern.compile("'([0-9a-f]{64})'").matcher(script).results().map(m -> m.group(1))
+                .filter(candidate -> SummarySql.isPrintedAs(script, candidate)).findFirst()
+                .orElseThrow(() -> new AssertionError("not a script as Verdict printed it"));
+        String zeroed = change.apply(script.replace(id, "0".repeat(64)));
+        return zeroed.replace("0".repeat(64), Hashes.sha256Hex(zeroed));
     }
 
     /**

@@ -2,6 +2,7 @@ package org.verdict.core.summary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.verdict.core.pack.Hashes;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackManifest;
 import org.verdict.core.pack.Task;
@@ -217,6 +219,56 @@ class SqlRowChecksTest {
         SummaryPack imported = importTables(manifest, cleanRun, cleanChecks, out);
         assertEquals(1000, imported.primary().rowCount());
         assertTrue(imported.provenance().engineVersion().startsWith("v1."), imported.provenance().engineVersion());
+    }
+
+    /**
+     * The checks bind the exact text of the script that ran: a script edited after its run (here a query made to
+     * read another table, with its id left as it was), or another printing quoting the id of the one that ran, is
+     * refused naming the script, and nothing is written; a pack whose stored script was edited afterwards (its
+     * recorded SHA-256 made to match) is refused when it is opened.
+     */
+    @Test
+    void aScriptEditedAfterItsRunIsRefused() throws Exception {
+        Path rows = RowPacks.write(folder.resolve("rows"), Task.BINARY, 400, 5);
+        PackManifest manifest = RowManifest.read(rows.resolve("manifest.json"));
+        Path run = tables(manifest, rows.resolve("primary.csv"), "run");
+        Path script = run.resolve("summary.sql");
+        String printed = Files.readString(script);
+        String cellsHeading = "-- cells table\n";
+        int cells = printed.indexOf(cellsHeading) + cellsHeading.length();
+        String edited = printed.substring(0, cells) + printed.substring(cells).replaceFirst("FROM evals\n",
+                "FROM evals WHERE \"label\" IS NOT NULL\n");
+        assertNotEquals(printed, edited);
+        Files.writeString(script, edited);
+        Path out = folder.resolve("out");
+        PackException refused = assertThrows(PackException.class, () -> importTables(manifest, run,
+                run.resolve("checks.csv"), out));
+        assertTrue(refused.getMessage().startsWith(script + ": is not the script that wrote " + run.resolve(
+                "checks.csv") + ": its text was changed after Verdict printed it"), refused.getMessage());
+        assertFalse(Files.exists(out), "nothing is written");
+
+        // another printing (for another table) that quotes the id of the one that ran in a comment
+        String runId = sql(manifest).scriptId(SummarySql.Sources.NONE);
+        Files.writeString(script, sql(manifest, "evals_copy").script() + "-- '" + runId + "'\n");
+        PackException quoted = assertThrows(PackException.class, () -> importTables(manifest, run,
+                run.resolve("checks.csv"), out));
+        assertTrue(quoted.getMessage().startsWith(script + ": is not the script that wrote "), quoted.getMessage());
+        assertFalse(Files.exists(out));
+
+        // as printed, the same tables import; the pack's script edited afterwards is refused when the pack is read
+        Files.writeString(script, printed);
+        importTables(manifest, run, run.resolve("checks.csv"), out);
+        Path stored = out.resolve(SummaryPackWriter.SQL_FILE);
+        String storedText = Files.readString(stored);
+        assertEquals(printed, storedText);
+        Files.writeString(stored, edited);
+        Path manifestFile = out.resolve("manifest.json");
+        Files.writeString(manifestFile, Files.readString(manifestFile).replace(Hashes.sha256Hex(printed),
+                Hashes.sha256Hex(edited)));
+        PackException opened = assertThrows(PackException.class, () -> new SummaryPackReader().read(out,
+                Progress.NONE));
+        assertTrue(opened.getMessage().startsWith(SummaryPackWriter.SQL_FILE + ": is not a script as Verdict "
+                + "printed it"), opened.getMessage());
     }
 
     /** A checks table of the SQL of an earlier Verdict (no columns of what it saw) is refused, saying what to do. */

@@ -686,6 +686,16 @@ class AuditViewModelTest {
                 .subList(1, 4).stream().map(row -> row.fields().get("Standing")).toList());
     }
 
+    /** A store set back to format 2 is headed as `log verify` heads it. */
+    @Test
+    void aStoreSetBackToFormat2IsSuspectInTheWordsOfLogVerify() throws Exception {
+        model.open(TamperedStore.setBackToFormat2(dir.resolve("set-back.db"), false));
+        assertEquals(Integrity.SUSPECT, model.integrityProperty().get());
+        String header = model.verificationProperty().get().lines().findFirst().orElseThrow();
+        assertTrue(header.startsWith("SUSPECT: store format set back from 3 to 2 and 8 guard triggers dropped — cannot"
+                + " tell whether records were removed from the end of the log"), header);
+    }
+
     /** An altered guard trigger heads the summary as altered, in the words of the line under it. */
     @Test
     void aLogWithAnAlteredGuardTriggerIsHeadedSoAndNotAsRemoved() throws Exception {
