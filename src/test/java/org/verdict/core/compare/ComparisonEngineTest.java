@@ -609,6 +609,49 @@ class ComparisonEngineTest {
     }
 
     /**
+     * A class labelled elsewhere in the table but not in a slice is left out of that slice's per-class averages, its
+     * intervals as well as its values (docs/statistics.md, "A class missing from the slice"): the slice is tested, and
+     * the note says which classes the average runs over. 120 rows: half=first holds A and B only (30 each; neither
+     * model predicts C there), half=second A, B and C. The values are scikit-learn's on the first half's rows:
+     * f1_score(average="macro") 0.8499583217560434 and 0.8, balanced_accuracy_score 0.85 and 0.8.
+     */
+    @Test
+    void aClassMissingFromASliceIsLeftOutOfItsAveragesAndTheirIntervals() {
+        int n = 120;
+        int[] labels = new int[n];
+        int[] prod = new int[n];
+        int[] cand = new int[n];
+        String[] half = new String[n];
+        for (int i = 0; i < n; i++) {
+            boolean first = i < 60;
+            labels[i] = first ? i % 2 : i % 3;
+            prod[i] = first ? (i % 7 == 0 ? 1 - labels[i] : labels[i]) : i % 4 == 0 ? (labels[i] + 1) % 3 : labels[i];
+            cand[i] = first ? (i % 5 == 0 ? 1 - labels[i] : labels[i]) : i % 6 == 0 ? (labels[i] + 2) % 3 : labels[i];
+            half[i] = first ? "first" : "second";
+        }
+        EvaluationTable table = TestTables.multiclass(List.of("A", "B", "C"), labels, prod, cand,
+                TestTables.columns(TestTables.column("half", half)));
+        ComparisonReport report = engine.compare("t", table, "1", "2", Metric.MACRO_F1, ComparisonOptions.DEFAULTS,
+                Progress.NONE);
+        Map<Metric, double[]> scikitLearn = Map.of(Metric.MACRO_F1, new double[] {0.8499583217560434, 0.8},
+                Metric.BALANCED_ACCURACY, new double[] {0.85, 0.8});
+        for (Metric metric : scikitLearn.keySet()) {
+            SliceResult first = find(report, metric, "half=first");
+            assertEquals(scikitLearn.get(metric)[0], first.production().value(), 1e-12, metric.wireName());
+            assertEquals(scikitLearn.get(metric)[1], first.candidate().value(), 1e-12, metric.wireName());
+            assertNull(first.unstableReason(), metric.wireName());
+            assertEquals("class C has no example here, so " + metric.wireName() + " and its intervals average the 2"
+                    + " classes present", first.note());
+            assertNotNull(first.pValue(), metric.wireName());
+            assertTrue(first.deltaCi().contains(first.delta()), first.toString());
+            assertTrue(first.production().ci().contains(first.production().value()), first.toString());
+            assertTrue(first.candidate().ci().contains(first.candidate().value()), first.toString());
+            assertEquals(30L, first.counts().smallestClassSupport(), "the smallest class present, not C's 0");
+            assertNull(find(report, metric, "half=second").note(), "every class is present there");
+        }
+    }
+
+    /**
      * A class listed in model.classes that no row of the table is labelled with is missing from every slice, the
      * overall one too: the table cannot estimate the average over the pack's classes, so the per-class averages get
      * no interval anywhere, and the reason says where the class is missing; the paired rates stay tested. 60 rows,
