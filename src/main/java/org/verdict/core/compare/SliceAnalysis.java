@@ -997,9 +997,10 @@ final class SliceAnalysis {
         if (comparison.inference() == null || !(deltaVariance > 0)) {
             return comparison;
         }
+        double production = comparison.production().value();
         return MetricComparison.tested(comparison.metric(), comparison.production(), comparison.candidate(),
-                new WaldDifference(comparison.delta(), Math.sqrt(deltaVariance), degreesOfFreedom, -1, 1),
-                comparison.test(), comparison.note());
+                new WaldDifference(comparison.delta(), Math.sqrt(deltaVariance), degreesOfFreedom, -production,
+                        1 - production), comparison.test(), comparison.note());
     }
 
     /**
@@ -1018,8 +1019,10 @@ final class SliceAnalysis {
             return new MetricComparison(metric, prod, cand, delta, null, test, null,
                     varianceName + " of Δ is 0 here, so the data cannot measure Δ's uncertainty", note);
         }
-        return MetricComparison.tested(metric, prod, cand,
-                new WaldDifference(delta, Math.sqrt(deltaVariance), deltaDegreesOfFreedom, -1, 1), test, note);
+        // Δ reaches no further than a candidate at 0 or 1 given production's value; such an end is marked as at the
+        // bound (SliceResult.boundEnds)
+        return MetricComparison.tested(metric, prod, cand, new WaldDifference(delta, Math.sqrt(deltaVariance),
+                deltaDegreesOfFreedom, -prodValue, 1 - prodValue), test, note);
     }
 
     /** The note with why a model whose variance is 0 has no interval ({@link #delongEstimate}). */

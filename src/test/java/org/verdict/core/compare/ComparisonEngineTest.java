@@ -255,7 +255,8 @@ class ComparisonEngineTest {
      * 6/10)/6 = 0.7551587; the candidate 1st to 5th and 8th: (5 + 6/8)/6 = 0.9583333. Computed with numpy: each row's
      * influence as a central finite difference (h = 1e-6) of a weighted average precision written from the definition,
      * d = ψ_candidate − ψ_production, SE = √Σd² = 0.1625589, ν = (Σd²)²/Σd⁴ = 2.5736824, p = 2·scipy.stats.t.sf(Δ/SE, ν)
-     * = 0.3129577, interval Δ ∓ t.ppf(0.975, ν)·SE = (−0.3661861, 0.7725353).
+     * = 0.3129577, interval Δ ∓ t.ppf(0.975, ν)·SE = (−0.3661861, 0.7725353), whose upper end is cut at 1 −
+     * production's 0.7551587, the Δ of a candidate at 1.
      */
     @Test
     void prAucDeltaUsesTheInfluenceStandardError() {
@@ -270,7 +271,8 @@ class ComparisonEngineTest {
         assertEquals(0.9583333333333334, ap.candidate().value(), 1e-12);
         assertEquals(0.31295771398168304, ap.pValue(), 1e-6);
         assertEquals(-0.3661860960167538, ap.deltaCi().lower(), 1e-6);
-        assertEquals(0.7725353023659602, ap.deltaCi().upper(), 1e-6);
+        assertEquals(1 - 0.7551587301587301, ap.deltaCi().upper(), 1e-12);
+        assertEquals(SliceResult.BoundEnds.UPPER, ap.boundEnds(ap.deltaCi()));
     }
 
     /** Above 2,000 examples pr_auc uses the influence function; the calibration metrics resample hashed blocks. */
