@@ -429,7 +429,7 @@ public final class CompareCommand implements Callable<Integer> {
                 estimate(numbers, r.production()), estimate(numbers, r.candidate()), delta(r),
                 r.shownInterval() == null ? "-" : r.shownInterval().levelText(), pValue(r.adjustedP())));
         cells.addAll(Arrays.asList(beforeVerdict));
-        cells.add(r.verdict() == Verdict.WORSE ? "WORSE (!)" : r.verdictLabel());
+        cells.add(r.verdictLabel());
         return cells.toArray(String[]::new);
     }
 

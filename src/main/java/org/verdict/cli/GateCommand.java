@@ -42,9 +42,9 @@ import picocli.CommandLine;
 /** {@code verdict gate PACK}: the promotion checklist of a candidate under the pack's (or a given) policy. */
 @Command(name = "gate", mixinStandardHelpOptions = true,
         description = {"Judge every promotion gate and data-validation gate of a candidate under a policy.",
-            "Exit codes: 0 every gate passes, 1 a gate fails or lacks evidence, " + ExitCodes.REFUSALS,
             "A policy value of the wrong kind or out of range is refused with its key's whole path (primary.margin),"
-                    + " the file, line and column."})
+                    + " the file, line and column.",
+            "Exit codes: 0 every gate passes, 1 a gate fails or lacks evidence, " + ExitCodes.REFUSALS})
 public final class GateCommand implements Callable<Integer> {
     /** GATE and OUTCOME columns: a finding's line leaves GATE empty and fills the other two like its gate's. */
     private static final int GATE_COLUMNS = 40;

@@ -15,14 +15,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code verdict key ...}: signers' key pairs. */
-@Command(name = "key", mixinStandardHelpOptions = true, description = "Signers' Ed25519 key pairs.",
+@Command(name = "key", mixinStandardHelpOptions = true, description = {"Signers' Ed25519 key pairs.",
+        "Exit codes: those of the subcommand run (without one: 2, as a wrong option): 0 done, " + ExitCodes.REFUSALS},
         subcommands = {KeyCommand.NewKey.class, KeyCommand.SignerFile.class})
 public final class KeyCommand {
 
     @Command(name = "new", mixinStandardHelpOptions = true,
             description = {"Make an Ed25519 key pair; the private key is encrypted under your passphrase.",
                     "Writes NAME.key.json (keep it private), NAME.signer.json (to register in other logs)"
-                            + " and NAME.pub.pem."})
+                            + " and NAME.pub.pem.",
+                    "Exit codes: 0 written, " + ExitCodes.REFUSALS})
     public static final class NewKey extends LedgerCommand {
         @Option(names = "--name", required = true, paramLabel = "N", description = "Your name as the board knows it.")
         String name;
@@ -57,7 +59,8 @@ public final class KeyCommand {
 
     @Command(name = "signer-file", mixinStandardHelpOptions = true,
             description = {"Write NAME.signer.json with your signature over your name, role and key, which"
-                    + " `log register` needs, for key files made before registrations were self-signed."})
+                    + " `log register` needs, for key files made before registrations were self-signed.",
+                    "Exit codes: 0 written, " + ExitCodes.REFUSALS})
     public static final class SignerFile extends LedgerCommand {
         @Mixin
         KeyOptions key;

@@ -36,12 +36,12 @@ import picocli.CommandLine;
 /** Writes the approval pack of a review pack: one HTML and one PDF document the board can read offline. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Write approval-pack.html and approval-pack.pdf for a review pack.",
+            "A --out folder that already holds an approval pack is bad input unless --replace is given: nothing is"
+                    + " written.",
             "Exit codes: 0 written, 1 the --db decision log is TAMPERED, DAMAGED or SUSPECT (its append-only guard"
                     + " dropped or changed) as `log verify` says: nothing is written, as `log checkpoint` gives out no"
                     + " checkpoint of it; a log that only breaks the signing policy (POLICY NOT MET) is reported,"
-                    + " stamped so on the pack's summary, " + ExitCodes.REFUSALS,
-            "A --out folder that already holds an approval pack is bad input unless --replace is given: nothing is"
-                    + " written."})
+                    + " stamped so on the pack's summary, " + ExitCodes.REFUSALS})
 public final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PACK", description = "pack folder or .zip")
     Path pack;

@@ -154,9 +154,10 @@ class CompareCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("accuracy (primary metric)"), run.out());
         String german = run.out().lines().filter(l -> l.startsWith("language=de")).findFirst().orElseThrow();
-        assertTrue(german.contains("WORSE"), german);
+        // the verdict's word, as README and the docs name it
+        assertTrue(german.strip().endsWith(" worse"), german);
         String english = run.out().lines().filter(l -> l.startsWith("language=en")).findFirst().orElseThrow();
-        assertFalse(english.contains("WORSE"), english);
+        assertFalse(english.contains("worse"), english);
         // McNemar's p 0.0015654 (jsonHasTheDocumentedShape) with three decimals, as Compare and the gates write it
         String overall = run.out().lines().filter(l -> l.startsWith("overall")).findFirst().orElseThrow();
         assertTrue(overall.contains(" 0.002 "), overall);
@@ -177,7 +178,7 @@ class CompareCommandTest {
         assertTrue(lines.get(block).contains("unadjusted (2 classes tested)"), lines.get(block));
         assertTrue(lines.get(block + 2).startsWith("class"), lines.get(block + 2));
         for (String row : lines.subList(block + 3, block + 5)) {
-            assertTrue(row.contains("1.000 [") && row.contains("0.750 [") && row.contains("WORSE (!)"), row);
+            assertTrue(row.contains("1.000 [") && row.contains("0.750 [") && row.strip().endsWith(" worse"), row);
         }
         CliRun holm = run((path, progress) -> pack(), "router", "--min-n", "10");
         String classA = holm.out().lines().filter(l -> l.startsWith("a ")).findFirst().orElseThrow();

@@ -239,7 +239,7 @@ class LogCommandTest {
         assertTrue(lines.get(1).startsWith("  the store's append-only guard is missing, 3 triggers dropped"
                 + " (records_no_delete, signatures_no_delete, checkpoints_no_delete)"), out.toString());
         assertTrue(lines.get(2).startsWith("  note: log entry #1 (registration of Ada Lovelace, ml-lead) is covered"
-                + " by no checkpoint yet"), out.toString());
+                + " by no checkpoint: it came either from a signer file"), out.toString());
     }
 
     /** The docs give a retraining one 'approver' and a promotion its 'approvers': the message names the right one. */

@@ -96,10 +96,10 @@ public record MetricCounts(Long positives, Long negatives, Long productionPredic
         /**
          * From a classification slice's paired cells, index (label · k + production) · k + candidate: for a binary
          * task its class counts and each model's predicted positives, for a multiclass one its smallest class among
-         * {@code labelledInTable}, the classes the comparison averages over (0 where the slice has none of one, as the
-         * reason that withholds its interval then says).
+         * those labelled in the slice, the classes its averages and their intervals rest on (a class with no example
+         * here is left out of them).
          */
-        static Slice ofCells(long[] cells, List<String> classes, boolean binary, boolean[] labelledInTable) {
+        static Slice ofCells(long[] cells, List<String> classes, boolean binary) {
             int k = classes.size();
             long[] support = new long[k];
             long[] productionPredicted = new long[k];
@@ -114,7 +114,7 @@ public record MetricCounts(Long positives, Long negatives, Long productionPredic
             }
             int smallest = -1;
             for (int c = 0; c < k; c++) {
-                if (labelledInTable[c] && (smallest < 0 || support[c] < support[smallest])) {
+                if (support[c] > 0 && (smallest < 0 || support[c] < support[smallest])) {
                     smallest = c;
                 }
             }

@@ -200,7 +200,7 @@ final class SliceAnalysis {
         }
         // the counts each result rests on: from the paired cells where counted, else (score metrics only) one pass
         MetricCounts.Slice counts = cells != null
-                ? MetricCounts.Slice.ofCells(cells, classes, task == Task.BINARY, labelledInTable)
+                ? MetricCounts.Slice.ofCells(cells, classes, task == Task.BINARY)
                 : task == Task.BINARY ? MetricCounts.Slice.ofPositives(positives(rows), rows.length)
                 : MetricCounts.Slice.UNKNOWN;
         return new Outcome(underMinimum(inOrder(metrics, results), rows.length, counts), classRecalls,
@@ -252,7 +252,7 @@ final class SliceAnalysis {
         }
         // a binary summary slice's class counts: from its paired cells, else from its ranking sums
         MetricCounts.Slice counts = slice.cells() != null
-                ? MetricCounts.Slice.ofCells(slice.cells(), classes, task == Task.BINARY, labelledInTable)
+                ? MetricCounts.Slice.ofCells(slice.cells(), classes, task == Task.BINARY)
                 : task == Task.BINARY && slice.ranking() != null
                 ? MetricCounts.Slice.ofPositives(slice.ranking().positives(), slice.n()) : MetricCounts.Slice.UNKNOWN;
         return new Outcome(underMinimum(inOrder(metrics, results), slice.n(), counts),
@@ -450,7 +450,8 @@ final class SliceAnalysis {
             int m = bootstrapped.indexOf(metric);
             MetricComparison comparison = withJackknifeDelta(summarise(metric, prodValue, candValue,
                     replicate[m][0], replicate[m][1], cellModelInterval(metric, leaveOneOut[m], counts), n, n - 1,
-                    CELL_BOOTSTRAP, classSets.unstableReason(metric), null), deltaJackknives[m], n);
+                    CELL_BOOTSTRAP, classSets.unstableReason(metric), classSets.absentNote(metric)),
+                    deltaJackknives[m], n);
             if (AgreeingModels.lacksInterval(comparison) && classSets.unstableReason(metric) == null
                     && AgreeingModels.samePredictions(occupied, k)) {
                 comparison = AgreeingModels.withPredictionAgreement(comparison, point[0], averaged);
@@ -555,7 +556,8 @@ final class SliceAnalysis {
      * ({@link BalancedAccuracyDifference}), in place of the stratified jackknife's t interval: with a handful of
      * positives that variance, from their few paired −1 / 0 / +1 differences, runs low, and the coverage benchmark's
      * rare-binary Δ covered a real improvement in only 63–85 % of 100–400-row slices (docs/statistics.md, "Real-shaped
-     * packs"). Where the cell bootstrap found the slice unstable, or the models agree on every row, Δ stays as it is.
+     * packs"). Where the cell bootstrap found the slice unstable, the models agree on every row or the slice holds one
+     * class only, Δ stays as it is.
      */
     private MetricComparison withScoreDeltaOfBinaryBalancedAccuracy(MetricComparison comparison, long[] cells, int k) {
         if (task != Task.BINARY || comparison.inference() == null || !CELL_BOOTSTRAP.equals(comparison.test())) {
@@ -563,6 +565,9 @@ final class SliceAnalysis {
         }
         PairedRate recall = PairedRate.of(Metric.RECALL, cells, k);
         PairedRate falsePositives = PairedRate.of(Metric.FPR, cells, k);
+        if (recall.trials() == 0 || falsePositives.trials() == 0) {
+            return comparison; // one class only: the average is that class's recall, tested over the class present
+        }
         return MetricComparison.tested(comparison.metric(), comparison.production(), comparison.candidate(),
                 new BalancedAccuracyDifference(
                         new PairedProportionDifference(recall.onlyCandidate(), recall.onlyProduction(),
@@ -615,13 +620,11 @@ final class SliceAnalysis {
         /**
          * Why an unweighted per-class average gets no interval here — neither Δ nor either model's value — or null.
          *
-         * <p>A class of the pack (labelled in the table, or listed in model.classes) with no example in this slice: the
-         * slice's average then runs over the classes present, another quantity than the average over every class,
-         * and which one a slice estimates depends on whether its sample happens to hold the rare class. Its Δ covered
-         * the population's Δ over every class in only 80–89 % of the coverage benchmark's 30- and 50-row slices (the
-         * models' own intervals 46–81 %). It is the limit of the next case, a class with 0 examples. A class listed in
-         * model.classes that no row of the table is labelled with is missing from every slice, the overall one too:
-         * the table cannot estimate the average over the pack's classes, and the reason says so.
+         * <p>A class listed in model.classes that no row of the table is labelled with is missing from every slice, the
+         * overall one too: the table cannot estimate the average over the pack's classes, and the reason says so. A
+         * class labelled elsewhere in the table but not in this slice is left out of the slice's average and its
+         * intervals alike ({@link #absentNote}): Δ over the classes present covered its own truth at the level in the
+         * coverage simulation (docs/statistics.md, "A class missing from the slice").
          *
          * <p>A labelled class with fewer than {@link #MIN_CLASS_EXAMPLES} examples: it is missing from a resample with
          * probability about e^(−s) (5 % at s = 3, under 1 % from s = 5), and then its whole 1/k share of the average
@@ -631,18 +634,12 @@ final class SliceAnalysis {
             if (!isUnweightedClassAverage(metric)) {
                 return null;
             }
-            List<Integer> absent = IntStream.range(0, classes.size()).filter(c -> !labelled[c]).boxed().toList();
-            if (!absent.isEmpty()) {
-                List<String> names = absent.stream().map(classes::get).toList();
-                String named = names.size() == 1 ? "class " + names.get(0)
-                        : names.size() + " classes (" + String.join(", ", names.subList(0, Math.min(3, names.size())))
-                        + (names.size() > 3 ? ", …" : "") + ")";
-                boolean nowhere = absent.stream().noneMatch(c -> labelledInTable[c]);
-                String where = nowhere ? (names.size() == 1 ? " is" : " are") + " in model.classes but no row of the"
-                        + " table is labelled with " + (names.size() == 1 ? "it" : "them")
-                        : (names.size() == 1 ? " has" : " have") + " no example here";
-                return named + where + ", so " + metric.wireName() + " cannot average every class of the pack here:"
-                        + " no interval for Δ or either model";
+            List<String> nowhere = absentClasses(c -> !labelledInTable[c]);
+            if (!nowhere.isEmpty()) {
+                return named(nowhere) + (nowhere.size() == 1 ? " is" : " are") + " in model.classes but no row of the"
+                        + " table is labelled with " + (nowhere.size() == 1 ? "it" : "them") + ", so "
+                        + metric.wireName() + " cannot average every class of the pack here: no interval for Δ or"
+                        + " either model";
             }
             int rarest = -1;
             for (int c = 0; c < support.length; c++) {
@@ -653,6 +650,32 @@ final class SliceAnalysis {
             return rarest < 0 ? null : "class " + classes.get(rarest) + " has " + support[rarest] + " example"
                     + (support[rarest] == 1 ? "" : "s") + " here; the bootstrap cannot measure "
                     + metric.wireName() + "'s uncertainty";
+        }
+
+        /**
+         * What an unweighted per-class average of this slice leaves out, or null: "class legal has no example here, so
+         * macro_f1 and its intervals average the 3 classes present". scikit-learn's macro average does the same.
+         */
+        String absentNote(Metric metric) {
+            if (!isUnweightedClassAverage(metric)) {
+                return null;
+            }
+            List<String> absent = absentClasses(c -> labelledInTable[c] && !labelled[c]);
+            boolean[] averaged = of(metric);
+            long present = IntStream.range(0, classes.size()).filter(c -> averaged[c]).count();
+            return absent.isEmpty() ? null : named(absent) + (absent.size() == 1 ? " has" : " have")
+                    + " no example here, so " + metric.wireName() + " and its intervals average the " + present
+                    + " classes present";
+        }
+
+        private List<String> absentClasses(IntPredicate absent) {
+            return IntStream.range(0, classes.size()).filter(absent).mapToObj(classes::get).toList();
+        }
+
+        private static String named(List<String> names) {
+            return names.size() == 1 ? "class " + names.get(0)
+                    : names.size() + " classes (" + String.join(", ", names.subList(0, Math.min(3, names.size())))
+                    + (names.size() > 3 ? ", …" : "") + ")";
         }
     }
 
@@ -1029,9 +1052,10 @@ final class SliceAnalysis {
         if (comparison.inference() == null || !(deltaVariance > 0)) {
             return comparison;
         }
+        double production = comparison.production().value();
         return MetricComparison.tested(comparison.metric(), comparison.production(), comparison.candidate(),
-                new WaldDifference(comparison.delta(), Math.sqrt(deltaVariance), degreesOfFreedom, -1, 1),
-                comparison.test(), comparison.note());
+                new WaldDifference(comparison.delta(), Math.sqrt(deltaVariance), degreesOfFreedom, -production,
+                        1 - production), comparison.test(), comparison.note());
     }
 
     /**
@@ -1050,8 +1074,10 @@ final class SliceAnalysis {
             return new MetricComparison(metric, prod, cand, delta, null, test, null,
                     varianceName + " of Δ is 0 here, so the data cannot measure Δ's uncertainty", note);
         }
-        return MetricComparison.tested(metric, prod, cand,
-                new WaldDifference(delta, Math.sqrt(deltaVariance), deltaDegreesOfFreedom, -1, 1), test, note);
+        // Δ reaches no further than a candidate at 0 or 1 given production's value; such an end is marked as at the
+        // bound (SliceResult.boundEnds)
+        return MetricComparison.tested(metric, prod, cand, new WaldDifference(delta, Math.sqrt(deltaVariance),
+                deltaDegreesOfFreedom, -prodValue, 1 - prodValue), test, note);
     }
 
     /** The note with why a model whose variance is 0 has no interval ({@link #delongEstimate}). */

@@ -178,8 +178,10 @@ final class Verdicts {
         // the overall slice's shown interval is its unadjusted one: the same level, the same interval
         Interval deltaCi = shown == null ? null : shown.level() == options.confidenceLevel() ? unadjusted
                 : c.inference().interval(shown.level());
+        // a Δ without inference (unstable, under the minimum) was not tested, so no test is named beside it
         SliceResult undecided = new SliceResult(pending.slice(), pending.n(), c.metric(), pending.primary(),
-                c.production(), c.candidate(), c.delta(), deltaCi, unadjusted, inferred.pValue(), adjustedP, c.test(),
+                c.production(), c.candidate(), c.delta(), deltaCi, unadjusted, inferred.pValue(), adjustedP,
+                c.inference() == null ? null : c.test(),
                 Verdict.UNAVAILABLE, shown, c.unavailableReason(), c.unstableReason(), c.note(),
                 c.production() == null ? null : options.equivalenceBand(c.metric(), c.production().value()),
                 options.targetUnit(), pending.counts());

@@ -189,7 +189,8 @@ final class LanguageParityGate implements PromotionGate {
                 + delta + interval + " (" + result.counts().sampleSize(result.n())
                 + (result.unstableReason() == null ? ""
                 : ", unstable: " + result.unstableReason()) + (result.adjustedP() == null ? ""
-                : ", adjusted p " + MetricFormat.pValue(result.adjustedP())) + ", " + result.verdict().label() + ")";
+                : ", adjusted p " + MetricFormat.pValue(result.adjustedP())) + ", " + result.verdict().label()
+                + (result.note() == null ? "" : "; " + result.note()) + ")";
         boolean belowFloor = floor != null
                 && (metric.higherIsBetter() ? result.candidate().value() < floor : result.candidate().value() > floor);
         // worse exactly when the shown interval lies wholly on the worse side of 0

@@ -96,8 +96,9 @@ public final class LogVerifier {
     /**
      * Entries no checkpoint covers. A revocation and an endorsed registration are written together with a checkpoint
      * signed by the revoker or endorser, so one left without it is evidence that checkpoints were deleted. A plain
-     * registration from a signer file waits for the next append's checkpoint: it is noted, since a log whose records,
-     * signatures and checkpoints after it were all deleted looks exactly the same.
+     * registration is either one from a signer file, which waits for the next append's checkpoint, or one written with
+     * an append, co-signature or key registration and its checkpoint, which were then deleted: the stored entry is the
+     * same either way, so the note names both and claims neither.
      */
     private static void checkEntriesAfterLastCheckpoint(LogSnapshot log, List<Problem> problems, List<String> notes) {
         long covered = log.latestCheckpoint().map(Checkpoint::entryCount).orElse(0L);
@@ -115,9 +116,12 @@ public final class LogVerifier {
         // on a log that does not verify the problems say more than this could
         if (!waiting.isEmpty() && problems.isEmpty()) {
             notes.add(String.join("; ", waiting.stream().map(LogEntry::label).toList()) + (waiting.size() == 1
-                    ? " is" : " are") + " covered by no checkpoint yet: an unsigned entry (a registration from a signer"
-                    + " file, a migration) waits for the next append's checkpoint, but deleting every record, signature and checkpoint after it leaves"
-                    + " the same store; only a checkpoint kept outside the log tells the two apart");
+                    ? " is covered by no checkpoint: it came" : " are covered by no checkpoint: each came") + " either"
+                    + " from a signer file (log register --signer) or a migration of the store's format, which wait for the"
+                    + " next append's checkpoint, or"
+                    + " with an append, co-signature or key registration whose records, signatures and checkpoint were"
+                    + " deleted since; the store holds nothing that tells the two apart, only a checkpoint kept outside"
+                    + " the log does");
         }
     }
 

@@ -209,7 +209,7 @@ public final class ComparisonCellTexts {
 
     /**
      * Why an unstable slice has no interval, in a few words: where the reason is its smallest class's few examples,
-     * that class and its count as the n cell counts it ("rare n=4", "rare n=0"; a no-break space keeps them on one
+     * that class and its count as the n cell counts it ("rare n=4"; a no-break space keeps them on one
      * line), else the reason's first clause.
      */
     private String shortReason(SliceResult result) {
@@ -222,7 +222,7 @@ public final class ComparisonCellTexts {
 
     /**
      * Whether an unstable slice's reason is its smallest class, which the engine words "class rare has 4 examples
-     * here; …" (or "… has no example here, so …"); another reason is told by its first clause.
+     * here; …"; another reason is told by its first clause.
      */
     private static boolean verdictNamesTheSmallestClass(SliceResult result) {
         String smallest = result.counts().smallestClass();

@@ -26,6 +26,37 @@ class BoundEndTest {
                 new ShownInterval(TestFamily.SLICES, 1 - 0.05 / 30, ShownInterval.HOLM, 30), null, null, null);
     }
 
+    /**
+     * roc_auc on 41 rows with 3 positives (a reviewer's store-001): DeLong's Δ ± z·SE reaches past what the candidate
+     * could have, so its interval stops at 1 − production's value, marked and explained in the JSON and every view.
+     * scikit-learn's roc_auc_score: production 0.8771929824561403 (100/114), the candidate 0.956140350877193.
+     */
+    @Test
+    void rocAucDeltaStopsWhereTheCandidateWouldReachOne() throws Exception {
+        int[] labels = new int[41];
+        double[] prod = new double[41];
+        double[] cand = new double[41];
+        double[][] positives = {{0.95, 0.97}, {0.9, 0.93}, {0.5, 0.7}};
+        for (int i = 0; i < 41; i++) {
+            labels[i] = i < 3 ? 1 : 0;
+            prod[i] = i < 3 ? positives[i][0] : (i - 3) * 0.8 / 37;
+            cand[i] = i < 3 ? positives[i][1] : (i - 3) * 0.8 / 37;
+        }
+        ComparisonReport report = new ComparisonEngine().compare("store", TestTables.binary(labels, prod, cand, null,
+                null, Map.of()), "1", "2", Metric.ROC_AUC, ComparisonOptions.DEFAULTS, org.verdict.core.task.Progress.NONE);
+        SliceResult auc = report.results().stream().filter(r -> r.metric() == Metric.ROC_AUC).findFirst().orElseThrow();
+        assertEquals(100.0 / 114, auc.production().value(), 1e-12);
+        assertEquals(1 - 100.0 / 114, auc.deltaCi().upper(), 1e-12, "no candidate roc_auc above 1");
+        assertTrue(auc.deltaCi().lower() >= -100.0 / 114, "no candidate roc_auc below 0");
+        assertTrue(auc.deltaText(auc.deltaCi()).endsWith("+0.123†]"), auc.deltaText(auc.deltaCi()));
+        assertTrue(auc.boundReason(auc.deltaCi()).contains("the candidate's roc_auc cannot be above 1, so Δ cannot be"
+                + " above +0.123 (1 − production's roc_auc)"), auc.boundReason(auc.deltaCi()));
+        JsonNode json = new ObjectMapper().readTree(new ComparisonJson().write(report, r -> r.metric() == Metric.ROC_AUC,
+                List.of()));
+        String ends = json.get("results").get(0).get("ciAtBound").asText();
+        assertTrue(ends.equals("upper") || ends.equals("both"), json.toString());
+    }
+
     /** A reviewer's c_houses pack, hood_06: Δ mae +22,028 [−54,593, +118,715] beside production's 54,593. */
     @Test
     void theLowerEndOfAnErrorAtMinusProductionIsMarkedAndExplained() {

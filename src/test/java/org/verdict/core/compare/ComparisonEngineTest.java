@@ -105,9 +105,13 @@ class ComparisonEngineTest {
         SliceResult ap = find(report, Metric.PR_AUC, "overall");
         assertEquals(1.0, ap.production().value(), 1e-12);
         assertEquals((0.5 + 2.0 / 3 + 0.6) / 3, ap.candidate().value(), 1e-12);
-        assertEquals("paired-bootstrap", ap.test());
+        assertNull(ap.pValue(), ap.toString());
+        assertNull(ap.test(), "an untested Δ names no test");
         assertEquals(1.0, find(report, Metric.ROC_AUC, "overall").production().value(), 1e-12);
-        assertEquals("paired-u-jackknife", find(report, Metric.SQ_CALIBRATION_ERROR, "overall").test());
+        // 3 positives: too few for an interval of the calibration error, so its Δ is not tested and names no test
+        SliceResult calibration = find(report, Metric.SQ_CALIBRATION_ERROR, "overall");
+        assertNull(calibration.pValue(), calibration.toString());
+        assertNull(calibration.test(), calibration.toString());
     }
 
     /**
@@ -255,7 +259,8 @@ class ComparisonEngineTest {
      * 6/10)/6 = 0.7551587; the candidate 1st to 5th and 8th: (5 + 6/8)/6 = 0.9583333. Computed with numpy: each row's
      * influence as a central finite difference (h = 1e-6) of a weighted average precision written from the definition,
      * d = ψ_candidate − ψ_production, SE = √Σd² = 0.1625589, ν = (Σd²)²/Σd⁴ = 2.5736824, p = 2·scipy.stats.t.sf(Δ/SE, ν)
-     * = 0.3129577, interval Δ ∓ t.ppf(0.975, ν)·SE = (−0.3661861, 0.7725353).
+     * = 0.3129577, interval Δ ∓ t.ppf(0.975, ν)·SE = (−0.3661861, 0.7725353), whose upper end is cut at 1 −
+     * production's 0.7551587, the Δ of a candidate at 1.
      */
     @Test
     void prAucDeltaUsesTheInfluenceStandardError() {
@@ -270,7 +275,8 @@ class ComparisonEngineTest {
         assertEquals(0.9583333333333334, ap.candidate().value(), 1e-12);
         assertEquals(0.31295771398168304, ap.pValue(), 1e-6);
         assertEquals(-0.3661860960167538, ap.deltaCi().lower(), 1e-6);
-        assertEquals(0.7725353023659602, ap.deltaCi().upper(), 1e-6);
+        assertEquals(1 - 0.7551587301587301, ap.deltaCi().upper(), 1e-12);
+        assertEquals(SliceResult.BoundEnds.UPPER, ap.boundEnds(ap.deltaCi()));
     }
 
     /** Above 2,000 examples pr_auc uses the influence function; the calibration metrics resample hashed blocks. */
@@ -345,7 +351,7 @@ class ComparisonEngineTest {
                 Progress.NONE);
         for (SliceResult r : report.results()) {
             assertEquals(0.0, r.delta(), EPS);
-            if (r.test().equals("tango-score")) {
+            if ("tango-score".equals(r.test())) {
                 // a score interval of paired rates has width even with no discordant pair: ±z²/(n + z²)
                 assertEquals(Verdict.NO_SIGNIFICANT_DIFFERENCE, r.verdict(), r.metric().wireName());
                 if (r.metric() == Metric.ACCURACY) {
@@ -605,6 +611,49 @@ class ComparisonEngineTest {
                 assertTrue(r.production().ci().contains(r.production().value()), r.metric() + " " + r.slice().label());
                 assertTrue(r.deltaCi().lower() <= r.deltaCi().upper());
             }
+        }
+    }
+
+    /**
+     * A class labelled elsewhere in the table but not in a slice is left out of that slice's per-class averages, its
+     * intervals as well as its values (docs/statistics.md, "A class missing from the slice"): the slice is tested, and
+     * the note says which classes the average runs over. 120 rows: half=first holds A and B only (30 each; neither
+     * model predicts C there), half=second A, B and C. The values are scikit-learn's on the first half's rows:
+     * f1_score(average="macro") 0.8499583217560434 and 0.8, balanced_accuracy_score 0.85 and 0.8.
+     */
+    @Test
+    void aClassMissingFromASliceIsLeftOutOfItsAveragesAndTheirIntervals() {
+        int n = 120;
+        int[] labels = new int[n];
+        int[] prod = new int[n];
+        int[] cand = new int[n];
+        String[] half = new String[n];
+        for (int i = 0; i < n; i++) {
+            boolean first = i < 60;
+            labels[i] = first ? i % 2 : i % 3;
+            prod[i] = first ? (i % 7 == 0 ? 1 - labels[i] : labels[i]) : i % 4 == 0 ? (labels[i] + 1) % 3 : labels[i];
+            cand[i] = first ? (i % 5 == 0 ? 1 - labels[i] : labels[i]) : i % 6 == 0 ? (labels[i] + 2) % 3 : labels[i];
+            half[i] = first ? "first" : "second";
+        }
+        EvaluationTable table = TestTables.multiclass(List.of("A", "B", "C"), labels, prod, cand,
+                TestTables.columns(TestTables.column("half", half)));
+        ComparisonReport report = engine.compare("t", table, "1", "2", Metric.MACRO_F1, ComparisonOptions.DEFAULTS,
+                Progress.NONE);
+        Map<Metric, double[]> scikitLearn = Map.of(Metric.MACRO_F1, new double[] {0.8499583217560434, 0.8},
+                Metric.BALANCED_ACCURACY, new double[] {0.85, 0.8});
+        for (Metric metric : scikitLearn.keySet()) {
+            SliceResult first = find(report, metric, "half=first");
+            assertEquals(scikitLearn.get(metric)[0], first.production().value(), 1e-12, metric.wireName());
+            assertEquals(scikitLearn.get(metric)[1], first.candidate().value(), 1e-12, metric.wireName());
+            assertNull(first.unstableReason(), metric.wireName());
+            assertEquals("class C has no example here, so " + metric.wireName() + " and its intervals average the 2"
+                    + " classes present", first.note());
+            assertNotNull(first.pValue(), metric.wireName());
+            assertTrue(first.deltaCi().contains(first.delta()), first.toString());
+            assertTrue(first.production().ci().contains(first.production().value()), first.toString());
+            assertTrue(first.candidate().ci().contains(first.candidate().value()), first.toString());
+            assertEquals(30L, first.counts().smallestClassSupport(), "the smallest class present, not C's 0");
+            assertNull(find(report, metric, "half=second").note(), "every class is present there");
         }
     }
 

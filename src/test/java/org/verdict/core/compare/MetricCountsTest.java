@@ -95,7 +95,7 @@ class MetricCountsTest {
 
     /**
      * Classes a (rows 0, 1, 3, 6), b (4, 5), c (2, 7, 8); slice s=y holds rows 3–5: a 1, b 2, c 0. The unweighted
-     * averages rest on the smallest class, a class of the table without a row in the slice counting 0.
+     * averages rest on the smallest class they average: in s=y the classes present, c having no row there.
      */
     @Test
     void multiclassAveragesRestOnTheSmallestClass() {
@@ -111,7 +111,7 @@ class MetricCountsTest {
         assertEquals(new MetricCounts(null, null, null, null, "b", 2L),
                 find(report, Metric.BALANCED_ACCURACY, "overall").counts());
         // s=y: a 1, b 2, c 0
-        assertEquals("n = 3 (smallest class c: 0)", find(report, Metric.MACRO_F1, "s=y").sampleSizeText());
+        assertEquals("n = 3 (smallest class a: 1)", find(report, Metric.MACRO_F1, "s=y").sampleSizeText());
         assertSame(MetricCounts.NONE, find(report, Metric.WEIGHTED_F1, "overall").counts());
         assertSame(MetricCounts.NONE, find(report, Metric.ACCURACY, "overall").counts());
     }

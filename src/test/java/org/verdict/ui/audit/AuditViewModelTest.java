@@ -331,7 +331,7 @@ class AuditViewModelTest {
                 "(choose one with Kept checkpoint…)"), header.toString());
         assertTrue(header.get(1).startsWith("⚠ the store's append-only guard is missing"), header.toString());
         assertTrue(header.get(2).startsWith("⚠ log entry #1 (registration of Ada Lovelace, ml-lead) is covered by no"
-                + " checkpoint yet: "), header.toString());
+                + " checkpoint: it came either from a signer file"), header.toString());
     }
 
     /**
