@@ -15,19 +15,10 @@ final class DuplicateIds {
     private DuplicateIds() {
     }
 
-    /** @param lineOf the CSV line of a row, for the message */
-    static void check(ExampleIds ids, IntToLongFunction lineOf, String fileName, int column) throws PackException {
-        long[] fingerprints = new long[ids.size()];
-        Fingerprinter fingerprinter = new Fingerprinter();
-        for (int row = 0; row < fingerprints.length; row++) {
-            fingerprints[row] = fingerprinter.of(ids, row);
-        }
-        check(fingerprints, ids, lineOf, fileName, column);
-    }
-
     /**
      * @param fingerprints each row's {@link #fingerprint} in its first {@code ids.size()} places (a reader makes them
      *                     as it reads each id, its characters at hand); sorted here, in place
+     * @param lineOf       the CSV line of a row, for the message
      */
     static void check(long[] fingerprints, ExampleIds ids, IntToLongFunction lineOf, String fileName, int column)
             throws PackException {

@@ -22,6 +22,16 @@ class DuplicateIdsTest {
         return builder.build();
     }
 
+    /** The check as the reader makes it: each id's fingerprint, then the check over them. */
+    private static void check(ExampleIds ids, String fileName, int column) throws PackException {
+        long[] fingerprints = new long[ids.size()];
+        for (int row = 0; row < fingerprints.length; row++) {
+            char[] id = ids.get(row).toCharArray();
+            fingerprints[row] = DuplicateIds.fingerprint(id, 0, id.length);
+        }
+        DuplicateIds.check(fingerprints, ids, LINES_FROM_2, fileName, column);
+    }
+
     /**
      * The fingerprint's first half is String.hashCode (Java's published formula), its second FNV-1a's 32 bits (offset
      * basis 0x811C9DC5, prime 0x01000193), both over the id's characters.
@@ -39,7 +49,7 @@ class DuplicateIdsTest {
     @Test
     void takesDistinctIdsIncludingOnesWhoseStringHashesClash() throws PackException {
         int rows = 300_000;
-        DuplicateIds.check(ids(rows, row -> "ex-" + row), LINES_FROM_2, "primary.csv", 1);
+        check(ids(rows, row -> "ex-" + row), "primary.csv", 1);
         // "Aa" and "BB" have the same String.hashCode, and so do all 2^k words made of them
         String[] clashing = new String[1 << 12];
         for (int word = 0; word < clashing.length; word++) {
@@ -50,8 +60,7 @@ class DuplicateIdsTest {
             clashing[word] = id.toString();
             assertEquals(clashing[0].hashCode(), clashing[word].hashCode());
         }
-        assertDoesNotThrow(() -> DuplicateIds.check(ExampleIds.of(clashing), LINES_FROM_2,
-                "primary.csv", 1));
+        assertDoesNotThrow(() -> check(ExampleIds.of(clashing), "primary.csv", 1));
     }
 
     @Test
@@ -59,7 +68,7 @@ class DuplicateIdsTest {
         int rows = 250_000;
         ExampleIds ids = ids(rows, row -> row == 240_001 ? "ex-17" : "ex-" + row);
         PackException e = assertThrows(PackException.class,
-                () -> DuplicateIds.check(ids, LINES_FROM_2, "primary.csv", 3));
+                () -> check(ids, "primary.csv", 3));
         assertEquals(240_003, e.line());
         assertEquals(3, e.column());
         assertTrue(e.getMessage().endsWith("(example_id) 'ex-17' was already used on line 19; example ids must be "
@@ -70,7 +79,7 @@ class DuplicateIdsTest {
     void namesOneOfSeveralRepeatedIdsAtItsSecondLine() {
         ExampleIds ids = ExampleIds.of("a", "b", "c", "b", "d", "a", "b");
         PackException e = assertThrows(PackException.class,
-                () -> DuplicateIds.check(ids, LINES_FROM_2, "primary.csv", 1));
+                () -> check(ids, "primary.csv", 1));
         assertTrue(List.of("(example_id) 'a' was already used on line 2; example ids must be unique",
                         "(example_id) 'b' was already used on line 3; example ids must be unique")
                 .stream().anyMatch(e.getMessage()::endsWith), e.getMessage());
