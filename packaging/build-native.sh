@@ -129,13 +129,24 @@ fi
 # 3. An installer, made from that app image.
 if [ "$TYPE" != app-image ]; then
   # jpackage copies the image with new file times, and the archive maps only with its jar's time: dpkg-deb clamps
-  # every packed file's time to SOURCE_DATE_EPOCH, which gives the jar back the time the archive recorded (rpmbuild
-  # does so only where %clamp_mtime_to_source_date_epoch is set).
+  # every packed file's time to SOURCE_DATE_EPOCH, which gives the jar back the time the archive recorded. rpmbuild
+  # does so only where the macro %clamp_mtime_to_source_date_epoch is set, and jpackage passes it no macro: rpmbuild
+  # reads it from ~/.rpmmacros, so jpackage runs with a HOME of its own holding the user's macros and these two.
+  packager_env=()
   if [ "$(uname -s)" = Linux ]; then
     SOURCE_DATE_EPOCH="$(stat -c %Y "$DIST/Verdict/lib/app/verdict.jar")"
     export SOURCE_DATE_EPOCH
+    if [ "$TYPE" = rpm ]; then
+      rpm_home="$(mktemp -d)"
+      trap 'rm -rf "$rpm_home"' EXIT
+      { [ ! -f "$HOME/.rpmmacros" ] || cat "$HOME/.rpmmacros"
+        echo '%source_date_epoch_from_changelog 0'
+        echo '%clamp_mtime_to_source_date_epoch 1'; } >"$rpm_home/.rpmmacros"
+      packager_env=(HOME="$rpm_home")
+    fi
   fi
-  jpackage --type "$TYPE" "${identity[@]}" "${icon[@]}" "${installer[@]}" --app-image "$DIST/Verdict" --dest "$DIST"
+  env "${packager_env[@]}" jpackage --type "$TYPE" "${identity[@]}" "${icon[@]}" "${installer[@]}" \
+      --app-image "$DIST/Verdict" --dest "$DIST"
 fi
 echo "Built $TYPE in $DIST:"
 ls -1 "$DIST"

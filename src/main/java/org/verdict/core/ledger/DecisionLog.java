@@ -290,7 +290,7 @@ public final class DecisionLog implements AutoCloseable {
             log.insertEntry(new EntryStatement(EntryStatement.FORMAT, 1, SignerRegister.NO_PREVIOUS_ENTRY,
                     EntryStatement.MIGRATE, log.now(), records.size(), signatures.size(), null, null, null, null,
                     from, StoreSchema.CURRENT_VERSION, (long) log.readCheckpoints().size(),
-                    SignerRegister.adopt(log.readStoredSigners(), signatures)), List.of());
+                    SignerRegister.adopt(log.readStoredSigners(), signatures), null), List.of());
         } else if (from >= 2) {
             // the chain commits to the format, so a store set back to an earlier one (its version lowered, the
             // newer triggers dropped) is told from a store that never had it; the next checkpoint covers the entry
@@ -298,7 +298,7 @@ public final class DecisionLog implements AutoCloseable {
             EntryStatement at = log.entryHeader(EntryStatement.MIGRATE, log.now(), null, null, null, null);
             log.insertEntry(new EntryStatement(EntryStatement.FORMAT, at.sequence(), at.previousEntryHash(),
                     EntryStatement.MIGRATE, at.at(), at.recordsBefore(), at.signaturesBefore(), null, null, null, null,
-                    from, StoreSchema.CURRENT_VERSION, null, null), List.of());
+                    from, StoreSchema.CURRENT_VERSION, null, null, null), List.of());
         }
     }
 
@@ -323,7 +323,7 @@ public final class DecisionLog implements AutoCloseable {
                     + " its owner can write a fresh one with `verdict key signer-file --key NAME.key.json`)");
         }
         write(() -> {
-            requireIntact("no signer was registered" + WOULD_VOUCH, Progress.NONE);
+            requireWritable("no signer was registered" + WOULD_VOUCH, Progress.NONE);
             registerWithin(signer, selfSignature, endorsers);
             if (!endorsers.isEmpty()) {
                 insertCheckpoint(endorsers.get(0));
@@ -342,7 +342,7 @@ public final class DecisionLog implements AutoCloseable {
      */
     public RegisteredSigner endorse(String keyIdPrefix, SignerKey endorser) throws LedgerException {
         return write(() -> {
-            requireIntact("no endorsement was added" + WOULD_VOUCH, Progress.NONE);
+            requireWritable("no endorsement was added" + WOULD_VOUCH, Progress.NONE);
             RegisteredSigner signer = signerByPrefix(keyIdPrefix);
             String selfSignature = readEntries().stream()
                     .filter(entry -> entry.sequence() == signer.registrationEntry())
@@ -362,7 +362,7 @@ public final class DecisionLog implements AutoCloseable {
     /** Registers the holder of {@code key} (self-signed, with a checkpoint by the same key). */
     public void register(SignerKey key) throws LedgerException {
         write(() -> {
-            requireIntact("no signer was registered" + WOULD_VOUCH, Progress.NONE);
+            requireWritable("no signer was registered" + WOULD_VOUCH, Progress.NONE);
             registerWithin(key.identity(), SignerClaim.selfSign(key), List.of());
             insertCheckpoint(key);
             return null;
@@ -377,7 +377,7 @@ public final class DecisionLog implements AutoCloseable {
      */
     public RegisteredSigner revoke(String keyIdPrefix, String reason, SignerKey revoker) throws LedgerException {
         return write(() -> {
-            requireIntact("no key was revoked" + WOULD_VOUCH, Progress.NONE);
+            requireWritable("no key was revoked" + WOULD_VOUCH, Progress.NONE);
             RegisteredSigner signer = signerByPrefix(keyIdPrefix);
             if (signer.isRevoked()) {
                 throw new LedgerException("the key of " + signer.name() + " was already revoked at " + signer.revokedAt());
@@ -427,7 +427,7 @@ public final class DecisionLog implements AutoCloseable {
     public LoggedRecord append(DecisionRecord record, SignerKey key, Progress verifying) throws LedgerException {
         RecordJson.checkComplete("the record", record);
         return write(() -> {
-            LogSnapshot intact = requireIntact("nothing was appended" + WOULD_VOUCH, verifying);
+            LogSnapshot intact = requireWritable("nothing was appended" + WOULD_VOUCH, verifying);
             List<LoggedRecord> existing = intact.records();
             DecisionRecord resolved = record.amends() == null ? record
                     : record.withAmends(intact.find(record.amends()).recordId());
@@ -467,7 +467,7 @@ public final class DecisionLog implements AutoCloseable {
     /** Adds {@code key}'s signature to a record already in the log. */
     public LoggedRecord cosign(String recordReference, SignerKey key) throws LedgerException {
         return write(() -> {
-            LogSnapshot intact = requireIntact("no signature was added" + WOULD_VOUCH, Progress.NONE);
+            LogSnapshot intact = requireWritable("no signature was added" + WOULD_VOUCH, Progress.NONE);
             registerWithin(key.identity(), SignerClaim.selfSign(key), List.of());
             LoggedRecord record = intact.find(recordReference);
             if (record.signatures().stream().anyMatch(s -> s.keyId().equals(key.identity().keyId()))) {
@@ -486,7 +486,7 @@ public final class DecisionLog implements AutoCloseable {
      */
     public int importSignatures(DsseEnvelope envelope) throws LedgerException {
         return write(() -> {
-            LogSnapshot intact = requireIntact("no signature was imported" + WOULD_VOUCH, Progress.NONE);
+            LogSnapshot intact = requireWritable("no signature was imported" + WOULD_VOUCH, Progress.NONE);
             String recordId = Hashes.sha256Hex(envelope.payload());
             LoggedRecord record = intact.records().stream()
                     .filter(r -> r.recordId().equals(recordId) && r.payloadType().equals(envelope.payloadType()))
@@ -664,6 +664,25 @@ public final class DecisionLog implements AutoCloseable {
     }
 
     /**
+     * {@link #requireIntact} before a write, which then commits the chain to the store's format if nothing in it
+     * does yet: a store created at this format by a Verdict before entries stated it, or migrated to it before
+     * migrations were recorded, gets an entry of its own that states it (the write's checkpoint covers it), so that
+     * from then on a store set back to an earlier format is SUSPECT. No stored row is touched.
+     */
+    private LogSnapshot requireWritable(String refused, Progress progress) throws SQLException, LedgerException {
+        LogSnapshot intact = requireIntact(refused, progress);
+        recordFormat(intact.entries());
+        return intact;
+    }
+
+    /** Appends an entry stating the store's format when its chain has entries but none records the format. */
+    private void recordFormat(List<LogEntry> entries) throws SQLException {
+        if (!entries.isEmpty() && !StoreSchema.recordsFormat(entries)) {
+            insertEntry(entryHeader(EntryStatement.STORE_FORMAT, now(), null, null, null, null), List.of());
+        }
+    }
+
+    /**
      * Puts back the append-only triggers someone dropped or altered (and drops triggers and views Verdict never
      * makes), once the log verifies against {@code kept}, a checkpoint
      * kept outside it (else {@link LogNotIntactException}, nothing written): that checkpoint is the only evidence
@@ -689,6 +708,7 @@ public final class DecisionLog implements AutoCloseable {
                 // left unmigrated while its guard was changed (see migrate): now it verifies, it is brought up to date
                 migrateWithin(connection, snapshot.formatVersion(), clock);
             }
+            recordFormat(readEntries());
             return snapshot.guardFaults();
         });
     }
@@ -767,14 +787,19 @@ public final class DecisionLog implements AutoCloseable {
                 List.of(endorser));
     }
 
-    /** A statement of {@code kind} placed after everything the store holds now. */
+    /**
+     * A statement of {@code kind} placed after everything the store holds now. The first entry of a chain that
+     * records no format yet (a new store's) states it, so a store set back to an earlier format shows it.
+     */
     private EntryStatement entryHeader(String kind, String at, EntryStatement.Claim claim, String selfSignature,
                                        String revokedKeyId, String reason) throws SQLException {
         List<LogEntry> entries = readEntries();
         String previous = entries.isEmpty() ? SignerRegister.NO_PREVIOUS_ENTRY
                 : Hashes.sha256Hex(entries.get(entries.size() - 1).payload());
+        Integer storeFormat = EntryStatement.MIGRATE.equals(kind) || StoreSchema.recordsFormat(entries) ? null
+                : StoreSchema.CURRENT_VERSION;
         return new EntryStatement(EntryStatement.FORMAT, entries.size() + 1L, previous, kind, at, count("records"),
-                count("signatures"), claim, selfSignature, revokedKeyId, reason, null, null, null, null);
+                count("signatures"), claim, selfSignature, revokedKeyId, reason, null, null, null, null, storeFormat);
     }
 
     private void insertEntry(EntryStatement statement, List<SignerKey> signers) throws SQLException {

@@ -16,14 +16,16 @@ public record GuardFaults(List<String> dropped, List<String> altered, List<Strin
     public static final GuardFaults NONE = new GuardFaults(List.of(), List.of(), List.of());
 
     /**
-     * A store whose {@code schema_version} says an earlier format than a migration entry of its chain records: the
-     * version was lowered by hand, which is how a store is made to read as one of a format with a weaker guard.
+     * A store whose {@code schema_version} says an earlier format than an entry of its chain records (a migration,
+     * or the format stated when the chain was begun or first recorded it): the version was lowered by hand, which is
+     * how a store is made to read as one of a format with a weaker guard.
      *
      * @param entry the entry that records the later format, as {@link LogEntry#label()} names it
      * @param recorded the format that entry records
      * @param stored the format {@code schema_version} says
+     * @param migration whether that entry is a migration (else it states the format the store was of)
      */
-    public record FormatSetBack(String entry, int recorded, int stored) {
+    public record FormatSetBack(String entry, int recorded, int stored, boolean migration) {
     }
 
     public GuardFaults {
@@ -97,8 +99,9 @@ public record GuardFaults(List<String> dropped, List<String> altered, List<Strin
         if (setBack == null) {
             return triggers;
         }
-        return "set back to format " + setBack.stored() + ", though " + setBack.entry() + " records its migration to "
-                + "format " + setBack.recorded() + " (its schema_version was lowered, so that it reads as a store of "
+        return "set back to format " + setBack.stored() + ", though " + setBack.entry() + (setBack.migration()
+                ? " records its migration to format " : " records it as a store of format ") + setBack.recorded()
+                + " (its schema_version was lowered, so that it reads as a store of "
                 + "the earlier format)" + (parts.isEmpty() ? "" : "; " + triggers);
     }
 }

@@ -34,6 +34,7 @@ public record LogEntry(long sequence, String entryId, byte[] payload, List<Entry
                     : " (registration of " + s.signer().name() + ", " + s.signer().role() + ")";
             case EntryStatement.REVOKE -> " (revocation of " + abbreviated(s.revokedKeyId()) + ")";
             case EntryStatement.MIGRATE -> " (migration from store format " + s.fromVersion() + ")";
+            case EntryStatement.STORE_FORMAT -> " (store format " + s.storeFormat() + ")";
             default -> " (" + s.kind() + ")";
         }).orElse("");
     }

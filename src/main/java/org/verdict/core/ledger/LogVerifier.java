@@ -117,7 +117,7 @@ public final class LogVerifier {
         if (!waiting.isEmpty() && problems.isEmpty()) {
             notes.add(String.join("; ", waiting.stream().map(LogEntry::label).toList()) + (waiting.size() == 1
                     ? " is covered by no checkpoint: it came" : " are covered by no checkpoint: each came") + " either"
-                    + " from a signer file (log register --signer) or a migration of the store's format, which wait for the"
+                    + " from a signer file (log register --signer), a migration or a record of the store's format, which wait for the"
                     + " next append's checkpoint, or"
                     + " with an append, co-signature or key registration whose records, signatures and checkpoint were"
                     + " deleted since; the store holds nothing that tells the two apart, only a checkpoint kept outside"

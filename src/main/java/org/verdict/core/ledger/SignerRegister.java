@@ -140,6 +140,12 @@ public record SignerRegister(Map<String, RegisteredSigner> signers, List<Problem
                         statement.adopted().forEach(a -> signers.put(a.keyId(), adopted(a, entry.sequence())));
                     }
                 }
+                case EntryStatement.STORE_FORMAT -> {
+                    if (!statement.isFormatRecord()) {
+                        problems.add(logProblem(label + ": a record of the store's format that states no format, or"
+                                + " more than one"));
+                    }
+                }
                 default -> problems.add(logProblem(label + ": unknown entry kind " + statement.kind()));
             }
         }

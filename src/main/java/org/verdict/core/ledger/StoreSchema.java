@@ -239,20 +239,26 @@ final class StoreSchema {
     }
 
     /**
-     * The latest format a migration entry of the chain records, when it is later than {@code version}; null when
-     * none is. Entries that are not intact are left to verification, which says so.
+     * The latest format an entry of the chain records (a migration, or a stated format), when it is later than
+     * {@code version}; null when none is. Entries that are not intact are left to verification, which says so.
      */
     private static GuardFaults.FormatSetBack setBack(int version, List<LogEntry> entries) {
         GuardFaults.FormatSetBack latest = null;
         for (LogEntry entry : entries) {
             EntryStatement statement = entry.statement().orElse(null);
-            if (statement != null && EntryStatement.MIGRATE.equals(statement.kind()) && statement.toVersion() != null
-                    && statement.toVersion() > version
-                    && (latest == null || statement.toVersion() > latest.recorded())) {
-                latest = new GuardFaults.FormatSetBack(entry.label(), statement.toVersion(), version);
+            Integer recorded = statement == null ? null : statement.recordedFormat().orElse(null);
+            if (recorded != null && recorded > version && (latest == null || recorded > latest.recorded())) {
+                latest = new GuardFaults.FormatSetBack(entry.label(), recorded, version,
+                        EntryStatement.MIGRATE.equals(statement.kind()));
             }
         }
         return latest;
+    }
+
+    /** Whether an entry of the chain records the store's format: a migration to it, or the format stated. */
+    static boolean recordsFormat(List<LogEntry> entries) {
+        return entries.stream().flatMap(entry -> entry.statement().stream())
+                .anyMatch(statement -> statement.recordedFormat().isPresent());
     }
 
     /**

@@ -12,10 +12,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,29 +51,6 @@ class ReplaceGuardTest {
         }
     }
 
-    /** Every row of every table but schema_version, with its rowid, blobs in hex: what a migration must not change. */
-    private static String rows(Path db) throws SQLException {
-        StringBuilder dump = new StringBuilder();
-        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
-            List<String> tables = StoreSchema.tables(sql).stream().filter(t -> !t.equals("schema_version")).toList();
-            for (String table : tables) {
-                try (ResultSet rows = s.executeQuery("SELECT rowid, * FROM " + table + " ORDER BY rowid")) {
-                    ResultSetMetaData columns = rows.getMetaData();
-                    while (rows.next()) {
-                        dump.append(table);
-                        for (int c = 1; c <= columns.getColumnCount(); c++) {
-                            Object value = rows.getObject(c);
-                            dump.append(" | ").append(value instanceof byte[] bytes ? HexFormat.of().formatHex(bytes)
-                                    : value);
-                        }
-                        dump.append('\n');
-                    }
-                }
-            }
-        }
-        return dump.toString();
-    }
-
     /** A store of the current format with a row in every append-only table (a revocation too). */
     private Path everyTableFilled() throws Exception {
         Path db = TamperedStore.withRecords(dir.resolve("decisions.db"), LEAD, LedgerFixtures.retraining("first"),
@@ -95,7 +70,7 @@ class ReplaceGuardTest {
     @Test
     void everyWayOfInsertingOverAStoredRowIsRefusedThroughPlainJdbc() throws Exception {
         Path db = everyTableFilled();
-        String before = rows(db);
+        String before = StoreSurgery.rows(db);
         List<String> attempts = List.of(
                 "INSERT OR REPLACE INTO records(seq, record_id, payload_type, payload, appended_at)"
                         + " SELECT seq, record_id, payload_type, X'00', appended_at FROM records WHERE seq = 2",
@@ -126,7 +101,7 @@ class ReplaceGuardTest {
             assertTrue(refused.getMessage().contains("the decision log is append-only: an INSERT into "),
                     attempt + ": " + refused.getMessage());
         }
-        assertEquals(before, rows(db), "no row was deleted or changed");
+        assertEquals(before, StoreSurgery.rows(db), "no row was deleted or changed");
         VerificationReport report = StoreSurgery.verify(db);
         assertTrue(report.isIntact(), report.problems().toString());
         // the guard refuses only a row over a stored one: a new row is what an append is
@@ -148,7 +123,7 @@ class ReplaceGuardTest {
     void aFormat2StoreVerifiesAsItIsAndGainsTheGuardWithoutAnyRowChanged() throws Exception {
         Path db = fixture("decisions.db");
         Checkpoint kept = Checkpoint.readJson(fixture("checkpoint.json"));
-        String before = rows(db);
+        String before = StoreSurgery.rows(db);
         try (DecisionLog log = DecisionLog.openReadOnly(db)) {
             assertEquals(2, log.snapshot().formatVersion());
         }
@@ -189,12 +164,12 @@ class ReplaceGuardTest {
                 + " NOT NULL CHECK (version < 3))", "INSERT INTO schema_version SELECT version FROM old_version",
                 "DROP TABLE old_version");
         assertTrue(StoreSurgery.verify(db).isIntact(), StoreSurgery.verify(db).problems().toString());
-        String before = rows(db);
+        String before = StoreSurgery.rows(db);
         LedgerException failed = assertThrows(LedgerException.class, () -> DecisionLog.openForWriting(db).close());
         assertTrue(failed.getMessage().contains("CHECK constraint failed"), failed.getMessage());
         assertEquals(16, count(db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"), "no trigger kept");
         assertEquals(2, count(db, "SELECT max(version) FROM schema_version"));
-        assertEquals(before, rows(db));
+        assertEquals(before, StoreSurgery.rows(db));
         assertTrue(StoreSurgery.verify(db).isIntact(), StoreSurgery.verify(db).problems().toString());
     }
 
@@ -244,7 +219,7 @@ class ReplaceGuardTest {
         Path db = fixture("decisions.db");
         Path keptFile = fixture("checkpoint.json");
         sql(db, "DROP TRIGGER records_no_delete");
-        String before = rows(db);
+        String before = StoreSurgery.rows(db);
         try (DecisionLog log = DecisionLog.openForWriting(db)) {
             assertEquals(2, log.snapshot().formatVersion());
             GuardFaults restored = log.restoreGuard(Checkpoint.readJson(keptFile), keptFile);
@@ -261,7 +236,7 @@ class ReplaceGuardTest {
      * chain recording the migration from format 2 to the current one, placed after every record and signature.
      */
     private static void assertMigrationEntryOnlyAdded(Path db, String before) throws Exception {
-        List<String> added = new java.util.ArrayList<>(rows(db).lines().toList());
+        List<String> added = new java.util.ArrayList<>(StoreSurgery.rows(db).lines().toList());
         for (String row : before.lines().toList()) {
             assertTrue(added.remove(row), "still stored as it was: " + row);
         }

@@ -164,7 +164,8 @@ class SignerRegisterTamperTest {
             EntryStatement forged = new EntryStatement(EntryStatement.FORMAT, last.sequence() + 1, Hashes.sha256Hex(last.payload()),
                     EntryStatement.REGISTER, "2026-01-01T00:00:00Z", 0, 0,
                     new EntryStatement.Claim(who.name(), who.role(), who.keyId(), who.publicKeyPem()),
-                    Base64.getEncoder().encodeToString(SignerClaim.selfSign(ATTACKER)), null, null, null, null, null, null);
+                    Base64.getEncoder().encodeToString(SignerClaim.selfSign(ATTACKER)), null, null, null, null, null, null,
+                    null);
             byte[] entry = forged.toBytes();
             byte[] pae = snapshot.records().get(1).pae();
             StoreSurgery.withTriggersDropped(db, sql -> {

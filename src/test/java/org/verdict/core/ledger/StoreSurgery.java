@@ -6,9 +6,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -27,6 +29,29 @@ final class StoreSurgery {
         Path copy = dir.resolve(name);
         Files.copy(store, copy);
         return copy;
+    }
+
+    /** Every row of every table but schema_version, with its rowid, blobs in hex: what a migration must not change. */
+    static String rows(Path db) throws SQLException {
+        StringBuilder dump = new StringBuilder();
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
+            List<String> tables = StoreSchema.tables(sql).stream().filter(t -> !t.equals("schema_version")).toList();
+            for (String table : tables) {
+                try (ResultSet rows = s.executeQuery("SELECT rowid, * FROM " + table + " ORDER BY rowid")) {
+                    ResultSetMetaData columns = rows.getMetaData();
+                    while (rows.next()) {
+                        dump.append(table);
+                        for (int c = 1; c <= columns.getColumnCount(); c++) {
+                            Object value = rows.getObject(c);
+                            dump.append(" | ").append(value instanceof byte[] bytes ? HexFormat.of().formatHex(bytes)
+                                    : value);
+                        }
+                        dump.append('\n');
+                    }
+                }
+            }
+        }
+        return dump.toString();
     }
 
     /** Drops the append-only triggers, makes the change and puts them back, as an intruder covering tracks would. */

@@ -361,7 +361,7 @@ class TamperDetectionTest {
         assertEquals(1, report.notes().size(), report.notes().toString());
         // Ada was registered by her own append, not from a signer file: the note claims neither origin
         assertEquals("log entry #1 (registration of Ada Lovelace, ml-lead) is covered by no checkpoint: it came either"
-                + " from a signer file (log register --signer) or a migration of the store's format, which wait for the"
+                + " from a signer file (log register --signer), a migration or a record of the store's format, which wait for the"
                 + " next append's checkpoint, or with an append, co-signature or key registration whose records, signatures and checkpoint were deleted"
                 + " since; the store holds nothing that tells the two apart, only a checkpoint kept outside the log does",
                 report.notes().get(0));

@@ -51,7 +51,16 @@ public final class TamperedStore {
             SQLException {
         copyOfResource("/ledger/format-2-store/decisions.db", copy);
         DecisionLog.openForWriting(copy).close();
-        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + copy); Statement s = sql.createStatement()) {
+        lowerToFormat2(copy, versionOnly);
+        return copy;
+    }
+
+    /**
+     * Sets a format-3 store back to format 2 as the sqlite3 shell would: its eight REPLACE guards dropped (unless
+     * {@code versionOnly}) and its schema_version lowered.
+     */
+    public static void lowerToFormat2(Path db, boolean versionOnly) throws SQLException {
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
             if (!versionOnly) {
                 for (String table : java.util.List.of("log_info", "signers", "revocations", "records", "signatures",
                         "checkpoints", "entries", "entry_signatures")) {
@@ -60,7 +69,6 @@ public final class TamperedStore {
             }
             s.execute("UPDATE schema_version SET version = 2");
         }
-        return copy;
     }
 
     /** A copy of the test resource {@code resource} (a store kept as a fixture) at {@code copy}. */
