@@ -100,27 +100,39 @@ class SummaryPackCommandsTest {
         assertEquals("lake.holdout", manifest.path("summary").path("holdout").path("source").asText());
         assertEquals("md5", manifest.path("summary").path("blockHash").asText(), "Verdict's SQL deals blocks by MD5");
 
-        // blocks from a script of before, which dealt rows by the engine's own hash, are not claimed to be the rows'
-        // (printed with its own id, and its checks written by its own run; only the blocks queries changed)
-        Path oldScript = Files.writeString(dir.resolve("old-summary.sql"), RowCheckTables.printedOtherwise(
+        // a script whose blocks were dealt otherwise (its id recomputed, its checks written by its own run) ran as it
+        // is but is not Verdict's: refused where it differs, nothing written
+        Path otherScript = Files.writeString(dir.resolve("other-summary.sql"), RowCheckTables.printedOtherwise(
                 Files.readString(summary.resolve("summary.sql")), text -> {
                     int blocks = text.indexOf("-- blocks table");
                     return text.substring(0, blocks) + text.substring(blocks).replaceAll(
                             "substr\\(md5\\([^\n]*?, 1, 15\\)", "xxhash64(example_id, 20261122)");
                 }));
-        Path oldChecks = RowCheckTables.write(oldScript, false, dir.resolve("old-checks.csv"));
-        Path oldOut = dir.resolve("imported-old");
-        assertEquals(0, run("summarize", "--engine", "import", "--input", "lake.evals",
-                "--manifest", SAMPLE.resolve("manifest.json").toString(), "--checks", oldChecks.toString(),
+        Path otherChecks = RowCheckTables.write(otherScript, false, dir.resolve("other-checks.csv"));
+        Path otherOut = dir.resolve("imported-other");
+        CliRun other = run("summarize", "--engine", "import", "--input", "lake.evals",
+                "--manifest", SAMPLE.resolve("manifest.json").toString(), "--checks", otherChecks.toString(),
                 "--cells", summary.resolve("primary_cells.csv").toString(),
                 "--blocks", summary.resolve("primary_blocks.csv").toString(),
-                "--sql", oldScript.toString(), "--engine-version", "duckdb 1.4.4", "--no-ranking",
-                "--out", oldOut.toString()).exitCode());
-        assertTrue(new ObjectMapper().readTree(oldOut.resolve("manifest.json").toFile()).path("summary")
-                .path("blockHash").isMissingNode());
-        CliRun compareOld = run("compare", oldOut.toString());
-        assertTrue(compareOld.out().contains("each engine's own hash (a pack made before Verdict named it)"),
-                compareOld.out());
+                "--sql", otherScript.toString(), "--engine-version", "duckdb 1.4.4", "--no-ranking",
+                "--out", otherOut.toString());
+        assertEquals(2, other.exitCode(), other.err());
+        // where they part with their ids written as zeros: the blocks query, not the id it changed
+        String anyId = "'[0-9a-f]{64}'";
+        String zeros = "'" + "0".repeat(64) + "'";
+        List<String> printedLines = Files.readString(summary.resolve("summary.sql")).replaceAll(anyId, zeros).lines()
+                .toList();
+        List<String> otherLines = Files.readString(otherScript).replaceAll(anyId, zeros).lines().toList();
+        int differs = 0;
+        while (printedLines.get(differs).equals(otherLines.get(differs))) {
+            differs++;
+        }
+        assertTrue(printedLines.subList(0, differs).stream().anyMatch(line -> line.startsWith("-- blocks table")),
+                "the blocks query differs");
+        assertTrue(other.err().startsWith("error: " + otherScript + ", line " + (differs + 1) + ", column "),
+                other.err());
+        assertTrue(other.err().contains(": is not the script this Verdict prints for the manifest"), other.err());
+        assertFalse(Files.exists(otherOut), "nothing written");
         assertEquals(Files.readString(summary.resolve("holdout_cells.csv")),
                 Files.readString(out.resolve("holdout_cells.csv")));
         assertEquals("human_baseline_cells.csv", manifest.path("suites").path("humanBaseline").path("file").asText());

@@ -107,6 +107,8 @@ public final class SummaryImport {
             checksTables.add(checkedAgainst(paths.checks(), paths.cells(), holdout.tables(), sql, sqlScript,
                     "holdout-"));
         }
+        // the checks tie the tables to this text; printing it again ties the text to Verdict's queries
+        PrintedScript.require(sql, sqlScript, rowManifest, scored, seed, blockCount);
         String[] engineAndVersion = ChecksTable.engineAndVersion(checksTables,
                 engine == null ? null : new String[] {engine, engineVersion});
         primaryChecks.refuseFailures(rowManifest, layout, checksQuery(""));
@@ -114,11 +116,9 @@ public final class SummaryImport {
             checksTables.get(1).refuseFailures(rowManifest, holdoutLayout, checksQuery("holdout-"));
         }
         long rows = primary.cells().countTotal();
-        // blocks from a script that does not deal rows by MD5 (one written before Verdict's SQL did) are not the rows'
-        String blockHash = blocksQuery(sql).contains(SqlDialect.BLOCK_HASH_CALL) ? SummaryProvenance.ROW_ENGINE_HASH
-                : null;
+        // the script is Verdict's own (PrintedScript), which deals the rows into blocks as the row engine does
         writer.write(out, rowManifest, layout, new SummaryProvenance(engineAndVersion[0], engineAndVersion[1],
-                Hashes.sha256Hex(sql), source, snapshot, rows, seed, blockCount, blockHash), sql,
+                Hashes.sha256Hex(sql), source, snapshot, rows, seed, blockCount, SummaryProvenance.ROW_ENGINE_HASH), sql,
                 new SummaryTables(primary.cells(), primary.blocks(), primary.ranking(),
                         optional.latency() == null ? null
                                 : readTable(optional.latency(), SummaryPackWriter.LATENCY_COLUMNS),
@@ -198,19 +198,6 @@ public final class SummaryImport {
         ChecksTable table = ChecksTable.read(checks, sql, sqlScript, checksQuery(option));
         table.requireSameRows(cellsPath, tables.cells(), sqlScript);
         return table;
-    }
-
-    /**
-     * The blocks query of the script, from its heading to its end; the whole script when it has no such heading. The
-     * row checks query hashes with MD5 too (its cells fingerprint), so only this query says how blocks were dealt.
-     */
-    private static String blocksQuery(String sql) {
-        Matcher heading = PRINTED_BLOCKS.matcher(sql);
-        if (!heading.find()) {
-            return sql;
-        }
-        int end = sql.indexOf(";\n", heading.end());
-        return sql.substring(heading.start(), end < 0 ? sql.length() : end);
     }
 
     /** Refuses a --block-count other than the one the SQL script says it dealt the rows into. */

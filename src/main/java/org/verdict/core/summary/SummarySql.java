@@ -424,7 +424,7 @@ public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest 
     }
 
     /** The id a script is printed with to compute its own id. */
-    private static final String UNPRINTED_ID = "0".repeat(64);
+    static final String UNPRINTED_ID = "0".repeat(64);
     /** An id as the checks query writes it into the script: a quoted literal of 64 hex digits. */
     private static final Pattern QUOTED_ID = Pattern.compile("'([0-9a-f]{64})'");
 
@@ -440,8 +440,13 @@ public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest 
 
     /** Whether one of the ids {@code script} quotes is its own ({@link #isPrintedAs}): it is as Verdict printed it. */
     static boolean holdsItsOwnId(String script) {
+        return ownId(script).isPresent();
+    }
+
+    /** The id {@code script} quotes that is its own ({@link #isPrintedAs}), if one is. */
+    static java.util.Optional<String> ownId(String script) {
         return QUOTED_ID.matcher(script).results().map(id -> id.group(1)).distinct()
-                .anyMatch(id -> isPrintedAs(script, id));
+                .filter(id -> isPrintedAs(script, id)).findFirst();
     }
 
     private String script(Sources sources, String scriptId) {

@@ -271,6 +271,57 @@ class SqlRowChecksTest {
                 + "printed it"), opened.getMessage());
     }
 
+    /**
+     * A script rewritten by hand with its id recomputed runs as it is (its checks carry its own id), but its queries
+     * are not Verdict's: here the check for scores outside [0, 1] loosened to let a score of 1.7 through. Import
+     * prints the script again for the manifest and options and refuses it at the first place it differs, with nothing
+     * written; the script as printed, run over the same rows, is refused for the score it then finds.
+     */
+    @Test
+    void aScriptRewrittenWithItsIdRecomputedIsRefusedWhereItDiffers() throws Exception {
+        Path rows = RowPacks.write(folder.resolve("rows"), Task.BINARY, 300, 5);
+        PackManifest manifest = RowManifest.read(rows.resolve("manifest.json"));
+        Path csv = write("outside.csv", with(csv(rows.resolve("primary.csv")), 7, "score_8", "1.7"));
+        SummarySql sql = sql(manifest);
+        String printedId = sql.scriptId(SummarySql.Sources.NONE);
+        String unprinted = "0".repeat(64);
+        java.util.function.UnaryOperator<String> loosened = text -> text.replaceAll("(< 0 OR [^\\n]*?) > 1\\)",
+                "$1 > 2)");
+        String rewrittenUnprinted = loosened.apply(sql.script()).replace(printedId, unprinted);
+        String rewrittenId = Hashes.sha256Hex(rewrittenUnprinted);
+        String rewritten = rewrittenUnprinted.replace(unprinted, rewrittenId);
+        String rewrittenChecks = loosened.apply(sql.checksQuery()).replace(printedId, rewrittenId);
+        assertNotEquals(sql.checksQuery(), rewrittenChecks);
+        assertTrue(rewritten.contains(rewrittenChecks + ";\n"), "the loosened checks query is in the script");
+        Path run = run(sql, rewritten, rewrittenChecks, csv, "rewritten");
+        Path script = run.resolve("summary.sql");
+
+        Path out = folder.resolve("out");
+        PackException refused = assertThrows(PackException.class, () -> importTables(manifest, run,
+                run.resolve("checks.csv"), out));
+        // where the texts part with their ids written as zeros: the edit, not the id it changed
+        int differs = 0;
+        String printed = sql.script().replace(printedId, unprinted);
+        while (printed.charAt(differs) == rewrittenUnprinted.charAt(differs)) {
+            differs++;
+        }
+        assertEquals("2)", rewritten.substring(differs, differs + 2), "the loosened bound");
+        int lineStart = rewritten.lastIndexOf('\n', differs - 1) + 1;
+        long line = rewritten.substring(0, lineStart).lines().count() + 1;
+        assertTrue(refused.getMessage().startsWith(script + ", line " + line + ", column " + (differs - lineStart + 1)
+                + ": is not the script this Verdict prints for the manifest with these options (duckdb dialect,"
+                + " source evals, scores, seed " + SEED + ", " + SummarySql.DEFAULT_BLOCKS + " hashed blocks): Verdict"
+                + " prints '"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("nothing was written"), refused.getMessage());
+        assertFalse(Files.exists(out), "nothing is written");
+
+        Path asPrinted = tables(manifest, csv, "as-printed");
+        PackException outside = assertThrows(PackException.class, () -> importTables(manifest, asPrinted,
+                asPrinted.resolve("checks.csv"), out));
+        assertTrue(outside.getMessage().contains("(score_8) a score outside [0, 1]: 1 row"), outside.getMessage());
+        assertFalse(Files.exists(out));
+    }
+
     /** A checks table of the SQL of an earlier Verdict (no columns of what it saw) is refused, saying what to do. */
     @Test
     void aChecksTableWithoutWhatItSawIsRefusedSayingHowToGetANewOne() throws Exception {
@@ -322,15 +373,22 @@ class SqlRowChecksTest {
      */
     private Path tables(PackManifest manifest, Path csv, String name, String source) throws Exception {
         SummarySql sql = sql(manifest, source);
-        String script = sql.script();
+        return run(sql, sql.script(), sql.checksQuery(), csv, name);
+    }
+
+    /**
+     * One run of {@code script}, whose row checks query is {@code checksQuery} and whose other queries are those of
+     * {@code sql}, over the rows of {@code csv}: its tables and the script, in a folder.
+     */
+    private Path run(SummarySql sql, String script, String checksQuery, Path csv, String name) throws Exception {
         Path tables = Files.createDirectories(folder.resolve(name));
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
              Statement statement = connection.createStatement()) {
             // one thread, as the summariser compared with: the same order of summation
             statement.execute("SET threads = 1");
-            statement.execute("CREATE VIEW " + source + " AS SELECT * FROM read_csv("
+            statement.execute("CREATE VIEW " + sql.source() + " AS SELECT * FROM read_csv("
                     + SqlDialect.DUCKDB.literal(csv.toString()) + ", header = true, all_varchar = true)");
-            List<String> queries = new ArrayList<>(List.of(sql.checksQuery(), sql.cellsQuery()));
+            List<String> queries = new ArrayList<>(List.of(checksQuery, sql.cellsQuery()));
             if (sql.layout().hasBlocks()) {
                 queries.add(sql.blocksQuery());
             }
