@@ -78,8 +78,8 @@ public final class DecisionDialog {
     private static final double ROW_PADDING_EMS = 0.9;
     /** A gate's name wraps after this many characters. */
     private static final int GATE_LINE_CHARS = 20;
-    /** The data snapshot's field is as wide as this many characters, as the date fields beside it about are. */
-    private static final int SHORT_FIELD_COLUMNS = 16;
+    /** The short fields' column (kind, decision, data snapshot, dates): as wide as a date field and its button. */
+    private static final double SHORT_FIELDS_EMS = 17;
     /** A pack with a single gate (or none) still gets a table of a few lines. */
     private static final double SHORTEST_GATE_TABLE = 130;
     /** Room left on the screen for the window's title bar and the desktop's panels. */
@@ -320,7 +320,6 @@ public final class DecisionDialog {
         // their rows and never taller, what the decision means. Under the choice, in room kept for the longest notice
         // any choice shows, a short notice left a blank band above the data snapshot; in room that grew with the
         // notice, the fields below moved under a pointer aimed at them.
-        snapshot.setPrefColumnCount(SHORT_FIELD_COLUMNS);
         addRow(grid, 0, "decision.kind", kind);
         addRow(grid, 1, "decision.decision", decision);
         addRow(grid, 2, "decision.dataSnapshot", snapshot);
@@ -332,6 +331,13 @@ public final class DecisionDialog {
         ColumnConstraints labels = new ColumnConstraints();
         ColumnConstraints shortFields = new ColumnConstraints();
         shortFields.setHgrow(Priority.NEVER);
+        // as wide as a date field in ems of the text: given no width, it took the rationale's (40 columns), which
+        // spans it, and left the notices a third of the form in large text
+        DoubleBinding shortWidth = Bindings.createDoubleBinding(
+                () -> Math.ceil(SHORT_FIELDS_EMS * snapshot.getFont().getSize()), snapshot.fontProperty());
+        shortFields.minWidthProperty().bind(shortWidth);
+        shortFields.prefWidthProperty().bind(shortWidth);
+        shortFields.maxWidthProperty().bind(shortWidth);
         ColumnConstraints noticeColumn = new ColumnConstraints();
         noticeColumn.setHgrow(Priority.ALWAYS);
         noticeColumn.setMinWidth(0);

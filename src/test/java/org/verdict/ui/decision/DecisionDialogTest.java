@@ -311,6 +311,8 @@ class DecisionDialogTest {
     /** The notices stand beside the fields, never over one (nor under one, hidden). */
     private static void assertNoticesRunOverNoField(FxRobot robot) {
         Bounds room = inScene(robot, "#decisionNoticeRoom");
+        double form = robot.lookup("#decisionNoticeRoom").query().getScene().getWidth();
+        assertTrue(room.getWidth() >= 0.35 * form, "the notices have " + room.getWidth() + " px of " + form);
         for (String field : List.of("#decisionKind", "#decisionChoice", "#decisionDataSnapshot", "#decisionDate",
                 "#decisionPlanned", "#decisionApprovers", "#decisionRationale")) {
             assertFalse(room.intersects(inScene(robot, field)), "the notices " + room + " over " + field + " "
