@@ -13,8 +13,8 @@ import javafx.scene.control.skin.VirtualFlow;
 
 /**
  * Keeps a table that a layout makes shorter than its rows (a page fitted to the window's height) from showing a row cut
- * through: opened at its first row, it ends under its last whole row, and says how many rows are below the ones in
- * view ({@link #inView}), so a reader knows to scroll. Rows of different heights (wrapped cells) are measured as laid
+ * through: opened at its first row, it ends under its last whole row, and says which rows are in view
+ * ({@link #inView}), so a reader knows to scroll; a table taller than its rows ends under its last one. Rows of different heights (wrapped cells) are measured as laid
  * out, not assumed.
  */
 public final class WholeRows {
@@ -54,7 +54,12 @@ public final class WholeRows {
         }
         table.widthProperty().addListener((obs, was, now) -> rows.release());
         table.getItems().addListener((ListChangeListener<Object>) change -> rows.release());
-        table.heightProperty().addListener((obs, was, now) -> rows.requestSnap());
+        // measured once the table has laid out its rows: its height alone changes before they are placed
+        table.needsLayoutProperty().addListener((obs, was, needs) -> {
+            if (!needs) {
+                rows.requestSnap();
+            }
+        });
         table.skinProperty().addListener((obs, was, skin) -> rows.requestSnap());
         return rows;
     }
@@ -110,13 +115,16 @@ public final class WholeRows {
             inView.set(now);
         }
         boolean atTop = first != null && first.getIndex() == 0 && first.getLayoutY() >= -0.5;
-        if (!atTop || lastShown == null || lastWhole == null || lastShown == lastWhole) {
+        if (!atTop || lastShown == null || lastWhole == null) {
             return;
         }
         // the part of the cut row that shows goes, so the table ends under the last whole row; again when its rows grew
-        // taller since (their cells wrapped anew), never taller than it was
-        double cut = viewport - lastShown.getLayoutY();
-        if (cut > 0 && cut < table.getHeight()) {
+        // taller since (their cells wrapped anew), never taller than it was; a table with every row in view ends under
+        // its last one, not under a blank band of rows it does not have
+        boolean everyRow = lastShown == lastWhole && lastWhole.getIndex() == rows - 1;
+        double cut = lastShown != lastWhole ? viewport - lastShown.getLayoutY()
+                : everyRow ? Math.floor(viewport - lastWhole.getLayoutY() - lastWhole.getHeight()) : 0;
+        if (cut >= 1 && cut < table.getHeight()) {
             double height = Math.floor(table.getHeight() - cut);
             snapped = true;
             table.setMinHeight(height);

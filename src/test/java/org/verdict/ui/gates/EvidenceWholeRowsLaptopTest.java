@@ -33,7 +33,7 @@ import org.verdict.ui.theme.Appearance;
 /**
  * The Evidence pages of the bundled sample pack on a 1366×768 laptop, in normal and large text: a table the page's
  * height makes shorter than its rows ended in half a row; now it ends under its last whole row, and a line under it
- * says which rows are in view of how many.
+ * says which rows are in view of how many; a table of a few rows ends under its last one, not under a blank band.
  */
 @ExtendWith(ApplicationExtension.class)
 class EvidenceWholeRowsLaptopTest {
@@ -69,6 +69,7 @@ class EvidenceWholeRowsLaptopTest {
                                         && scroll.getOrientation() == Orientation.HORIZONTAL)
                                 .mapToDouble(bar -> bar.getLayoutBounds().getHeight()).sum();
                         int whole = 0;
+                        double lastBottom = 0;
                         for (Node node : table.lookupAll(".table-row-cell")) {
                             IndexedCell<?> row = (IndexedCell<?>) node;
                             if (!row.isVisible() || row.isEmpty() || row.getIndex() >= table.getItems().size()) {
@@ -79,6 +80,7 @@ class EvidenceWholeRowsLaptopTest {
                                 assertTrue(bounds.getMaxY() <= foot + 0.5, mode + "row " + (row.getIndex() + 1)
                                         + " cut through at the table's foot: " + bounds + " over " + foot);
                                 whole = Math.max(whole, row.getIndex() + 1);
+                                lastBottom = Math.max(lastBottom, bounds.getMaxY());
                             }
                         }
                         int total = table.getItems().size();
@@ -93,6 +95,8 @@ class EvidenceWholeRowsLaptopTest {
                         } else {
                             assertFalse(rowsInView.isVisible(), mode + "every row in view: nothing to say, but "
                                     + rowsInView.getText());
+                            assertTrue(foot - lastBottom <= 2, mode + "a blank band of " + (foot - lastBottom)
+                                    + " px under the table's last row");
                         }
                     }
                 }
