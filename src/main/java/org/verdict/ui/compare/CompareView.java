@@ -78,6 +78,12 @@ public final class CompareView {
     private static final PseudoClass OVERALL = PseudoClass.getPseudoClass("overall");
     /** A row whose cells take two lines or more: it keeps the theme's height, a one-line row is compact. */
     private static final PseudoClass SEVERAL_LINES = PseudoClass.getPseudoClass("several-lines");
+    /** Both sides' padding of a table cell, as verdict.css sets it for this table (the theme's is 1 em). */
+    private static final double CELL_PADDING_EMS = 0.6;
+    /** Beside a cell's padding: slack for rounding, so JavaFX never ends a text in "…". */
+    private static final double CELL_SLACK = 2;
+    /** The coloured rule at the left of each model's cells (verdict.css). */
+    private static final double MODEL_RULE = 3;
     /** The root's normal text size. */
     private static final double BASE_FONT_SIZE = 13;
     /** Wide enough for a row's numbers on one line each; a longer text (a reason, a glossary entry) wraps. */
@@ -207,9 +213,12 @@ public final class CompareView {
         // Columns are measured at the current text size and the Test column yields in large-text (projector) mode.
         DoubleBinding fontSize = Bindings.createDoubleBinding(() -> summary.getFont().getSize(), summary.fontProperty());
         textScale.bind(fontSize.divide(BASE_FONT_SIZE));
-        // only rows with bold text are measured in bold: bold widened every column of a dollar pack by the few pixels
-        // that pushed the adjusted p out of view at 1366×768
-        fittedColumns = new FittedColumns<>(table, fontSize, CompareView::hasBoldText);
+        // only bold text is measured in bold (the overall row; a worse or better verdict): bold widened every column of
+        // a dollar pack by the few pixels that pushed the adjusted p out of view at 1366×768
+        fittedColumns = new FittedColumns<>(table, fontSize, ComparisonRow::overall);
+        // cells padded as verdict.css pads them, tighter than the theme: beside the chart on a laptop the 7 columns'
+        // padding was what kept both models' values out of view
+        fittedColumns.padding(CELL_PADDING_EMS, CELL_SLACK);
         Label notice = new Label();
         notice.setId("compareNotice");
         notice.getStyleClass().add("compare-notice");
@@ -307,8 +316,11 @@ public final class CompareView {
             double besideChart = split.getWidth() - DIVIDER_ROOM;
             double withAdjustedP = Math.min(tableWidthWithAdjustedP.get() + chrome,
                     besideChart - CHART_MIN_WIDTH_BESIDE_EMS * fontSize.get());
-            double withModels = Math.min(tableWidthWithModels.get() + chrome, besideChart - chartScaleWidth.get());
-            return Math.max(0, Math.max(withModels, withAdjustedP));
+            double withModels = tableWidthWithModels.get() + chrome;
+            // where the models' values do not fit beside the chart's scale, the table keeps no room for them: it is as
+            // wide as its decision columns and the chart takes the rest (up to its useful width), rather than the
+            // slice, verdict and n columns spreading into room that both models' values could not use
+            return Math.max(0, withModels <= besideChart - chartScaleWidth.get() ? withModels : withAdjustedP);
         }, tableWidthWithAdjustedP, tableWidthWithModels, split.widthProperty(), fontSize, chartScaleWidth);
         table.minWidthProperty().bind(Bindings.when(chartBeside).then(tableMinWidth)
                 .otherwise(Region.USE_COMPUTED_SIZE));
@@ -737,6 +749,11 @@ public final class CompareView {
         // adjusted p, the verdict's evidence beside its interval; in large text (a projector) too
         fittedColumns.yieldWhenNarrow(test, rawP);
         fittedColumns.yieldWhenNarrow(production, candidate);
+        // the decision columns are as wide as their text; the table's room to spare goes to the models' values, whose
+        // rule then stands apart from the adjusted p (the chart takes what is left, above)
+        fittedColumns.border(production, MODEL_RULE);
+        fittedColumns.border(candidate, MODEL_RULE);
+        fittedColumns.spareTo(production, candidate);
         fittedColumns.yieldWhenNarrow(adjustedP);
         tableWidthWithAdjustedP = fittedColumns.widthToShow(adjustedP);
         tableWidthWithModels = fittedColumns.widthToShow(production);
@@ -895,7 +912,7 @@ public final class CompareView {
         return column;
     }
 
-    /** The overall row is bold (verdict.css), and so is a worse or better verdict. */
+    /** The overall row is bold (verdict.css), and so is a worse or better verdict (its cell alone). */
     private static boolean hasBoldText(ComparisonRow row) {
         return row.overall() || row.verdict() == Verdict.WORSE || row.verdict() == Verdict.BETTER;
     }
@@ -926,6 +943,7 @@ public final class CompareView {
             }
         });
         fittedColumns.fit(column, this::verdictShown);
+        fittedColumns.boldIn(column, CompareView::hasBoldText);
         return column;
     }
 

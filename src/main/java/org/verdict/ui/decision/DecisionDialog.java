@@ -3,7 +3,6 @@ package org.verdict.ui.decision;
 import atlantafx.base.theme.Styles;
 import java.nio.file.Path;
 import java.text.MessageFormat;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,11 +34,11 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
@@ -79,6 +78,8 @@ public final class DecisionDialog {
     private static final double ROW_PADDING_EMS = 0.9;
     /** A gate's name wraps after this many characters. */
     private static final int GATE_LINE_CHARS = 20;
+    /** The short fields' column (kind, decision, data snapshot, dates): as wide as a date field and its button. */
+    private static final double SHORT_FIELDS_EMS = 17;
     /** A pack with a single gate (or none) still gets a table of a few lines. */
     private static final double SHORTEST_GATE_TABLE = 130;
     /** Room left on the screen for the window's title bar and the desktop's panels. */
@@ -315,18 +316,32 @@ public final class DecisionDialog {
                         e.getText(), KeyCode.TAB, e.isShiftDown(), true, false, false));
             }
         });
+        // The short fields (kind to planned deployment) stand in a column as wide as they need; beside them, as tall as
+        // their rows and never taller, what the decision means. Under the choice, in room kept for the longest notice
+        // any choice shows, a short notice left a blank band above the data snapshot; in room that grew with the
+        // notice, the fields below moved under a pointer aimed at them.
         addRow(grid, 0, "decision.kind", kind);
-        VBox decided = new VBox(6, decision, notices());
-        Label decisionLabel = addRow(grid, 1, "decision.decision", decided);
-        // beside the choice, not centred on the choice and the warning (a baseline row would size itself for the
-        // warning on one line and let it run over the fields below)
-        GridPane.setValignment(decisionLabel, VPos.TOP);
-        decisionLabel.minHeightProperty().bind(decision.heightProperty());
+        addRow(grid, 1, "decision.decision", decision);
         addRow(grid, 2, "decision.dataSnapshot", snapshot);
         addRow(grid, 3, "decision.date", date);
         addRow(grid, 4, "decision.planned", planned);
-        addRow(grid, 5, "decision.approvers", approvers);
-        addRow(grid, 6, "decision.rationale", rationale);
+        grid.add(notices(), 2, 0, 1, 5);
+        addWideRow(grid, 5, "decision.approvers", approvers);
+        addWideRow(grid, 6, "decision.rationale", rationale);
+        ColumnConstraints labels = new ColumnConstraints();
+        ColumnConstraints shortFields = new ColumnConstraints();
+        shortFields.setHgrow(Priority.NEVER);
+        // as wide as a date field in ems of the text: given no width, it took the rationale's (40 columns), which
+        // spans it, and left the notices a third of the form in large text
+        DoubleBinding shortWidth = Bindings.createDoubleBinding(
+                () -> Math.ceil(SHORT_FIELDS_EMS * snapshot.getFont().getSize()), snapshot.fontProperty());
+        shortFields.minWidthProperty().bind(shortWidth);
+        shortFields.prefWidthProperty().bind(shortWidth);
+        shortFields.maxWidthProperty().bind(shortWidth);
+        ColumnConstraints noticeColumn = new ColumnConstraints();
+        noticeColumn.setHgrow(Priority.ALWAYS);
+        noticeColumn.setMinWidth(0);
+        grid.getColumnConstraints().setAll(labels, shortFields, noticeColumn);
         return grid;
     }
 
@@ -342,25 +357,19 @@ public final class DecisionDialog {
         Label warning = message("decisionWarning", model.promotionWarningProperty());
         Label worse = message("decisionWorse", model.worseWarningProperty());
         Label choices = message("decisionChoices", model.choicesNoticeProperty());
-        VBox shown = noticeColumn(standing, warning, worse, choices);
-        StackPane room = new StackPane();
+        ScrollPane room = new ScrollPane(noticeColumn(standing, warning, worse, choices));
         room.setId("decisionNoticeRoom");
-        room.setAlignment(Pos.TOP_LEFT);
-        Runnable keepRoom = () -> {
-            List<Node> columns = new ArrayList<>(List.of(shown));
-            for (DecisionViewModel.Notices notices : model.everyChoicesNoticesProperty().get()) {
-                VBox unseen = noticeColumn(fixed(notices.standing()), fixed(notices.blockedGates()),
-                        fixed(notices.worse()), fixed(notices.choices()));
-                unseen.setVisible(false);
-                columns.add(unseen);
-            }
-            room.getChildren().setAll(columns);
-            // no notice for any choice: no empty line under the decision either
-            room.setManaged(model.everyChoicesNoticesProperty().get().stream().anyMatch(notices ->
-                    !(notices.standing() + notices.blockedGates() + notices.worse() + notices.choices()).isEmpty()));
-        };
-        model.everyChoicesNoticesProperty().addListener((o, was, now) -> keepRoom.run());
-        keepRoom.run();
+        room.getStyleClass().add("plain-scroll-area");
+        room.setFitToWidth(true);
+        room.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        // as tall as the rows beside it, which it never makes taller: the notices scroll where they need more
+        room.setMinHeight(0);
+        room.setPrefHeight(0);
+        room.setMaxHeight(Double.MAX_VALUE);
+        room.setMinWidth(0);
+        room.setPrefWidth(0);
+        GridPane.setFillHeight(room, true);
+        GridPane.setValignment(room, VPos.TOP);
         return room;
     }
 
@@ -378,10 +387,6 @@ public final class DecisionDialog {
         return new VBox(6, standing, blockedGates, worse, choices);
     }
 
-    /** A notice another choice would show, measured for the room it needs. */
-    private static Label fixed(String notice) {
-        return message(null, new ReadOnlyStringWrapper(notice));
-    }
 
     /**
      * One justification field per gate a promote would override, shown while the person chooses to promote over
@@ -487,6 +492,14 @@ public final class DecisionDialog {
         label.setMinWidth(Region.USE_PREF_SIZE);
         grid.addRow(row, label, value);
         return label;
+    }
+
+    /** A row whose field takes the short fields' column and the notices' beside it (approvers, rationale). */
+    private void addWideRow(GridPane grid, int row, String labelKey, Node value) {
+        Label label = new Label(text.getString(labelKey));
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        grid.add(label, 0, row);
+        grid.add(value, 1, row, 2, 1);
     }
 
     private static Label readOnly(String id, String value) {

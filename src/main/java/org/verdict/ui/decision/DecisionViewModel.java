@@ -15,7 +15,6 @@ import java.util.stream.Collectors;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -136,17 +135,6 @@ public final class DecisionViewModel {
     }
 
     /**
-     * What the dialog says under the decision for one choice of it: the decision standing in the log, the warning
-     * about promoting over blocked gates, what else is significantly worse, and before a choice is made what each
-     * choice will need; each empty when there is nothing to say.
-     */
-    public record Notices(String standing, String blockedGates, String worse, String choices) {
-    }
-
-    /** The notices of every decision the kind offers (and of none yet), so the dialog can keep room for the longest. */
-    private final ObjectBinding<List<Notices>> everyChoicesNotices;
-
-    /**
      * A dialog whose gate table was judged on the pack's first candidate (or that has none).
      *
      * @param evaluation the gate table and key metrics when the gates ran; null when they did not
@@ -207,12 +195,6 @@ public final class DecisionViewModel {
         worseWarning = Bindings.createStringBinding(() -> warnAboutWorse(decision.get()), kind, decision);
         standingNotice = Bindings.createStringBinding(() -> describeStanding(decision.get()), standing, decision);
         choicesNotice = Bindings.createStringBinding(() -> describeChoices(decision.get()), kind, decision, decisions);
-        everyChoicesNotices = Bindings.createObjectBinding(() -> {
-            List<String> choices = new ArrayList<>(decisions);
-            choices.add(null);
-            return choices.stream().map(choice -> new Notices(describeStanding(choice), warnAboutBlockedGates(choice),
-                    warnAboutWorse(choice), describeChoices(choice))).toList();
-        }, kind, standing, decisions);
         // what the question is (kind, candidate) or where it is asked (the log) changed: look again
         kind.addListener((o, was, now) -> lookUpStanding());
         candidate.addListener((o, was, now) -> lookUpStanding());
@@ -685,14 +667,6 @@ public final class DecisionViewModel {
      */
     public StringBinding choicesNoticeProperty() {
         return choicesNotice;
-    }
-
-    /**
-     * The notices each decision the kind offers would show, and those shown before one is chosen: the dialog keeps
-     * room for the longest, so choosing a decision never moves the fields under the pointer.
-     */
-    public ObjectBinding<List<Notices>> everyChoicesNoticesProperty() {
-        return everyChoicesNotices;
     }
 
     /** A record is signed once: after it is appended the dialog only closes. */

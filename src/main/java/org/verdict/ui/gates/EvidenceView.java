@@ -42,6 +42,7 @@ import org.verdict.core.gates.model.EvidencePageId;
 import org.verdict.core.report.EvidenceCharts;
 import org.verdict.ui.chart.ChartPane;
 import org.verdict.ui.table.FittedColumns;
+import org.verdict.ui.table.WholeRows;
 import org.verdict.ui.table.WrappingCell;
 import org.verdict.ui.task.BackgroundExecutor;
 
@@ -83,6 +84,8 @@ public final class EvidenceView {
     private int chartColumns;
     /** A rebuild in the new font is queued, to run once CSS has finished restyling the page. */
     private boolean refitPending;
+    /** The page, fitted to the view's height: its tables take the height left. */
+    private final ScrollPane scroll;
     /** The summary's font when the page was last built: a queued rebuild is skipped if one since used the new font. */
     private Font builtInFont;
     /**
@@ -149,7 +152,7 @@ public final class EvidenceView {
         content.widthProperty().addListener((obs, was, now) -> arrangeCharts());
         content.setId("evidenceContent");
         content.setPadding(new Insets(20));
-        ScrollPane scroll = new ScrollPane(content);
+        scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         // the page fills the window: tables take the height left, and scroll only below their minimum
         scroll.setFitToHeight(true);
@@ -296,7 +299,16 @@ public final class EvidenceView {
             hidden.managedProperty().bind(hidden.textProperty().isNotEmpty());
             hidden.visibleProperty().bind(hidden.managedProperty());
             VBox.setVgrow(fitted.view(), Priority.ALWAYS);
-            content.getChildren().addAll(caption, hidden, fitted.view());
+            // a table the page's height cuts ends under its last whole row and says which rows are in view
+            Label rowsInView = new Label();
+            rowsInView.getStyleClass().add("evidence-rows-in-view");
+            WholeRows whole = WholeRows.keep(fitted.view(), scroll.viewportBoundsProperty(),
+                    rowsInView.managedProperty());
+            rowsInView.textProperty().bind(Bindings.createStringBinding(() -> rowsInViewText(whole.inView().get()),
+                    whole.inView()));
+            rowsInView.managedProperty().bind(rowsInView.textProperty().isNotEmpty());
+            rowsInView.visibleProperty().bind(rowsInView.managedProperty());
+            content.getChildren().addAll(caption, hidden, fitted.view(), rowsInView);
         }
     }
 
@@ -400,6 +412,12 @@ public final class EvidenceView {
         view.setMinHeight(chrome + rowHeight * Math.min(rows, MIN_VISIBLE_ROWS));
         view.setPrefHeight(chrome + rowHeight * rows);
         return new FittedTable(view, widths.hiddenForRoom());
+    }
+
+    /** "Rows 1–6 of 140 in view: the table scrolls." for a table that holds more than it shows; else empty. */
+    private String rowsInViewText(WholeRows.InView inView) {
+        return inView.all() || inView.last() == 0 ? "" : MessageFormat.format(text.getString("evidence.rowsInView"),
+                inView.first(), inView.last(), inView.total());
     }
 
     /** An evidence table and the columns it hides while the page is too narrow for them, for the page to say so. */

@@ -37,9 +37,9 @@ import org.verdict.ui.theme.CellFont;
  */
 public final class FittedColumns<S> {
     /** The theme's cell padding: 0.5em each side. */
-    private static final double CELL_PADDING_EMS = 1;
-    /** A model column's coloured border (3 px) and slack for rounding (less and JavaFX ends a text in "…"). */
-    private static final double BORDER_AND_SLACK = 8;
+    private static final double THEME_CELL_PADDING_EMS = 1;
+    /** Slack for rounding (less and JavaFX ends a text in "…"), and a coloured border's 3 px where a column has one. */
+    private static final double THEME_SLACK = 8;
     /** Room for most of the sort arrow in a header: a sorted column's header may shorten a little, never a cell. */
     private static final double SORT_ARROW_EMS = 0.5;
 
@@ -47,6 +47,15 @@ public final class FittedColumns<S> {
     private final ObservableDoubleValue fontSize;
     /** Rows set in bold (the Compare table's overall row), measured in bold; the others in the regular weight. */
     private final Predicate<S> boldRow;
+    /** Columns whose cells are bold in other rows than {@link #boldRow}'s (the Compare verdict of a worse slice). */
+    private final Map<TableColumn<S, ?>, Predicate<S>> boldCells = new LinkedHashMap<>();
+    /** Both sides' cell padding, as the table's stylesheet gives it, in ems. */
+    private double cellPaddingEms = THEME_CELL_PADDING_EMS;
+    /** Pixels beside the padding: slack for rounding, and any border a column's cells draw. */
+    private double slack = THEME_SLACK;
+    private final Map<TableColumn<S, ?>, Double> borders = new LinkedHashMap<>();
+    /** Columns that take the room to spare, when shown, instead of every column in proportion. */
+    private final List<TableColumn<S, ?>> growingFirst = new ArrayList<>();
     private final Map<TableColumn<S, ?>, Function<S, String>> shownTexts = new LinkedHashMap<>();
     private final Map<TableColumn<S, ?>, Double> graphicsEms = new LinkedHashMap<>();
     private final Map<TableColumn<S, ?>, Double> flexibleMinEms = new LinkedHashMap<>();
@@ -121,6 +130,42 @@ public final class FittedColumns<S> {
         if (watchedRows != null) {
             watchedRows.addListener(rowsChanged);
         }
+        requestRefit();
+    }
+
+    /**
+     * The table's cells are padded {@code cellPaddingEms} in all (both sides, as its stylesheet pads them) and need
+     * {@code slackPixels} beside that; a column whose cells draw a border adds it with {@link #border}. By default the
+     * theme's padding (1 em) and 8 px.
+     */
+    public void padding(double cellPaddingEms, double slackPixels) {
+        this.cellPaddingEms = cellPaddingEms;
+        this.slack = slackPixels;
+        requestRefit();
+    }
+
+    /** The column's cells draw a border of {@code pixels} beside their text (a model's coloured rule). */
+    public void border(TableColumn<S, ?> column, double pixels) {
+        borders.put(column, pixels);
+        requestRefit();
+    }
+
+    /**
+     * The column's cells are bold in the rows {@code bold} picks (the rows bold as a whole among them): only those are
+     * measured in bold there, so the other columns of such a row are measured as they are drawn.
+     */
+    public void boldIn(TableColumn<S, ?> column, Predicate<S> bold) {
+        boldCells.put(column, bold);
+        requestRefit();
+    }
+
+    /**
+     * Room to spare goes to these columns while any of them is shown (a table whose other columns are as wide as their
+     * text), else as before: to the flexible columns, or every column in proportion.
+     */
+    @SafeVarargs
+    public final void spareTo(TableColumn<S, ?>... columns) {
+        growingFirst.addAll(List.of(columns));
         requestRefit();
     }
 
@@ -261,16 +306,17 @@ public final class FittedColumns<S> {
         regular.setFont(Font.font(CellFont.FAMILY, FontWeight.NORMAL, em));
         Text bold = new Text();
         bold.setFont(Font.font(CellFont.FAMILY, FontWeight.BOLD, em));
-        double padding = CELL_PADDING_EMS * em + BORDER_AND_SLACK;
         fitted.clear();
         narrowest.clear();
         for (TableColumn<S, ?> column : table.getColumns()) {
+            double padding = cellPaddingEms * em + slack + borders.getOrDefault(column, 0.0);
             double widest = width(header, headerText(column)) + SORT_ARROW_EMS * em;
             double longestWord = widest;
             Function<S, String> shown = shownTexts.get(column);
+            Predicate<S> boldHere = boldCells.getOrDefault(column, boldRow);
             if (shown != null) {
                 for (S row : watchedRows == null ? List.<S>of() : watchedRows) {
-                    Text measure = boldRow.test(row) ? bold : regular;
+                    Text measure = boldHere.test(row) ? bold : regular;
                     String cell = shown.apply(row);
                     for (String line : cell == null ? new String[0] : cell.split("\n")) {
                         widest = Math.max(widest, width(measure, line) + graphicsEms.get(column) * em);
@@ -311,7 +357,10 @@ public final class FittedColumns<S> {
         wrapWhereNeeded(widths, room);
         double needed = widths.values().stream().mapToDouble(Double::doubleValue).sum();
         double spare = Math.max(0, Math.floor(room - needed) - 1);
-        List<TableColumn<S, ?>> growing = visible.stream().filter(flexibleMinEms::containsKey).toList();
+        List<TableColumn<S, ?>> growing = visible.stream().filter(growingFirst::contains).toList();
+        if (growing.isEmpty()) {
+            growing = visible.stream().filter(flexibleMinEms::containsKey).toList();
+        }
         if (growing.isEmpty()) {
             growing = visible;
         }

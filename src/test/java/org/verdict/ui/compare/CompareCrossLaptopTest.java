@@ -144,8 +144,14 @@ class CompareCrossLaptopTest {
                     assertTrue(shown.get(i).endsWith(mark) && !shown.get(i).contains("…"),
                             mode + ": '" + shown.get(i) + "' keeps its mark and is not cut, as " + full);
                 }
-                assertTrue(shown.stream().anyMatch(label -> label.startsWith("one_year × 25-60")),
-                        mode + ": a label too long for its room names the slice by its values: " + shown);
+                // where the table leaves the chart too little room for a label whole (the models' values take it), the
+                // label names the slice by its values
+                for (int i = 0; i < shown.size(); i++) {
+                    String full = rows.getSymbols()[i];
+                    String values = full.replaceAll("[a-z_]+=", "");
+                    assertTrue(shown.get(i).equals(full) || values.startsWith(shown.get(i).replaceAll(" \\(.*", "")),
+                            mode + ": '" + shown.get(i) + "' is whole or names the slice by its values, as " + full);
+                }
             }
         } finally {
             robot.interact(() -> {

@@ -284,19 +284,40 @@ class DecisionDialogTest {
         List<String> fields = List.of("#decisionDataSnapshot", "#decisionDate", "#decisionPlanned",
                 "#decisionApprovers", "#decisionRationale");
         List<Bounds> before = fields.stream().map(field -> inScene(robot, field)).toList();
+        assertNoBlankBandUnderTheChoice(robot, "before choosing");
 
         for (String choice : List.of("promote", "hold", "promote")) {
             robot.interact(() -> robot.lookup("#decisionChoice").<ChoiceBox<String>>query().setValue(choice));
             WaitForAsyncUtils.waitForFxEvents();
             assertEquals(before, fields.stream().map(field -> inScene(robot, field)).toList(), "after " + choice);
+            assertNoBlankBandUnderTheChoice(robot, "after " + choice);
         }
         Label warning = robot.lookup("#decisionWarning").queryAs(Label.class);
         Label worseLines = robot.lookup("#decisionWorse").queryAs(Label.class);
         assertTrue(warning.isVisible() && worseLines.isVisible(), "promote shows both warnings");
         assertTrue(standing.getText().contains("replaces it"), standing.getText());
-        Bounds lastNotice = worseLines.localToScene(worseLines.getBoundsInLocal());
-        assertTrue(lastNotice.getMaxY() <= before.get(0).getMinY(), "the warnings run over no field: "
-                + lastNotice + " over " + before.get(0));
+        assertNoticesRunOverNoField(robot);
+    }
+
+    /**
+     * The data snapshot stands right under the decision, a row's gap below it, whatever the notices say: room kept
+     * under the choice for the longest notice left a blank band under a short one.
+     */
+    private static void assertNoBlankBandUnderTheChoice(FxRobot robot, String when) {
+        double gap = inScene(robot, "#decisionDataSnapshot").getMinY() - inScene(robot, "#decisionChoice").getMaxY();
+        assertTrue(gap <= 12, when + ": " + gap + " px between the decision and the data snapshot");
+    }
+
+    /** The notices stand beside the fields, never over one (nor under one, hidden). */
+    private static void assertNoticesRunOverNoField(FxRobot robot) {
+        Bounds room = inScene(robot, "#decisionNoticeRoom");
+        double form = robot.lookup("#decisionNoticeRoom").query().getScene().getWidth();
+        assertTrue(room.getWidth() >= 0.35 * form, "the notices have " + room.getWidth() + " px of " + form);
+        for (String field : List.of("#decisionKind", "#decisionChoice", "#decisionDataSnapshot", "#decisionDate",
+                "#decisionPlanned", "#decisionApprovers", "#decisionRationale")) {
+            assertFalse(room.intersects(inScene(robot, field)), "the notices " + room + " over " + field + " "
+                    + inScene(robot, field));
+        }
     }
 
     private static Bounds inScene(FxRobot robot, String query) {
@@ -569,9 +590,7 @@ class DecisionDialogTest {
             assertEquals(List.of(label.getText()), label.lookupAll(".text").stream()
                     .map(node -> ((Text) node).getText()).toList(), "drawn whole");
         }
-        Node snapshot = robot.lookup("#decisionDataSnapshot").query();
-        assertTrue(labels.get(0).localToScene(labels.get(0).getBoundsInLocal()).getMaxY()
-                <= snapshot.localToScene(snapshot.getBoundsInLocal()).getMinY(), "the warning runs over no field");
+        assertNoticesRunOverNoField(robot);
         List<TextField> justifications = robot.lookup(".text-field").queryAllAs(TextField.class).stream()
                 .filter(field -> field.getId() != null && field.getId().startsWith("decisionOverride-")).toList();
         assertEquals(gates.length, justifications.size());

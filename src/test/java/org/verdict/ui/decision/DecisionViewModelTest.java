@@ -150,31 +150,22 @@ class DecisionViewModelTest {
                         worse), new CurrentThreadExecutor(), NOV_22);
     }
 
-    /**
-     * Before a decision is chosen the dialog already knows what each choice would say under it, so it can keep room
-     * for it: the promote's warnings are among them, the same words choosing promote then shows.
-     */
+    /** Choosing promote shows the gates it overrides and what else is significantly worse; nothing before. */
     @Test
-    void theNoticesOfEveryChoiceAreKnownBeforeChoosing() {
+    void promotingWarnsOfTheBlockedGatesAndWhatElseIsWorse() {
         DecisionViewModel model = withAWorseStore();
-        List<DecisionViewModel.Notices> before = model.everyChoicesNoticesProperty().get();
-        assertEquals(model.decisions().size() + 1, before.size(), "each choice, and none yet");
         assertEquals("", model.promotionWarningProperty().get(), "nothing is shown before choosing");
-
+        assertEquals("", model.worseWarningProperty().get(), "nothing is shown before choosing");
         model.decisionProperty().set("promote");
-        DecisionViewModel.Notices promoting = new DecisionViewModel.Notices(model.standingNoticeProperty().get(),
-                model.promotionWarningProperty().get(), model.worseWarningProperty().get(),
-                model.choicesNoticeProperty().get());
-        assertTrue(promoting.blockedGates().contains("latency (fail)"), promoting.blockedGates());
-        assertTrue(promoting.worse().contains("store=store_14"), promoting.worse());
-        assertTrue(before.contains(promoting), "promote's notices were known before: " + before);
+        assertTrue(model.promotionWarningProperty().get().contains("latency (fail)"),
+                model.promotionWarningProperty().get());
+        assertTrue(model.worseWarningProperty().get().contains("store=store_14"), model.worseWarningProperty().get());
         model.decisionProperty().set("hold");
-        assertTrue(before.contains(new DecisionViewModel.Notices("", "", "", model.choicesNoticeProperty().get())),
-                "a hold says only what it needs of the gates");
+        assertEquals("", model.promotionWarningProperty().get(), "a hold overrides no gate");
     }
 
     /**
-     * Before a choice is made, the room the notices will take says what each choice will need to be signed: the
+     * Before a choice is made, the notices say what each choice will need to be signed: the
      * gates a promote would override, by name, and that it lists what else is worse; gone once a choice is made.
      */
     @Test
@@ -185,8 +176,6 @@ class DecisionViewModelTest {
                 + "and the approvers."), before);
         assertTrue(before.contains("justification for each gate that does not pass: latency (fail)"), before);
         assertTrue(before.contains("significantly worse"), before);
-        assertTrue(model.everyChoicesNoticesProperty().get().stream().anyMatch(n -> n.choices().equals(before)),
-                "its room is kept with the others'");
 
         model.decisionProperty().set("promote");
         assertEquals("", model.choicesNoticeProperty().get(), "promote's own warnings say the rest");
