@@ -75,6 +75,71 @@ class DuplicateIdsTest {
                 + "unique"), e.getMessage());
     }
 
+    /**
+     * Sorted in parts while the rows are read (as the reader tells it every 65,536 rows, the column possibly moved to a
+     * larger array meanwhile), the check names the repeat the one-sort check names: one within a part, one across two
+     * parts, one in the rows after the parts, one of a part with those rows; and takes ids whose hashes clash.
+     */
+    @Test
+    void sortedInPartsItNamesWhatTheOneSortNames() throws PackException {
+        int rows = 400_000;
+        int[][] repeats = {{100_000, 7}, {300_000, 200_000}, {399_000, 380_000}, {390_000, 5}, {-1, -1}};
+        for (int[] repeat : repeats) {
+            ExampleIds ids = ids(rows, row -> row == repeat[0] ? "ex-" + repeat[1] : "ex-" + row);
+            PackException oneSort = null;
+            try {
+                check(ids, "primary.csv", 2);
+            } catch (PackException e) {
+                oneSort = e;
+            }
+            DuplicateIds.Parts parts = new DuplicateIds.Parts();
+            long[] fingerprints = new long[1 << 16];
+            for (int row = 0; row < rows; row++) {
+                if (row == fingerprints.length) {
+                    fingerprints = java.util.Arrays.copyOf(fingerprints, 2 * row); // outgrown, as the reader's
+                }
+                char[] id = ids.get(row).toCharArray();
+                fingerprints[row] = DuplicateIds.fingerprint(id, 0, id.length);
+                if (((row + 1) & 0xFFFF) == 0) {
+                    parts.rowsRead(fingerprints, row + 1, 420_000);
+                }
+            }
+            long[] all = fingerprints;
+            PackException inParts = null;
+            try {
+                parts.check(all, ids, LINES_FROM_2, "primary.csv", 2);
+            } catch (PackException e) {
+                inParts = e;
+            }
+            if (repeat[0] < 0) {
+                assertEquals(null, oneSort);
+                assertEquals(null, inParts);
+            } else {
+                assertEquals(oneSort.getMessage(), inParts.getMessage());
+                assertEquals(repeat[0] + 2L, inParts.line());
+            }
+        }
+        String[] clashing = new String[1 << 17];
+        for (int word = 0; word < clashing.length; word++) {
+            StringBuilder id = new StringBuilder();
+            for (int bit = 0; bit < 17; bit++) {
+                id.append((word >> bit & 1) == 0 ? "Aa" : "BB");
+            }
+            clashing[word] = id.toString();
+        }
+        ExampleIds clashingIds = ExampleIds.of(clashing);
+        DuplicateIds.Parts parts = new DuplicateIds.Parts();
+        long[] fingerprints = new long[clashing.length];
+        for (int row = 0; row < clashing.length; row++) {
+            fingerprints[row] = DuplicateIds.fingerprint(clashing[row].toCharArray(), 0, clashing[row].length());
+            if (((row + 1) & 0xFFFF) == 0) {
+                parts.rowsRead(fingerprints, row + 1, 100_000);
+            }
+        }
+        long[] all = fingerprints;
+        assertDoesNotThrow(() -> parts.check(all, clashingIds, LINES_FROM_2, "primary.csv", 1));
+    }
+
     @Test
     void namesOneOfSeveralRepeatedIdsAtItsSecondLine() {
         ExampleIds ids = ExampleIds.of("a", "b", "c", "b", "d", "a", "b");
