@@ -74,18 +74,17 @@ final class ScoreOrders {
     }
 
     /**
-     * The parts of one table's score columns sorted while it is read: a part whenever a tenth of the rows expected has
-     * been read since the last, each model's on one thread of their own (the core the parse leaves idle on two cores).
+     * The parts of one table's score columns sorted while it is read: the rows up to about 60 % of the rows expected,
+     * then those up to about 90 %, each model's on one thread of its own (the core the parse leaves idle on two cores).
      * Told on the reading thread. A table refused later leaves its parts to be collected with it.
      */
     static final class AsRead {
-        /** A part's rows at least, as a share of the rows expected: small parts keep each part's sort arrays small. */
-        private static final double PART = 0.1;
+        /** Where a part ends, as a share of the rows expected; the rows after the last are sorted at the end. */
+        private static final double[] PART_ENDS = {0.6, 0.9};
 
         /** Each scored model's parts, by the model's place in the manifest. */
         private final Map<Integer, ScoreOrder.Growing> parts = new HashMap<>();
-        /** Each scored model's rows handed to its parts so far. */
-        private final Map<Integer, Integer> partsEnd = new HashMap<>();
+        private final Map<Integer, Integer> partsBegun = new HashMap<>();
         /** One thread, taking the parts in the order they are told, and gone a second after its last. */
         private final ThreadPoolExecutor thread = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), runnable -> {
@@ -98,10 +97,11 @@ final class ScoreOrders {
         }
 
         void scoresRead(int model, double[] scores, int rows, long expectedRows) {
-            if (expectedRows <= 0 || rows - partsEnd.getOrDefault(model, 0) < PART * expectedRows) {
+            int begun = partsBegun.getOrDefault(model, 0);
+            if (expectedRows <= 0 || begun == PART_ENDS.length || rows < PART_ENDS[begun] * expectedRows) {
                 return;
             }
-            partsEnd.put(model, rows);
+            partsBegun.put(model, begun + 1);
             ScoreOrder.Growing growing = parts.computeIfAbsent(model, m -> new ScoreOrder.Growing());
             thread.execute(() -> growing.sortTo(scores, rows));
         }

@@ -182,11 +182,9 @@ public final class EvaluationTableReader {
         private final ExampleIds.Builder ids = new ExampleIds.Builder(INITIAL_ROWS);
         /**
          * Each row's id fingerprint for the repeated-id check ({@link DuplicateIds#fingerprint}), made as the id is read:
-         * its characters are then at hand, and most of them are sorted while the rest of the file is read.
+         * its characters are then at hand, and the check after the last row is left with one sort.
          */
         private long[] idFingerprints = new long[INITIAL_ROWS];
-        /** The repeated-id check, sorted part by part as the rows are read. */
-        private final DuplicateIds.Parts idCheck = new DuplicateIds.Parts();
         private final RowLines lines = new RowLines();
         /** Rows the columns have room for. */
         private int capacity = INITIAL_ROWS;
@@ -303,14 +301,10 @@ public final class EvaluationTableReader {
         }
 
         /**
-         * Counts a row that is read whole, and every 65,536 rows has the repeated-id check sort a part when one is due and
-         * tells the listener of the ids and scores read so far.
+         * Counts a row that is read whole, and every 65,536 rows tells the listener of the ids and scores read so far.
          */
         private void rowRead() {
             rowCount++;
-            if ((rowCount & 0xFFFF) == 0) {
-                idCheck.rowsRead(idFingerprints, rowCount, expectedRows);
-            }
             if ((rowCount & 0xFFFF) == 0 && listening != null) {
                 listening.idsRead(ids.build());
                 for (int m = 0; scores != null && m < scores.length; m++) {
@@ -869,7 +863,7 @@ public final class EvaluationTableReader {
             }
             long[] fingerprints = idFingerprints;
             idFingerprints = null;
-            idCheck.check(fingerprints, exampleIds, lines::lineOf, fileName, columns.exampleId + 1);
+            DuplicateIds.check(fingerprints, exampleIds, lines::lineOf, fileName, columns.exampleId + 1);
             return table;
         }
 

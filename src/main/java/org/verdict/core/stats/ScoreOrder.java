@@ -90,29 +90,50 @@ public final class ScoreOrder {
         int size() {
             return order.length;
         }
+
+        /**
+         * Both sorted parts in one order by key, ties in row order: every row of {@code later} comes after every row of
+         * this one, so on equal keys this one's go first.
+         */
+        ByFloat merge(ByFloat later) {
+            if (size() == 0) {
+                return later;
+            }
+            int n = size() + later.size();
+            ByFloat out = new ByFloat(new int[n], new int[n]);
+            int a = 0;
+            int b = 0;
+            for (int i = 0; i < n; i++) {
+                if (b == later.size() || (a < size() && Integer.compareUnsigned(keys[a], later.keys[b]) <= 0)) {
+                    out.keys[i] = keys[a];
+                    out.order[i] = order[a++];
+                } else {
+                    out.keys[i] = later.keys[b];
+                    out.order[i] = later.order[b++];
+                }
+            }
+            return out;
+        }
     }
 
     /**
      * A score column's order sorted part by part while it is read, so that what is left once the last row is read is
      * to sort the rows since the last part and merge them in (one pass), not the whole column: each part is sorted as
-     * {@link #ascending} sorts, and merged by the same keys, ties in row order, so the order is the one it gives. The
-     * parts are merged in place, into arrays as long as the column, so the parts cost no more memory than one sort of
-     * the whole. Its methods may be called from any thread, one at a time.
+     * {@link #ascending} sorts, and merged by the same keys, ties in row order, so the order is the one it gives. Its
+     * methods may be called from any thread, one at a time.
      */
     public static final class Growing {
         private final FloatRuns runs = new FloatRuns();
-        /** The rows sorted so far, in their first {@link #size} places, by key, ties in row order; and their keys. */
-        private int[] order = new int[0];
-        private int[] keys = new int[0];
-        private int size;
+        private ByFloat sorted = new ByFloat(new int[0], new int[0]);
         private boolean done;
 
         /** Sorts the rows from the last part's end to {@code rows} and merges them into the parts before. */
         public synchronized void sortTo(double[] scores, int rows) {
-            if (done || rows <= size) {
+            if (done || rows <= sorted.size()) {
                 return;
             }
-            mergeIn(byFloat(scores, size, rows, runs), scores.length);
+            ByFloat part = byFloat(scores, sorted.size(), rows, runs);
+            sorted = sorted.merge(part);
         }
 
         /**
@@ -123,37 +144,11 @@ public final class ScoreOrder {
             if (done) {
                 throw new IllegalStateException("the order was already taken");
             }
-            int rows = scores.length;
-            mergeIn(byFloat(scores, size, rows, runs), rows);
+            ByFloat part = byFloat(scores, sorted.size(), scores.length, runs);
+            ByFloat all = sorted.merge(part);
             done = true;
-            ByFloat all = new ByFloat(order.length == rows ? order : Arrays.copyOf(order, rows), keys);
-            order = null;
-            keys = null;
+            sorted = null;
             return inExactOrder(all, scores, runs);
-        }
-
-        /**
-         * Merges a part whose rows come after every row sorted so far, from the last place back, so the rows sorted so
-         * far are moved only to places they have been read from; on equal keys the part's rows go last.
-         */
-        private void mergeIn(ByFloat part, int capacity) {
-            int total = size + part.size();
-            if (keys.length < total) {
-                keys = Arrays.copyOf(keys, Math.max(total, capacity));
-                order = Arrays.copyOf(order, keys.length);
-            }
-            int sorted = size - 1;
-            int added = part.size() - 1;
-            for (int place = total - 1; added >= 0; place--) {
-                if (sorted >= 0 && Integer.compareUnsigned(keys[sorted], part.keys[added]) > 0) {
-                    keys[place] = keys[sorted];
-                    order[place] = order[sorted--];
-                } else {
-                    keys[place] = part.keys[added];
-                    order[place] = part.order[added--];
-                }
-            }
-            size = total;
         }
     }
 
