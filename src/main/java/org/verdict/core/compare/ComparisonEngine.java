@@ -73,9 +73,8 @@ public final class ComparisonEngine {
      * What a reader tells of each table it reads, so that the part of a later row-level comparison of it under these
      * options that needs only its rows is done meanwhile: every example's bootstrap block, an MD5 of each id (about 0.3
      * s of CPU for a million rows in a fresh process), hashed on the second core while the first parses the rest of the
-     * file ({@link HashedBlocks#hashAsRead}); and each model's rows in score order, most of them sorted on a thread of
-     * their own while the file is read ({@link ScoreOrders#sortAsRead}), the rest once the rows are read, while the
-     * loader checks the ids for repeats ({@link ScoreOrders#startSorting}). The command
+     * file ({@link HashedBlocks#hashAsRead}); and, once the rows are read, each model's rows in score order, sorted on
+     * a thread of their own while the loader checks the ids for repeats ({@link ScoreOrders#startSorting}). The command
      * line reads its pack so; the comparison then takes the orders, and the first slice that resamples means the
      * blocks, each doing what is left itself. Nothing is done for a table whose comparison needs no blocks (no
      * mean-type metric: classification without every model's scores).
@@ -86,7 +85,6 @@ public final class ComparisonEngine {
                 return null;
             }
             HashedBlocks.AsRead hashing = hashedBlocks.hashAsRead(options.seed(), BOOTSTRAP_BLOCKS);
-            ScoreOrders.AsRead sorting = scoreOrders.sortAsRead();
             return new RowsListener.TableRows() {
                 @Override
                 public void idsRead(ExampleIds soFar) {
@@ -94,14 +92,9 @@ public final class ComparisonEngine {
                 }
 
                 @Override
-                public void scoresRead(int model, double[] scores, int rows, long expectedRows) {
-                    sorting.scoresRead(model, scores, rows, expectedRows);
-                }
-
-                @Override
                 public void rowsRead(EvaluationTable table) {
                     hashing.allRead(table.exampleIds());
-                    scoreOrders.startSorting(table, sorting);
+                    scoreOrders.startSorting(table);
                 }
             };
         };

@@ -188,8 +188,6 @@ public final class EvaluationTableReader {
         private final RowLines lines = new RowLines();
         /** Rows the columns have room for. */
         private int capacity = INITIAL_ROWS;
-        /** About how many rows the file has, once estimated ({@link #expect}); 0 before. */
-        private long expectedRows;
         private int[] labelCodes;
         private double[] labelValues;
         private int[][] sliceCodes;
@@ -300,18 +298,11 @@ public final class EvaluationTableReader {
             listening = listener.reading(task, everyModelScored);
         }
 
-        /**
-         * Counts a row that is read whole, and every 65,536 rows tells the listener of the ids and scores read so far.
-         */
+        /** Counts a row that is read whole, and every 65,536 rows tells the listener of the ids read so far. */
         private void rowRead() {
             rowCount++;
             if ((rowCount & 0xFFFF) == 0 && listening != null) {
                 listening.idsRead(ids.build());
-                for (int m = 0; scores != null && m < scores.length; m++) {
-                    if (scores[m] != null) {
-                        listening.scoresRead(m, scores[m], rowCount, expectedRows);
-                    }
-                }
             }
         }
 
@@ -729,7 +720,6 @@ public final class EvaluationTableReader {
          */
         void expect(long expectedRows) {
             long rows = Math.min(expectedRows + (expectedRows >> 5), Integer.MAX_VALUE - 16);
-            this.expectedRows = expectedRows;
             if (columns != null && rows > capacity) {
                 resize((int) rows);
                 ids.expect((int) rows);

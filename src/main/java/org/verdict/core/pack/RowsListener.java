@@ -26,16 +26,6 @@ public interface RowsListener {
         default void idsRead(ExampleIds soFar) {
         }
 
-        /**
-         * Every 65,536 rows, for each model with a column of scores: that column as it is now, whose first {@code rows}
-         * values are read and stay as they are (a longer file moves the column to a larger array, the values read
-         * included), and about how many rows the file has in all (0 while not known).
-         *
-         * @param model the model's place in the manifest's models
-         */
-        default void scoresRead(int model, double[] scores, int rows, long expectedRows) {
-        }
-
         /** The table, as soon as all its rows are read, before its ids are checked for repeats. */
         void rowsRead(EvaluationTable table);
     }

@@ -22,27 +22,18 @@ public final class ScoreOrder {
      * exact order.
      */
     public static int[] ascending(double[] scores) {
-        FloatRuns runs = new FloatRuns();
-        return inExactOrder(byFloat(scores, 0, scores.length, runs), scores, runs);
-    }
-
-    /**
-     * Rows {@code [from, to)} by their score rounded to float, ties in row order (the radix sort of {@link #ascending}
-     * without its last step), each row's score noted in {@code runs}.
-     */
-    private static ByFloat byFloat(double[] scores, int from, int to, FloatRuns runs) {
-        int n = to - from;
+        int n = scores.length;
+        if (n == 0) {
+            return new int[0];
+        }
         int[] keys = new int[n];
         int[] order = new int[n];
-        if (n == 0) {
-            return new ByFloat(order, keys);
-        }
-        for (int i = 0; i < n; i++) {
-            double score = scores[from + i];
+        FloatRuns runs = new FloatRuns();
+        for (int row = 0; row < n; row++) {
             // the sign bit flipped: unsigned order of the result is the signed order of the float's bits
-            keys[i] = Float.floatToIntBits((float) score) ^ Integer.MIN_VALUE;
-            order[i] = from + i;
-            runs.note(keys[i], score);
+            keys[row] = Float.floatToIntBits((float) scores[row]) ^ Integer.MIN_VALUE;
+            order[row] = row;
+            runs.note(keys[row], scores[row]);
         }
         int[][] counts = digitCounts(keys);
         int[] keysOut = new int[n];
@@ -59,17 +50,6 @@ public final class ScoreOrder {
             order = orderOut;
             orderOut = swap;
         }
-        return new ByFloat(order, keys);
-    }
-
-    /**
-     * The rows in exact score order: the rare runs of distinct doubles that round to the same float, which
-     * {@link #byFloat} leaves in row order, put in order.
-     */
-    private static int[] inExactOrder(ByFloat sorted, double[] scores, FloatRuns runs) {
-        int[] order = sorted.order;
-        int[] keys = sorted.keys;
-        int n = order.length;
         if (runs.oneDoublePerFloat()) {
             return order; // every run of equal floats is a run of equal doubles, already in row order
         }
@@ -83,73 +63,6 @@ public final class ScoreOrder {
             }
         }
         return order;
-    }
-
-    /** Rows in the order of their float keys (unsigned), each with its key. */
-    private record ByFloat(int[] order, int[] keys) {
-        int size() {
-            return order.length;
-        }
-
-        /**
-         * Both sorted parts in one order by key, ties in row order: every row of {@code later} comes after every row of
-         * this one, so on equal keys this one's go first.
-         */
-        ByFloat merge(ByFloat later) {
-            if (size() == 0) {
-                return later;
-            }
-            int n = size() + later.size();
-            ByFloat out = new ByFloat(new int[n], new int[n]);
-            int a = 0;
-            int b = 0;
-            for (int i = 0; i < n; i++) {
-                if (b == later.size() || (a < size() && Integer.compareUnsigned(keys[a], later.keys[b]) <= 0)) {
-                    out.keys[i] = keys[a];
-                    out.order[i] = order[a++];
-                } else {
-                    out.keys[i] = later.keys[b];
-                    out.order[i] = later.order[b++];
-                }
-            }
-            return out;
-        }
-    }
-
-    /**
-     * A score column's order sorted part by part while it is read, so that what is left once the last row is read is
-     * to sort the rows since the last part and merge them in (one pass), not the whole column: each part is sorted as
-     * {@link #ascending} sorts, and merged by the same keys, ties in row order, so the order is the one it gives. Its
-     * methods may be called from any thread, one at a time.
-     */
-    public static final class Growing {
-        private final FloatRuns runs = new FloatRuns();
-        private ByFloat sorted = new ByFloat(new int[0], new int[0]);
-        private boolean done;
-
-        /** Sorts the rows from the last part's end to {@code rows} and merges them into the parts before. */
-        public synchronized void sortTo(double[] scores, int rows) {
-            if (done || rows <= sorted.size()) {
-                return;
-            }
-            ByFloat part = byFloat(scores, sorted.size(), rows, runs);
-            sorted = sorted.merge(part);
-        }
-
-        /**
-         * The column's rows in ascending score order, as {@link #ascending}{@code (scores)} gives them: the rows not yet
-         * sorted sorted and merged in. Once.
-         */
-        public synchronized int[] ascending(double[] scores) {
-            if (done) {
-                throw new IllegalStateException("the order was already taken");
-            }
-            ByFloat part = byFloat(scores, sorted.size(), scores.length, runs);
-            ByFloat all = sorted.merge(part);
-            done = true;
-            sorted = null;
-            return inExactOrder(all, scores, runs);
-        }
     }
 
     /**

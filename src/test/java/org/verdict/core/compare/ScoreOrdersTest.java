@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -51,30 +50,6 @@ class ScoreOrdersTest {
         int[][] oneModel = new ScoreOrders().ascending(table, production, production);
         assertSame(oneModel[0], oneModel[1]);
         assertArrayEquals(onDemand[0], oneModel[0]);
-    }
-
-    /**
-     * Orders sorted in parts while the rows are read, as a reader tells them every 65,536 rows (each column as it is
-     * then, the rows expected), and finished once the rows are read, are the orders sorted whole.
-     */
-    @Test
-    void ordersSortedInPartsAsTheRowsAreReadAreTheOrdersSortedWhole() {
-        EvaluationTable table = TestTables.noisyBinary(300_000, new SplittableRandom(6), random -> Map.of());
-        ModelPredictions production = table.predictionsOf("1");
-        ModelPredictions candidate = table.predictionsOf("2");
-        for (long expectedRows : new long[] {0, 150_000, 290_000, 300_000, 1_000_000}) {
-            ScoreOrders orders = new ScoreOrders();
-            ScoreOrders.AsRead asRead = orders.sortAsRead();
-            for (int rows = 1 << 16; rows <= table.rowCount(); rows += 1 << 16) {
-                // the reader's column is longer than the rows read; its first rows are the table's
-                asRead.scoresRead(0, Arrays.copyOf(production.scores(), rows + 1000), rows, expectedRows);
-                asRead.scoresRead(1, Arrays.copyOf(candidate.scores(), rows + 1000), rows, expectedRows);
-            }
-            orders.startSorting(table, asRead);
-            int[][] taken = orders.ascending(table, production, candidate);
-            assertArrayEquals(sortedByScore(production.scores()), taken[0], "expected rows " + expectedRows);
-            assertArrayEquals(sortedByScore(candidate.scores()), taken[1], "expected rows " + expectedRows);
-        }
     }
 
     @Test

@@ -34,46 +34,6 @@ class ScoreOrderTest {
     }
 
     /**
-     * An order sorted part by part as the rows are read, then finished, is the order of a boxed stable sort of the
-     * doubles: parts of any size (none, one row, a run of equal floats cut in two, the whole column), each part's rows
-     * after the rows of the parts before, equal floats and equal doubles across the parts, −0.0 and 0.0.
-     */
-    @Test
-    void anOrderSortedInPartsIsTheStableSortOfTheWhole() {
-        SplittableRandom random = new SplittableRandom(9);
-        int n = 30_000;
-        double[] scores = new double[n];
-        for (int i = 0; i < n; i++) {
-            double base = random.nextInt(40) / 40.0;
-            scores[i] = switch (i % 6) {
-                case 0 -> base;
-                case 1 -> Math.min(1, base + random.nextInt(4) * 1e-12); // same float as base, another double
-                case 2 -> random.nextInt(10_001) / 10_000.0;            // four decimals, as pipelines write them
-                case 3 -> i % 12 == 3 ? -0.0 : 0.0;
-                default -> random.nextDouble();
-            };
-        }
-        int[] expected = IntStream.range(0, n).boxed()
-                .sorted(Comparator.comparingDouble((Integer row) -> scores[row]))
-                .mapToInt(Integer::intValue).toArray();
-        int[][] partEnds = {{}, {1}, {n}, {18_000, 27_000}, {7, 7, 8, 15_001, 29_999}, {n / 2, n}};
-        for (int[] ends : partEnds) {
-            ScoreOrder.Growing growing = new ScoreOrder.Growing();
-            for (int end : ends) {
-                growing.sortTo(scores, end);
-            }
-            assertArrayEquals(expected, growing.ascending(scores), "parts ending at " + Arrays.toString(ends));
-        }
-        // every float a single double: the order is the radix sort's without the last step, merged
-        double[] fourDecimals = random.ints(n, 0, 10_001).mapToDouble(k -> k / 10_000.0).toArray();
-        ScoreOrder.Growing growing = new ScoreOrder.Growing();
-        growing.sortTo(fourDecimals, 12_345);
-        growing.sortTo(fourDecimals, 20_000);
-        assertArrayEquals(ScoreOrder.ascending(fourDecimals), growing.ascending(fourDecimals));
-        assertThrows(IllegalStateException.class, () -> growing.ascending(fourDecimals));
-    }
-
-    /**
      * The radix passes against a boxed stable sort: many distinct floats across the whole range (every digit of every
      * pass in use), −0.0 (before 0.0, as Double.compare has it), and tables of 0, 1 and 2 rows.
      */
