@@ -71,6 +71,14 @@ class TooFewOfAClassTest {
             assertTrue(r.note() == null || !r.note().contains("percentile"), r.note());
         }
 
+        SliceResult pr = find(report, Metric.PR_AUC, "site=rare");
+        assertEquals("3 positives here, fewer than 5: pr_auc rests on their precisions, too few for an interval: no"
+                + " interval for Δ or either model", pr.unstableReason());
+        assertNull(pr.production().ci());
+        assertNull(pr.candidate().ci());
+        assertNull(pr.deltaCi());
+        assertNull(pr.pValue());
+
         SliceResult auc = find(report, Metric.ROC_AUC, "site=rare");
         for (MetricEstimate model : List.of(auc.production(), auc.candidate())) {
             // a model that separates the 3 positives perfectly has DeLong's variance 0 and no interval, as anywhere
@@ -102,12 +110,16 @@ class TooFewOfAClassTest {
         ComparisonReport report = compared(4, 0);
         assertEquals("4 negatives here, fewer than 5: brier rests on their losses, too few for an interval: no"
                 + " interval for Δ or either model", find(report, Metric.BRIER, "site=rare").unstableReason());
+        // average precision is a mean over the 56 positives: a few negatives leave it tested
+        SliceResult pr = find(report, Metric.PR_AUC, "site=rare");
+        assertNull(pr.unstableReason());
+        assertNotNull(pr.deltaCi());
     }
 
     @Test
     void fivePositivesAreEnough() {
         ComparisonReport report = compared(5, 1);
-        for (Metric metric : List.of(Metric.LOG_LOSS, Metric.BRIER)) {
+        for (Metric metric : List.of(Metric.LOG_LOSS, Metric.BRIER, Metric.PR_AUC)) {
             SliceResult r = find(report, metric, "site=rare");
             assertNull(r.unstableReason(), metric.wireName());
             assertNotNull(r.deltaCi(), metric.wireName());
