@@ -144,7 +144,8 @@ public final class CoverageBenchmark {
                     int side = !shown ? 0 : interval.get(1).asDouble() < truths[q] ? -1
                             : interval.get(0).asDouble() > truths[q] ? 1 : 0;
                     observations.add(new Observation(metric, q, shown, shown && side == 0,
-                            q < 2 && result.has(fields[q] + "Fallback"), side));
+                            q < 2 && result.has(fields[q] + "Fallback"), side,
+                            shown ? interval.get(1).asDouble() - interval.get(0).asDouble() : 0));
                 }
             }
             return observations;
@@ -312,6 +313,7 @@ public final class CoverageBenchmark {
         Set<String> parts = Set.of("binary", "multiclass", "regression", "two-class", "fairness", "fwer");
         int[] sizes = SIZES;
         boolean sizesGiven = false;
+        boolean modelSides = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--replicates" -> replicates = Integer.parseInt(args[++i]);
@@ -319,6 +321,7 @@ public final class CoverageBenchmark {
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--truth-rows" -> truthRows = Integer.parseInt(args[++i]);
                 case "--only" -> parts = Set.of(args[++i].split(","));
+                case "--model-sides" -> modelSides = true;
                 case "--sizes" -> {
                     sizes = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
                     sizesGiven = true;
@@ -327,7 +330,7 @@ public final class CoverageBenchmark {
                     System.err.println("usage: CoverageBenchmark [--replicates N] [--seed S] [--threads T] "
                             + "[--truth-rows N] [--only binary,multiclass,regression,two-class,fairness,fwer,"
                             + "rare-binary,heavy-regression] "
-                            + "[--sizes 30,50,200,1000,10000]");
+                            + "[--sizes 30,50,200,1000,10000] [--model-sides]");
                     System.exit(2);
                 }
             }
@@ -347,7 +350,11 @@ public final class CoverageBenchmark {
             for (Superpopulation.Effect effect : Superpopulation.Effect.values()) {
                 PopulationTruth truth = PopulationTruth.of(population, effect, truthRows, seed ^ 0x5EEDL);
                 for (int n : sizes) {
-                    print(metricCoverage(population, effect, n, truth, replicates, seed, threads));
+                    List<Row> rows = metricCoverage(population, effect, n, truth, replicates, seed, threads);
+                    print(rows);
+                    if (modelSides) {
+                        printModelSides(rows);
+                    }
                 }
             }
         }
@@ -404,6 +411,29 @@ public final class CoverageBenchmark {
         }
         System.out.flush();
     }
+
+    /**
+     * With {@code --model-sides}: each model's interval of every score metric, its misses wholly below / above the
+     * truth and its mean width over the shown intervals, to compare interval methods on the same draws.
+     */
+    private static void printModelSides(List<Row> rows) {
+        for (Row row : rows) {
+            if (!MODEL_SIDES_METRICS.contains(row.name())) {
+                continue;
+            }
+            for (int q = 0; q < 2; q++) {
+                Count count = row.counts()[q];
+                System.out.printf(Locale.ROOT, "%-28s %-22s %-10s %-20s below %d, above %d, width %s%n", row.cell(),
+                        row.name(), q == 0 ? "production" : "candidate", format(count, row.n()), count.below,
+                        count.above, count.shown == 0 ? "-" : String.format(Locale.ROOT, "%.4f",
+                                count.widths / count.shown));
+            }
+        }
+        System.out.flush();
+    }
+
+    private static final Set<String> MODEL_SIDES_METRICS = Set.of("roc_auc", "pr_auc", "log_loss", "brier",
+            "sq_calibration_error");
 
     /**
      * e.g. "94.8 ±1.0", with a miss marker against the goal for slices of {@code n} rows (none when n is 0) and

@@ -321,8 +321,8 @@ public record SliceResult(
 
     /**
      * Whether the slice is under the minimum size and a model's interval is withheld there, {@link #unstableReason()}
-     * saying why (e.g. "4 rows (2 positives), under the minimum of 30, are too few for DeLong's interval of either
-     * model or a test of Δ").
+     * saying why (e.g. "4 rows (2 positives), under the minimum of 30, are too few for the bootstrap's BCa interval
+     * of either model or a test of Δ").
      */
     public boolean withheldForTooFewExamples() {
         return unstableReason != null && verdict == Verdict.TOO_FEW_EXAMPLES;

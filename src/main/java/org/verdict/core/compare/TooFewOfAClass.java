@@ -14,10 +14,14 @@ import org.verdict.core.stats.AgreementBound;
  * balanced_accuracy's class rule. Each model's interval covered 8–31 % of the coverage benchmark's rare-binary slices
  * with no positive and 30–96 % with one, and Δ log_loss's under a real improvement 31–96 % with 0–2. Neither model nor
  * Δ gets an interval; Δ is not tested.</li>
- * <li>roc_auc: DeLong's variance of one model rests on the placements of the few positives (or negatives) and each
- * model's logit interval covered 71–89 % at 2–4 of them on slices of 100–400 rows; each model's interval is withheld.
- * Δ keeps its test: t on Welch's degrees of freedom covered 90–100 % there.</li>
+ * <li>pr_auc, with fewer than 5 positives (its mean is over them; a slice with few negatives keeps it): the same,
+ * on both paths. The row bootstrap would find it undefined in about e^(−k) of its resamples (those without a
+ * positive) and call it unstable from 1 % of them, which a summary pack, with no resamples, could not; one rule by
+ * the count gives rows and summary packs the same verdict and reason.</li>
  * </ul>
+ * roc_auc is not among them: each model's interval is Newcombe's score interval, which rests on the class counts alone
+ * and covered 93.9–96.0 % with 2–4 positives on slices of 30–400 rows, and Δ's DeLong test on Welch's degrees of
+ * freedom covered 90–100 % there.
  */
 final class TooFewOfAClass {
     private static final Set<Metric> SCORE_MEANS = Set.of(Metric.LOG_LOSS, Metric.BRIER,
@@ -44,27 +48,16 @@ final class TooFewOfAClass {
     /** The comparison with what the rare class cannot support withheld, and why. */
     MetricComparison applied(MetricComparison comparison) {
         Metric metric = comparison.metric();
-        if (!comparison.isAvailable() || !(SCORE_MEANS.contains(metric) || metric == Metric.ROC_AUC)
+        if (!comparison.isAvailable() || !SCORE_MEANS.contains(metric)
+                && !(metric == Metric.PR_AUC && positives < SliceAnalysis.MIN_CLASS_EXAMPLES)
                 || AgreementBound.TEST.equals(comparison.test())
                 || AgreementBound.SAME_RANKING_TEST.equals(comparison.test())) {
             return comparison; // two models that agree on every example: their bound on Δ is exact at any count
         }
-        if (metric == Metric.ROC_AUC) {
-            if (comparison.production() == null || comparison.production().ci() == null
-                    && comparison.candidate().ci() == null) {
-                return comparison;
-            }
-            String said = rarestCount() + ", fewer than " + SliceAnalysis.MIN_CLASS_EXAMPLES
-                    + ": too few for DeLong's interval of either model's roc_auc; Δ is tested on Welch's degrees of"
-                    + " freedom";
-            String note = comparison.note() == null ? said : comparison.note() + "; " + said;
-            return new MetricComparison(metric, TooFewExamples.withoutInterval(comparison.production()),
-                    TooFewExamples.withoutInterval(comparison.candidate()), comparison.delta(), comparison.inference(),
-                    comparison.test(), null, comparison.unstableReason(), note);
-        }
-        String reason = rarestCount() + ", fewer than " + SliceAnalysis.MIN_CLASS_EXAMPLES + ": "
-                + metric.wireName() + " rests on their losses, too few for an interval: no interval for Δ or either"
-                + " model";
+        String reason = (metric == Metric.PR_AUC ? count(positives, " positive") : rarestCount()) + ", fewer than "
+                + SliceAnalysis.MIN_CLASS_EXAMPLES + ": " + metric.wireName() + " rests on their "
+                + (metric == Metric.PR_AUC ? "precisions" : "losses") + ", too few for an interval: no interval for Δ"
+                + " or either model";
         // the notes on how a model's interval was made go with the interval; a negative calibration error is still said
         MetricComparison withheld = new MetricComparison(metric,
                 TooFewExamples.withoutInterval(comparison.production()),
@@ -76,8 +69,10 @@ final class TooFewOfAClass {
 
     /** "3 positives here", or the negatives where they are the smaller class. */
     private String rarestCount() {
-        boolean fewerPositives = positives <= negatives;
-        long count = fewerPositives ? positives : negatives;
-        return count + (fewerPositives ? " positive" : " negative") + (count == 1 ? "" : "s") + " here";
+        return positives <= negatives ? count(positives, " positive") : count(negatives, " negative");
+    }
+
+    private static String count(long count, String kind) {
+        return count + kind + (count == 1 ? "" : "s") + " here";
     }
 }

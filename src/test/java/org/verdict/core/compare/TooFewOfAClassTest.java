@@ -10,12 +10,13 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.verdict.core.pack.EvaluationTable;
 import org.verdict.core.pack.Metric;
+import org.verdict.core.stats.MannWhitneyScoreInterval;
 import org.verdict.core.task.Progress;
 
 /**
  * A binary slice of at least the minimum size whose rarer class has fewer than 5 examples: log_loss, brier and
- * sq_calibration_error get no interval for either model or Δ and are not tested, roc_auc keeps its test of Δ but no
- * model interval, and the reason names the count. A slice of the same size with 15 positives is tested as before.
+ * sq_calibration_error get no interval for either model or Δ and are not tested, and the reason names the count;
+ * roc_auc keeps its test of Δ and each model's Newcombe score interval, which rests on the class counts alone. A slice of the same size with 15 positives is tested as before.
  */
 class TooFewOfAClassTest {
     private final ComparisonEngine engine = new ComparisonEngine();
@@ -49,7 +50,7 @@ class TooFewOfAClassTest {
     }
 
     @Test
-    void threePositivesWithholdTheScoreMeansAndEachModelsAucInterval() {
+    void threePositivesWithholdTheScoreMeansButNotTheAucIntervals() {
         ComparisonReport report = compared(3, 1);
 
         for (Metric mean : List.of(Metric.LOG_LOSS, Metric.BRIER, Metric.SQ_CALIBRATION_ERROR)) {
@@ -70,11 +71,22 @@ class TooFewOfAClassTest {
             assertTrue(r.note() == null || !r.note().contains("percentile"), r.note());
         }
 
+        SliceResult pr = find(report, Metric.PR_AUC, "site=rare");
+        assertEquals("3 positives here, fewer than 5: pr_auc rests on their precisions, too few for an interval: no"
+                + " interval for Δ or either model", pr.unstableReason());
+        assertNull(pr.production().ci());
+        assertNull(pr.candidate().ci());
+        assertNull(pr.deltaCi());
+        assertNull(pr.pValue());
+
         SliceResult auc = find(report, Metric.ROC_AUC, "site=rare");
-        assertNull(auc.production().ci());
-        assertNull(auc.candidate().ci());
-        assertTrue(auc.note().contains("3 positives here, fewer than 5: too few for DeLong's interval of either"
-                + " model's roc_auc; Δ is tested on Welch's degrees of freedom"), auc.note());
+        for (MetricEstimate model : List.of(auc.production(), auc.candidate())) {
+            // a model that separates the 3 positives perfectly has DeLong's variance 0 and no interval, as anywhere
+            assertEquals(model.value() < 1 ? MannWhitneyScoreInterval.of(model.value(), 3, 57, 0.95) : null,
+                    model.ci(), model.toString());
+        }
+        assertTrue(auc.candidate().ci() != null || auc.production().ci() != null, "one model's interval is shown");
+        assertTrue(auc.note() == null || !auc.note().contains("fewer than 5"), auc.note());
         assertNotNull(auc.deltaCi(), "Δ roc_auc keeps its DeLong test");
         assertNotNull(auc.pValue());
         assertEquals("delong", auc.test());
@@ -98,12 +110,16 @@ class TooFewOfAClassTest {
         ComparisonReport report = compared(4, 0);
         assertEquals("4 negatives here, fewer than 5: brier rests on their losses, too few for an interval: no"
                 + " interval for Δ or either model", find(report, Metric.BRIER, "site=rare").unstableReason());
+        // average precision is a mean over the 56 positives: a few negatives leave it tested
+        SliceResult pr = find(report, Metric.PR_AUC, "site=rare");
+        assertNull(pr.unstableReason());
+        assertNotNull(pr.deltaCi());
     }
 
     @Test
     void fivePositivesAreEnough() {
         ComparisonReport report = compared(5, 1);
-        for (Metric metric : List.of(Metric.LOG_LOSS, Metric.BRIER)) {
+        for (Metric metric : List.of(Metric.LOG_LOSS, Metric.BRIER, Metric.PR_AUC)) {
             SliceResult r = find(report, metric, "site=rare");
             assertNull(r.unstableReason(), metric.wireName());
             assertNotNull(r.deltaCi(), metric.wireName());

@@ -97,18 +97,20 @@ class CalibrationTest {
 
     /**
      * The score interval by hand. n = 5: bin 7 with gaps −.25, .72, −.22 (sample variance .3042333), bin 2 with gaps
-     * .25, −.75 (variance .5). Estimate (((.25)² − .6293)/2 + ((−.5)² − .625)/1)/5 = (−.2834 − .375)/5 = −.13168; pooled within-bin
-     * variance (2·.3042333 + .5)/3 = .3694889, so c = 4·.3694889/5 = .2955911; Q = 2·(.3042333²·3/2 + .5²·2)/25 =
-     * .0511070; t(4) at 97.5 % = 2.7764451. The ends of {θ : |θ̂ − θ| ≤ t·√(Q + c·max(θ, 0))}, found by root-finding
-     * in SciPy (brentq): −.7593467 (below 0, where the variance is Q: θ̂ − t·√Q) and 2.1874253.
+     * .25, −.75 (variance .5). Estimate (((.25)² − .6293)/2 + ((−.5)² − .625)/1)/5 = (−.2834 − .375)/5 = −.13168; mean
+     * gaps .0833333 and −.25, weights w_b·μ̂_b² = .0041667 and .025, so the weighted within-bin variance is
+     * (.0041667·.3042333 + .025·.5)/.0291667 = .4720333 and c = 4·.4720333/5 = .3776267; Q = 2·(.3042333²·3/2 +
+     * .5²·2)/25 + (.0041667·.0833333² + .025·.25² − .0291667²)/5 = .0512551; t(4) at 97.5 % = 2.7764451. The ends of
+     * {θ : |θ̂ − θ| ≤ t·√(Q + c·max(θ, 0))}, found by root-finding in SciPy (brentq): −.7602558 (below 0, where the
+     * variance is Q: θ̂ − t·√Q) and 2.7833548.
      */
     @Test
     void scoreIntervalByHand() {
         double[] sums = gapSums(new int[] {7, 7, 7, 2, 2}, new double[] {-0.25, 0.72, -0.22, 0.25, -0.75});
         assertEquals(-0.13168, Calibration.squaredError(sums, 0, 5), 1e-12);
         Interval interval = Calibration.squaredErrorInterval(sums, 0, 5, 0.95, 4);
-        assertEquals(-0.7593466810370745, interval.lower(), 1e-9);
-        // the score interval's upper root, 2.1874253453477026 on 4 degrees of freedom, lies beyond the largest
+        assertEquals(-0.7602557586197709, interval.lower(), 1e-9);
+        // the score interval's upper root, 2.7833547657657087 on 4 degrees of freedom, lies beyond the largest
         // squared calibration error there is, (score − label)² ≤ 1: the interval ends at 1
         assertEquals(1.0, interval.upper(), 0);
     }
@@ -118,9 +120,9 @@ class CalibrationTest {
     void scoreIntervalBelowOneIsNotCut() {
         double[] sums = gapSums(new int[] {7, 7, 7, 2, 2}, new double[] {-0.25, 0.72, -0.22, 0.25, -0.75});
         // the same five gaps at the 50 % level: t(4) at 75 % = .7406971; the upper end of
-        // {θ : |θ̂ − θ| ≤ t·√(Q + c·max(θ, 0))} with the values of scoreIntervalByHand, by brentq in SciPy: .0645537
+        // {θ : |θ̂ − θ| ≤ t·√(Q + c·max(θ, 0))} with the values of scoreIntervalByHand, by brentq in SciPy: .0794715
         Interval interval = Calibration.squaredErrorInterval(sums, 0, 5, 0.50, 4);
-        assertEquals(0.0645537, interval.upper(), 1e-6);
+        assertEquals(0.0794714881597157, interval.upper(), 1e-9);
     }
 
     /**
