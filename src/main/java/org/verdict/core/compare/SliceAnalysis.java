@@ -776,7 +776,7 @@ final class SliceAnalysis {
     private static Interval wilsonInterval(Metric metric, ConfusionMatrix matrix, double level) {
         long truePositives = matrix.count(1, 1);
         return metric == Metric.PRECISION
-                ? Proportions.wilson(truePositives, matrix.predictedCount(1), level)
+                ? Proportions.modifiedWilson(truePositives, matrix.predictedCount(1), level)
                 : Proportions.f1(truePositives, matrix.predictedCount(1) - truePositives,
                         matrix.support(1) - truePositives, level);
     }
