@@ -451,9 +451,9 @@ public final class CoverageBenchmark {
         for (Row row : rows) {
             System.out.printf(Locale.ROOT, "%-28s %-22s %-20s %-20s %-20s %s%n", row.cell(), row.name(),
                     format(row.production(), row.n()), format(row.candidate(), row.n()), format(row.delta(), row.n()),
-                    row.delta().shown == 0 ? "" : "below " + row.delta().below + ", above " + row.delta().above
-                            + ", mean width " + meanWidth(row.production()) + " / " + meanWidth(row.candidate())
-                            + " / " + meanWidth(row.delta()));
+                    (row.delta().shown == 0 ? "" : "below " + row.delta().below + ", above " + row.delta().above
+                            + ", ") + "mean width " + meanWidth(row.production()) + " / "
+                            + meanWidth(row.candidate()) + " / " + meanWidth(row.delta()));
         }
         System.out.flush();
     }

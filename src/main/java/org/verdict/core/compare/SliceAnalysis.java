@@ -763,8 +763,9 @@ final class SliceAnalysis {
 
     /**
      * Precision and f1 are rates given each model's own counts — precision of its predicted positives, f1 through the
-     * Jaccard index of its rows that are not true negatives ({@link Proportions#f1}): a Wilson interval per model, not
-     * a bootstrap.
+     * Jaccard index of its rows that are not true negatives ({@link Proportions#f1}): a modified Wilson interval per
+     * model ({@link Proportions#modifiedWilson}: a rare class's slice gives either rate a handful of trials), not a
+     * bootstrap.
      */
     private MetricComparison withWilsonIntervals(MetricComparison comparison, ConfusionMatrix[] point) {
         Metric metric = comparison.metric();
