@@ -46,6 +46,9 @@ public final class CoverageBenchmark {
     static final int[] FAIRNESS_GROUP_SIZES = {50, 200, 1_000};
     static final int FAMILY_SLICES = 20;
     static final int[] FAMILY_SLICE_SIZES = {50, 200};
+    /** 20 slices of 4 to 400 rows, 11 of them at or over the minimum of 30: the sizes of a real pack's slices. */
+    static final int[] MIXED_SLICE_SIZES = {4, 5, 6, 8, 10, 12, 15, 20, 25, 30, 40, 50, 60, 80, 100, 150, 200, 250,
+        300, 400};
     /** α/m of Holm's first step for the 20 slices at α = 0.05. */
     static final double FIRST_STEP_ALPHA = 0.05 / 20;
     static final String CONTAINS_ESTIMATE = " contains estimate";
@@ -126,7 +129,7 @@ public final class CoverageBenchmark {
         List<List<Observation>> all = parallel(replicates, threads, r -> {
             SplittableRandom random = new SplittableRandom(mix(seed, cell, r));
             EvaluationTable table = population.draw(effect, new int[] {n}, random);
-            JsonNode json = compare(table, primary, random.nextLong());
+            JsonNode json = compare(table, primary, random.nextLong(), CorrectionMethod.HOLM);
             List<Observation> observations = new ArrayList<>();
             for (JsonNode result : json.get("results")) {
                 if (!result.get("dimensions").isEmpty()) {
@@ -153,11 +156,11 @@ public final class CoverageBenchmark {
         return tally(cell, n, replicates, all);
     }
 
-    private static JsonNode compare(EvaluationTable table, Metric primary, long engineSeed) {
+    private static JsonNode compare(EvaluationTable table, Metric primary, long engineSeed,
+                                    CorrectionMethod correction) {
         ComparisonOptions defaults = ComparisonOptions.DEFAULTS;
         ComparisonOptions options = new ComparisonOptions(defaults.confidenceLevel(), defaults.minSliceSize(),
-                defaults.minDetectableEffect(), defaults.bootstrapReplicates(), engineSeed, CorrectionMethod.HOLM,
-                List.of());
+                defaults.minDetectableEffect(), defaults.bootstrapReplicates(), engineSeed, correction, List.of());
         ComparisonReport report = new ComparisonEngine().compare("coverage", table, Superpopulation.version(0),
                 Superpopulation.version(1), primary, options, Progress.NONE);
         try {
@@ -231,14 +234,31 @@ public final class CoverageBenchmark {
      */
     static List<Row> familywiseError(Superpopulation population, int slices, int perSlice, int replicates, long seed,
                                      int threads) {
-        String cell = population.label() + " null " + slices + "x" + perSlice;
-        Metric primary = population.task == Task.REGRESSION ? Metric.MAE : Metric.ACCURACY;
         int[] sizes = new int[slices];
         Arrays.fill(sizes, perSlice);
+        return familywiseError(population, population.label() + " null " + slices + "x" + perSlice, sizes,
+                CorrectionMethod.HOLM, replicates, seed, threads);
+    }
+
+    /**
+     * The family-wise error of a pack shaped like a real one: slices of {@link #MIXED_SLICE_SIZES} rows (those under
+     * the minimum of 30 are not tested, as in a real pack), under Holm or Benjamini–Hochberg. Under the null every
+     * hypothesis is true, so BH's false discovery rate equals this family-wise error (Benjamini &amp; Hochberg 1995).
+     */
+    static List<Row> mixedFamilywiseError(Superpopulation population, CorrectionMethod correction, int replicates,
+                                          long seed, int threads) {
+        return familywiseError(population, population.label() + " null mixed " + correction.wireName(),
+                MIXED_SLICE_SIZES, correction, replicates, seed, threads);
+    }
+
+    private static List<Row> familywiseError(Superpopulation population, String cell, int[] sizes,
+                                             CorrectionMethod correction, int replicates, long seed, int threads) {
+        Metric primary = population.task == Task.REGRESSION ? Metric.MAE : Metric.ACCURACY;
+        int perSlice = sizes[0];
         List<List<Observation>> all = parallel(replicates, threads, r -> {
             SplittableRandom random = new SplittableRandom(mix(seed, cell, r));
             EvaluationTable table = population.draw(Superpopulation.Effect.NULL, sizes, random);
-            JsonNode json = compare(table, primary, random.nextLong());
+            JsonNode json = compare(table, primary, random.nextLong(), correction);
             Map<String, boolean[]> rejected = new LinkedHashMap<>();
             List<Observation> observations = new ArrayList<>();
             for (JsonNode result : json.get("results")) {
@@ -329,7 +349,7 @@ public final class CoverageBenchmark {
                 default -> {
                     System.err.println("usage: CoverageBenchmark [--replicates N] [--seed S] [--threads T] "
                             + "[--truth-rows N] [--only binary,multiclass,regression,two-class,fairness,fwer,"
-                            + "rare-binary,heavy-regression] "
+                            + "fwer-mixed,rare-binary,heavy-regression] "
                             + "[--sizes 30,50,200,1000,10000] [--model-sides]");
                     System.exit(2);
                 }
@@ -343,7 +363,9 @@ public final class CoverageBenchmark {
                 + "(percentile k) when k of them were the percentile fallback of an unstable studentized interval.");
         System.out.printf(Locale.ROOT, "%n%-28s %-22s %-20s %-20s %-20s %s%n", "cell", "metric", "production",
                 "candidate", "delta", "Δ's misses: wholly below / above the truth");
-        for (Superpopulation population : Superpopulation.values()) {
+        // fwer-mixed names its populations for the family-wise error alone
+        for (Superpopulation population : parts.contains("fwer-mixed") ? new Superpopulation[0]
+                : Superpopulation.values()) {
             if (!parts.contains(population.label())) {
                 continue;
             }
@@ -400,14 +422,44 @@ public final class CoverageBenchmark {
                 }
             }
         }
+        printMixedFamilywiseError(parts, replicates, seed, threads);
         System.out.printf(Locale.ROOT, "%ndone in %.0f s%n", (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * {@code --only rare-binary,fwer-mixed}: the family-wise error of the populations named, in slices of
+     * {@link #MIXED_SLICE_SIZES} rows, under Holm and Benjamini–Hochberg.
+     */
+    private static void printMixedFamilywiseError(Set<String> parts, int replicates, long seed, int threads) {
+        if (!parts.contains("fwer-mixed")) {
+            return;
+        }
+        System.out.printf(Locale.ROOT, "%nFamily-wise error under the null, slices of %s rows (goal <= 5 %%)%n",
+                Arrays.toString(MIXED_SLICE_SIZES));
+        System.out.printf(Locale.ROOT, "%-40s %-22s %-26s %-26s %-26s%n", "cell", "metric",
+                "any slice better/worse", "any Δ interval excludes 0", "per slice p < 0.0025");
+        for (Superpopulation population : Superpopulation.values()) {
+            if (!parts.contains(population.label())) {
+                continue;
+            }
+            for (CorrectionMethod correction : List.of(CorrectionMethod.HOLM, CorrectionMethod.BENJAMINI_HOCHBERG)) {
+                for (Row row : mixedFamilywiseError(population, correction, replicates, seed, threads)) {
+                    System.out.printf(Locale.ROOT, "%-40s %-22s %-26s %-26s %-26s%n", row.cell(), row.name(),
+                            rate(row.production(), 0.05), rate(row.candidate(), 0.05),
+                            rate(row.delta(), FIRST_STEP_ALPHA));
+                }
+                System.out.flush();
+            }
+        }
     }
 
     private static void print(List<Row> rows) {
         for (Row row : rows) {
             System.out.printf(Locale.ROOT, "%-28s %-22s %-20s %-20s %-20s %s%n", row.cell(), row.name(),
                     format(row.production(), row.n()), format(row.candidate(), row.n()), format(row.delta(), row.n()),
-                    row.delta().shown == 0 ? "" : "below " + row.delta().below + ", above " + row.delta().above);
+                    (row.delta().shown == 0 ? "" : "below " + row.delta().below + ", above " + row.delta().above
+                            + ", ") + "mean width " + meanWidth(row.production()) + " / "
+                            + meanWidth(row.candidate()) + " / " + meanWidth(row.delta()));
         }
         System.out.flush();
     }
@@ -425,8 +477,7 @@ public final class CoverageBenchmark {
                 Count count = row.counts()[q];
                 System.out.printf(Locale.ROOT, "%-28s %-22s %-10s %-20s below %d, above %d, width %s%n", row.cell(),
                         row.name(), q == 0 ? "production" : "candidate", format(count, row.n()), count.below,
-                        count.above, count.shown == 0 ? "-" : String.format(Locale.ROOT, "%.4f",
-                                count.widths / count.shown));
+                        count.above, meanWidth(count));
             }
         }
         System.out.flush();
@@ -455,6 +506,10 @@ public final class CoverageBenchmark {
         String mark = coverage < low ? (coverage + 2 * se < low ? "<<" : "<")
                 : coverage > high ? (coverage - 2 * se > high ? ">>" : ">") : "";
         return String.format(Locale.ROOT, "%.1f ±%.1f%s%s", coverage, se, mark, shown);
+    }
+
+    private static String meanWidth(Count count) {
+        return count.shown == 0 ? "-" : String.format(Locale.ROOT, "%.4f", count.widths / count.shown);
     }
 
     /** e.g. "4.6 % ±0.9", marked '>' above the goal and '>>' above it by more than two Monte-Carlo standard errors. */

@@ -773,8 +773,9 @@ final class SliceAnalysis {
 
     /**
      * Precision and f1 are rates given each model's own counts — precision of its predicted positives, f1 through the
-     * Jaccard index of its rows that are not true negatives ({@link Proportions#f1}): a Wilson interval per model, not
-     * a bootstrap.
+     * Jaccard index of its rows that are not true negatives ({@link Proportions#f1}): a modified Wilson interval per
+     * model ({@link Proportions#modifiedWilson}: a rare class's slice gives either rate a handful of trials), not a
+     * bootstrap.
      */
     private MetricComparison withWilsonIntervals(MetricComparison comparison, ConfusionMatrix[] point) {
         Metric metric = comparison.metric();
@@ -786,7 +787,7 @@ final class SliceAnalysis {
     private static Interval wilsonInterval(Metric metric, ConfusionMatrix matrix, double level) {
         long truePositives = matrix.count(1, 1);
         return metric == Metric.PRECISION
-                ? Proportions.wilson(truePositives, matrix.predictedCount(1), level)
+                ? Proportions.modifiedWilson(truePositives, matrix.predictedCount(1), level)
                 : Proportions.f1(truePositives, matrix.predictedCount(1) - truePositives,
                         matrix.support(1) - truePositives, level);
     }

@@ -55,8 +55,8 @@ public final class TestMethods {
         }
         if (SliceAnalysis.CELL_BOOTSTRAP.equals(result.test())) {
             return cellMethod(switch (result.metric()) {
-                case PRECISION -> "Wilson";
-                case F1 -> "Wilson of tp / (tp + fp + fn)";
+                case PRECISION -> "modified Wilson";
+                case F1 -> "modified Wilson of tp / (tp + fp + fn)";
                 case BALANCED_ACCURACY -> "MOVER-Wilson";
                 case COHEN_KAPPA -> "jackknife Fisher z";
                 case WEIGHTED_F1 -> "jackknife logit";

@@ -1,5 +1,6 @@
 package org.verdict.core.stats;
 
+import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.util.FastMath;
 
@@ -42,16 +43,42 @@ public final class Proportions {
     }
 
     /**
-     * The interval of an F1 score, 2·tp / (2·tp + fp + fn): the Wilson interval of J = tp / (tp + fp + fn) mapped
-     * by F1 = 2J / (1 + J), which increases with J. J (the Jaccard index of the true and the predicted positives, the
+     * Brown, Cai &amp; DasGupta's (2001, §4.1.1) modified Wilson interval: Wilson's, except that within x* successes of
+     * 0 (1 ≤ x ≤ x*, x* = 2 for n ≤ 50 and 3 above) the lower bound is the Poisson one, ½·χ²(2x) at quantile α over n,
+     * and within x* failures of n the upper bound likewise. Wilson's own bound there sits too close to x / n: at
+     * n = 1, 2, 3 its coverage falls to 79.5, 82.1 and 83.1 % for true rates near 0.2 (or 0.8); this one keeps
+     * 95.0, 95.3 and 91.6 % there, about a mean of 97–100 % (exact, over rates 0.02–0.98, docs/statistics.md,
+     * "Real-shaped packs"). For precision and f1, whose n is a model's own predicted positives or the rows that are not
+     * true negatives: a handful on a slice of a rare class.
+     */
+    public static Interval modifiedWilson(long successes, long n, double confidenceLevel) {
+        Interval wilson = wilson(successes, n, confidenceLevel);
+        long nearBound = n <= 50 ? 2 : 3;
+        double alpha = 1 - confidenceLevel;
+        double lower = successes >= 1 && successes <= nearBound ? poissonLower(successes, n, alpha) : wilson.lower();
+        double upper = n - successes >= 1 && n - successes <= nearBound ? 1 - poissonLower(n - successes, n, alpha)
+                : wilson.upper();
+        return new Interval(lower, upper);
+    }
+
+    /** ½·χ²(2x) at quantile α over n: the lower bound of a Poisson mean x, as a share of n. */
+    private static double poissonLower(long x, long n, double alpha) {
+        // the library's default solver accuracy (1e-9) leaves the ninth digit of a bound to chance
+        return new ChiSquaredDistribution(null, 2.0 * x, 1e-15).inverseCumulativeProbability(alpha) / 2 / n;
+    }
+
+    /**
+     * The interval of an F1 score, 2·tp / (2·tp + fp + fn): the modified Wilson interval ({@link #modifiedWilson}) of
+     * J = tp / (tp + fp + fn) mapped by F1 = 2J / (1 + J), which increases with J. J (the Jaccard index of the true and the predicted positives, the
      * F* of Hand, Christen &amp; Kirielle 2021) is a rate: each row that is not a true negative is a true positive with
      * probability J, so given their number tp is binomial, as precision's tp is given the predicted positives. The
      * cell bootstrap's BCa of F1 covered up to 98.4 % of 30-row slices, the logit interval with the jackknife's
-     * variance up to 98.7 %; this one 93.2–96.4 % (docs/statistics.md, "Each model's interval"). [0, 1] when
+     * variance up to 98.7 %; Wilson's 93.2–96.4 % (docs/statistics.md, "Each model's interval"). [0, 1] when
      * tp + fp + fn is 0.
      */
     public static Interval f1(long truePositives, long falsePositives, long falseNegatives, double confidenceLevel) {
-        Interval jaccard = wilson(truePositives, truePositives + falsePositives + falseNegatives, confidenceLevel);
+        Interval jaccard = modifiedWilson(truePositives, truePositives + falsePositives + falseNegatives,
+                confidenceLevel);
         return new Interval(2 * jaccard.lower() / (1 + jaccard.lower()), 2 * jaccard.upper() / (1 + jaccard.upper()));
     }
 

@@ -148,14 +148,15 @@ class ComparisonEngineTest {
     }
 
     /**
-     * Each model's f1 is the Wilson interval of its Jaccard index tp / (tp + fp + fn), mapped by 2J / (1 + J); Δ keeps
-     * the jackknife t interval above. The data of {@link #countMetricDeltaUsesTheJackknifeStandardError}: production
-     * tp 3, fp 2, fn 3, the candidate tp 5, fp 1, fn 1. Computed with SciPy:
+     * Each model's f1 is the modified Wilson interval of its Jaccard index tp / (tp + fp + fn), mapped by 2J / (1 + J);
+     * Δ keeps the jackknife t interval above. The data of {@link #countMetricDeltaUsesTheJackknifeStandardError}:
+     * production tp 3, fp 2, fn 3, the candidate tp 5, fp 1, fn 1. Computed with SciPy:
      * scipy.stats.binomtest(tp, tp + fp + fn).proportion_ci(0.95, method='wilson'), mapped: production 6/11 →
-     * (0.2407441, 0.8195420), candidate 10/12 → (0.5282587, 0.9571281).
+     * (0.2407441, 0.8195420); the candidate's 5 of 7 is 2 failures from 7, so its upper end is the Poisson one,
+     * 1 − chi2.ppf(0.05, 4) / 2 / 7, mapped: 10/12 → (0.5282587, 0.9739560).
      */
     @Test
-    void f1OfEachModelIsTheWilsonIntervalOfItsJaccardIndex() {
+    void f1OfEachModelIsTheModifiedWilsonIntervalOfItsJaccardIndex() {
         SliceResult f1 = find(engine.compare("t", fourteenPairedPredictions(), "1", "2", Metric.F1, MIN_ONE,
                 Progress.NONE), Metric.F1, "overall");
         assertEquals(6.0 / 11, f1.production().value(), EPS);
@@ -163,9 +164,9 @@ class ComparisonEngineTest {
         assertEquals(0.8195419671550371, f1.production().ci().upper(), 1e-9);
         assertEquals(10.0 / 12, f1.candidate().value(), EPS);
         assertEquals(0.5282586681772189, f1.candidate().ci().lower(), 1e-9);
-        assertEquals(0.9571280971362393, f1.candidate().ci().upper(), 1e-9);
+        assertEquals(0.9739559599928354, f1.candidate().ci().upper(), 1e-9);
         assertEquals("paired-bootstrap-cells", f1.test());
-        assertEquals("paired contingency cells: Wilson of tp / (tp + fp + fn) for each model, jackknife t for Δ",
+        assertEquals("paired contingency cells: modified Wilson of tp / (tp + fp + fn) for each model, jackknife t for Δ",
                 TestMethods.methodOf(f1));
         // the verdict stands on Δ's interval alone: it contains 0 here, so the verdict is inconclusive
         assertTrue(f1.deltaCi().lower() < 0 && f1.deltaCi().upper() > 0);
@@ -454,8 +455,10 @@ class ComparisonEngineTest {
         assertNull(precision.production());
         assertNull(precision.delta());
         assertEquals(2.0 / 3, precision.candidate().value(), EPS);
-        assertEquals(0.2077, precision.candidate().ci().lower(), 1e-4);
-        assertEquals(0.9385, precision.candidate().ci().upper(), 1e-4);
+        // 2 of 3: the modified Wilson interval's Poisson ends (SciPy: chi2.ppf(0.05, 4) / 2 / 3 and
+        // 1 − chi2.ppf(0.05, 2) / 2 / 3)
+        assertEquals(0.11845383689955398, precision.candidate().ci().lower(), 1e-12);
+        assertEquals(0.9829022352041499, precision.candidate().ci().upper(), 1e-12);
         assertEquals("production 1: no example is predicted yes, so Δ is unavailable", precision.unavailableReason());
     }
 

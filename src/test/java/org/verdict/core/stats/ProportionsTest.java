@@ -47,7 +47,7 @@ class ProportionsTest {
         assertThrows(IllegalArgumentException.class, () -> Proportions.wilson(1, 4, 1.0));
     }
     @Test
-    void f1IsTheWilsonIntervalOfTheJaccardIndexMappedToF1() {
+    void f1IsTheWilsonIntervalOfTheJaccardIndexMappedToF1AwayFromTheEnds() {
         // expected from SciPy: ci = scipy.stats.binomtest(tp, tp + fp + fn).proportion_ci(0.95, method='wilson'), then
         // 2j / (1 + j) at each end
         Interval sixElevenths = Proportions.f1(3, 2, 3, 0.95);
@@ -63,6 +63,43 @@ class ProportionsTest {
         Interval perfect = Proportions.f1(4, 0, 0, 0.95);
         assertEquals(0.6755924351161198, perfect.lower(), 1e-12);
         assertEquals(1, perfect.upper(), 0);
+    }
+
+    @Test
+    void modifiedWilsonTakesThePoissonBoundWithinAFewSuccessesOrFailuresOfTheEnds() {
+        // expected from SciPy: binomtest(x, n).proportion_ci(level, method='wilson'), with the bound replaced by
+        // chi2.ppf(alpha, 2x) / 2 / n (lower, 1 <= x <= x*) or 1 - chi2.ppf(alpha, 2(n - x)) / 2 / n (upper), x* = 2
+        // for n <= 50 and 3 above (Brown, Cai & DasGupta 2001, section 4.1.1)
+        double[][] cases = {
+            {1, 1, 0.05129329438755053, 1.0},
+            {1, 3, 0.017097764795850175, 0.881546163100446},
+            {2, 7, 0.05076593009980885, 0.6410655481673807},
+            {0, 4, 0.0, 0.4898908364545973},
+            {4, 4, 0.5101091635454027, 1.0},
+            {6, 7, 0.4868721707256811, 0.9926723865160643},
+            {3, 60, 0.01362819078606589, 0.13700516476348518},
+            {57, 60, 0.8629948352365148, 0.9863718092139341},
+            {10, 40, 0.14187118639096302, 0.40193961420768026},
+            {3, 40, 0.025836025774588198, 0.19864233524310543},
+        };
+        for (double[] c : cases) {
+            Interval actual = Proportions.modifiedWilson((long) c[0], (long) c[1], 0.95);
+            assertEquals(c[2], actual.lower(), 1e-12, "lower, " + c[0] + "/" + c[1]);
+            assertEquals(c[3], actual.upper(), 1e-12, "upper, " + c[0] + "/" + c[1]);
+        }
+        // at another level the quantile is that level's α: 2 of 10 at 90 %
+        Interval ninety = Proportions.modifiedWilson(2, 10, 0.90);
+        assertEquals(0.0531811608389612, ninety.lower(), 1e-12);
+        assertEquals(0.4592071943125121, ninety.upper(), 1e-12);
+        assertEquals(new Interval(0, 1), Proportions.modifiedWilson(0, 0, 0.95));
+    }
+
+    @Test
+    void f1OfAHandfulTakesTheModifiedWilsonIntervalOfTheJaccardIndex() {
+        // tp = 1, fp = 1, fn = 0: J = 1/2 of 2, both ends within 2 of the bounds; SciPy as above, then 2j / (1 + j)
+        Interval half = Proportions.f1(1, 1, 0, 0.95);
+        assertEquals(0.05001068791858459, half.lower(), 1e-12);
+        assertEquals(0.9870101027471487, half.upper(), 1e-12);
     }
 
     @Test
