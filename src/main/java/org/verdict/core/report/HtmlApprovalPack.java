@@ -70,16 +70,16 @@ final class HtmlApprovalPack {
 
     private void block(Block block) {
         if (block instanceof Paragraph paragraph) {
-            html.append("<p").append(toneClass(paragraph.tone())).append('>').append(escape(paragraph.text()))
+            html.append("<p").append(toneClass(paragraph.tone())).append('>').append(prose(paragraph.text()))
                     .append("</p>\n");
         } else if (block instanceof Facts facts) {
             html.append("<dl>\n");
             for (Fact fact : facts.facts()) {
-                html.append("<dt>").append(escape(fact.label())).append("</dt><dd>").append(escape(fact.value()));
+                html.append("<dt>").append(escape(fact.label())).append("</dt><dd>").append(prose(fact.value()));
                 if (!fact.items().isEmpty()) {
                     html.append("<ul class=\"findings\">");
                     for (String item : fact.items()) {
-                        html.append("<li>").append(escape(fact.mark() + " " + item)).append("</li>");
+                        html.append("<li>").append(prose(fact.mark() + " " + item)).append("</li>");
                     }
                     html.append("</ul>");
                 }
@@ -108,7 +108,7 @@ final class HtmlApprovalPack {
         for (List<Cell> row : table.rows()) {
             html.append("<tr>");
             for (Cell cell : row) {
-                html.append("<td").append(toneClass(cell.tone())).append('>').append(escape(cell.text()))
+                html.append("<td").append(toneClass(cell.tone())).append('>').append(prose(cell.text()))
                         .append("</td>");
             }
             html.append("</tr>\n");
@@ -140,6 +140,21 @@ final class HtmlApprovalPack {
 
     private static String toneClass(Tone tone) {
         return tone == Tone.PLAIN ? "" : " class=\"" + tone.name().toLowerCase(Locale.ROOT).replace('_', '-') + "\"";
+    }
+
+    /** Escaped text in which a browser, as the PDF, never breaks a line inside an interval. */
+    static String prose(String text) {
+        List<String> words = LineBreaks.words(text);
+        if (words.stream().noneMatch(LineBreaks::isInterval)) {
+            return escape(text);
+        }
+        StringBuilder prose = new StringBuilder(text.length() + 32);
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            prose.append(i == 0 ? "" : " ").append(LineBreaks.isInterval(word)
+                    ? "<span class=\"ci\">" + escape(word) + "</span>" : escape(word));
+        }
+        return prose.toString();
     }
 
     static String escape(String text) {
@@ -178,6 +193,7 @@ final class HtmlApprovalPack {
             th, td { border: 1px solid #c8c8c8; padding: .25rem .5rem; text-align: left; vertical-align: top;
                      overflow-wrap: break-word; }
             th { background: #f0f0f0; }
+            .ci { white-space: nowrap; }
             tbody tr:nth-child(even) { background: #fafafa; }
             figure { margin: 1rem 0; }
             figure svg { width: 100%; height: auto; max-width: 48rem; }
