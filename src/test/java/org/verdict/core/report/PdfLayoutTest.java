@@ -380,4 +380,37 @@ class PdfLayoutTest {
         assertTrue(text.contains("(rows 1–"), "a part says which rows it shows");
         assertTrue(text.contains("depth"), "a short label is never broken inside the word:\n" + text);
     }
+
+    /**
+     * The HTML splits a forest plot of 141 slices as the PDF does, into figures of whole rows short enough to print on
+     * one page, each with its axis and legend, every row in exactly one of them, in order.
+     */
+    @Test
+    void theHtmlSplitsATallForestPlotIntoFiguresOfWholeRowsEachWithItsAxis() {
+        EvidenceChart.DeltaForest stores = manySlices(141);
+        ReportDocument document = new ReportDocument("Approval pack", "fraud-many", List.of(
+                new Section("s31", "3.1", "Primary metric", 2, List.of(new ReportDocument.Chart("c1", stores)))));
+
+        String html = new HtmlApprovalPack(new EvidenceCharts(new ReportFonts())).render(document);
+
+        String[] figures = html.split("<figure>", -1);
+        int parts = figures.length - 1;
+        assertTrue(parts >= 5, "141 rows of 24 units do not print on fewer than five pages: " + parts);
+        int next = 0;
+        for (int part = 1; part <= parts; part++) {
+            String figure = figures[part].substring(0, figures[part].indexOf("</figure>"));
+            double height = Double.parseDouble(figure.replaceAll(
+                    "(?s).*?viewBox=[\"']0(?:\\.0)? 0(?:\\.0)? [\\d.]+ ([\\d.]+)[\"'].*", "$1"));
+            assertTrue(height <= 780, "part " + part + " prints on one page: " + height);
+            assertTrue(figure.matches("(?s).*id=[\"']c1-" + part + "[\"'].*"), "its own id, derived from the chart's");
+            assertTrue(figure.contains("Δ pr_auc"), "part " + part + " has its own axis label");
+            assertTrue(figure.contains("aria-label=\"pr_auc by country (rows "), "its label names its rows too");
+            java.util.regex.Matcher rows = java.util.regex.Pattern.compile("\\(rows (\\d+)–(\\d+) of 141\\)")
+                    .matcher(figure);
+            assertTrue(rows.find(), "part " + part + " says which rows it shows");
+            assertEquals(next + 1, Integer.parseInt(rows.group(1)), "the parts follow each other");
+            next = Integer.parseInt(rows.group(2));
+        }
+        assertEquals(141, next, "the last part ends with the last row");
+    }
 }
