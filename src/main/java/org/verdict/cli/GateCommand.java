@@ -44,8 +44,18 @@ import picocli.CommandLine;
         description = {"Judge every promotion gate and data-validation gate of a candidate under a policy.",
             "A policy value of the wrong kind or out of range is refused with its key's whole path (primary.margin),"
                     + " the file, line and column.",
+            GateCommand.TOLERANCES,
             "Exit codes: 0 every gate passes, 1 a gate fails or lacks evidence, " + ExitCodes.REFUSALS})
 public final class GateCommand implements Callable<Integer> {
+    /**
+     * Where the gates' tolerances come from, for the help of every command that judges them: the policy, never an
+     * option, so that a decision names the one file that set them.
+     */
+    static final String TOLERANCES = "Every tolerance is the policy's, set in policy.json, not by an option:"
+            + " primary.margin (primary metric and slices), languageParity.tolerance (E, default 0.05: language parity,"
+            + " and the band of 'no significant difference' of the language comparison and of each fairness group's"
+            + " change), fairness.tolerances, safety.acceptedRate and the others of docs/gates.md; compare's --effect"
+            + " does not apply.";
     /** GATE and OUTCOME columns: a finding's line leaves GATE empty and fills the other two like its gate's. */
     private static final int GATE_COLUMNS = 40;
     private static final int OUTCOME_COLUMNS = TerminalWidth.of(mark(GateOutcome.INSUFFICIENT_EVIDENCE));

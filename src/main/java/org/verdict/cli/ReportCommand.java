@@ -36,6 +36,8 @@ import picocli.CommandLine;
 /** Writes the approval pack of a review pack: one HTML and one PDF document the board can read offline. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Write approval-pack.html and approval-pack.pdf for a review pack.",
+            "The gates are judged under the pack's policy.json (or the documented defaults), as gate judges them. "
+                    + GateCommand.TOLERANCES,
             "A --out folder that already holds an approval pack is bad input unless --replace is given: nothing is"
                     + " written.",
             "Exit codes: 0 written, 1 the --db decision log is TAMPERED, DAMAGED or SUSPECT (its append-only guard"

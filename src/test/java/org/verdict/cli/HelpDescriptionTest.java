@@ -50,6 +50,21 @@ class HelpDescriptionTest {
                 + " given: nothing is written."), help);
     }
 
+    /** Neither command takes --effect: the help says where the tolerances, E among them, are set instead. */
+    @Test
+    void gateAndReportHelpSayTheTolerancesAreThePolicysAndNameTheKeyOfE() {
+        for (String command : List.of("gate", "report")) {
+            // picocli may wrap a line after the dot of a key (primary.⏎margin), which joining the lines spaces out
+            String help = help(command, "--help").replaceAll("\\.\\s+(?=[a-z])", ".");
+            assertTrue(help.contains("Every tolerance is the policy's, set in policy.json, not by an option: "
+                    + "primary.margin (primary metric and slices), languageParity.tolerance (E, default "
+                    + ComparisonOptions.DEFAULTS.minDetectableEffect() + ": language parity,"), help);
+            assertTrue(help.contains("compare's --effect does not apply."), help);
+            assertEquals(ComparisonOptions.DEFAULTS.minDetectableEffect(),
+                    GatePolicy.DEFAULTS.languageParity().tolerance(), "the default the help names is the policy's");
+        }
+    }
+
     /**
      * Every command's help, the command groups' (key, log) and their subcommands' alike, ends its description with
      * its exit codes, and gives the same codes for a refusal, 141 among them (README: "Every command has --help,

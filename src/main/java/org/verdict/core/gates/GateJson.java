@@ -134,12 +134,18 @@ public final class GateJson {
         return json;
     }
 
-    /** One model's rate in the group, its Wilson interval and the examples it counts (the same for both models). */
+    /**
+     * One model's rate in the group, its Wilson interval and the examples it counts (the same for both models). The
+     * interval is given twice: as {@code ciLower} and {@code ciUpper}, as every other interval of this output (Δ's in
+     * the same entry), and as the {@code ci} pair of {@code compare --json}, which consumers of this field read.
+     */
     private static Map<String, Object> modelRate(GroupChange change, FairnessEvidence.Rates rates) {
         Interval ci = change.rate().ciOf(rates);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("value", change.rate().of(rates));
         json.put("ci", ci == null ? null : List.of(ci.lower(), ci.upper()));
+        json.put("ciLower", ci == null ? null : ci.lower());
+        json.put("ciUpper", ci == null ? null : ci.upper());
         json.put("n", change.n());
         return json;
     }

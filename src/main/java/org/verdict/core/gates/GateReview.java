@@ -100,8 +100,9 @@ public final class GateReview {
         String chosen = manifest.requestedCandidate(candidate);
         Metric metric = Metric.fromWireName(manifest.primaryMetric()).orElseThrow();
         double level = policy.confidenceLevel();
+        // E, the tolerance of language parity and the band of "no significant difference" the gates read with
         ComparisonOptions every = new ComparisonOptions(level, ComparisonOptions.DEFAULTS.minSliceSize(),
-                ComparisonOptions.DEFAULTS.minDetectableEffect(), ComparisonOptions.DEFAULTS.bootstrapReplicates(),
+                policy.languageParity().tolerance(), ComparisonOptions.DEFAULTS.bootstrapReplicates(),
                 policy.seed(), ComparisonOptions.DEFAULTS.correction(), List.of())
                 .withTargetUnit(manifest.model().targetUnit());
         // the suites, the held-out set, fairness and the counts need only the loaded pack and the policy: read on a

@@ -24,8 +24,9 @@ import org.verdict.core.stats.MetricFormat;
  * Gate 4, a non-inferiority question per language on the primary metric. The languages form one adjusted family;
  * each is judged on the shown, multiplicity-adjusted interval of Δ: it fails when the interval lies wholly on the
  * worse side of 0 (the comparison's "worse") or the candidate is beyond the policy's absolute floor; it passes when
- * the interval's worse end is within the tolerance E, the comparison's minimum detectable effect (the band of its
- * "no significant difference"; relative to production for mae, rmse, mape, log_loss and brier); otherwise a loss
+ * the interval's worse end is within the tolerance E, the policy's {@code languageParity.tolerance} and so the language
+ * comparison's minimum detectable effect (the band of its "no significant difference"; relative to production for
+ * mae, rmse, mape, log_loss and brier); otherwise a loss
  * beyond E cannot be ruled out and the language lacks evidence. The better end never blocks: a candidate that may be
  * much better is fine.
  */
@@ -63,7 +64,8 @@ final class LanguageParityGate implements PromotionGate {
             findings.add(judge(result, metric, floor, options));
         }
         GateResult result = GateResult.fromFindings(Gate.LANGUAGE_PARITY, findings, "in every language a loss "
-                + "beyond the tolerance E = " + tolerance(metric, options) + " is ruled out" + (floor == null ? ""
+                + "beyond the tolerance E = " + tolerance(metric, options) + " (the policy's languageParity.tolerance)"
+                + " is ruled out" + (floor == null ? ""
                         : " and none is beyond the floor " + GateNumbers.value(metric, options.targetUnit(), floor))
                 + " (" + MetricFormat.count(languages.size(), "language", "languages") + ")", worstFirst(metric));
         return result.outcome() == GateOutcome.FAIL ? withInconclusive(result, languages, metric) : result;

@@ -272,15 +272,19 @@ public final class EvidenceCharts {
     /**
      * The Δ axis: the estimates and intervals of the tested rows, the estimates of rows large enough to test whose Δ
      * has no interval, and 0 (the rule of the app's forest plot, {@link AxisRange#coveringTypical}). A row with too
-     * few examples never sets it: past the edge it is marked with an arrow.
+     * few examples never sets it: past the edge it is marked with an arrow. Nor does the interval of a row marked "no
+     * information" (it spans every Δ the candidate could have): its point is on the axis, its whiskers run past the
+     * edge to an arrow. Among 140 stores, two such rows reaching −1 had squashed every other store's interval into a
+     * tenth of the plot.
      */
     static AxisRange forestRange(DeltaForest forest) {
         List<DeltaRow> withIntervals = forest.rows().stream().filter(r -> r.ci() != null).toList();
         List<DeltaRow> tested = withIntervals.stream().filter(r -> r.verdict() != Verdict.TOO_FEW_EXAMPLES).toList();
-        List<DeltaRow> scale = !tested.isEmpty() ? tested : withIntervals;
+        List<DeltaRow> informative = tested.stream().filter(r -> !r.noInformation()).toList();
+        List<DeltaRow> scale = !informative.isEmpty() ? informative : !tested.isEmpty() ? tested : withIntervals;
         if (!scale.isEmpty()) {
             DoubleStream untested = forest.rows().stream()
-                    .filter(r -> r.ci() == null && r.delta() != null && r.verdict() != Verdict.TOO_FEW_EXAMPLES)
+                    .filter(r -> !scale.contains(r) && r.delta() != null && r.verdict() != Verdict.TOO_FEW_EXAMPLES)
                     .mapToDouble(DeltaRow::delta).filter(Double::isFinite);
             return AxisRange.coveringTypical(scale.stream()
                     .map(r -> new AxisRange.Whisker(r.delta() == null ? Double.NaN : r.delta(), r.ci().lower(),
@@ -319,7 +323,7 @@ public final class EvidenceCharts {
         return note;
     }
 
-    private XYTextAnnotation clippedArrow(String mark, double at, int row, TextAnchor anchor) {
+    private XYTextAnnotation clippedArrow(String mark, double at, double row, TextAnchor anchor) {
         XYTextAnnotation arrow = new XYTextAnnotation(mark, at, row);
         arrow.setTextAnchor(anchor);
         arrow.setFont(fonts.bold(11f));
@@ -347,10 +351,57 @@ public final class EvidenceCharts {
         NumberAxis axis = (NumberAxis) plot.getDomainAxis();
         // with intervals, zoom in on the values (the whiskers show how much a gap means); without, keep zero in
         // view so that a tiny gap does not look large
-        axis.setAutoRangeIncludesZero(rows.stream().anyMatch(r -> r.productionCi() == null || r.candidateCi() == null));
+        boolean withZero = rows.stream().anyMatch(r -> r.productionCi() == null || r.candidateCi() == null);
+        axis.setAutoRangeIncludesZero(withZero);
+        scaleToJudgedRows(plot, axis, rows, withZero);
         addLimits(plot, axis, paired.limits().stream().filter(limit -> !limit.ofOneRow()).toList(), true);
         addRowLimits(plot, axis, paired);
         return plot;
+    }
+
+    /**
+     * With rows set aside (a fairness group too small to judge, whose Wilson interval spans much of [0, 1]), the axis
+     * spans the judged rows' values and intervals and only the set-aside rows' values: a group of 15 rows with an
+     * interval [0, 0.204] had squashed the judged groups' rates of 0.014 ± 0.003 into a few pixels. A set-aside
+     * whisker that runs past the edge ends in an arrow there.
+     */
+    private void scaleToJudgedRows(XYPlot plot, NumberAxis axis, List<PairedRow> rows, boolean withZero) {
+        if (rows.stream().noneMatch(PairedRow::setAside) || rows.stream().allMatch(PairedRow::setAside)) {
+            return;
+        }
+        DoubleStream.Builder values = DoubleStream.builder();
+        for (PairedRow row : rows) {
+            values.add(row.production()).add(row.candidate());
+            if (!row.setAside()) {
+                for (Interval ci : new Interval[] {row.productionCi(), row.candidateCi()}) {
+                    if (ci != null) {
+                        values.add(ci.lower()).add(ci.upper());
+                    }
+                }
+            }
+        }
+        AxisRange range = AxisRange.covering(values.build(), withZero);
+        axis.setRange(range.lower(), range.upper());
+        for (int i = 0; i < rows.size(); i++) {
+            PairedRow row = rows.get(i);
+            if (!row.setAside()) {
+                continue;
+            }
+            clipped(plot, row.productionCi(), range, i - 0.17);
+            clipped(plot, row.candidateCi(), range, i + 0.17);
+        }
+    }
+
+    private void clipped(XYPlot plot, Interval ci, AxisRange range, double y) {
+        if (ci == null) {
+            return;
+        }
+        if (ci.lower() < range.lower()) {
+            plot.addAnnotation(clippedArrow("◀", range.lower(), y, TextAnchor.CENTER_LEFT));
+        }
+        if (ci.upper() > range.upper()) {
+            plot.addAnnotation(clippedArrow("▶", range.upper(), y, TextAnchor.CENTER_RIGHT));
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.ViewBox;
+import org.verdict.core.evidence.EvidenceChart;
 import org.verdict.core.evidence.EvidenceTable;
 import org.verdict.core.evidence.EvidenceTable.Cell;
 import org.verdict.core.evidence.Tone;
@@ -23,6 +24,11 @@ import org.verdict.core.report.ReportDocument.Table;
  * no reference to anything outside the file. The same document always gives the same bytes.
  */
 final class HtmlApprovalPack {
+    /**
+     * The tallest chart, in its own units, that prints on one A4 page: drawn 48rem wide (1.2 of its width), 780 are
+     * about 940 of the page's 1,000 CSS pixels.
+     */
+    private static final double PRINTED_PAGE_HEIGHT = 780;
     private final EvidenceCharts charts;
     private final StringBuilder html = new StringBuilder(1 << 16);
 
@@ -70,16 +76,16 @@ final class HtmlApprovalPack {
 
     private void block(Block block) {
         if (block instanceof Paragraph paragraph) {
-            html.append("<p").append(toneClass(paragraph.tone())).append('>').append(escape(paragraph.text()))
+            html.append("<p").append(toneClass(paragraph.tone())).append('>').append(prose(paragraph.text()))
                     .append("</p>\n");
         } else if (block instanceof Facts facts) {
             html.append("<dl>\n");
             for (Fact fact : facts.facts()) {
-                html.append("<dt>").append(escape(fact.label())).append("</dt><dd>").append(escape(fact.value()));
+                html.append("<dt>").append(escape(fact.label())).append("</dt><dd>").append(prose(fact.value()));
                 if (!fact.items().isEmpty()) {
                     html.append("<ul class=\"findings\">");
                     for (String item : fact.items()) {
-                        html.append("<li>").append(escape(fact.mark() + " " + item)).append("</li>");
+                        html.append("<li>").append(prose(fact.mark() + " " + item)).append("</li>");
                     }
                     html.append("</ul>");
                 }
@@ -89,7 +95,7 @@ final class HtmlApprovalPack {
         } else if (block instanceof Table table) {
             table(table.table());
         } else if (block instanceof Chart chart) {
-            html.append("<figure>\n").append(svg(chart)).append("\n</figure>\n");
+            chart(chart);
         } else if (block instanceof Code code) {
             html.append("<pre>");
             for (String line : code.lines()) {
@@ -108,7 +114,7 @@ final class HtmlApprovalPack {
         for (List<Cell> row : table.rows()) {
             html.append("<tr>");
             for (Cell cell : row) {
-                html.append("<td").append(toneClass(cell.tone())).append('>').append(escape(cell.text()))
+                html.append("<td").append(toneClass(cell.tone())).append('>').append(prose(cell.text()))
                         .append("</td>");
             }
             html.append("</tr>\n");
@@ -117,29 +123,69 @@ final class HtmlApprovalPack {
     }
 
     /**
-     * The chart as an inline SVG element. JFreeSVG prefixes its internal ids with a timestamp unless told
+     * A chart as one figure, or a row chart taller than a printed page as figures of whole rows on the same axis
+     * ("rows 29–56 of 141"), each with its own axis and legend, as the PDF splits it: printed whole, the 140 stores of
+     * a forest plot ran over five pages with the axis on the last alone.
+     */
+    private void chart(Chart chart) {
+        EvidenceChart description = chart.chart();
+        int rows = EvidenceCharts.rowCount(description);
+        int perPart = 1;
+        while (perPart < rows && EvidenceCharts.heightOf(description, perPart + 1) <= PRINTED_PAGE_HEIGHT) {
+            perPart++;
+        }
+        if (rows <= perPart) {
+            figure(chart.id(), description.title(), charts.build(description), EvidenceCharts.heightOf(description));
+            return;
+        }
+        int parts = (rows + perPart - 1) / perPart;
+        for (int part = 0; part < parts; part++) {
+            int from = rows * part / parts;
+            int to = rows * (part + 1) / parts;
+            figure(chart.id() + "-" + (part + 1), description.title(), charts.buildRows(description, from, to),
+                    EvidenceCharts.heightOf(description, to - from));
+        }
+    }
+
+    /**
+     * The chart as an inline SVG element in a figure. JFreeSVG prefixes its internal ids with a timestamp unless told
      * otherwise, so the chart's own id is used; the namespace declarations are dropped because HTML does not need
      * them and the document must not name any web address.
      */
-    private String svg(Chart chart) {
-        JFreeChart built = charts.build(chart.chart());
+    private void figure(String id, String title, JFreeChart built, double height) {
+        // a part's title names its rows ("… (rows 29–56 of 141)"), and so does what a screen reader reads of it
+        String label = built.getTitle() != null ? built.getTitle().getText() : title;
         double width = EvidenceCharts.WIDTH;
-        double height = EvidenceCharts.heightOf(chart.chart());
         SVGGraphics2D g2 = new SVGGraphics2D(width, height);
-        g2.setDefsKeyPrefix(chart.id() + "-");
+        g2.setDefsKeyPrefix(id + "-");
         g2.setFontFunction(family -> "DejaVu Sans, Verdana, sans-serif");
         built.draw(g2, new Rectangle2D.Double(0, 0, width, height));
-        String svg = g2.getSVGElement(chart.id(), true, new ViewBox(0, 0, (int) width, (int) height), null, null)
+        String svg = g2.getSVGElement(id, true, new ViewBox(0, 0, (int) width, (int) height), null, null)
                 .replaceAll(" xmlns(:\\w+)?='[^']*'", "");
         if (svg.toLowerCase(Locale.ROOT).contains("http")) {
-            throw new IllegalStateException("chart " + chart.id() + " refers to a web address");
+            throw new IllegalStateException("chart " + id + " refers to a web address");
         }
-        return "<svg role=\"img\" aria-label=\"" + escape(chart.chart().title()) + "\""
-                + svg.substring("<svg".length());
+        html.append("<figure>\n<svg role=\"img\" aria-label=\"").append(escape(label)).append("\"")
+                .append(svg.substring("<svg".length())).append("\n</figure>\n");
     }
 
     private static String toneClass(Tone tone) {
         return tone == Tone.PLAIN ? "" : " class=\"" + tone.name().toLowerCase(Locale.ROOT).replace('_', '-') + "\"";
+    }
+
+    /** Escaped text in which a browser, as the PDF, never breaks a line inside an interval. */
+    static String prose(String text) {
+        List<String> words = LineBreaks.words(text);
+        if (words.stream().noneMatch(LineBreaks::isInterval)) {
+            return escape(text);
+        }
+        StringBuilder prose = new StringBuilder(text.length() + 32);
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            prose.append(i == 0 ? "" : " ").append(LineBreaks.isInterval(word)
+                    ? "<span class=\"ci\">" + escape(word) + "</span>" : escape(word));
+        }
+        return prose.toString();
     }
 
     static String escape(String text) {
@@ -178,6 +224,7 @@ final class HtmlApprovalPack {
             th, td { border: 1px solid #c8c8c8; padding: .25rem .5rem; text-align: left; vertical-align: top;
                      overflow-wrap: break-word; }
             th { background: #f0f0f0; }
+            .ci { white-space: nowrap; }
             tbody tr:nth-child(even) { background: #fafafa; }
             figure { margin: 1rem 0; }
             figure svg { width: 100%; height: auto; max-width: 48rem; }
@@ -187,6 +234,7 @@ final class HtmlApprovalPack {
             .insufficient { color: INSUFFICIENT; font-weight: bold; }
             .no-difference { color: NEUTRAL; }
             @media print { body { max-width: none; } section.level1 { break-before: page; }
+                           table { font-size: .75rem; } th, td { padding: .2rem .3rem; }
                            h2, h3, caption { break-after: avoid; }
                            figure, table { break-inside: avoid; } }
             """

@@ -288,39 +288,49 @@ final class PdfApprovalPack {
     private void table(EvidenceTable table) throws IOException {
         // A table whose longest words (a number, an interval bound, a header word) do not fit side by side at the
         // body size gets smaller text: a cell breaks between words, never inside a word or a number.
+        // An interval is kept on one line as a word is, unless the intervals side by side overflow the page even at
+        // the smallest size (seven of them, in millions of dollars): then its bounds may go on two lines, each whole.
+        boolean intervalsWhole = sum(longestWords(table, SMALLEST_TABLE_TEXT, true)) <= WIDTH;
         float size = TABLE_TEXT;
-        while (size > SMALLEST_TABLE_TEXT && sum(longestWords(table, size)) > WIDTH) {
+        while (size > SMALLEST_TABLE_TEXT && sum(longestWords(table, size, intervalsWhole)) > WIDTH) {
             size -= 0.5f;
         }
-        float leading = size * 1.35f;
-        float[] widths = columnWidths(table, size);
+        TableLayout layout = new TableLayout(size, size * 1.35f, columnWidths(table, size, intervalsWhole),
+                intervalsWhole);
         List<Cell> header = table.headers().stream().map(h -> new Cell(h, Tone.PLAIN)).toList();
         // the caption, the header and the first row stay together: a header alone at a page's foot tells nothing
         float captionHeight = lines(table.caption(), bold, BODY, WIDTH).size() * BODY * 1.42f + 2;
-        float firstRow = table.rows().isEmpty() ? 0 : rowHeight(table.rows().get(0), widths, size, leading, false);
-        ensure(captionHeight + rowHeight(header, widths, size, leading, true) + firstRow);
+        float firstRow = table.rows().isEmpty() ? 0 : rowHeight(table.rows().get(0), layout, false);
+        ensure(captionHeight + rowHeight(header, layout, true) + firstRow);
         wrapped(table.caption(), bold, BODY, MARGIN, WIDTH, Color.BLACK);
         y -= 2;
-        row(header, widths, size, leading, true);
+        row(header, layout, true);
         for (List<Cell> cells : table.rows()) {
-            if (rowHeight(cells, widths, size, leading, false) > y - BOTTOM) {
+            if (rowHeight(cells, layout, false) > y - BOTTOM) {
                 newPage();
-                row(header, widths, size, leading, true);
+                row(header, layout, true);
             }
-            row(cells, widths, size, leading, false);
+            row(cells, layout, false);
         }
         y -= 10;
     }
 
+    /** How a table is drawn: its text size and leading, its columns' widths, and whether intervals break. */
+    private record TableLayout(float size, float leading, float[] widths, boolean intervalsWhole) {
+    }
+
     /** Measured in the font the cell is drawn in: bold text wraps sooner, and a header cell must not overflow. */
-    private float rowHeight(List<Cell> cells, float[] widths, float size, float leading, boolean header)
-            throws IOException {
+    private float rowHeight(List<Cell> cells, TableLayout layout, boolean header) throws IOException {
         int lines = 1;
         for (int c = 0; c < cells.size(); c++) {
-            lines = Math.max(lines, lines(cells.get(c).text(), fontOf(cells.get(c), header), size,
-                    widths[c] - 2 * CELL_PAD).size());
+            lines = Math.max(lines, cellLines(cells.get(c), c, layout, header).size());
         }
-        return lines * leading + 2 * CELL_PAD;
+        return lines * layout.leading() + 2 * CELL_PAD;
+    }
+
+    private List<String> cellLines(Cell cell, int column, TableLayout layout, boolean header) throws IOException {
+        return lines(cell.text(), fontOf(cell, header), layout.size(), layout.widths()[column] - 2 * CELL_PAD,
+                layout.intervalsWhole());
     }
 
     private PDFont fontOf(Cell cell, boolean header) {
@@ -365,9 +375,10 @@ final class PdfApprovalPack {
         return ReportPalette.textOf(tone);
     }
 
-    private void row(List<Cell> cells, float[] widths, float size, float leading, boolean header)
-            throws IOException {
-        float height = rowHeight(cells, widths, size, leading, header);
+    private void row(List<Cell> cells, TableLayout layout, boolean header) throws IOException {
+        float[] widths = layout.widths();
+        float size = layout.size();
+        float height = rowHeight(cells, layout, header);
         float x = MARGIN;
         for (int c = 0; c < cells.size(); c++) {
             Cell cell = cells.get(c);
@@ -381,9 +392,9 @@ final class PdfApprovalPack {
             out.addRect(x, y - height, widths[c], height);
             out.stroke();
             PDFont cellFont = fontOf(cell, header);
-            List<String> lines = lines(cell.text(), cellFont, size, widths[c] - 2 * CELL_PAD);
+            List<String> lines = cellLines(cell, c, layout, header);
             for (int i = 0; i < lines.size(); i++) {
-                text(lines.get(i), cellFont, size, x + CELL_PAD, y - CELL_PAD - size - i * leading + 1.5f,
+                text(lines.get(i), cellFont, size, x + CELL_PAD, y - CELL_PAD - size - i * layout.leading() + 1.5f,
                         colour(cell.tone()));
             }
             x += widths[c];
@@ -395,7 +406,7 @@ final class PdfApprovalPack {
      * Natural column widths when they fit; otherwise each column keeps room for its longest word (a slice name, a
      * number) and the rest of the page is shared in proportion to how much more each column would like.
      */
-    private float[] columnWidths(EvidenceTable table, float size) throws IOException {
+    private float[] columnWidths(EvidenceTable table, float size, boolean intervalsWhole) throws IOException {
         int columns = table.headers().size();
         float[] natural = new float[columns];
         for (int c = 0; c < columns; c++) {
@@ -407,7 +418,7 @@ final class PdfApprovalPack {
         if (naturalSum <= WIDTH) {
             return natural;
         }
-        float[] longestWord = longestWords(table, size);
+        float[] longestWord = longestWords(table, size, intervalsWhole);
         float minimumSum = sum(longestWord);
         float[] widths = new float[columns];
         for (int c = 0; c < columns; c++) {
@@ -418,13 +429,13 @@ final class PdfApprovalPack {
     }
 
     /** Per column, the room its longest word needs (measured in the face it may be drawn in: {@link #measuredIn}). */
-    private float[] longestWords(EvidenceTable table, float size) throws IOException {
+    private float[] longestWords(EvidenceTable table, float size, boolean intervalsWhole) throws IOException {
         int columns = table.headers().size();
         float[] longest = new float[columns];
         for (int c = 0; c < columns; c++) {
             float digest = 0;
             for (String text : columnTexts(table, c)) {
-                for (String word : text.split(" ")) {
+                for (String word : intervalsWhole ? LineBreaks.words(text) : List.of(text.split(" "))) {
                     float room = width(word, measuredIn(word), size) + 2 * CELL_PAD + 1;
                     longest[c] = Math.max(longest[c], room);
                     digest = isDigest(word) ? Math.max(digest, room) : digest;
@@ -776,11 +787,19 @@ final class PdfApprovalPack {
         return String.join("", pieces);
     }
 
-    /** Word-wraps to the width; a word wider than a line (a hash, a path) is broken between characters. */
+    /**
+     * Word-wraps to the width; a word wider than a line (a hash, a path) is broken between characters. An interval
+     * ("[0.950, 0.965]", "[−$1,054, −$133]") wraps as one word: its bounds apart on two lines read as two numbers.
+     */
     private List<String> lines(String text, PDFont font, float size, float width) throws IOException {
+        return lines(text, font, size, width, true);
+    }
+
+    private List<String> lines(String text, PDFont font, float size, float width, boolean intervalsWhole)
+            throws IOException {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
-        for (String word : text.split(" ")) {
+        for (String word : intervalsWhole ? LineBreaks.words(text) : List.of(text.split(" "))) {
             String candidate = line.length() == 0 ? word : line + " " + word;
             if (width(candidate, font, size) <= width) {
                 line.setLength(0);

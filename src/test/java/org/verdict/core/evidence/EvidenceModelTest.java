@@ -81,7 +81,7 @@ class EvidenceModelTest {
                 gender.headers());
         assertEquals(3 * 3, gender.rows().size(), "three genders, three rates each");
         assertTrue(gender.caption().endsWith("lies within ±0.05 (E, the smallest effect worth detecting, as the "
-                + "gates' comparison reads its slices)"), gender.caption());
+                + "gates' comparison reads its slices: the policy's languageParity.tolerance)"), gender.caption());
         for (List<EvidenceTable.Cell> row : gender.rows()) {
             String delta = row.get(3).text();
             String adjustedP = row.get(4).text();

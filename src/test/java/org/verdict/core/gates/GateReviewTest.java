@@ -310,6 +310,20 @@ class GateReviewTest {
         assertEquals("selection_rate", first.get("rate"));
         assertNull(first.get("ciLower"));
         assertEquals("too few examples", first.get("verdict"));
+        // each model's rate gives its Wilson interval as Δ's is given, ciLower and ciUpper, and as the ci pair too
+        for (String model : List.of("production", "candidate")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> rate = (Map<String, Object>) first.get(model);
+            assertEquals(List.of("value", "ci", "ciLower", "ciUpper", "n"), List.copyOf(rate.keySet()), model);
+            double p = (Double) rate.get("value");
+            long n = ((Number) rate.get("n")).longValue();
+            double z = 1.959963984540054; // the policy's 95%
+            double centre = (p + z * z / (2 * n)) / (1 + z * z / n);
+            double half = z / (1 + z * z / n) * Math.sqrt(p * (1 - p) / n + z * z / (4.0 * n * n));
+            assertEquals(centre - half, (Double) rate.get("ciLower"), 1e-9, model + " Wilson lower bound");
+            assertEquals(centre + half, (Double) rate.get("ciUpper"), 1e-9, model + " Wilson upper bound");
+            assertEquals(List.of(rate.get("ciLower"), rate.get("ciUpper")), rate.get("ci"), model);
+        }
         assertEquals(changes.rows().get(0).get(3).text(), first.get("untested"));
     }
 
@@ -372,6 +386,31 @@ class GateReviewTest {
         assertTrue(de.numbers().get("ciLower") < -0.05 && de.numbers().get("ciUpper") > 0, de.detail());
         assertTrue(de.detail().endsWith(" < −0.050 (tolerance E)"), de.detail());
         assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, de.outcome(), de.detail());
+    }
+
+    /**
+     * E is the policy's languageParity.tolerance: widened, the same language whose loss beyond 0.05 could not be ruled
+     * out passes within it, and each fairness group's change is read in the same band, which says where it comes from.
+     */
+    @Test
+    void thePolicysLanguageParityToleranceIsEForTheGateAndForTheFairnessChanges() throws PackException {
+        CandidateReview review = pack().primary(200, row -> row % 10 == 9 || row == 1 || row == 3 ? wrong(row)
+                : label(row)).policy("{\"languageParity\": {\"tolerance\": 0.12}}").review();
+        GateResult result = review.gates().result(Gate.LANGUAGE_PARITY);
+        Finding de = result.findings().stream().filter(f -> f.subject().equals("language=de")).findFirst()
+                .orElseThrow();
+        double worstCase = de.numbers().get("ciLower");
+        assertTrue(worstCase < -0.05 && worstCase >= -0.12, "beyond the default E, within the policy's: "
+                + de.detail());
+        assertTrue(de.detail().endsWith(" ≥ −0.120 (tolerance E)"), de.detail());
+        assertEquals(GateOutcome.PASS, de.outcome(), de.detail());
+        assertTrue(result.summary().contains("E = 0.120 (the policy's languageParity.tolerance)"), result.summary());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> changes = (Map<String, Object>) GateJson.of(review).get("fairnessChanges");
+        assertEquals(0.12, changes.get("band"));
+        assertTrue(((String) changes.get("bandText")).startsWith("±0.12 (E, ")
+                && ((String) changes.get("bandText")).endsWith("the policy's languageParity.tolerance)"),
+                changes.toString());
     }
 
     /**

@@ -53,6 +53,7 @@ class PolicyReaderTest {
         assertNull(policy.fairness().positiveClass());
         assertEquals("language", policy.languageParity().column());
         assertNull(policy.languageParity().floor());
+        assertEquals(0.05, policy.languageParity().tolerance());
         assertEquals(300.0, policy.latency().p95Ms());
         assertEquals(800.0, policy.latency().p99Ms());
         assertEquals(0.02, policy.circuitBreaker().margin());
@@ -93,6 +94,11 @@ class PolicyReaderTest {
         assertRefused("{\"fairness\": {\"tolerances\": {\"demographic_parity_diference\": 0.1}}}",
                 "unknown disparity 'demographic_parity_diference'");
         assertRefused("{\"latency\": {\"p95Ms\": -5}}", "latency.p95Ms must be above 0");
+        // E: 0 leaves no band of "no significant difference", 1 a band no language could leave
+        assertRefusedAt("{\"languageParity\": {\"tolerance\": 0}}", 1, 34,
+                "languageParity.tolerance must be above 0 and below 1, got 0");
+        assertRefused("{\"languageParity\": {\"tolerance\": 1}}",
+                "languageParity.tolerance must be above 0 and below 1, got 1");
         assertRefused("{\"validation\": {\"minKappa\": 7}}", "validation.minKappa must be between -1 and 1, got 7");
         assertRefused("{\"validation\": {\"maxContaminationRate\": -1}}", "validation.maxContaminationRate");
         assertRefused("{\"triggers\": {\"psiModerate\": 0.3, \"psiMajor\": 0.2}}",

@@ -70,10 +70,10 @@ class ApprovalPackWriterTest {
                 "recall of fraud_report worse: Δ −0.232 [−0.383, −0.068] (99% Holm-adjusted interval over 5 classes; "
                         + "n=125, adjusted p 0.002)"), "")));
         assertTrue(warned.contains("<dt>Worse slices</dt><dd>Slices significantly worse on macro_f1 (1 of the 2 "
-                + "tested), the largest loss first:<ul class=\"findings\"><li>▼ language=ja: Δ −0.104 [−0.131, −0.076] "
-                + "(n=2,883, adjusted p &lt;0.001)</li></ul></dd>"), warned);
+                + "tested), the largest loss first:<ul class=\"findings\"><li>▼ language=ja: Δ −0.104 <span class=\"ci\">"
+                + "[−0.131, −0.076]</span> (n=2,883, adjusted p &lt;0.001)</li></ul></dd>"), warned);
         assertTrue(warned.contains("<dt>Also worse overall</dt><dd><ul class=\"findings\"><li>▼ recall of "
-                + "fraud_report worse: Δ −0.232 [−0.383, −0.068] (99% Holm-adjusted interval over 5 classes; n=125, "
+                + "fraud_report worse: Δ −0.232 <span class=\"ci\">[−0.383, −0.068]</span> (99% Holm-adjusted interval over 5 classes; n=125, "
                 + "adjusted p 0.002)</li></ul></dd>"), warned);
         // a dozen worse slices are a dozen lines, none run together with the next
         List<String> twelve = java.util.stream.IntStream.rangeClosed(1, 12)

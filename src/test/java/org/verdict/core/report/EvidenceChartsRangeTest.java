@@ -1,5 +1,6 @@
 package org.verdict.core.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,6 +8,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.verdict.core.compare.AxisRange;
 import org.verdict.core.compare.Verdict;
+import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.plot.XYPlot;
+import org.verdict.core.evidence.EvidenceChart;
 import org.verdict.core.evidence.EvidenceChart.DeltaForest;
 import org.verdict.core.evidence.EvidenceChart.DeltaRow;
 import org.verdict.core.stats.Interval;
@@ -48,5 +52,49 @@ class EvidenceChartsRangeTest {
 
         assertTrue(range.contains(-0.214), "the unstable slice's point: " + range);
         assertFalse(range.contains(-0.317), "the slice with too few examples sets nothing: " + range);
+    }
+
+    @Test
+    void anIntervalThatSaysNothingSetsNoScaleButItsPointIsOnTheAxis() {
+        // f4's stores: Holm intervals about 0.16 wide, and two stores whose 99.96% intervals span every roc_auc
+        List<DeltaRow> rows = new java.util.ArrayList<>(List.of(
+                new DeltaRow("overall", 0.006, new Interval(0.001, 0.012), Verdict.BETTER, null),
+                new DeltaRow("store=store-001", 0.061, new Interval(-0.88, 0.114), Verdict.INCONCLUSIVE, null, true),
+                new DeltaRow("store=store-041", -0.137, new Interval(-0.976, 0.024), Verdict.INCONCLUSIVE, null,
+                        true)));
+        for (int i = 0; i < 9; i++) {
+            double delta = -0.03 + 0.01 * i;
+            rows.add(new DeltaRow("store=store-1" + i, delta, new Interval(delta - 0.08, delta + 0.08),
+                    Verdict.INCONCLUSIVE, null));
+        }
+
+        AxisRange range = EvidenceCharts.forestRange(new DeltaForest("Δ roc_auc", "Δ roc_auc", true, rows));
+
+        assertTrue(range.contains(-0.137) && range.contains(0.061), "their points: " + range);
+        assertTrue(range.contains(-0.11) && range.contains(0.13), "every informative interval: " + range);
+        assertTrue(range.lower() > -0.4, "the intervals that say nothing run past the edge: " + range);
+    }
+
+    @Test
+    void aGroupSetAsideSetsNoScaleWithItsIntervalOnlyWithItsValue() {
+        // f5's selection rates: two judged groups near 0.014, a group of 15 rows with Wilson interval [0, 0.204]
+        EvidenceChart.PairedEstimates rates = new EvidenceChart.PairedEstimates("Selection rate", "selection rate",
+                List.of(new EvidenceChart.PairedRow("ethnicity=g1 (n=6,098)", 0.014, new Interval(0.012, 0.018),
+                                0.015, new Interval(0.012, 0.018), false),
+                        new EvidenceChart.PairedRow("ethnicity=g2 (n=5,887)", 0.013, new Interval(0.010, 0.016),
+                                0.015, new Interval(0.012, 0.018), false),
+                        new EvidenceChart.PairedRow("ethnicity=g_small (n=15, too small, not judged)", 0.0,
+                                new Interval(0.0, 0.204), 0.0, new Interval(0.0, 0.204), true)),
+                List.of());
+
+        XYPlot plot = new EvidenceCharts().build(rates).getXYPlot();
+
+        double lower = plot.getDomainAxis().getLowerBound();
+        double upper = plot.getDomainAxis().getUpperBound();
+        assertTrue(lower <= 0.0 && upper >= 0.018, "the judged intervals and the set-aside value: " + lower + " – "
+                + upper);
+        assertTrue(upper < 0.03, "the set-aside interval runs past the edge: " + upper);
+        assertEquals(2, plot.getAnnotations().stream().filter(a -> a instanceof XYTextAnnotation t
+                && t.getText().equals("▶")).count(), "an arrow where each model's set-aside whisker leaves the plot");
     }
 }

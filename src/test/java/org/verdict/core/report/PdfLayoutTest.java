@@ -57,6 +57,101 @@ class PdfLayoutTest {
         }
     }
 
+    /** Each line of the PDF as drawn, in reading order, with the baseline it stands on. */
+    private static List<String> linesDrawn(byte[] pdf) throws Exception {
+        List<String> lines = new ArrayList<>();
+        try (PDDocument loaded = Loader.loadPDF(pdf)) {
+            PDFTextStripper stripper = new PDFTextStripper() {
+                @Override
+                protected void writeString(String line, List<org.apache.pdfbox.text.TextPosition> positions) {
+                    // a cell's line is one run of glyphs on one baseline; a bound wrapped below is another line
+                    float baseline = positions.get(0).getYDirAdj();
+                    assertTrue(positions.stream().allMatch(p -> Math.abs(p.getYDirAdj() - baseline) < 0.5f), line);
+                    lines.add(line);
+                }
+            };
+            stripper.setSortByPosition(true);
+            stripper.getText(loaded);
+        }
+        return lines;
+    }
+
+    /**
+     * The Disparities table of a fraud pack (five columns, the worsening's interval beside each model's) and a row of
+     * the slice table (ten columns): every interval stays on one line, its bounds side by side, however narrow its
+     * column; a cell breaks before the interval, or after it, never between its bounds.
+     */
+    @Test
+    void anIntervalIsNeverBrokenBetweenItsBoundsInANarrowColumn() throws Exception {
+        List<List<Cell>> disparities = List.of(
+                List.of(Cell.plain("demographic_parity_difference"), Cell.plain("0.001 [0.000, 0.004]"),
+                        Cell.plain("0.001 [0.000, 0.005]"), Cell.plain("+0.001 [−0.003, +0.005]"),
+                        Cell.plain("0.050")),
+                List.of(Cell.plain("demographic_parity_ratio"), Cell.plain("0.934 [0.676, 1.000]"),
+                        Cell.plain("0.892 [0.642, 1.000]"), Cell.plain("+0.042 [−0.231, +0.373]"),
+                        Cell.plain("0.050")),
+                List.of(Cell.plain("equal_opportunity_difference"), Cell.plain("0.099 [0.000, 0.207]"),
+                        Cell.plain("0.088 [0.000, 0.214]"), Cell.plain("−0.011 [−0.146, +0.153]"),
+                        Cell.plain("0.050")));
+        List<List<Cell>> slices = List.of(List.of(Cell.plain("merchant=m120"), Cell.plain("120"), Cell.plain("2"),
+                Cell.plain("118"), Cell.plain("0.970 [0.948, 0.984]"), Cell.plain("0.992 [0.977, 0.998]"),
+                Cell.plain("+0.021"), Cell.plain("[−0.022, +0.030†] at 99.29%"), Cell.plain("0.516"),
+                new Cell("inconclusive", Tone.NO_DIFFERENCE)),
+                List.of(Cell.plain("state=ca"), Cell.plain("2,035"), Cell.plain("–"), Cell.plain("–"),
+                        Cell.plain("$8,512 [$7,929, $9,273]"), Cell.plain("$7,840 [$7,351, $8,446]"),
+                        Cell.plain("−$672"), Cell.plain("[−$1,362, +$18] at 98.75%"), Cell.plain("0.060"),
+                        new Cell("inconclusive", Tone.NO_DIFFERENCE)));
+        ReportDocument document = new ReportDocument("Approval pack", "fraud-screen 8 vs 7", List.of(
+                new Section("s1", "1", "Fairness", 1, List.of(
+                        new Table(new EvidenceTable("Disparities over age_band: each model's value with its 95% "
+                                + "bootstrap intervals", List.of("Disparity", "Production", "Candidate", "Worsening",
+                                "Tolerance"), disparities)),
+                        new Table(new EvidenceTable("roc_auc by slice", List.of("Slice", "n", "Positive", "Negative",
+                                "Production", "Candidate", "Δ", "CI of Δ (level)", "Adj. p", "Verdict"), slices))))));
+
+        List<String> lines = linesDrawn(new PdfApprovalPack(new EvidenceCharts(new ReportFonts())).render(document));
+
+        List<String> intervals = new ArrayList<>();
+        for (List<List<Cell>> table : List.of(disparities, slices)) {
+            for (List<Cell> row : table) {
+                for (Cell cell : row) {
+                    java.util.regex.Matcher interval = java.util.regex.Pattern.compile("\\[[^\\]]*\\]")
+                            .matcher(cell.text());
+                    while (interval.find()) {
+                        intervals.add(interval.group());
+                    }
+                }
+            }
+        }
+        assertEquals(15, intervals.size(), intervals.toString());
+        for (String interval : intervals) {
+            assertTrue(lines.stream().anyMatch(line -> line.contains(interval)),
+                    interval + " on one line:\n" + String.join("\n", lines));
+        }
+        for (String line : lines) {
+            assertTrue(line.lastIndexOf('[') <= line.lastIndexOf(']'), "a bound left alone at a line's end: " + line);
+        }
+    }
+
+    @Test
+    void theHtmlKeepsEachIntervalOnOneLineAsThePdfDoes() {
+        ReportDocument document = new ReportDocument("Approval pack", "fraud-screen 8 vs 7", List.of(
+                new Section("s1", "1", "Fairness", 1, List.of(
+                        new Paragraph("Measured: change in unfairness +0.042, 95% interval [−0.231, +0.373]; a bracket "
+                                + "[of words, not bounds at all] is prose", Tone.PLAIN),
+                        new Table(new EvidenceTable("Disparities", List.of("Disparity", "Production"),
+                                List.of(List.of(Cell.plain("demographic_parity_ratio"),
+                                        Cell.plain("0.934 [0.676, 1.000] & <b>")))))))));
+
+        String html = new HtmlApprovalPack(new EvidenceCharts(new ReportFonts())).render(document);
+
+        // the interval's punctuation goes with it, as with any word
+        assertTrue(html.contains("95% interval <span class=\"ci\">[−0.231, +0.373];</span> a bracket [of words, not "
+                + "bounds at all] is prose</p>"), html);
+        assertTrue(html.contains("<td>0.934 <span class=\"ci\">[0.676, 1.000]</span> &amp; &lt;b&gt;</td>"), html);
+        assertTrue(html.contains(".ci { white-space: nowrap; }"), html);
+    }
+
     @Test
     void manyWorseSlicesAreOneALineAndGoOnOverThePageBreakUnderTheirLabel() throws Exception {
         List<String> slices = new ArrayList<>();
@@ -284,5 +379,38 @@ class PdfLayoutTest {
         }
         assertTrue(text.contains("(rows 1–"), "a part says which rows it shows");
         assertTrue(text.contains("depth"), "a short label is never broken inside the word:\n" + text);
+    }
+
+    /**
+     * The HTML splits a forest plot of 141 slices as the PDF does, into figures of whole rows short enough to print on
+     * one page, each with its axis and legend, every row in exactly one of them, in order.
+     */
+    @Test
+    void theHtmlSplitsATallForestPlotIntoFiguresOfWholeRowsEachWithItsAxis() {
+        EvidenceChart.DeltaForest stores = manySlices(141);
+        ReportDocument document = new ReportDocument("Approval pack", "fraud-many", List.of(
+                new Section("s31", "3.1", "Primary metric", 2, List.of(new ReportDocument.Chart("c1", stores)))));
+
+        String html = new HtmlApprovalPack(new EvidenceCharts(new ReportFonts())).render(document);
+
+        String[] figures = html.split("<figure>", -1);
+        int parts = figures.length - 1;
+        assertTrue(parts >= 5, "141 rows of 24 units do not print on fewer than five pages: " + parts);
+        int next = 0;
+        for (int part = 1; part <= parts; part++) {
+            String figure = figures[part].substring(0, figures[part].indexOf("</figure>"));
+            double height = Double.parseDouble(figure.replaceAll(
+                    "(?s).*?viewBox=[\"']0(?:\\.0)? 0(?:\\.0)? [\\d.]+ ([\\d.]+)[\"'].*", "$1"));
+            assertTrue(height <= 780, "part " + part + " prints on one page: " + height);
+            assertTrue(figure.matches("(?s).*id=[\"']c1-" + part + "[\"'].*"), "its own id, derived from the chart's");
+            assertTrue(figure.contains("Δ pr_auc"), "part " + part + " has its own axis label");
+            assertTrue(figure.contains("aria-label=\"pr_auc by country (rows "), "its label names its rows too");
+            java.util.regex.Matcher rows = java.util.regex.Pattern.compile("\\(rows (\\d+)–(\\d+) of 141\\)")
+                    .matcher(figure);
+            assertTrue(rows.find(), "part " + part + " says which rows it shows");
+            assertEquals(next + 1, Integer.parseInt(rows.group(1)), "the parts follow each other");
+            next = Integer.parseInt(rows.group(2));
+        }
+        assertEquals(141, next, "the last part ends with the last row");
     }
 }

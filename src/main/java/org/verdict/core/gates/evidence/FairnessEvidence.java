@@ -69,7 +69,7 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
     /** The band with where it comes from, wherever it is printed: "±0.05 (E, the smallest effect worth …)". */
     public String changeBandText() {
         return "±" + BigDecimal.valueOf(changeBand).stripTrailingZeros().toPlainString() + " (E, the smallest effect "
-                + "worth detecting, as the gates' comparison reads its slices)";
+                + "worth detecting, as the gates' comparison reads its slices: the policy's languageParity.tolerance)";
     }
 
     /**

@@ -66,7 +66,7 @@ public record GatePolicy(
         primary = orDefault(primary, new Primary(null));
         safety = orDefault(safety, new Safety(null, null, null));
         fairness = orDefault(fairness, new Fairness(null, null, null));
-        languageParity = orDefault(languageParity, new LanguageParity(null, null));
+        languageParity = orDefault(languageParity, new LanguageParity(null, null, null));
         latency = orDefault(latency, new Latency(null, null, null));
         canary = orDefault(canary, new Canary(null));
         circuitBreaker = orDefault(circuitBreaker, new CircuitBreaker(null));
@@ -166,10 +166,22 @@ public record GatePolicy(
      *
      * @param column the slice column holding the language
      * @param floor absolute floor of the candidate's primary metric in every language (null: no floor)
+     * @param tolerance E: how far on the worse side of 0 each language's interval of Δ may reach (in the metric's
+     *                  units; a share of production's value for mae, rmse, mape, log_loss and brier). It is also the
+     *                  band of "no significant difference" of the gates' language comparison and held-out set and of
+     *                  each fairness group's change, which no gate judges: the one E of the gates, so a language or
+     *                  a group reads alike wherever it is shown. Below 1: a tolerance of a whole rate would let no
+     *                  language fail
      */
-    public record LanguageParity(String column, Double floor) {
+    public record LanguageParity(String column, Double floor, Double tolerance) {
         public LanguageParity {
             column = orDefault(column, "language");
+            tolerance = orDefault(tolerance, ComparisonOptions.DEFAULTS.minDetectableEffect());
+            if (!(tolerance > 0 && tolerance < 1)) {
+                // 0 would leave no band to read "no significant difference" in
+                throw refused(" must be above 0 and below 1, got " + asWritten(tolerance), "languageParity",
+                        "tolerance");
+            }
         }
     }
 
