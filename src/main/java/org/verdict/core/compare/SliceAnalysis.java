@@ -185,13 +185,20 @@ final class SliceAnalysis {
         List<MetricComparison> results = new ArrayList<>();
         List<ClassOutcome> classRecalls = List.of();
         long[] cells = null;
+        // a binary slice's labels, positive or not, found with its paired cells
+        boolean[] positive = null;
         if (task.isClassification()) {
             // the count metrics' stream is split off whether any is asked for, so the score metrics draw alike
             SplittableRandom countRandom = random.split();
             List<Metric> counted = metrics.stream().filter(m -> !m.needsScores()).toList();
             boolean recalls = task == Task.MULTICLASS && !options.primaryMetricOnly();
             if (!counted.isEmpty() || recalls) {
-                cells = pairedCells(rows);
+                if (models.rowCodes != null) {
+                    positive = new boolean[rows.length];
+                    cells = binaryCells(rows, models.rowCodes, positive);
+                } else {
+                    cells = pairedCells(rows);
+                }
                 classRecalls = recalls ? classRecalls(cells) : List.of();
                 if (!counted.isEmpty()) {
                     results.addAll(countMetrics(counted, cells, rows.length, countRandom));
@@ -199,7 +206,8 @@ final class SliceAnalysis {
             }
         }
         if (task == Task.BINARY && metrics.stream().anyMatch(Metric::needsScores)) {
-            results.addAll(scoreMetrics(metrics, rows, productionAscending, candidateAscending, random.split()));
+            results.addAll(scoreMetrics(metrics, rows, positive, productionAscending, candidateAscending,
+                    random.split()));
         }
         if (task == Task.REGRESSION) {
             results.addAll(regressionMetrics(rows, random.split()));
@@ -384,6 +392,21 @@ final class SliceAnalysis {
         long[] cells = new long[k * k * k];
         for (int row : rows) {
             cells[(label[row] * k + prod[row]) * k + cand[row]]++;
+        }
+        return cells;
+    }
+
+    /**
+     * {@link #pairedCells} of a binary slice, from its rows' codes ({@link PairedModels#rowCodes}), and each example's
+     * label, positive or not, into {@code positive}: one pass, in a method of its own, so the JIT compiles this loop
+     * rather than the per-slice method around it.
+     */
+    private static long[] binaryCells(int[] rows, short[] rowCodes, boolean[] positive) {
+        long[] cells = new long[8];
+        for (int i = 0; i < rows.length; i++) {
+            short code = rowCodes[rows[i]];
+            cells[PairedModels.cell(code)]++;
+            positive[i] = PairedModels.positive(code);
         }
         return cells;
     }
@@ -876,19 +899,20 @@ final class SliceAnalysis {
     /**
      * @param wanted the metrics asked for: roc_auc and pr_auc each, the means together (from one resampling); each
      *               draws from the same split whichever others are computed
+     * @param positive each example's label, positive or not; null when not yet found (no count metric asked for)
      */
-    private List<MetricComparison> scoreMetrics(List<Metric> wanted, int[] rows, int[] productionAscending,
-                                                int[] candidateAscending, SplittableRandom random) {
+    private List<MetricComparison> scoreMetrics(List<Metric> wanted, int[] rows, boolean[] positive,
+                                                int[] productionAscending, int[] candidateAscending,
+                                                SplittableRandom random) {
         List<Metric> metrics = List.of(Metric.ROC_AUC, Metric.PR_AUC, Metric.LOG_LOSS, Metric.BRIER,
                 Metric.SQ_CALIBRATION_ERROR);
         if (!models.bothHaveScores()) {
             String reason = models.missingScoresReason();
             return metrics.stream().map(m -> MetricComparison.unavailable(m, reason)).toList();
         }
-        int[] label = models.table.labelCodes();
-        boolean[] positive = new boolean[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            positive[i] = label[rows[i]] == 1;
+        if (positive == null) {
+            positive = new boolean[rows.length];
+            binaryCells(rows, models.rowCodes, positive);
         }
         double[] prodScores = models.production.scores();
         double[] candScores = models.candidate.scores();
@@ -1160,22 +1184,21 @@ final class SliceAnalysis {
         int prodCalibration = 4;
         int candCalibration = 4 + Calibration.SQUARED_ERROR_SUMS;
         int width = CALIBRATION_WIDTH;
-        double[] prodLogLoss = models.productionLogLoss;
-        double[] candLogLoss = models.candidateLogLoss;
-        byte[] prodBin = models.productionCalibrationBin;
-        byte[] candBin = models.candidateCalibrationBin;
+        double[] logLosses = models.logLosses;
+        short[] rowCodes = models.rowCodes;
         for (int i = 0; i < rows.length; i++) {
             int row = rows[i];
             int y = positive[i] ? 1 : 0;
             double sp = prodScores[row];
             double sc = candScores[row];
+            short code = rowCodes[row];
             int block = tableBlock[row] * width;
-            blockSums[block] += prodLogLoss[row];
-            blockSums[block + 1] += candLogLoss[row];
+            blockSums[block] += logLosses[2 * row];
+            blockSums[block + 1] += logLosses[2 * row + 1];
             blockSums[block + 2] += (sp - y) * (sp - y);
             blockSums[block + 3] += (sc - y) * (sc - y);
-            Calibration.addExample(sp, y, prodBin[row], blockSums, block + prodCalibration);
-            Calibration.addExample(sc, y, candBin[row], blockSums, block + candCalibration);
+            Calibration.addExample(sp, y, PairedModels.productionBin(code), blockSums, block + prodCalibration);
+            Calibration.addExample(sc, y, PairedModels.candidateBin(code), blockSums, block + candCalibration);
             blockSums[block + width - 1] += 1;
         }
     }
