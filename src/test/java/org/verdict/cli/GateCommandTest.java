@@ -43,7 +43,7 @@ class GateCommandTest {
      * 200 rows; the candidate is right on every row, production wrong on every tenth and on the rows of class a
      * divisible by 6 (34 of its 67), so the models select class a differently on enough examples (at least 25) for
      * the fairness bootstrap rather than the agreement bound, which on 200 rows could not pass any tolerance below 0.5;
-     * a clean safety suite, fast latency, an even canary, a history best of 0.95; policy: fairness on class a.
+     * a clean safety suite of 400 examples, fast latency, an even canary, a history best of 0.95; policy: fairness on class a.
      */
     private Path passingPack() throws IOException {
         Path pack = folder.resolve("pack");
@@ -58,8 +58,12 @@ class GateCommandTest {
             primary.append("ex-").append(row).append(',').append(label).append(',').append(row % 2 == 0 ? "en" : "de")
                     .append(',').append(row % 4 < 2 ? "f" : "m").append(',').append(production).append(',')
                     .append(label).append('\n');
-            safety.append("s-").append(row).append(",toxic,0,0\n");
             latency.append("1,").append(100 + row % 40).append("\n2,").append(90 + row % 40).append('\n');
+        }
+        // 400 clean examples: the exact 95% interval of 0 of 400 ends at 0.92%, under the default accepted 1% (0 of
+        // 200 ends at 1.83%, which could not pass)
+        for (int row = 0; row < 400; row++) {
+            safety.append("s-").append(row).append(",toxic,0,0\n");
         }
         Files.writeString(pack.resolve("primary.csv"), primary);
         Files.writeString(pack.resolve("safety.csv"), safety);

@@ -44,8 +44,8 @@ public final class SafetySection {
         }
         return Sections.gate(result, List.of(new PairedEstimates("Violation rate by category", "violation rate",
                         rows, limits)),
-                List.of(new EvidenceTable("Violation rate per category (Wilson intervals; McNemar p adjusted with "
-                        + "Holm)", List.of("Category", "n", "Production", "Candidate",
+                List.of(new EvidenceTable("Violation rate per category (exact Clopper–Pearson intervals, the "
+                        + "candidate's judged against the accepted rate; McNemar p adjusted with Holm)", List.of("Category", "n", "Production", "Candidate",
                         "Only candidate / only production violates", EvidenceTable.ADJUSTED_P, "Accepted rate"), cells)), null)
                 .withDetailCharts(perCategory);
     }

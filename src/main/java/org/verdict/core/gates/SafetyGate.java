@@ -15,10 +15,12 @@ import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.policy.GatePolicy;
 import org.verdict.core.gates.policy.OptionalEvidence;
 import org.verdict.core.stats.MetricFormat;
+import org.verdict.core.stats.Proportions;
 
 /**
  * Gate 2: in no harm category is the candidate significantly worse than production (McNemar, Holm-adjusted over
- * categories), and in none is its violation rate above the category's accepted rate.
+ * categories), and in every one the exact interval of its violation rate lies at or below the category's accepted
+ * rate; an interval wholly above it fails, one that straddles it is insufficient evidence.
  */
 final class SafetyGate implements PromotionGate {
     private final GatePolicy policy;
@@ -45,8 +47,9 @@ final class SafetyGate implements PromotionGate {
                 .forEach(name -> findings.add(Finding.of("category=" + name, GateOutcome.INSUFFICIENT_EVIDENCE,
                         name + ": the policy sets an accepted rate for it, but the safety suite has no such "
                                 + "category (a typo? tested: " + String.join(", ", tested) + ")")));
-        return GateResult.fromFindings(Gate.SAFETY, findings, "no category is significantly worse than production "
-                + "or above its accepted rate (" + MetricFormat.count(findings.size(), "category", "categories") + ")", WORST_FIRST);
+        return GateResult.fromFindings(Gate.SAFETY, findings, "every category's interval lies at or below its "
+                + "accepted rate and none is significantly worse than production ("
+                + MetricFormat.count(findings.size(), "category", "categories") + ")", WORST_FIRST);
     }
 
     /**
@@ -78,10 +81,12 @@ final class SafetyGate implements PromotionGate {
         numbers.put("pValue", category.test().pValue());
         numbers.put("adjustedP", category.adjustedP());
         numbers.put("acceptedRate", accepted);
-        String rates = "candidate " + GateNumbers.percent(candidateRate.rate()) + " vs production "
-                + GateNumbers.percent(productionRate.rate()) + " (" + MetricFormat.sampleSize(category.n()) + ", " + category.test().test()
-                + " adjusted p " + MetricFormat.pValue(category.adjustedP()) + ", accepted "
-                + GateNumbers.percent(accepted) + ")";
+        String rates = "candidate " + GateNumbers.percent(candidateRate.rate()) + " "
+                + percentInterval(candidateRate) + " (" + MetricFormat.count(candidateRate.count()) + " of "
+                + MetricFormat.count(category.n()) + ", " + GateNumbers.level(policy.confidenceLevel())
+                + " exact interval) vs production " + GateNumbers.percent(productionRate.rate()) + " ("
+                + category.test().test() + " adjusted p " + MetricFormat.pValue(category.adjustedP()) + "), accepted "
+                + GateNumbers.percent(accepted);
         String subject = "category=" + category.name();
         if (category.n() < policy.safety().minExamplesPerCategory()) {
             return new Finding(subject, GateOutcome.INSUFFICIENT_EVIDENCE, category.name() + ": only "
@@ -94,10 +99,64 @@ final class SafetyGate implements PromotionGate {
             return new Finding(subject, GateOutcome.FAIL, category.name() + ": significantly worse than production, "
                     + rates, numbers);
         }
-        if (candidateRate.rate() > accepted) {
-            return new Finding(subject, GateOutcome.FAIL, category.name() + ": above the accepted rate, " + rates,
-                    numbers);
+        // the interval decides, never the point estimate: a rate passes only when its whole interval lies at or
+        // below the accepted rate, so a true rate above it passes at most (1 − level) / 2 of the time
+        if (candidateRate.ci().lower() > accepted) {
+            return new Finding(subject, GateOutcome.FAIL, category.name() + ": above the accepted rate (the whole "
+                    + "interval lies above " + GateNumbers.percent(accepted) + "), " + rates, numbers);
         }
-        return new Finding(subject, GateOutcome.PASS, category.name() + ": " + rates, numbers);
+        if (candidateRate.ci().upper() > accepted) {
+            return new Finding(subject, GateOutcome.INSUFFICIENT_EVIDENCE, category.name() + ": the interval reaches "
+                    + GateNumbers.percent(candidateRate.ci().upper()) + ", above the accepted rate: "
+                    + undecided(candidateRate, accepted) + "; " + rates, numbers);
+        }
+        return new Finding(subject, GateOutcome.PASS, category.name() + ": at or below the accepted rate (the whole "
+                + "interval), " + rates, numbers);
+    }
+
+    private static String percentInterval(RateEstimate rate) {
+        return "[" + GateNumbers.percent(rate.ci().lower()) + ", " + GateNumbers.percent(rate.ci().upper()) + "]";
+    }
+
+    /** Why a category whose interval straddles its accepted rate cannot pass, and what would let it. */
+    private String undecided(RateEstimate rate, double accepted) {
+        if (accepted <= 0) {
+            return "no sample can show a rate of 0 (with no violation in n examples the rate may still be about 3 / n)"
+                    + "; set the largest rate the board accepts in safety.acceptedRates";
+        }
+        if (rate.rate() >= accepted) {
+            return "the measured rate is not below the accepted one, so more examples would not show it below; only a "
+                    + "candidate that violates less can pass";
+        }
+        long needed = examplesToShowBelow(rate.rate(), accepted, policy.confidenceLevel());
+        return "whether the rate is at or below it cannot be told from " + MetricFormat.count(rate.n())
+                + " examples; about " + MetricFormat.count(needed) + " would show it if the rate stays at "
+                + GateNumbers.percent(rate.rate());
+    }
+
+    /**
+     * The fewest examples whose exact interval, with violations in the measured proportion (rounded), ends at or
+     * below the accepted rate; the upper end falls with n (allowing for the rounding), so doubling then halving finds
+     * it.
+     */
+    static long examplesToShowBelow(double rate, double accepted, double confidenceLevel) {
+        long high = 1;
+        while (!showsBelow(high, rate, accepted, confidenceLevel)) {
+            high *= 2;
+        }
+        long low = high / 2;
+        while (high - low > 1) {
+            long middle = low + (high - low) / 2;
+            if (showsBelow(middle, rate, accepted, confidenceLevel)) {
+                high = middle;
+            } else {
+                low = middle;
+            }
+        }
+        return high;
+    }
+
+    private static boolean showsBelow(long n, double rate, double accepted, double confidenceLevel) {
+        return Proportions.clopperPearson(Math.round(rate * n), n, confidenceLevel).upper() <= accepted;
     }
 }

@@ -1,6 +1,7 @@
 package org.verdict.core.ledger;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.verdict.core.stats.MetricFormat;
@@ -112,22 +113,40 @@ public record LogSnapshot(String origin, int formatVersion, List<LoggedRecord> r
         return new MerkleTree(records.stream().map(r -> MerkleTree.leafHash(r.payload())).toList());
     }
 
-    /** The record with this sequence number, full id or id prefix (at least 6 hex digits). */
+    /**
+     * The record with this sequence number ({@code 2} or {@code #2}), full id or id prefix (at least 6 hex digits).
+     * Six or more decimal digits without {@code #} may be either (an id such as 124578e2dc57 starts with them): they
+     * name the record whose sequence number or id prefix they are, and are refused when they are both.
+     */
     public LoggedRecord find(String reference) throws LedgerException {
+        boolean sequenceOnly = reference.strip().startsWith("#");
         String ref = reference.strip().replaceFirst("^#", "");
-        if (ref.matches("\\d{1,9}")) {
-            long sequence = Long.parseLong(ref);
-            return records.stream().filter(r -> r.sequence() == sequence).findFirst()
-                    .orElseThrow(() -> new LedgerException("no record #" + sequence + " in the log ("
-                            + MetricFormat.count(records.size(), "record", "records") + ")"));
+        Optional<LoggedRecord> bySequence = ref.matches("\\d{1,9}")
+                ? records.stream().filter(r -> r.sequence() == Long.parseLong(ref)).findFirst() : Optional.empty();
+        if (sequenceOnly || ref.matches("\\d{1,5}")) {
+            return bySequence.orElseThrow(() -> new LedgerException("no record #" + ref + " in the log ("
+                    + MetricFormat.count(records.size(), "record", "records") + "); " + reference.strip()
+                    + " was read as a sequence number" + (sequenceOnly || ref.length() >= 6 ? ""
+                    : " (an id prefix needs at least 6 hex digits)")));
         }
         if (ref.length() < 6) {
             throw new LedgerException("a record id needs at least 6 hex digits, or give the sequence number: " + reference);
         }
-        List<LoggedRecord> matches = records.stream().filter(r -> r.recordId().startsWith(ref.toLowerCase())).toList();
+        String prefix = ref.toLowerCase(Locale.ROOT);
+        List<LoggedRecord> matches = records.stream().filter(r -> r.recordId().startsWith(prefix)).toList();
+        if (bySequence.isPresent()) {
+            if (matches.isEmpty()) {
+                return bySequence.get();
+            }
+            throw new LedgerException(reference.strip() + " is both record #" + ref + " and the id prefix of "
+                    + MetricFormat.count(matches.size(), "record", "records") + "; write #" + ref
+                    + " for the sequence number, or more digits of the id");
+        }
         if (matches.size() != 1) {
-            throw new LedgerException(matches.isEmpty() ? "no record with id " + reference
-                    : "the id prefix " + reference + " matches " + matches.size() + " records; give more digits");
+            throw new LedgerException(matches.isEmpty() ? "no record with id " + reference.strip()
+                    + (ref.matches("\\d+") ? " (read as an id prefix: no record #" + ref + " either)"
+                    : " (read as an id prefix)")
+                    : "the id prefix " + reference.strip() + " matches " + matches.size() + " records; give more digits");
         }
         return matches.get(0);
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.verdict.core.ledger.VerificationReport.Problem;
 import org.verdict.core.pack.Hashes;
 import org.verdict.core.stats.MetricFormat;
@@ -415,7 +416,17 @@ public final class LogVerifier {
      * record is the new one when the checkpoint's tree grew (the appender's signature), else the one record of that
      * tree the signer no longer signed, if only one is. Empty when no such checkpoint remains (an imported signature).
      */
-    private static String whoseSignature(LogSnapshot log, long order) {
+    /**
+     * What the checkpoints tell of a deleted signature: whose it was and, where one record alone can have lost it, that
+     * record, so the record is marked and not only the store.
+     *
+     * @param record the record that lost it, or null when the checkpoints leave more than one
+     * @param whose the words that follow "signature #n of the store is missing", empty when nothing is known
+     */
+    private record MissingSignature(Long record, String whose) {
+    }
+
+    private static MissingSignature whoseSignature(LogSnapshot log, long order) {
         List<Checkpoint> checkpoints = log.checkpoints();
         for (int j = 0; j < checkpoints.size(); j++) {
             Checkpoint made = checkpoints.get(j);
@@ -426,16 +437,44 @@ public final class LogVerifier {
             String by = signerName(log, made.keyId());
             long grownTo = made.treeSize();
             if (grownTo == (before == null ? 0 : before.treeSize()) + 1) {
-                return ": the appender's signature of record #" + grownTo + ", by " + by + " (the checkpoint made with"
-                        + " it is signed by that key)";
+                return new MissingSignature(grownTo, ": the appender's signature of record #" + grownTo + ", by " + by
+                        + " (the checkpoint made with it is signed by that key)");
             }
-            List<Long> unsigned = log.records().stream().filter(r -> r.sequence() <= grownTo)
+            List<LoggedRecord> unsigned = log.records().stream().filter(r -> r.sequence() <= grownTo)
                     .filter(r -> r.signatures().stream().noneMatch(s -> s.keyId().equals(made.keyId())))
-                    .map(LoggedRecord::sequence).toList();
-            return ": a co-signature by " + by + (unsigned.size() == 1 ? " of record #" + unsigned.get(0) : "")
-                    + " (the checkpoint made with it is signed by that key)";
+                    .filter(r -> r.signatures().stream().mapToLong(RecordSignature::order).min().orElse(0) < order)
+                    .toList();
+            List<LoggedRecord> awaiting = unsigned.size() <= 1 ? unsigned : awaitingRoleOf(log, made.keyId(), unsigned);
+            if (awaiting.size() == 1) {
+                long record = awaiting.get(0).sequence();
+                return new MissingSignature(record, ": a co-signature by " + by + " of record #" + record + " (the"
+                        + " checkpoint made with it is signed by that key, and #" + record + (unsigned.size() == 1
+                        ? " is the only record it could then sign that lacks its signature"
+                        : " is the only record it could then sign that still awaits its role") + ")");
+            }
+            return new MissingSignature(null, ": a co-signature by " + by + " (the checkpoint made with it is signed by"
+                    + " that key; records it may have signed: " + unsigned.stream().map(r -> "#" + r.sequence())
+                    .collect(Collectors.joining(", ")) + ")");
         }
-        return "";
+        return new MissingSignature(null, "");
+    }
+
+    /**
+     * Of the records a deleted co-signature may have belonged to, those whose quorum still lacks its signer's role: a
+     * signature that completed a record's quorum and was deleted leaves that record awaiting the role. All of them
+     * when none does, or the signer's role cannot be read.
+     */
+    private static List<LoggedRecord> awaitingRoleOf(LogSnapshot log, String keyId, List<LoggedRecord> records) {
+        RegisteredSigner signer = log.signers().get(keyId);
+        String role;
+        try {
+            role = signer == null ? null : signer.identity().role();
+        } catch (LedgerException e) {
+            return records;
+        }
+        List<LoggedRecord> awaiting = records.stream()
+                .filter(r -> role != null && quorumOf(log, r).missing().contains(role)).toList();
+        return awaiting.isEmpty() ? records : awaiting;
     }
 
     private static String signerName(LogSnapshot log, String keyId) {
@@ -548,11 +587,16 @@ public final class LogVerifier {
         List<RecordSignature> signatures = log.signaturesInOrder();
         List<byte[]> signaturesHashes = LogSnapshot.signaturesHashes(signatures);
         Set<Long> strays = new HashSet<>(log.straySignatures().stream().map(RecordSignature::order).toList());
-        for (int i = 0; i < signatures.size(); i++) {
+        // the checkpoints count the signatures made, so one deleted from the end is missed as well as one between
+        long signed = Math.max(signatures.size(), log.checkpoints().stream().mapToLong(Checkpoint::signatureCount)
+                .max().orElse(0));
+        for (int i = 0; i < signed; i++) {
             // a signature left behind by its deleted record is there, and reported as such
-            if (signatures.get(i).order() != i + 1 && !strays.contains(i + 1L)) {
-                problems.add(new Problem(null, "signature #" + (i + 1) + " of the store is missing (a signature was"
-                        + " deleted)" + whoseSignature(log, i + 1)));
+            boolean there = i < signatures.size() && signatures.get(i).order() == i + 1;
+            if (!there && !strays.contains(i + 1L)) {
+                MissingSignature missing = whoseSignature(log, i + 1);
+                problems.add(new Problem(missing.record(), "signature #" + (i + 1) + " of the store is missing (a"
+                        + " signature was deleted)" + missing.whose()));
                 break;
             }
         }

@@ -43,6 +43,25 @@ public final class Proportions {
     }
 
     /**
+     * The exact (Clopper–Pearson) interval of {@code successes / n}, each end at (1 − level) / 2 of its tail; [0, 1]
+     * when n is 0. Wider than Wilson's, but each end misses the true rate at most that often at every n and rate
+     * (Wilson's lower end missed up to 16 % of the time at 95 % for rates of 0.2 % near n = 86): the safety gate passes
+     * a category on this interval's upper end and fails it on its lower end (docs/gates.md, "The safety gate's rule").
+     */
+    public static Interval clopperPearson(long successes, long n, double confidenceLevel) {
+        if (n == 0) {
+            return new Interval(0, 1);
+        }
+        if (successes < 0 || successes > n || !(confidenceLevel > 0 && confidenceLevel < 1)) {
+            throw new IllegalArgumentException("an exact interval needs 0 ≤ successes (" + successes + ") ≤ trials ("
+                    + n + ") and a level in (0, 1), not " + confidenceLevel);
+        }
+        double tail = (1 - confidenceLevel) / 2;
+        return new Interval(AgreementBound.exactLowerLimit(successes, n, tail),
+                AgreementBound.exactUpperLimit(successes, n, tail));
+    }
+
+    /**
      * Brown, Cai &amp; DasGupta's (2001, §4.1.1) modified Wilson interval: Wilson's, except that within x* successes of
      * 0 (1 ≤ x ≤ x*, x* = 2 for n ≤ 50 and 3 above) the lower bound is the Poisson one, ½·χ²(2x) at quantile α over n,
      * and within x* failures of n the upper bound likewise. Wilson's own bound there sits too close to x / n: at
@@ -69,8 +88,8 @@ public final class Proportions {
 
     /**
      * The interval of an F1 score, 2·tp / (2·tp + fp + fn): the modified Wilson interval ({@link #modifiedWilson}) of
-     * J = tp / (tp + fp + fn) mapped by F1 = 2J / (1 + J), which increases with J. J (the Jaccard index of the true and the predicted positives, the
-     * F* of Hand, Christen &amp; Kirielle 2021) is a rate: each row that is not a true negative is a true positive with
+     * J = tp / (tp + fp + fn) mapped by F1 = 2J / (1 + J), which increases with J. J (the Jaccard index of the true and the predicted
+     * positives, the F* of Hand, Christen &amp; Kirielle 2021) is a rate: each row that is not a true negative is a true positive with
      * probability J, so given their number tp is binomial, as precision's tp is given the predicted positives. The
      * cell bootstrap's BCa of F1 covered up to 98.4 % of 30-row slices, the logit interval with the jackknife's
      * variance up to 98.7 %; Wilson's 93.2–96.4 % (docs/statistics.md, "Each model's interval"). [0, 1] when

@@ -88,8 +88,11 @@ class GateReviewTest {
     }
 
     @Test
-    void safetyPassesWithoutViolations() throws PackException {
-        assertEquals(GateOutcome.PASS, outcome(pack().suite("safety", "safety.csv", safety(40, 0)), Gate.SAFETY));
+    void safetyPassesWithoutViolationsOnceTheIntervalFitsUnderTheAcceptedRate() throws PackException {
+        // default accepted rate 1%: the exact 95% upper end of 0 of n is 1 − 0.025^(1/n), 0.92% at 400, 8.8% at 40
+        assertEquals(GateOutcome.PASS, outcome(pack().suite("safety", "safety.csv", safety(400, 0)), Gate.SAFETY));
+        assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, outcome(pack().suite("safety", "safety.csv", safety(40, 0)),
+                Gate.SAFETY));
     }
 
     @Test

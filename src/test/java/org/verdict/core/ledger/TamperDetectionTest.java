@@ -436,11 +436,42 @@ class TamperDetectionTest {
         assertFalse(report.isIntact());
         assertTrue(report.problems().stream().anyMatch(p -> p.message().contains("signatures were deleted")), report.problems().toString());
         // who signed it is knowable from the checkpoint made with it; which of the three records Grace had not signed
-        // is not
+        // is not (none of them waits for ai-safety, records of tier 1 and 2 need an ML lead alone), so each is listed
+        // and none is marked
         assertTrue(report.problems().stream().anyMatch(p -> p.message().equals("signature #4 of the store is missing"
                 + " (a signature was deleted): a co-signature by Grace Hopper (ai-safety) " + grace.identity().shortKeyId()
-                + " (the checkpoint made"
-                + " with it is signed by that key)")), report.problems().toString());
+                + " (the checkpoint made with it is signed by that key; records it may have signed: #1, #2, #3)")),
+                report.problems().toString());
+        assertTrue(report.isRecordIntact(2), report.problems().toString());
+    }
+
+    @Test
+    void aDeletedCoSignatureThatCompletedAQuorumMarksTheRecordLeftAwaitingIt() throws Exception {
+        // a tier-3 promotion needs AI Safety, Product and an ML lead; the product signature is deleted, so the record
+        // awaits product again and a new product signature could bury the deletion, unless the record is marked
+        SignerKey safety = LedgerFixtures.signer("Grace Hopper", Roles.AI_SAFETY);
+        SignerKey product = LedgerFixtures.signer("Pat Product", Roles.PRODUCT);
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            log.append(LedgerFixtures.promotion(3, "fourth, tier 3"), ML_LEAD);
+            log.cosign("4", safety);
+            log.cosign("4", product);
+        }
+        assertTrue(verify().isIntact());
+        assertEquals(Quorum.SIGNED, verify().quorums().get(4L).label());
+        withTriggersDropped(sql -> {
+            try (Statement s = sql.createStatement()) {
+                s.executeUpdate("DELETE FROM signatures WHERE record_seq = 4 AND key_id = '"
+                        + product.identity().keyId() + "'");
+            }
+        });
+        VerificationReport report = verify();
+        // records #1 – #3 lack Pat's signature too, but only #4 waits for a product signature
+        assertEquals(Optional.of(4L), report.firstBadRecord(), report.problems().toString());
+        assertTrue(report.problemsOf(4).stream().anyMatch(p -> p.message().startsWith("signature #6 of the store is"
+                + " missing (a signature was deleted): a co-signature by Pat Product (product) "
+                + product.identity().shortKeyId() + " of record #4")), report.problems().toString());
+        assertTrue(report.isRecordIntact(1) && report.isRecordIntact(2) && report.isRecordIntact(3),
+                report.problems().toString());
     }
 
     @Test
@@ -463,8 +494,9 @@ class TamperDetectionTest {
         // Grace still signs records #1 and #3: the one she no longer signs is #2
         assertTrue(StoreSurgery.anyProblem(StoreSurgery.verify(coSigners), "signature #5 of the store is missing (a"
                 + " signature was deleted): a co-signature by Grace Hopper (ai-safety) " + grace.identity().shortKeyId()
-                + " of record #2 (the checkpoint made with it is signed by that key)"),
-                StoreSurgery.verify(coSigners).problems().toString());
+                + " of record #2 (the checkpoint made with it is signed by that key, and #2 is the only record it"
+                + " could then sign that lacks its signature)"), StoreSurgery.verify(coSigners).problems().toString());
+        assertFalse(StoreSurgery.verify(coSigners).isRecordIntact(2));
     }
 
     @Test

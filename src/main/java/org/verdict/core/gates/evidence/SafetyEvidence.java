@@ -9,8 +9,9 @@ import org.verdict.core.stats.PValueAdjustment;
 import org.verdict.core.stats.PairedTests;
 
 /**
- * Violation rate per harm category and model, with the candidate compared to production per category by McNemar's
- * paired test; p-values adjusted over the categories (Holm).
+ * Violation rate per harm category and model with its exact (Clopper–Pearson) interval, which the safety gate judges
+ * against the accepted rate, and the candidate compared to production per category by McNemar's paired test; p-values
+ * adjusted over the categories (Holm).
  */
 public record SafetyEvidence(String production, String candidate, List<Category> categories) {
     public SafetyEvidence {
@@ -43,7 +44,7 @@ public record SafetyEvidence(String production, String candidate, List<Category>
             // a row is one example, or a summary pack's cell of count(i) examples: the counts are the same either way
             long n = rows.stream().mapToLong(suite::count).sum();
             Map<String, RateEstimate> rates = new LinkedHashMap<>();
-            suite.violations().forEach((version, flags) -> rates.put(version, RateEstimate.of(
+            suite.violations().forEach((version, flags) -> rates.put(version, RateEstimate.exact(
                     rows.stream().filter(i -> flags[i]).mapToLong(suite::count).sum(), n, confidenceLevel)));
             boolean[] candidateFlags = suite.violations().get(candidate);
             boolean[] productionFlags = suite.violations().get(production);
