@@ -56,10 +56,20 @@ final class ConfusionHeatMap extends ScrollPane {
     private static final double CORNER_GAP = 8;
     /** Below about this scale a count's digits get too small to read. */
     static final double SMALLEST_SCALE = 0.7;
+    /**
+     * From this many classes on, cells are narrow and a count of thousands reads "2.5k" (the hovered line says it
+     * whole): at full size twelve classes showed only c00–c07 beside the table at 1366×768, and the rare classes a
+     * reviewer looks for were out of view.
+     */
+    static final int COMPACT_FROM_CLASSES = 9;
+    /** "2.5k" and "983" fit it at the body text's size. */
+    private static final double COMPACT_CELL_WIDTH = 32;
     private final ResourceBundle text;
     /** Side by side when they fit; the candidate's goes below the production's when they do not (large text). */
     private final FlowPane matrices = new FlowPane(28, 16);
     private final Label caption = new Label();
+    /** Which classes' columns the pane is too narrow for, when any are (they scroll into view). */
+    private final Label outOfView = new Label();
     private final Label hovered = new Label();
     private final GridPane perClass = new GridPane();
     private final GridPane recalls = new GridPane();
@@ -77,6 +87,12 @@ final class ConfusionHeatMap extends ScrollPane {
         setFitToWidth(true);
         caption.getStyleClass().add("hint");
         caption.setWrapText(true);
+        outOfView.setId("confusionOutOfView");
+        outOfView.getStyleClass().add("hint");
+        outOfView.setWrapText(true);
+        outOfView.setMinHeight(Region.USE_PREF_SIZE);
+        outOfView.visibleProperty().bind(outOfView.textProperty().isNotEmpty());
+        outOfView.managedProperty().bind(outOfView.visibleProperty());
         hovered.setId("confusionHovered");
         // "True tech, predicted billing: 72 examples, 7.2% of the row" wraps rather than end in "…" beside the table
         hovered.setWrapText(true);
@@ -94,6 +110,7 @@ final class ConfusionHeatMap extends ScrollPane {
                 () -> Math.max(0, getViewportBounds().getWidth() - 2 * CONTENT_PADDING), viewportBoundsProperty());
         matrices.maxWidthProperty().bind(visibleWidth);
         caption.maxWidthProperty().bind(visibleWidth);
+        outOfView.maxWidthProperty().bind(visibleWidth);
         perClassCaption.maxWidthProperty().bind(visibleWidth);
         hovered.maxWidthProperty().bind(visibleWidth);
         recalls.setId("perClassRecall");
@@ -112,7 +129,7 @@ final class ConfusionHeatMap extends ScrollPane {
         recalls.getColumnConstraints().setAll(new ColumnConstraints(), verdictColumn);
         // the matrices right under their caption, then the recall of each class compared: below the recalls, the heat
         // map was out of view beside the table at 1366×768 and only scrolling found it
-        VBox content = new VBox(10, caption, matrices, hovered, recallsCaption, recalls, perClassCaption, perClass);
+        VBox content = new VBox(10, caption, outOfView, matrices, hovered, recallsCaption, recalls, perClassCaption, perClass);
         content.setPadding(new Insets(CONTENT_PADDING));
         setContent(content);
         caption.setText(text.getString("confusion.pick"));
@@ -142,6 +159,7 @@ final class ConfusionHeatMap extends ScrollPane {
             return;
         }
         hovered.setText("");
+        outOfView.setText("");
         caption.setText(MessageFormat.format(text.getString("confusion.caption"), pair.slice().label(),
                 MetricFormat.sampleSize(pair.production().total())));
         matrices.getChildren().setAll(
@@ -280,11 +298,25 @@ final class ConfusionHeatMap extends ScrollPane {
             double factor = room <= 0 || needed <= 0 ? 1 : Math.max(SMALLEST_SCALE, Math.min(1, room / needed));
             scale.setX(factor);
             scale.setY(factor);
+            if (room > 0 && matrix.getId() != null && matrix.getId().equals("confusionProductionMatrix")) {
+                sayWhichClassesAreOutOfView(matrix, room / factor);
+            }
         };
         matrix.widthProperty().addListener((obs, was, now) -> fit.run());
         viewportBoundsProperty().addListener((obs, was, now) -> fit.run());
         fit.run();
         return new Group(matrix);
+    }
+
+    /** Names the classes whose columns end past {@code room} (in the matrix's own, unscaled, units). */
+    private void sayWhichClassesAreOutOfView(VBox matrix, double room) {
+        List<Label> cut = matrix.lookupAll(".confusion-predicted").stream().map(Label.class::cast)
+                .filter(header -> header.getParent().getBoundsInParent().getMinX()
+                        + header.getBoundsInParent().getMaxX() > room + 0.5)
+                .toList();
+        outOfView.setText(cut.isEmpty() ? ""
+                : MessageFormat.format(text.getString("confusion.outOfView"), cut.get(0).getText(),
+                        cut.get(cut.size() - 1).getText(), cut.size()));
     }
 
     /** The scale at which a matrix of the pane's width is last shown; its counts stay readable down to this. */
@@ -299,6 +331,7 @@ final class ConfusionHeatMap extends ScrollPane {
         recalls.getChildren().clear();
         recallsCaption.setText("");
         caption.setText(message);
+        outOfView.setText("");
         matrices.getChildren().clear();
         perClass.getChildren().clear();
     }
@@ -321,6 +354,11 @@ final class ConfusionHeatMap extends ScrollPane {
         grid.setHgap(2);
         grid.setVgap(2);
         List<String> classes = counts.classes();
+        boolean compact = classes.size() >= COMPACT_FROM_CLASSES;
+        if (compact) {
+            grid.setHgap(1);
+            grid.setVgap(1);
+        }
         // "predicted →" over "true ↓", right of the class names and under the column headers' line: on one line the
         // corner ran into the first column's header ("true ↓ predicted →account")
         Label predictedAxis = new Label(text.getString("confusion.predictedAxis"));
@@ -335,7 +373,7 @@ final class ConfusionHeatMap extends ScrollPane {
         grid.add(corner, 0, 0);
         for (int p = 0; p < classes.size(); p++) {
             Label predicted = new Label(classes.get(p));
-            predicted.getStyleClass().add("confusion-axis");
+            predicted.getStyleClass().addAll("confusion-axis", "confusion-predicted");
             // A class name is never shortened to "acco…": its column widens instead.
             predicted.setMinWidth(Region.USE_PREF_SIZE);
             GridPane.setHalignment(predicted, HPos.CENTER);
@@ -352,10 +390,15 @@ final class ConfusionHeatMap extends ScrollPane {
             for (int p = 0; p < classes.size(); p++) {
                 long count = counts.count(l, p);
                 double share = support == 0 ? 0 : (double) count / support;
-                Label cell = new Label(MetricFormat.count(count));
+                Label cell = new Label(compact ? compactCount(count) : MetricFormat.count(count));
                 cell.getStyleClass().add("confusion-cell");
                 cell.setAlignment(Pos.CENTER);
-                cell.setMinSize(52, 32);
+                if (compact) {
+                    cell.setMinSize(COMPACT_CELL_WIDTH, 24);
+                    cell.setPrefWidth(COMPACT_CELL_WIDTH);
+                } else {
+                    cell.setMinSize(52, 32);
+                }
                 // Colours set directly, not through setStyle: 50 inline stylesheets to parse would stall the FX thread.
                 cell.setBackground(new Background(new BackgroundFill(base.deriveColor(0, 1, 1, 0.08 + 0.85 * share),
                         new CornerRadii(3), Insets.EMPTY)));
@@ -371,6 +414,17 @@ final class ConfusionHeatMap extends ScrollPane {
         }
         Label heading = new Label(title);
         heading.getStyleClass().add("title-4");
-        return new VBox(6, heading, grid);
+        VBox matrix = new VBox(6, heading, grid);
+        matrix.setId(id + "Matrix");
+        return matrix;
+    }
+
+    /** "2.5k" for 2,474 and "12k" for 12,034: the few characters a narrow cell holds; under 1,000 the count itself. */
+    static String compactCount(long count) {
+        if (count < 1000) {
+            return Long.toString(count);
+        }
+        return count < 9950 ? String.format(Locale.ROOT, "%.1fk", count / 1000.0)
+                : Math.round(count / 1000.0) + "k";
     }
 }
