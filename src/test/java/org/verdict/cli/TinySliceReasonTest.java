@@ -23,6 +23,11 @@ class TinySliceReasonTest {
     Path pack;
 
     private void write() throws IOException {
+        write(1);
+    }
+
+    /** 300 rows of "en" and 4 of "tiny", the first {@code tinyPositives} of them positive. */
+    private void write(int tinyPositives) throws IOException {
         Files.writeString(pack.resolve("manifest.json"), """
                 {"format": "verdict-pack/1",
                  "model": {"name": "tiny-slice", "task": "binary", "riskTier": 2, "positiveLabel": "1"},
@@ -38,7 +43,7 @@ class TinySliceReasonTest {
         Random random = new Random(7);
         for (int row = 0; row < 304; row++) {
             boolean tiny = row >= 300;
-            int label = tiny ? (row == 300 ? 1 : 0) : row % 3 == 0 ? 1 : 0;
+            int label = tiny ? (row - 300 < tinyPositives ? 1 : 0) : row % 3 == 0 ? 1 : 0;
             csv.append("e").append(row).append(',').append(label).append(',').append(tiny ? "tiny" : "en")
                     .append(',').append(score(random, label)).append(',').append(score(random, label)).append('\n');
         }
@@ -60,6 +65,17 @@ class TinySliceReasonTest {
         // interval: roc_auc's own interval would stand under the minimum (Newcombe's), but not on a single positive
         assertTrue(tinyRow.endsWith("too few examples: DeLong's interval needs at least 2 positive and 2 negative"
                 + " examples; this slice has 1 and 3, so neither model's roc_auc nor Δ gets one"), tinyRow);
+    }
+
+    @Test
+    void compareSaysWhyATinySliceHasNoValuesWhenItHasNoPositive() throws IOException {
+        write(0);
+        CliRun run = CliRun.verdict("compare", pack.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        String tinyRow = run.out().lines().filter(l -> l.startsWith("language=tiny")).findFirst().orElseThrow();
+        // both models' roc_auc are dashes: the row says that the slice holds no positive, not only that it is small
+        assertTrue(tinyRow.endsWith("too few examples: only negative examples in this slice (0 positive, 4 negative), "
+                + "so roc_auc is undefined"), tinyRow);
     }
 
     @Test

@@ -112,6 +112,10 @@ public record SliceResult(
         if (withheldForTooFewExamples()) {
             return verdict.label() + ": " + unstableReason;
         }
+        if (verdict == Verdict.TOO_FEW_EXAMPLES && unavailableReason != null) {
+            // its values are dashes too: say why, not only that it is small
+            return verdict.label() + ": " + unavailableReason;
+        }
         String uninformative = noInformationReason();
         return uninformative != null ? NO_INFORMATION + ": " + uninformative : verdict.label();
     }
