@@ -297,6 +297,9 @@ public final class CompareCommand implements Callable<Integer> {
         ComparisonOptions.crossProblem(crossList).ifPresent(problem -> {
             throw new IllegalArgumentException("--cross " + problem);
         });
+        if (minN < 1) {
+            throw new IllegalArgumentException("--min-n must be at least 1, not " + minN);
+        }
         if (confidence != null) {
             ComparisonOptions.requireConfidenceLevel(confidence, "--confidence");
         }

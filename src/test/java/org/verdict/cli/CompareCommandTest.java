@@ -314,6 +314,16 @@ class CompareCommandTest {
      * comparison shows accuracy and F1s (Δ within ±1), so 1 is refused there, but Cohen's kappa alone (±2) takes it.
      */
     @Test
+    void aMinimumSliceSizeUnderOneIsRefusedNamingTheOptionAndTheValue() {
+        for (String minimum : new String[] {"0", "-3"}) {
+            CliRun run = run((path, progress) -> pack(), "router", "--min-n", minimum);
+            assertEquals(2, run.exitCode(), minimum);
+            assertTrue(run.err().contains("--min-n must be at least 1, not " + minimum), minimum + ": " + run.err());
+            assertEquals("", run.out());
+        }
+    }
+
+    @Test
     void anEffectThatRulesOutAVerdictIsRefused() {
         for (String effect : new String[] {"0", "-1"}) {
             CliRun run = run((path, progress) -> pack(), "router", "--effect", effect);

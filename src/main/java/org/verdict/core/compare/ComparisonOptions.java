@@ -75,7 +75,7 @@ public record ComparisonOptions(
     public ComparisonOptions {
         requireConfidenceLevel(confidenceLevel, "the confidence level");
         if (minSliceSize < 1) {
-            throw new IllegalArgumentException("minimum slice size must be at least 1");
+            throw new IllegalArgumentException("minimum slice size must be at least 1, got " + minSliceSize);
         }
         if (!Double.isFinite(minDetectableEffect)) {
             throw new IllegalArgumentException("minimum detectable effect must be a finite number, got "
