@@ -2,7 +2,10 @@ package org.verdict.ui.compare;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.DoubleStream;
 import java.util.stream.Stream;
 import org.verdict.core.compare.AxisRange;
@@ -15,9 +18,11 @@ import org.verdict.core.stats.Interval;
 import org.verdict.core.stats.MetricFormat;
 
 /**
- * The numbers a Compare chart draws, in drawing order: the overall slice first, then the slices from the one
- * where the candidate does worst to the one where it does best (respecting whether higher is better), then the slices
- * whose Δ is undefined. Every slice has a row: one without the interval its verdict reads (too few examples, unstable,
+ * The numbers a Compare chart draws, in drawing order: the overall slice first, then the tested slices (those drawn
+ * with an interval), then the slices drawn as their point alone, then the slices whose Δ is undefined. Within each of
+ * these, the slices of a dimension stay together, the dimension with the fewest slices first (4 regions before 220
+ * stores), and run from the one where the candidate does worst to the one where it does best (respecting whether
+ * higher is better). Every slice has a row: one without the interval its verdict reads (too few examples, unstable,
  * unavailable) is drawn as its point alone, with its {@link Point#note()}. Δ's whiskers are the interval each verdict
  * reads, or, when {@code unadjusted}, the interval before any multiplicity adjustment (the chart's title says which).
  */
@@ -84,14 +89,31 @@ public record SliceChartData(Metric metric, TargetUnit targetUnit, List<Point> p
     public static SliceChartData of(Metric metric, TargetUnit targetUnit, List<SliceResult> results,
                                     boolean unadjusted) {
         double direction = metric.higherIsBetter() ? 1 : -1;
+        Map<List<String>, Long> slicesPerDimension = results.stream().filter(r -> !r.slice().isOverall())
+                .collect(Collectors.groupingBy(r -> r.slice().dimensions(), LinkedHashMap::new, Collectors.counting()));
+        List<List<String>> dimensionOrder = slicesPerDimension.keySet().stream()
+                .sorted(Comparator.comparingLong(slicesPerDimension::get)).toList();
         List<Point> ordered = new ArrayList<>();
         results.stream().filter(r -> r.slice().isOverall()).map(r -> point(r, unadjusted)).forEach(ordered::add);
-        results.stream().filter(r -> !r.slice().isOverall() && r.delta() != null)
-                .sorted(Comparator.comparingDouble(r -> direction * r.delta()))
-                .map(r -> point(r, unadjusted)).forEach(ordered::add);
-        results.stream().filter(r -> !r.slice().isOverall() && r.delta() == null)
+        // A stable sort: slices whose Δ is undefined keep the report's order within their dimension.
+        results.stream().filter(r -> !r.slice().isOverall())
+                .sorted(Comparator.<SliceResult>comparingInt(r -> drawnRank(r, unadjusted))
+                        .thenComparingInt(r -> dimensionOrder.indexOf(r.slice().dimensions()))
+                        .thenComparingDouble(r -> r.delta() == null ? 0 : direction * r.delta()))
                 .map(r -> point(r, unadjusted)).forEach(ordered::add);
         return new SliceChartData(metric, targetUnit, ordered, unadjusted);
+    }
+
+    /**
+     * 0 for a tested slice drawn with its interval, 1 for a slice drawn as its point alone (too few examples to test,
+     * or unstable), 2 for one whose Δ is undefined: 220 stores with 119 of them under 30 rows once headed the chart
+     * with bare diamonds and buried the tested stores and the 4 regions.
+     */
+    private static int drawnRank(SliceResult r, boolean unadjusted) {
+        if (r.delta() == null) {
+            return 2;
+        }
+        return drawnInterval(r, unadjusted) != null && r.verdict() != Verdict.TOO_FEW_EXAMPLES ? 0 : 1;
     }
 
     private static Interval drawnInterval(SliceResult r, boolean unadjusted) {

@@ -29,16 +29,55 @@ import org.verdict.core.stats.Interval;
 class SliceChartDataTest {
 
     @Test
-    void overallFirstThenFromWorstToBestSliceThenTheSlicesWithoutDelta() {
+    void overallFirstThenEachDimensionFromWorstToBestSliceThenTheSlicesWithoutDelta() {
         SliceChartData data = SliceChartData.of(Metric.MACRO_F1, ReportFixture.macroF1Results());
 
-        // Δ: en −0.040, f +0.001, de +0.070; gender=m has too few examples and no numbers: a row with the reason
-        assertEquals(List.of("overall", "language=en", "gender=f", "language=de", "gender=m"),
+        // Δ: en −0.040, de +0.070, f +0.001; two slices a dimension, so language (the first reported) comes first;
+        // gender=m has too few examples and no numbers: a row with the reason
+        assertEquals(List.of("overall", "language=en", "language=de", "gender=f", "gender=m"),
                 data.points().stream().map(SliceChartData.Point::label).toList());
         assertEquals(-0.055, data.points().get(1).deltaLow());
         SliceChartData.Point tooFew = data.points().get(4);
         assertEquals("too few examples", tooFew.note());
         assertEquals(true, Double.isNaN(tooFew.delta()));
+    }
+
+    /**
+     * r1-usd-220stores in small: stores under 30 rows have the largest Δ of mae but no interval. They once headed the
+     * chart and buried the tested stores and the regions; now the tested slices come first, the regions (fewer
+     * slices) before the stores, then the untested points, then the undefined Δ.
+     */
+    @Test
+    void testedSlicesComeFirstTheSmallerDimensionFirstAndTheUntestedAfterThem() {
+        Metric m = Metric.MAE;
+        List<SliceResult> results = List.of(
+                ReportFixture.result(SliceKey.OVERALL, 30000, m, 656.8, 601.2, -77.3, -33.9, 0.001, 0.001,
+                        Verdict.BETTER),
+                untested(ReportFixture.slice("store", "st064"), 14, m, 900.0),
+                ReportFixture.result(ReportFixture.slice("store", "st002"), 92, m, 681.0, 816.0, -681.0, 1142.0,
+                        0.5, 1.0, Verdict.INCONCLUSIVE),
+                untested(ReportFixture.slice("store", "st133"), 20, m, -300.0),
+                ReportFixture.result(ReportFixture.slice("store", "st008"), 884, m, 692.3, 557.9, -337.8, 69.0,
+                        0.2, 1.0, Verdict.INCONCLUSIVE),
+                ReportFixture.unavailable(ReportFixture.slice("store", "st099"), 3, m, "no row with a label"),
+                ReportFixture.result(ReportFixture.slice("region", "west"), 7549, m, 600.0, 566.0, -115.5, 47.5,
+                        0.3, 1.0, Verdict.INCONCLUSIVE),
+                ReportFixture.result(ReportFixture.slice("region", "north"), 7521, m, 600.0, 527.1, -160.7, 14.9,
+                        0.1, 1.0, Verdict.INCONCLUSIVE));
+
+        SliceChartData data = SliceChartData.of(m, results);
+
+        // mae: a positive Δ is worse. Tested: west −34.0, north −72.9; st002 +135, st008 −134.4. Untested: st064
+        // +900, st133 −300.
+        assertEquals(List.of("overall", "region=west", "region=north", "store=st002", "store=st008",
+                        "store=st064", "store=st133", "store=st099"),
+                data.points().stream().map(SliceChartData.Point::label).toList());
+    }
+
+    private static SliceResult untested(SliceKey slice, int n, Metric m, double delta) {
+        return new SliceResult(slice, n, m, false, new MetricEstimate(500.0, null),
+                new MetricEstimate(500.0 + delta, null), delta, null, null, null, null,
+                Verdict.TOO_FEW_EXAMPLES, null, null);
     }
 
     /**
