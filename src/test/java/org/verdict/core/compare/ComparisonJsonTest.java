@@ -114,40 +114,6 @@ class ComparisonJsonTest {
         assertEquals("false", find(json, "log_loss").get("higherIsBetter").toString());
     }
 
-    /**
-     * m1's language=ja: a class labelled elsewhere but absent from the slice is left out of its macro_f1 and the
-     * intervals (the note says so), so {@code smallestClass} is the smallest class present, the one the average rests
-     * on, not the absent class's 0. 120 rows: half=first labels A on 50 and B on 10, no C; half=second A, B and C.
-     */
-    @Test
-    void theSmallestClassOfASliceIsTheSmallestPresentWhereAClassIsAbsent() throws Exception {
-        int n = 120;
-        int[] labels = new int[n];
-        int[] prod = new int[n];
-        int[] cand = new int[n];
-        String[] half = new String[n];
-        for (int i = 0; i < n; i++) {
-            boolean first = i < 60;
-            labels[i] = first ? (i % 6 == 0 ? 1 : 0) : i % 3;
-            prod[i] = i % 7 == 0 ? (labels[i] + 1) % (first ? 2 : 3) : labels[i];
-            cand[i] = i % 5 == 0 ? (labels[i] + 1) % (first ? 2 : 3) : labels[i];
-            half[i] = first ? "first" : "second";
-        }
-        ComparisonReport report = new ComparisonEngine().compare("p", TestTables.multiclass(List.of("A", "B", "C"),
-                labels, prod, cand, TestTables.columns(TestTables.column("half", half))), "1", "2", Metric.MACRO_F1,
-                ComparisonOptions.DEFAULTS, Progress.NONE);
-        JsonNode json = new ObjectMapper().readTree(new ComparisonJson().write(report, result -> true, List.of()));
-        JsonNode first = null;
-        for (JsonNode r : json.get("results")) {
-            if (r.get("metric").asText().equals("macro_f1") && r.get("values").toString().equals("[\"first\"]")) {
-                first = r;
-            }
-        }
-        assertEquals("B", first.get("counts").get("smallestClass").get("class").asText());
-        assertEquals(10, first.get("counts").get("smallestClass").get("support").asInt());
-        assertTrue(first.get("note").asText().startsWith("class C has no example here"), first.toString());
-    }
-
     private static JsonNode find(JsonNode json, String metric) {
         for (JsonNode r : json.get("results")) {
             if (r.get("metric").asText().equals(metric) && r.get("values").isEmpty()) {
