@@ -22,16 +22,24 @@ public record ShownInterval(TestFamily family, double level, String adjustment, 
 
     /** For people, e.g. "95% interval, overall slice tested alone" or "99.58% Holm-adjusted interval over 12 slices". */
     public String describe() {
-        String percent = percent(level);
         if (family == TestFamily.OVERALL) {
-            return percent + " interval, overall slice tested alone";
+            return percent(level) + " interval, overall slice tested alone";
         }
+        return describeOver(familySize + " " + family.member(familySize));
+    }
+
+    /**
+     * For people, with the family named by what its members are: "99.17% Holm-adjusted interval over the 6
+     * languages", where the languages are adjusted as a family of their own and "over 6 slices" beside the Slices
+     * gate's 11 would not say why the two intervals of one language differ.
+     */
+    public String describeOver(String members) {
         String how = switch (adjustment) {
             case HOLM -> " Holm-adjusted";
             case BENJAMINI_YEKUTIELI -> " FCR-adjusted (Benjamini–Yekutieli)";
             default -> " unadjusted";
         };
-        return percent + how + " interval over " + familySize + " " + family.member(familySize);
+        return percent(level) + how + " interval over " + members;
     }
 
     /** The level as people read it, e.g. "95%" or "99.71%". */

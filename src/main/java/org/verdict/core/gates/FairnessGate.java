@@ -86,7 +86,8 @@ final class FairnessGate implements PromotionGate {
         String text = attribute.name() + " " + disparity.wireName() + ": "
                 + (estimate.fromAgreement() ? estimate.agreement(positiveClass)
                 + ", so the change is bounded by how often they could differ on examples not seen; " : "")
-                + inWords(outcome, estimate.worseningCi().lower(), estimate.worseningCi().upper(), tolerance, changes)
+                + inWords(disparity, outcome, estimate.worseningCi().lower(), estimate.worseningCi().upper(),
+                        tolerance, changes)
                 + ". Measured: candidate " + GateNumbers.value(estimate.candidate()) + " vs production "
                 + GateNumbers.value(estimate.production()) + ", change in unfairness "
                 + changes.signed(estimate.worsening()) + (estimate.worsening() < 0 ? " (fairer)" : "") + ", "
@@ -100,17 +101,23 @@ final class FairnessGate implements PromotionGate {
 
     /**
      * What the interval of the worsening says against the tolerance, in words a board member reads without the
-     * method: "the gap between groups may have grown by up to 0.2298 (allowed 0.0500): the data cannot tell".
+     * method: "the gap between groups may have grown by up to 0.2298 (allowed 0.0500): the data cannot tell". A ratio
+     * (1 at parity) worsens by falling: "the gap … grew by at least 0.527" of a ratio that fell from 0.968 to 0.354
+     * read backwards, so its words say it fell.
      */
-    private static String inWords(GateOutcome outcome, double lower, double upper, double tolerance,
-                                  MetricFormat changes) {
+    private static String inWords(Disparity disparity, GateOutcome outcome, double lower, double upper,
+                                  double tolerance, MetricFormat changes) {
+        boolean ratio = disparity.higherIsFairer();
+        String subject = ratio ? "the ratio between groups (1 is parity) " : "the gap between groups ";
+        String worsened = ratio ? "fell" : "grew";
         String allowed = " (allowed " + changes.value(tolerance) + ")";
-        return switch (outcome) {
-            case FAIL -> "the gap between groups grew by at least " + changes.value(lower) + allowed;
-            case INSUFFICIENT_EVIDENCE -> "the gap between groups may have grown by up to " + changes.value(upper)
-                    + allowed + ": the data cannot tell whether it grew beyond that";
-            default -> upper <= 0 ? "the gap between groups did not grow" + allowed
-                    : "the gap between groups grew by at most " + changes.value(upper) + allowed;
+        return subject + switch (outcome) {
+            case FAIL -> worsened + " by at least " + changes.value(lower) + allowed;
+            case INSUFFICIENT_EVIDENCE -> "may have " + (ratio ? "fallen" : "grown") + " by up to "
+                    + changes.value(upper) + allowed + ": the data cannot tell whether it " + worsened
+                    + " beyond that";
+            default -> upper <= 0 ? "did not " + (ratio ? "fall" : "grow") + allowed
+                    : worsened + " by at most " + changes.value(upper) + allowed;
         };
     }
 

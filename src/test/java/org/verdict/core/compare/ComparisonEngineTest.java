@@ -625,7 +625,7 @@ class ComparisonEngineTest {
      * f1_score(average="macro") 0.8499583217560434 and 0.8, balanced_accuracy_score 0.85 and 0.8.
      */
     @Test
-    void aClassMissingFromASliceIsLeftOutOfItsAveragesAndTheirIntervals() {
+    void aClassMissingFromASliceIsLeftOutOfItsAveragesAndTheirIntervals() throws Exception {
         int n = 120;
         int[] labels = new int[n];
         int[] prod = new int[n];
@@ -658,6 +658,18 @@ class ComparisonEngineTest {
             assertEquals(30L, first.counts().smallestClassSupport(), "the smallest class present, not C's 0");
             assertNull(find(report, metric, "half=second").note(), "every class is present there");
         }
+        // compare --json says the same (m1's language=ja gives c10's 2 rows beside its note on c11, not c11's 0)
+        int read = 0;
+        for (com.fasterxml.jackson.databind.JsonNode r : new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(new ComparisonJson().write(report, result -> true, List.of())).get("results")) {
+            if (r.get("values").toString().equals("[\"first\"]") && r.get("metric").asText().equals("macro_f1")) {
+                assertEquals(30, r.get("counts").get("smallestClass").get("support").asInt(), r.toString());
+                assertNotEquals("C", r.get("counts").get("smallestClass").get("class").asText(), r.toString());
+                assertTrue(r.get("note").asText().startsWith("class C has no example here"), r.toString());
+                read++;
+            }
+        }
+        assertEquals(1, read);
     }
 
     /**

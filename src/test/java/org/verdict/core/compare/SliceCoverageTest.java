@@ -27,8 +27,8 @@ class SliceCoverageTest {
         ComparisonReport report = compare(false);
         String said = report.sliceCoverage(Metric.MACRO_F1).noneWorse();
         assertTrue(said.startsWith("The one tested slice is not significantly worse on macro_f1; 4 of 5 slices could "
-                + "not be tested (3 unstable, 1 too few examples; 2 with Δ on the worse side, named first, then the largest: "
-                + "store=mid"), said);
+                + "not be tested (3 unstable, 1 too few examples; 2 with Δ on the worse side, named first, then the slices with the most "
+                + "examples: store=mid"), said);
         assertTrue(said.endsWith("untested): Compare gives each one's reason."), said);
         assertTrue(said.contains(", n=150, Δ "), said);
     }
@@ -55,7 +55,7 @@ class SliceCoverageTest {
                 coverage.untested().stream().map(r -> r.slice().label()).toList());
         String said = coverage.noneWorse();
         assertTrue(said.contains("4 of 7 slices could not be tested (4 unstable; 1 with Δ on the worse side, named "
-                + "first, then the largest: language=ja, n=300, Δ −0.136 untested; segment=ent, n=988"), said);
+                + "first, then the slices with the most examples: language=ja, n=300, Δ −0.136 untested; segment=ent, n=988"), said);
         assertTrue(!said.contains("language=fr"), said);
     }
 
@@ -64,7 +64,23 @@ class SliceCoverageTest {
         List<SliceResult> results = List.of(untested("s", "a", 900, 0.01), untested("s", "b", 800, 0.02),
                 untested("s", "c", 700, 0.03), untested("s", "d", 600, 0.04), tested("s", "e", 4000));
         String said = SliceCoverage.of("macro_f1", results).noneWorse();
-        assertTrue(said.contains("(4 unstable; none with Δ on the worse side; the largest: s=a, n=900"), said);
+        assertTrue(said.contains("(4 unstable; none with Δ on the worse side; the 3 with the most examples: s=a, "
+                + "n=900"), said);
+    }
+
+    /**
+     * r1: 47 untested losses, named by size; "the largest of them" beside a Δ read as the largest loss, and the
+     * largest loss (n=8) went unnamed. The sentence says the three are chosen by examples.
+     */
+    @Test
+    void whenLossesAloneFillTheSentenceItSaysTheyAreTheOnesWithTheMostExamples() {
+        List<SliceResult> results = List.of(untested("store", "st005", 8, -0.848), untested("store", "st025", 28,
+                -0.222), untested("store", "st031", 25, -0.1), untested("store", "st040", 20, -0.05),
+                untested("store", "st050", 900, 0.3), tested("region", "north", 4000));
+        String said = SliceCoverage.of("macro_f1", results).noneWorse();
+        assertTrue(said.contains("(5 unstable; 4 with Δ on the worse side; of those, the 3 with the most examples: "
+                + "store=st025, n=28, Δ −0.222 untested; store=st031, n=25"), said);
+        assertTrue(!said.contains("st005") && !said.contains("largest"), said);
     }
 
     @Test

@@ -202,6 +202,14 @@ class GateReviewTest {
         assertTrue(parity.numbers().get("worseningCiLower") > 0.05, parity.detail());
         assertTrue(parity.detail().startsWith("gender demographic_parity_difference: the gap between groups grew by "
                 + "at least 0."), parity.detail());
+        // a ratio (1 at parity) worsens by falling, from production's 1 to the candidate's 0: it says it fell
+        Finding ratio = result.findings().stream()
+                .filter(f -> f.subject().equals("gender demographic_parity_ratio")).findFirst().orElseThrow();
+        assertEquals(GateOutcome.FAIL, ratio.outcome());
+        assertEquals(0.0, ratio.numbers().get("candidate"), 1e-12);
+        assertTrue(ratio.detail().startsWith("gender demographic_parity_ratio: the ratio between groups (1 is parity) "
+                + "fell by at least 0."), ratio.detail());
+        assertTrue(!ratio.detail().contains("gap") && !ratio.detail().contains("grew"), ratio.detail());
     }
 
     /**
@@ -342,6 +350,8 @@ class GateReviewTest {
                 .gates().result(Gate.LANGUAGE_PARITY);
         assertEquals(GateOutcome.FAIL, result.outcome());
         assertTrue(result.summary().startsWith("de:"), result.summary());
+        // the languages are adjusted among themselves, apart from the Slices gate's slices: the line names its family
+        assertTrue(result.summary().contains("% Holm-adjusted interval over the 2 languages)"), result.summary());
     }
 
     @Test

@@ -23,6 +23,11 @@ public enum Disparity {
         return wireName;
     }
 
+    /** Whether a larger value is fairer (a ratio, 1 at parity), so that a worsening is a fall, not a growth. */
+    public boolean higherIsFairer() {
+        return higherIsFairer;
+    }
+
     /** How much less fair {@code candidate} is than {@code production}: positive means worse. */
     public double worsening(double production, double candidate) {
         return higherIsFairer ? production - candidate : candidate - production;
