@@ -20,8 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
  * arguments the launcher would start the real one with.
  */
 class LauncherScriptTest {
-    /** Above the launcher's 16 MB limit for the client compiler on row-level packs. */
-    private static final int LARGE = 17 << 20;
+    /** Above the launcher's 96 MB limit for the client compiler on row-level packs. */
+    private static final int LARGE = 97 << 20;
+    /** Below that limit: the 1,000,000-row benchmark pack is 67 MB. */
+    private static final int MIDDLE = 67 << 20;
 
     @TempDir
     Path folder;
@@ -35,19 +37,22 @@ class LauncherScriptTest {
     }
 
     @Test
+    void aRowLevelPackUpTo96MbRunsWithTheClientCompiler() throws Exception {
+        Path pack = pack("rows", "{\"format\": \"verdict-pack/1\"}", MIDDLE);
+        List<String> options = launched("compare", pack.toString(), "--json");
+        assertTrue(options.contains("-XX:TieredStopAtLevel=1"), options.toString());
+        assertFalse(options.contains("-XX:FreqInlineSize=100"), options.toString());
+        assertTrue(options.contains("-XX:+UseSerialGC"), options.toString());
+    }
+
+    @Test
     void onlyAPackAbove256MbRunsG1WithAFixedMarkingThreshold() throws Exception {
         Path small = pack("small", "{\"format\": \"verdict-pack/1\"}", LARGE);
         List<String> options = launched("compare", small.toString(), "--json");
         assertTrue(options.contains("-XX:+UseSerialGC"), options.toString());
         assertFalse(options.contains("-XX:-G1UseAdaptiveIHOP"), options.toString());
 
-        Path huge = pack("huge", "{\"format\": \"verdict-pack/1\"}", 0);
-        byte[] megabyte = new byte[1 << 20];
-        try (OutputStream out = Files.newOutputStream(huge.resolve("primary.csv"))) {
-            for (int i = 0; i < 257; i++) {
-                out.write(megabyte); // written, not a sparse file: the launcher asks du for the blocks used
-            }
-        }
+        Path huge = pack("huge", "{\"format\": \"verdict-pack/1\"}", 257 << 20);
         options = launched("compare", huge.toString(), "--json");
         assertFalse(options.contains("-XX:+UseSerialGC"), options.toString());
         assertTrue(options.containsAll(List.of("-XX:-G1UseAdaptiveIHOP", "-XX:InitiatingHeapOccupancyPercent=75")),
@@ -86,7 +91,12 @@ class LauncherScriptTest {
     private Path pack(String name, String manifest, int bytes) throws IOException {
         Path pack = Files.createDirectories(folder.resolve(name));
         Files.writeString(pack.resolve("manifest.json"), manifest, StandardCharsets.UTF_8);
-        Files.write(pack.resolve("primary.csv"), new byte[bytes]);
+        byte[] megabyte = new byte[Math.min(bytes, 1 << 20)];
+        try (OutputStream out = Files.newOutputStream(pack.resolve("primary.csv"))) {
+            for (int written = 0; written < bytes; written += megabyte.length) {
+                out.write(megabyte); // written, not a sparse file: the launcher asks du for the blocks used
+            }
+        }
         return pack;
     }
 
