@@ -60,6 +60,27 @@ class LauncherScriptTest {
     }
 
     @Test
+    void aPackAbove256MbStartsWithTheHeapItsRowsNeedUnlessJavaOptsSizeTheHeap() throws Exception {
+        Path memory = Path.of("/proc/meminfo");
+        assumeTrue(Files.isReadable(memory), "the machine's memory in /proc/meminfo");
+        long memoryKb = Long.parseLong(Files.readAllLines(memory).get(0).replaceAll("[^0-9]", ""));
+        assumeTrue(memoryKb / 4 >= 1 << 20, "a quarter of the memory at least 1 GB");
+        Path huge = pack("huge", "{\"format\": \"verdict-pack/1\"}", 257 << 20);
+
+        List<String> options = launched("compare", huge.toString(), "--json");
+        // three times the pack folder's 257 MB, rounded up to a whole gigabyte
+        assertEquals(List.of("-Xms1024m"), options.stream().filter(option -> option.startsWith("-Xms")).toList(),
+                options.toString());
+
+        for (String own : List.of("-Xmx1g", "-Xms512m", "-XX:MaxRAMPercentage=50")) {
+            options = launchedWith(own, "compare", huge.toString(), "--json");
+            assertTrue(options.stream().noneMatch(option -> option.startsWith("-Xms") && !option.equals(own)),
+                    options.toString());
+            assertTrue(options.contains(own), options.toString());
+        }
+    }
+
+    @Test
     void aSummaryPackRunsWithTheClientCompilerWhateverItsSize() throws Exception {
         Path pack = pack("summary", "{\"format\": \"verdict-pack/1\",\n \"summary\": {\"format\": \"verdict-summary/1\"}}",
                 LARGE);
@@ -102,6 +123,11 @@ class LauncherScriptTest {
 
     /** The arguments packaging/verdict passes to java, one per line, as the stand-in printed them. */
     private List<String> launched(String... arguments) throws Exception {
+        return launchedWith(null, arguments);
+    }
+
+    /** As {@link #launched(String...)}, with {@code javaOpts} as JAVA_OPTS (none when null). */
+    private List<String> launchedWith(String javaOpts, String... arguments) throws Exception {
         Path shell = Path.of("/bin/sh");
         Path launcher = Path.of("packaging", "verdict").toAbsolutePath();
         assumeTrue(Files.isExecutable(shell) && Files.isRegularFile(launcher), "a POSIX shell and the launcher");
@@ -118,6 +144,9 @@ class LauncherScriptTest {
         builder.environment().put("VERDICT_JAR", jar.toString());
         builder.environment().remove("VERDICT_JIT");
         builder.environment().remove("JAVA_OPTS");
+        if (javaOpts != null) {
+            builder.environment().put("JAVA_OPTS", javaOpts);
+        }
         Process process = builder.redirectErrorStream(true).redirectOutput(output.toFile()).start();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, process.exitValue(), Files.readString(output));
