@@ -83,7 +83,7 @@ public final class PackText {
      * the field it falls in (counted from 1, as a spreadsheet's columns), with the header's name for it and the
      * character of the value it is. Only a file that cannot be split into fields up to there keeps the line alone.
      */
-    private static PackException notUtf8(Path file, String fileName) {
+    public static PackException notUtf8(Path file, String fileName) {
         Undecodable at = firstUndecodableByte(file);
         if (at == null) {
             return new PackException(fileName, "is not UTF-8 text; save the file as UTF-8 (a byte-order mark is fine)");

@@ -445,15 +445,6 @@ class StrictPackParsingTest {
         assertInWords(error);
     }
 
-        // where the parser stops: the '}' or ']' after a trailing comma, else the first character of what is wrong
-        int offset = manifest.indexOf(at) + (at.length() == 2 && (at.endsWith("}") || at.endsWith("]")) ? 1 : 0);
-        int line = (int) manifest.substring(0, offset).chars().filter(c -> c == '\n').count() + 1;
-        int column = offset - manifest.lastIndexOf('\n', offset - 1);
-        assertEquals(List.of(line, column, "is not valid JSON: " + problem),
-                List.of((int) error.line(), (int) error.column(), error.problem()));
-        assertInWords(error);
-    }
-
     @Test
     void aUtf16ManifestIsRefused() throws Exception {
         Path pack = PackFixture.write(temp.resolve("utf16"), "", PackFixture.MULTICLASS_CSV);
