@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -255,12 +256,12 @@ class SuiteReaderTest {
 
     /** Rows of another length are placed as the pack loader places them: at the column lacking, or the first beyond. */
     @Test
-    void aRowOfAnotherLengthIsPlacedAtItsColumn() {
+    void aRowOfAnotherLengthIsPlacedAtItsColumn() throws IOException {
         PackException shortRow = refused(new TestPack(folder).suite("latency", "latency.csv",
                 "version,latency_ms\n1,12\n2\n"));
         assertEquals(List.of(3L, 2L, "(latency_ms) the row ends before this column: it has 1 field but the header has 2"),
                 List.of(shortRow.line(), shortRow.column(), shortRow.problem()));
-        PackException longRow = refused(new TestPack(folder.resolve("long")).suite("latency", "latency.csv",
+        PackException longRow = refused(new TestPack(Files.createDirectories(folder.resolve("long"))).suite("latency", "latency.csv",
                 "version,latency_ms\n1,12,7\n"));
         assertEquals(List.of(2L, 3L), List.of(longRow.line(), longRow.column()));
         assertTrue(longRow.problem().startsWith("the row has 3 fields but the header has 2"), longRow.problem());
@@ -268,13 +269,13 @@ class SuiteReaderTest {
 
     /** A NUL (a damaged file) or a value of thousands of characters is no category: refused at its field. */
     @Test
-    void aValueWithAControlCharacterOrOfThousandsOfCharactersIsRefused() {
+    void aValueWithAControlCharacterOrOfThousandsOfCharactersIsRefused() throws IOException {
         PackException nul = refused(new TestPack(folder).suite("safety", "safety.csv",
                 "example_id,category,violation_1,violation_2\ns1,to\u0000xic,0,1\n"));
         assertEquals(List.of(2L, 2L), List.of(nul.line(), nul.column()));
         assertTrue(nul.problem().startsWith("category: value holds a control character (U+0000, NUL) as its character 3"),
                 nul.problem());
-        PackException longValue = refused(new TestPack(folder.resolve("long")).suite("safety", "safety.csv",
+        PackException longValue = refused(new TestPack(Files.createDirectories(folder.resolve("long"))).suite("safety", "safety.csv",
                 "example_id,category,violation_1,violation_2\ns1," + "t".repeat(1_001) + ",0,1\n"));
         assertEquals(List.of(2L, 2L), List.of(longValue.line(), longValue.column()));
         assertTrue(longValue.problem().startsWith("category: value is 1,001 characters long, more than the 1,000"),
