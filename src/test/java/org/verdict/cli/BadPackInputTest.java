@@ -36,10 +36,6 @@ class BadPackInputTest {
                 Arguments.of("primary.csv", PackFixture.MULTICLASS_CSV.replace("e3,account,de",
                         "e3,account,Zürich").getBytes(StandardCharsets.ISO_8859_1),
                         "primary.csv, line 4, column 3: (language) character 2 of this value, byte 0xFC, is not UTF-8"),
-                Arguments.of("primary.csv", PackFixture.MULTICLASS_CSV.replace("e2,technical,en",
-                        "e2,technical,e\u0000n").getBytes(StandardCharsets.UTF_8),
-                        "primary.csv, line 3, column 3: (language) value holds a control character (U+0000, NUL) as"
-                        + " its character 2"),
                 Arguments.of("primary.csv", PackFixture.MULTICLASS_CSV.replace("e4,billing,de",
                         "e4,billing," + "x".repeat(2_000)).getBytes(StandardCharsets.UTF_8),
                         "primary.csv, line 5, column 3: (language) value is 2,000 characters long"),

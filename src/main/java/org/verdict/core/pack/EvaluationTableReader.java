@@ -633,7 +633,7 @@ public final class EvaluationTableReader {
         /**
          * A value met for the first time that would print like another one: with whitespace around it
          * ({@link RowProblems#isPadded}), over two lines (a CSV field holding a line break is refused before this, as
-         * it is read; a Parquet value only here), or not at all ({@link RowProblems#unprintable}).
+         * it is read; a Parquet value only here), or as no name could ({@link RowProblems#overlong}).
          */
         private void refusePadded(String value, long line, int column) throws PackException {
             if (RowProblems.isPadded(value)) {
@@ -642,9 +642,9 @@ public final class EvaluationTableReader {
             if (RowProblems.holdsLineBreak(value)) {
                 throw bad(line, column, RowProblems.lineBreakInStoredValue());
             }
-            String unprintable = RowProblems.unprintable(value);
-            if (unprintable != null) {
-                throw bad(line, column, unprintable);
+            String overlong = RowProblems.overlong(value);
+            if (overlong != null) {
+                throw bad(line, column, overlong);
             }
         }
 

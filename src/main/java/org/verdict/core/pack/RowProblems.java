@@ -90,20 +90,10 @@ public final class RowProblems {
     public static final int MAX_VALUE_CHARS = 1_000;
 
     /**
-     * Why a value met for the first time cannot be shown as it is written, or null: a control character in it (other
-     * than a tab or a line break, which are refused on their own), which prints as nothing or garbles its line and
-     * nearly always comes from a damaged file or one that is not text, or more than {@link #MAX_VALUE_CHARS}
-     * characters.
+     * Why a value met for the first time is too long to be a name, or null: more than {@link #MAX_VALUE_CHARS}
+     * characters. (A control character in a value is kept, and escaped wherever it is printed.)
      */
-    public static String unprintable(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
-                return String.format(Locale.ROOT, "value holds a control character (U+%04X%s) as its character %d,"
-                        + " which prints as nothing; it most often comes from a damaged file or one that is not text:"
-                        + " remove it", (int) c, c == 0 ? ", NUL" : "", value.codePointCount(0, i) + 1);
-            }
-        }
+    public static String overlong(String value) {
         int characters = value.codePointCount(0, value.length());
         if (characters > MAX_VALUE_CHARS) {
             return String.format(Locale.ROOT, "value is %,d characters long, more than the %,d a value Verdict"

@@ -269,9 +269,9 @@ final class SuiteCsv {
             if (RowProblems.isPadded(value)) {
                 throw error(column, column + ": " + RowProblems.paddedValue(value));
             }
-            String unprintable = RowProblems.unprintable(value);
-            if (unprintable != null) {
-                throw error(column, column + ": " + unprintable);
+            String overlong = RowProblems.overlong(value);
+            if (overlong != null) {
+                throw error(column, column + ": " + overlong);
             }
             return value;
         }
