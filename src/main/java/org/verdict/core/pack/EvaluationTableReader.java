@@ -355,10 +355,18 @@ public final class EvaluationTableReader {
         @Override
         protected RecordWrapper<Parse> buildRecord() {
             if (isEmptyLine()) {
+                if (columns == null) {
+                    headerFields.clear(); // a blank line's one empty field is no column of the header below it
+                }
                 return null; // a blank line, e.g. at the end of the file: skipped
             }
             try {
                 if (columns == null) {
+                    if (headerFields.stream().allMatch(String::isBlank)) {
+                        throw new PackException(fileName, currentLine, 0, "the header names no column: its first"
+                                + " line that is not blank holds only spaces or commas, where it names the columns"
+                                + " (example_id, label, …)");
+                    }
                     header(headerFields);
                     return null; // FastCSV skips a record built as null
                 }
@@ -624,8 +632,8 @@ public final class EvaluationTableReader {
 
         /**
          * A value met for the first time that would print like another one: with whitespace around it
-         * ({@link RowProblems#isPadded}), or over two lines (a CSV field holding a line break is refused before this,
-         * as it is read; a Parquet value only here).
+         * ({@link RowProblems#isPadded}), over two lines (a CSV field holding a line break is refused before this, as
+         * it is read; a Parquet value only here), or as no name could ({@link RowProblems#overlong}).
          */
         private void refusePadded(String value, long line, int column) throws PackException {
             if (RowProblems.isPadded(value)) {
@@ -633,6 +641,10 @@ public final class EvaluationTableReader {
             }
             if (RowProblems.holdsLineBreak(value)) {
                 throw bad(line, column, RowProblems.lineBreakInStoredValue());
+            }
+            String overlong = RowProblems.overlong(value);
+            if (overlong != null) {
+                throw bad(line, column, overlong);
             }
         }
 
@@ -921,8 +933,9 @@ public final class EvaluationTableReader {
             Map<String, Integer> index = new HashMap<>();
             for (int i = 0; i < names.length; i++) {
                 names[i] = names[i].trim();
-                if (index.put(names[i], i) != null) {
-                    throw new PackException(fileName, 1, i + 1, "column '" + names[i] + "' appears twice in the header");
+                Integer first = index.putIfAbsent(names[i], i);
+                if (first != null) {
+                    throw new PackException(fileName, 1, i + 1, RowProblems.repeatedColumnName(names[i], first + 1));
                 }
             }
             exampleId = require(fileName, index, EXAMPLE_ID, "the example id");

@@ -55,7 +55,7 @@ public final class ManifestReader {
 
         PackManifest manifest() throws PackException {
             if (!root.isObject()) {
-                throw error("", "the manifest must be a JSON object");
+                throw error("", "the manifest must be one JSON object, { … }, not " + StrictJson.written(root));
             }
             requireKnownKeys("", TOP_LEVEL_KEYS);
             String format = text("/format");

@@ -2,6 +2,8 @@ package org.verdict.core.pack;
 
 import com.fasterxml.jackson.core.io.NumberInput;
 import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,12 +13,14 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,16 +52,11 @@ public final class PackText {
 
     /** A reader of UTF-8 text that skips a leading byte-order mark and fails on bytes that are not UTF-8. */
     public static Reader utf8Reader(InputStream in) throws IOException {
-        BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
-        buffered.mark(3);
-        byte[] start = buffered.readNBytes(3);
-        if (!(start.length == 3 && (start[0] & 0xFF) == 0xEF && (start[1] & 0xFF) == 0xBB && (start[2] & 0xFF) == 0xBF)) {
-            buffered.reset();
-        }
+        InputStream text = skipByteOrderMark(in);
         CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        return new InputStreamReader(buffered, strict);
+        return new InputStreamReader(text, strict);
     }
 
     public static Reader utf8Reader(Path file) throws IOException {
@@ -79,26 +78,111 @@ public final class PackText {
         return new PackException(fileName, "cannot be read: " + cause.getMessage());
     }
 
-    private static PackException notUtf8(Path file, String fileName) {
-        long[] at = firstUndecodableByte(file);
-        return new PackException(fileName, at[0], at[1], String.format(Locale.ROOT,
-                "is not UTF-8 text: byte 0x%02X cannot be decoded; save the file as UTF-8 (a byte-order mark is fine)",
-                at[2]));
+    /**
+     * A CSV file with a byte that is not UTF-8, placed as every other CSV problem is: at its line and at its column,
+     * the field it falls in (counted from 1, as a spreadsheet's columns), with the header's name for it and the
+     * character of the value it is. Only a file that cannot be split into fields up to there keeps the line alone.
+     */
+    public static PackException notUtf8(Path file, String fileName) {
+        Undecodable at = firstUndecodableByte(file);
+        if (at == null) {
+            return new PackException(fileName, "is not UTF-8 text; save the file as UTF-8 (a byte-order mark is fine)");
+        }
+        String fix = "; the file is saved in another encoding" + legacyReading(at.value())
+                + ": save it as UTF-8 (a byte-order mark is fine)";
+        if (at.line() == 1 && at.character() == 1 && (at.value() == 0xFE || at.value() == 0xFF)) {
+            return new PackException(fileName, 1, 1, "is not UTF-8 text (it begins with the byte-order mark of UTF-16"
+                    + " or UTF-32); save the file as UTF-8");
+        }
+        String byteName = String.format(Locale.ROOT, "byte 0x%02X", at.value());
+        FieldPlace field = fieldOf(file, at.replacementsBefore());
+        if (field == null) {
+            return new PackException(fileName, at.line(), 0, "is not UTF-8 text: " + byteName + ", character "
+                    + at.character() + " of the line, cannot be read" + fix);
+        }
+        String named = field.header() == null ? "(the header) " : "(" + field.header() + ") ";
+        return new PackException(fileName, at.line(), field.column(), named + "character " + field.character()
+                + " of this value, " + byteName + ", is not UTF-8 text" + fix);
     }
 
     /**
-     * Where the first byte that is not valid UTF-8 is: its line and column (1-based, in characters) and the byte
-     * itself; {0, 0, 0} when none is found.
+     * A row with another number of fields than the header, placed as the pack loader places it: a short row at the
+     * first column it lacks, named, and a long one at the first column beyond the header.
      */
-    static long[] firstUndecodableByte(Path file) {
+    public static PackException wrongFieldCount(String fileName, long line, int fields, List<String> header) {
+        return fields < header.size()
+                ? new PackException(fileName, line, fields + 1, "(" + header.get(fields) + ") "
+                        + RowProblems.rowEndsEarly(fields, header.size()))
+                : new PackException(fileName, line, header.size() + 1, RowProblems.rowRunsOn(fields, header.size()));
+    }
+
+    /** What a byte that is not UTF-8 would be in Windows-1252 (Latin-1 above 0x9F), which such files most often are. */
+    private static String legacyReading(int value) {
+        String read = new String(new byte[] {(byte) value}, Charset.forName("windows-1252"));
+        if (value < 0x80 || read.equals("\uFFFD")) {
+            return "";
+        }
+        return String.format(Locale.ROOT, " (in %s, 0x%02X is '%s')",
+                value < 0xA0 ? "Windows-1252" : "Windows-1252 and Latin-1", value, read);
+    }
+
+    /**
+     * The first byte that is not UTF-8: its line and its character on that line (both from 1), the byte, and how many
+     * U+FFFD characters the text before it holds (written as UTF-8, they are not the byte).
+     */
+    record Undecodable(long line, long character, int value, long replacementsBefore) {
+    }
+
+    /** Where {@link #fieldOf} finds the byte: the field (from 1), the header's name for it, its character (from 1). */
+    record FieldPlace(int column, String header, long character) {
+    }
+
+    /**
+     * The field holding the first byte that is not UTF-8: the file is split as the readers split it, its bytes that
+     * are not UTF-8 read as U+FFFD, and the byte is the first U+FFFD after the {@code replacementsBefore} the file
+     * itself holds. Null when the file cannot be split into fields up to there.
+     */
+    static FieldPlace fieldOf(Path file, long replacementsBefore) {
+        CharsetDecoder lenient = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        long seen = 0;
+        List<String> header = null;
+        try (CsvReader<CsvRecord> records = CsvReader.builder().ignoreDifferentFieldCount(true)
+                .ofCsvRecord(new InputStreamReader(skipByteOrderMark(Files.newInputStream(file)), lenient))) {
+            for (CsvRecord record : records) {
+                for (int field = 0; field < record.getFieldCount(); field++) {
+                    String value = record.getField(field);
+                    for (int i = value.indexOf('\uFFFD'); i >= 0; i = value.indexOf('\uFFFD', i + 1)) {
+                        if (seen++ == replacementsBefore) {
+                            String name = header == null ? null : field < header.size() ? header.get(field)
+                                    : "beyond the header";
+                            return new FieldPlace(field + 1, name, value.codePointCount(0, i) + 1);
+                        }
+                    }
+                }
+                if (header == null) {
+                    header = record.getFields();
+                }
+            }
+        } catch (IOException | UncheckedIOException | CsvParseException e) {
+            return null;
+        }
+        return null;
+    }
+
+    /** Where the first byte that is not valid UTF-8 is ({@link Undecodable}); null when none is found. */
+    static Undecodable firstUndecodableByte(Path file) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         long line = 1;
-        long column = 1;
+        long character = 1;
+        long replacements = 0;
+        boolean afterCarriageReturn = false;
         ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
         CharBuffer chars = CharBuffer.allocate(1 << 16);
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = skipByteOrderMark(Files.newInputStream(file))) {
             boolean end = false;
             while (!end) {
                 int read = in.read(bytes.array(), bytes.position(), bytes.remaining());
@@ -110,23 +194,38 @@ public final class PackText {
                 CoderResult result = decoder.decode(bytes, chars, end);
                 chars.flip();
                 while (chars.hasRemaining()) {
-                    if (chars.get() == '\n') {
+                    char c = chars.get();
+                    // lines end as the CSV readers end them: LF, CRLF, or a CR on its own
+                    if (c == '\r' || (c == '\n' && !afterCarriageReturn)) {
                         line++;
-                        column = 1;
-                    } else {
-                        column++;
+                        character = 1;
+                    } else if (c != '\n' && !Character.isLowSurrogate(c)) {
+                        character++;
+                        replacements += c == '\uFFFD' ? 1 : 0;
                     }
+                    afterCarriageReturn = c == '\r';
                 }
                 chars.clear();
                 if (result.isError()) {
-                    return new long[] {line, column, bytes.get(bytes.position()) & 0xFF};
+                    return new Undecodable(line, character, bytes.get(bytes.position()) & 0xFF, replacements);
                 }
                 bytes.compact();
             }
         } catch (IOException e) {
-            return new long[] {0, 0, 0};
+            return null;
         }
-        return new long[] {0, 0, 0};
+        return null;
+    }
+
+    /** {@code in} past a leading UTF-8 byte-order mark, as {@link #utf8Reader} reads it. */
+    private static InputStream skipByteOrderMark(InputStream in) throws IOException {
+        BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
+        buffered.mark(3);
+        byte[] start = buffered.readNBytes(3);
+        if (!(start.length == 3 && (start[0] & 0xFF) == 0xEF && (start[1] & 0xFF) == 0xBB && (start[2] & 0xFF) == 0xBF)) {
+            buffered.reset();
+        }
+        return buffered;
     }
 
     /**

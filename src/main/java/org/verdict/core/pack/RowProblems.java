@@ -83,6 +83,26 @@ public final class RowProblems {
         return value.substring(start, end);
     }
 
+    /**
+     * Most characters a slice value, class or value of an optional suite may have: such a value names a group in every
+     * table, chart and the approval pack, and one of thousands of characters is a broken row, not a name.
+     */
+    public static final int MAX_VALUE_CHARS = 1_000;
+
+    /**
+     * Why a value met for the first time is too long to be a name, or null: more than {@link #MAX_VALUE_CHARS}
+     * characters. (A control character in a value is kept, and escaped wherever it is printed.)
+     */
+    public static String overlong(String value) {
+        int characters = value.codePointCount(0, value.length());
+        if (characters > MAX_VALUE_CHARS) {
+            return String.format(Locale.ROOT, "value is %,d characters long, more than the %,d a value Verdict"
+                    + " reads may have (it names a group or class in every table and chart): is it the right column?",
+                    characters, MAX_VALUE_CHARS);
+        }
+        return null;
+    }
+
     /** Whether a value holds a line feed or a carriage return ({@link #lineBreakInValue}). */
     public static boolean holdsLineBreak(String value) {
         return value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0;
@@ -176,6 +196,16 @@ public final class RowProblems {
     /** @param earlier where the id was first used: "line 3", or "other.csv, line 3" */
     public static String repeatedExampleId(String id, String earlier) {
         return "(example_id) '" + id + "' was already used on " + earlier + "; example ids must be unique";
+    }
+
+    /**
+     * Placed at the second of two header columns with one name: which of them a value is read from would be a guess.
+     *
+     * @param firstColumn where the name was first written, from 1
+     */
+    public static String repeatedColumnName(String name, int firstColumn) {
+        return "column '" + name + "' appears twice in the header, first as column " + firstColumn + "; rename or"
+                + " remove one of them";
     }
 
     /** Placed at the first column the row lacks. */

@@ -24,7 +24,10 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The one way the JSON files of a pack (manifest, policy, monitoring) are read: UTF-8 (a byte-order mark is fine),
@@ -34,6 +37,15 @@ import java.util.Map;
  */
 public final class StrictJson {
     private static final ObjectMapper MAPPER = newMapper();
+    /** The parser's own words for its syntax errors, which {@link #syntaxInWords} says again for a person. */
+    private static final Pattern UNEXPECTED_CHARACTER = Pattern.compile(
+            "^Unexpected character \\('(.)' \\(code \\d+\\)\\)(?: in numeric value)?: (.*)", Pattern.DOTALL);
+    private static final Pattern UNRECOGNIZED_TOKEN = Pattern.compile("^(?:Unrecognized|Non-standard) token '([^']*)'");
+    private static final Pattern CONTROL_CHARACTER = Pattern.compile(
+            "^Illegal (unquoted )?character \\(\\(CTRL-CHAR, code (\\d+)\\)\\)");
+    private static final Pattern UNCLOSED = Pattern.compile("^Unexpected end-of-input: expected close marker for"
+            + " (Object|Array) \\(start marker at \\[Source: [^;]*; line: (\\d+), column: (\\d+)\\]\\)");
+    private static final Pattern NON_FINITE = Pattern.compile("[+-]?(NaN|Infinity|INF)");
 
     private StrictJson() {
     }
@@ -94,7 +106,25 @@ public final class StrictJson {
             throw new PackException(fileName, 1, 1, "is not UTF-8 text (it looks like UTF-16 or UTF-32); save it as "
                     + "UTF-8");
         }
+        int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+                && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        if (isBlank(bytes, start)) {
+            // the parser reads nothing as no document at all, which the readers would refuse without a place
+            throw new PackException(fileName, 1, 1, (bytes.length == 0 ? "is empty (0 bytes)"
+                    : bytes.length == start ? "is empty (only a byte-order mark)"
+                    : "holds only spaces and line breaks, no JSON") + "; it must hold one JSON object, { … }");
+        }
         return bytes;
+    }
+
+    /** Whether {@code bytes} from {@code start} on are nothing but the whitespace JSON allows between values. */
+    private static boolean isBlank(byte[] bytes, int start) {
+        for (int i = start; i < bytes.length; i++) {
+            if (bytes[i] != ' ' && bytes[i] != '\t' && bytes[i] != '\n' && bytes[i] != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -199,12 +229,84 @@ public final class StrictJson {
         } else if (json instanceof JsonMappingException) {
             problem = "is not what the format expects here: " + original.replaceAll("`[^`]*`", "a value");
         } else {
-            // Jackson names where an unclosed object opens by a source it is told not to print: said in words
-            problem = "is not valid JSON: " + original.replaceAll(
-                    "\\(start marker at \\[Source: [^;]*; line: (\\d+), column: (\\d+)\\]\\)",
-                    "(it opens at line $1, column $2)");
+            problem = "is not valid JSON: " + syntaxInWords(original);
         }
         return at(fileName, where, problem);
+    }
+
+    /** A refusal by the parser's syntax rules, "Unexpected character ('}' (code 125)): …", as a person would say it. */
+    static String syntaxInWords(String parserMessage) {
+        Matcher unexpected = UNEXPECTED_CHARACTER.matcher(parserMessage);
+        if (unexpected.find()) {
+            String character = unexpected.group(1);
+            String expected = unexpected.group(2);
+            if (expected.startsWith("maybe a (non-standard) comment")) {
+                return "JSON allows no comments (// or /* … */); remove the comment";
+            }
+            if (character.equals("'")) {
+                return "a key or string is written in single quotes ('); JSON writes them in double quotes (\"name\")";
+            }
+            if (expected.startsWith("was expecting double-quote to start field name")) {
+                return character.equals("}") ? "the comma before this } ends the object's last entry; JSON allows no"
+                        + " comma after the last entry, so remove it"
+                        : character.equals(",") ? "two commas in a row; remove one"
+                        : "a key in double quotes (\"name\") is expected here, not '" + character + "'";
+            }
+            if (expected.startsWith("expected a value") || expected.startsWith("expected a valid value")) {
+                return character.equals("]") ? "the comma before this ] ends the list's last entry; JSON allows no"
+                        + " comma after the last entry, so remove it"
+                        : "a value is expected here (a string in double quotes, a number such as 0.5, true, false,"
+                        + " null, a list [ … ] or an object { … }), not '" + character + "'";
+            }
+            if (expected.startsWith("was expecting comma to separate")) {
+                return "a comma (,) is missing before this entry of the " + (expected.contains("Array") ? "list"
+                        : "object");
+            }
+            if (expected.startsWith("was expecting a colon")) {
+                return "a colon (:) is missing between the key and its value";
+            }
+            if (expected.contains("plus sign")) {
+                return "a JSON number has no plus sign (write 1, not +1)";
+            }
+        }
+        Matcher word = UNRECOGNIZED_TOKEN.matcher(parserMessage);
+        if (word.find()) {
+            return NON_FINITE.matcher(word.group(1)).matches()
+                    ? word.group(1) + " is not a number JSON can hold; write a finite number such as 0.5"
+                    : "'" + word.group(1) + "' is not a JSON value: text is written in double quotes (\"text\"), and"
+                    + " the words JSON knows are true, false and null";
+        }
+        Matcher control = CONTROL_CHARACTER.matcher(parserMessage);
+        if (control.find()) {
+            int code = Integer.parseInt(control.group(2));
+            String named = String.format(Locale.ROOT, "U+%04X%s", code, code == 0 ? ", NUL" : code == 10
+                    ? ", a line feed" : code == 13 ? ", a carriage return" : "");
+            return control.group(1) == null
+                    ? "a control character (" + named + ") stands here, where only spaces, tabs and line breaks may;"
+                    + " remove it"
+                    : "a key or string holds a control character (" + named + "); a string closes its quote on its own"
+                    + " line, and a line break in one is written \\n";
+        }
+        Matcher unclosed = UNCLOSED.matcher(parserMessage);
+        if (unclosed.find()) {
+            boolean list = unclosed.group(1).equals("Array");
+            return "the file ends before the " + (list ? "list" : "object") + " that opens at line " + unclosed.group(2)
+                    + ", column " + unclosed.group(3) + " is closed with " + (list ? "]" : "}")
+                    + ": the file is cut short, or a closing " + (list ? "]" : "}") + " is missing";
+        }
+        if (parserMessage.startsWith("Unexpected end-of-input in VALUE_STRING")
+                || parserMessage.startsWith("Unexpected end-of-input in field name")) {
+            return "the file ends inside a " + (parserMessage.contains("field name") ? "key" : "string")
+                    + ": the file is cut short, or a closing double quote (\") is missing";
+        }
+        if (parserMessage.startsWith("Unrecognized character escape")) {
+            return "a backslash starts an escape JSON does not know (" + parserMessage.replaceAll(
+                    "Unrecognized character escape '(.)'.*", "\\\\$1") + "); write a backslash itself as \\\\";
+        }
+        if (parserMessage.startsWith("Invalid numeric value: Leading zeroes")) {
+            return "a JSON number does not begin with 0 unless it is 0 or 0.something (write 1, not 01)";
+        }
+        return parserMessage.replaceAll("`[^`]*`", "an option");
     }
 
     private static PackException at(String fileName, JsonLocation where, String problem) {

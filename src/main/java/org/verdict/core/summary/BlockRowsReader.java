@@ -9,19 +9,18 @@ import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.verdict.core.pack.PackException;
+import org.verdict.core.pack.PackText;
 
 /**
  * Reads a blocks table, by far a summary pack's largest (some 60 sums on each of combinations × blocks rows; a fresh
@@ -55,8 +54,8 @@ final class BlockRowsReader {
      */
     static void read(Path path, String file, List<String> columns, int firstSum, boolean[] nonNegative, BlockRow rows)
             throws PackException {
-        parse(new Handler(file, columns, firstSum, nonNegative, rows), file,
-                handler -> CsvReader.builder().skipEmptyLines(true).build(handler, path));
+        parse(new Handler(file, columns, firstSum, nonNegative, rows), path,
+                handler -> CsvReader.builder().skipEmptyLines(true).build(handler, PackText.utf8Reader(path)));
     }
 
     /** What one reading of the table, or of one of its parts, makes of the rows it is handed. */
@@ -166,12 +165,11 @@ final class BlockRowsReader {
         Exception[] secondProblem = new Exception[1];
         Thread secondReader = new Thread(() -> {
             try {
-                parse(secondHandler, file, handler -> {
+                parse(secondHandler, path, handler -> {
                     FileChannel rest = FileChannel.open(path).position(cut.at());
                     InputStream stream = new SequenceInputStream(new ByteArrayInputStream(cut.header()),
                             Channels.newInputStream(rest));
-                    return CsvReader.builder().skipEmptyLines(true)
-                            .build(handler, new InputStreamReader(stream, StandardCharsets.UTF_8));
+                    return CsvReader.builder().skipEmptyLines(true).build(handler, PackText.utf8Reader(stream));
                 });
             } catch (PackException | RuntimeException e) {
                 secondProblem[0] = e;
@@ -181,10 +179,10 @@ final class BlockRowsReader {
         secondReader.start();
         PackException firstProblem = null;
         try {
-            parse(firstHandler, file, handler -> {
+            parse(firstHandler, path, handler -> {
                 InputStream start = Files.newInputStream(path);
                 return CsvReader.builder().skipEmptyLines(true)
-                        .build(handler, new InputStreamReader(new Prefix(start, cut.at()), StandardCharsets.UTF_8));
+                        .build(handler, PackText.utf8Reader(new Prefix(start, cut.at())));
             });
         } catch (PackException problem) {
             firstProblem = problem;
@@ -261,7 +259,7 @@ final class BlockRowsReader {
         CsvReader<Handler> open(Handler handler) throws IOException;
     }
 
-    private static void parse(Handler handler, String file, Opening opening) throws PackException {
+    private static void parse(Handler handler, Path path, Opening opening) throws PackException {
         try (CsvReader<Handler> reader = opening.open(handler)) {
             reader.forEach(record -> {
                 // every record is handed over in buildRecord and built as null, which FastCSV skips
@@ -272,12 +270,12 @@ final class BlockRowsReader {
             if (e.getCause() instanceof Refused refused) {
                 throw refused.problem;
             }
-            throw new PackException(handler.file, "not valid CSV: " + e.getMessage());
+            throw PackText.readFailure(path, handler.file, e);
         } catch (IOException | UncheckedIOException e) {
-            throw new PackException(handler.file, "cannot be read: " + e.getMessage());
+            throw PackText.readFailure(path, handler.file, e);
         }
         if (handler.position == null) {
-            throw new PackException(file, 1, 0, "the file is empty; expected a header with "
+            throw new PackException(handler.file, 1, 0, "the file is empty; expected a header with "
                     + String.join(", ", handler.columns));
         }
     }
@@ -387,8 +385,7 @@ final class BlockRowsReader {
                     return null;
                 }
                 if (getFieldCount() != headerFieldCount) {
-                    throw new PackException(file, getStartingLineNumber(), 0, "expected " + headerFieldCount
-                            + " fields as in the header, found " + getFieldCount());
+                    throw PackText.wrongFieldCount(file, getStartingLineNumber(), getFieldCount(), headerFields);
                 }
                 rows.read(getStartingLineNumber(), text, sums, position);
             } catch (PackException problem) {

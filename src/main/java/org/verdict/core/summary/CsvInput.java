@@ -12,11 +12,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackText;
+import org.verdict.core.pack.RowProblems;
 
 /**
  * CSV rows as DuckDB reads them for a summary: the header of every file matched is read here and must be the same, and
@@ -79,11 +80,12 @@ final class CsvInput {
              CsvReader<CsvRecord> csv = CsvReader.builder().ignoreDifferentFieldCount(true).ofCsvRecord(text)) {
             for (CsvRecord record : csv) {
                 List<String> names = record.getFields().stream().map(String::strip).toList();
-                Set<String> seen = new HashSet<>();
+                Map<String, Integer> seen = new HashMap<>();
                 for (int c = 0; c < names.size(); c++) {
-                    if (!seen.add(names.get(c))) {
-                        throw new PackException(file, 1, c + 1, "column '" + names.get(c)
-                                + "' appears twice in the header");
+                    Integer first = seen.putIfAbsent(names.get(c), c);
+                    if (first != null) {
+                        throw new PackException(file, 1, c + 1, RowProblems.repeatedColumnName(names.get(c),
+                                first + 1));
                     }
                 }
                 return names;

@@ -493,8 +493,7 @@ final class SummaryInputCheck {
                     + (String.valueOf(error[5]).strip().contains("\n") || !quoteClosesOnItsLine(file, line, position)
                             ? RowProblems.unclosedQuote() + "; " + RowProblems.unclosedQuoteAdvice()
                             : RowProblems.textAfterClosingQuote()));
-            case "INVALID UNICODE", "INVALID ENCODING" -> new PackException(file, line, 0,
-                    "is not UTF-8 text; save the file as UTF-8 (a byte-order mark is fine)");
+            case "INVALID UNICODE", "INVALID ENCODING" -> PackText.notUtf8(Path.of(file), file);
             default -> new PackException(file, line, position, named + "is not valid CSV: " + error[4]);
         };
     }

@@ -29,6 +29,7 @@ import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackFiles;
 import org.verdict.core.pack.PackHashing;
 import org.verdict.core.pack.PackManifest;
+import org.verdict.core.pack.PackText;
 import org.verdict.core.pack.RowProblems;
 import org.verdict.core.pack.StrictJson;
 import org.verdict.core.pack.SuiteSpec;
@@ -682,18 +683,20 @@ public final class SummaryPackReader {
     /** As {@link #read(Path, String, List, RowReader)}, where the {@code optional} columns may be absent (position −1). */
     private static void read(Path path, String file, List<String> columns, Set<String> optional, RowReader rows)
             throws PackException {
-        try (CsvReader<CsvRecord> reader = CsvReader.builder().skipEmptyLines(true).ofCsvRecord(path)) {
+        // strictly UTF-8, as every pack file: a reader that replaced what is not UTF-8 would make a slice of "Z�rich"
+        try (CsvReader<CsvRecord> reader = CsvReader.builder().skipEmptyLines(true)
+                .ofCsvRecord(PackText.utf8Reader(path))) {
             int[] position = null;
-            int fields = 0;
+            List<String> headerNames = List.of();
             for (CsvRecord record : reader) {
                 if (position == null) {
                     position = header(record.getFields(), file, columns, optional);
-                    fields = record.getFieldCount();
+                    headerNames = record.getFields();
                     continue;
                 }
-                if (record.getFieldCount() != fields) {
-                    throw new PackException(file, record.getStartingLineNumber(), 0, "expected " + fields
-                            + " fields as in the header, found " + record.getFieldCount());
+                if (record.getFieldCount() != headerNames.size()) {
+                    throw PackText.wrongFieldCount(file, record.getStartingLineNumber(), record.getFieldCount(),
+                            headerNames);
                 }
                 rows.read(record, position);
             }
@@ -701,10 +704,8 @@ public final class SummaryPackReader {
                 throw new PackException(file, 1, 0, "the file is empty; expected a header with "
                         + String.join(", ", columns));
             }
-        } catch (CsvParseException e) {
-            throw new PackException(file, "not valid CSV: " + e.getMessage());
-        } catch (IOException | UncheckedIOException e) {
-            throw new PackException(file, "cannot be read: " + e.getMessage());
+        } catch (CsvParseException | IOException | UncheckedIOException e) {
+            throw PackText.readFailure(path, file, e);
         }
     }
 
@@ -723,8 +724,9 @@ public final class SummaryPackReader {
                 throw new PackException(file, 1, i + 1, "unexpected column '" + name + "'; a summary table of this "
                         + "pack has exactly " + String.join(", ", columns));
             }
-            if (found.putIfAbsent(name, i) != null) {
-                throw new PackException(file, 1, i + 1, "column '" + name + "' appears twice in the header");
+            Integer first = found.putIfAbsent(name, i);
+            if (first != null) {
+                throw new PackException(file, 1, i + 1, RowProblems.repeatedColumnName(name, first + 1));
             }
         }
         List<String> missing = new ArrayList<>(columns);

@@ -170,8 +170,8 @@ class PolicyReaderTest {
     @Test
     void anObjectNeverClosedSaysWhereItOpens() {
         PackException e = assertThrows(PackException.class, () -> read("{\"alpha\": 0.05,\n \"primary\": {\"margin\": 0.01}\n"));
-        assertEquals("is not valid JSON: Unexpected end-of-input: expected close marker for Object (it opens at line 1,"
-                + " column 1)", e.problem());
+        assertEquals("is not valid JSON: the file ends before the object that opens at line 1, column 1 is closed"
+                + " with }: the file is cut short, or a closing } is missing", e.problem());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -248,7 +249,32 @@ class SuiteReaderTest {
                 .read(folder, pack.load().manifest(), Progress.NONE));
         assertEquals("annotations.csv", e.file());
         assertEquals(2, e.line());
-        assertTrue(e.problem().contains("not UTF-8"), e.problem());
+        assertEquals(2, e.column(), "the annotator of r1,Jörg,a");
+        assertTrue(e.problem().startsWith("(annotator) character 2 of this value, byte 0xF6, is not UTF-8"),
+                e.problem());
+    }
+
+    /** Rows of another length are placed as the pack loader places them: at the column lacking, or the first beyond. */
+    @Test
+    void aRowOfAnotherLengthIsPlacedAtItsColumn() throws IOException {
+        PackException shortRow = refused(new TestPack(folder).suite("latency", "latency.csv",
+                "version,latency_ms\n1,12\n2\n"));
+        assertEquals(List.of(3L, 2L, "(latency_ms) the row ends before this column: it has 1 field but the header has 2"),
+                List.of(shortRow.line(), shortRow.column(), shortRow.problem()));
+        PackException longRow = refused(new TestPack(Files.createDirectories(folder.resolve("long"))).suite("latency", "latency.csv",
+                "version,latency_ms\n1,12,7\n"));
+        assertEquals(List.of(2L, 3L), List.of(longRow.line(), longRow.column()));
+        assertTrue(longRow.problem().startsWith("the row has 3 fields but the header has 2"), longRow.problem());
+    }
+
+    /** A value of thousands of characters is no category (a broken row): refused at its field. */
+    @Test
+    void aValueOfThousandsOfCharactersIsRefused() {
+        PackException longValue = refused(new TestPack(folder).suite("safety", "safety.csv",
+                "example_id,category,violation_1,violation_2\ns1," + "t".repeat(1_001) + ",0,1\n"));
+        assertEquals(List.of(2L, 2L), List.of(longValue.line(), longValue.column()));
+        assertTrue(longValue.problem().startsWith("category: value is 1,001 characters long, more than the 1,000"),
+                longValue.problem());
     }
 
     @Test

@@ -227,7 +227,8 @@ class PackLoaderTest {
         assertEquals("primary.csv, line 1 (the header)", noScore.location());
         // a column that is itself wrong is named by its place
         PackException twice = assertProblem(PackFixture.MULTICLASS_MANIFEST,
-                PackFixture.MULTICLASS_CSV.replace("gender", "language"), "primary.csv", "column 'language' appears twice");
+                PackFixture.MULTICLASS_CSV.replace("gender", "language"), "primary.csv",
+                "column 'language' appears twice in the header, first as column 3; rename or remove one of them");
         assertEquals("primary.csv, line 1, column 4", twice.location());
         assertProblem(PackFixture.BINARY_MANIFEST.replace("score_", "x").replace("\"roc_auc\"", "\"accuracy\""),
                 "example_id,label,region,pred_7,pred_8\nt1,fraud,eu,fraud,ok\nt2,ok,eu,maybe,ok\n",

@@ -1,5 +1,6 @@
 package org.verdict.core.pack;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,10 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.verdict.core.task.Progress;
 
@@ -298,16 +302,147 @@ class StrictPackParsingTest {
         assertEquals(4, new PackLoader().load(pack, Progress.NONE).primary().rowCount());
     }
 
+    /** Column means the field in every CSV message, so a byte that is not UTF-8 is placed in its field too. */
     @Test
-    void aLatin1CsvIsRefusedAtTheLineWhereDecodingFailed() throws Exception {
+    void aLatin1CsvIsRefusedAtTheFieldOfTheFirstByteThatIsNotUtf8() throws Exception {
         Path pack = PackFixture.write(temp.resolve("latin1"), PackFixture.MULTICLASS_MANIFEST, "");
         Files.writeString(pack.resolve("primary.csv"), PackFixture.MULTICLASS_CSV.replace("e3,account,de",
                 "e3,account,Zürich"), StandardCharsets.ISO_8859_1);
         PackException error = assertThrows(PackException.class, () -> new PackLoader().load(pack, Progress.NONE));
         assertEquals("primary.csv", error.file());
         assertEquals(4, error.line());
-        assertEquals(13, error.column(), "the ü of e3,account,Zürich");
-        assertTrue(error.problem().contains("not UTF-8") && error.problem().contains("0xFC"), error.problem());
+        assertEquals(3, error.column(), "the third field of e3,account,Zürich, language");
+        assertEquals("(language) character 2 of this value, byte 0xFC, is not UTF-8 text; the file is saved in another"
+                + " encoding (in Windows-1252 and Latin-1, 0xFC is 'ü'): save it as UTF-8 (a byte-order mark is fine)",
+                error.problem());
+    }
+
+    /**
+     * The field is found past a quoted field holding a comma and a U+FFFD written as UTF-8, which a count of commas or
+     * of replacement characters alone would get wrong; a Windows-1252 dash (0x96) is named as that encoding has it.
+     */
+    @Test
+    void aWindows1252ByteIsPlacedInItsFieldPastQuotedCommas() throws Exception {
+        Path pack = PackFixture.write(temp.resolve("cp1252"), PackFixture.MULTICLASS_MANIFEST, "");
+        byte[] before = (PackFixture.MULTICLASS_CSV.replace("example_id,label,language,gender",
+                "example_id,note,label,language,gender").replace("e1,", "e1,\"a, \uFFFD b\",").replace("e2,", "e2,x,")
+                .replace("e3,", "e3,x,").replace("e4,", "e4,x,").replace("e3,x,account,de,f",
+                "e3,x,account,de,f<")).getBytes(StandardCharsets.UTF_8);
+        String text = new String(before, StandardCharsets.UTF_8);
+        int dash = text.indexOf('<');
+        byte[] csv = before.clone();
+        csv[new String(text.substring(0, dash)).getBytes(StandardCharsets.UTF_8).length] = (byte) 0x96;
+        Files.write(pack.resolve("primary.csv"), csv);
+        PackException error = assertThrows(PackException.class, () -> new PackLoader().load(pack, Progress.NONE));
+        assertEquals(4, error.line());
+        assertEquals(5, error.column(), "e3,x,account,de,f–: gender is the fifth field");
+        assertTrue(error.problem().startsWith("(gender) character 2 of this value, byte 0x96, is not UTF-8 text; the "
+                + "file is saved in another encoding (in Windows-1252, 0x96 is '\u2013')"), error.problem());
+    }
+
+    @Test
+    void aByteThatIsNotUtf8InTheHeaderIsPlacedInTheHeader() throws Exception {
+        Path pack = PackFixture.write(temp.resolve("header"), PackFixture.MULTICLASS_MANIFEST, "");
+        Files.writeString(pack.resolve("primary.csv"), PackFixture.MULTICLASS_CSV.replace("pred_43\n", "pred_43,café\n"),
+                StandardCharsets.ISO_8859_1);
+        PackException error = assertThrows(PackException.class, () -> new PackLoader().load(pack, Progress.NONE));
+        assertEquals(List.of(1L, 7L), List.of(error.line(), error.column()));
+        assertTrue(error.problem().startsWith("(the header) character 4 of this value, byte 0xE9"), error.problem());
+    }
+
+    @Test
+    void aUtf16CsvIsRefusedAtItsByteOrderMark() throws Exception {
+        Path pack = PackFixture.write(temp.resolve("utf16csv"), PackFixture.MULTICLASS_MANIFEST, "");
+        Files.writeString(pack.resolve("primary.csv"), PackFixture.MULTICLASS_CSV, StandardCharsets.UTF_16);
+        PackException error = assertThrows(PackException.class, () -> new PackLoader().load(pack, Progress.NONE));
+        assertEquals(List.of(1L, 1L), List.of(error.line(), error.column()));
+        assertEquals("is not UTF-8 text (it begins with the byte-order mark of UTF-16 or UTF-32); save the file as"
+                + " UTF-8", error.problem());
+    }
+
+    /** Blank lines above the header are skipped as blank lines anywhere are; a header of spaces names no column. */
+    @Test
+    void blankLinesAboveTheHeaderAreSkippedAndABlankHeaderIsSaidSo() {
+        Path pack = PackFixture.write(temp.resolve("above"), PackFixture.MULTICLASS_MANIFEST,
+                "\n\n" + PackFixture.MULTICLASS_CSV);
+        assertEquals(4, assertDoesNotThrow(() -> new PackLoader().load(pack, Progress.NONE)).primary().rowCount());
+
+        PackException error = refused(PackFixture.MULTICLASS_MANIFEST, "\n\n  \n");
+        assertEquals(List.of(3L, 0L), List.of(error.line(), error.column()));
+        assertTrue(error.problem().startsWith("the header names no column"), error.problem());
+    }
+
+    static Stream<Arguments> emptyManifests() {
+        return Stream.of(
+                Arguments.of("", "is empty (0 bytes); it must hold one JSON object, { … }"),
+                Arguments.of("  \n\n\t", "holds only spaces and line breaks, no JSON; it must hold one JSON object, { … }"),
+                Arguments.of("\uFEFF", "is empty (only a byte-order mark); it must hold one JSON object, { … }"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("emptyManifests")
+    void anEmptyManifestIsSaidToBeEmptyAtItsStart(String manifest, String problem) {
+        PackException error = refused(manifest, PackFixture.MULTICLASS_CSV);
+        assertEquals(List.of("manifest.json", 1L, 1L, problem),
+                List.of(error.file(), error.line(), error.column(), error.problem()));
+    }
+
+    @Test
+    void aManifestThatIsNoObjectSaysWhatItIs() {
+        PackException error = refused("\n  [1, 2]\n", PackFixture.MULTICLASS_CSV);
+        assertEquals(List.of(2L, 3L, "the manifest must be one JSON object, { … }, not a list"),
+                List.of(error.line(), error.column(), error.problem()));
+    }
+
+    /**
+     * Broken JSON, each as it is written in the manifest (what, in place of what), where the parser stops (the '}' or
+     * ']' after a trailing comma, else the first character of what is wrong) and the words said.
+     */
+    static Stream<Arguments> brokenJson() {
+        return Stream.of(
+                Arguments.of("\"sensitive\": [\"gender\"]}}", "\"sensitive\": [\"gender\"]},}", "},}",
+                        "the comma before this } ends the object's last entry; JSON allows no comma after the last"
+                        + " entry, so remove it"),
+                Arguments.of("\"slices\": [\"language\"]", "\"slices\": [\"language\",]", ",]",
+                        "the comma before this ] ends the list's last entry; JSON allows no comma after the last entry,"
+                        + " so remove it"),
+                Arguments.of("\"primaryMetric\": \"macro_f1\",", "// the gate's metric\n  \"primaryMetric\": \"macro_f1\",",
+                        "//", "JSON allows no comments (// or /* … */); remove the comment"),
+                Arguments.of("\"riskTier\": 2", "'riskTier': 2", "'r",
+                        "a key or string is written in single quotes ('); JSON writes them in double quotes (\"name\")"),
+                Arguments.of("\"primaryMetric\": \"macro_f1\",", "\"primaryMetric\": \"macro_f1\"", "\"suites",
+                        "a comma (,) is missing before this entry of the object"),
+                Arguments.of("\"riskTier\": 2", "\"riskTier\": \"2\u0000\"", "\u0000",
+                        "a key or string holds a control character (U+0000, NUL); a string closes its quote on its own"
+                        + " line, and a line break in one is written \\n"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("brokenJson")
+    void jsonThatIsNotWellFormedIsRefusedInWordsWhereItBreaks(String written, String broken, String at, String problem) {
+        String manifest = PackFixture.MULTICLASS_MANIFEST.replace(written, broken);
+        int offset = manifest.indexOf(at) + (at.startsWith("}") || at.startsWith(",") ? at.length() - 1 : 0);
+        PackException error = refused(manifest, PackFixture.MULTICLASS_CSV);
+        int line = (int) manifest.substring(0, offset).chars().filter(c -> c == '\n').count() + 1;
+        int column = offset - manifest.lastIndexOf('\n', offset - 1);
+        assertEquals(List.of(line, column, "is not valid JSON: " + problem),
+                List.of((int) error.line(), (int) error.column(), error.problem()));
+        assertInWords(error);
+    }
+
+    /** A word JSON does not know is placed on its line and within it (the parser stops at its end, or one past it). */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "NaN|NaN is not a number JSON can hold; write a finite number such as 0.5",
+        "Infinity|Infinity is not a number JSON can hold; write a finite number such as 0.5",
+        "tru|'tru' is not a JSON value: text is written in double quotes (\"text\"), and the words JSON knows are true, false and null"})
+    void aWordJsonDoesNotKnowIsNamed(String word, String problem) {
+        String manifest = PackFixture.MULTICLASS_MANIFEST.replace("\"riskTier\": 2", "\"riskTier\": " + word);
+        PackException error = refused(manifest, PackFixture.MULTICLASS_CSV);
+        assertEquals(List.of(3L, "is not valid JSON: " + problem), List.of(error.line(), error.problem()));
+        int start = manifest.split("\n")[2].indexOf(word) + 1;
+        assertTrue(error.column() >= start && error.column() <= start + word.length() + 1, "column " + error.column());
+        assertInWords(error);
     }
 
     @Test

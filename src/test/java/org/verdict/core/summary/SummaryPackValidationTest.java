@@ -173,6 +173,54 @@ class SummaryPackValidationTest {
         assertEquals("region: " + RowProblems.lineBreakInValue(), e.problem());
     }
 
+    /**
+     * A byte that is not UTF-8 is refused at its line and field, as in a pack of rows: read leniently, "Zürich" saved
+     * as Latin-1 would be a slice "Z\uFFFDrich".
+     */
+    @Test
+    void aCellsTableThatIsNotUtf8IsRefusedAtTheFieldOfTheByte() throws Exception {
+        Path pack = copy(multiclass);
+        Path cells = pack.resolve(SummaryPackWriter.CELLS_FILE);
+        long line = lineOf(cells, "latam,");
+        int region = columnOf(cells, "region");
+        setField(cells, (int) line, "region", "Z\u00fcrich");
+        Files.writeString(cells, Files.readString(cells), StandardCharsets.ISO_8859_1);
+        PackException e = refused(pack);
+        assertWhere(e, SummaryPackWriter.CELLS_FILE, line, region);
+        assertTrue(e.problem().startsWith("(region) character 2 of this value, byte 0xFC, is not UTF-8 text"),
+                e.problem());
+    }
+
+    /** The second part of a blocks table read in two is decoded as strictly as the first. */
+    @Test
+    void aBlocksTableThatIsNotUtf8InItsSecondPartIsRefusedAtItsLine() throws Exception {
+        Path pack = copy(regression);
+        List<String> lines = readInParts(pack);
+        Path blocks = pack.resolve(SummaryPackWriter.BLOCKS_FILE);
+        byte[] bytes = Files.readAllBytes(blocks);
+        int lastLine = new String(bytes, StandardCharsets.UTF_8).stripTrailing().lastIndexOf('\n') + 1;
+        bytes[lastLine] = (byte) 0xE9;
+        Files.write(blocks, bytes);
+        PackException e = refused(pack);
+        assertWhere(e, SummaryPackWriter.BLOCKS_FILE, lines.size(), 1);
+        assertTrue(e.problem().contains("character 1 of this value, byte 0xE9, is not UTF-8 text"), e.problem());
+    }
+
+    /** A short row is placed at the first column it lacks, as in every CSV of a pack. */
+    @Test
+    void aShortRowOfTheCellsIsPlacedAtTheColumnItLacks() throws Exception {
+        Path pack = copy(multiclass);
+        Path cells = pack.resolve(SummaryPackWriter.CELLS_FILE);
+        List<String> lines = new ArrayList<>(Files.readAllLines(cells));
+        int fields = lines.get(0).split(",").length;
+        lines.set(2, lines.get(2).substring(0, lines.get(2).lastIndexOf(',')));
+        Files.write(cells, lines);
+        PackException e = refused(pack);
+        assertWhere(e, SummaryPackWriter.CELLS_FILE, 3, fields);
+        assertEquals("(" + lines.get(0).split(",")[fields - 1] + ") the row ends before this column: it has "
+                + (fields - 1) + " fields but the header has " + fields, e.problem());
+    }
+
     @Test
     void aCellListedTwiceIsRefused() throws Exception {
         Path pack = copy(multiclass);
@@ -307,9 +355,11 @@ class SummaryPackValidationTest {
             setField(damaged.resolve(SummaryPackWriter.BLOCKS_FILE), 5, "brier_8", bad[0]);
             PackException e = refused(damaged);
             if (bad[0].contains(",")) {
-                // a comma inside a field that is not quoted makes one field more
-                assertWhere(e, SummaryPackWriter.BLOCKS_FILE, 5, 0);
-                assertTrue(e.problem().startsWith("expected "), e.problem());
+                // a comma inside a field that is not quoted makes one field more: placed at the first beyond the header
+                int headerFields = Files.readAllLines(blocks).get(0).split(",").length;
+                assertWhere(e, SummaryPackWriter.BLOCKS_FILE, 5, headerFields + 1);
+                assertTrue(e.problem().startsWith("the row has " + (headerFields + 1) + " fields but the header has "
+                        + headerFields), e.problem());
                 continue;
             }
             assertWhere(e, SummaryPackWriter.BLOCKS_FILE, 5, columnOf(blocks, "brier_8"));

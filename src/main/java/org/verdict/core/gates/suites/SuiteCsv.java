@@ -67,8 +67,8 @@ final class SuiteCsv {
                     continue;
                 }
                 if (record.getFieldCount() != csv.columns.size()) {
-                    throw new PackException(file, record.getStartingLineNumber(), 0, "expected "
-                            + csv.columns.size() + " fields as in the header, found " + record.getFieldCount());
+                    throw PackText.wrongFieldCount(file, record.getStartingLineNumber(), record.getFieldCount(),
+                            csv.header());
                 }
                 csv.checkRowLimit(++rowCount, record.getStartingLineNumber(), maxRows);
                 rows.read(csv.new Row(record.getFields(), record.getStartingLineNumber()));
@@ -114,8 +114,9 @@ final class SuiteCsv {
         Map<String, Integer> columns = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i).strip();
-            if (columns.putIfAbsent(name, i) != null) {
-                throw new PackException(file, 1, i + 1, "column '" + name + "' appears twice in the header");
+            Integer first = columns.putIfAbsent(name, i);
+            if (first != null) {
+                throw new PackException(file, 1, i + 1, RowProblems.repeatedColumnName(name, first + 1));
             }
         }
         List<String> missing = new ArrayList<>(required);
@@ -267,6 +268,10 @@ final class SuiteCsv {
             }
             if (RowProblems.isPadded(value)) {
                 throw error(column, column + ": " + RowProblems.paddedValue(value));
+            }
+            String overlong = RowProblems.overlong(value);
+            if (overlong != null) {
+                throw error(column, column + ": " + overlong);
             }
             return value;
         }
