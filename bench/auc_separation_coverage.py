@@ -7,13 +7,18 @@ from auc_separation import newcombe, exact_lower
 
 Z = norm.ppf(0.975)
 
-def delong(pos, neg):
+def placements(pos, neg):
+    """DeLong's structural components: each positive's share of negatives below it, each negative's of positives
+    above it, ties half."""
     m, n = len(pos), len(neg)
     sneg = np.sort(neg); spos = np.sort(pos)
     v10 = (np.searchsorted(sneg, pos, 'left') + np.searchsorted(sneg, pos, 'right')) / (2.0 * n)
     v01 = 1 - (np.searchsorted(spos, neg, 'left') + np.searchsorted(spos, neg, 'right')) / (2.0 * m)
-    auc = v10.mean()
-    return auc, v10.var(ddof=1) / m + v01.var(ddof=1) / n
+    return v10, v01
+
+def delong(pos, neg):
+    v10, v01 = placements(pos, neg)
+    return v10.mean(), v10.var(ddof=1) / len(pos) + v01.var(ddof=1) / len(neg)
 
 def logit_ci(auc, var):
     l = np.log(auc / (1 - auc)); se = np.sqrt(var) / (auc * (1 - auc))

@@ -5,15 +5,9 @@ import sys
 import numpy as np
 from scipy.stats import norm, t as student
 from auc_separation import newcombe
+from auc_separation_coverage import placements as comps
 
 Z = norm.ppf(0.975)
-
-def comps(pos, neg):
-    m, n = len(pos), len(neg)
-    sneg = np.sort(neg); spos = np.sort(pos)
-    v10 = (np.searchsorted(sneg, pos, 'left') + np.searchsorted(sneg, pos, 'right')) / (2.0 * n)
-    v01 = 1 - (np.searchsorted(spos, neg, 'left') + np.searchsorted(spos, neg, 'right')) / (2.0 * m)
-    return v10, v01
 
 def model_ci(auc, var, m, n, z):
     if not var > 0:
