@@ -968,7 +968,6 @@ final class SliceAnalysis {
                     DELONG);
         }
         DeLong.Result delong = DeLong.compare(prod, cand, scratch[0], scratch[1]);
-        double delta = delong.candidateAuc() - delong.productionAuc();
         if (!(delong.deltaVariance() > 0) && prod.ranksAlike(cand)) {
             // the same scores, or a recalibration that keeps their order: Δ is 0 on every resample, yet the models may
             // order pairs not seen differently; bound it by how often they could
@@ -1004,8 +1003,7 @@ final class SliceAnalysis {
                             + " known exactly");
         }
         return normalComparison(Metric.ROC_AUC, prod, cand, delong.candidateAuc() - delong.productionAuc(),
-                delong.deltaVariance(),
-                delong.deltaDegreesOfFreedom(), test, "DeLong's variance");
+                delong.deltaVariance(), delong.deltaDegreesOfFreedom(), test, "DeLong's variance");
     }
 
     /**
@@ -1110,9 +1108,9 @@ final class SliceAnalysis {
 
     /**
      * Each model as given ({@link #aucEstimate}, {@link #logitEstimate}); Δ ± q·SE for the difference (metrics in
-     * [0, 1]), q from Student's t on {@code deltaDegreesOfFreedom} (infinite: the normal). A variance of 0 (e.g. a
-     * model that separates the classes perfectly) gives that model no interval rather than a zero-width one: the data
-     * cannot show that the value is exactly known.
+     * [0, 1]), q from Student's t on {@code deltaDegreesOfFreedom} (infinite: the normal). A variance of 0 (e.g. the
+     * pr_auc of a model that separates the classes perfectly) gives that model no interval rather than a zero-width
+     * one: the data cannot show that the value is exactly known.
      */
     private MetricComparison normalComparison(Metric metric, MetricEstimate prod, MetricEstimate cand, double delta,
                                               double deltaVariance, double deltaDegreesOfFreedom, String test,
