@@ -349,7 +349,7 @@ public final class CoverageBenchmark {
                 default -> {
                     System.err.println("usage: CoverageBenchmark [--replicates N] [--seed S] [--threads T] "
                             + "[--truth-rows N] [--only binary,multiclass,regression,two-class,fairness,fwer,"
-                            + "fwer-mixed,rare-binary,heavy-regression] "
+                            + "fwer-mixed,rare-binary,prevalence-1,prevalence-5,heavy-regression] "
                             + "[--sizes 30,50,200,1000,10000] [--model-sides]");
                     System.exit(2);
                 }

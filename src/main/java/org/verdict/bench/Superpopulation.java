@@ -37,6 +37,13 @@ enum Superpopulation {
      */
     RARE_BINARY(Task.BINARY, "rare-binary"),
     /**
+     * The rare-positive population at a prevalence of 1 % (log-odds −6.4 + 2·z), threshold 0.2 so that a model selects
+     * about 1 % of rows. Not in the default run: {@code --only prevalence-1}.
+     */
+    PREVALENCE_1(Task.BINARY, "prevalence-1"),
+    /** The same at 5 % (log-odds −4.4 + 2·z, threshold 0.3). Not in the default run: {@code --only prevalence-5}. */
+    PREVALENCE_5(Task.BINARY, "prevalence-5"),
+    /**
      * The regression population with heavier gross errors (log-scale spread {@link #HEAVY_GROSS_ERROR_SPREAD}, factors
      * up to about 6): squared dollar errors with a far heavier tail. Not in the default run: {@code --only
      * heavy-regression}.
@@ -113,6 +120,8 @@ enum Superpopulation {
         return switch (this) {
             case BINARY -> binary(effect, rows, ids.build(), slices, random, -0.8, 1.2, 0.5);
             case RARE_BINARY -> binary(effect, rows, ids.build(), slices, random, -5.4, 2.0, 0.1);
+            case PREVALENCE_1 -> binary(effect, rows, ids.build(), slices, random, -6.4, 2.0, 0.2);
+            case PREVALENCE_5 -> binary(effect, rows, ids.build(), slices, random, -4.4, 2.0, 0.3);
             case MULTICLASS -> multiclass(effect, rows, ids.build(), slices, random);
             case REGRESSION -> regression(effect, rows, ids.build(), slices, random, GROSS_ERROR_SPREAD);
             case HEAVY_REGRESSION -> regression(effect, rows, ids.build(), slices, random, HEAVY_GROSS_ERROR_SPREAD);

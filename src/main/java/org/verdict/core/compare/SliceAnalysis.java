@@ -15,6 +15,7 @@ import org.verdict.core.pack.EvaluationTable;
 import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.Task;
 import org.verdict.core.stats.AgreementBound;
+import org.verdict.core.stats.AucInterval;
 import org.verdict.core.stats.BalancedAccuracyDifference;
 import org.verdict.core.stats.BinnedAveragePrecision;
 import org.verdict.core.stats.BinnedDeLong;
@@ -26,7 +27,6 @@ import org.verdict.core.stats.DeLong;
 import org.verdict.core.stats.DeltaInference;
 import org.verdict.core.stats.Interval;
 import org.verdict.core.stats.JackknifeVariance;
-import org.verdict.core.stats.MannWhitneyScoreInterval;
 import org.verdict.core.stats.MetricValue;
 import org.verdict.core.stats.PairedMeanRatio;
 import org.verdict.core.stats.PairedProportionDifference;
@@ -36,6 +36,8 @@ import org.verdict.core.stats.Proportions;
 import org.verdict.core.stats.RankingSums;
 import org.verdict.core.stats.ResampledDistribution;
 import org.verdict.core.stats.RoundingSpread;
+import org.verdict.core.stats.SeparatedAucDifference;
+import org.verdict.core.stats.SeparationBound;
 import org.verdict.core.stats.SkewCorrection;
 import org.verdict.core.stats.SliceRanking;
 import org.verdict.core.stats.StudentizedBootstrap;
@@ -50,11 +52,6 @@ import org.verdict.core.task.Progress;
 final class SliceAnalysis {
     /** Slices up to this many examples bootstrap pr_auc by rows; larger ones use its influence function. */
     static final int PR_AUC_ROW_BOOTSTRAP_MAX = 2_000;
-    /**
-     * From this many of the rarer class on, one model's roc_auc gets DeLong's logit interval (93–97 % from 20 in the
-     * coverage benchmark's rare-positive slices), below it Newcombe's score interval.
-     */
-    static final int DELONG_MODEL_INTERVAL_MIN_CLASS = 20;
     /**
      * Hashed blocks of the block bootstrap of means; a slice resamples its non-empty ones, which are single rows
      * when no two of its examples share a block.
@@ -89,7 +86,7 @@ final class SliceAnalysis {
             CELL_BOOTSTRAP, ROW_BOOTSTRAP,
             DELONG, AP_INFLUENCE, HASHED_BLOCK_BOOTSTRAP, HASHED_BLOCK_T, BinnedDeLong.TEST,
             BinnedAveragePrecision.TEST, BinnedAveragePrecision.T_TEST, ROW_U_JACKKNIFE, HASHED_BLOCK_U_JACKKNIFE,
-            AgreementBound.TEST, AgreementBound.SAME_RANKING_TEST);
+            AgreementBound.TEST, AgreementBound.SAME_RANKING_TEST, SeparatedAucDifference.TEST);
 
     /**
      * One slice's comparisons: every metric asked for, in the order asked, and for a multiclass task each class's
@@ -330,13 +327,7 @@ final class SliceAnalysis {
             return rocAucWithoutInterval(scores.production().v10() / positives,
                     scores.candidate().v10() / positives, positives, negatives, BinnedDeLong.TEST);
         }
-        DeLong.Result delong = BinnedDeLong.compare(scores);
-        return normalComparison(Metric.ROC_AUC,
-                aucEstimate(delong.productionAuc(), delong.productionVariance(), positives, negatives),
-                aucEstimate(delong.candidateAuc(), delong.candidateVariance(), positives, negatives),
-                delong.productionVariance(), delong.candidateVariance(),
-                delong.candidateAuc() - delong.productionAuc(), delong.deltaVariance(),
-                delong.deltaDegreesOfFreedom(), BinnedDeLong.TEST, "DeLong's variance");
+        return delongComparison(BinnedDeLong.compare(scores), positives, negatives, BinnedDeLong.TEST);
     }
 
     /**
@@ -352,8 +343,8 @@ final class SliceAnalysis {
         boolean withT = scores.positives() + scores.negatives() <= PR_AUC_ROW_BOOTSTRAP_MAX
                 && !Double.isNaN(ap.deltaDegreesOfFreedom());
         return normalComparison(Metric.PR_AUC, logitEstimate(ap.productionAp(), ap.productionVariance()),
-                logitEstimate(ap.candidateAp(), ap.candidateVariance()), ap.productionVariance(),
-                ap.candidateVariance(), ap.candidateAp() - ap.productionAp(), ap.deltaVariance(),
+                logitEstimate(ap.candidateAp(), ap.candidateVariance()), ap.candidateAp() - ap.productionAp(),
+                ap.deltaVariance(),
                 withT ? ap.deltaDegreesOfFreedom() : Double.POSITIVE_INFINITY,
                 withT ? BinnedAveragePrecision.T_TEST : BinnedAveragePrecision.TEST, "the influence-function variance");
     }
@@ -977,25 +968,42 @@ final class SliceAnalysis {
                     DELONG);
         }
         DeLong.Result delong = DeLong.compare(prod, cand, scratch[0], scratch[1]);
-        double delta = delong.candidateAuc() - delong.productionAuc();
         if (!(delong.deltaVariance() > 0) && prod.ranksAlike(cand)) {
             // the same scores, or a recalibration that keeps their order: Δ is 0 on every resample, yet the models may
             // order pairs not seen differently; bound it by how often they could
-            return MetricComparison.tested(Metric.ROC_AUC,
-                    aucEstimate(delong.productionAuc(), delong.productionVariance(), prod.positives(),
-                            prod.negatives()),
-                    aucEstimate(delong.candidateAuc(), delong.candidateVariance(), prod.positives(),
-                            prod.negatives()),
+            MetricEstimate prodEstimate = aucEstimate(delong.productionAuc(), delong.productionVariance(),
+                    prod.positives(), prod.negatives());
+            MetricEstimate candEstimate = aucEstimate(delong.candidateAuc(), delong.candidateVariance(),
+                    prod.positives(), prod.negatives());
+            String same = sameScores(rows, prodScores, candScores) ? AgreeingModels.SAME_SCORES
+                    : AgreeingModels.SAME_RANKING;
+            return MetricComparison.tested(Metric.ROC_AUC, prodEstimate, candEstimate,
                     AgreementBound.rocAucSameRanking(prod.positives(), prod.negatives()),
-                    AgreementBound.SAME_RANKING_TEST, withZeroVariancesSaid(sameScores(rows, prodScores, candScores)
-                            ? AgreeingModels.SAME_SCORES : AgreeingModels.SAME_RANKING, delong.productionVariance(),
-                            delong.candidateVariance(), "DeLong's variance"));
+                    AgreementBound.SAME_RANKING_TEST, withZeroVariancesSaid(separationSaid(same, delong,
+                            prod.positives(), prod.negatives()), prodEstimate, candEstimate, "DeLong's variance"));
         }
-        return normalComparison(Metric.ROC_AUC,
-                aucEstimate(delong.productionAuc(), delong.productionVariance(), prod.positives(), prod.negatives()),
-                aucEstimate(delong.candidateAuc(), delong.candidateVariance(), prod.positives(), prod.negatives()),
-                delong.productionVariance(), delong.candidateVariance(), delta, delong.deltaVariance(),
-                delong.deltaDegreesOfFreedom(), DELONG, "DeLong's variance");
+        return delongComparison(delong, prod.positives(), prod.negatives(), DELONG);
+    }
+
+    /**
+     * roc_auc from DeLong's variances, from rows and ranking sums alike: DeLong's test of Δ, or where a model separates
+     * the classes perfectly (its variance 0) the two models' own intervals combined ({@link SeparatedAucDifference}),
+     * since DeLong's variance of Δ would take that model's AUC as known exactly.
+     */
+    private MetricComparison delongComparison(DeLong.Result delong, long positives, long negatives, String test) {
+        MetricEstimate prod = aucEstimate(delong.productionAuc(), delong.productionVariance(), positives, negatives);
+        MetricEstimate cand = aucEstimate(delong.candidateAuc(), delong.candidateVariance(), positives, negatives);
+        if (SeparatedAucDifference.applies(delong.productionAuc(), delong.productionVariance(), delong.candidateAuc(),
+                delong.candidateVariance(), positives, negatives)) {
+            return MetricComparison.tested(Metric.ROC_AUC, prod, cand, new SeparatedAucDifference(
+                    delong.productionAuc(), delong.productionVariance(), delong.candidateAuc(),
+                    delong.candidateVariance(), positives, negatives), SeparatedAucDifference.TEST,
+                    separationSaid(null, delong, positives, negatives) + "; Δ's interval combines the two models'"
+                            + " intervals (MOVER) rather than DeLong's variance of Δ, which would take that roc_auc as"
+                            + " known exactly");
+        }
+        return normalComparison(Metric.ROC_AUC, prod, cand, delong.candidateAuc() - delong.productionAuc(),
+                delong.deltaVariance(), delong.deltaDegreesOfFreedom(), test, "DeLong's variance");
     }
 
     /**
@@ -1058,7 +1066,8 @@ final class SliceAnalysis {
                 cand.averagePrecisionInfluence(candAp.value(), scratch[1]), n);
         double delta = candAp.value() - prodAp.value();
         return normalComparison(Metric.PR_AUC, logitEstimate(prodAp.value(), variances[0]),
-                logitEstimate(candAp.value(), variances[1]), variances[0], variances[1], delta, variances[2], Double.POSITIVE_INFINITY, AP_INFLUENCE, "the influence-function variance");
+                logitEstimate(candAp.value(), variances[1]), delta, variances[2], Double.POSITIVE_INFINITY, AP_INFLUENCE,
+                "the influence-function variance");
     }
 
     /**
@@ -1099,16 +1108,15 @@ final class SliceAnalysis {
 
     /**
      * Each model as given ({@link #aucEstimate}, {@link #logitEstimate}); Δ ± q·SE for the difference (metrics in
-     * [0, 1]), q from Student's t on {@code deltaDegreesOfFreedom} (infinite: the normal). A variance of 0 (e.g. a
-     * model that separates the classes perfectly) gives that model no interval rather than a zero-width one: the data
-     * cannot show that the value is exactly known.
+     * [0, 1]), q from Student's t on {@code deltaDegreesOfFreedom} (infinite: the normal). A variance of 0 (e.g. the
+     * pr_auc of a model that separates the classes perfectly) gives that model no interval rather than a zero-width
+     * one: the data cannot show that the value is exactly known.
      */
-    private MetricComparison normalComparison(Metric metric, MetricEstimate prod, MetricEstimate cand,
-                                              double prodVariance, double candVariance, double delta,
+    private MetricComparison normalComparison(Metric metric, MetricEstimate prod, MetricEstimate cand, double delta,
                                               double deltaVariance, double deltaDegreesOfFreedom, String test,
                                               String varianceName) {
         double prodValue = prod.value();
-        String note = withZeroVariancesSaid(null, prodVariance, candVariance, varianceName);
+        String note = withZeroVariancesSaid(null, prod, cand, varianceName);
         if (!(deltaVariance > 0)) {
             return new MetricComparison(metric, prod, cand, delta, null, test, null,
                     varianceName + " of Δ is 0 here, so the data cannot measure Δ's uncertainty", note);
@@ -1119,13 +1127,16 @@ final class SliceAnalysis {
                 deltaDegreesOfFreedom, -prodValue, 1 - prodValue), test, note);
     }
 
-    /** The note with why a model whose variance is 0 has no interval ({@link #logitEstimate}, {@link #aucEstimate}). */
-    private static String withZeroVariancesSaid(String note, double prodVariance, double candVariance,
+    /**
+     * The note with why a model has no interval: its variance is 0 ({@link #logitEstimate}, {@link #aucEstimate}; a
+     * roc_auc of 0 or 1 has the exact bound instead).
+     */
+    private static String withZeroVariancesSaid(String note, MetricEstimate prod, MetricEstimate cand,
                                                 String varianceName) {
-        if (prodVariance > 0 && candVariance > 0) {
+        if (prod.ci() != null && cand.ci() != null) {
             return note;
         }
-        String said = (prodVariance > 0 ? "the candidate's " : candVariance > 0 ? "production's " : "each model's ")
+        String said = (prod.ci() != null ? "the candidate's " : cand.ci() != null ? "production's " : "each model's ")
                 + varianceName + " is 0 here (perfect or no separation), so no interval is shown for it";
         return note == null ? said : note + "; " + said;
     }
@@ -1137,19 +1148,33 @@ final class SliceAnalysis {
     }
 
     /**
-     * One model's roc_auc: with fewer than {@link #DELONG_MODEL_INTERVAL_MIN_CLASS} of a class, Newcombe's score-type
-     * interval ({@link MannWhitneyScoreInterval}), which rests on the class counts alone and so keeps its coverage on
-     * a handful of positives, where DeLong's variance runs low; from there on DeLong's logit interval, within the
-     * goals there and narrower where the AUC is high (docs/statistics.md, "Real-shaped packs"). None where DeLong's
-     * variance is 0 (perfect or no separation), as for Δ.
+     * One model's roc_auc with its interval by {@link AucInterval}: the exact bound where the sample separates the
+     * classes perfectly, Newcombe's score interval under 20 of a class, DeLong's logit interval from 20; none where
+     * every example is scored alike.
      */
     private MetricEstimate aucEstimate(double value, double delongVariance, long positives, long negatives) {
-        if (!(delongVariance > 0)) {
-            return new MetricEstimate(value, null);
+        return new MetricEstimate(value,
+                AucInterval.of(value, delongVariance, positives, negatives, options.confidenceLevel()));
+    }
+
+    /**
+     * The note on a model that separates the classes perfectly: why its interval is the exact bound, and, where Δ is
+     * tested, why Δ's interval combines the two models' intervals.
+     */
+    private static String separationSaid(String note, DeLong.Result delong, long positives, long negatives) {
+        boolean prodSeparates = !(delong.productionVariance() > 0) && SeparationBound.separates(delong.productionAuc());
+        boolean candSeparates = !(delong.candidateVariance() > 0) && SeparationBound.separates(delong.candidateAuc());
+        if (!prodSeparates && !candSeparates) {
+            return note;
         }
-        return new MetricEstimate(value, Math.min(positives, negatives) < DELONG_MODEL_INTERVAL_MIN_CLASS
-                ? MannWhitneyScoreInterval.of(value, positives, negatives, options.confidenceLevel())
-                : PairedTests.logitInterval(value, delongVariance, options.confidenceLevel()));
+        String said = (prodSeparates && candSeparates ? "each model's roc_auc is " + (int) delong.productionAuc()
+                + (delong.productionAuc() == delong.candidateAuc() ? "" : " and " + (int) delong.candidateAuc())
+                : prodSeparates ? "production's roc_auc is " + (int) delong.productionAuc()
+                : "the candidate's roc_auc is " + (int) delong.candidateAuc())
+                + " here (the classes perfectly separated), so DeLong's variance is 0: the interval shown is the exact"
+                + " bound for a perfect separation of " + Math.min(positives, negatives) + " of the rarer class, which"
+                + " holds whatever the scores' distribution";
+        return note == null ? said : note + "; " + said;
     }
 
     /** Whether both models scored every example of the slice alike. */

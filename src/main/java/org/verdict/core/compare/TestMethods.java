@@ -6,6 +6,7 @@ import org.verdict.core.stats.BalancedAccuracyDifference;
 import org.verdict.core.stats.BinnedAveragePrecision;
 import org.verdict.core.stats.BinnedDeLong;
 import org.verdict.core.stats.PairedProportionDifference;
+import org.verdict.core.stats.SeparatedAucDifference;
 
 /**
  * What each test of a {@link SliceResult} computes its interval and p-value from, in a few words, so every number
@@ -35,6 +36,8 @@ public final class TestMethods {
                             + " for 0 in n)"),
             Map.entry(AgreementBound.SAME_RANKING_TEST, "identical ranking, other scores: " + PAIR_ORDER_BOUND),
             Map.entry(BinnedDeLong.TEST, "DeLong from binned scores, 0.001 logit"),
+            Map.entry(SeparatedAucDifference.TEST, "a model separates the classes perfectly: each model's roc_auc "
+                    + "interval (the exact bound for perfect separation), combined by MOVER"),
             Map.entry(SliceAnalysis.AP_INFLUENCE, "influence-function normal interval from the scores"),
             Map.entry(BinnedAveragePrecision.TEST, "influence-function normal interval from binned scores, 0.001 logit"),
             Map.entry(BinnedAveragePrecision.T_TEST,

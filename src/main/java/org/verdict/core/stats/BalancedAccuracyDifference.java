@@ -45,22 +45,6 @@ public record BalancedAccuracyDifference(PairedProportionDifference recall,
 
     @Override
     public double pValue() {
-        if (estimate() == 0) {
-            return 1.0;
-        }
-        // the interval widens with z: find the z at which the end nearer 0 reaches it, on z rather than on the level
-        // so that a p-value far below 1e-16 keeps its digits
-        double low = 0;
-        double high = 64;
-        for (int step = 0; step < 200 && high - low > 1e-12; step++) {
-            double z = (low + high) / 2;
-            Interval interval = intervalAt(z);
-            if (interval.lower() > 0 || interval.upper() < 0) {
-                low = z;
-            } else {
-                high = z;
-            }
-        }
-        return PairedTests.normalTwoSidedP((low + high) / 2, 1);
+        return estimate() == 0 ? 1.0 : PairedTests.pValueOfWideningInterval(this::intervalAt);
     }
 }

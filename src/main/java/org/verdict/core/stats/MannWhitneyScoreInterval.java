@@ -27,7 +27,11 @@ public final class MannWhitneyScoreInterval {
         if (!(auc >= 0 && auc <= 1) || positives < 1 || negatives < 1) {
             throw new IllegalArgumentException("a Mann–Whitney θ in [0, 1] of at least 1 positive and 1 negative");
         }
-        double z = PairedTests.twoSidedCriticalValue(level);
+        return atCritical(auc, positives, negatives, PairedTests.twoSidedCriticalValue(level));
+    }
+
+    /** The interval at the critical value z of the standard normal instead of a level. */
+    static Interval atCritical(double auc, long positives, long negatives, double z) {
         return new Interval(end(auc, 0, positives, negatives, z), end(auc, 1, positives, negatives, z));
     }
 

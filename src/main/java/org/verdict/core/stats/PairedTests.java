@@ -1,5 +1,6 @@
 package org.verdict.core.stats;
 
+import java.util.function.DoubleFunction;
 import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.special.Erf;
@@ -47,6 +48,26 @@ public final class PairedTests {
         return STANDARD_NORMAL.inverseCumulativeProbability(0.5 + level / 2);
     }
 
+    /**
+     * The p-value that inverts a family of intervals indexed by the critical value z, each wider than the last and none
+     * holding 0 at z = 0: 2Φ(−z) at the z at which the end nearer 0 reaches it (a MOVER interval's inversion). Found by
+     * bisection on z rather than on the level, so that a p-value far below 1e-16 keeps its digits.
+     */
+    static double pValueOfWideningInterval(DoubleFunction<Interval> intervalAt) {
+        double low = 0;
+        double high = 64;
+        for (int step = 0; step < 200 && high - low > 1e-12; step++) {
+            double z = (low + high) / 2;
+            Interval interval = intervalAt.apply(z);
+            if (interval.lower() > 0 || interval.upper() < 0) {
+                low = z;
+            } else {
+                high = z;
+            }
+        }
+        return normalTwoSidedP((low + high) / 2, 1);
+    }
+
     /** Two-sided p-value of an estimate with a normal sampling distribution of the given variance around 0. */
     public static double normalTwoSidedP(double estimate, double variance) {
         if (variance <= 0) {
@@ -72,8 +93,13 @@ public final class PairedTests {
         if (!(estimate > 0 && estimate < 1)) {
             return normalInterval(estimate, variance, level, 0, 1);
         }
+        return logitIntervalAt(estimate, variance, twoSidedCriticalValue(level));
+    }
+
+    /** The logit interval of an estimate in (0, 1) at the critical value z of the standard normal. */
+    static Interval logitIntervalAt(double estimate, double variance, double z) {
         double logit = Math.log(estimate / (1 - estimate));
-        double half = twoSidedCriticalValue(level) * Math.sqrt(Math.max(0, variance)) / (estimate * (1 - estimate));
+        double half = z * Math.sqrt(Math.max(0, variance)) / (estimate * (1 - estimate));
         return new Interval(1 / (1 + Math.exp(-(logit - half))), 1 / (1 + Math.exp(-(logit + half))));
     }
 

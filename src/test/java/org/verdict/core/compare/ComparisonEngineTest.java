@@ -480,9 +480,13 @@ class ComparisonEngineTest {
         assertEquals(Verdict.INCONCLUSIVE, auc.verdict(), "an interval that wide shows no small difference either");
     }
 
-    /** Both models separate the classes perfectly with different scores: Δ is 0, but not known to be by agreement. */
+    /**
+     * Both models separate the classes perfectly with different scores: Δ is 0, but not known to be by agreement. Each
+     * model's true AUC is at least 0.025^(1/3) = 0.2924 at 95 % (3 of each class; NumPy), so Δ lies within ±0.7076,
+     * p = 1: inconclusive, no longer unstable (docs/statistics.md, "Perfect separation").
+     */
     @Test
-    void twoPerfectRankingsWithDifferentScoresStayUnstable() {
+    void twoPerfectRankingsWithDifferentScoresAreBoundedByTheirExactBounds() {
         int[] labels = {0, 1, 0, 1, 0, 1};
         double[] production = {0.1, 0.9, 0.2, 0.8, 0.3, 0.7};
         double[] candidate = {0.2, 0.95, 0.1, 0.85, 0.25, 0.6};
@@ -490,8 +494,12 @@ class ComparisonEngineTest {
         SliceResult auc = find(engine.compare("t", table, "1", "2", Metric.ROC_AUC, MIN_ONE, Progress.NONE),
                 Metric.ROC_AUC, "overall");
         assertEquals(1.0, auc.production().value(), EPS);
-        assertNull(auc.deltaCi());
-        assertTrue(auc.isUnstable());
+        assertEquals(0.2924017738212866, auc.production().ci().lower(), 1e-12);
+        assertEquals("mover-separation-bound", auc.test());
+        assertEquals(-0.7075982261787134, auc.deltaCi().lower(), 1e-9);
+        assertEquals(0.7075982261787134, auc.deltaCi().upper(), 1e-9);
+        assertEquals(1.0, auc.pValue(), 0);
+        assertFalse(auc.isUnstable());
         assertEquals(Verdict.INCONCLUSIVE, auc.verdict());
     }
 

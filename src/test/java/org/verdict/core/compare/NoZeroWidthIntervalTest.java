@@ -89,9 +89,23 @@ class NoZeroWidthIntervalTest {
         assertTrue(result.isUnstable());
         assertTrue(result.unstableReason().startsWith("both models rank every example here alike; Δ = 0 here, but"
                 + " Verdict has no bound on Δ pr_auc"), result.unstableReason());
+    }
+
+    /**
+     * Both models separate the 12 positives from the 18 negatives: DeLong's variance of each AUC is 0, yet the true AUC
+     * is not known to be 1; each model gets the exact bound [0.025^(1/12), 1] = [0.7354, 1] (NumPy), and the note says
+     * why (docs/statistics.md, "Perfect separation").
+     */
+    @Test
+    void aPerfectlySeparatingModelsRocAucHasTheExactBound() {
         SliceResult rocAuc = overall(bothPerfect(30), Metric.ROC_AUC);
-        assertNull(rocAuc.production().ci());
-        assertTrue(rocAuc.note().contains("each model's DeLong's variance is 0 here"), rocAuc.note());
+        for (var model : List.of(rocAuc.production(), rocAuc.candidate())) {
+            assertEquals(1.0, model.value(), 0);
+            assertEquals(0.7353515306029488, model.ci().lower(), 1e-9);
+            assertEquals(1.0, model.ci().upper(), 0);
+        }
+        assertTrue(rocAuc.note().contains("each model's roc_auc is 1 here (the classes perfectly separated), so"
+                + " DeLong's variance is 0: the interval shown is the exact bound"), rocAuc.note());
     }
 
     /**
