@@ -1,12 +1,15 @@
 package org.verdict.core.compare;
 
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.DoubleStream;
+import org.verdict.core.stats.Interval;
 
 /**
  * The span of a chart's value axis: the values it must show, with 5% room either side. Forest plots (the app's and
- * the approval pack's) and the per-model chart give it the estimates and intervals of the tested slices only, so a
- * slice with too few examples, whose interval is wide by nature, never sets the scale.
+ * the approval pack's, {@link #ofForest}) and the per-model chart give it the estimates and intervals of the tested
+ * slices whose intervals say something, so a slice with too few examples, whose interval is wide by nature, or one
+ * whose interval spans every value the candidate could have, never sets the scale.
  */
 public record AxisRange(double lower, double upper) {
     private static final double MARGIN = 0.05;
@@ -25,6 +28,50 @@ public record AxisRange(double lower, double upper) {
         }
         double margin = upper > lower ? MARGIN * (upper - lower) : Math.max(Math.abs(upper) * MARGIN, 0.01);
         return new AxisRange(lower - margin, upper + margin);
+    }
+
+    /**
+     * A forest plot's row as its Δ axis weighs it, in the app's Compare chart and the approval pack's alike.
+     *
+     * @param delta          NaN when Δ is undefined in the row
+     * @param interval       the interval drawn as Δ's whiskers; null when the row has none
+     * @param tooFewExamples whether the slice is under the minimum size, so not tested: its Δ is noise
+     * @param noInformation  whether {@code interval} spans every Δ the candidate could have at its level
+     *                       ({@link SliceResult#noInformationReason()})
+     */
+    public record ForestRow(double delta, Interval interval, boolean tooFewExamples, boolean noInformation) {
+    }
+
+    /**
+     * The Δ axis of a forest plot: the estimates and intervals of the rows that set the scale
+     * ({@link #settingTheScale}), by {@link #coveringTypical(List, DoubleStream, boolean)}, the estimates of the other
+     * rows large enough to test (an interval that says nothing, or none: its point is on the axis), and 0. A row with
+     * too few examples sets nothing: past the edge it is marked with an arrow, as is the whisker of an interval that
+     * says nothing. Among 140 stores, two intervals spanning every roc_auc, reaching −1, had squashed every other
+     * store's interval into a tenth of the plot.
+     */
+    public static AxisRange ofForest(List<ForestRow> rows) {
+        Predicate<ForestRow> setsScale = settingTheScale(rows);
+        List<Whisker> scale = rows.stream().filter(setsScale)
+                .map(r -> new Whisker(r.delta(), r.interval().lower(), r.interval().upper())).toList();
+        if (scale.isEmpty()) {
+            return covering(rows.stream().mapToDouble(ForestRow::delta), true);
+        }
+        DoubleStream pointsOnly = rows.stream().filter(setsScale.negate().and(r -> !r.tooFewExamples()))
+                .mapToDouble(ForestRow::delta);
+        return coveringTypical(scale, pointsOnly, true);
+    }
+
+    /**
+     * Which rows' intervals set a chart's scale: those with an interval that were tested and whose interval says
+     * something at its level; failing any, the tested ones; failing those, every row with an interval.
+     */
+    public static Predicate<ForestRow> settingTheScale(List<ForestRow> rows) {
+        Predicate<ForestRow> withInterval = r -> r.interval() != null;
+        Predicate<ForestRow> tested = withInterval.and(r -> !r.tooFewExamples());
+        Predicate<ForestRow> informative = tested.and(r -> !r.noInformation());
+        return rows.stream().anyMatch(informative) ? informative : rows.stream().anyMatch(tested) ? tested
+                : withInterval;
     }
 
     /** A point estimate with its interval, as a chart draws it: the mark and its whiskers. */

@@ -21,6 +21,16 @@ public final class HoldoutSections {
     static final String MISSING = "The pack has neither a held-out evaluation set (holdout) nor a persistent "
             + "holdout group (holdoutGroup).";
 
+    /** What the holdout group's values and gaps are shown without, in the summary and the table. */
+    static final String NO_INTERVAL = "no interval";
+    /**
+     * A value of the file is a business metric of any kind: a share of n has a binomial interval, a mean needs its
+     * spread, a total neither. Assuming a rate would give an interval that may be far too narrow or wide.
+     */
+    static final String WHY_NO_INTERVAL = "the file gives each value and its n, but not whether the value is a "
+            + "rate, a mean or a total, nor its spread, so its uncertainty cannot be computed without assuming one; "
+            + "read the gap as a description, not a test (no gate judges it)";
+
     private HoldoutSections() {
     }
 
@@ -50,13 +60,14 @@ public final class HoldoutSections {
                 : "gap treated − holdout " + EvidenceNumbers.signed(group.points().get(0).gap()) + " on "
                 + group.points().get(0).date() + ", " + EvidenceNumbers.signed(group.points().get(
                         group.points().size() - 1).gap()) + " on " + group.points().get(group.points().size() - 1)
-                        .date();
+                        .date() + " (" + NO_INTERVAL + ")";
         return new EvidenceSection(EvidencePageId.HOLDOUT, "Holdout group over time", Outcome.EVIDENCE_ONLY, summary,
                 List.of(new TimeSeries("Persistent holdout group vs treated population", "value", List.of(
                         new Series("holdout (never updated)", SeriesRole.PRODUCTION, holdout),
                         new Series("treated", SeriesRole.CANDIDATE, treated)), List.of())),
-                List.of(new EvidenceTable("Holdout group and treated population by date",
-                        List.of("Date", "Holdout", "Treated", "Gap"), rows)), null);
+                List.of(new EvidenceTable("Holdout group and treated population by date, each group's value "
+                        + "over the n it is measured on; " + NO_INTERVAL + ": " + WHY_NO_INTERVAL,
+                        List.of("Date", "Holdout", "Treated", "Gap (no interval)"), rows)), null);
     }
 
     /** The page when the pack has neither. */

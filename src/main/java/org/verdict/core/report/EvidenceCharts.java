@@ -270,28 +270,13 @@ public final class EvidenceCharts {
     }
 
     /**
-     * The Δ axis: the estimates and intervals of the tested rows, the estimates of rows large enough to test whose Δ
-     * has no interval, and 0 (the rule of the app's forest plot, {@link AxisRange#coveringTypical}). A row with too
-     * few examples never sets it: past the edge it is marked with an arrow. Nor does the interval of a row marked "no
-     * information" (it spans every Δ the candidate could have): its point is on the axis, its whiskers run past the
-     * edge to an arrow. Among 140 stores, two such rows reaching −1 had squashed every other store's interval into a
-     * tenth of the plot.
+     * The Δ axis, by the rule the app's Compare forest shares ({@link AxisRange#ofForest}): a row with too few examples
+     * or an interval marked "no information" sets no scale; past the edge its whisker ends in an arrow.
      */
     static AxisRange forestRange(DeltaForest forest) {
-        List<DeltaRow> withIntervals = forest.rows().stream().filter(r -> r.ci() != null).toList();
-        List<DeltaRow> tested = withIntervals.stream().filter(r -> r.verdict() != Verdict.TOO_FEW_EXAMPLES).toList();
-        List<DeltaRow> informative = tested.stream().filter(r -> !r.noInformation()).toList();
-        List<DeltaRow> scale = !informative.isEmpty() ? informative : !tested.isEmpty() ? tested : withIntervals;
-        if (!scale.isEmpty()) {
-            DoubleStream untested = forest.rows().stream()
-                    .filter(r -> !scale.contains(r) && r.delta() != null && r.verdict() != Verdict.TOO_FEW_EXAMPLES)
-                    .mapToDouble(DeltaRow::delta).filter(Double::isFinite);
-            return AxisRange.coveringTypical(scale.stream()
-                    .map(r -> new AxisRange.Whisker(r.delta() == null ? Double.NaN : r.delta(), r.ci().lower(),
-                            r.ci().upper())).toList(), untested, true);
-        }
-        return AxisRange.covering(forest.rows().stream().filter(r -> r.delta() != null)
-                .mapToDouble(DeltaRow::delta), true);
+        return AxisRange.ofForest(forest.rows().stream().map(r -> new AxisRange.ForestRow(
+                r.delta() == null ? Double.NaN : r.delta(), r.ci(), r.verdict() == Verdict.TOO_FEW_EXAMPLES,
+                r.noInformation())).toList());
     }
 
     /**

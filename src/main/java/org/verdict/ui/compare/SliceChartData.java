@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.DoubleStream;
 import java.util.stream.Stream;
@@ -155,36 +156,50 @@ public record SliceChartData(Metric metric, TargetUnit targetUnit, List<Point> p
     }
 
     /**
-     * The Δ axis: every tested slice's Δ, its interval (unless uninformatively wide, see
-     * {@link AxisRange#coveringTypical}), the Δ of a slice large enough to test whose Δ has no interval, and 0, with a
-     * little room. A slice with too few examples is not tested and its Δ and interval are noisy by nature: it never
-     * sets the scale (drawn past the edge, it is marked with an arrow).
+     * The Δ axis, by the approval pack's rule ({@link AxisRange#ofForest}): every tested slice's Δ and its interval
+     * (unless uninformatively wide, see {@link AxisRange#coveringTypical}), the Δ of a slice large enough to test
+     * whose Δ has no interval or one that says nothing ("no information"), and 0. Neither a slice with too few
+     * examples, whose Δ and interval are noisy by nature, nor an interval spanning every Δ the candidate could have
+     * sets the scale: drawn past the edge, they end in an arrow.
      */
     public AxisRange deltaRange() {
-        List<Point> scale = tested(points.stream().filter(Point::hasInterval).toList());
-        if (!scale.isEmpty()) {
-            DoubleStream untested = points.stream()
-                    .filter(p -> !p.hasInterval() && p.verdict() != Verdict.TOO_FEW_EXAMPLES)
-                    .mapToDouble(Point::delta).filter(Double::isFinite);
-            return AxisRange.coveringTypical(scale.stream()
-                    .map(p -> new AxisRange.Whisker(p.delta(), p.deltaLow(), p.deltaHigh())).toList(), untested, true);
-        }
-        return AxisRange.covering(points.stream().filter(p -> !Double.isNaN(p.delta()))
-                .flatMapToDouble(p -> DoubleStream.of(p.deltaLow(), p.deltaHigh())), true);
+        return AxisRange.ofForest(forestRows());
     }
 
     /**
      * The value axis of the per-model chart, by the forest plot's rule: both models' values and intervals in the
-     * tested slices (a slice without Δ's interval never sets it, as there). Not from 0, even for an error in the target's units: house prices' mae of 40k–60k drawn on an
-     * axis from 0 to 400k clumped every slice's marks into a few pixels.
+     * slices whose Δ interval sets the forest's scale, and both models' values in a tested slice whose Δ interval says
+     * nothing (its whiskers end in an arrow past the edge); a slice without Δ's interval never sets it, as there. Not
+     * from 0, even for an error in the target's units: house prices' mae of 40k–60k drawn on an axis from 0 to 400k
+     * clumped every slice's marks into a few pixels.
      */
     public AxisRange valueRange() {
-        List<Point> withIntervals = points.stream().filter(Point::hasInterval).toList();
-        return AxisRange.coveringTypical(tested(withIntervals.isEmpty() ? points : withIntervals).stream()
-                .flatMap(p -> Stream.of(
-                        new AxisRange.Whisker(p.production(), p.productionLow(), p.productionHigh()),
-                        new AxisRange.Whisker(p.candidate(), p.candidateLow(), p.candidateHigh())))
-                .filter(w -> !Double.isNaN(w.estimate())).toList(), false);
+        List<AxisRange.ForestRow> rows = forestRows();
+        Predicate<AxisRange.ForestRow> setsScale = AxisRange.settingTheScale(rows);
+        List<Point> scale = new ArrayList<>();
+        List<Point> valuesOnly = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            AxisRange.ForestRow row = rows.get(i);
+            if (setsScale.test(row)) {
+                scale.add(points.get(i));
+            } else if (row.interval() != null && !row.tooFewExamples()) {
+                valuesOnly.add(points.get(i));
+            }
+        }
+        return AxisRange.coveringTypical((scale.isEmpty() ? tested(points) : scale).stream()
+                        .flatMap(p -> Stream.of(
+                                new AxisRange.Whisker(p.production(), p.productionLow(), p.productionHigh()),
+                                new AxisRange.Whisker(p.candidate(), p.candidateLow(), p.candidateHigh())))
+                        .filter(w -> !Double.isNaN(w.estimate())).toList(),
+                valuesOnly.stream().flatMapToDouble(p -> DoubleStream.of(p.production(), p.candidate()))
+                        .filter(v -> !Double.isNaN(v)), false);
+    }
+
+    /** Each point as a forest plot's axis weighs it. */
+    private List<AxisRange.ForestRow> forestRows() {
+        return points.stream().map(p -> new AxisRange.ForestRow(p.delta(),
+                p.hasInterval() ? new Interval(p.deltaLow(), p.deltaHigh()) : null,
+                p.verdict() == Verdict.TOO_FEW_EXAMPLES, p.noInformation())).toList();
     }
 
     private static List<Point> tested(List<Point> among) {

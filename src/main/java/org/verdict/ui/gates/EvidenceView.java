@@ -42,6 +42,7 @@ import org.verdict.core.gates.model.EvidencePageId;
 import org.verdict.core.report.EvidenceCharts;
 import org.verdict.ui.chart.ChartPane;
 import org.verdict.ui.table.FittedColumns;
+import org.verdict.ui.table.LineBreaks;
 import org.verdict.ui.table.WholeRows;
 import org.verdict.ui.table.WrappingCell;
 import org.verdict.ui.task.BackgroundExecutor;
@@ -62,7 +63,6 @@ public final class EvidenceView {
     private static final double LIST_BESIDE_MIN_EMS = 75;
     private static final int ONE_LINE_HEADER_CHARS = 8;
     private static final int HEADER_LINE_CHARS = 16;
-    private static final char NO_BREAK_SPACE = '\u00A0';
     /** Narrower than this (in ems of the text size), two charts side by side cut their axis titles and crowd rows. */
     private static final double MIN_CHART_WIDTH_EMS = 38;
 
@@ -437,15 +437,9 @@ public final class EvidenceView {
         return WrappingCell.lines(header, Math.min((header.length() + 1) / 2, HEADER_LINE_CHARS));
     }
 
-    /** The text as a cell shows it: no line break inside brackets ("[0.826, 0.838]" wraps as one word). */
+    /** The text as a cell shows it, by {@link LineBreaks#keepIntervalsWhole}. */
     static String wrappable(String text) {
-        StringBuilder shown = new StringBuilder(text.length());
-        int depth = 0;
-        for (char c : text.toCharArray()) {
-            depth += c == '[' ? 1 : c == ']' && depth > 0 ? -1 : 0;
-            shown.append(c == ' ' && depth > 0 ? NO_BREAK_SPACE : c);
-        }
-        return shown.toString();
+        return LineBreaks.keepIntervalsWhole(text);
     }
 
     /**

@@ -352,4 +352,100 @@ class SliceChartDataTest {
         assertEquals(List.of(text.getString("model.production"), text.getString("model.candidate"),
                 text.getString("chart.notMeasured")), legend);
     }
+
+    /**
+     * n1's stores in small: two 40-row stores whose Holm intervals of Δ pr_auc span every value the candidate could
+     * have (production 0.582: [−0.582, +0.418]; 0.709: [−0.709, +0.291]) beside 600-row stores with intervals about
+     * 0.25 wide. The approval pack's forest set them aside; the app's stretched its Δ axis from −0.8 to them, so the
+     * informative intervals took a third of the plot.
+     */
+    private static List<SliceResult> withIntervalsThatSayNothing() {
+        Metric m = Metric.PR_AUC;
+        ShownInterval holm = new ShownInterval(TestFamily.SLICES, 1 - 0.05 / 7, ShownInterval.HOLM, 7);
+        List<SliceResult> results = new ArrayList<>(List.of(
+                ReportFixture.result(SliceKey.OVERALL, 3200, m, 0.674, 0.773, 0.052, 0.145, 0.001, 0.001,
+                        Verdict.BETTER),
+                spanning("st05", 0.582, 0.517, holm), spanning("st09", 0.709, 0.503, holm)));
+        // each store's values with their intervals and Δ's, from `verdict compare` on n1
+        double[][] stores = {{0.772, 0.686, 0.829, 0.737, 0.639, 0.802, -0.165, 0.095},
+                {0.673, 0.580, 0.741, 0.840, 0.776, 0.888, 0.049, 0.286},
+                {0.633, 0.531, 0.714, 0.848, 0.779, 0.895, 0.069, 0.360},
+                {0.730, 0.658, 0.794, 0.815, 0.733, 0.866, -0.025, 0.197}};
+        for (int i = 0; i < stores.length; i++) {
+            double[] s = stores[i];
+            results.add(new SliceResult(ReportFixture.slice("store", "st2" + i), 600, m, false,
+                    new MetricEstimate(s[0], new Interval(s[1], s[2])),
+                    new MetricEstimate(s[3], new Interval(s[4], s[5])), s[3] - s[0], new Interval(s[6], s[7]),
+                    new Interval(s[6], s[7]), 0.2, 0.5, "paired-bootstrap", s[6] > 0 ? Verdict.BETTER : Verdict.INCONCLUSIVE, holm, null,
+                    null, null));
+        }
+        return results;
+    }
+
+    private static SliceResult spanning(String store, double production, double candidate, ShownInterval holm) {
+        return new SliceResult(ReportFixture.slice("store", store), 40, Metric.PR_AUC, false,
+                new MetricEstimate(production, new Interval(0.111, 1.0)),
+                new MetricEstimate(candidate, new Interval(0.092, 1.0)), candidate - production,
+                new Interval(-production, 1 - production), new Interval(-0.4, 0.3), 0.9, 1.0, "paired-bootstrap",
+                Verdict.INCONCLUSIVE, holm, null, null, null);
+    }
+
+    @Test
+    void anIntervalThatSaysNothingSetsNoScaleItsPointIsOnTheAxisAndItsWhiskerEndsInAnArrow() {
+        SliceChartData data = SliceChartData.of(Metric.PR_AUC, withIntervalsThatSayNothing());
+        List<SliceChartData.Point> spanning = data.points().stream().filter(SliceChartData.Point::noInformation)
+                .toList();
+        assertEquals(2, spanning.size(), "both stores read 'no information', as the table's Verdict cell");
+
+        AxisRange range = data.deltaRange();
+
+        for (SliceChartData.Point p : data.points()) {
+            assertTrue(range.contains(p.delta()), p.label() + " Δ " + p.delta() + " on " + range);
+            if (!p.noInformation()) {
+                assertTrue(range.contains(p.deltaLow()) && range.contains(p.deltaHigh()), p.label() + " on " + range);
+            }
+        }
+        assertTrue(range.lower() > -0.5, "the intervals spanning every pr_auc run past the edge: " + range);
+        assertTrue(range.upper() < 0.418, range.toString());
+
+        XYPlot plot = new SliceCharts(ResourceBundle.getBundle(
+                "org.verdict.ui.messages")).forestPlot(data).getXYPlot();
+        assertEquals(range.lower(), plot.getRangeAxis().getLowerBound(), 1e-12);
+        List<String> labels = data.points().stream().map(SliceChartData.Point::label).toList();
+        for (SliceChartData.Point p : spanning) {
+            int row = labels.indexOf(p.label());
+            assertTrue(plot.getAnnotations().stream().map(XYTextAnnotation.class::cast)
+                    .anyMatch(a -> a.getText().equals(SliceCharts.CLIPPED_LOW) && a.getX() == row),
+                    p.label() + "'s whisker ends in an arrow at the left edge");
+        }
+    }
+
+    @Test
+    void thePerModelAxisHoldsTheValuesOfASliceWhoseDeltaSaysNothingButNotItsIntervals() {
+        SliceChartData data = SliceChartData.of(Metric.PR_AUC, withIntervalsThatSayNothing());
+
+        AxisRange range = data.valueRange();
+
+        for (SliceChartData.Point p : data.points()) {
+            assertTrue(range.contains(p.production()) && range.contains(p.candidate()), p.label() + " on " + range);
+        }
+        assertTrue(range.lower() > 0.45, "the 40-row stores' intervals from 0.1 do not set the scale: " + range);
+    }
+
+    @Test
+    void theAppsForestAndTheApprovalPacksScaleTheSameSlicesAlike() {
+        List<SliceResult> results = withIntervalsThatSayNothing();
+        org.verdict.core.compare.ComparisonReport report = new org.verdict.core.compare.ComparisonReport("n1", "a",
+                "b", Metric.PR_AUC, org.verdict.core.compare.ComparisonOptions.DEFAULTS, results, 6,
+                java.util.Map.of(Metric.PR_AUC, 6));
+        org.verdict.core.evidence.EvidenceChart.DeltaForest forest =
+                (org.verdict.core.evidence.EvidenceChart.DeltaForest) org.verdict.core.evidence.ComparisonEvidence
+                        .forestsByDimension(report).get(0);
+        XYPlot pack = new org.verdict.core.report.EvidenceCharts().build(forest).getXYPlot();
+
+        AxisRange app = SliceChartData.of(Metric.PR_AUC, results).deltaRange();
+
+        assertEquals(pack.getDomainAxis().getLowerBound(), app.lower(), 1e-12);
+        assertEquals(pack.getDomainAxis().getUpperBound(), app.upper(), 1e-12);
+    }
 }
