@@ -978,7 +978,8 @@ final class SliceAnalysis {
         }
         DeLong.Result delong = DeLong.compare(prod, cand, scratch[0], scratch[1]);
         double delta = delong.candidateAuc() - delong.productionAuc();
-        if (!(delong.deltaVariance() > 0) && prod.ranksAlike(cand)) {
+        if (!measurable(delong.deltaVariance(), Math.max(delong.productionAuc(), delong.candidateAuc()))
+                && prod.ranksAlike(cand)) {
             // the same scores, or a recalibration that keeps their order: Δ is 0 on every resample, yet the models may
             // order pairs not seen differently; bound it by how often they could
             return MetricComparison.tested(Metric.ROC_AUC,
@@ -988,8 +989,9 @@ final class SliceAnalysis {
                             prod.negatives()),
                     AgreementBound.rocAucSameRanking(prod.positives(), prod.negatives()),
                     AgreementBound.SAME_RANKING_TEST, withZeroVariancesSaid(sameScores(rows, prodScores, candScores)
-                            ? AgreeingModels.SAME_SCORES : AgreeingModels.SAME_RANKING, delong.productionVariance(),
-                            delong.candidateVariance(), "DeLong's variance"));
+                            ? AgreeingModels.SAME_SCORES : AgreeingModels.SAME_RANKING,
+                            measurable(delong.productionVariance(), delong.productionAuc()),
+                            measurable(delong.candidateVariance(), delong.candidateAuc()), "DeLong's variance"));
         }
         return normalComparison(Metric.ROC_AUC,
                 aucEstimate(delong.productionAuc(), delong.productionVariance(), prod.positives(), prod.negatives()),
@@ -1101,15 +1103,17 @@ final class SliceAnalysis {
      * Each model as given ({@link #aucEstimate}, {@link #logitEstimate}); Δ ± q·SE for the difference (metrics in
      * [0, 1]), q from Student's t on {@code deltaDegreesOfFreedom} (infinite: the normal). A variance of 0 (e.g. a
      * model that separates the classes perfectly) gives that model no interval rather than a zero-width one: the data
-     * cannot show that the value is exactly known.
+     * cannot show that the value is exactly known. Within rounding of 0 counts as 0 ({@link #measurable}), as the
+     * bootstrap's spread does in {@link #summarise}: binned sums leave a perfect model a variance of about 1e-32.
      */
     private MetricComparison normalComparison(Metric metric, MetricEstimate prod, MetricEstimate cand,
                                               double prodVariance, double candVariance, double delta,
                                               double deltaVariance, double deltaDegreesOfFreedom, String test,
                                               String varianceName) {
         double prodValue = prod.value();
-        String note = withZeroVariancesSaid(null, prodVariance, candVariance, varianceName);
-        if (!(deltaVariance > 0)) {
+        String note = withZeroVariancesSaid(null, measurable(prodVariance, prodValue),
+                measurable(candVariance, cand.value()), varianceName);
+        if (!measurable(deltaVariance, Math.max(Math.abs(prodValue), Math.abs(cand.value())))) {
             return new MetricComparison(metric, prod, cand, delta, null, test, null,
                     varianceName + " of Δ is 0 here, so the data cannot measure Δ's uncertainty", note);
         }
@@ -1120,20 +1124,29 @@ final class SliceAnalysis {
     }
 
     /** The note with why a model whose variance is 0 has no interval ({@link #logitEstimate}, {@link #aucEstimate}). */
-    private static String withZeroVariancesSaid(String note, double prodVariance, double candVariance,
+    private static String withZeroVariancesSaid(String note, boolean prodMeasurable, boolean candMeasurable,
                                                 String varianceName) {
-        if (prodVariance > 0 && candVariance > 0) {
+        if (prodMeasurable && candMeasurable) {
             return note;
         }
-        String said = (prodVariance > 0 ? "the candidate's " : candVariance > 0 ? "production's " : "each model's ")
+        String said = (prodMeasurable ? "the candidate's " : candMeasurable ? "production's " : "each model's ")
                 + varianceName + " is 0 here (perfect or no separation), so no interval is shown for it";
         return note == null ? said : note + "; " + said;
     }
 
     /** One model's pr_auc with its logit interval, or without one where its variance is 0. */
     private MetricEstimate logitEstimate(double value, double variance) {
-        return new MetricEstimate(value,
-                variance > 0 ? PairedTests.logitInterval(value, variance, options.confidenceLevel()) : null);
+        return new MetricEstimate(value, measurable(variance, value)
+                ? PairedTests.logitInterval(value, variance, options.confidenceLevel()) : null);
+    }
+
+    /**
+     * Whether a variance's standard error stands beyond rounding beside the values it came from ({@link
+     * RoundingSpread}): the one rule by which the bootstrap ({@link #summarise}) and the closed-form variances of rows
+     * and of a summary's binned sums alike decide that the data cannot measure an uncertainty.
+     */
+    private static boolean measurable(double variance, double magnitude) {
+        return variance > 0 && !RoundingSpread.negligible(Math.sqrt(variance), magnitude);
     }
 
     /**
@@ -1144,7 +1157,7 @@ final class SliceAnalysis {
      * variance is 0 (perfect or no separation), as for Δ.
      */
     private MetricEstimate aucEstimate(double value, double delongVariance, long positives, long negatives) {
-        if (!(delongVariance > 0)) {
+        if (!measurable(delongVariance, value)) {
             return new MetricEstimate(value, null);
         }
         return new MetricEstimate(value, Math.min(positives, negatives) < DELONG_MODEL_INTERVAL_MIN_CLASS
