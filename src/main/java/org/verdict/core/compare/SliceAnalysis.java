@@ -327,7 +327,8 @@ final class SliceAnalysis {
             return rocAucWithoutInterval(scores.production().v10() / positives,
                     scores.candidate().v10() / positives, positives, negatives, BinnedDeLong.TEST);
         }
-        return delongComparison(BinnedDeLong.compare(scores), positives, negatives, BinnedDeLong.TEST);
+        return delongComparison(roundingAsZero(BinnedDeLong.compare(scores)), positives, negatives,
+                BinnedDeLong.TEST);
     }
 
     /**
@@ -967,7 +968,7 @@ final class SliceAnalysis {
             return rocAucWithoutInterval(prodAuc.value(), cand.rocAuc().value(), prod.positives(), prod.negatives(),
                     DELONG);
         }
-        DeLong.Result delong = DeLong.compare(prod, cand, scratch[0], scratch[1]);
+        DeLong.Result delong = roundingAsZero(DeLong.compare(prod, cand, scratch[0], scratch[1]));
         if (!(delong.deltaVariance() > 0) && prod.ranksAlike(cand)) {
             // the same scores, or a recalibration that keeps their order: Δ is 0 on every resample, yet the models may
             // order pairs not seen differently; bound it by how often they could
@@ -1110,14 +1111,16 @@ final class SliceAnalysis {
      * Each model as given ({@link #aucEstimate}, {@link #logitEstimate}); Δ ± q·SE for the difference (metrics in
      * [0, 1]), q from Student's t on {@code deltaDegreesOfFreedom} (infinite: the normal). A variance of 0 (e.g. the
      * pr_auc of a model that separates the classes perfectly) gives that model no interval rather than a zero-width
-     * one: the data cannot show that the value is exactly known.
+     * one: the data cannot show that the value is exactly known. Within rounding of 0 counts as 0 ({@link
+     * #measurable}), as the bootstrap's spread does in {@link #summarise}: binned sums leave a perfect model a variance
+     * of about 1e-32.
      */
     private MetricComparison normalComparison(Metric metric, MetricEstimate prod, MetricEstimate cand, double delta,
                                               double deltaVariance, double deltaDegreesOfFreedom, String test,
                                               String varianceName) {
         double prodValue = prod.value();
         String note = withZeroVariancesSaid(null, prod, cand, varianceName);
-        if (!(deltaVariance > 0)) {
+        if (!measurable(deltaVariance, Math.max(Math.abs(prodValue), Math.abs(cand.value())))) {
             return new MetricComparison(metric, prod, cand, delta, null, test, null,
                     varianceName + " of Δ is 0 here, so the data cannot measure Δ's uncertainty", note);
         }
@@ -1143,8 +1146,30 @@ final class SliceAnalysis {
 
     /** One model's pr_auc with its logit interval, or without one where its variance is 0. */
     private MetricEstimate logitEstimate(double value, double variance) {
-        return new MetricEstimate(value,
-                variance > 0 ? PairedTests.logitInterval(value, variance, options.confidenceLevel()) : null);
+        return new MetricEstimate(value, measurable(variance, value)
+                ? PairedTests.logitInterval(value, variance, options.confidenceLevel()) : null);
+    }
+
+    /**
+     * Whether a variance's standard error stands beyond rounding beside the values it came from ({@link
+     * RoundingSpread}): the one rule by which the bootstrap ({@link #summarise}) and the closed-form variances of rows
+     * and of a summary's binned sums alike decide that the data cannot measure an uncertainty.
+     */
+    private static boolean measurable(double variance, double magnitude) {
+        return variance > 0 && !RoundingSpread.negligible(Math.sqrt(variance), magnitude);
+    }
+
+    /**
+     * DeLong's variances with those within rounding of 0 ({@link #measurable}) set to 0, so that every rule reading
+     * them (no interval, the separation bound, the same ranking, unstable Δ) sees rows and binned sums alike.
+     */
+    private static DeLong.Result roundingAsZero(DeLong.Result delong) {
+        double largerAuc = Math.max(delong.productionAuc(), delong.candidateAuc());
+        return new DeLong.Result(delong.productionAuc(), delong.candidateAuc(),
+                measurable(delong.productionVariance(), delong.productionAuc()) ? delong.productionVariance() : 0,
+                measurable(delong.candidateVariance(), delong.candidateAuc()) ? delong.candidateVariance() : 0,
+                measurable(delong.deltaVariance(), largerAuc) ? delong.deltaVariance() : 0,
+                delong.deltaDegreesOfFreedom());
     }
 
     /**

@@ -922,15 +922,16 @@ public final class DecisionLog implements AutoCloseable {
 
     private LogSnapshot readSnapshot() throws SQLException {
         int version = StoreSchema.version(connection);
-        List<LogEntry> entries = version >= 2 ? readEntries() : List.of();
-        return LogSnapshot.of(origin, version, readRecords(), entries, readStoredSigners(), readCheckpoints())
+        int layout = StoreSchema.layout(connection, version);
+        List<LogEntry> entries = layout >= 2 ? readEntries() : List.of();
+        return LogSnapshot.of(origin, layout, readRecords(), entries, readStoredSigners(), readCheckpoints())
                 .withStraySignatures(readStraySignatures())
                 .withGuardFaults(StoreSchema.guardFaults(connection, version, entries));
     }
 
     /** Signers as the signed entries establish them (the tables are only an index). */
     private Map<String, RegisteredSigner> readSigners() throws SQLException {
-        if (StoreSchema.version(connection) < 2) {
+        if (StoreSchema.layout(connection, StoreSchema.version(connection)) < 2) {
             return readSnapshot().signers();
         }
         // the replay needs only how many records and signatures there are, not the records themselves
@@ -982,7 +983,7 @@ public final class DecisionLog implements AutoCloseable {
 
     private List<Checkpoint> readCheckpoints() throws SQLException {
         List<Checkpoint> checkpoints = new ArrayList<>();
-        boolean hasEntries = StoreSchema.version(connection) >= 2;
+        boolean hasEntries = StoreSchema.layout(connection, StoreSchema.version(connection)) >= 2;
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(
                      "SELECT origin, tree_size, root_hash, signature_count, signatures_hash, key_id, signature"

@@ -9,7 +9,8 @@ import org.verdict.core.stats.MetricFormat;
 /**
  * Everything in a store, read in one transaction: what verification, export and the Audit view work on.
  *
- * @param formatVersion the store's format: 1 kept its signer register in plain tables, 2 and later in signed entries
+ * @param formatVersion the format of the store's tables ({@code StoreSchema.layout}): 1 kept its signer register
+ *                      in plain tables, 2 and later in signed entries
  * @param register who may sign, replayed from the entries (format 2) or read from the tables (format 1)
  * @param straySignatures signatures the store holds for records it does not hold: left behind by a deletion
  * @param guardFaults how the triggers that keep the store append-only are not as Verdict made them (dropped, altered)

@@ -61,6 +61,7 @@ public final class LogVerifier {
         checkCheckpoints(log, options.trustedSigners(), problems, progress);
         List<String> notes = new ArrayList<>();
         checkEntriesAfterLastCheckpoint(log, problems, notes);
+        noteSignaturesAfterLastCheckpoint(log, problems, notes);
         if (options.trustedSigners() != null) {
             checkEntrySigners(log, options.trustedSigners(), declinedRevocations, problems);
         }
@@ -123,6 +124,30 @@ public final class LogVerifier {
                     + " with an append, co-signature or key registration whose records, signatures and checkpoint were"
                     + " deleted since; the store holds nothing that tells the two apart, only a checkpoint kept outside"
                     + " the log does");
+        }
+    }
+
+    /**
+     * Signatures no checkpoint covers. Verdict signs a checkpoint with every append and co-signature; only a signature
+     * imported from an envelope (no key at hand) waits for the next one. One put into the store by something other
+     * than Verdict looks the same, and the next write's checkpoint covers either, so the note names both before then.
+     */
+    private static void noteSignaturesAfterLastCheckpoint(LogSnapshot log, List<Problem> problems,
+                                                          List<String> notes) {
+        long covered = log.latestCheckpoint().map(Checkpoint::signatureCount).orElse(0L);
+        List<String> waiting = log.signaturesInOrder().stream()
+                .filter(signature -> signature.order() > covered)
+                .map(signature -> "signature #" + signature.order() + " (by " + signerName(log, signature.keyId())
+                        + ", on record #" + signature.recordSequence() + ")")
+                .toList();
+        // on a log that does not verify the problems say more than this could
+        if (!waiting.isEmpty() && problems.isEmpty()) {
+            notes.add(String.join("; ", waiting) + (waiting.size() == 1 ? " is" : " are") + " covered by no"
+                    + " checkpoint, though Verdict signs one with every append and co-signature: "
+                    + (waiting.size() == 1 ? "it was either" : "each was either") + " imported from an envelope signed"
+                    + " elsewhere (log import-signature), which waits for the next write's checkpoint, or put into the"
+                    + " store by something other than Verdict; the store holds nothing that tells the two apart, and"
+                    + " the next write's checkpoint covers it either way, so ask who imported it before the next write");
         }
     }
 

@@ -267,6 +267,15 @@ public record SignerRegister(Map<String, RegisteredSigner> signers, List<Problem
         }
     }
 
+    /** How the listed key differs from the signed one: nothing, its PEM text alone, or another key. */
+    private static String keyDifference(StoredSigner row, RegisteredSigner signed) {
+        if (row.publicKeyPem().strip().equals(signed.publicKeyPem().strip())) {
+            return "";
+        }
+        String sameKey = RegisterDifference.ofSameKey(row.publicKeyPem(), signed.publicKeyPem());
+        return sameKey.isEmpty() ? " with another public key" : sameKey;
+    }
+
     private static void compareTables(Map<String, RegisteredSigner> signers, List<StoredSigner> rows,
                                       List<Problem> problems, Map<String, String> disputed) {
         Map<String, StoredSigner> byKey = new LinkedHashMap<>();
@@ -283,8 +292,9 @@ public record SignerRegister(Map<String, RegisteredSigner> signers, List<Problem
                     || !row.publicKeyPem().strip().equals(signed.publicKeyPem().strip())) {
                 problems.add(logProblem("signer register: key " + LogEntry.abbreviated(row.keyId()) + " is listed as "
                         + row.name() + " (" + row.role() + "), but its signed registration" + where + " says "
-                        + signed.name() + " (" + signed.role() + ")" + (row.publicKeyPem().strip()
-                        .equals(signed.publicKeyPem().strip()) ? "" : " with another public key")
+                        + signed.name() + " (" + signed.role() + ")" + keyDifference(row, signed)
+                        + RegisterDifference.ofLabel("name", row.name(), signed.name())
+                        + RegisterDifference.ofLabel("role", row.role(), signed.role())
                         + ": the register was edited"));
                 disputed.put(row.keyId(), row.name() + " (" + row.role() + ")");
             }

@@ -77,6 +77,16 @@ final class StoreSchema {
         return tables;
     }
 
+    /**
+     * The format whose tables the store has: {@code version}, unless that says 1 of a store with an entries table,
+     * which only format 2 and later create (its schema_version was lowered by hand; {@link #guardFaults} reports it).
+     * Read by its tables, such a store keeps its entries and checkpoints, so verification can name the set-back rather
+     * than misread every checkpoint.
+     */
+    static int layout(Connection connection, int version) throws SQLException {
+        return version < 2 && tables(connection).contains("entries") ? 2 : version;
+    }
+
     /** Applies the missing migrations; the caller holds the write transaction. */
     static void migrate(Connection connection, int from) throws SQLException {
         try (Statement statement = connection.createStatement()) {

@@ -86,6 +86,69 @@ class SignerRegisterTamperTest {
         assertFalse(report.isRecordIntact(2));
     }
 
+    /** A name rewritten to another Unicode normalisation prints alike: the message names the code points. */
+    @Test
+    void aNameRewrittenInAnotherUnicodeNormalisationIsFoundAndShown() throws Exception {
+        SignerKey zoe = LedgerFixtures.signer("Zo\u00eb \u00d8rsted", Roles.ML_LEAD);
+        Path store = TamperedStore.withRecords(dir.resolve("zoe.db"), zoe, LedgerFixtures.retraining("first"));
+        StoreSurgery.execute(store, "UPDATE signers SET name = 'Zoe\u0308 \u00d8rsted' WHERE key_id = '" + keyOf(zoe)
+                + "'");
+        VerificationReport report = verify(store);
+        assertFalse(report.isIntact());
+        assertTrue(anyProblem(report, "; the listed name has U+0065 U+0308 where the signed one has U+00EB (the same"
+                + " text in another Unicode normalisation, so both print alike): the register was edited"),
+                report.problems().toString());
+    }
+
+    /** The same key in PEM text with CRLF line endings: the register was edited, but not to another key. */
+    @Test
+    void aPublicKeyRewrittenWithOtherLineEndingsIsNotCalledAnotherKey() throws Exception {
+        StoreSurgery.execute(db, "UPDATE signers SET public_key = replace(public_key, char(10), char(13, 10))"
+                + " WHERE key_id = '" + keyOf(BOB) + "'");
+        VerificationReport report = verify(db);
+        assertFalse(report.isIntact());
+        assertTrue(anyProblem(report, "says Bob Byrne (observer); the listed public key is the registered one, its PEM"
+                + " text's line endings changed from LF to CRLF: the register was edited"), report.problems().toString());
+        assertFalse(anyProblem(report, "another public key"), report.problems().toString());
+
+        StoreSurgery.execute(db, "UPDATE signers SET public_key = '" + JOAN.identity().publicKeyPem()
+                + "' WHERE key_id = '" + keyOf(BOB) + "'");
+        assertTrue(anyProblem(verify(db), "says Bob Byrne (observer) with another public key: the register was edited"),
+                verify(db).problems().toString());
+    }
+
+    /**
+     * A genuine signature put into the store with a plain INSERT, as an insider holding a registered key could, is
+     * covered by no checkpoint: the store cannot tell it from an imported one, so "intact" comes with a note naming
+     * it, until the next write's checkpoint covers it.
+     */
+    @Test
+    void aSignatureInsertedBesideVerdictIsNotedAsCoveredByNoCheckpoint() throws Exception {
+        byte[] pae = Dsse.pae(Dsse.DECISION_PAYLOAD_TYPE, StoreSurgery.bytes(db,
+                "SELECT payload FROM records WHERE seq = 1"));
+        try (java.sql.Connection sql = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+             PreparedStatement insert = sql.prepareStatement("INSERT INTO signatures(record_seq, key_id, signature,"
+                     + " signed_at) VALUES (1, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))")) {
+            insert.setString(1, keyOf(GRACE));
+            insert.setBytes(2, GRACE.sign(pae));
+            insert.executeUpdate();
+        }
+        VerificationReport report = verify(db);
+        assertTrue(report.isIntact(), report.problems().toString());
+        String note = "signature #6 (by Grace Hopper (product) " + LogEntry.abbreviated(keyOf(GRACE))
+                + ", on record #1) is covered by no checkpoint, though Verdict signs one with every append and"
+                + " co-signature: it was either imported from an envelope signed elsewhere (log import-signature)";
+        assertTrue(report.notes().stream().anyMatch(n -> n.startsWith(note)), report.notes().toString());
+
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            log.append(LedgerFixtures.retraining("third"), ADA);
+        }
+        VerificationReport after = verify(db);
+        assertTrue(after.isIntact(), after.problems().toString());
+        assertTrue(after.notes().stream().noneMatch(n -> n.contains("covered by no checkpoint, though Verdict signs")),
+                "the next write's checkpoint covers it: " + after.notes());
+    }
+
     @Test
     void relabellingInsideTheSignedRegistrationIsFound() throws Exception {
         long entry = entryOf(BOB);

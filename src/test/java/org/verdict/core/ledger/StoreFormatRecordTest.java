@@ -87,6 +87,41 @@ class StoreFormatRecordTest {
         assertTrue(StoreSurgery.verify(db).isIntact(), StoreSurgery.verify(db).problems().toString());
     }
 
+    /**
+     * schema_version lowered to 1 with every trigger left: the store still has format 3's tables, so it is read by
+     * them and said to be set back, not misread as a format-1 store whose checkpoints are badly signed and whose own
+     * triggers are foreign; restore-guard against a kept checkpoint brings it back.
+     */
+    @Test
+    void aStoreSetBackToFormat1IsSuspectAndSaidToBeSetBack() throws Exception {
+        Path db = TamperedStore.withRecords(dir.resolve("new.db"), LEAD, LedgerFixtures.retraining("first"),
+                LedgerFixtures.retraining("second"));
+        Checkpoint kept;
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            kept = log.latestVerifiedCheckpoint();
+        }
+        StoreSurgery.execute(db, "UPDATE schema_version SET version = 1");
+
+        VerificationReport report = StoreSurgery.verify(db);
+        assertTrue(report.isSuspect(), report.problems().toString());
+        assertTrue(report.summary().startsWith("SUSPECT: store format set back from 3 to 1 — "), report.summary());
+        assertEquals(1, report.problems().size(), report.problems().toString());
+        assertTrue(report.problems().get(0).message().startsWith("the store's append-only guard is set back to format"
+                + " 1, though log entry #1 (registration of Ada Lovelace, ml-lead) records it as a store of format 3"
+                + " (its schema_version was lowered, so that it reads as a store of the earlier format)"),
+                report.problems().get(0).message());
+
+        byte[] stored = Files.readAllBytes(db);
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            assertThrows(LogNotIntactException.class, () -> log.append(LedgerFixtures.retraining("after"), LEAD));
+        }
+        assertArrayEquals(stored, Files.readAllBytes(db), "the file was not changed");
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            assertEquals(1, log.restoreGuard(kept, dir.resolve("kept.json")).setBack().stored());
+        }
+        assertTrue(StoreSurgery.verify(db).isIntact(), StoreSurgery.verify(db).problems().toString());
+    }
+
     /** Taking the format out of the entry that states it breaks the chain the checkpoints sign. */
     @Test
     void theStatedFormatCannotBeRemovedUnseen() throws Exception {

@@ -111,6 +111,96 @@ class RowAndSummaryVerdictsTest {
     }
 
     /**
+     * Ranked metrics on slices of a few positives that both models separate perfectly: every resample of the rows
+     * gives the same Δ, and the summary's binned influence variances are 0 up to rounding, so neither path may test Δ
+     * or give a model an interval of no width. Every slice's verdict, and whether Δ and each model have an interval,
+     * agree between the rows and their summary, for every metric; so does how many slices each metric tests.
+     */
+    @Test
+    void perfectlySeparatedSlicesOfFewPositivesGetTheSameVerdictFromRowsAndFromTheirSummary() throws Exception {
+        Path rowPack = writeSeparatedPack(folder.resolve("rows"));
+        ReviewPack rows = new PackLoader().load(rowPack, Progress.NONE);
+        ComparisonOptions options = ComparisonOptions.DEFAULTS;
+        Path summaryPack = folder.resolve("summary");
+        new DuckDbSummarizer("512MB", 1).summarize(rowPack.resolve("primary.csv").toString(), null,
+                rows.manifest(), true, true, options.seed(), summaryPack, Progress.NONE);
+        SummaryPack summary = new SummaryPackReader().read(summaryPack, Progress.NONE);
+        ComparisonEngine engine = new ComparisonEngine();
+        ComparisonReport fromRows = engine.compare(rows, null, options, Progress.NONE);
+        ComparisonReport fromSummary = new SummaryComparison(engine).compare(summary, null, options, Progress.NONE);
+
+        Map<String, SliceResult> bySummary = fromSummary.results().stream()
+                .collect(Collectors.toMap(RowAndSummaryVerdictsTest::key, Function.identity()));
+        List<String> differences = new ArrayList<>();
+        int separatedPrAuc = 0;
+        for (SliceResult row : fromRows.results()) {
+            SliceResult sum = bySummary.get(key(row));
+            if (row.verdict() != sum.verdict() || (row.deltaCi() == null) != (sum.deltaCi() == null)
+                    || hasInterval(row.production()) != hasInterval(sum.production())
+                    || hasInterval(row.candidate()) != hasInterval(sum.candidate())) {
+                differences.add(key(row) + ": rows " + row + "\n   summary " + sum);
+            }
+            if (row.metric() == Metric.PR_AUC && row.slice().label().contains("separated")) {
+                separatedPrAuc++;
+                assertEquals(1.0, sum.production().value(), key(row));
+                assertTrue(sum.deltaCi() == null && !hasInterval(sum.production())
+                        && !hasInterval(sum.candidate()), "no interval of no width: " + sum);
+            }
+        }
+        assertTrue(differences.isEmpty(), differences.size() + " differ:\n" + String.join("\n", differences));
+        assertEquals(4, separatedPrAuc);
+        for (Metric metric : List.of(Metric.ROC_AUC, Metric.PR_AUC)) {
+            assertEquals(tested(fromRows, metric), tested(fromSummary, metric), metric.wireName() + " slices tested");
+        }
+    }
+
+    private static boolean hasInterval(MetricEstimate estimate) {
+        return estimate != null && estimate.ci() != null;
+    }
+
+    private static long tested(ComparisonReport report, Metric metric) {
+        return report.results().stream().filter(r -> r.metric() == metric && r.pValue() != null).count();
+    }
+
+    /**
+     * Eight merchants of 250–400 rows with 5–8 positives each: in four ("separated-…") both models score every
+     * positive above every negative; in the others the scores overlap.
+     */
+    private static Path writeSeparatedPack(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("manifest.json"), """
+                {
+                  "format": "verdict-pack/1",
+                  "model": {"name": "fraud", "task": "binary", "riskTier": 2, "positiveLabel": "fraud"},
+                  "models": [{"version": "1", "role": "production"}, {"version": "2", "role": "candidate"}],
+                  "primaryMetric": "pr_auc",
+                  "suites": {"primary": {"file": "primary.csv", "slices": ["merchant"]}}
+                }
+                """);
+        SplittableRandom random = new SplittableRandom(21);
+        StringBuilder csv = new StringBuilder("example_id,label,merchant,score_1,score_2\n");
+        int id = 0;
+        for (int merchant = 0; merchant < 8; merchant++) {
+            boolean separated = merchant % 2 == 0;
+            int rows = 250 + 20 * merchant;
+            int positives = 5 + merchant % 4;
+            for (int i = 0; i < rows; i++) {
+                boolean fraud = i < positives;
+                // separated: positives in [0.6, 1), negatives in [0, 0.5) (candidate: [0.7, 1) and [0, 0.4))
+                double production = separated ? (fraud ? 0.6 + 0.4 * random.nextDouble() : 0.5 * random.nextDouble())
+                        : logistic((fraud ? 1 : -1) + random.nextGaussian());
+                double candidate = separated ? (fraud ? 0.7 + 0.3 * random.nextDouble() : 0.4 * random.nextDouble())
+                        : logistic((fraud ? 1.2 : -1) + random.nextGaussian());
+                csv.append("e").append(id++).append(',').append(fraud ? "fraud" : "ok").append(',')
+                        .append(separated ? "separated-" : "mixed-").append(merchant).append(',')
+                        .append(format(production)).append(',').append(format(candidate)).append('\n');
+            }
+        }
+        Files.writeString(folder.resolve("primary.csv"), csv);
+        return folder;
+    }
+
+    /**
      * The summary names its blocks' hash: one made now says its intervals are the rows'; one made before the manifest
      * named it (no blockHash) says they agree only within the bootstrap's noise; an unknown hash is refused.
      */
