@@ -548,7 +548,9 @@ public final class AuditViewModel {
             }
             String status = Optional.ofNullable(report.quorums().get(record.sequence())).map(Quorum::label).orElse("");
             Map<String, String> fields = new LinkedHashMap<>();
-            fields.put(text.getString("audit.field.record"), "#" + record.sequence() + " " + record.recordId());
+            // the id as log list, log verify and the problems name it (one line; all 64 digits took three at
+            // 1366×768), the whole id with the other hashes at the end
+            fields.put(text.getString("audit.field.record"), "#" + record.sequence() + " " + record.shortId());
             // the detail pane and the side-by-side view say what the table's Signatures column says
             fields.put(text.getString("audit.field.signatures"), status);
             // the signed time; a signature's stored time beside it is the store's clock, which nobody signs
@@ -572,6 +574,7 @@ public final class AuditViewModel {
                     people.addAll(decision.approvers());
                 }
             }
+            fields.put(text.getString("audit.field.recordId"), record.recordId());
             List<VerificationReport.Problem> problems = report.problemsOf(record.sequence());
             rows.add(new AuditRow(record.sequence(), record.recordId(),
                     decision == null ? null : date(decision.decisionDate()),

@@ -33,6 +33,8 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.verdict.core.gates.model.GateOutcome;
+import org.verdict.ui.table.FittedColumns;
 import org.verdict.ui.table.WrappingCell;
 
 /**
@@ -51,7 +53,12 @@ public final class GatesView {
     static final double TABLE_SHARE_OF_VIEW = 0.7;
     /** The worse slices listed at once; more scroll inside the list. */
     static final int WORSE_SLICES_SHOWN = 6;
-    /** How the Compare table and the command line mark a significantly worse slice. */
+    /** A gate's name breaks into lines of about this many characters before it widens its column. */
+    private static final int GATE_LINE_CHARS = 22;
+    /** The reasons' least width: they take every pixel the other columns leave, and wrap. */
+    private static final double WHY_MIN_EMS = 16;
+    /** A link's focus border beside its words (the theme gives a link no padding of its own). */
+    private static final double HYPERLINK_PADDING_EMS = 0.2;
 
     private final VBox root = new VBox(12);
     private final ScrollPane page = new ScrollPane(root);
@@ -79,7 +86,7 @@ public final class GatesView {
         notice.visibleProperty().bind(notice.managedProperty());
 
         Label approval = label("gatesApproval", null);
-        // column widths in ems of the body text, so large text (projector) widens them instead of cutting
+        // the columns are measured at the body text's size, so large text (projector) widens them instead of cutting
         DoubleBinding em = Bindings.createDoubleBinding(() -> approval.getFont().getSize(), approval.fontProperty());
         TableView<GateRow> table = new WholeRowsTable(model.rows());
         table.setId("gatesTable");
@@ -88,7 +95,10 @@ public final class GatesView {
         placeholder.setWrapText(true);
         placeholder.textProperty().bind(model.tablePlaceholderProperty());
         table.setPlaceholder(placeholder);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // The outcome, the gate and the link as wide as their words, the reasons all the rest: with fixed shares
+        // (14, 15, 40 and 13 ems) a Why of Fairness took six lines at 1366×768 beside a third of the table left blank
+        // in the Outcome and Gate columns. A narrow window (large text) wraps the gate's name, down to its longest word.
+        FittedColumns<GateRow> fitted = new FittedColumns<>(table, em, false);
         TableColumn<GateRow, GateRow> outcome = new TableColumn<>(text.getString("gates.col.outcome"));
         outcome.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         outcome.setCellFactory(column -> new TableCell<>() {
@@ -96,22 +106,25 @@ public final class GatesView {
             protected void updateItem(GateRow row, boolean empty) {
                 super.updateItem(row, empty);
                 getStyleClass().removeAll(OUTCOME_CLASSES);
-                setText(empty || row == null ? null : row.glyph() + " " + row.outcomeText());
+                setText(empty || row == null ? null : outcomeText(row));
                 if (!empty && row != null) {
                     getStyleClass().add(row.styleClass());
                 }
             }
         });
-        keepWidthInEms(outcome, em, 14);
+        fitted.fit(outcome, GatesView::outcomeText);
+        // gates.css sets a failing outcome in bold
+        fitted.boldIn(outcome, row -> row.outcome() == GateOutcome.FAIL);
         table.getColumns().add(outcome);
         TableColumn<GateRow, String> gate = textColumn("gates.col.gate", GateRow::title);
-        widthInEms(gate, em, 15);
         gate.setCellFactory(WrappingCell::new);
-        WrappingCell.keepWordsWhole(gate, model.rows(), GateRow::title, em);
+        // a long name ("Volume per class, language and segment") takes two lines rather than the reasons' room
+        fitted.fit(gate, row -> WrappingCell.lines(row.title(), GATE_LINE_CHARS));
+        fitted.wrapWhenNarrow(gate);
         table.getColumns().add(gate);
         TableColumn<GateRow, String> why = textColumn("gates.col.why", GateRow::summary);
-        widthInEms(why, em, 40);
         why.setCellFactory(WrappingCell::new);
+        fitted.flexible(why, WHY_MIN_EMS);
         table.getColumns().add(why);
         TableColumn<GateRow, GateRow> evidence = new TableColumn<>(text.getString("gates.col.evidence"));
         evidence.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
@@ -123,13 +136,13 @@ public final class GatesView {
                     setGraphic(null);
                     return;
                 }
-                Hyperlink link = new Hyperlink(row.evidence() + " →");
+                Hyperlink link = new Hyperlink(evidenceLink(row));
                 link.setId("evidence-" + row.gate().wireName());
                 link.setOnAction(e -> model.openEvidence(row));
                 setGraphic(link);
             }
         });
-        keepWidthInEms(evidence, em, 13);
+        fitted.fit(evidence, GatesView::evidenceLink, HYPERLINK_PADDING_EMS);
         table.getColumns().add(evidence);
         table.setRowFactory(view -> new TableRow<>() {
             @Override
@@ -261,16 +274,13 @@ public final class GatesView {
         return label;
     }
 
-    /** Sets (not binds: the user and the resize policy still resize it) a column's width in ems of the text. */
-    private static void widthInEms(TableColumn<GateRow, ?> column, DoubleBinding em, double ems) {
-        column.setPrefWidth(em.get() * ems);
-        em.addListener((obs, was, now) -> column.setPrefWidth(now.doubleValue() * ems));
+    /** An outcome as its cell shows it: the glyph that reads without colour, then the word. */
+    private static String outcomeText(GateRow row) {
+        return row.glyph() + " " + row.outcomeText();
     }
 
-    /** A column whose text does not wrap (an outcome, a link): the resize policy never makes it narrower. */
-    private static void keepWidthInEms(TableColumn<GateRow, ?> column, DoubleBinding em, double ems) {
-        widthInEms(column, em, ems);
-        column.minWidthProperty().bind(em.multiply(ems));
+    private static String evidenceLink(GateRow row) {
+        return row.evidence() + " →";
     }
 
     private TableColumn<GateRow, String> textColumn(String key, Function<GateRow, String> value) {

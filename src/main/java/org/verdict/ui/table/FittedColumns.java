@@ -63,6 +63,8 @@ public final class FittedColumns<S> {
     /** Columns whose cells wrap: as wide as their text while there is room, down to their longest word when not. */
     private final Set<TableColumn<S, ?>> wrapping = new HashSet<>();
     private final Map<TableColumn<S, ?>, Double> narrowest = new LinkedHashMap<>();
+    /** Wrapping columns that narrow only after the others ({@link #wrapLastWhenNarrow}). */
+    private final Set<TableColumn<S, ?>> wrappingLast = new HashSet<>();
     /** Sorting only reorders the rows (a header click on a sorted list): nothing to measure again then. */
     private final ListChangeListener<S> rowsChanged = change -> {
         while (change.next()) {
@@ -197,6 +199,16 @@ public final class FittedColumns<S> {
      */
     public void wrapWhenNarrow(TableColumn<S, ?> column) {
         wrapping.add(column);
+        requestRefit();
+    }
+
+    /**
+     * As {@link #wrapWhenNarrow}, but the column narrows only once every other wrapping column is down to its longest
+     * word: a short text that matters (an integrity badge) stays on one line while a long one can wrap instead.
+     */
+    public void wrapLastWhenNarrow(TableColumn<S, ?> column) {
+        wrapping.add(column);
+        wrappingLast.add(column);
         requestRefit();
     }
 
@@ -375,11 +387,17 @@ public final class FittedColumns<S> {
 
     /**
      * Narrows the wrapping columns, each in proportion to what it can give, by as much as the columns need beyond
-     * {@code room}, never below their longest word.
+     * {@code room}, never below their longest word; those that wrap last only for what the others cannot give.
      */
     private void wrapWhereNeeded(Map<TableColumn<S, ?>, Double> widths, double room) {
+        narrow(widths, room, column -> !wrappingLast.contains(column));
+        narrow(widths, room, wrappingLast::contains);
+    }
+
+    private void narrow(Map<TableColumn<S, ?>, Double> widths, double room, Predicate<TableColumn<S, ?>> which) {
         double excess = widths.values().stream().mapToDouble(Double::doubleValue).sum() - room;
-        List<TableColumn<S, ?>> narrowing = widths.keySet().stream().filter(narrowest::containsKey).toList();
+        List<TableColumn<S, ?>> narrowing = widths.keySet().stream().filter(narrowest::containsKey).filter(which)
+                .toList();
         double canGive = narrowing.stream().mapToDouble(column -> widths.get(column) - narrowest.get(column)).sum();
         if (excess <= 0 || canGive <= 0) {
             return;

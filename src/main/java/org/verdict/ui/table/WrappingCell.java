@@ -1,16 +1,11 @@
 package org.verdict.ui.table;
 
 import java.util.Arrays;
-import java.util.function.Function;
 import java.util.regex.Pattern;
-import javafx.beans.binding.Bindings;
-import javafx.beans.value.ObservableDoubleValue;
-import javafx.collections.ObservableList;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
-import org.verdict.ui.theme.CellFont;
 
 /**
  * A table cell whose text wraps at its column's width and makes its row as tall as it needs, so a long gate name,
@@ -69,27 +64,6 @@ public class WrappingCell<S> extends TableCell<S, String> {
             lines.append(line);
         }
         return lines.toString();
-    }
-
-    /**
-     * The column is never narrower than the longest word of its texts at the current text size, so a wrapped text
-     * breaks between words only ("Contamination" never becomes "Contaminatio" / "n" in large text).
-     */
-    public static <S> void keepWordsWhole(TableColumn<S, String> column, ObservableList<S> rows,
-                                          Function<S, String> shown, ObservableDoubleValue fontSize) {
-        column.minWidthProperty().bind(Bindings.createDoubleBinding(() -> {
-            Text measure = new Text();
-            measure.setFont(Font.font(CellFont.FAMILY, fontSize.get()));
-            double widest = 0;
-            for (S row : rows) {
-                String content = shown.apply(row);
-                for (String word : content == null ? new String[0] : content.split("\\s+")) {
-                    measure.setText(word);
-                    widest = Math.max(widest, measure.getLayoutBounds().getWidth());
-                }
-            }
-            return Math.ceil(widest + PADDING + 1);
-        }, rows, fontSize));
     }
 
     /** {@link LineBreaks#lines}, for the cells' own callers. */

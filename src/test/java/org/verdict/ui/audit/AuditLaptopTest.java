@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,6 +25,9 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.skin.TableColumnHeader;
+import javafx.scene.shape.LineTo;
+import javafx.scene.shape.MoveTo;
+import javafx.scene.shape.PathElement;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -131,31 +135,61 @@ class AuditLaptopTest {
         }
         assertTrue(table.lookupAll(".scroll-bar").stream().map(ScrollBar.class::cast)
                 .noneMatch(bar -> bar.getOrientation() == Orientation.HORIZONTAL && bar.isVisible()),
-                mode + ": no sideways scrolling; table " + table.getWidth() + " wide, columns " + table.getColumns()
+                mode + ": no sideways scrolling; table " + table.getWidth() + " wide, bars " + table.lookupAll(".scroll-bar")
+                        .stream().map(ScrollBar.class::cast).map(bar -> bar.getOrientation() + " " + bar.isVisible() + " "
+                                + bar.getWidth()).toList() + ", columns " + table.getColumns()
                         .stream().map(c -> c.getText() + (c.isVisible() ? " " : " hidden ") + c.getWidth()).toList());
         assertEquals(List.of(), cutToolbarTexts(robot), mode + ": toolbar texts cut");
     }
 
     /**
      * Every problem of the summary is drawn (none cut to "…"); past four lines it scrolls instead of growing, and the
-     * area holds whole lines: 4.5 lines of it cut the fourth of four problems mid-line.
+     * area ends under a whole line of the drawn text: measured with a plain text's line height (15.13 px, where the
+     * label draws 16 px lines in normal text) it was 61 px high and cut the fourth line mid-line.
      */
-    private void assertWholeSummaryScrollsInAFewLines(FxRobot robot) {
+    private void assertWholeSummaryScrollsInAFewLines(FxRobot robot, String mode) {
+        robot.interact(() -> { });
+        robot.interact(() -> { });
         Label verification = robot.lookup("#auditVerification").queryAs(Label.class);
         ScrollPane area = robot.lookup("#auditVerificationArea").queryAs(ScrollPane.class);
-        String drawn = verification.lookupAll(".text").stream().filter(Text.class::isInstance)
-                .map(node -> ((Text) node).getText()).findFirst().orElse("");
-        assertEquals(verification.getText(), drawn, "the whole summary is drawn");
-        Text fourLines = new Text("X\nX\nX\nX");
-        fourLines.setFont(verification.getFont());
-        double whole = fourLines.getLayoutBounds().getHeight() + verification.snappedTopInset()
-                + verification.snappedBottomInset();
-        double shown = area.getViewportBounds().getHeight();
-        assertTrue(shown <= Math.ceil(whole) + 1, shown + " px in view, four lines are " + whole);
-        if (verification.getHeight() > shown + 0.5) {
-            assertEquals(Math.ceil(whole), shown, 1, "four whole lines in view, none cut mid-line");
-            assertTrue(area.getVmax() > area.getVmin(), "a summary taller than its area can be scrolled to");
+        Text drawn = verification.lookupAll(".text").stream().filter(Text.class::isInstance).map(Text.class::cast)
+                .findFirst().orElseThrow();
+        assertEquals(verification.getText(), drawn.getText(), mode + ": the whole summary is drawn");
+        Bounds viewport = area.lookup(".viewport").localToScene(area.lookup(".viewport").getLayoutBounds());
+        List<double[]> lines = drawnLines(drawn);
+        long whole = lines.stream().filter(line -> line[0] >= viewport.getMinY() - 0.5
+                && line[1] <= viewport.getMaxY() + 0.5).count();
+        List<String> cut = lines.stream().filter(line -> line[0] < viewport.getMaxY() - 0.5
+                && line[1] > viewport.getMaxY() + 0.5).map(line -> line[0] + "–" + line[1]).toList();
+        assertEquals(List.of(), cut, mode + ": lines cut at the area's foot, " + viewport.getMaxY() + "; its "
+                + lines.size() + " lines " + lines.stream().map(line -> line[0] + "–" + line[1]).toList());
+        assertEquals(Math.min(4, lines.size()), whole, mode + ": whole lines in view of " + lines.size());
+        if (lines.size() > 4) {
+            assertTrue(area.getVmax() > area.getVmin(), mode + ": a summary taller than its area can be scrolled to");
         }
+    }
+
+    /** The top and bottom, in the scene, of each line the text draws. */
+    static List<double[]> drawnLines(Text drawn) {
+        PathElement[] shape = drawn.rangeShape(0, drawn.getText().length());
+        List<double[]> lines = new ArrayList<>();
+        double top = Double.NaN;
+        double bottom = Double.NaN;
+        // one closed rectangle per line: a MoveTo and four LineTos
+        for (PathElement element : shape) {
+            double y = element instanceof MoveTo move ? move.getY() : ((LineTo) element).getY();
+            if (element instanceof MoveTo && !Double.isNaN(top)) {
+                lines.add(new double[] {top, bottom});
+                top = Double.NaN;
+            }
+            top = Double.isNaN(top) ? y : Math.min(top, y);
+            bottom = Double.isNaN(bottom) || element instanceof MoveTo ? y : Math.max(bottom, y);
+        }
+        if (!Double.isNaN(top)) {
+            lines.add(new double[] {top, bottom});
+        }
+        return lines.stream().map(line -> new double[] {drawn.localToScene(0, line[0]).getY(),
+                drawn.localToScene(0, line[1]).getY()}).toList();
     }
 
     /**
@@ -252,9 +286,62 @@ class AuditLaptopTest {
             WaitForAsyncUtils.waitForFxEvents();
             assertNotEquals(Integrity.VERIFIED, model.integrityProperty().get(), model.verificationProperty().get());
             assertAuditorsColumnsInView(robot, "dark, large text, tampered");
-            assertWholeSummaryScrollsInAFewLines(robot);
+            assertWholeSummaryScrollsInAFewLines(robot, "large text");
         } finally {
             robot.interact(() -> appearance.darkProperty().set(false));
+        }
+    }
+
+    /**
+     * A tampered log's summary longer than its area shows four whole lines and scrolls to the rest, in normal text on
+     * a 1366×768 screen (where its fourth line was cut by 3 px) and in large text; the integrity badge stays on one
+     * line in normal text, the long decision beside it wrapping first.
+     */
+    @Test
+    void aTamperedLogsSummaryShowsWholeLinesAndItsBadgeOneLineInNormalText(FxRobot robot) throws Exception {
+        Path tampered = store("summary.db");
+        TamperedStore.changeRecord(tampered, 1, "rare class", "rare Class");
+        robot.interact(() -> model.open(tampered));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Integrity.TAMPERED, model.integrityProperty().get(), model.verificationProperty().get());
+        try {
+            robot.interact(() -> {
+                appearance.largeTextProperty().set(false);
+                stage.setWidth(1242);
+                stage.setHeight(696);
+            });
+            robot.interact(() -> { });
+            Label verification = robot.lookup("#auditVerification").queryAs(Label.class);
+            Text drawn = verification.lookupAll(".text").stream().filter(Text.class::isInstance)
+                    .map(Text.class::cast).findFirst().orElseThrow();
+            assertTrue(drawnLines(drawn).size() > 4, "the summary needs more than four lines to test its foot: "
+                    + verification.getText());
+            assertWholeSummaryScrollsInAFewLines(robot, "normal text");
+            TableView<AuditRow> records = robot.lookup("#auditRecords").queryTableView();
+            List<Text> badges = records.lookupAll(".table-cell").stream()
+                    .filter(cell -> cell instanceof TableCell<?, ?> shown && shown.getTableColumn() != null
+                            && "Integrity".equals(shown.getTableColumn().getText()) && !shown.isEmpty())
+                    .map(cell -> (Text) ((TableCell<?, ?>) cell).getGraphic()).toList();
+            assertEquals(2, badges.size(), "a badge per record");
+            for (Text badge : badges) {
+                assertEquals(1, drawnLines(badge).size(), "'" + badge.getText() + "' on one line in a column "
+                        + records.getColumns().get(1).getWidth() + " px wide; columns " + records.getColumns()
+                        .stream().map(c -> c.getText() + " " + c.getWidth()).toList());
+            }
+            assertAuditorsColumnsInView(robot, "normal text, tampered");
+            robot.interact(() -> {
+                appearance.largeTextProperty().set(true);
+                stage.setWidth(VIEW_WIDTH);
+                stage.setHeight(VIEW_HEIGHT);
+            });
+            assertWholeSummaryScrollsInAFewLines(robot, "large text");
+            assertAuditorsColumnsInView(robot, "large text, tampered");
+        } finally {
+            robot.interact(() -> {
+                appearance.largeTextProperty().set(true);
+                stage.setWidth(VIEW_WIDTH);
+                stage.setHeight(VIEW_HEIGHT);
+            });
         }
     }
 

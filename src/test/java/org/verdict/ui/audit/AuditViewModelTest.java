@@ -15,7 +15,9 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.ResourceBundle;
 import java.util.function.Supplier;
@@ -186,6 +188,24 @@ class AuditViewModelTest {
         assertTrue(model.details().stream().anyMatch(e -> e.getKey().equals("Override")
                 && e.getValue().equals("promoted over blocked gates: Latency (fail) — a nightly batch waits for no one")),
                 model.details().toString());
+    }
+
+    /**
+     * The Record field names the record as log list does, by its number and 12-digit id, on one line of the detail
+     * pane (its 64 digits took three at 1366×768); the whole id closes the fields, after the other hashes.
+     */
+    @Test
+    void theRecordFieldNamesTheShortIdAndTheWholeIdClosesTheFields() {
+        model.selectedProperty().set(model.visibleRecords().get(1));
+        Map<String, String> fields = new LinkedHashMap<>();
+        model.details().forEach(entry -> fields.put(entry.getKey(), entry.getValue()));
+        String record = fields.get("Record");
+        assertTrue(record != null && record.matches("#2 [0-9a-f]{12}"), fields.toString());
+        List<String> names = List.copyOf(fields.keySet());
+        assertEquals("Record id (SHA-256)", names.get(names.size() - 1), names.toString());
+        String whole = fields.get("Record id (SHA-256)");
+        assertTrue(whole.matches("[0-9a-f]{64}") && whole.startsWith(record.substring(3)), whole);
+        assertTrue(names.indexOf("File manifest.json") < names.size() - 1, names.toString());
     }
 
     @Test

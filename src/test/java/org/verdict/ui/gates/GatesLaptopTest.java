@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.ResourceBundle;
 import javafx.geometry.Bounds;
@@ -18,10 +19,15 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.LineTo;
+import javafx.scene.shape.MoveTo;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -156,6 +162,84 @@ class GatesLaptopTest {
         robot.interact(() -> model.showPack(sample));
         WaitForAsyncUtils.waitForFxEvents();
         everyGateRowHoldsItsText(robot);
+    }
+
+    @Test
+    void theReasonsTakeTheWidthTheOtherColumnsDoNotNeedInNormalText(FxRobot robot) {
+        theReasonsTakeTheSpareWidth(robot, "normal text");
+    }
+
+    @Test
+    void theReasonsTakeTheWidthTheOtherColumnsDoNotNeedInLargeText(FxRobot robot) {
+        robot.interact(() -> appearance.largeTextProperty().set(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        theReasonsTakeTheSpareWidth(robot, "large text");
+    }
+
+    /**
+     * Outcome, Gate and Evidence are as wide as what their cells draw and the cells' padding, never wider; Why takes
+     * the rest of the table, and the table does not scroll sideways. With fixed shares in ems the Outcome and Gate
+     * columns kept about 70 px blank between them at 1366×768 while a Why took six lines.
+     */
+    private void theReasonsTakeTheSpareWidth(FxRobot robot, String mode) {
+        robot.interact(() -> { });
+        robot.interact(() -> { });
+        TableView<?> table = robot.lookup("#gatesTable").queryAs(TableView.class);
+        double em = robot.lookup("#gatesApproval").queryLabeled().getFont().getSize();
+        // the theme's cell padding (0.5 em each side), FittedColumns' 8 px of slack, a link's focus border, rounding
+        double padding = 1.25 * em + 10;
+        double others = 0;
+        for (int index : new int[] {0, 1, 3}) {
+            TableColumn<?, ?> column = table.getColumns().get(index);
+            double cells = widestDrawn(table, column);
+            assertTrue(cells > 0, mode + ": " + column.getText() + " draws its cells");
+            // a header wider than the cells keeps room for a sort arrow (half an em) beside its title
+            double drawn = Math.max(cells, headerDrawn(table, column) + em / 2);
+            assertTrue(column.getWidth() <= drawn + padding, mode + ": " + column.getText() + " is "
+                    + column.getWidth() + " px wide for cells of " + drawn + " px; columns " + widths(table));
+            others += column.getWidth();
+        }
+        TableColumn<?, ?> why = table.getColumns().get(2);
+        double inside = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset();
+        assertTrue(why.getWidth() >= inside - others - 2, mode + ": Why is " + why.getWidth() + " px of "
+                + inside + "; columns " + widths(table));
+        assertTrue(table.lookupAll(".scroll-bar").stream().map(ScrollBar.class::cast)
+                .noneMatch(bar -> bar.getOrientation() == Orientation.HORIZONTAL && bar.isVisible()),
+                mode + ": no sideways scrolling; columns " + widths(table));
+        assertEquals(List.of(), executor.unhandledFailures());
+    }
+
+    /** The width of the column's title as its header draws it. */
+    private static double headerDrawn(TableView<?> table, TableColumn<?, ?> column) {
+        return table.lookupAll(".column-header").stream()
+                .filter(node -> node instanceof TableColumnHeader header && header.getTableColumn() == column)
+                .flatMap(header -> header.lookupAll(".text").stream()).filter(Text.class::isInstance)
+                .mapToDouble(text -> text.getLayoutBounds().getWidth()).max().orElse(0);
+    }
+
+    /** The widest text, wrapped text or link that the column's cells draw. */
+    private static double widestDrawn(TableView<?> table, TableColumn<?, ?> column) {
+        return table.lookupAll(".table-cell").stream()
+                .filter(node -> node instanceof TableCell<?, ?> cell && cell.getTableColumn() == column
+                        && !cell.isEmpty() && cell.isVisible())
+                .mapToDouble(node -> {
+                    TableCell<?, ?> cell = (TableCell<?, ?>) node;
+                    if (cell.getGraphic() instanceof Region link) {
+                        return link.getWidth();
+                    }
+                    if (cell.getGraphic() instanceof Text wrapped) {
+                        // its lines as drawn, not the width it may wrap in
+                        return Arrays.stream(wrapped.rangeShape(0, wrapped.getText().length()))
+                                .mapToDouble(element -> element instanceof MoveTo move ? move.getX()
+                                        : ((LineTo) element).getX()).max().orElse(0);
+                    }
+                    return cell.lookupAll(".text").stream().filter(Text.class::isInstance)
+                            .mapToDouble(text -> text.getLayoutBounds().getWidth()).max().orElse(0);
+                }).max().orElse(0);
+    }
+
+    private static List<String> widths(TableView<?> table) {
+        return table.getColumns().stream().map(column -> column.getText() + " " + column.getWidth()).toList();
     }
 
     private void everyGateRowHoldsItsText(FxRobot robot) {
