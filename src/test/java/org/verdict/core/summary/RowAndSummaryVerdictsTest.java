@@ -53,20 +53,10 @@ class RowAndSummaryVerdictsTest {
     @ParameterizedTest
     @EnumSource(value = Task.class, names = {"BINARY", "REGRESSION"})
     void everySliceAndMetricGetsTheSameVerdictFromRowsAndFromTheirSummary(Task task) throws Exception {
-        Path rowPack = writePack(folder.resolve("rows"), task, 2026);
-        ReviewPack rows = new PackLoader().load(rowPack, Progress.NONE);
-        ComparisonOptions options = ComparisonOptions.DEFAULTS.withCrosses(List.of(List.of("country", "channel")));
-        Path summaryPack = folder.resolve("summary");
-        new DuckDbSummarizer("512MB", 1).summarize(rowPack.resolve("primary.csv").toString(), null,
-                rows.manifest(), true, true, options.seed(), summaryPack, Progress.NONE);
-        SummaryPack summary = new SummaryPackReader().read(summaryPack, Progress.NONE);
-
-        ComparisonEngine engine = new ComparisonEngine();
-        ComparisonReport fromRows = engine.compare(rows, null, options, Progress.NONE);
-        ComparisonReport fromSummary = new SummaryComparison(engine).compare(summary, null, options, Progress.NONE);
-
-        Map<String, SliceResult> bySummary = fromSummary.results().stream()
-                .collect(Collectors.toMap(RowAndSummaryVerdictsTest::key, Function.identity()));
+        BothWays both = compareBothWays(writePack(folder.resolve("rows"), task, 2026),
+                ComparisonOptions.DEFAULTS.withCrosses(List.of(List.of("country", "channel"))));
+        ComparisonReport fromRows = both.fromRows();
+        Map<String, SliceResult> bySummary = both.bySummary();
         assertEquals(fromRows.results().size(), bySummary.size(), "the same slices and metrics");
         List<Metric> means = task == Task.BINARY
                 ? List.of(Metric.LOG_LOSS, Metric.BRIER, Metric.SQ_CALIBRATION_ERROR)
@@ -118,19 +108,10 @@ class RowAndSummaryVerdictsTest {
      */
     @Test
     void perfectlySeparatedSlicesOfFewPositivesGetTheSameVerdictFromRowsAndFromTheirSummary() throws Exception {
-        Path rowPack = writeSeparatedPack(folder.resolve("rows"));
-        ReviewPack rows = new PackLoader().load(rowPack, Progress.NONE);
-        ComparisonOptions options = ComparisonOptions.DEFAULTS;
-        Path summaryPack = folder.resolve("summary");
-        new DuckDbSummarizer("512MB", 1).summarize(rowPack.resolve("primary.csv").toString(), null,
-                rows.manifest(), true, true, options.seed(), summaryPack, Progress.NONE);
-        SummaryPack summary = new SummaryPackReader().read(summaryPack, Progress.NONE);
-        ComparisonEngine engine = new ComparisonEngine();
-        ComparisonReport fromRows = engine.compare(rows, null, options, Progress.NONE);
-        ComparisonReport fromSummary = new SummaryComparison(engine).compare(summary, null, options, Progress.NONE);
-
-        Map<String, SliceResult> bySummary = fromSummary.results().stream()
-                .collect(Collectors.toMap(RowAndSummaryVerdictsTest::key, Function.identity()));
+        BothWays both = compareBothWays(writeSeparatedPack(folder.resolve("rows")), ComparisonOptions.DEFAULTS);
+        ComparisonReport fromRows = both.fromRows();
+        ComparisonReport fromSummary = both.fromSummary();
+        Map<String, SliceResult> bySummary = both.bySummary();
         List<String> differences = new ArrayList<>();
         int separatedPrAuc = 0;
         for (SliceResult row : fromRows.results()) {
@@ -152,6 +133,24 @@ class RowAndSummaryVerdictsTest {
         for (Metric metric : List.of(Metric.ROC_AUC, Metric.PR_AUC)) {
             assertEquals(tested(fromRows, metric), tested(fromSummary, metric), metric.wireName() + " slices tested");
         }
+    }
+
+    /** A pack's comparison from its rows and from the summary DuckDB makes of them, the latter by slice and metric. */
+    private record BothWays(ComparisonReport fromRows, ComparisonReport fromSummary,
+                            Map<String, SliceResult> bySummary) {
+    }
+
+    private BothWays compareBothWays(Path rowPack, ComparisonOptions options) throws Exception {
+        ReviewPack rows = new PackLoader().load(rowPack, Progress.NONE);
+        Path summaryPack = folder.resolve("summary");
+        new DuckDbSummarizer("512MB", 1).summarize(rowPack.resolve("primary.csv").toString(), null,
+                rows.manifest(), true, true, options.seed(), summaryPack, Progress.NONE);
+        SummaryPack summary = new SummaryPackReader().read(summaryPack, Progress.NONE);
+        ComparisonEngine engine = new ComparisonEngine();
+        ComparisonReport fromRows = engine.compare(rows, null, options, Progress.NONE);
+        ComparisonReport fromSummary = new SummaryComparison(engine).compare(summary, null, options, Progress.NONE);
+        return new BothWays(fromRows, fromSummary, fromSummary.results().stream()
+                .collect(Collectors.toMap(RowAndSummaryVerdictsTest::key, Function.identity())));
     }
 
     private static boolean hasInterval(MetricEstimate estimate) {
