@@ -235,16 +235,25 @@ public final class EvidenceCharts {
             DeltaRow row = rows.get(i);
             if (row.ci() != null) {
                 // a tested row's estimate past the edge (its interval is too wide to set the scale) is written by
-                // its arrow; a row with too few examples is noise, drawn as before
+                // its arrow, on the plot's background so the whisker does not strike it through; a row with too few
+                // examples is noise, drawn as before
                 double delta = row.delta() == null || row.verdict() == Verdict.TOO_FEW_EXAMPLES ? Double.NaN
                         : row.delta();
                 if (row.ci().lower() < range.lower()) {
-                    plot.addAnnotation(clippedArrow(delta < range.lower() ? "◀ " + edgeValue(delta) : "◀",
-                            range.lower(), i, TextAnchor.CENTER_LEFT));
+                    XYTextAnnotation arrow = clippedArrow(delta < range.lower() ? "◀ " + edgeValue(delta) : "◀",
+                            range.lower(), i, TextAnchor.CENTER_LEFT);
+                    if (delta < range.lower()) {
+                        arrow.setBackgroundPaint(Color.WHITE);
+                    }
+                    plot.addAnnotation(arrow);
                 }
                 if (row.ci().upper() > range.upper()) {
-                    plot.addAnnotation(clippedArrow(delta > range.upper() ? edgeValue(delta) + " ▶" : "▶",
-                            range.upper(), i, TextAnchor.CENTER_RIGHT));
+                    XYTextAnnotation arrow = clippedArrow(delta > range.upper() ? edgeValue(delta) + " ▶" : "▶",
+                            range.upper(), i, TextAnchor.CENTER_RIGHT);
+                    if (delta > range.upper()) {
+                        arrow.setBackgroundPaint(Color.WHITE);
+                    }
+                    plot.addAnnotation(arrow);
                 }
             } else {
                 plot.addAnnotation(note(row, range, i));

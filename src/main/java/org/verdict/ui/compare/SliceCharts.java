@@ -349,13 +349,26 @@ public final class SliceCharts {
     private static void markClipped(XYPlot plot, AxisRange range, int row, double low, double high,
                                     double estimate, MetricFormat numbers) {
         if (low < range.lower()) {
-            String mark = estimate < range.lower() ? CLIPPED_LOW + " " + numbers.signed(estimate) : CLIPPED_LOW;
-            plot.addAnnotation(arrow(mark, row, range.lower(), TextAnchor.CENTER_LEFT));
+            plot.addAnnotation(estimate < range.lower()
+                    ? overWhisker(arrow(CLIPPED_LOW + " " + numbers.signed(estimate), row, range.lower(),
+                            TextAnchor.CENTER_LEFT))
+                    : arrow(CLIPPED_LOW, row, range.lower(), TextAnchor.CENTER_LEFT));
         }
         if (high > range.upper()) {
-            String mark = estimate > range.upper() ? numbers.signed(estimate) + " " + CLIPPED_HIGH : CLIPPED_HIGH;
-            plot.addAnnotation(arrow(mark, row, range.upper(), TextAnchor.CENTER_RIGHT));
+            plot.addAnnotation(estimate > range.upper()
+                    ? overWhisker(arrow(numbers.signed(estimate) + " " + CLIPPED_HIGH, row, range.upper(),
+                            TextAnchor.CENTER_RIGHT))
+                    : arrow(CLIPPED_HIGH, row, range.upper(), TextAnchor.CENTER_RIGHT));
         }
+    }
+
+    /**
+     * A value written on its row's whisker, on a background ({@link org.verdict.ui.chart.ChartLook} gives it the
+     * theme's) so the line does not strike it through.
+     */
+    private static XYTextAnnotation overWhisker(XYTextAnnotation text) {
+        text.setBackgroundPaint(Color.WHITE);
+        return text;
     }
 
     private static XYTextAnnotation arrow(String mark, int row, double at, TextAnchor anchor) {
