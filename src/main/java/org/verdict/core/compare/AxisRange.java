@@ -88,15 +88,16 @@ public record AxisRange(double lower, double upper) {
 
     /**
      * The span of every whisker's estimate, of their intervals and of 0 if {@code withZero}, leaving out an interval
-     * more than {@value #WIDE_FACTOR} times as wide as the median one while others remain: an uninformative interval
-     * (Δ pr_auc [−1, +1] with ten positives at a Holm level of 99.93 %) would otherwise squash every other row into a
-     * few pixels; it runs past the edge, marked with an arrow. Its estimate is on the axis unless it lies further than
-     * that limit beyond the readable intervals: a tested slice's point is what a reader looks for (h_tiny's s40,
-     * Δ +0.139 with an interval 5× the median, showed only a whisker and an arrow), but the estimate of an interval
-     * hundreds of times the median's width is as noisy as it, and would squash every other row alike; the chart then
-     * writes its value at the edge, beside the arrow. On a Δ axis ({@code withZero}) an interval that excludes 0 is always spanned, however wide: it is
-     * a slice significantly worse (or better), the board's worst case, and an uninformative interval always holds 0
-     * (fair_small's gender=nonbinary, Δ −0.151 [−0.212, −0.091] beside intervals of ±0.004, ran off the axis).
+     * more than {@value #WIDE_FACTOR} times as wide as the median one while others remain: an uninformative interval (Δ
+     * pr_auc [−1, +1] with ten positives at a Holm level of 99.93 %) would otherwise squash every other row into a few
+     * pixels; it runs past the edge, marked with an arrow. Its estimate is on the axis unless, on a Δ axis ({@code
+     * withZero}), it lies further than that limit beyond the readable intervals: a tested slice's point is what a
+     * reader looks for (h_tiny's s40, Δ +0.139 with an interval 5× the median, showed only a whisker and an arrow), but
+     * the estimate of an interval hundreds of times the median's width is as noisy as it, and would squash every other
+     * row alike; the chart then writes its value at the edge, beside the arrow. On a Δ axis ({@code withZero}) an
+     * interval that excludes 0 is always spanned, however wide: it is a slice significantly worse (or better), the
+     * board's worst case, and an uninformative interval always holds 0 (fair_small's gender=nonbinary, Δ −0.151
+     * [−0.212, −0.091] beside intervals of ±0.004, ran off the axis).
      */
     public static AxisRange coveringTypical(List<Whisker> whiskers, boolean withZero) {
         return coveringTypical(whiskers, DoubleStream.empty(), withZero);
@@ -122,11 +123,12 @@ public record AxisRange(double lower, double upper) {
                 .flatMapToDouble(w -> DoubleStream.of(w.estimate(), w.lower(), w.upper())))
                 .filter(Double::isFinite).toArray();
         AxisRange reach = covering(DoubleStream.of(readable), withZero);
-        // a wide interval's estimate is on the axis unless it lies further from the readable intervals than an
-        // interval as wide as the limit: claims' adj036 (n = 61, Δ +$8,199 [−$16,532, +$38,041], 327× the median
-        // width) stretched the axis to $8k and collapsed 300 adjusters' intervals into dots at $0
+        // on a Δ axis a wide interval's estimate is on the axis unless it lies further from the readable intervals
+        // than the limit: claims' adj036 (n = 61, Δ +$8,199 [−$16,532, +$38,041], 327× the median width) stretched
+        // the axis to $8k and collapsed 300 adjusters' intervals into dots at $0; the forests write such a Δ by its
+        // arrow. A model's value (the per-model chart) has no such label, so it always stays on the axis.
         DoubleStream wideEstimates = wide.stream().mapToDouble(Whisker::estimate)
-                .filter(e -> e >= reach.lower() - limit && e <= reach.upper() + limit);
+                .filter(e -> !withZero || e >= reach.lower() - limit && e <= reach.upper() + limit);
         AxisRange range = covering(DoubleStream.concat(DoubleStream.of(readable), wideEstimates), withZero);
         return range.withRoomForArrows(whiskers);
     }

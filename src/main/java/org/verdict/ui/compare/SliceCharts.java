@@ -159,7 +159,8 @@ public final class SliceCharts {
         for (int i = 0; i < points.size(); i++) {
             Point p = points.get(i);
             if (p.hasInterval()) {
-                // a tested slice's estimate past the edge is written there; a tiny slice's is noise, as its tooltip says
+                // a tested slice's estimate past the edge is written there; a tiny slice's is noise, as its tooltip
+                // says
                 markClipped(plot, range, i, p.deltaLow(), p.deltaHigh(),
                         p.verdict() == Verdict.TOO_FEW_EXAMPLES ? Double.NaN : p.delta(), numbers);
             } else if (Double.isNaN(p.delta())) {

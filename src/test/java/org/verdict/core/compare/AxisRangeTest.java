@@ -62,6 +62,15 @@ class AxisRangeTest {
     }
 
     @Test
+    void aModelsValueIsOnItsAxisHoweverWideItsInterval() {
+        // claims' adj003: production's mae $9,026 [$128, $27,583] beside values of about $150 ± $30
+        AxisRange range = AxisRange.coveringTypical(List.of(new Whisker(150, 120, 180), new Whisker(140, 112, 168),
+                new Whisker(160, 131, 190), new Whisker(9026, 128, 27583)), false);
+        assertTrue(range.contains(9026), "the per-model chart has no label for a value past its edge: " + range);
+        assertFalse(range.contains(27583), "its interval runs off: " + range);
+    }
+
+    @Test
     void aWideIntervalsEstimateNearTheOthersIsOnTheAxis() {
         // 50 intervals 0.02 wide and one 50× as wide whose estimate is a little beyond them
         List<Whisker> whiskers = new ArrayList<>();
