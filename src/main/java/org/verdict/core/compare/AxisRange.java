@@ -88,13 +88,16 @@ public record AxisRange(double lower, double upper) {
 
     /**
      * The span of every whisker's estimate, of their intervals and of 0 if {@code withZero}, leaving out an interval
-     * more than {@value #WIDE_FACTOR} times as wide as the median one while others remain: an uninformative interval
-     * (Δ pr_auc [−1, +1] with ten positives at a Holm level of 99.93 %) would otherwise squash every other row into a
-     * few pixels; it runs past the edge, marked with an arrow. Its estimate is always on the axis: a tested slice's
-     * point is what a reader looks for (h_tiny's s40, Δ +0.139 with an interval 5× the median, showed only a whisker
-     * and an arrow). On a Δ axis ({@code withZero}) an interval that excludes 0 is always spanned, however wide: it is
-     * a slice significantly worse (or better), the board's worst case, and an uninformative interval always holds 0
-     * (fair_small's gender=nonbinary, Δ −0.151 [−0.212, −0.091] beside intervals of ±0.004, ran off the axis).
+     * more than {@value #WIDE_FACTOR} times as wide as the median one while others remain: an uninformative interval (Δ
+     * pr_auc [−1, +1] with ten positives at a Holm level of 99.93 %) would otherwise squash every other row into a few
+     * pixels; it runs past the edge, marked with an arrow. Its estimate is on the axis unless, on a Δ axis ({@code
+     * withZero}), it lies further than that limit beyond the readable intervals: a tested slice's point is what a
+     * reader looks for (h_tiny's s40, Δ +0.139 with an interval 5× the median, showed only a whisker and an arrow), but
+     * the estimate of an interval hundreds of times the median's width is as noisy as it, and would squash every other
+     * row alike; the chart then writes its value at the edge, beside the arrow. On a Δ axis ({@code withZero}) an
+     * interval that excludes 0 is always spanned, however wide: it is a slice significantly worse (or better), the
+     * board's worst case, and an uninformative interval always holds 0 (fair_small's gender=nonbinary, Δ −0.151
+     * [−0.212, −0.091] beside intervals of ±0.004, ran off the axis).
      */
     public static AxisRange coveringTypical(List<Whisker> whiskers, boolean withZero) {
         return coveringTypical(whiskers, DoubleStream.empty(), withZero);
@@ -110,12 +113,23 @@ public record AxisRange(double lower, double upper) {
     public static AxisRange coveringTypical(List<Whisker> whiskers, DoubleStream untested, boolean withZero) {
         double[] widths = whiskers.stream().mapToDouble(Whisker::width).filter(Double::isFinite).sorted().toArray();
         double limit = widths.length == 0 ? Double.POSITIVE_INFINITY : WIDE_FACTOR * median(widths);
-        List<Whisker> typical = whiskers.stream()
-                .filter(w -> !(w.width() > limit) || withZero && w.excludesZero()).toList();
-        List<Whisker> spanned = typical.isEmpty() ? whiskers : typical;
-        DoubleStream estimates = DoubleStream.concat(whiskers.stream().mapToDouble(Whisker::estimate), untested);
-        AxisRange range = covering(DoubleStream.concat(estimates,
-                spanned.stream().flatMapToDouble(w -> DoubleStream.of(w.lower(), w.upper()))), withZero);
+        Predicate<Whisker> typical = w -> !(w.width() > limit) || withZero && w.excludesZero();
+        if (whiskers.stream().noneMatch(typical)) {
+            typical = w -> true;
+        }
+        List<Whisker> spanned = whiskers.stream().filter(typical).toList();
+        List<Whisker> wide = whiskers.stream().filter(typical.negate()).toList();
+        double[] readable = DoubleStream.concat(untested, spanned.stream()
+                .flatMapToDouble(w -> DoubleStream.of(w.estimate(), w.lower(), w.upper())))
+                .filter(Double::isFinite).toArray();
+        AxisRange reach = covering(DoubleStream.of(readable), withZero);
+        // on a Δ axis a wide interval's estimate is on the axis unless it lies further from the readable intervals
+        // than the limit: claims' adj036 (n = 61, Δ +$8,199 [−$16,532, +$38,041], 327× the median width) stretched
+        // the axis to $8k and collapsed 300 adjusters' intervals into dots at $0; the forests write such a Δ by its
+        // arrow. A model's value (the per-model chart) has no such label, so it always stays on the axis.
+        DoubleStream wideEstimates = wide.stream().mapToDouble(Whisker::estimate)
+                .filter(e -> !withZero || e >= reach.lower() - limit && e <= reach.upper() + limit);
+        AxisRange range = covering(DoubleStream.concat(DoubleStream.of(readable), wideEstimates), withZero);
         return range.withRoomForArrows(whiskers);
     }
 
@@ -130,10 +144,11 @@ public record AxisRange(double lower, double upper) {
         double newLower = lower;
         double newUpper = upper;
         for (Whisker w : whiskers) {
-            if (w.lower() < lower && Double.isFinite(w.estimate())) {
+            boolean shown = contains(w.estimate());
+            if (w.lower() < lower && shown) {
                 newLower = Math.min(newLower, w.estimate() - room);
             }
-            if (w.upper() > upper && Double.isFinite(w.estimate())) {
+            if (w.upper() > upper && shown) {
                 newUpper = Math.max(newUpper, w.estimate() + room);
             }
         }

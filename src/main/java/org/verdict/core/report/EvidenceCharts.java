@@ -8,6 +8,8 @@ import java.awt.Stroke;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.text.SimpleDateFormat;
@@ -232,11 +234,26 @@ public final class EvidenceCharts {
         for (int i = 0; i < rows.size(); i++) {
             DeltaRow row = rows.get(i);
             if (row.ci() != null) {
+                // a tested row's estimate past the edge (its interval is too wide to set the scale) is written by
+                // its arrow, on the plot's background so the whisker does not strike it through; a row with too few
+                // examples is noise, drawn as before
+                double delta = row.delta() == null || row.verdict() == Verdict.TOO_FEW_EXAMPLES ? Double.NaN
+                        : row.delta();
                 if (row.ci().lower() < range.lower()) {
-                    plot.addAnnotation(clippedArrow("◀", range.lower(), i, TextAnchor.CENTER_LEFT));
+                    XYTextAnnotation arrow = clippedArrow(delta < range.lower() ? "◀ " + edgeValue(delta) : "◀",
+                            range.lower(), i, TextAnchor.CENTER_LEFT);
+                    if (delta < range.lower()) {
+                        arrow.setBackgroundPaint(Color.WHITE);
+                    }
+                    plot.addAnnotation(arrow);
                 }
                 if (row.ci().upper() > range.upper()) {
-                    plot.addAnnotation(clippedArrow("▶", range.upper(), i, TextAnchor.CENTER_RIGHT));
+                    XYTextAnnotation arrow = clippedArrow(delta > range.upper() ? edgeValue(delta) + " ▶" : "▶",
+                            range.upper(), i, TextAnchor.CENTER_RIGHT);
+                    if (delta > range.upper()) {
+                        arrow.setBackgroundPaint(Color.WHITE);
+                    }
+                    plot.addAnnotation(arrow);
                 }
             } else {
                 plot.addAnnotation(note(row, range, i));
@@ -306,6 +323,12 @@ public final class EvidenceCharts {
         note.setFont(fonts.sans(9f));
         note.setPaint(ReportPalette.NO_DIFFERENCE);
         return note;
+    }
+
+    /** Δ to four significant digits, signed, as the axis writes numbers: "+8,199", "−0.612". */
+    static String edgeValue(double delta) {
+        double rounded = new BigDecimal(delta).round(new MathContext(4)).doubleValue();
+        return (rounded > 0 ? "+" : "") + tickFormat().format(rounded);
     }
 
     private XYTextAnnotation clippedArrow(String mark, double at, double row, TextAnchor anchor) {

@@ -6,6 +6,7 @@ import java.awt.Font;
 import java.util.Collection;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYAnnotation;
+import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.Axis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.Plot;
@@ -71,6 +72,9 @@ public record ChartLook(Color background, Color text, Color grid, float fontSize
             styleLimits(xy.getDomainMarkers(Layer.FOREGROUND));
             styleLimits(xy.getRangeMarkers(Layer.FOREGROUND));
             styleRowLimits(xy);
+            // a value written on a line (a clipped estimate on its whisker) stands on the theme's background
+            xy.getAnnotations().stream().filter(a -> a instanceof XYTextAnnotation t && t.getBackgroundPaint() != null)
+                    .forEach(a -> ((XYTextAnnotation) a).setBackgroundPaint(background));
         } else if (plot instanceof CategoryPlot category) {
             category.setRangeGridlinePaint(grid);
             category.setDomainGridlinePaint(grid);

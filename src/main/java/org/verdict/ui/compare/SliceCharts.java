@@ -159,7 +159,10 @@ public final class SliceCharts {
         for (int i = 0; i < points.size(); i++) {
             Point p = points.get(i);
             if (p.hasInterval()) {
-                markClipped(plot, range, i, p.deltaLow(), p.deltaHigh());
+                // a tested slice's estimate past the edge is written there; a tiny slice's is noise, as its tooltip
+                // says
+                markClipped(plot, range, i, p.deltaLow(), p.deltaHigh(),
+                        p.verdict() == Verdict.TOO_FEW_EXAMPLES ? Double.NaN : p.delta(), numbers);
             } else if (Double.isNaN(p.delta())) {
                 plot.addAnnotation(withoutPoint(p, range, i));
             } else {
@@ -336,12 +339,37 @@ public final class SliceCharts {
      * arrow at the edge, so a clipped whisker is never mistaken for a short one; its tooltip has the numbers.
      */
     private static void markClipped(XYPlot plot, AxisRange range, int row, double low, double high) {
+        markClipped(plot, range, row, low, high, Double.NaN, null);
+    }
+
+    /**
+     * As {@link #markClipped(XYPlot, AxisRange, int, double, double)}, for a Δ with its interval: an estimate past the
+     * edge (an interval so wide that its point sets no scale, see {@link AxisRange#coveringTypical}) is written beside
+     * its arrow, so its value is never hidden: "+$8,199 ▶".
+     */
+    private static void markClipped(XYPlot plot, AxisRange range, int row, double low, double high,
+                                    double estimate, MetricFormat numbers) {
         if (low < range.lower()) {
-            plot.addAnnotation(arrow(CLIPPED_LOW, row, range.lower(), TextAnchor.CENTER_LEFT));
+            plot.addAnnotation(estimate < range.lower()
+                    ? overWhisker(arrow(CLIPPED_LOW + " " + numbers.signed(estimate), row, range.lower(),
+                            TextAnchor.CENTER_LEFT))
+                    : arrow(CLIPPED_LOW, row, range.lower(), TextAnchor.CENTER_LEFT));
         }
         if (high > range.upper()) {
-            plot.addAnnotation(arrow(CLIPPED_HIGH, row, range.upper(), TextAnchor.CENTER_RIGHT));
+            plot.addAnnotation(estimate > range.upper()
+                    ? overWhisker(arrow(numbers.signed(estimate) + " " + CLIPPED_HIGH, row, range.upper(),
+                            TextAnchor.CENTER_RIGHT))
+                    : arrow(CLIPPED_HIGH, row, range.upper(), TextAnchor.CENTER_RIGHT));
         }
+    }
+
+    /**
+     * A value written on its row's whisker, on a background ({@link org.verdict.ui.chart.ChartLook} gives it the
+     * theme's) so the line does not strike it through.
+     */
+    private static XYTextAnnotation overWhisker(XYTextAnnotation text) {
+        text.setBackgroundPaint(Color.WHITE);
+        return text;
     }
 
     private static XYTextAnnotation arrow(String mark, int row, double at, TextAnchor anchor) {

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.verdict.core.compare.AxisRange.ForestRow;
 import org.verdict.core.compare.AxisRange.Whisker;
+import org.verdict.core.stats.Interval;
 
 class AxisRangeTest {
 
@@ -23,12 +26,62 @@ class AxisRangeTest {
 
     @Test
     void anEstimateIsOnTheAxisWhenItsWideIntervalIsNot() {
-        // h_tiny's roc_auc: overall, site=big and site=s400, and an uninformative interval around Δ +0.6
-        List<Whisker> whiskers = List.of(new Whisker(0.013, -0.001, 0.027), new Whisker(0.016, -0.003, 0.034),
-                new Whisker(-0.018, -0.068, 0.031), new Whisker(0.6, -1, 1));
-        AxisRange range = AxisRange.coveringTypical(whiskers, true);
+        // h_tiny's roc_auc: overall, site=big and site=s400, and an interval around Δ +0.6 spanning every roc_auc Δ
+        List<ForestRow> rows = List.of(new ForestRow(0.013, new Interval(-0.001, 0.027), false, false),
+                new ForestRow(0.016, new Interval(-0.003, 0.034), false, false),
+                new ForestRow(-0.018, new Interval(-0.068, 0.031), false, false),
+                new ForestRow(0.6, new Interval(-1, 1), false, true));
+        AxisRange range = AxisRange.ofForest(rows);
         assertTrue(range.contains(0.6), "the uninformative interval's estimate is shown: " + range);
         assertFalse(range.contains(1), "its interval runs past the edge");
+    }
+
+    @Test
+    void anIntervalFarWiderThanTheOthersSetsNoScaleNorDoesItsFarEstimate() {
+        // claims' 300 adjusters: intervals about $170 wide, and adj036 (n = 61) with Δ +$8,199 [−$16,532, +$38,041]
+        List<ForestRow> rows = new ArrayList<>();
+        ForestRow overall = new ForestRow(8.7, new Interval(-47.7, 49.7), false, false);
+        rows.add(overall);
+        double narrowLowest = Double.POSITIVE_INFINITY;
+        double narrowHighest = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < 300; i++) {
+            double delta = -40 + 80.0 * i / 299;
+            double halfWidth = 60 + 50 * ((i * 37) % 100) / 100.0;
+            rows.add(new ForestRow(delta, new Interval(delta - halfWidth, delta + halfWidth), false, false));
+            narrowLowest = Math.min(narrowLowest, delta - halfWidth);
+            narrowHighest = Math.max(narrowHighest, delta + halfWidth);
+        }
+        rows.add(new ForestRow(8199.2, new Interval(-16532.4, 38041.2), false, false));
+        AxisRange range = AxisRange.ofForest(rows);
+        assertTrue(range.contains(narrowLowest) && range.contains(narrowHighest), "every narrow interval: " + range);
+        assertTrue(range.contains(-47.7) && range.contains(49.7), "the overall row's interval: " + range);
+        assertFalse(range.contains(-16532.4) || range.contains(38041.2), "the wide interval runs off: " + range);
+        assertFalse(range.contains(8199.2), "its estimate is no scale for the others: " + range);
+        assertTrue(range.upper() - range.lower() < 2 * (narrowHighest - narrowLowest),
+                "the narrow intervals fill most of the axis: " + range);
+    }
+
+    @Test
+    void aModelsValueIsOnItsAxisHoweverWideItsInterval() {
+        // claims' adj003: production's mae $9,026 [$128, $27,583] beside values of about $150 ± $30
+        AxisRange range = AxisRange.coveringTypical(List.of(new Whisker(150, 120, 180), new Whisker(140, 112, 168),
+                new Whisker(160, 131, 190), new Whisker(9026, 128, 27583)), false);
+        assertTrue(range.contains(9026), "the per-model chart has no label for a value past its edge: " + range);
+        assertFalse(range.contains(27583), "its interval runs off: " + range);
+    }
+
+    @Test
+    void aWideIntervalsEstimateNearTheOthersIsOnTheAxis() {
+        // 50 intervals 0.02 wide and one 50× as wide whose estimate is a little beyond them
+        List<Whisker> whiskers = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            double estimate = -0.01 + 0.0004 * i;
+            whiskers.add(new Whisker(estimate, estimate - 0.01, estimate + 0.01));
+        }
+        whiskers.add(new Whisker(0.08, -0.42, 0.58));
+        AxisRange range = AxisRange.coveringTypical(whiskers, true);
+        assertTrue(range.contains(0.08), "its point is within the limit (0.16) of the others: " + range);
+        assertFalse(range.contains(0.58), "its interval runs off: " + range);
     }
 
     @Test

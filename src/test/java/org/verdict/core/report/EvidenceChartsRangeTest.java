@@ -39,6 +39,30 @@ class EvidenceChartsRangeTest {
     }
 
     @Test
+    void anIntervalFarWiderThanTheOthersIsArrowedWithItsEstimateWritten() {
+        // claims' adjusters: intervals about $170 wide, and adj036 (n = 61), Δ +$8,199 [−$16,532, +$38,041]
+        List<DeltaRow> rows = new java.util.ArrayList<>();
+        rows.add(new DeltaRow("overall", 8.7, new Interval(-47.7, 49.7), Verdict.INCONCLUSIVE, null));
+        for (int i = 0; i < 40; i++) {
+            double delta = -30 + 1.5 * i;
+            rows.add(new DeltaRow("adjuster=a" + i, delta, new Interval(delta - 85, delta + 85),
+                    Verdict.INCONCLUSIVE, null));
+        }
+        rows.add(new DeltaRow("adjuster=adj036", 8199.15, new Interval(-16532.4, 38041.2), Verdict.INCONCLUSIVE,
+                null));
+        DeltaForest forest = new DeltaForest("Δ mae", "Δ mae in USD", false, rows);
+
+        AxisRange range = EvidenceCharts.forestRange(forest);
+        XYPlot plot = new EvidenceCharts().build(forest).getXYPlot();
+
+        assertTrue(range.contains(-115) && range.contains(113.5), "every narrow interval: " + range);
+        assertTrue(range.upper() < 500, "adj036 sets no scale: " + range);
+        List<String> marks = plot.getAnnotations().stream().filter(a -> a instanceof XYTextAnnotation)
+                .map(a -> ((XYTextAnnotation) a).getText()).toList();
+        assertEquals(List.of("◀", "+8,199 ▶"), marks, "its ends are arrowed and its estimate is written");
+    }
+
+    @Test
     void anUntestedDeltaOfASliceLargeEnoughToTestIsOnTheAxisOneWithTooFewExamplesIsNot() {
         // mc_rare's macro_f1: store_12 (366 rows) has no interval because class rare has 4 examples there
         List<DeltaRow> rows = List.of(

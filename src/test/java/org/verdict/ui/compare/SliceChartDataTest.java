@@ -235,6 +235,30 @@ class SliceChartDataTest {
     }
 
     @Test
+    void aTestedSlicesEstimatePastTheEdgeIsWrittenByItsArrow() {
+        // twenty slices with intervals 0.04 wide, and one (n = 61) with Δ +0.45 [−0.30, +1.20], 37× as wide
+        Metric m = Metric.MACRO_F1;
+        List<SliceResult> results = new ArrayList<>();
+        results.add(ReportFixture.result(SliceKey.OVERALL, 4000, m, 0.80, 0.81, -0.01, 0.03, 0.3, 0.3,
+                Verdict.INCONCLUSIVE));
+        for (int i = 0; i < 20; i++) {
+            double delta = -0.01 + 0.001 * i;
+            results.add(ReportFixture.result(ReportFixture.slice("store", "s" + i), 500, m, 0.8, 0.8 + delta,
+                    delta - 0.02, delta + 0.02, 0.5, 1.0, Verdict.INCONCLUSIVE));
+        }
+        results.add(ReportFixture.result(ReportFixture.slice("store", "wide"), 61, m, 0.3, 0.75, -0.30, 1.20,
+                0.5, 1.0, Verdict.INCONCLUSIVE));
+        SliceChartData data = SliceChartData.of(m, results);
+        XYPlot plot = (XYPlot) new SliceCharts(
+                ResourceBundle.getBundle("org.verdict.ui.messages")).forestPlot(data).getPlot();
+
+        assertFalse(data.deltaRange().contains(0.45), "its point sets no scale: " + data.deltaRange());
+        List<String> marks = plot.getAnnotations().stream().map(a -> ((XYTextAnnotation) a).getText()).toList();
+        assertEquals(List.of(SliceCharts.CLIPPED_LOW, "+0.450 " + SliceCharts.CLIPPED_HIGH), marks,
+                "both ends past the edges, and its Δ written by the arrow on its side");
+    }
+
+    @Test
     void theForestPlotUsesThatRangeAndMarksTheClippedIntervalWithAnArrow() {
         SliceChartData data = SliceChartData.of(Metric.MACRO_F1, withATinySlice());
         XYPlot plot = (XYPlot) new SliceCharts(
