@@ -22,10 +22,17 @@ import org.verdict.ui.task.ActivityMonitor;
  */
 final class StatusBar extends HBox {
     static final int SHORT_HASH_LENGTH = 12;
+    private static final double STORE_MIN_EMS = 20;
 
     private final Label packName = new Label();
     private final Label packHash = new Label();
-    private final Label store = new Label();
+    /** The store signing goes to stays readable up to 20 ems when the log Audit shows is named beside it. */
+    private final Label store = new Label() {
+        @Override
+        protected double computeMinWidth(double height) {
+            return Math.min(computePrefWidth(height), snapSizeX(STORE_MIN_EMS * getFont().getSize()));
+        }
+    };
     private final Label audited = new Label();
     private final Label notice = new Label();
     private final ActivityArea progressArea;
