@@ -22,10 +22,17 @@ import org.verdict.ui.task.ActivityMonitor;
  */
 final class StatusBar extends HBox {
     static final int SHORT_HASH_LENGTH = 12;
+    private static final double STORE_MIN_EMS = 20;
 
     private final Label packName = new Label();
     private final Label packHash = new Label();
-    private final Label store = new Label();
+    /** The store signing goes to stays readable up to 20 ems when the log Audit shows is named beside it. */
+    private final Label store = new Label() {
+        @Override
+        protected double computeMinWidth(double height) {
+            return Math.min(computePrefWidth(height), snapSizeX(STORE_MIN_EMS * getFont().getSize()));
+        }
+    };
     private final Label audited = new Label();
     private final Label notice = new Label();
     private final ActivityArea progressArea;
@@ -35,10 +42,10 @@ final class StatusBar extends HBox {
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(10);
         packName.setId("statusPack");
-        // What is open stays readable; the progress message gives way when space runs out.
-        for (Label fixed : new Label[] {packName, packHash, store, audited}) {
-            fixed.setMinWidth(Region.USE_PREF_SIZE);
-        }
+        // The short hash keeps its width; the names end in … when the window is too narrow for them (their tooltips
+        // hold them whole): held at their full widths, a long folder and log name in large text made the bar, and
+        // with it the whole window's content, wider than a 1366 px screen.
+        packHash.setMinWidth(Region.USE_PREF_SIZE);
         packHash.setId("statusPackHash");
         store.setId("statusStore");
         audited.setId("statusAudited");
@@ -95,6 +102,7 @@ final class StatusBar extends HBox {
     private void showPack(ReviewPack pack, ResourceBundle text) {
         if (pack == null) {
             packName.setText(text.getString("status.noPack"));
+            packName.setTooltip(null);
             packHash.setText("");
             packHash.setTooltip(null);
             return;
@@ -104,7 +112,7 @@ final class StatusBar extends HBox {
         packName.setText(folder.equals(model)
                 ? MessageFormat.format(text.getString("status.pack"), model)
                 : MessageFormat.format(text.getString("status.packFolder"), model, folder));
-        packName.setTooltip(new Tooltip(pack.source().toString()));
+        packName.setTooltip(new Tooltip(packName.getText() + "\n" + pack.source()));
         String hash = pack.packHash();
         packHash.setText(MessageFormat.format(text.getString("status.hash"), hash.substring(0, SHORT_HASH_LENGTH)));
         packHash.setTooltip(new Tooltip(MessageFormat.format(text.getString("status.hashTooltip"), hash)));
