@@ -56,6 +56,11 @@ public final class AuditView {
      */
     private static final int VERIFICATION_LINES = 4;
     /**
+     * The verification summary's least width beside the log's name: a long file name in large text at 1366×768 took
+     * the whole row, and the summary, red for a tampered log, was squeezed out of view.
+     */
+    private static final double VERIFICATION_MIN_EMS = 20;
+    /**
      * Asks for a file to open. The application's asks through a path field with Browse… for the system's chooser,
      * which can come up blank or fail under a plain X session without a desktop portal.
      */
@@ -147,6 +152,10 @@ public final class AuditView {
         store.setId("auditStore");
         store.textProperty().bind(model.storeNameProperty());
         store.getStyleClass().add("title-4");
+        // a long name ends in … before the summary beside it gives way; the tooltip holds it whole
+        Tooltip storeWhole = new Tooltip();
+        storeWhole.textProperty().bind(model.storeNameProperty());
+        store.setTooltip(storeWhole);
         readOnly.getStyleClass().add("text-muted");
         Label verification = new Label();
         verification.setId("auditVerification");
@@ -171,11 +180,12 @@ public final class AuditView {
                         verification.prefHeight(verificationArea.getViewportBounds().getWidth())),
                 verification.fontProperty(), verification.textProperty(), verificationArea.viewportBoundsProperty()));
         verificationArea.minViewportHeightProperty().bind(verificationArea.prefViewportHeightProperty());
-        verificationArea.setMinWidth(0);
+        verificationArea.minWidthProperty().bind(Bindings.createDoubleBinding(
+                () -> VERIFICATION_MIN_EMS * verification.getFont().getSize(), verification.fontProperty()));
         HBox.setHgrow(verificationArea, Priority.SOMETIMES);
         HBox header = new HBox(12, open, store, readOnly, verificationArea);
         header.setAlignment(Pos.CENTER_LEFT);
-        keepWhole(open, store, readOnly);
+        keepWhole(open, readOnly);
         Label roster = new Label();
         roster.setId("auditTrustedSignersFile");
         roster.getStyleClass().add("text-muted");

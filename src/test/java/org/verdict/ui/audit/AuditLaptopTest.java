@@ -346,6 +346,34 @@ class AuditLaptopTest {
     }
 
     /**
+     * A tampered log with a long file name, in large text: the name ends in … (whole in its tooltip) and the red
+     * summary keeps its width beside it, where the name took the whole row and pushed the summary out of view.
+     */
+    @Test
+    void aLongLogNameLeavesTheTamperedSummaryInViewInLargeText(FxRobot robot) throws Exception {
+        Path tampered = store("support-routing-review-board-decisions-2026-t1-edit-payload.db");
+        TamperedStore.changeRecord(tampered, 1, "rare class", "rare Class");
+        robot.interact(() -> {
+            appearance.largeTextProperty().set(true);
+            stage.setWidth(VIEW_WIDTH);
+            stage.setHeight(VIEW_HEIGHT);
+            model.open(tampered);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Integrity.TAMPERED, model.integrityProperty().get(), model.verificationProperty().get());
+        robot.interact(() -> { });
+        Label verification = robot.lookup("#auditVerification").queryAs(Label.class);
+        ScrollPane area = robot.lookup("#auditVerificationArea").queryAs(ScrollPane.class);
+        Bounds shown = area.localToScene(area.getBoundsInLocal());
+        double em = verification.getFont().getSize();
+        assertTrue(shown.getWidth() >= 20 * em - 0.5 && shown.getMaxX() <= VIEW_WIDTH + 0.5,
+                "the summary " + shown + " at least 20 ems wide within the view");
+        assertWholeSummaryScrollsInAFewLines(robot, "large text, long log name");
+        Label name = robot.lookup("#auditStore").queryAs(Label.class);
+        assertEquals(tampered.getFileName().toString(), name.getTooltip().getText());
+    }
+
+    /**
      * The Model filter keeps a width a person finds and reads, whatever the log's model names (it shrank to "any▾"),
      * and in the dark theme its drop-down list has no shadow margin, which a desktop without a compositor draws as a
      * white frame.
