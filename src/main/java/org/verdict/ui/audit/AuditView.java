@@ -60,6 +60,8 @@ public final class AuditView {
      * the whole row, and the summary, red for a tampered log, was squeezed out of view.
      */
     private static final double VERIFICATION_MIN_EMS = 20;
+    /** The log's name keeps its width up to this many ems (a name such as decisions.db whole); longer ends in …. */
+    private static final double STORE_NAME_MIN_EMS = 12;
     /**
      * Asks for a file to open. The application's asks through a path field with Browse… for the system's chooser,
      * which can come up blank or fail under a plain X session without a desktop portal.
@@ -152,10 +154,16 @@ public final class AuditView {
         store.setId("auditStore");
         store.textProperty().bind(model.storeNameProperty());
         store.getStyleClass().add("title-4");
-        // a long name ends in … before the summary beside it gives way; the tooltip holds it whole
+        // a longer name ends in …, whole in its tooltip
         Tooltip storeWhole = new Tooltip();
         storeWhole.textProperty().bind(model.storeNameProperty());
         store.setTooltip(storeWhole);
+        store.minWidthProperty().bind(Bindings.createDoubleBinding(() -> {
+            Text name = new Text(store.getText());
+            name.setFont(store.getFont());
+            return Math.min(Math.ceil(name.getLayoutBounds().getWidth()) + store.snappedLeftInset()
+                    + store.snappedRightInset(), STORE_NAME_MIN_EMS * store.getFont().getSize());
+        }, store.textProperty(), store.fontProperty()));
         readOnly.getStyleClass().add("text-muted");
         Label verification = new Label();
         verification.setId("auditVerification");
