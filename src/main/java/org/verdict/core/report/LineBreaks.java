@@ -3,6 +3,7 @@ package org.verdict.core.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Where an evidence text may break a line, in the approval pack's PDF and HTML and in the app's cells alike: at a
@@ -38,6 +39,13 @@ public final class LineBreaks {
         }
     }
 
+    /**
+     * A text of values, each maybe with its interval, between " / ": a cell such as a group's rates, not prose that
+     * happens to hold a "/" and an interval ("… tested alone [−0.013, +0.038]; … min / max …").
+     */
+    private static final Pattern SEVERAL_VALUES = Pattern.compile(
+            "[^ \\[\\]]+( \\[[^\\[\\]]*\\])?( / [^ \\[\\]]+( \\[[^\\[\\]]*\\])?)+");
+
     private LineBreaks() {
     }
 
@@ -55,17 +63,13 @@ public final class LineBreaks {
      * it ("0.412 [0.398, 0.426] /", "0.383 [0.369, 0.397]"; "– /" for a value a model has not).
      */
     static List<String> words(String text) {
-        List<String> intervals = intervalWords(text);
-        if (!text.contains(" / ") || text.indexOf('[') < 0) {
-            return intervals;
+        if (text.indexOf('[') < 0 || !SEVERAL_VALUES.matcher(text).matches()) {
+            return intervalWords(text);
         }
-        List<String> words = new ArrayList<>(intervals.size());
-        for (String word : intervals) {
-            if (!words.isEmpty() && (word.startsWith("[") || word.equals("/"))) {
-                words.set(words.size() - 1, words.get(words.size() - 1) + " " + word);
-            } else {
-                words.add(word);
-            }
+        String[] values = text.split(" / ");
+        List<String> words = new ArrayList<>(values.length);
+        for (int i = 0; i < values.length; i++) {
+            words.add(i + 1 < values.length ? values[i] + " /" : values[i]);
         }
         return words;
     }

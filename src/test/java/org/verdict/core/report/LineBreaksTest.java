@@ -36,7 +36,8 @@ class LineBreaksTest {
                 LineBreaks.Keep.INTERVALS.words(pair));
         assertEquals(List.of("0.260", "[0.251,", "0.269]", "/", "0.228", "[0.220,", "0.237]"),
                 LineBreaks.Keep.NOTHING.words(pair));
-        assertEquals(List.of("candidate", "0.27%", "[0.07%, 0.68%]", "vs", "production", "0.40%"),
-                LineBreaks.words("candidate 0.27% [0.07%, 0.68%] vs production 0.40%"));
+        // prose holding a "/" and an interval breaks as prose: only its interval is whole
+        assertEquals(List.of("slice", "tested", "alone", "[−0.013, +0.038];", "ratio", "min", "/", "max"),
+                LineBreaks.words("slice tested alone [−0.013, +0.038]; ratio min / max"));
     }
 }
