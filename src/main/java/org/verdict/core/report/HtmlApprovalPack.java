@@ -173,16 +173,19 @@ final class HtmlApprovalPack {
         return tone == Tone.PLAIN ? "" : " class=\"" + tone.name().toLowerCase(Locale.ROOT).replace('_', '-') + "\"";
     }
 
-    /** Escaped text in which a browser, as the PDF, never breaks a line inside an interval. */
+    /**
+     * Escaped text in which a browser, as the PDF, never breaks a line inside an interval, nor between a value and its
+     * interval in a cell of several ({@link LineBreaks#words}): what is kept whole goes in a no-wrap span.
+     */
     static String prose(String text) {
         List<String> words = LineBreaks.words(text);
-        if (words.stream().noneMatch(LineBreaks::isInterval)) {
+        if (words.stream().noneMatch(LineBreaks::keptWhole)) {
             return escape(text);
         }
         StringBuilder prose = new StringBuilder(text.length() + 32);
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
-            prose.append(i == 0 ? "" : " ").append(LineBreaks.isInterval(word)
+            prose.append(i == 0 ? "" : " ").append(LineBreaks.keptWhole(word)
                     ? "<span class=\"ci\">" + escape(word) + "</span>" : escape(word));
         }
         return prose.toString();

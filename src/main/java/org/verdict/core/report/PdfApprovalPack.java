@@ -290,13 +290,16 @@ final class PdfApprovalPack {
         // body size gets smaller text: a cell breaks between words, never inside a word or a number.
         // An interval is kept on one line as a word is, unless the intervals side by side overflow the page even at
         // the smallest size (seven of them, in millions of dollars): then its bounds may go on two lines, each whole.
-        boolean intervalsWhole = sum(longestWords(table, SMALLEST_TABLE_TEXT, true)) <= WIDTH;
+        // Each value stays on one line with its interval in the same way, unless those overflow the page.
+        LineBreaks.Keep keep = LineBreaks.Keep.VALUES_WITH_INTERVALS;
+        while (keep != LineBreaks.Keep.NOTHING && sum(longestWords(table, SMALLEST_TABLE_TEXT, keep)) > WIDTH) {
+            keep = LineBreaks.Keep.values()[keep.ordinal() + 1];
+        }
         float size = TABLE_TEXT;
-        while (size > SMALLEST_TABLE_TEXT && sum(longestWords(table, size, intervalsWhole)) > WIDTH) {
+        while (size > SMALLEST_TABLE_TEXT && sum(longestWords(table, size, keep)) > WIDTH) {
             size -= 0.5f;
         }
-        TableLayout layout = new TableLayout(size, size * 1.35f, columnWidths(table, size, intervalsWhole),
-                intervalsWhole);
+        TableLayout layout = new TableLayout(size, size * 1.35f, columnWidths(table, size, keep), keep);
         List<Cell> header = table.headers().stream().map(h -> new Cell(h, Tone.PLAIN)).toList();
         // the caption, the header and the first row stay together: a header alone at a page's foot tells nothing
         float captionHeight = lines(table.caption(), bold, BODY, WIDTH).size() * BODY * 1.42f + 2;
@@ -316,7 +319,7 @@ final class PdfApprovalPack {
     }
 
     /** How a table is drawn: its text size and leading, its columns' widths, and whether intervals break. */
-    private record TableLayout(float size, float leading, float[] widths, boolean intervalsWhole) {
+    private record TableLayout(float size, float leading, float[] widths, LineBreaks.Keep keep) {
     }
 
     /** Measured in the font the cell is drawn in: bold text wraps sooner, and a header cell must not overflow. */
@@ -330,7 +333,7 @@ final class PdfApprovalPack {
 
     private List<String> cellLines(Cell cell, int column, TableLayout layout, boolean header) throws IOException {
         return lines(cell.text(), fontOf(cell, header), layout.size(), layout.widths()[column] - 2 * CELL_PAD,
-                layout.intervalsWhole());
+                layout.keep());
     }
 
     private PDFont fontOf(Cell cell, boolean header) {
@@ -406,7 +409,7 @@ final class PdfApprovalPack {
      * Natural column widths when they fit; otherwise each column keeps room for its longest word (a slice name, a
      * number) and the rest of the page is shared in proportion to how much more each column would like.
      */
-    private float[] columnWidths(EvidenceTable table, float size, boolean intervalsWhole) throws IOException {
+    private float[] columnWidths(EvidenceTable table, float size, LineBreaks.Keep keep) throws IOException {
         int columns = table.headers().size();
         float[] natural = new float[columns];
         for (int c = 0; c < columns; c++) {
@@ -418,7 +421,7 @@ final class PdfApprovalPack {
         if (naturalSum <= WIDTH) {
             return natural;
         }
-        float[] longestWord = longestWords(table, size, intervalsWhole);
+        float[] longestWord = longestWords(table, size, keep);
         float minimumSum = sum(longestWord);
         float[] widths = new float[columns];
         for (int c = 0; c < columns; c++) {
@@ -429,13 +432,13 @@ final class PdfApprovalPack {
     }
 
     /** Per column, the room its longest word needs (measured in the face it may be drawn in: {@link #measuredIn}). */
-    private float[] longestWords(EvidenceTable table, float size, boolean intervalsWhole) throws IOException {
+    private float[] longestWords(EvidenceTable table, float size, LineBreaks.Keep keep) throws IOException {
         int columns = table.headers().size();
         float[] longest = new float[columns];
         for (int c = 0; c < columns; c++) {
             float digest = 0;
             for (String text : columnTexts(table, c)) {
-                for (String word : intervalsWhole ? LineBreaks.words(text) : List.of(text.split(" "))) {
+                for (String word : keep.words(text)) {
                     float room = width(word, measuredIn(word), size) + 2 * CELL_PAD + 1;
                     longest[c] = Math.max(longest[c], room);
                     digest = isDigest(word) ? Math.max(digest, room) : digest;
@@ -789,17 +792,18 @@ final class PdfApprovalPack {
 
     /**
      * Word-wraps to the width; a word wider than a line (a hash, a path) is broken between characters. An interval
-     * ("[0.950, 0.965]", "[−$1,054, −$133]") wraps as one word: its bounds apart on two lines read as two numbers.
+     * ("[0.950, 0.965]", "[−$1,054, −$133]") wraps as one word: its bounds apart on two lines read as two numbers; so
+     * does a value with its interval where a text gives several ({@link LineBreaks#words}).
      */
     private List<String> lines(String text, PDFont font, float size, float width) throws IOException {
-        return lines(text, font, size, width, true);
+        return lines(text, font, size, width, LineBreaks.Keep.VALUES_WITH_INTERVALS);
     }
 
-    private List<String> lines(String text, PDFont font, float size, float width, boolean intervalsWhole)
+    private List<String> lines(String text, PDFont font, float size, float width, LineBreaks.Keep keep)
             throws IOException {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
-        for (String word : intervalsWhole ? LineBreaks.words(text) : List.of(text.split(" "))) {
+        for (String word : keep.words(text)) {
             String candidate = line.length() == 0 ? word : line + " " + word;
             if (width(candidate, font, size) <= width) {
                 line.setLength(0);

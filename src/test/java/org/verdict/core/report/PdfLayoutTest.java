@@ -133,6 +133,60 @@ class PdfLayoutTest {
         }
     }
 
+    /** The Fairness page's rates by group, both models' in a cell: groups named at length narrow the rate columns. */
+    private static ReportDocument ratesByGroup() {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (String group : List.of("language=pt-BR × channel=partner-api-escalations", "language=ko × channel=email",
+                "undisclosed")) {
+            rows.add(List.of(Cell.plain(group), Cell.plain("9,306"), Cell.plain("1,801"),
+                    Cell.plain("0.260 [0.251, 0.269] / 0.228 [0.220, 0.237]"),
+                    Cell.plain("0.873 [0.857, 0.888] / 0.933 [0.920, 0.943]"),
+                    Cell.plain("– / 0.059 [0.054, 0.065]")));
+        }
+        return new ReportDocument("Approval pack", "credit-risk 2 vs 1", List.of(
+                new Section("s1", "3.4", "Fairness", 1, List.of(new Table(new EvidenceTable(
+                        "Rates by language × channel, production / candidate, each with its 95% Wilson interval",
+                        List.of("Group", "n", "Positives", "Selection rate", "TPR", "FPR"), rows))))));
+    }
+
+    private static final List<String> RATES_WITH_INTERVALS = List.of("0.260 [0.251, 0.269]", "0.228 [0.220, 0.237]",
+            "0.873 [0.857, 0.888]", "0.933 [0.920, 0.943]", "0.059 [0.054, 0.065]");
+
+    @Test
+    void aFairnessRateIsNeverOnAnotherLineThanItsIntervalTheCellBreaksAfterTheSlash() throws Exception {
+        List<String> lines = linesDrawn(new PdfApprovalPack(new EvidenceCharts(new ReportFonts()))
+                .render(ratesByGroup()));
+
+        for (String rate : RATES_WITH_INTERVALS) {
+            assertEquals(3, lines.stream().filter(line -> line.contains(rate)).count(),
+                    rate + " on one line in each group's row:\n" + String.join("\n", lines));
+        }
+        // the columns were narrowed: a cell's two rates are on two lines, production's over the candidate's
+        assertTrue(lines.stream().noneMatch(line -> line.contains("0.260 [0.251, 0.269] / 0.228")),
+                String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(line -> line.contains("0.260 [0.251, 0.269] /")), String.join("\n", lines));
+    }
+
+    @Test
+    void theHtmlKeepsEachFairnessRateWithItsIntervalInANoWrapSpan() {
+        String html = new HtmlApprovalPack(new EvidenceCharts(new ReportFonts())).render(ratesByGroup());
+
+        assertTrue(html.contains("<td><span class=\"ci\">0.260 [0.251, 0.269] /</span> "
+                + "<span class=\"ci\">0.228 [0.220, 0.237]</span></td>"), html);
+        assertTrue(html.contains("<td><span class=\"ci\">– /</span> <span class=\"ci\">0.059 [0.054, 0.065]</span>"
+                + "</td>"), html);
+        // every rate of the table lies inside one span that does not wrap
+        java.util.regex.Matcher span = java.util.regex.Pattern.compile("<span class=\"ci\">([^<]*)</span>")
+                .matcher(html);
+        List<String> kept = new ArrayList<>();
+        while (span.find()) {
+            kept.add(span.group(1));
+        }
+        for (String rate : RATES_WITH_INTERVALS) {
+            assertEquals(3, kept.stream().filter(whole -> whole.contains(rate)).count(), rate + " in " + kept);
+        }
+    }
+
     @Test
     void theHtmlKeepsEachIntervalOnOneLineAsThePdfDoes() {
         ReportDocument document = new ReportDocument("Approval pack", "fraud-screen 8 vs 7", List.of(

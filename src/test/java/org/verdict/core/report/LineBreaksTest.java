@@ -1,7 +1,8 @@
-package org.verdict.ui.table;
+package org.verdict.core.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LineBreaksTest {
@@ -25,5 +26,18 @@ class LineBreaksTest {
         assertEquals("9 / 15", LineBreaks.keepIntervalsWhole("9 / 15"));
         assertEquals("+0.043 [+0.020," + NB + "+0.084] at 98.75%",
                 LineBreaks.keepIntervalsWhole("+0.043 [+0.020, +0.084] at 98.75%"));
+    }
+
+    @Test
+    void thePackBreaksAPairAfterTheSlashOnlyUnlessTheTableCannotAffordIt() {
+        String pair = "0.260 [0.251, 0.269] / 0.228 [0.220, 0.237]";
+        assertEquals(List.of("0.260 [0.251, 0.269] /", "0.228 [0.220, 0.237]"), LineBreaks.words(pair));
+        assertEquals(List.of("0.260", "[0.251, 0.269]", "/", "0.228", "[0.220, 0.237]"),
+                LineBreaks.Keep.INTERVALS.words(pair));
+        assertEquals(List.of("0.260", "[0.251,", "0.269]", "/", "0.228", "[0.220,", "0.237]"),
+                LineBreaks.Keep.NOTHING.words(pair));
+        // prose holding a "/" and an interval breaks as prose: only its interval is whole
+        assertEquals(List.of("slice", "tested", "alone", "[−0.013, +0.038];", "ratio", "min", "/", "max"),
+                LineBreaks.words("slice tested alone [−0.013, +0.038]; ratio min / max"));
     }
 }
