@@ -94,6 +94,15 @@ class AuditLaptopTest {
                 .withOverrides(List.of(new GateOverride("primary metric", "accepted for the rare class")));
     }
 
+    /** The screen every test starts on: large text in the 1366×768 laptop's view. */
+    private void largeTextOnTheLaptop(FxRobot robot) {
+        robot.interact(() -> {
+            appearance.largeTextProperty().set(true);
+            stage.setWidth(VIEW_WIDTH);
+            stage.setHeight(VIEW_HEIGHT);
+        });
+    }
+
     private Path store(String name) throws Exception {
         Path db = folder.resolve(name);
         try (DecisionLog log = DecisionLog.openForWriting(db)) {
@@ -260,11 +269,7 @@ class AuditLaptopTest {
                 assertAuditorsColumnsInView(robot, screen.name());
             }
         } finally {
-            robot.interact(() -> {
-                appearance.largeTextProperty().set(true);
-                stage.setWidth(VIEW_WIDTH);
-                stage.setHeight(VIEW_HEIGHT);
-            });
+            largeTextOnTheLaptop(robot);
         }
     }
 
@@ -329,19 +334,11 @@ class AuditLaptopTest {
                         .stream().map(c -> c.getText() + " " + c.getWidth()).toList());
             }
             assertAuditorsColumnsInView(robot, "normal text, tampered");
-            robot.interact(() -> {
-                appearance.largeTextProperty().set(true);
-                stage.setWidth(VIEW_WIDTH);
-                stage.setHeight(VIEW_HEIGHT);
-            });
+            largeTextOnTheLaptop(robot);
             assertWholeSummaryScrollsInAFewLines(robot, "large text");
             assertAuditorsColumnsInView(robot, "large text, tampered");
         } finally {
-            robot.interact(() -> {
-                appearance.largeTextProperty().set(true);
-                stage.setWidth(VIEW_WIDTH);
-                stage.setHeight(VIEW_HEIGHT);
-            });
+            largeTextOnTheLaptop(robot);
         }
     }
 
@@ -353,12 +350,8 @@ class AuditLaptopTest {
     void aLongLogNameLeavesTheTamperedSummaryInViewInLargeText(FxRobot robot) throws Exception {
         Path tampered = store("support-routing-review-board-decisions-2026-t1-edit-payload.db");
         TamperedStore.changeRecord(tampered, 1, "rare class", "rare Class");
-        robot.interact(() -> {
-            appearance.largeTextProperty().set(true);
-            stage.setWidth(VIEW_WIDTH);
-            stage.setHeight(VIEW_HEIGHT);
-            model.open(tampered);
-        });
+        largeTextOnTheLaptop(robot);
+        robot.interact(() -> model.open(tampered));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Integrity.TAMPERED, model.integrityProperty().get(), model.verificationProperty().get());
         robot.interact(() -> { });
