@@ -125,13 +125,18 @@ final class SliceAnalysis {
      */
     private final Executor helpers;
     /**
-     * Each thread's per-example scratch of both models, kept from slice to slice up to {@link #KEPT_SCRATCH}
-     * examples: made per slice, a large slice's pair (1 MB and more each) went straight to the old generation, where
-     * the command line's serial collector makes such arrays, and filled it until a full collection stopped both
-     * workers in the middle of a fresh 1M compare.
+     * Each thread's scratch of both models, kept from slice to slice for slices up to {@link #KEPT_SCRATCH} examples:
+     * each example's tie group, and each tie group's DeLong components or AP influences by class (two values a
+     * group, as many groups as the slice has distinct scores). Made per slice, a large slice's arrays (1 MB and more
+     * each) went straight to the old generation, where the command line's serial collector makes such arrays, and
+     * filled it until a full collection stopped both workers in the middle of a fresh 1M compare.
      */
+    private final ThreadLocal<int[][]> keptGroups = ThreadLocal.withInitial(() -> new int[2][0]);
     private final ThreadLocal<double[][]> keptScratch = ThreadLocal.withInitial(() -> new double[2][0]);
-    /** The most examples whose scratch a thread keeps (16 MB for both models): above, a slice makes its own. */
+    /**
+     * The most examples whose scratch a thread keeps (at most 8 MB of groups and 32 MB of values for both models):
+     * above, a slice makes its own.
+     */
     private static final int KEPT_SCRATCH = 1 << 20;
 
     /** @param helpers the comparison's workers, to which a slice's block bootstrap offers part of its replicates */
@@ -908,10 +913,11 @@ final class SliceAnalysis {
         }
         double[] prodScores = models.production.scores();
         double[] candScores = models.candidate.scores();
-        SliceRanking prod = SliceRanking.fromMarkedLocals(productionAscending, positive);
-        SliceRanking cand = SliceRanking.fromMarkedLocals(candidateAscending, positive);
-        // per-example scratch of both models, shared by DeLong's components and the AP influences
-        double[][] scratch = scratch(rows.length);
+        int[][] groupOfLocal = groupScratch(rows.length);
+        SliceRanking prod = SliceRanking.fromMarkedLocals(productionAscending, positive, groupOfLocal[0]);
+        SliceRanking cand = SliceRanking.fromMarkedLocals(candidateAscending, positive, groupOfLocal[1]);
+        // per-group scratch of both models, shared by DeLong's components and the AP influences
+        double[][] scratch = scratch(2 * Math.max(prod.groups(), cand.groups()));
         List<MetricComparison> results = new ArrayList<>();
         // the means first: a summary slice draws them from the same first split
         SplittableRandom meansRandom = random.split();
@@ -941,19 +947,28 @@ final class SliceAnalysis {
         return results;
     }
 
-    /**
-     * Two arrays of at least {@code n} values each, for one slice's use on this thread. Exactly {@code n} where the
-     * row bootstrap of pr_auc reads its influences whole ({@link #PR_AUC_ROW_BOOTSTRAP_MAX}), and above
-     * {@link #KEPT_SCRATCH}.
-     */
+    /** Two arrays of at least {@code n} values each, for one slice's use on this thread. */
     private double[][] scratch(int n) {
-        if (n <= PR_AUC_ROW_BOOTSTRAP_MAX || n > KEPT_SCRATCH) {
+        if (n > 2 * KEPT_SCRATCH) {
             return new double[][] {new double[n], new double[n]};
         }
         double[][] kept = keptScratch.get();
         if (kept[0].length < n) {
             kept[0] = new double[n];
             kept[1] = new double[n];
+        }
+        return kept;
+    }
+
+    /** Two arrays of at least {@code n} ints each, for one slice's use on this thread: each model's tie groups. */
+    private int[][] groupScratch(int n) {
+        if (n > KEPT_SCRATCH) {
+            return new int[][] {new int[n], new int[n]};
+        }
+        int[][] kept = keptGroups.get();
+        if (kept[0].length < n) {
+            kept[0] = new int[n];
+            kept[1] = new int[n];
         }
         return kept;
     }
@@ -1043,8 +1058,8 @@ final class SliceAnalysis {
                 prodReplicates[b] = prod.weightedAveragePrecision(weights);
                 candReplicates[b] = cand.weightedAveragePrecision(weights);
             }
-            double[] prodInfluence = prod.averagePrecisionInfluence(prodAp.value(), scratch[0]);
-            double[] candInfluence = cand.averagePrecisionInfluence(candAp.value(), scratch[1]);
+            double[] prodInfluence = prod.averagePrecisionInfluence(prodAp.value(), new double[n]);
+            double[] candInfluence = cand.averagePrecisionInfluence(candAp.value(), new double[n]);
             double[] acceleration = {ResampledDistribution.accelerationFromInfluence(prodInfluence),
                 ResampledDistribution.accelerationFromInfluence(candInfluence)};
             double[] deltaInfluence = new double[n];
@@ -1063,30 +1078,12 @@ final class SliceAnalysis {
                     candReplicates, modelInterval, n, degreesOfFreedom, ROW_BOOTSTRAP, null, null), deltaVariance,
                     degreesOfFreedom), prodReplicates, candReplicates);
         }
-        double[] variances = influenceVariances(prod.averagePrecisionInfluence(prodAp.value(), scratch[0]),
-                cand.averagePrecisionInfluence(candAp.value(), scratch[1]), n);
+        double[] variances = SliceRanking.averagePrecisionInfluenceSquares(prod, prodAp.value(), cand,
+                candAp.value(), scratch[0], scratch[1]);
         double delta = candAp.value() - prodAp.value();
         return normalComparison(Metric.PR_AUC, logitEstimate(prodAp.value(), variances[0]),
                 logitEstimate(candAp.value(), variances[1]), delta, variances[2], Double.POSITIVE_INFINITY, AP_INFLUENCE,
                 "the influence-function variance");
-    }
-
-    /**
-     * Σψ² of production, of the candidate and of their difference over the first n examples. A loop over every row
-     * of a slice in a method of its own: the JIT compiles it alone, not the whole of {@link #prAuc} on-stack and then
-     * again.
-     */
-    private static double[] influenceVariances(double[] prodInfluence, double[] candInfluence, int n) {
-        double prodVariance = 0;
-        double candVariance = 0;
-        double deltaVariance = 0;
-        for (int i = 0; i < n; i++) {
-            prodVariance += prodInfluence[i] * prodInfluence[i];
-            candVariance += candInfluence[i] * candInfluence[i];
-            double d = candInfluence[i] - prodInfluence[i];
-            deltaVariance += d * d;
-        }
-        return new double[] {prodVariance, candVariance, deltaVariance};
     }
 
     /**
@@ -1226,8 +1223,12 @@ final class SliceAnalysis {
 
     /**
      * Adds each example of a slice to its table block's sums in the {@link #CALIBRATION_WIDTH} layout, block after
-     * block in {@code blockSums}. A loop over every row of a slice in a method of its own, so the JIT compiles it alone
-     * rather than with the bootstrap around it.
+     * block in {@code blockSums}: the losses, then each model's bin sums as {@link Calibration#SQUARED_ERROR_SUMS}
+     * lays them out (per bin the count, Σ gap and Σ gap², gap = score − label), then the count. A loop over every row
+     * of a slice in a method of its own, so the JIT compiles it alone rather than with the bootstrap around it; the
+     * bin sums are added here rather than by a call per model and row, and each model's gap and its square are worked
+     * out once for Brier and the bin (the same values, added to each sum in the same order), since the command line's
+     * client compiler neither inlines such a call nor shares the work.
      */
     private void addCalibrationExamples(int[] rows, boolean[] positive, double[] prodScores, double[] candScores,
                                         int[] tableBlock, double[] blockSums) {
@@ -1239,16 +1240,24 @@ final class SliceAnalysis {
         for (int i = 0; i < rows.length; i++) {
             int row = rows[i];
             int y = positive[i] ? 1 : 0;
-            double sp = prodScores[row];
-            double sc = candScores[row];
+            double prodGap = prodScores[row] - y;
+            double candGap = candScores[row] - y;
+            double prodSquare = prodGap * prodGap;
+            double candSquare = candGap * candGap;
             short code = rowCodes[row];
             int block = tableBlock[row] * width;
             blockSums[block] += logLosses[2 * row];
             blockSums[block + 1] += logLosses[2 * row + 1];
-            blockSums[block + 2] += (sp - y) * (sp - y);
-            blockSums[block + 3] += (sc - y) * (sc - y);
-            Calibration.addExample(sp, y, PairedModels.productionBin(code), blockSums, block + prodCalibration);
-            Calibration.addExample(sc, y, PairedModels.candidateBin(code), blockSums, block + candCalibration);
+            blockSums[block + 2] += prodSquare;
+            blockSums[block + 3] += candSquare;
+            int prodBin = block + prodCalibration + 3 * PairedModels.productionBin(code);
+            blockSums[prodBin] += 1;
+            blockSums[prodBin + 1] += prodGap;
+            blockSums[prodBin + 2] += prodSquare;
+            int candBin = block + candCalibration + 3 * PairedModels.candidateBin(code);
+            blockSums[candBin] += 1;
+            blockSums[candBin + 1] += candGap;
+            blockSums[candBin + 2] += candSquare;
             blockSums[block + width - 1] += 1;
         }
     }

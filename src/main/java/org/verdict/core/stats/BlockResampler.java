@@ -491,9 +491,14 @@ public final class BlockResampler {
         if (absoluteTotals == null) {
             absoluteTotals = new double[width];
             for (int i = 0; i < width; i++) {
+                // added up in a local over the column: the same additions, without the client compiler's load and
+                // store of the array element at every block
+                double[] column = columns[i];
+                double absolute = 0;
                 for (int b = 0; b < blocks; b++) {
-                    absoluteTotals[i] += Math.abs(columns[i][b]);
+                    absolute += Math.abs(column[b]);
                 }
+                absoluteTotals[i] = absolute;
             }
         }
         return absoluteTotals;

@@ -294,14 +294,20 @@ public final class Calibration {
             }
             double r = 0;
             for (int i = 0; i < width; i++) {
-                if (s[i] == 0) {
+                double si = s[i];
+                if (si == 0) {
                     continue;
                 }
-                r += w[i] * s[i] * (gap[i] - s[i]);
-                ownSquares[i] += s[i] * s[i];
+                r += w[i] * si * (gap[i] - si);
+                double siSquared = si * si;
+                ownSquares[i] += siSquared;
+                // the rows and s[j] read once: the command line's client compiler reloads them at every use
+                double[] crossRow = cross[i];
+                double[] crossOfSquaresRow = crossOfSquares[i];
                 for (int j = 0; j < width; j++) {
-                    cross[i][j] += s[i] * s[j];
-                    crossOfSquares[i][j] += s[i] * s[i] * s[j] * s[j];
+                    double sj = s[j];
+                    crossRow[j] += si * sj;
+                    crossOfSquaresRow[j] += siSquared * sj * sj;
                 }
             }
             rowSums += r * r;

@@ -36,10 +36,14 @@ public final class DeLong {
      * @throws IllegalArgumentException with fewer than 2 positives or 2 negatives (the covariances need both)
      */
     public static Result compare(SliceRanking production, SliceRanking candidate) {
-        return compare(production, candidate, new double[production.size()], new double[candidate.size()]);
+        return compare(production, candidate, new double[2 * production.groups()],
+                new double[2 * candidate.groups()]);
     }
 
-    /** {@link #compare(SliceRanking, SliceRanking)} using the given arrays (length ≥ size) as scratch space. */
+    /**
+     * {@link #compare(SliceRanking, SliceRanking)} using the given arrays as scratch space for each model's components
+     * by tie group (length ≥ 2 · that model's groups).
+     */
     public static Result compare(SliceRanking production, SliceRanking candidate, double[] productionScratch,
                                  double[] candidateScratch) {
         long m = production.positives();
@@ -47,19 +51,52 @@ public final class DeLong {
         if (m < 2 || n < 2) {
             throw new IllegalArgumentException("DeLong's test needs at least 2 positive and 2 negative examples");
         }
-        double[] vp = production.delongComponents(productionScratch);
-        double[] vc = candidate.delongComponents(candidateScratch);
-        // sums over positives [0] and negatives [1] of p, c, p², c², p·c
-        double[][] sums = new double[2][5];
-        for (int local = 0; local < production.size(); local++) {
-            double[] s = sums[production.isPositive(local) ? 0 : 1];
-            s[0] += vp[local];
-            s[1] += vc[local];
-            s[2] += vp[local] * vp[local];
-            s[3] += vc[local] * vc[local];
-            s[4] += vp[local] * vc[local];
+        return fromSums(componentSums(production, production.delongGroupComponents(productionScratch), candidate,
+                candidate.delongGroupComponents(candidateScratch)), m, n);
+    }
+
+    /**
+     * Over positives [0] and negatives [1]: Σ p, Σ c, Σ p², Σ c², Σ p·c of the examples' components, in local order,
+     * each read from its model's components by group ({@link SliceRanking#delongGroupComponents}). The sums are kept
+     * in locals, not in an array: the command line's client compiler keeps array elements in memory and checks each
+     * index.
+     */
+    private static double[][] componentSums(SliceRanking production, double[] productionByGroup,
+                                            SliceRanking candidate, double[] candidateByGroup) {
+        boolean[] positive = production.positiveByLocal();
+        int[] productionGroup = production.groupOfLocal();
+        int[] candidateGroup = candidate.groupOfLocal();
+        double positiveP = 0;
+        double positiveC = 0;
+        double positivePP = 0;
+        double positiveCC = 0;
+        double positivePC = 0;
+        double negativeP = 0;
+        double negativeC = 0;
+        double negativePP = 0;
+        double negativeCC = 0;
+        double negativePC = 0;
+        int size = production.size();
+        for (int local = 0; local < size; local++) {
+            boolean isPositive = positive[local];
+            double p = productionByGroup[SliceRanking.byGroup(productionGroup[local], isPositive)];
+            double c = candidateByGroup[SliceRanking.byGroup(candidateGroup[local], isPositive)];
+            if (isPositive) {
+                positiveP += p;
+                positiveC += c;
+                positivePP += p * p;
+                positiveCC += c * c;
+                positivePC += p * c;
+            } else {
+                negativeP += p;
+                negativeC += c;
+                negativePP += p * p;
+                negativeCC += c * c;
+                negativePC += p * c;
+            }
         }
-        return fromSums(sums, m, n);
+        return new double[][] {{positiveP, positiveC, positivePP, positiveCC, positivePC},
+            {negativeP, negativeC, negativePP, negativeCC, negativePC}};
     }
 
     /**

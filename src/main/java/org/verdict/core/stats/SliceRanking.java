@@ -15,10 +15,19 @@ public final class SliceRanking {
     private final int[] groupPositives;
     private final int groups;
     private final long positives;
+    /**
+     * groupOfLocal[local]: the tie group of each local example (its first {@code size} entries). A value that depends
+     * only on an example's group and class (DeLong's components, the AP influences) is then read from a table by
+     * group in local order, instead of being written to every example in score order: at random into an array of n
+     * doubles, which a large slice's cache does not hold.
+     */
+    private final int[] groupOfLocal;
 
-    private SliceRanking(boolean[] positive, int[] ascending, int[] tieGroupEnds, int[] groupPositives, int groups) {
+    private SliceRanking(boolean[] positive, int[] ascending, int[] tieGroupEnds, int[] groupPositives, int groups,
+                         int[] groupOfLocal) {
         this.positive = positive;
         this.ascending = ascending;
+        this.groupOfLocal = groupOfLocal;
         this.tieGroupEnds = tieGroupEnds;
         this.groupPositives = groupPositives;
         this.groups = groups;
@@ -53,6 +62,15 @@ public final class SliceRanking {
      * @param positiveByLocal whether each local example is positive
      */
     public static SliceRanking fromMarkedLocals(int[] marked, boolean[] positiveByLocal) {
+        return fromMarkedLocals(marked, positiveByLocal, new int[marked.length]);
+    }
+
+    /**
+     * {@link #fromMarkedLocals(int[], boolean[])} with each example's tie group written into {@code groupOfLocal}
+     * (length ≥ the examples; its first entries are the ranking's from now on: a caller's scratch, kept from slice to
+     * slice, which the ranking must not outlive).
+     */
+    public static SliceRanking fromMarkedLocals(int[] marked, boolean[] positiveByLocal, int[] groupOfLocal) {
         int n = marked.length;
         // scores usually have far fewer distinct values than a large slice has examples: grow as groups appear
         int[] ends = new int[Math.min(n, 1024)];
@@ -71,6 +89,7 @@ public final class SliceRanking {
                 positivesInGroup = 0;
             }
             marked[i] = local;
+            groupOfLocal[local] = groups;
             positivesInGroup += positiveByLocal[local] ? 1 : 0;
         }
         if (n > 0) {
@@ -81,11 +100,16 @@ public final class SliceRanking {
             ends[groups] = n;
             groupPositives[groups++] = positivesInGroup;
         }
-        return new SliceRanking(positiveByLocal, marked, ends, groupPositives, groups);
+        return new SliceRanking(positiveByLocal, marked, ends, groupPositives, groups, groupOfLocal);
     }
 
     public int size() {
         return ascending.length;
+    }
+
+    /** The number of tie groups (distinct scores). */
+    public int groups() {
+        return groups;
     }
 
     /**
@@ -120,8 +144,22 @@ public final class SliceRanking {
         return ascending.length - positives;
     }
 
-    boolean isPositive(int local) {
-        return positive[local];
+    /** Whether each local example is positive (read only). */
+    boolean[] positiveByLocal() {
+        return positive;
+    }
+
+    /** Each local example's tie group (read only; see {@link #groupOfLocal}). */
+    int[] groupOfLocal() {
+        return groupOfLocal;
+    }
+
+    /**
+     * Where a value of an example's group and class lies in a table by group ({@link #delongGroupComponents},
+     * {@link #averagePrecisionGroupInfluences}): a positive's at 2g, a negative's at 2g + 1.
+     */
+    static int byGroup(int group, boolean positive) {
+        return 2 * group + (positive ? 0 : 1);
     }
 
     /**
@@ -137,6 +175,14 @@ public final class SliceRanking {
 
     /** {@link #delongComponents()} written into {@code component} (length ≥ size), which is returned. */
     public double[] delongComponents(double[] component) {
+        return byLocal(delongGroupComponents(new double[2 * groups]), component);
+    }
+
+    /**
+     * {@link #delongComponents()} by tie group: a positive's of group g at 2g, a negative's at 2g + 1 ({@link
+     * #byGroup}), in {@code byGroup} (length ≥ 2 · groups), which is returned.
+     */
+    public double[] delongGroupComponents(double[] byGroup) {
         long negativesBelow = 0;
         long positivesBelow = 0;
         int start = 0;
@@ -144,14 +190,13 @@ public final class SliceRanking {
             int end = tieGroupEnds[g];
             long groupPositive = groupPositives[g];
             long groupNegatives = (end - start) - groupPositive;
-            double v10 = (negativesBelow + groupNegatives / 2.0) / negatives();
-            double v01 = (positives - positivesBelow - groupPositive + groupPositive / 2.0) / positives;
-            fill(component, start, end, v10, v01);
+            byGroup[2 * g] = (negativesBelow + groupNegatives / 2.0) / negatives();
+            byGroup[2 * g + 1] = (positives - positivesBelow - groupPositive + groupPositive / 2.0) / positives;
             negativesBelow += groupNegatives;
             positivesBelow += groupPositive;
             start = end;
         }
-        return component;
+        return byGroup;
     }
 
     /** roc_auc, or unavailable when the slice has one class only. */
@@ -229,6 +274,14 @@ public final class SliceRanking {
      * @param influence where to write the influences (length ≥ size); returned
      */
     public double[] averagePrecisionInfluence(double ap, double[] influence) {
+        return byLocal(averagePrecisionGroupInfluences(ap, new double[2 * groups]), influence);
+    }
+
+    /**
+     * {@link #averagePrecisionInfluence} by tie group: a positive's of group g at 2g, a negative's at 2g + 1 ({@link
+     * #byGroup}), in {@code byGroup} (length ≥ 2 · groups), which is returned.
+     */
+    public double[] averagePrecisionGroupInfluences(double ap, double[] byGroup) {
         long below = 0;
         long positivesBelow = 0;
         double c1 = 0;
@@ -241,21 +294,49 @@ public final class SliceRanking {
             double positivesAtOrAbove = positives - positivesBelow;
             c1 += groupPositive / atOrAbove;
             c2 += groupPositive * positivesAtOrAbove / (atOrAbove * atOrAbove);
-            double positiveInfluence = (positivesAtOrAbove / atOrAbove + c1 - c2 - ap) / positives;
-            double negativeInfluence = -c2 / positives;
-            fill(influence, start, end, positiveInfluence, negativeInfluence);
+            byGroup[2 * g] = (positivesAtOrAbove / atOrAbove + c1 - c2 - ap) / positives;
+            byGroup[2 * g + 1] = -c2 / positives;
             below += end - start;
             positivesBelow += groupPositive;
             start = end;
         }
-        return influence;
+        return byGroup;
     }
 
-    /** Gives every example of ascending[start, end) the value of its class. */
-    private void fill(double[] byLocal, int start, int end, double positiveValue, double negativeValue) {
-        for (int i = start; i < end; i++) {
-            byLocal[ascending[i]] = positive[ascending[i]] ? positiveValue : negativeValue;
+    /**
+     * Σψ² of production's AP influences, of the candidate's and of their difference ψ_candidate − ψ_production, over
+     * the slice's examples in local order, from each model's influences by group ({@link
+     * #averagePrecisionGroupInfluences} of each model's own AP, written into the scratch arrays, length ≥ 2 · groups).
+     */
+    public static double[] averagePrecisionInfluenceSquares(SliceRanking production, double productionAp,
+                                                            SliceRanking candidate, double candidateAp,
+                                                            double[] productionScratch, double[] candidateScratch) {
+        double[] productionByGroup = production.averagePrecisionGroupInfluences(productionAp, productionScratch);
+        double[] candidateByGroup = candidate.averagePrecisionGroupInfluences(candidateAp, candidateScratch);
+        boolean[] positive = production.positive;
+        int[] productionGroup = production.groupOfLocal;
+        int[] candidateGroup = candidate.groupOfLocal;
+        double productionSquares = 0;
+        double candidateSquares = 0;
+        double deltaSquares = 0;
+        for (int local = 0; local < production.ascending.length; local++) {
+            boolean isPositive = positive[local];
+            double p = productionByGroup[byGroup(productionGroup[local], isPositive)];
+            double c = candidateByGroup[byGroup(candidateGroup[local], isPositive)];
+            productionSquares += p * p;
+            candidateSquares += c * c;
+            double d = c - p;
+            deltaSquares += d * d;
         }
+        return new double[] {productionSquares, candidateSquares, deltaSquares};
+    }
+
+    /** Each example's value of its group and class ({@link #byGroup}) written into {@code byLocal}, returned. */
+    private double[] byLocal(double[] byGroup, double[] byLocal) {
+        for (int local = 0; local < ascending.length; local++) {
+            byLocal[local] = byGroup[byGroup(groupOfLocal[local], positive[local])];
+        }
+        return byLocal;
     }
 
     /** Why roc_auc is undefined on a slice of one class, naming both counts (rows and summary packs alike). */
