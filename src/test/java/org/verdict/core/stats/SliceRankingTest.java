@@ -106,6 +106,57 @@ class SliceRankingTest {
         assertEquals(0.0534375, kept.deltaVariance(), 1e-12);
     }
 
+    /**
+     * A worker keeps each model's tie groups from a larger slice: a ranking written into longer scratch, whose entries
+     * past this slice's examples hold another slice's groups, gives DeLong's variances (the values above, scipy's)
+     * and the AP influences' sums of squares of a ranking with scratch of its own, the latter the sums of squares of
+     * the per-example influences that the finite-difference test below checks.
+     */
+    @Test
+    void rankingsReadOnlyTheSlicesExamplesOfLongerGroupScratch() {
+        boolean[] positive = positives(1, 1, 1, 1, 0, 0, 0, 0, 0);
+        double[] prodScores = {0.9, 0.8, 0.6, 0.4, 0.7, 0.5, 0.3, 0.3, 0.1};
+        double[] candScores = {0.8, 0.9, 0.2, 0.6, 0.4, 0.6, 0.3, 0.2, 0.5};
+        int[] prodGroups = new int[20];
+        int[] candGroups = new int[20];
+        java.util.Arrays.fill(prodGroups, 17);
+        java.util.Arrays.fill(candGroups, 3);
+        SliceRanking a = SliceRanking.fromMarkedLocals(marked(prodScores), positive, prodGroups);
+        SliceRanking b = SliceRanking.fromMarkedLocals(marked(candScores), positive, candGroups);
+        DeLong.Result kept = DeLong.compare(a, b);
+        assertEquals(0.0191666666666667, kept.productionVariance(), 1e-12);
+        assertEquals(0.0490625, kept.candidateVariance(), 1e-12);
+        assertEquals(0.0534375, kept.deltaVariance(), 1e-12);
+
+        double apA = a.averagePrecision().value();
+        double apB = b.averagePrecision().value();
+        double[] ia = SliceRanking.of(prodScores, positive).averagePrecisionInfluence(apA, new double[9]);
+        double[] ib = SliceRanking.of(candScores, positive).averagePrecisionInfluence(apB, new double[9]);
+        double[] expected = new double[3];
+        for (int i = 0; i < 9; i++) {
+            expected[0] += ia[i] * ia[i];
+            expected[1] += ib[i] * ib[i];
+            expected[2] += (ib[i] - ia[i]) * (ib[i] - ia[i]);
+        }
+        assertArrayEquals(expected, SliceRanking.averagePrecisionInfluenceSquares(a, apA, b, apB, new double[40],
+                new double[40]), EPS);
+    }
+
+    /** Local indices in ascending score, each one whose score differs from the one before marked as a new score. */
+    private static int[] marked(double[] scores) {
+        Integer[] order = new Integer[scores.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (x, y) -> Double.compare(scores[x], scores[y]));
+        int[] marked = new int[order.length];
+        for (int i = 0; i < order.length; i++) {
+            boolean newScore = i == 0 || scores[order[i]] != scores[order[i - 1]];
+            marked[i] = order[i] | (newScore ? SliceRanking.NEW_SCORE : 0);
+        }
+        return marked;
+    }
+
     @Test
     void deLongRefusesSlicesWithASinglePositive() {
         boolean[] positive = positives(1, 0, 0);
