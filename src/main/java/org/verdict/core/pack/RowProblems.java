@@ -208,8 +208,10 @@ public final class RowProblems {
      * counted as a negative one.
      */
     public static String positiveLabelAsOtherNumber(String value, String positiveLabel) {
-        String how = value.contains(".") && !positiveLabel.contains(".") ? "the labels look like whole numbers written"
-                + " as decimals" : "the labels write the number otherwise than the manifest";
+        boolean decimal = value.contains(".");
+        String how = decimal && !positiveLabel.contains(".") ? "the labels look like whole numbers written as decimals"
+                : !decimal && positiveLabel.contains(".") ? "the manifest writes it as a decimal, the labels as a whole"
+                + " number" : "the labels write that number otherwise than the manifest";
         return "'" + value + "' is the positive label '" + positiveLabel + "' (manifest.json model.positiveLabel)"
                 + " written as another number, so it would be counted as another class; " + how + ": write every"
                 + " label and prediction as the manifest names the positive label, or set model.positiveLabel to \""

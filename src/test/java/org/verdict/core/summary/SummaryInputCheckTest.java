@@ -298,8 +298,8 @@ class SummaryInputCheckTest {
         Path whole = numberLabels("whole", "1.0", "0", "1");
         assertRefusedAlikeAt(whole, firstLineHolding(Files.readString(whole.resolve("primary.csv")), ",1,"), 2,
                 "(label) '1' is the positive label '1.0' (manifest.json model.positiveLabel) written as another "
-                        + "number, so it would be counted as another class; the labels write the number otherwise than"
-                        + " the manifest: write every label and prediction as the manifest names the positive label, "
+                        + "number, so it would be counted as another class; the manifest writes it as a decimal, the"
+                        + " labels as a whole number: write every label and prediction as the manifest names the positive label, "
                         + "or set model.positiveLabel to \"1\" if that is how the rows write it");
     }
 
