@@ -1,5 +1,6 @@
 package org.verdict.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -208,6 +209,32 @@ class LogCommandTest {
                 + " cannot tell whether records were removed from the end of the log"), out.toString());
         assertTrue(lines.get(1).startsWith("  the store's append-only guard is set back to format 2, though log entry"
                 + " #"), out.toString());
+    }
+
+    /**
+     * A store one format newer than this Verdict (as a later Verdict would leave it) is bad input for this one, exit
+     * 2, said to be made by a newer Verdict and no sign of tampering; not TAMPERED, and not a byte of it changed.
+     */
+    @Test
+    void aStoreOfANewerFormatIsSaidToBeANewerVerdictsNotTampered() throws Exception {
+        Path newer = TamperedStore.copyOfResource("/ledger/format-2-store/decisions.db", dir.resolve("newer.db"));
+        DecisionLog.openForWriting(newer).close(); // migrated to this Verdict's format, then one above it
+        int format;
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + newer); Statement s = sql.createStatement()) {
+            s.execute("UPDATE schema_version SET version = (SELECT max(version) FROM schema_version) + 1");
+            format = s.executeQuery("SELECT version FROM schema_version").getInt(1);
+        }
+        byte[] stored = Files.readAllBytes(newer);
+        for (String command : List.of("verify", "list")) {
+            err.getBuffer().setLength(0);
+            assertEquals(2, cli.log(command, "--db", newer.toString()), err.toString());
+            assertEquals("error: " + newer + " is a decision log of format version " + format + ", made by a newer"
+                    + " Verdict: this one reads formats 1 to " + (format - 1) + " only, so it neither verified nor"
+                    + " changed it (a newer format is no sign of tampering); open it with a Verdict that writes format "
+                    + format + " or later", err.toString().strip());
+            assertFalse(out.toString().contains("TAMPERED"), out.toString());
+        }
+        assertArrayEquals(stored, Files.readAllBytes(newer), "the file was not changed");
     }
 
     /**

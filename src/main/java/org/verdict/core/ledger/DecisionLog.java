@@ -173,9 +173,11 @@ public final class DecisionLog implements AutoCloseable {
             connection = config.createConnection(url);
             int version = StoreSchema.version(connection);
             if (version > StoreSchema.CURRENT_VERSION) {
+                // a newer format is not tampering: say which Verdict reads it, and leave the file as it is
                 throw new LedgerException(db + " is a decision log of format version " + version
-                        + ", newer than this Verdict understands (up to " + StoreSchema.CURRENT_VERSION
-                        + "); open it with a newer Verdict");
+                        + ", made by a newer Verdict: this one reads formats 1 to " + StoreSchema.CURRENT_VERSION
+                        + " only, so it neither verified nor changed it (a newer format is no sign of tampering);"
+                        + " open it with a Verdict that writes format " + version + " or later");
             }
             if (version == 0) {
                 List<String> tables = StoreSchema.tables(connection);

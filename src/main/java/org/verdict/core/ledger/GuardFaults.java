@@ -17,11 +17,13 @@ public record GuardFaults(List<String> dropped, List<String> altered, List<Strin
 
     /**
      * A store whose {@code schema_version} says an earlier format than an entry of its chain records (a migration,
-     * or the format stated when the chain was begun or first recorded it): the version was lowered by hand, which is
+     * or the format stated when the chain was begun or first recorded it), or than its own tables show where no entry
+     * records one: the version was lowered by hand, which is
      * how a store is made to read as one of a format with a weaker guard.
      *
-     * @param entry the entry that records the later format, as {@link LogEntry#label()} names it
-     * @param recorded the format that entry records
+     * @param entry the entry that records the later format, as {@link LogEntry#label()} names it; null when no entry
+     *              does and the store's own tables show it (the table of log entries, which format 1 has not)
+     * @param recorded the format that entry (or the tables and guard triggers found) records
      * @param stored the format {@code schema_version} says
      * @param migration whether that entry is a migration (else it states the format the store was of)
      */
@@ -99,9 +101,12 @@ public record GuardFaults(List<String> dropped, List<String> altered, List<Strin
         if (setBack == null) {
             return triggers;
         }
-        return "set back to format " + setBack.stored() + ", though " + setBack.entry() + (setBack.migration()
-                ? " records its migration to format " : " records it as a store of format ") + setBack.recorded()
-                + " (its schema_version was lowered, so that it reads as a store of "
-                + "the earlier format)" + (parts.isEmpty() ? "" : "; " + triggers);
+        String evidence = setBack.entry() == null ? "it has the table of log entries, which only format 2 and later"
+                + " create" + (setBack.recorded() >= 3 ? ", and guard triggers only format 3 creates, so it is a store"
+                + " of format 3" : ", so it is a store of format 2 at least, its chain recording no format")
+                : setBack.entry() + (setBack.migration() ? " records its migration to format "
+                : " records it as a store of format ") + setBack.recorded();
+        return "set back to format " + setBack.stored() + ", though " + evidence + " (its schema_version was lowered,"
+                + " so that it reads as a store of the earlier format)" + (parts.isEmpty() ? "" : "; " + triggers);
     }
 }

@@ -220,32 +220,65 @@ final class StoreSchema {
      * the store's to keep.
      */
     static GuardFaults guardFaults(Connection connection, int version, List<LogEntry> entries) throws SQLException {
+        List<String[]> found = triggersAndViews(connection);
         GuardFaults.FormatSetBack setBack = setBack(version, entries);
-        // a store set back is held to the guard of the format its chain records
+        if (setBack == null) {
+            setBack = setBackByTables(connection, version, found);
+        }
+        // a store set back is held to the guard of the format its chain (or its tables) records
         java.util.Map<String, String> expected = expectedGuards(setBack == null ? version : setBack.recorded());
         List<String> altered = new java.util.ArrayList<>();
         List<String> foreign = new java.util.ArrayList<>();
         java.util.Set<String> present = new java.util.HashSet<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(
-                     "SELECT type, name, sql FROM sqlite_master WHERE type IN ('trigger', 'view') ORDER BY name")) {
-            while (rows.next()) {
-                String type = rows.getString(1);
-                String name = rows.getString(2);
-                String sql = rows.getString(3);
-                String wanted = "trigger".equals(type) ? expected.get(name) : null;
-                if (wanted == null) {
-                    foreign.add(type + " " + name);
-                } else if (sql == null || !wanted.equals(normalised(sql))) {
-                    altered.add(name);
-                    present.add(name);
-                } else {
-                    present.add(name);
-                }
+        for (String[] object : found) {
+            String type = object[0];
+            String name = object[1];
+            String sql = object[2];
+            String wanted = "trigger".equals(type) ? expected.get(name) : null;
+            if (wanted == null) {
+                foreign.add(type + " " + name);
+            } else if (sql == null || !wanted.equals(normalised(sql))) {
+                altered.add(name);
+                present.add(name);
+            } else {
+                present.add(name);
             }
         }
         List<String> dropped = expected.keySet().stream().filter(name -> !present.contains(name)).toList();
         return new GuardFaults(dropped, altered, foreign, setBack);
+    }
+
+    /** The store's triggers and views, each as {type, name, sql}, by name. */
+    private static List<String[]> triggersAndViews(Connection connection) throws SQLException {
+        List<String[]> found = new java.util.ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(
+                     "SELECT type, name, sql FROM sqlite_master WHERE type IN ('trigger', 'view') ORDER BY name")) {
+            while (rows.next()) {
+                found.add(new String[] {rows.getString(1), rows.getString(2), rows.getString(3)});
+            }
+        }
+        return found;
+    }
+
+    /**
+     * A store whose schema_version says 1 but which has the table of log entries only format 2 and later create, when
+     * no entry records its format (a store of format 2, or made by a Verdict before the chain recorded it): its version
+     * was lowered all the same, and read as format 1 its guard would leave the entries unguarded. It is held to format
+     * 3's guard when it still has a trigger only format 3 creates, else to format 2's. Null when the tables are those
+     * of its version.
+     */
+    private static GuardFaults.FormatSetBack setBackByTables(Connection connection, int version, List<String[]> found)
+            throws SQLException {
+        int layout = layout(connection, version);
+        if (layout <= version) {
+            return null;
+        }
+        java.util.Set<String> formatThreeOnly = new java.util.HashSet<>(expectedGuards(3).values());
+        formatThreeOnly.removeAll(expectedGuards(2).values());
+        boolean formatThree = found.stream().anyMatch(object -> "trigger".equals(object[0]) && object[2] != null
+                && formatThreeOnly.contains(normalised(object[2])));
+        return new GuardFaults.FormatSetBack(null, Math.max(layout, formatThree ? 3 : 2), version, false);
     }
 
     /**

@@ -591,7 +591,7 @@ public final class EvaluationTableReader {
         /** Registers a value a slice column meets for the first time (a handful of times per column, not per row). */
         private int registerSliceValue(int slice, String value, long line, int column) throws PackException {
             knownValueHoldsQuote |= value.indexOf('"') >= 0;
-            refusePadded(value, line, column);
+            refuseUnfitName(value, line, column);
             refuseOtherUnicodeForm(sliceForms.get(slice), value, "on " + lineOrRow(line), line, column);
             int code = newSliceValue(sliceLevels.get(slice), value, line, column);
             sliceLookups.get(slice).put(value, code);
@@ -631,20 +631,13 @@ public final class EvaluationTableReader {
         }
 
         /**
-         * A value met for the first time that would print like another one: with whitespace around it
-         * ({@link RowProblems#isPadded}), over two lines (a CSV field holding a line break is refused before this, as
-         * it is read; a Parquet value only here), or as no name could ({@link RowProblems#overlong}).
+         * A value met for the first time that cannot name a group or class ({@link RowProblems#unfitName}); a CSV field
+         * holding a line break is refused before this, as it is read, a Parquet value only here.
          */
-        private void refusePadded(String value, long line, int column) throws PackException {
-            if (RowProblems.isPadded(value)) {
-                throw bad(line, column, RowProblems.paddedValue(value));
-            }
-            if (RowProblems.holdsLineBreak(value)) {
-                throw bad(line, column, RowProblems.lineBreakInStoredValue());
-            }
-            String overlong = RowProblems.overlong(value);
-            if (overlong != null) {
-                throw bad(line, column, overlong);
+        private void refuseUnfitName(String value, long line, int column) throws PackException {
+            String unfit = RowProblems.unfitName(value);
+            if (unfit != null) {
+                throw bad(line, column, unfit);
             }
         }
 
@@ -684,7 +677,7 @@ public final class EvaluationTableReader {
             if (code != null) {
                 return code;
             }
-            refusePadded(value, line, column);
+            refuseUnfitName(value, line, column);
             refuseOtherUnicodeForm(classForms, value, "on " + lineOrRow(line) + ", column " + (column + 1), line,
                     column);
             boolean booleans = booleanColumns != null && booleanColumns[column];
@@ -694,7 +687,8 @@ public final class EvaluationTableReader {
                         : RowProblems.undeclaredClass(value, declaredClasses));
             }
             if (task == Task.BINARY) {
-                if (classCodes.containsValue(0)) {
+                // the positive label written as another number ('1.0' for '1') would otherwise be the negative class
+                if (classCodes.containsValue(0) || RowProblems.sameNumber(value, manifest.model().positiveLabel())) {
                     throw bad(line, column, booleans
                             ? RowProblems.booleanClasses(value, manifest.model().positiveLabel(), null)
                             : RowProblems.thirdClass(value, classCodes.keySet(), manifest.model().positiveLabel()));

@@ -1,5 +1,6 @@
 package org.verdict.core.pack;
 
+import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Locale;
 
@@ -103,6 +104,21 @@ public final class RowProblems {
         return null;
     }
 
+    /**
+     * Why a slice value or class met for the first time cannot stand as the name of a group or class, or null: it
+     * would print like another one ({@link #isPadded}, a line break in it) or is no name ({@link #overlong}). The row
+     * loader and the checks before a summary both ask this, so they refuse the same values in the same words.
+     */
+    public static String unfitName(String value) {
+        if (isPadded(value)) {
+            return paddedValue(value);
+        }
+        if (holdsLineBreak(value)) {
+            return lineBreakInStoredValue();
+        }
+        return overlong(value);
+    }
+
     /** Whether a value holds a line feed or a carriage return ({@link #lineBreakInValue}). */
     public static boolean holdsLineBreak(String value) {
         return value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0;
@@ -165,12 +181,66 @@ public final class RowProblems {
     }
 
     public static String undeclaredClass(String value, Collection<String> declared) {
-        return "'" + value + "' is not one of the classes listed in manifest.json model.classes " + declared;
+        String twin = sameNumberAs(value, declared);
+        return "'" + value + "' is not one of the classes listed in manifest.json model.classes " + declared
+                + (twin == null ? "" : "; it is the class '" + twin + "' written as another number: write every label"
+                + " and prediction as model.classes names it, or list the classes as the rows write them");
     }
 
+    /**
+     * Why a value met for the first time cannot be a class of a binary pack: it is the positive label written as
+     * another number ({@link #positiveLabelAsOtherNumber}), or a class besides the two the pack may have (named as one
+     * of them written as another number when it is).
+     */
     public static String thirdClass(String value, Collection<String> classesSoFar, String positiveLabel) {
+        if (sameNumber(value, positiveLabel)) {
+            return positiveLabelAsOtherNumber(value, positiveLabel);
+        }
+        String twin = sameNumberAs(value, classesSoFar);
         return "'" + value + "' is a third class in a binary pack (classes so far: " + classesSoFar
-                + ", positive label '" + positiveLabel + "')";
+                + ", positive label '" + positiveLabel + "')" + (twin == null ? "" : "; it is the class '" + twin
+                + "' written as another number: write each class one way");
+    }
+
+    /**
+     * A label or prediction that is the positive label's number written another way ('1.0' where the manifest names
+     * '1', as pandas writes a column of floats): read as text it would be a class of its own, a positive example
+     * counted as a negative one.
+     */
+    public static String positiveLabelAsOtherNumber(String value, String positiveLabel) {
+        boolean decimal = value.contains(".");
+        String how = decimal && !positiveLabel.contains(".") ? "the labels look like whole numbers written as decimals"
+                : !decimal && positiveLabel.contains(".") ? "the manifest writes it as a decimal, the labels as a whole"
+                + " number" : "the labels write that number otherwise than the manifest";
+        return "'" + value + "' is the positive label '" + positiveLabel + "' (manifest.json model.positiveLabel)"
+                + " written as another number, so it would be counted as another class; " + how + ": write every"
+                + " label and prediction as the manifest names the positive label, or set model.positiveLabel to \""
+                + value + "\" if that is how the rows write it";
+    }
+
+    /**
+     * Whether two different texts are one number ("1" and "1.0", "0" and "0.00"): as class names they are two
+     * classes, which is nearly always one column written by two tools, not two classes.
+     */
+    public static boolean sameNumber(String value, String other) {
+        if (value.equals(other)) {
+            return false;
+        }
+        try {
+            return new BigDecimal(value).compareTo(new BigDecimal(other)) == 0;
+        } catch (NumberFormatException notNumbers) {
+            return false;
+        }
+    }
+
+    /** The first of the names that is {@code value}'s number written another way ({@link #sameNumber}), or null. */
+    private static String sameNumberAs(String value, Collection<String> names) {
+        for (String name : names) {
+            if (sameNumber(value, name)) {
+                return name;
+            }
+        }
+        return null;
     }
 
     /**

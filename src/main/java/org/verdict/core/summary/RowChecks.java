@@ -2,6 +2,7 @@ package org.verdict.core.summary;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.verdict.core.pack.PackManifest;
 import org.verdict.core.pack.RowProblems;
@@ -47,7 +48,9 @@ final class RowChecks {
         MISSING("missing", "empty or NULL"),
         NOT_A_NUMBER("not_a_number", "not a finite decimal number (within ±" + LARGEST + ")"),
         OUTSIDE_UNIT("outside_0_1", "a score outside [0, 1]"),
-        MISPRINTED("misprinted", "a value with whitespace around it or a line break in it, which prints like another"),
+        MISPRINTED("misprinted", "a value with whitespace around it or a line break in it, which prints like another,"
+                + " or of more than " + String.format(Locale.ROOT, "%,d", RowProblems.MAX_VALUE_CHARS)
+                + " characters, which names no group"),
         UNDECLARED_CLASS("undeclared_class", "a class not listed in manifest.json model.classes"),
         THIRD_CLASS("third_class", "more than one class besides the positive label in a binary pack (the rarest named;"
                 + " list the classes in manifest.json model.classes if that is intended)"),
@@ -137,9 +140,14 @@ final class RowChecks {
         return "(" + v + " IS NULL OR " + v + " = '')";
     }
 
-    /** A text value that would print like another one: whitespace around it, or a line break in it. */
+    /**
+     * A text value that cannot name a group or class ({@link RowProblems#unfitName}): whitespace around it, a line
+     * break in it, or more characters than {@link RowProblems#MAX_VALUE_CHARS} (length counts characters, not bytes,
+     * in DuckDB and Spark alike).
+     */
     static String misprinted(SqlDialect dialect, String v) {
-        return "(" + matches(dialect, v, LINE_BREAK) + " OR " + matches(dialect, v, PADDED) + ")";
+        return "(" + matches(dialect, v, LINE_BREAK) + " OR " + matches(dialect, v, PADDED) + " OR length(" + v + ") > "
+                + RowProblems.MAX_VALUE_CHARS + ")";
     }
 
     /** A non-empty text value the loader does not read as a number: not plain decimal, or beyond ±1e100. */
@@ -167,14 +175,24 @@ final class RowChecks {
         String example = "";
         if (exampleId != null && !exampleId.isEmpty() && kind != Kind.REPEATED_ID) {
             example = "; e.g. example_id '" + exampleId + "'" + (exampleValue == null ? ""
-                    : " has '" + exampleValue + "'");
+                    : " has " + quoted(exampleValue));
         } else if (kind == Kind.REPEATED_ID && exampleId != null) {
             example = "; e.g. '" + exampleId + "' is on " + exampleValue + " rows";
         } else if (exampleValue != null && !exampleValue.isEmpty()) {
-            example = "; e.g. '" + exampleValue + "'";
+            example = "; e.g. " + quoted(exampleValue);
         }
         String unit = kind == Kind.REPEATED_ID ? (failing == 1 ? " id" : " ids")
                 : kind == Kind.THIRD_CLASS ? (failing == 1 ? " value" : " values") : (failing == 1 ? " row" : " rows");
         return "(" + column + ") " + kind.meaning + ": " + failing + unit + example;
+    }
+
+    /** A value in quotes; one too long to be a name cut to its start, with its length, so the message stays short. */
+    private static String quoted(String value) {
+        int characters = value.codePointCount(0, value.length());
+        if (characters <= RowProblems.MAX_VALUE_CHARS) {
+            return "'" + value + "'";
+        }
+        return String.format(Locale.ROOT, "'%s…' (%,d characters)", value.substring(0, value.offsetByCodePoints(0, 40)),
+                characters);
     }
 }

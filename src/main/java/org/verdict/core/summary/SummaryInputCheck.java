@@ -103,11 +103,13 @@ final class SummaryInputCheck {
             refuseRejectedCsv(statement, progress);
             refuseStrayQuotes(statement, columns, progress);
         }
-        if (!bad.rows().isEmpty()) {
-            throw badValue(statement, columns, classes, bad, progress);
-        }
+        // a negative class that is the positive label written otherwise makes every other value a third class: the
+        // cause is said, not one of its effects
         if (classes != null && manifest.declaredClasses().isEmpty()) {
             refuseSampledClassInOtherForm(statement, classes, progress);
+        }
+        if (!bad.rows().isEmpty()) {
+            throw badValue(statement, columns, classes, bad, progress);
         }
         if (layout.task() == Task.MULTICLASS && manifest.declaredClasses().isEmpty()) {
             refusePredictionsNeverLabelled(statement, columns, progress);
@@ -215,7 +217,8 @@ final class SummaryInputCheck {
     private String badWhen(Checked column, Set<String> classes) {
         String v = text(column);
         String empty = RowChecks.missing(v);
-        // a slice value or class with whitespace around it, or over two lines, would print like another one
+        // a slice value or class with whitespace around it, or over two lines, would print like another one; one of
+        // more than RowProblems.MAX_VALUE_CHARS characters is no name
         String misprinted = "(" + empty + " OR " + RowChecks.misprinted(DUCKDB, v) + ")";
         return switch (column.role()) {
             case EXAMPLE_ID -> parquet ? empty
@@ -247,13 +250,14 @@ final class SummaryInputCheck {
         }
         return switch (column.role()) {
             case EXAMPLE_ID -> text.isEmpty() ? RowProblems.emptyExampleId() : null;
-            case SLICE -> text.isEmpty() ? RowProblems.emptySlice() : misprinted(text);
+            case SLICE -> text.isEmpty() ? RowProblems.emptySlice() : RowProblems.unfitName(text);
             case CLASS -> {
                 if (text.isEmpty()) {
                     yield RowProblems.emptyClass();
                 }
-                if (misprinted(text) != null) {
-                    yield misprinted(text);
+                String unfit = RowProblems.unfitName(text);
+                if (unfit != null) {
+                    yield unfit;
                 }
                 if (classes == null || classes.contains(text)) {
                     yield null;
@@ -278,11 +282,6 @@ final class SummaryInputCheck {
         };
     }
 
-    /** What the loader says of a slice value or class met for the first time that would print like another one. */
-    private static String misprinted(String text) {
-        return RowProblems.isPadded(text) ? RowProblems.paddedValue(text)
-                : RowProblems.holdsLineBreak(text) ? RowProblems.lineBreakInStoredValue() : null;
-    }
 
     /** A DOUBLE as DuckDB writes it as text ({@code nan}, {@code inf}, {@code 1e-05}). */
     private static double storedDouble(String text) {
@@ -343,17 +342,20 @@ final class SummaryInputCheck {
 
     /**
      * A binary pack without model.classes takes the most frequent other value as its negative class: when that is the
-     * positive label written in another Unicode form, every positive example so written would count as negative.
+     * positive label written in another Unicode form, or as another number ('1.0' for '1'), every positive example so
+     * written would count as negative.
      */
     private void refuseSampledClassInOtherForm(Statement statement, Set<String> classes, Progress progress)
             throws SQLException, PackException {
         UnicodeForms<String> forms = classForms();
+        String positive = manifest.model().positiveLabel();
         for (String sampled : classes) {
             UnicodeForms.Twin<String> twin = forms.add(sampled, null);
-            if (twin != null) {
+            if (twin != null || RowProblems.sameNumber(sampled, positive)) {
                 Place at = firstPlace(statement, classColumns(), sampled, progress);
                 throw located(at.file(), at.lineOrRow(), at.column().position(), "(" + at.column().name() + ") "
-                        + RowProblems.otherUnicodeForm(sampled, twin.value(), twin.place()));
+                        + (twin != null ? RowProblems.otherUnicodeForm(sampled, twin.value(), twin.place())
+                        : RowProblems.positiveLabelAsOtherNumber(sampled, positive)));
             }
         }
     }

@@ -180,7 +180,7 @@ class DecisionLogTest {
             statement.executeUpdate("INSERT INTO schema_version(version) VALUES (" + (StoreSchema.CURRENT_VERSION + 1) + ")");
         }
         LedgerException e = assertThrows(LedgerException.class, () -> DecisionLog.openReadOnly(db));
-        assertTrue(e.getMessage().contains("newer than this Verdict"), e.getMessage());
+        assertTrue(e.getMessage().contains("made by a newer Verdict"), e.getMessage());
     }
 
     @Test

@@ -305,6 +305,67 @@ class ReplaceGuardTest {
         assertTrue(lowered.summary().startsWith("SUSPECT: store format set back from 3 to 2 — "), lowered.summary());
     }
 
+    /**
+     * A store of format 2, whose chain records no format, lowered to 1 by hand: its table of log entries, which format
+     * 1 has not, shows it. With format 2's triggers left it is said to be set back (not "4 foreign triggers added");
+     * with the entries' four triggers dropped as well, which format 1's guard would not miss, it is not intact but
+     * SUSPECT with those triggers named; a write is refused without a byte changed, and restore-guard against the kept
+     * checkpoint brings it back and migrates it.
+     */
+    @Test
+    void aFormat2StoreLoweredToFormat1IsSetBackByItsTables() throws Exception {
+        Path kept = fixture("checkpoint.json");
+        Path lowered = fixture("decisions.db");
+        StoreSurgery.execute(lowered, "UPDATE schema_version SET version = 1");
+        VerificationReport report = StoreSurgery.verify(lowered);
+        assertTrue(report.isSuspect(), report.problems().toString());
+        assertTrue(report.summary().startsWith("SUSPECT: store format set back from 2 to 1 — "), report.summary());
+        assertEquals(List.of("the store's append-only guard is set back to format 1, though it has the table of log"
+                + " entries, which only format 2 and later create, so it is a store of format 2 at least, its chain"
+                + " recording no format (its schema_version was lowered, so that it reads as a store of the earlier"
+                + " format)"), report.problems().stream().map(p -> p.message().substring(0,
+                p.message().indexOf(" by something other than Verdict"))).toList());
+
+        Path unguarded = StoreSurgery.copyOf(lowered, dir, "unguarded.db");
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + unguarded);
+             Statement statement = sql.createStatement()) {
+            for (String trigger : List.of("entries_no_update", "entries_no_delete", "entry_signatures_no_update",
+                    "entry_signatures_no_delete")) {
+                statement.execute("DROP TRIGGER " + trigger);
+            }
+        }
+        VerificationReport dropped = StoreSurgery.verify(unguarded);
+        assertTrue(dropped.isSuspect(), dropped.problems().toString());
+        assertTrue(dropped.summary().startsWith("SUSPECT: store format set back from 2 to 1 and 4 guard triggers"
+                + " dropped — "), dropped.summary());
+        assertTrue(dropped.problems().get(0).message().contains("; missing, 4 triggers dropped (entries_no_update,"
+                + " entries_no_delete, entry_signatures_no_update, entry_signatures_no_delete)"),
+                dropped.problems().toString());
+
+        byte[] stored = Files.readAllBytes(unguarded);
+        try (DecisionLog log = DecisionLog.openForWriting(unguarded)) {
+            assertThrows(LogNotIntactException.class, () -> log.append(LedgerFixtures.retraining("after"), LEAD));
+        }
+        assertArrayEquals(stored, Files.readAllBytes(unguarded), "the file was not changed");
+        try (DecisionLog log = DecisionLog.openForWriting(unguarded)) {
+            GuardFaults restored = log.restoreGuard(Checkpoint.readJson(kept), kept);
+            assertEquals(List.of(2, 1), List.of(restored.setBack().recorded(), restored.setBack().stored()));
+            assertEquals(StoreSchema.CURRENT_VERSION, log.snapshot().formatVersion());
+        }
+        assertTrue(StoreSurgery.verify(unguarded).isIntact(), StoreSurgery.verify(unguarded).problems().toString());
+
+        // a store created at format 3 before its chain recorded the format, lowered to 1: its REPLACE guards show it
+        Path formatThree = TamperedStore.copyOfResource("/ledger/format-3-store/decisions.db",
+                dir.resolve("format-3.db"));
+        StoreSurgery.execute(formatThree, "UPDATE schema_version SET version = 1");
+        VerificationReport three = StoreSurgery.verify(formatThree);
+        assertTrue(three.summary().startsWith("SUSPECT: store format set back from 3 to 1 — "), three.summary());
+        assertTrue(three.problems().get(0).message().startsWith("the store's append-only guard is set back to format"
+                + " 1, though it has the table of log entries, which only format 2 and later create, and guard triggers"
+                + " only format 3 creates, so it is a store of format 3 (its schema_version was lowered"),
+                three.problems().toString());
+    }
+
     /** The fixture's own decisions: a hold amending a promote, then restated, read as an auditor expects. */
     @Test
     void aRestatementInAFormat2StoreReplacesNothing() throws Exception {

@@ -149,6 +149,23 @@ class StoreFormatTest {
                 + " before it"), report.problems().toString());
     }
 
+    /**
+     * A field added to log entries without a new store format makes every earlier build of that format read the entry
+     * as changed, TAMPERED (as storeFormat did within format 3, docs/decision-log.md "Which Verdict reads which
+     * store"); a new format is refused by them as newer. So the fields of an entry are those of the current format.
+     */
+    @Test
+    void theFieldsOfALogEntryChangeOnlyWithTheStoreFormat() {
+        java.util.Map<Integer, List<String>> fieldsByFormat = java.util.Map.of(3, List.of("format", "sequence",
+                "previousEntryHash", "kind", "at", "recordsBefore", "signaturesBefore", "signer", "selfSignature",
+                "revokedKeyId", "reason", "fromVersion", "toVersion", "legacyCheckpoints", "adopted", "storeFormat"));
+        List<String> fields = java.util.Arrays.stream(EntryStatement.class.getRecordComponents())
+                .map(java.lang.reflect.RecordComponent::getName).toList();
+        assertEquals(fieldsByFormat.get(StoreSchema.CURRENT_VERSION), fields, "a log entry's fields changed: raise"
+                + " the store format (a migration in StoreSchema) so that earlier builds refuse the store as newer"
+                + " instead of calling it tampered, and list the new format's fields here");
+    }
+
     @Test
     void aStoreOfANewerFormatIsRefused() throws Exception {
         Path db = fixture("decisions.db");
@@ -156,8 +173,11 @@ class StoreFormatTest {
         for (boolean readOnly : new boolean[] {true, false}) {
             LedgerException refused = assertThrows(LedgerException.class,
                     () -> DecisionLog.open(db, readOnly, DecisionLog.DEFAULT_BUSY_TIMEOUT, Clock.systemUTC()).close());
-            assertTrue(refused.getMessage().contains("of format version " + (StoreSchema.CURRENT_VERSION + 1)
-                    + ", newer than this Verdict understands"), refused.getMessage());
+            int newer = StoreSchema.CURRENT_VERSION + 1;
+            assertEquals(db + " is a decision log of format version " + newer + ", made by a newer Verdict: this one"
+                    + " reads formats 1 to " + StoreSchema.CURRENT_VERSION + " only, so it neither verified nor changed"
+                    + " it (a newer format is no sign of tampering); open it with a Verdict that writes format " + newer
+                    + " or later", refused.getMessage());
         }
         assertEquals(StoreSchema.CURRENT_VERSION + 1, schemaVersion(db));
     }

@@ -233,6 +233,13 @@ class PackLoaderTest {
         assertProblem(PackFixture.BINARY_MANIFEST.replace("score_", "x").replace("\"roc_auc\"", "\"accuracy\""),
                 "example_id,label,region,pred_7,pred_8\nt1,fraud,eu,fraud,ok\nt2,ok,eu,maybe,ok\n",
                 "primary.csv", "'maybe' is a third class in a binary pack");
+        // the negative class written as two numbers: two classes as text, one as a number, so the fix is named
+        PackException twoZeros = assertProblem(PackFixture.BINARY_MANIFEST.replace("\"fraud\"}", "\"1\"}"),
+                "example_id,label,region,score_7,score_8\nt1,1,eu,0.9,0.8\nt2,0,eu,0.1,0.2\nt3,0.0,eu,0.2,0.3\n",
+                "primary.csv", "");
+        assertEquals("primary.csv, line 4, column 2: (label) '0.0' is a third class in a binary pack (classes so far:"
+                + " [1, 0], positive label '1'); it is the class '0' written as another number: write each class one"
+                + " way", twoZeros.getMessage());
         assertProblem(PackFixture.MULTICLASS_MANIFEST, "example_id,label,language,gender,pred_42,pred_43\n",
                 "primary.csv", "has a header but no examples");
     }

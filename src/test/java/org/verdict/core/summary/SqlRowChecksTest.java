@@ -84,8 +84,16 @@ class SqlRowChecksTest {
         assertRefused(manifest, with(clean, 4, "score_8", ""), "(score_8) empty or NULL: 1 row; e.g. example_id '"
                 + id(clean, 4) + "'");
         assertRefused(manifest, with(clean, 5, "region", "eu "), "(region) a value with whitespace around it or a "
-                + "line break in it, which prints like another: 1 row; e.g. example_id '" + id(clean, 5)
+                + "line break in it, which prints like another, or of more than 1,000 characters, which names no "
+                + "group: 1 row; e.g. example_id '" + id(clean, 5)
                 + "' has 'eu '");
+        // 1,000 characters still name a slice; 1,001 do not, and the message shows only the value's start
+        importRows(manifest, write("long-slice.csv", with(clean, 5, "region", "e".repeat(1_000))),
+                folder.resolve("long-slice"));
+        assertRefused(manifest, with(clean, 5, "region", "e".repeat(1_001)), "(region) a value with whitespace "
+                + "around it or a line break in it, which prints like another, or of more than 1,000 characters, "
+                + "which names no group: 1 row; e.g. example_id '" + id(clean, 5) + "' has '" + "e".repeat(40)
+                + "…' (1,001 characters)");
         assertRefused(manifest, with(clean, 6, "example_id", ""), "(example_id) empty or NULL: 1 row");
         // a misspelt label is a third class, not a negative: the rarest other value is named
         List<String[]> misspelt = with(clean, 8, "label", "fraudd");

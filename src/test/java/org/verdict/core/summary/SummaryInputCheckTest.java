@@ -92,6 +92,13 @@ class SummaryInputCheckTest {
                         "(region) " + RowProblems.lineBreakInValue()),
                 Arguments.of("quoted id over a line break", 1_377, field(0, "\"ex-\r\n1377\""), 1,
                         "(example_id) " + RowProblems.lineBreakInValue()),
+                // one of more than 1,000 characters names no group: a column of free text or a broken row
+                Arguments.of("slice value of 1,001 characters", 1_455, field(REGION, "e".repeat(1_001)), 3,
+                        "(region) value is 1,001 characters long, more than the 1,000 a value Verdict reads may have"
+                                + " (it names a group or class in every table and chart): is it the right column?"),
+                Arguments.of("label of 1,001 characters", 1_466, field(LABEL, "o".repeat(1_001)), 2,
+                        "(label) value is 1,001 characters long, more than the 1,000 a value Verdict reads may have"
+                                + " (it names a group or class in every table and chart): is it the right column?"),
                 Arguments.of("number with a space before it", 1_388, field(SCORE_7, " 0.25"), 6,
                         "(score_7) ' 0.25' has a space before it; write the number without whitespace around it"),
                 Arguments.of("number with a tab after it", 1_399, field(SCORE_8, "0.5\t"), 7,
@@ -257,6 +264,58 @@ class SummaryInputCheckTest {
         editLine(csv, line, field(LABEL, decomposed));
         assertRefusedAlikeAt(pack, line, 2, otherForm("label", decomposed, "in manifest.json model.positiveLabel",
                 "NFC"));
+    }
+
+    /**
+     * Labels written as decimals ('1.0', as pandas writes a column of floats) while the manifest names '1': the
+     * positive label written as another number is refused wherever it is met, with what was found, what the manifest
+     * says and the two ways out, by the summary as by the row loader.
+     */
+    @Test
+    void aPositiveLabelWrittenAsAnotherNumberIsRefusedSayingSo() throws Exception {
+        // the positive class rare: the other value is the negative class, every '1.0' is refused
+        Path rare = numberLabels("rare", "1", "1.0", "0.0");
+        String rareCsv = Files.readString(rare.resolve("primary.csv"));
+        PackException summarised = refusedBySummary(rare.resolve("primary.csv"), rare);
+        String problem = "(label) '1.0' is the positive label '1' (manifest.json model.positiveLabel) written as "
+                + "another number, so it would be counted as another class; the labels look like whole numbers written"
+                + " as decimals: write every label and prediction as the manifest names the positive label, or set "
+                + "model.positiveLabel to \"1.0\" if that is how the rows write it";
+        assertEquals(List.of(2L, problem), List.of(summarised.column(), summarised.problem()));
+        assertTrue(rareCsv.lines().skip(summarised.line() - 1).findFirst().orElseThrow().contains(",1.0,"),
+                "the line named holds the label");
+        PackException loaded = assertThrows(PackException.class, () -> new PackLoader().load(rare, Progress.NONE));
+        assertEquals(List.of(firstLineHolding(rareCsv, ",1.0,"), 2L, problem),
+                List.of(loaded.line(), loaded.column(), loaded.problem()), "the row loader says the same");
+
+        // the positive class the most frequent: taken as the negative class, it would have turned every positive
+        // example into a negative one had no third value followed
+        Path common = numberLabels("common", "1", "0.0", "1.0");
+        assertRefusedAlikeAt(common, firstLineHolding(Files.readString(common.resolve("primary.csv")), ",1.0,"), 2,
+                problem);
+
+        // the other way round: the manifest names '1.0', the rows write whole numbers
+        Path whole = numberLabels("whole", "1.0", "0", "1");
+        assertRefusedAlikeAt(whole, firstLineHolding(Files.readString(whole.resolve("primary.csv")), ",1,"), 2,
+                "(label) '1' is the positive label '1.0' (manifest.json model.positiveLabel) written as another "
+                        + "number, so it would be counted as another class; the manifest writes it as a decimal, the"
+                        + " labels as a whole number: write every label and prediction as the manifest names the positive label, "
+                        + "or set model.positiveLabel to \"1\" if that is how the rows write it");
+    }
+
+    /** A binary pack whose manifest names {@code positive}, its rows' fraud and ok labels written as given. */
+    private Path numberLabels(String name, String positive, String fraud, String ok) throws IOException {
+        Path pack = RowPacks.write(folder.resolve(name), Task.BINARY, 1_000, 11);
+        Files.writeString(pack.resolve("manifest.json"), RowPacks.manifest(Task.BINARY)
+                .replace("\"fraud\"}", "\"" + positive + "\"}"));
+        Path csv = pack.resolve("primary.csv");
+        Files.writeString(csv, Files.readString(csv).replace(",fraud,", "," + fraud + ",").replace(",ok,",
+                "," + ok + ","));
+        return pack;
+    }
+
+    private static long firstLineHolding(String csv, String text) {
+        return csv.lines().toList().indexOf(csv.lines().filter(l -> l.contains(text)).findFirst().orElseThrow()) + 1;
     }
 
     @Test
