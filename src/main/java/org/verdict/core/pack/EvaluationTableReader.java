@@ -71,25 +71,22 @@ public final class EvaluationTableReader {
             throw new PackException(fileName, "cannot be read: " + e.getMessage());
         }
         Parse parse = new Parse(csv, fileName, manifest, suite, limits, listener);
-        // the file's reads and UTF-8 decoding run ahead on the second core while this thread splits and converts
         try (CountingInputStream counted = new CountingInputStream(Files.newInputStream(csv));
-             ReadAheadReader text = new ReadAheadReader(PackText.utf8Reader(counted), () -> counted.count,
-                     "Reading " + fileName);
              CsvReader<Parse> reader = CsvReader.builder()
                      .ignoreDifferentFieldCount(true)
                      .acceptCharsAfterQuotes(false)
-                     .build(parse, text)) {
+                     .build(parse, PackText.utf8Reader(counted))) {
             // one pass: FastCSV splits the text and hands each field's characters to the Parse, which converts
             // them into the table's primitive columns as they come (no String or record per row)
             long rows = 0;
             for (Parse ignored : reader) {
                 if (++rows == 1 << 16 && size > 0) {
                     // by now the bytes read (at most two buffers ahead of the rows) say how long the file is in rows
-                    parse.expect((long) ((double) size / text.position() * rows));
+                    parse.expect((long) ((double) size / counted.count * rows));
                 }
                 if ((rows & 0xFFFF) == 0) {
                     progress.checkCancelled();
-                    progress.update(size == 0 ? -1 : (double) text.position() / size, "Reading " + fileName);
+                    progress.update(size == 0 ? -1 : (double) counted.count / size, "Reading " + fileName);
                 }
             }
             if (parse.columns == null) {
