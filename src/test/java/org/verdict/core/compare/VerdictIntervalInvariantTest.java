@@ -27,6 +27,15 @@ import org.verdict.core.task.Progress;
  * quantity estimated from data has zero width; each tested result says which family and interval it shows.
  */
 class VerdictIntervalInvariantTest {
+    /** A multiclass pack of jobs, macro_f1 primary, sliced by team. */
+    private static final String JOBS_MANIFEST = """
+            {"format": "verdict-pack/1",
+             "model": {"name": "jobs", "task": "multiclass", "riskTier": 2, "positiveLabel": null},
+             "models": [{"version": "1", "role": "production"}, {"version": "2", "role": "candidate"}],
+             "primaryMetric": "macro_f1",
+             "suites": {"primary": {"file": "primary.csv", "slices": ["team"]}}}
+            """;
+
     private final ComparisonEngine engine = new ComparisonEngine();
 
     @TempDir
@@ -192,14 +201,7 @@ class VerdictIntervalInvariantTest {
             csv.append("e").append(i).append(',').append(classes[label]).append(',').append(team).append(',')
                     .append(classes[prod]).append(',').append(classes[cand]).append('\n');
         }
-        String manifest = """
-                {"format": "verdict-pack/1",
-                 "model": {"name": "jobs", "task": "multiclass", "riskTier": 2, "positiveLabel": null},
-                 "models": [{"version": "1", "role": "production"}, {"version": "2", "role": "candidate"}],
-                 "primaryMetric": "macro_f1",
-                 "suites": {"primary": {"file": "primary.csv", "slices": ["team"]}}}
-                """;
-        ComparisonReport report = compare(manifest, csv.toString());
+        ComparisonReport report = compare(JOBS_MANIFEST, csv.toString());
         checkAll(report);
         SliceResult small = find(report, Metric.MACRO_F1, "team=small");
         assertEquals("class E has 3 examples here; the bootstrap cannot measure macro_f1's uncertainty",
@@ -254,14 +256,7 @@ class VerdictIntervalInvariantTest {
             csv.append("e").append(i).append(',').append(classes[label]).append(',').append(i % 2 == 0 ? "x" : "y")
                     .append(',').append(classes[prod]).append(',').append(classes[cand]).append('\n');
         }
-        String manifest = """
-                {"format": "verdict-pack/1",
-                 "model": {"name": "jobs", "task": "multiclass", "riskTier": 2, "positiveLabel": null},
-                 "models": [{"version": "1", "role": "production"}, {"version": "2", "role": "candidate"}],
-                 "primaryMetric": "macro_f1",
-                 "suites": {"primary": {"file": "primary.csv", "slices": ["team"]}}}
-                """;
-        ComparisonReport report = compare(manifest, csv.toString());
+        ComparisonReport report = compare(JOBS_MANIFEST, csv.toString());
         checkAll(report);
         SliceResult overall = find(report, Metric.MACRO_F1, "overall");
         assertEquals("class E has 1 example here and 2 more classes have fewer than 5 (D 3, F 4); the bootstrap cannot"
