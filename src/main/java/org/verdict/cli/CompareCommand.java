@@ -374,6 +374,10 @@ public final class CompareCommand implements Callable<Integer> {
             if (r.note() != null) {
                 notes.add(r.slice().label() + ": " + r.note());
             }
+            // once, under the overall slice: the other slices' reasons name their own rare classes
+            if (r.slice().isOverall() && r.rareClassWaysForward() != null) {
+                notes.add(r.slice().label() + ": " + r.rareClassWaysForward());
+            }
             if (r.boundReason(r.deltaCi()) != null) {
                 notes.add(r.slice().label() + ": " + r.boundReason(r.deltaCi()));
             }

@@ -228,6 +228,10 @@ public final class VerdictCommand implements Runnable {
         commandLine.setOut(TerminalText.escaping(out));
         commandLine.setErr(TerminalText.escaping(err));
         commandLine.setExitCodeExceptionMapper(error -> ExitCodes.BAD_INPUT);
+        commandLine.setExecutionStrategy(parsed -> {
+            refuseUnmatchedBesideHelp(parsed);
+            return new CommandLine.RunLast().execute(parsed);
+        });
         commandLine.setParameterExceptionHandler((error, arguments) -> {
             if (error instanceof UnmatchedArgumentException unmatched && error.getCommandLine() == commandLine) {
                 // no command matched: one line and the way on, not the whole usage ({@code verdict PACK} when the
@@ -249,6 +253,18 @@ public final class VerdictCommand implements Runnable {
             return ExitCodes.BAD_INPUT;
         });
         return commandLine;
+    }
+
+    /**
+     * A word no command takes, beside --help or --version ({@code verdict audit --help}): picocli prints the help of
+     * the command before it and exits 0, as if the word were a command. It is refused as it is without --help.
+     */
+    private static void refuseUnmatchedBesideHelp(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult level = parsed; level != null; level = level.subcommand()) {
+            if (!level.unmatched().isEmpty()) {
+                throw new UnmatchedArgumentException(level.commandSpec().commandLine(), level.unmatched());
+            }
+        }
     }
 
     /**

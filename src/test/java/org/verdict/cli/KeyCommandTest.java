@@ -79,11 +79,22 @@ class KeyCommandTest {
     }
 
     @Test
-    void aLetterAsciiCannotSpellKeepsWhatIsLeftAndAddsTheKeyId() throws IOException {
-        CliRun lukasz = keyNew("Łukasz Nowak", dir.resolve("keys"));
+    void latinLettersWithoutADecompositionAreSpeltInAscii() throws IOException {
+        assertEquals(ExitCodes.OK, keyNew("Søren Kjær", dir.resolve("soren")).exitCode());
+        assertEquals(ExitCodes.OK, keyNew("Łukasz Strauß", dir.resolve("lukasz")).exitCode());
 
-        assertEquals(ExitCodes.OK, lukasz.exitCode(), lukasz.err());
-        assertTrue(Files.exists(dir.resolve("keys/ukasz-nowak-" + keyId(lukasz).substring(0, 8) + ".key.json")),
+        assertEquals(Set.of("soren-kjaer.key.json", "soren-kjaer.signer.json", "soren-kjaer.pub.pem"),
+                files(dir.resolve("soren")));
+        assertEquals(Set.of("lukasz-strauss.key.json", "lukasz-strauss.signer.json", "lukasz-strauss.pub.pem"),
+                files(dir.resolve("lukasz")));
+    }
+
+    @Test
+    void aLetterAsciiCannotSpellKeepsWhatIsLeftAndAddsTheKeyId() throws IOException {
+        CliRun ken = keyNew("李 Ken", dir.resolve("keys"));
+
+        assertEquals(ExitCodes.OK, ken.exitCode(), ken.err());
+        assertTrue(Files.exists(dir.resolve("keys/ken-" + keyId(ken).substring(0, 8) + ".key.json")),
                 files(dir.resolve("keys")).toString());
     }
 

@@ -75,6 +75,29 @@ class LogCommandTest {
     }
 
     /**
+     * A row Verdict never writes, added to log_info through the guard (which lets new keys in): no signature covers
+     * it, so verify names it in a note, saying who plausibly wrote it; the records still verify and the log still
+     * takes writes, as the guard refuses deleting the row.
+     */
+    @Test
+    void aKeyVerdictNeverWritesInLogInfoIsReported() throws Exception {
+        append();
+        out.getBuffer().setLength(0);
+        assertEquals(0, cli.log("verify", "--db", db.toString()));
+        assertFalse(out.toString().contains("log_info"), out.toString());
+
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
+            s.executeUpdate("INSERT INTO log_info VALUES ('retention', 'forever')");
+        }
+        out.getBuffer().setLength(0);
+        assertEquals(0, cli.log("verify", "--db", db.toString()), out.toString());
+        assertTrue(out.toString().contains("  note: log_info holds a key no Verdict writes ('retention' = 'forever'):"
+                + " a newer Verdict would have raised the store's format"), out.toString());
+        assertTrue(out.toString().contains("something other than Verdict with write access to the file added it"),
+                out.toString());
+    }
+
+    /**
      * A co-signer whose key entered the log unendorsed (they signed before anyone endorsed them) is endorsed later by
      * {@code log register --endorse-key}, and the log then verifies: their signature counts.
      */
@@ -83,6 +106,10 @@ class LogCommandTest {
         append();
         assertEquals(0, cli.log("cosign", "--db", db.toString(), "--id", "1", "--key", cli.keyFile("joan-clarke"),
                 "--passphrase-file", passphrase.toString()), err.toString());
+        // signing first and being endorsed afterwards is allowed, but the signer is told at once what it takes
+        assertTrue(err.toString().contains("warning: Joan Clarke (product, "), err.toString());
+        assertTrue(err.toString().contains("verdict log register --db " + db + " --signer "
+                + dir.resolve("keys/joan-clarke.signer.json") + " --endorse-key "), err.toString());
         assertEquals(1, cli.log("verify", "--db", db.toString()));
         assertTrue(out.toString().contains("registers Joan Clarke (product, "), out.toString());
 
@@ -112,6 +139,7 @@ class LogCommandTest {
         assertEquals(0, cli.log("cosign", "--db", db.toString(), "--id", "1", "--key", cli.keyFile("grace-hopper"),
                 "--passphrase-file", passphrase.toString()), err.toString());
         assertTrue(out.toString().contains("status: awaiting signatures (product)"), out.toString());
+        assertFalse(err.toString().contains("warning:"), err.toString());
 
         Path envelope = dir.resolve("record-1.dsse.json");
         assertEquals(0, cli.log("export-envelope", "--db", db.toString(), "--id", "1", "--out", envelope.toString()));

@@ -65,6 +65,48 @@ class OpenPackArgumentTest {
                 refused("gate", "sample-data/support-router", "--bogus", "x"));
     }
 
+    /** {@code verdict audit --help} printed the whole usage with exit 0, as if audit were a command. */
+    @Test
+    void aWordThatIsNoCommandIsRefusedBesideHelpAsWithoutIt() {
+        List<String> alone = refused("audit");
+        assertEquals("error: 'audit' is neither a command nor an existing pack folder or .zip", alone.get(0));
+        assertEquals(alone, refused("audit", "--help"));
+        assertEquals(alone, refused("audit", "--version"));
+        assertEquals(List.of("error: Unmatched argument at index 1: 'bogus'", "Options: verdict log --help"),
+                refused("log", "bogus", "--help"));
+    }
+
+    /** Every command's --help is its own usage, never the whole tool's. */
+    @Test
+    void everyCommandsHelpIsItsOwnUsage() {
+        List<List<String>> commands = new java.util.ArrayList<>();
+        collect(VerdictCommand.commandLine(new StringWriter(), new StringWriter()), List.of(), commands);
+        assertTrue(commands.size() > 20, commands.toString());
+        for (List<String> command : commands) {
+            List<String> args = new java.util.ArrayList<>(command);
+            args.add("--help");
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            String[] words = args.toArray(String[]::new);
+            assertEquals(ExitCodes.OK, VerdictCommand.commandLine(out, err, words).execute(words), args + ": " + err);
+            assertTrue(out.toString().startsWith("Usage: verdict " + String.join(" ", command) + " "),
+                    args + ": " + out);
+        }
+    }
+
+    private static void collect(picocli.CommandLine parent, List<String> path,
+                                List<List<String>> commands) {
+        parent.getSubcommands().forEach((name, sub) -> {
+            if (name.equals("help")) {
+                return;
+            }
+            List<String> here = new java.util.ArrayList<>(path);
+            here.add(name);
+            commands.add(here);
+            collect(sub, here, commands);
+        });
+    }
+
     private static List<String> refused(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

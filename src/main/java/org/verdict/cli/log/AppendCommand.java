@@ -16,6 +16,7 @@ import org.verdict.core.ledger.DecisionRecord;
 import org.verdict.core.ledger.EvaluationSummary;
 import org.verdict.core.ledger.Evidence;
 import org.verdict.core.ledger.LedgerException;
+import org.verdict.core.ledger.LogSnapshot;
 import org.verdict.core.ledger.LoggedRecord;
 import org.verdict.core.ledger.PackBinding;
 import org.verdict.core.ledger.RecordFile;
@@ -75,7 +76,10 @@ public final class AppendCommand extends LedgerCommand {
                             + "` shows it).");
             out().println("appended record #" + appended.sequence() + " " + appended.recordId() + " signed by "
                     + signer.identity());
-            out().println(RecordStatus.of(log.snapshot(), appended.sequence()));
+            LogSnapshot signed = log.snapshot();
+            out().println(RecordStatus.of(signed, appended.sequence()));
+            RecordStatus.endorsementWanted(signed, signer.identity(), key.keyFile, store.db)
+                    .ifPresent(warning -> err().println("warning: " + warning));
         }
         return ExitCodes.OK;
     }

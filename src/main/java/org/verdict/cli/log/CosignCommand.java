@@ -3,6 +3,7 @@ package org.verdict.cli.log;
 import org.verdict.cli.exit.ExitCodes;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.LedgerException;
+import org.verdict.core.ledger.LogSnapshot;
 import org.verdict.core.ledger.LoggedRecord;
 import org.verdict.core.ledger.SignerKey;
 import picocli.CommandLine.Command;
@@ -30,7 +31,10 @@ public final class CosignCommand extends LedgerCommand {
                     "The signature stays in the log: do not co-sign it again (`verdict log list --db " + store.db
                             + "` shows it).");
             out().println("record #" + record.sequence() + " co-signed by " + signer.identity());
-            out().println(RecordStatus.of(log.snapshot(), record.sequence()));
+            LogSnapshot signed = log.snapshot();
+            out().println(RecordStatus.of(signed, record.sequence()));
+            RecordStatus.endorsementWanted(signed, signer.identity(), key.keyFile, store.db)
+                    .ifPresent(warning -> err().println("warning: " + warning));
         }
         return ExitCodes.OK;
     }

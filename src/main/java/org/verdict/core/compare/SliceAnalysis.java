@@ -2,6 +2,7 @@ package org.verdict.core.compare;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -61,6 +62,8 @@ final class SliceAnalysis {
     static final double MAX_UNDEFINED_SHARE = 0.01;
     /** A labelled class with fewer examples makes an unweighted per-class average unstable (see ClassSets). */
     static final int MIN_CLASS_EXAMPLES = 5;
+    /** How many classes under {@link #MIN_CLASS_EXAMPLES} besides the rarest an unstable slice's reason names. */
+    private static final int MAX_RARE_CLASSES_NAMED = 8;
 
     static final String CELL_BOOTSTRAP = "paired-bootstrap-cells";
     static final String ROW_BOOTSTRAP = "paired-bootstrap";
@@ -671,15 +674,23 @@ final class SliceAnalysis {
                         + metric.wireName() + " cannot average every class of the pack here: no interval for Δ or"
                         + " either model";
             }
-            int rarest = -1;
-            for (int c = 0; c < support.length; c++) {
-                if (labelled[c] && support[c] < MIN_CLASS_EXAMPLES && (rarest < 0 || support[c] < support[rarest])) {
-                    rarest = c;
-                }
+            // the rarest first (the first of them in class order on a tie), each of the others named after it
+            List<Integer> rare = IntStream.range(0, support.length)
+                    .filter(c -> labelled[c] && support[c] < MIN_CLASS_EXAMPLES).boxed()
+                    .sorted(Comparator.comparingLong((Integer c) -> support[c]).thenComparingInt(c -> c)).toList();
+            if (rare.isEmpty()) {
+                return null;
             }
-            return rarest < 0 ? null : "class " + classes.get(rarest) + " has " + support[rarest] + " example"
-                    + (support[rarest] == 1 ? "" : "s") + " here; the bootstrap cannot measure "
-                    + metric.wireName() + "'s uncertainty";
+            int rarest = rare.get(0);
+            List<String> others = rare.subList(1, rare.size()).stream()
+                    .map(c -> classes.get(c) + " " + support[c]).toList();
+            return "class " + classes.get(rarest) + " has " + support[rarest] + " example"
+                    + (support[rarest] == 1 ? "" : "s") + " here" + (others.isEmpty() ? ""
+                    : " and " + others.size() + " more class" + (others.size() == 1 ? " has" : "es have")
+                    + " fewer than " + MIN_CLASS_EXAMPLES + " (" + String.join(", ",
+                            others.subList(0, Math.min(MAX_RARE_CLASSES_NAMED, others.size())))
+                    + (others.size() > MAX_RARE_CLASSES_NAMED ? ", …" : "") + ")")
+                    + "; the bootstrap cannot measure " + metric.wireName() + "'s uncertainty";
         }
 
         /**

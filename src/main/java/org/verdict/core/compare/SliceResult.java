@@ -324,6 +324,31 @@ public record SliceResult(
     }
 
     /**
+     * What a board can do when this result has no interval because an unweighted per-class average (macro_f1,
+     * balanced_accuracy) meets a class of fewer than 5 examples, or null otherwise: the one wording of the gate, the
+     * compare command and the app. The refusal itself stays (docs/statistics.md, "Unstable slices").
+     */
+    public String rareClassWaysForward() {
+        if (!isUnstable() || (metric != Metric.MACRO_F1 && metric != Metric.BALANCED_ACCURACY)) {
+            return null;
+        }
+        boolean multiclass = counts.smallestClassSupport() != null;
+        long rarest = multiclass ? counts.smallestClassSupport()
+                : counts.positives() == null || counts.negatives() == null ? Long.MAX_VALUE
+                : Math.min(counts.positives(), counts.negatives());
+        if (rarest >= SliceAnalysis.MIN_CLASS_EXAMPLES) {
+            return null;
+        }
+        String others = metric == Metric.MACRO_F1 || multiclass
+                ? "micro_f1 (the same as accuracy here), accuracy, weighted_f1 or cohen_kappa" : "accuracy";
+        return "ways forward: a primary metric that does not give each class an equal share — " + others
+                + " — keeps its interval with classes this small; or merge the classes of fewer than "
+                + SliceAnalysis.MIN_CLASS_EXAMPLES + " examples into others, or leave them out of the evaluation set"
+                + (multiclass ? " (and out of model.classes)" : "") + ", and say so in the decision; or add examples"
+                + " until every class has at least " + SliceAnalysis.MIN_CLASS_EXAMPLES;
+    }
+
+    /**
      * Whether the slice is under the minimum size and a model's interval is withheld there, {@link #unstableReason()}
      * saying why (e.g. "4 rows (2 positives), under the minimum of 30, are too few for the bootstrap's BCa interval
      * of either model or a test of Δ").

@@ -50,8 +50,10 @@ final class PrimaryMetricGate implements PromotionGate {
                     metric.wireName() + " is unavailable: " + result.unavailableReason());
         }
         if (result.deltaCi() == null) {
+            String waysForward = result.rareClassWaysForward();
             return GateResult.without(Gate.PRIMARY_METRIC, GateOutcome.INSUFFICIENT_EVIDENCE, metric.wireName()
-                    + ": Δ has no trustworthy interval" + (result.isUnstable() ? " (" + result.unstableReason() + ")" : ""));
+                    + ": Δ has no trustworthy interval" + (result.isUnstable() ? " (" + result.unstableReason() + ")" : "")
+                    + (waysForward == null ? "" : "; " + waysForward));
         }
         double margin = policy.primary().margin();
         boolean relative = metric.relativeBand();

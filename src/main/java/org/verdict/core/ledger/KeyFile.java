@@ -18,6 +18,7 @@ import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Map;
 import javax.crypto.Cipher;
 import javax.crypto.EncryptedPrivateKeyInfo;
 import javax.crypto.SecretKey;
@@ -157,14 +158,18 @@ public final class KeyFile {
 
     /**
      * The visible, ASCII start of a signer's file names: the name with its accents taken off ("José" in NFC or NFD and
-     * "Zoë" give "jose", "zoe"), lower case, words joined by "-". A name with a letter or digit ASCII cannot spell
-     * ("山田太郎", "Łukasz", "李 Ken") gets the first 8 hex digits of its key id after what is left ("key-3f9a0c12",
-     * "ukasz-3f9a0c12", "ken-3f9a0c12"): two such signers' files never share a name, and the same key always gets
-     * the same one. Two names spelt alike in ASCII ("Ada Lovelace", "ada-lovelace") share it, and the second key is
-     * refused, never written over the first.
+     * "Zoë" give "jose", "zoe") and the Latin letters that have no decomposition spelt as their languages spell them
+     * in ASCII ("Søren Kjær", "Łukasz", "Strauß" give "soren-kjaer", "lukasz", "strauss"), lower case, words joined by
+     * "-". ASCII, not the letters themselves: the files travel by mail, zip and shared folders between file systems
+     * that store "ø" in different Unicode forms or not at all. A name with a letter or digit this cannot spell
+     * ("山田太郎", "李 Ken") gets the first 8 hex digits of its key id after what is left ("key-3f9a0c12",
+     * "ken-3f9a0c12"): two such signers' files never share a name, and the same key always gets the same one. Two
+     * names spelt alike in ASCII ("Ada Lovelace", "ada-lovelace") share it, and the second key is refused, never
+     * written over the first. Only new files are named so: a key file is read by whatever path it is given.
      */
     static String fileStem(SignerIdentity identity) {
-        String unaccented = Normalizer.normalize(identity.name(), Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+        String unaccented = latinFolded(Normalizer.normalize(identity.name(), Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}+", ""));
         String ascii = unaccented.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
         boolean spelledInFull = unaccented.codePoints().filter(Character::isLetterOrDigit)
                 .allMatch(c -> c < 0x80);
@@ -172,6 +177,30 @@ public final class KeyFile {
             return ascii;
         }
         return (ascii.isEmpty() ? "key" : ascii) + "-" + identity.keyId().substring(0, 8);
+    }
+
+    /**
+     * Latin letters Unicode does not decompose into a base letter and a mark (NFKD leaves "ø", "æ", "ß", "ł" as they
+     * are), each as the ASCII its languages write for it where the letter is missing.
+     */
+    private static final Map<Integer, String> LATIN_FOLDS = Map.ofEntries(
+            Map.entry((int) 'ø', "o"), Map.entry((int) 'Ø', "O"), Map.entry((int) 'æ', "ae"), Map.entry((int) 'Æ', "AE"),
+            Map.entry((int) 'œ', "oe"), Map.entry((int) 'Œ', "OE"), Map.entry((int) 'ß', "ss"),
+            Map.entry((int) 'ł', "l"), Map.entry((int) 'Ł', "L"), Map.entry((int) 'đ', "d"), Map.entry((int) 'Đ', "D"),
+            Map.entry((int) 'ð', "d"), Map.entry((int) 'Ð', "D"), Map.entry((int) 'þ', "th"), Map.entry((int) 'Þ', "TH"),
+            Map.entry((int) 'ħ', "h"), Map.entry((int) 'Ħ', "H"), Map.entry((int) 'ı', "i"));
+
+    private static String latinFolded(String name) {
+        StringBuilder folded = new StringBuilder(name.length());
+        name.codePoints().forEach(c -> {
+            String ascii = LATIN_FOLDS.get(c);
+            if (ascii != null) {
+                folded.append(ascii);
+            } else {
+                folded.appendCodePoint(c);
+            }
+        });
+        return folded.toString();
     }
 
     /** Creates the file readable by its owner only (where the file system has POSIX permissions), then fills it. */

@@ -324,6 +324,22 @@ final class StoreSchema {
         }
     }
 
+    /**
+     * The rows of {@code log_info} other than its origin, key → value in the order they were added: Verdict writes
+     * none, of any format so far.
+     */
+    static java.util.Map<String, String> unknownInfo(Connection connection) throws SQLException {
+        java.util.Map<String, String> unknown = new java.util.LinkedHashMap<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT key, value FROM log_info WHERE key <> 'origin'"
+                     + " ORDER BY rowid")) {
+            while (rows.next()) {
+                unknown.put(rows.getString(1), rows.getString(2));
+            }
+        }
+        return unknown;
+    }
+
     /** The store's origin line, made once when the store is created. */
     static String origin(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();

@@ -32,6 +32,12 @@ public final class EvaluationTableReader {
 
     /** Initial capacity guess; arrays grow by half when a file is longer. */
     private static final int INITIAL_ROWS = 1 << 14;
+    /**
+     * How many classes a binary table may show before any row is labelled with the positive label, so that a manifest
+     * naming a positive label the rows never use is told as that, its classes listed: the positive label, one other
+     * class and ten more; beyond that the first extra one is refused as a third class.
+     */
+    private static final int MAX_CLASSES_HELD = 12;
 
     private final PackLimits limits;
     private final RowsListener listener;
@@ -214,6 +220,13 @@ public final class EvaluationTableReader {
         private final UnicodeForms<String> classForms = new UnicodeForms<>();
         /** Distinct values of all slice columns together, checked against the limit as they appear. */
         private int sliceValues;
+        /**
+         * The first value of a binary pack beyond its positive label and one other class, met before any row was
+         * labelled with the positive label (line, column index), or null: the classes are then held until the positive
+         * label is met (that value is refused as a third class) or the file ends without it (the manifest's positive
+         * label is refused, as no class of the rows).
+         */
+        private long[] heldSinceUnlabelledPositive;
         /** The first bad value of the current record, thrown when the record ends. */
         private PackException rowProblem;
         /** Line breaks inside the quoted fields of the current record so far, to place a field by its line. */
@@ -540,6 +553,9 @@ public final class EvaluationTableReader {
                 case LABEL -> {
                     labelCodes[row] = classCode(chars, offset, length, line, column);
                     labelClasses.set(labelCodes[row]);
+                    if (heldSinceUnlabelledPositive != null && labelCodes[row] == 1) {
+                        throw heldThirdClass();
+                    }
                 }
                 case SLICE -> sliceCodes[index][row] = sliceCode(index, chars, offset, length, line, column);
                 case PREDICTION -> {
@@ -688,8 +704,22 @@ public final class EvaluationTableReader {
             }
             if (task == Task.BINARY) {
                 // the positive label written as another number ('1.0' for '1') would otherwise be the negative class
-                if (classCodes.containsValue(0) || RowProblems.sameNumber(value, manifest.model().positiveLabel())) {
-                    throw bad(line, column, booleans
+                boolean thirdClass = classCodes.containsValue(0);
+                boolean positiveAsOtherNumber = RowProblems.sameNumber(value, manifest.model().positiveLabel());
+                if (thirdClass && !positiveAsOtherNumber && !booleans && !labelClasses.get(1)
+                        && classCodes.size() < MAX_CLASSES_HELD) {
+                    // no row so far is labelled with the positive label: the manifest may name a class the rows do
+                    // not have, which the end of the file tells
+                    if (heldSinceUnlabelledPositive == null) {
+                        heldSinceUnlabelledPositive = new long[] {line, column};
+                    }
+                    code = classCodes.size();
+                    classCodes.put(value, code);
+                    return code;
+                }
+                if (thirdClass || positiveAsOtherNumber) {
+                    throw heldSinceUnlabelledPositive != null && !positiveAsOtherNumber ? heldThirdClass()
+                            : bad(line, column, booleans
                             ? RowProblems.booleanClasses(value, manifest.model().positiveLabel(), null)
                             : RowProblems.thirdClass(value, classCodes.keySet(), manifest.model().positiveLabel()));
                 }
@@ -764,6 +794,13 @@ public final class EvaluationTableReader {
         EvaluationTable finish() throws PackException {
             if (rowCount == 0) {
                 throw new PackException(fileName, 2, 0, "has a header but no examples");
+            }
+            if (heldSinceUnlabelledPositive != null) {
+                throw labelClasses.get(1) ? heldThirdClass() : manifest.problemAt("/model/positiveLabel",
+                        RowProblems.positiveLabelNeverLabelled(manifest.model().positiveLabel(), fileName,
+                                columns.names[columns.label], classCodes.entrySet().stream()
+                                        .filter(named -> labelClasses.get(named.getValue()))
+                                        .map(Map.Entry::getKey).toList()));
             }
             if (task == Task.MULTICLASS && declaredClasses == null) {
                 refuseClassesNeverLabelled();
@@ -867,6 +904,14 @@ public final class EvaluationTableReader {
          * A predicted class that is never a label is nearly always a typo ("acount"), which would silently lower
          * every F1; packs whose models can predict classes absent from the labels list them in model.classes.
          */
+        /** The first value held as a possible class ({@link #heldSinceUnlabelledPositive}), refused as a third class. */
+        private PackException heldThirdClass() {
+            // codes 1 (the positive label) and 0 (the first other class) were given first, code 2 to the value held
+            List<String> held = List.copyOf(classCodes.keySet());
+            return bad(heldSinceUnlabelledPositive[0], (int) heldSinceUnlabelledPositive[1],
+                    RowProblems.thirdClass(held.get(2), held.subList(0, 2), manifest.model().positiveLabel()));
+        }
+
         private void refuseClassesNeverLabelled() throws PackException {
             for (Map.Entry<String, Integer> entry : classCodes.entrySet()) {
                 if (!labelClasses.get(entry.getValue())) {

@@ -86,7 +86,7 @@ public final class ManifestReader {
             if (policy != null) {
                 requireInsidePack("/policy", policy);
             }
-            return new PackManifest(format, model, models, primaryMetric, suites(), root);
+            return new PackManifest(format, model, models, primaryMetric, suites(), root, locations);
         }
 
         private ModelInfo model() throws PackException {

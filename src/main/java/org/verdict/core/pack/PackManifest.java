@@ -1,5 +1,6 @@
 package org.verdict.core.pack;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,8 @@ import java.util.Optional;
  *
  * @param suites every suite entry by name, in manifest order; {@code primary} is always present
  * @param raw the manifest as read, so later suites can read their own settings without a format change
+ * @param locations where each value stands in manifest.json, by JSON pointer, for a problem found later (a value
+ *                  the rows contradict) to name its line and column; empty for a manifest made in code
  */
 public record PackManifest(
         String format,
@@ -18,13 +21,28 @@ public record PackManifest(
         List<ModelVersion> models,
         String primaryMetric,
         Map<String, SuiteSpec> suites,
-        JsonNode raw) {
+        JsonNode raw,
+        Map<String, JsonLocation> locations) {
 
     public static final String FORMAT_V1 = "verdict-pack/1";
     public static final String FILE_NAME = "manifest.json";
 
     public PackManifest {
         models = List.copyOf(models);
+        locations = Map.copyOf(locations);
+    }
+
+    /** A manifest made in code, without a file to point into. */
+    public PackManifest(String format, ModelInfo model, List<ModelVersion> models, String primaryMetric,
+                        Map<String, SuiteSpec> suites, JsonNode raw) {
+        this(format, model, models, primaryMetric, suites, raw, Map.of());
+    }
+
+    /** A problem with the value at {@code pointer} ("/model/positiveLabel"), at its line and column where known. */
+    public PackException problemAt(String pointer, String problem) {
+        JsonLocation location = locations.get(pointer);
+        return new PackException(FILE_NAME, location == null ? 0 : location.getLineNr(),
+                location == null ? 0 : location.getColumnNr(), problem);
     }
 
     public ModelVersion production() {

@@ -2,6 +2,7 @@ package org.verdict.core.pack;
 
 import java.math.BigDecimal;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -200,6 +201,19 @@ public final class RowProblems {
         return "'" + value + "' is a third class in a binary pack (classes so far: " + classesSoFar
                 + ", positive label '" + positiveLabel + "')" + (twin == null ? "" : "; it is the class '" + twin
                 + "' written as another number: write each class one way");
+    }
+
+    /**
+     * A binary table none of whose rows is labelled with the manifest's positive label: the manifest names a class
+     * the rows do not have (every other value would otherwise be refused as a third class, blaming a valid label).
+     *
+     * @param labels the values of the label column, in order of first appearance
+     */
+    public static String positiveLabelNeverLabelled(String positiveLabel, String fileName, String labelColumn,
+                                                    List<String> labels) {
+        return "model.positiveLabel '" + positiveLabel + "' is not a value of '" + labelColumn + "' in " + fileName
+                + " (the labels found: " + String.join(", ", labels) + "): set model.positiveLabel to the class the"
+                + " rows call positive, written as they write it";
     }
 
     /**

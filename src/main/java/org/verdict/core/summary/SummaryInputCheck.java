@@ -109,6 +109,9 @@ final class SummaryInputCheck {
             refuseSampledClassInOtherForm(statement, classes, progress);
         }
         if (!bad.rows().isEmpty()) {
+            if (classes != null && manifest.declaredClasses().isEmpty()) {
+                refuseUnlabelledPositive(statement, columns, progress);
+            }
             throw badValue(statement, columns, classes, bad, progress);
         }
         if (layout.task() == Task.MULTICLASS && manifest.declaredClasses().isEmpty()) {
@@ -557,6 +560,32 @@ final class SummaryInputCheck {
             if (stray != null) {
                 throw stray;
             }
+        }
+    }
+
+    /**
+     * A binary pack without model.classes whose rows break a class check: when no row is labelled with the positive
+     * label, the manifest names a class the rows do not have, and that is said rather than a valid label called a
+     * third class, as the loader does. Only a refused input is scanned for it.
+     */
+    private void refuseUnlabelledPositive(Statement statement, List<Checked> columns, Progress progress)
+            throws SQLException, PackException {
+        Checked label = columns.get(columnIndex(columns, SummaryLayout.LABEL));
+        if (label.storedBoolean()) {
+            // true/false where classes are named: the class check says that, as the loader does
+            return;
+        }
+        String positive = manifest.model().positiveLabel();
+        // the positive label first where any row has it; else the most frequent labels, as many as the loader holds
+        SummaryTable labels = DuckDbSummarizer.run(statement, "SELECT v FROM (SELECT " + text(label) + " AS v FROM "
+                + relation + ") WHERE v IS NOT NULL AND v <> '' GROUP BY v ORDER BY v = " + DUCKDB.literal(positive)
+                + " DESC, count(*) DESC, v LIMIT 12", progress);
+        List<String> found = labels.rows().stream().map(row -> row[0]).toList();
+        // the positive label written as another number ('1.0' for '1') is said as that, by the class check
+        if (!found.isEmpty() && !found.get(0).equals(positive)
+                && found.stream().noneMatch(value -> RowProblems.sameNumber(value, positive))) {
+            throw manifest.problemAt("/model/positiveLabel", RowProblems.positiveLabelNeverLabelled(positive, input,
+                    label.name(), found));
         }
     }
 

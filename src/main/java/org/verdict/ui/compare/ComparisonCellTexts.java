@@ -248,8 +248,14 @@ public final class ComparisonCellTexts {
         String tipKey = "glossary." + term + ".text";
         String explanation = text.containsKey(tipKey) ? text.getString(tipKey) : "";
         String reason = row.verdictReason() == null ? "" : row.verdictWithReason() + ".\n";
+        String waysForward = row.result().rareClassWaysForward();
         String note = row.result().note();
-        return reason + (note == null ? explanation : explanation + "\n" + note);
+        return reason + (waysForward == null ? "" : capitalised(waysForward) + ".\n")
+                + (note == null ? explanation : explanation + "\n" + note);
+    }
+
+    private static String capitalised(String sentence) {
+        return Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
     }
 
     /**

@@ -27,6 +27,15 @@ import org.verdict.core.task.Progress;
  * quantity estimated from data has zero width; each tested result says which family and interval it shows.
  */
 class VerdictIntervalInvariantTest {
+    /** A multiclass pack of jobs, macro_f1 primary, sliced by team. */
+    private static final String JOBS_MANIFEST = """
+            {"format": "verdict-pack/1",
+             "model": {"name": "jobs", "task": "multiclass", "riskTier": 2, "positiveLabel": null},
+             "models": [{"version": "1", "role": "production"}, {"version": "2", "role": "candidate"}],
+             "primaryMetric": "macro_f1",
+             "suites": {"primary": {"file": "primary.csv", "slices": ["team"]}}}
+            """;
+
     private final ComparisonEngine engine = new ComparisonEngine();
 
     @TempDir
@@ -192,14 +201,7 @@ class VerdictIntervalInvariantTest {
             csv.append("e").append(i).append(',').append(classes[label]).append(',').append(team).append(',')
                     .append(classes[prod]).append(',').append(classes[cand]).append('\n');
         }
-        String manifest = """
-                {"format": "verdict-pack/1",
-                 "model": {"name": "jobs", "task": "multiclass", "riskTier": 2, "positiveLabel": null},
-                 "models": [{"version": "1", "role": "production"}, {"version": "2", "role": "candidate"}],
-                 "primaryMetric": "macro_f1",
-                 "suites": {"primary": {"file": "primary.csv", "slices": ["team"]}}}
-                """;
-        ComparisonReport report = compare(manifest, csv.toString());
+        ComparisonReport report = compare(JOBS_MANIFEST, csv.toString());
         checkAll(report);
         SliceResult small = find(report, Metric.MACRO_F1, "team=small");
         assertEquals("class E has 3 examples here; the bootstrap cannot measure macro_f1's uncertainty",
@@ -235,6 +237,40 @@ class VerdictIntervalInvariantTest {
                 find(report, Metric.MACRO_F1, "overall").unstableReason());
         assertNotNull(find(report, Metric.WEIGHTED_F1, "team=big").production().ci(),
                 "weighted_f1 weighs an absent class 0, as the population average nearly does");
+    }
+
+    /**
+     * Three classes under 5 examples (E 1, D 3, F 4): the reason names each with its count, the rarest first, and the
+     * overall slice says what a board can do; accuracy, a paired rate, keeps its interval and needs no way forward.
+     */
+    @Test
+    void everyClassUnderFiveIsNamedAndTheWaysForwardAreSaid() throws Exception {
+        SplittableRandom random = new SplittableRandom(22);
+        String[] classes = {"A", "B", "C", "D", "E", "F"};
+        StringBuilder csv = new StringBuilder("example_id,label,team,pred_1,pred_2\n");
+        for (int i = 0; i < 600; i++) {
+            int label = i == 10 ? 4 : i == 20 || i == 30 || i == 40 ? 3 : i >= 50 && i <= 80 && i % 10 == 0 ? 5
+                    : random.nextInt(3);
+            int prod = random.nextDouble() < 0.8 ? label : random.nextInt(3);
+            int cand = random.nextDouble() < 0.85 ? label : random.nextInt(3);
+            csv.append("e").append(i).append(',').append(classes[label]).append(',').append(i % 2 == 0 ? "x" : "y")
+                    .append(',').append(classes[prod]).append(',').append(classes[cand]).append('\n');
+        }
+        ComparisonReport report = compare(JOBS_MANIFEST, csv.toString());
+        checkAll(report);
+        SliceResult overall = find(report, Metric.MACRO_F1, "overall");
+        assertEquals("class E has 1 example here and 2 more classes have fewer than 5 (D 3, F 4); the bootstrap cannot"
+                + " measure macro_f1's uncertainty", overall.unstableReason());
+        assertNull(overall.deltaCi());
+        assertTrue(overall.rareClassWaysForward().startsWith("ways forward: a primary metric that does not give each"
+                + " class an equal share — micro_f1 (the same as accuracy here), accuracy, weighted_f1 or cohen_kappa"),
+                overall.rareClassWaysForward());
+        assertNotNull(find(report, Metric.BALANCED_ACCURACY, "overall").rareClassWaysForward());
+        SliceResult accuracy = find(report, Metric.ACCURACY, "overall");
+        assertNotNull(accuracy.deltaCi());
+        assertNull(accuracy.rareClassWaysForward());
+        assertNotNull(find(report, Metric.WEIGHTED_F1, "overall").deltaCi(),
+                "weighted_f1, one of the ways forward, keeps its interval here");
     }
 
     /** House prices in dollars, a slice per county, many of them small. */

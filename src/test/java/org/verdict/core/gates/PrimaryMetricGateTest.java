@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.compare.ComparisonReport;
+import org.verdict.core.compare.MetricCounts;
 import org.verdict.core.compare.MetricEstimate;
 import org.verdict.core.compare.ShownInterval;
 import org.verdict.core.compare.SliceKey;
@@ -22,6 +23,7 @@ import org.verdict.core.gates.policy.GatePolicy;
 import org.verdict.core.gates.suites.MetricHistoryPoint;
 import org.verdict.core.gates.suites.PackSuites;
 import org.verdict.core.pack.Metric;
+import org.verdict.core.pack.TargetUnit;
 import org.verdict.core.pack.Task;
 import org.verdict.core.stats.Interval;
 
@@ -159,6 +161,17 @@ class PrimaryMetricGateTest {
         GateResult result = gate.judge(evidence(unstable));
         assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, result.outcome());
         assertEquals("macro_f1: Δ has no trustworthy interval (class E has 3 examples here)", result.summary());
+
+        // with the counts the comparison gives it, the rare class is known, and so are the ways forward
+        SliceResult counted = new SliceResult(SliceKey.OVERALL, 800, Metric.MACRO_F1, true,
+                new MetricEstimate(0.6, null), new MetricEstimate(0.62, null), 0.02, null, null, null, null,
+                "paired-bootstrap-cells", Verdict.INCONCLUSIVE, null, null, "class E has 3 examples here", null, 0.01,
+                TargetUnit.NONE, new MetricCounts(null, null, null, null, "E", 3L));
+        GateResult withWays = gate.judge(evidence(counted));
+        assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, withWays.outcome());
+        assertEquals("macro_f1: Δ has no trustworthy interval (class E has 3 examples here); "
+                + counted.rareClassWaysForward(), withWays.summary());
+        assertTrue(withWays.summary().contains("micro_f1"), withWays.summary());
     }
 
     /**

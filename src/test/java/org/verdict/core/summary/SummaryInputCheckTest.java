@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackLoader;
+import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.pack.RowProblems;
 import org.verdict.core.pack.Task;
 import org.verdict.core.task.Progress;
@@ -301,6 +302,53 @@ class SummaryInputCheckTest {
                         + "number, so it would be counted as another class; the manifest writes it as a decimal, the"
                         + " labels as a whole number: write every label and prediction as the manifest names the positive label, "
                         + "or set model.positiveLabel to \"1\" if that is how the rows write it");
+    }
+
+    /**
+     * A positive label no row has ("cancer" where the rows say fraud and ok): the manifest is named at the positive
+     * label's line and column, with the labels found, not the second class of the rows called a third one; by the
+     * summary as by the row loader. A positive label that is only late in the file is taken, and a real third class
+     * met before it is still refused where it stands.
+     */
+    @Test
+    void aPositiveLabelNoRowHasIsRefusedAtTheManifest() throws Exception {
+        Path absent = numberLabels("absent", "cancer", "fraud", "ok");
+        long positiveLine = Files.readString(absent.resolve("manifest.json")).lines().toList()
+                .indexOf(Files.readString(absent.resolve("manifest.json")).lines()
+                        .filter(l -> l.contains("\"cancer\"")).findFirst().orElseThrow()) + 1;
+        PackException loaded = assertThrows(PackException.class, () -> new PackLoader().load(absent, Progress.NONE));
+        assertEquals(List.of("manifest.json", positiveLine), List.of(loaded.file(), loaded.line()));
+        assertTrue(loaded.column() > 0, loaded.getMessage());
+        String csv = Files.readString(absent.resolve("primary.csv"));
+        List<String> firstMet = csv.indexOf(",ok,") < csv.indexOf(",fraud,") ? List.of("ok", "fraud")
+                : List.of("fraud", "ok");
+        assertEquals("model.positiveLabel 'cancer' is not a value of 'label' in primary.csv (the labels found: "
+                + String.join(", ", firstMet) + "): set model.positiveLabel to the class the rows call positive,"
+                + " written as they write it", loaded.problem());
+        PackException summarised = refusedBySummary(absent.resolve("primary.csv"), absent);
+        assertEquals(List.of("manifest.json", positiveLine, loaded.column()),
+                List.of(summarised.file(), summarised.line(), summarised.column()));
+        assertTrue(summarised.problem().startsWith("model.positiveLabel 'cancer' is not a value of 'label' in "
+                + absent.resolve("primary.csv") + " (the labels found: "), summarised.problem());
+
+        // every positive example at the end of the file: still the same two classes
+        Path late = RowPacks.write(folder.resolve("late"), Task.BINARY, 1_000, 11);
+        List<String> lines = Files.readAllLines(late.resolve("primary.csv"));
+        List<String> reordered = new java.util.ArrayList<>(lines.subList(0, 1));
+        lines.stream().skip(1).filter(l -> !l.contains(",fraud,")).forEach(reordered::add);
+        lines.stream().skip(1).filter(l -> l.contains(",fraud,")).forEach(reordered::add);
+        Files.write(late.resolve("primary.csv"), reordered);
+        try (ReviewPack taken = new PackLoader().load(late, Progress.NONE)) {
+            assertEquals(List.of("ok", "fraud"), taken.primary().classes());
+        }
+
+        // a third class before the first positive example: refused where it stands, as before
+        reordered.set(5, reordered.get(5).replace(",ok,", ",maybe,"));
+        Files.write(late.resolve("primary.csv"), reordered);
+        PackException third = assertThrows(PackException.class, () -> new PackLoader().load(late, Progress.NONE));
+        assertEquals(List.of("primary.csv", 6L, 2L, "(label) 'maybe' is a third class in a binary pack (classes so"
+                + " far: [fraud, ok], positive label 'fraud')"),
+                List.of(third.file(), third.line(), third.column(), third.problem()));
     }
 
     /** A binary pack whose manifest names {@code positive}, its rows' fraud and ok labels written as given. */

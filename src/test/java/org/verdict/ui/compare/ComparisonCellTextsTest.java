@@ -95,6 +95,8 @@ class ComparisonCellTextsTest {
                 + "on n alone: the fewer they are, the wider the intervals.", row.nTooltip());
         assertEquals("unstable: " + reason + ".\n", texts.verdictTooltip(row).lines().findFirst().orElseThrow()
                 + "\n", "the whole reason on hover");
+        assertEquals("W" + macro.rareClassWaysForward().substring(1) + ".", texts.verdictTooltip(row).lines()
+                .skip(1).findFirst().orElseThrow(), "then the ways forward, in the gate's and the CLI's words");
         assertEquals("No interval: " + reason + ".", row.deltaTooltip());
     }
 
