@@ -151,7 +151,7 @@ final class SliceGrouping {
      *
      * @param ascending the table's rows in ascending score
      * @param newScores bit p set where the score at {@code ascending[p]} differs from the one before it
-     *                  ({@link ScoreOrder#newScores})
+     *                  ({@link ScoreOrder.Sorted#newScores})
      * @param place from {@link #places}; unused (may be null) for the overall grouping, whose local index is the row
      */
     int[][] partitionMarked(int[] ascending, long[] newScores, int[] place, int[] sizes) {
