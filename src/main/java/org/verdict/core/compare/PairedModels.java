@@ -21,7 +21,7 @@ final class PairedModels {
     /** Table rows in ascending production / candidate score; null when that model has no scores. */
     final int[] productionAscending;
     final int[] candidateAscending;
-    /** Where the score changes along each ascending order ({@link ScoreOrder#newScores}); null with it. */
+    /** Where the score changes along each ascending order ({@link ScoreOrder.Sorted#newScores}); null with it. */
     final long[] productionNewScores;
     final long[] candidateNewScores;
 
@@ -66,15 +66,12 @@ final class PairedModels {
         this.tableOrder = IntStream.range(0, table.rowCount()).toArray();
         this.production = table.predictionsOf(productionVersion);
         this.candidate = table.predictionsOf(candidateVersion);
-        int[][] ascending = scoreOrders.ascending(table, production,
+        ScoreOrder.Sorted[] sorted = scoreOrders.sorted(table, production,
                 productionVersion.equals(candidateVersion) ? production : candidate);
-        this.productionAscending = ascending[0];
-        this.candidateAscending = ascending[1];
-        this.productionNewScores = productionAscending == null ? null
-                : ScoreOrder.newScores(productionAscending, production.scores());
-        this.candidateNewScores = candidateAscending == null ? null
-                : candidateAscending == productionAscending ? productionNewScores
-                : ScoreOrder.newScores(candidateAscending, candidate.scores());
+        this.productionAscending = sorted[0] == null ? null : sorted[0].ascending();
+        this.candidateAscending = sorted[1] == null ? null : sorted[1].ascending();
+        this.productionNewScores = sorted[0] == null ? null : sorted[0].newScores();
+        this.candidateNewScores = sorted[1] == null ? null : sorted[1].newScores();
         boolean calibration = means && productionAscending != null && candidateAscending != null;
         int rows = table.rowCount();
         this.rowCodes = table.task() == Task.BINARY ? new short[rows] : null;

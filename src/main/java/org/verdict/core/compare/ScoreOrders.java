@@ -12,7 +12,8 @@ import org.verdict.core.pack.Task;
 import org.verdict.core.stats.ScoreOrder;
 
 /**
- * Each model's rows in ascending score order ({@link ScoreOrder#ascending}), the first thing a comparison of scores
+ * Each model's rows in ascending score order with the positions where the score changes ({@link ScoreOrder#sorted}),
+ * the first thing a comparison of scores
  * needs. The command line starts sorting a table's score columns on a thread of its own as soon as its rows are read
  * ({@link #startSorting}), while the loader checks the ids for repeats; the comparison then takes those orders, and
  * sorts itself any that thread has not begun. Otherwise the two models' orders are sorted at once, one on a helper
@@ -20,7 +21,7 @@ import org.verdict.core.stats.ScoreOrder;
  */
 final class ScoreOrders {
     /** The orders started for the last table read, by score column, until a comparison takes them. */
-    private final Map<double[], FutureTask<int[]>> started = new IdentityHashMap<>();
+    private final Map<double[], FutureTask<ScoreOrder.Sorted>> started = new IdentityHashMap<>();
 
     /**
      * Sorts the table's score columns one after the other on a thread of its own. The table may still be refused after
@@ -30,12 +31,12 @@ final class ScoreOrders {
         if (table.task() != Task.BINARY) {
             return;
         }
-        List<FutureTask<int[]>> sortings = new ArrayList<>();
+        List<FutureTask<ScoreOrder.Sorted>> sortings = new ArrayList<>();
         synchronized (started) {
             started.clear();
             for (ModelPredictions model : table.predictions().values()) {
                 if (model.hasScores() && !started.containsKey(model.scores())) {
-                    FutureTask<int[]> sorting = sorting(table, model);
+                    FutureTask<ScoreOrder.Sorted> sorting = sorting(table, model);
                     started.put(model.scores(), sorting);
                     sortings.add(sorting);
                 }
@@ -47,17 +48,19 @@ final class ScoreOrders {
     }
 
     /**
-     * Both models' rows in ascending score order, each null for a model without scores or a task that is not binary:
+     * Both models' rows in ascending score order with their score marks, each null for a model without scores or a
+     * task that is not binary:
      * those started for this table taken, the rest sorted here and on a helper thread.
      *
      * @throws IllegalArgumentException for a score that is not a probability, production's first
      */
-    int[][] ascending(EvaluationTable table, ModelPredictions production, ModelPredictions candidate) {
+    ScoreOrder.Sorted[] sorted(EvaluationTable table, ModelPredictions production, ModelPredictions candidate) {
         if (table.task() != Task.BINARY) {
-            return new int[2][];
+            return new ScoreOrder.Sorted[2];
         }
-        FutureTask<int[]> productionOrder = taken(table, production);
-        FutureTask<int[]> candidateOrder = candidate == production ? productionOrder : taken(table, candidate);
+        FutureTask<ScoreOrder.Sorted> productionOrder = taken(table, production);
+        FutureTask<ScoreOrder.Sorted> candidateOrder = candidate == production ? productionOrder
+                : taken(table, candidate);
         if (candidateOrder != productionOrder && candidateOrder != null && !candidateOrder.isDone()) {
             Thread helper = new Thread(candidateOrder, "verdict-score-order");
             helper.setDaemon(true);
@@ -70,29 +73,29 @@ final class ScoreOrders {
         if (candidateOrder != null) {
             candidateOrder.run();
         }
-        return new int[][] {result(productionOrder), result(candidateOrder)};
+        return new ScoreOrder.Sorted[] {result(productionOrder), result(candidateOrder)};
     }
 
     /** The order started for this model's scores (no longer kept here), or a new one; null without scores. */
-    private FutureTask<int[]> taken(EvaluationTable table, ModelPredictions model) {
+    private FutureTask<ScoreOrder.Sorted> taken(EvaluationTable table, ModelPredictions model) {
         if (!model.hasScores()) {
             return null;
         }
         synchronized (started) {
-            FutureTask<int[]> sorting = started.remove(model.scores());
+            FutureTask<ScoreOrder.Sorted> sorting = started.remove(model.scores());
             return sorting != null ? sorting : sorting(table, model);
         }
     }
 
-    private static FutureTask<int[]> sorting(EvaluationTable table, ModelPredictions model) {
+    private static FutureTask<ScoreOrder.Sorted> sorting(EvaluationTable table, ModelPredictions model) {
         return new FutureTask<>(() -> {
             ScoreOrder.requireProbabilities(model.scores(), "score_" + model.version(), table.exampleIds()::get);
-            return ScoreOrder.ascending(model.scores());
+            return ScoreOrder.sorted(model.scores());
         });
     }
 
     /** What the sorting gave, waiting for the thread that does it; or what it threw. */
-    private static int[] result(FutureTask<int[]> sorting) {
+    private static ScoreOrder.Sorted result(FutureTask<ScoreOrder.Sorted> sorting) {
         if (sorting == null) {
             return null;
         }

@@ -151,7 +151,7 @@ final class SliceGrouping {
      *
      * @param ascending the table's rows in ascending score
      * @param newScores bit p set where the score at {@code ascending[p]} differs from the one before it
-     *                  ({@link ScoreOrder#newScores})
+     *                  ({@link ScoreOrder.Sorted#newScores})
      * @param place from {@link #places}; unused (may be null) for the overall grouping, whose local index is the row
      */
     int[][] partitionMarked(int[] ascending, long[] newScores, int[] place, int[] sizes) {
@@ -174,16 +174,37 @@ final class SliceGrouping {
         int[] last = new int[sliceCount()];
         java.util.Arrays.fill(last, -1);
         int change = 0;
-        for (int p = 0; p < ascending.length; p++) {
-            if ((newScores[p >>> 6] >>> p & 1) != 0) {
-                change = p;
+        // the places (a read at random of a row's, in score order) looked up a run at a time by a loop that does
+        // nothing else, so the processor has many of those reads under way at once: about a third of the time of
+        // one lookup after the other, each waiting behind the writes of the row before (ten million rows)
+        int[] runPlaces = new int[Math.min(GATHERED, ascending.length)];
+        int[] runCodes = shift < 0 ? new int[runPlaces.length] : null;
+        for (int from = 0; from < ascending.length; from += GATHERED) {
+            int to = Math.min(ascending.length, from + GATHERED);
+            gather(ascending, from, to, place, runPlaces);
+            if (runCodes != null) {
+                gather(ascending, from, to, codes, runCodes);
             }
-            int row = ascending[p];
-            int at = place[row];
-            int slice = shift < 0 ? codes[row] : at >>> shift;
-            marked[slice][next[slice]++] = (at & local) | (change > last[slice] ? SliceRanking.NEW_SCORE : 0);
-            last[slice] = p;
+            for (int p = from; p < to; p++) {
+                if ((newScores[p >>> 6] >>> p & 1) != 0) {
+                    change = p;
+                }
+                int at = runPlaces[p - from];
+                int slice = runCodes != null ? runCodes[p - from] : at >>> shift;
+                marked[slice][next[slice]++] = (at & local) | (change > last[slice] ? SliceRanking.NEW_SCORE : 0);
+                last[slice] = p;
+            }
         }
         return marked;
+    }
+
+    /** The rows looked up at a time by {@link #partitionMarked}: a few kilobytes, which stay in the first-level cache. */
+    private static final int GATHERED = 512;
+
+    /** {@code into[i] = byRow[ascending[from + i]]} for the positions {@code from} to {@code to}. */
+    private static void gather(int[] ascending, int from, int to, int[] byRow, int[] into) {
+        for (int p = from; p < to; p++) {
+            into[p - from] = byRow[ascending[p]];
+        }
     }
 }

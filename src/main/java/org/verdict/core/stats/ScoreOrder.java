@@ -2,7 +2,6 @@ package org.verdict.core.stats;
 
 import java.util.Arrays;
 import java.util.function.IntFunction;
-import java.util.stream.IntStream;
 
 /** Sorting of a score column once, so every slice can take its rows in score order in a single linear pass. */
 public final class ScoreOrder {
@@ -15,25 +14,53 @@ public final class ScoreOrder {
     }
 
     /**
+     * A score column's rows in ascending score order, ties in row order, and where the score changes along it: bit p
+     * ({@code newScores[p >>> 6] >>> p & 1}) set when the score at {@code ascending[p]} differs ({@code !=}) from the
+     * one at {@code ascending[p − 1]}, and at p = 0. Every slice grouping's cut takes its score marks from these bits
+     * instead of looking every row's score up again.
+     */
+    public record Sorted(int[] ascending, long[] newScores) {
+    }
+
+    /**
      * Row indices in ascending score order, ties in row order. Scores must be probabilities (non-negative).
      * A stable least-significant-digit radix sort of the rows by their score rounded to float (float rounding keeps
      * the order; three passes of 11 bits, linear in the rows, where a comparison sort of a million keys took about
      * twice the CPU on a fresh JVM), then the rare runs of distinct doubles that round to the same float are put in
-     * exact order.
+     * exact order; or, when the scores take few values, each one float, a counting sort by rank ({@link #byRank}).
      */
     public static int[] ascending(double[] scores) {
+        return sort(scores, false).ascending();
+    }
+
+    /**
+     * {@link #ascending} with the positions where the score changes, found from the sorted float keys as they come out
+     * of the sort (in order, no random access): only within a run of equal keys that holds several doubles, and
+     * between −0.0 and 0.0, are the scores themselves compared. Looking each position's score up instead, in score
+     * order, was a read at random per row (ten million rows: 80 MB of scores, twice).
+     */
+    public static Sorted sorted(double[] scores) {
+        return sort(scores, true);
+    }
+
+    private static Sorted sort(double[] scores, boolean marked) {
         int n = scores.length;
         if (n == 0) {
-            return new int[0];
+            return new Sorted(new int[0], new long[0]);
         }
         int[] keys = new int[n];
-        int[] order = new int[n];
         FloatRuns runs = new FloatRuns();
         for (int row = 0; row < n; row++) {
             // the sign bit flipped: unsigned order of the result is the signed order of the float's bits
             keys[row] = Float.floatToIntBits((float) scores[row]) ^ Integer.MIN_VALUE;
-            order[row] = row;
             runs.note(keys[row], scores[row]);
+        }
+        if (runs.oneDoublePerFloat()) {
+            return byRank(keys, runs, marked);
+        }
+        int[] order = new int[n];
+        for (int row = 0; row < n; row++) {
+            order[row] = row;
         }
         int[][] counts = digitCounts(keys);
         int[] keysOut = new int[n];
@@ -50,9 +77,6 @@ public final class ScoreOrder {
             order = orderOut;
             orderOut = swap;
         }
-        if (runs.oneDoublePerFloat()) {
-            return order; // every run of equal floats is a run of equal doubles, already in row order
-        }
         int runStart = 0;
         for (int i = 1; i <= n; i++) {
             if (i == n || keys[i] != keys[runStart]) {
@@ -62,39 +86,71 @@ public final class ScoreOrder {
                 runStart = i;
             }
         }
-        return order;
+        return new Sorted(order, marked ? newScores(keys, order, scores) : null);
     }
 
     /**
-     * Where the score changes along an ascending order: bit p ({@code bits[p >>> 6] >>> p & 1}) is set when the
-     * score at {@code ascending[p]} differs ({@code !=}) from the one at {@code ascending[p − 1]}, and at p = 0. Read
-     * once per model, so each slice grouping's cut takes its score marks from these bits instead of looking every
-     * row's score up again. Each row's score is a random read: runs of positions on every core, each run whole words.
+     * The sort when every float key seen stands for a single double and there are few of them ({@link FloatRuns}):
+     * scores written with a few decimals, 10,001 values in the benchmark's ten million rows. A counting sort by each
+     * row's rank among the distinct keys: one pass to count, one to place each row (ties in row order), where the radix
+     * sort took three of both its arrays; the score changes are where each rank's rows begin.
+     *
+     * @param keys each row's float key, replaced here by its rank
      */
-    public static long[] newScores(int[] ascending, double[] scores) {
-        long[] bits = new long[(ascending.length + 63) >>> 6];
-        int run = 1 << 16;
-        IntStream.range(0, (ascending.length + run - 1) / run).parallel().forEach(r -> {
-            int from = r * run;
-            // NaN differs from every score, so position 0 starts one
-            double previous = from == 0 ? Double.NaN : scores[ascending[from - 1]];
-            for (int p = from; p < Math.min(ascending.length, from + run); p++) {
-                double score = scores[ascending[p]];
-                if (score != previous) {
-                    bits[p >>> 6] |= 1L << p;
+    private static Sorted byRank(int[] keys, FloatRuns runs, boolean marked) {
+        int n = keys.length;
+        double[] scoreOfRank = runs.rank();
+        int[] next = new int[scoreOfRank.length + 1];
+        for (int row = 0; row < n; row++) {
+            int rank = runs.rankOf(keys[row]);
+            keys[row] = rank;
+            next[rank + 1]++;
+        }
+        for (int rank = 1; rank < next.length; rank++) {
+            next[rank] += next[rank - 1];
+        }
+        long[] bits = null;
+        if (marked) {
+            bits = new long[(n + 63) >>> 6];
+            for (int rank = 0; rank < scoreOfRank.length; rank++) {
+                // −0.0 and 0.0 are two floats but one score
+                if (rank == 0 || scoreOfRank[rank] != scoreOfRank[rank - 1]) {
+                    bits[next[rank] >>> 6] |= 1L << next[rank];
                 }
-                previous = score;
             }
-        });
+        }
+        int[] order = new int[n];
+        for (int row = 0; row < n; row++) {
+            order[next[keys[row]]++] = row;
+        }
+        return new Sorted(order, bits);
+    }
+
+    /**
+     * The {@link Sorted#newScores} of a sorted order from its float keys: different floats are different doubles
+     * except −0.0 and 0.0 (keys 0 and {@code Integer.MIN_VALUE}); equal floats may be different doubles.
+     */
+    private static long[] newScores(int[] sortedKeys, int[] order, double[] scores) {
+        long[] bits = new long[(order.length + 63) >>> 6];
+        bits[0] = 1;
+        for (int p = 1; p < order.length; p++) {
+            int key = sortedKeys[p];
+            int before = sortedKeys[p - 1];
+            boolean zeros = (key & Integer.MAX_VALUE) == 0 && (before & Integer.MAX_VALUE) == 0;
+            if (key != before && !zeros || (key == before || zeros) && scores[order[p]] != scores[order[p - 1]]) {
+                bits[p >>> 6] |= 1L << p;
+            }
+        }
         return bits;
     }
 
     /**
      * Whether each float key seen stands for a single double, found while the keys are made (in row order, no random
-     * access): then no run after the sort needs its doubles looked at. Scores written with a few decimals (10,001
-     * distinct values in a million rows) make runs of about a hundred rows, whose check read every row's score again
-     * in score order, one cache miss each. Kept for a bounded number of distinct floats only: many distinct scores
-     * make short runs, which the check after the sort passes quickly anyway.
+     * access): then the rows are sorted by their key's rank among the keys seen ({@link #byRank}), and no run needs
+     * its doubles looked at. Scores written with a few decimals (10,001 distinct values in a million rows) make runs
+     * of about a hundred rows, whose check read every row's score again in score order, one cache miss each. Kept for
+     * a bounded number of distinct floats only: many distinct scores make short runs, which the check after the radix
+     * sort passes quickly anyway.
      */
     private static final class FloatRuns {
         private static final int MAX_DISTINCT = 1 << 16;
@@ -102,6 +158,7 @@ public final class ScoreOrder {
         private long[] doubles = new long[keys.length];
         private boolean[] used = new boolean[keys.length];
         private int distinct;
+        private int[] rankOfSlot;
         /** False once a float met two different doubles, or too many floats were met to keep. */
         private boolean oneDoublePerFloat = true;
 
@@ -110,14 +167,10 @@ public final class ScoreOrder {
                 return;
             }
             long bits = Double.doubleToRawLongBits(score);
-            int mask = keys.length - 1;
-            int slot = slot(key, mask);
-            while (used[slot]) {
-                if (keys[slot] == key) {
-                    oneDoublePerFloat = doubles[slot] == bits;
-                    return;
-                }
-                slot = (slot + 1) & mask;
+            int slot = find(key);
+            if (used[slot]) {
+                oneDoublePerFloat = doubles[slot] == bits;
+                return;
             }
             if (distinct == MAX_DISTINCT) {
                 oneDoublePerFloat = false;
@@ -129,6 +182,46 @@ public final class ScoreOrder {
             if (2 * ++distinct > keys.length) {
                 grow();
             }
+        }
+
+        /** The key's slot, or the free slot where it would go. */
+        private int find(int key) {
+            int mask = keys.length - 1;
+            int slot = slot(key, mask);
+            while (used[slot] && keys[slot] != key) {
+                slot = (slot + 1) & mask;
+            }
+            return slot;
+        }
+
+        /**
+         * Numbers the keys seen in ascending order, for {@link #rankOf}, once every key is noted.
+         *
+         * @return the score of each rank
+         */
+        double[] rank() {
+            int[] sorted = new int[distinct];
+            int count = 0;
+            for (int slot = 0; slot < keys.length; slot++) {
+                if (used[slot]) {
+                    // back to the float's bits: their signed order is the keys' unsigned order
+                    sorted[count++] = keys[slot] ^ Integer.MIN_VALUE;
+                }
+            }
+            Arrays.sort(sorted);
+            rankOfSlot = new int[keys.length];
+            double[] scoreOfRank = new double[distinct];
+            for (int rank = 0; rank < distinct; rank++) {
+                int slot = find(sorted[rank] ^ Integer.MIN_VALUE);
+                rankOfSlot[slot] = rank;
+                scoreOfRank[rank] = Double.longBitsToDouble(doubles[slot]);
+            }
+            return scoreOfRank;
+        }
+
+        /** The rank of a key seen ({@link #rank}). */
+        int rankOf(int key) {
+            return rankOfSlot[find(key)];
         }
 
         boolean oneDoublePerFloat() {

@@ -13,6 +13,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.verdict.core.pack.EvaluationTable;
 import org.verdict.core.pack.ModelPredictions;
+import org.verdict.core.stats.ScoreOrder;
 
 /**
  * Both models' score orders are the rows sorted by score, ties in row order, whether the sorting was started when the
@@ -37,19 +38,21 @@ class ScoreOrdersTest {
         ModelPredictions production = table.predictionsOf("1");
         ModelPredictions candidate = table.predictionsOf("2");
 
-        int[][] onDemand = new ScoreOrders().ascending(table, production, candidate);
-        assertArrayEquals(sortedByScore(production.scores()), onDemand[0]);
-        assertArrayEquals(sortedByScore(candidate.scores()), onDemand[1]);
+        ScoreOrder.Sorted[] onDemand = new ScoreOrders().sorted(table, production, candidate);
+        assertArrayEquals(sortedByScore(production.scores()), onDemand[0].ascending());
+        assertArrayEquals(sortedByScore(candidate.scores()), onDemand[1].ascending());
 
         ScoreOrders started = new ScoreOrders();
         started.startSorting(table);
-        int[][] taken = started.ascending(table, production, candidate);
-        assertArrayEquals(onDemand[0], taken[0]);
-        assertArrayEquals(onDemand[1], taken[1]);
+        ScoreOrder.Sorted[] taken = started.sorted(table, production, candidate);
+        for (int model = 0; model < 2; model++) {
+            assertArrayEquals(onDemand[model].ascending(), taken[model].ascending());
+            assertArrayEquals(onDemand[model].newScores(), taken[model].newScores());
+        }
 
-        int[][] oneModel = new ScoreOrders().ascending(table, production, production);
+        ScoreOrder.Sorted[] oneModel = new ScoreOrders().sorted(table, production, production);
         assertSame(oneModel[0], oneModel[1]);
-        assertArrayEquals(onDemand[0], oneModel[0]);
+        assertArrayEquals(onDemand[0].ascending(), oneModel[0].ascending());
     }
 
     @Test
@@ -57,8 +60,8 @@ class ScoreOrdersTest {
         EvaluationTable table = table(4);
         ModelPredictions production = table.predictionsOf("1");
         ModelPredictions unscored = new ModelPredictions("2", table.predictionsOf("2").classCodes(), null, null);
-        int[][] orders = new ScoreOrders().ascending(table, production, unscored);
-        assertArrayEquals(sortedByScore(production.scores()), orders[0]);
+        ScoreOrder.Sorted[] orders = new ScoreOrders().sorted(table, production, unscored);
+        assertArrayEquals(sortedByScore(production.scores()), orders[0].ascending());
         assertNull(orders[1]);
     }
 
@@ -72,7 +75,7 @@ class ScoreOrdersTest {
                 orders.startSorting(table);
             }
             IllegalArgumentException candidateOnly = assertThrows(IllegalArgumentException.class,
-                    () -> orders.ascending(table, table.predictionsOf("1"), table.predictionsOf("2")));
+                    () -> orders.sorted(table, table.predictionsOf("1"), table.predictionsOf("2")));
             assertEquals("column score_2, data row 8 (example_id " + table.exampleIds().get(7) + "): score 1.5 is "
                     + "not a probability in [0, 1]", candidateOnly.getMessage());
 
@@ -82,7 +85,7 @@ class ScoreOrdersTest {
                 again.startSorting(table);
             }
             IllegalArgumentException both = assertThrows(IllegalArgumentException.class,
-                    () -> again.ascending(table, table.predictionsOf("1"), table.predictionsOf("2")));
+                    () -> again.sorted(table, table.predictionsOf("1"), table.predictionsOf("2")));
             assertTrue(both.getMessage().startsWith("column score_1, data row 10"), both.getMessage());
         }
     }

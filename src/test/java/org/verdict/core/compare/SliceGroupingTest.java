@@ -7,7 +7,6 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.verdict.core.pack.EvaluationTable;
-import org.verdict.core.stats.ScoreOrder;
 import org.verdict.core.stats.SliceRanking;
 
 class SliceGroupingTest {
@@ -80,7 +79,7 @@ class SliceGroupingTest {
         int[] sizes = grouping.sliceSizes(n);
         int[][] byRow = grouping.partition(tableOrder, sizes);
         int[] place = grouping.dimensions.isEmpty() ? null : grouping.places(sizes);
-        int[][] marked = grouping.partitionMarked(ascending, ScoreOrder.newScores(ascending, scores), place, sizes);
+        int[][] marked = grouping.partitionMarked(ascending, newScores(ascending, scores), place, sizes);
         for (int s = 0; s < sizes.length; s++) {
             int[] rows = byRow[s];
             int[] expected = IntStream.range(0, rows.length).boxed()
@@ -93,5 +92,16 @@ class SliceGroupingTest {
             }
             assertArrayEquals(expected, marked[s], grouping.dimensions + " slice " + s + " of " + sizes.length);
         }
+    }
+
+    /** Bit p set where the score at {@code ascending[p]} differs from the one before it, and at p = 0. */
+    private static long[] newScores(int[] ascending, double[] scores) {
+        long[] bits = new long[(ascending.length + 63) / 64];
+        for (int p = 0; p < ascending.length; p++) {
+            if (p == 0 || scores[ascending[p]] != scores[ascending[p - 1]]) {
+                bits[p / 64] |= 1L << (p % 64);
+            }
+        }
+        return bits;
     }
 }

@@ -59,7 +59,7 @@ class ScoreOrderTest {
     }
 
     /**
-     * Scores written with four decimals (one double per float: no run is looked at after the sort), the same with one
+     * Scores written with four decimals (one double per float: counted by rank, no run looked at), the same with one
      * score nudged by less than a float's precision late in the column, and more distinct floats than are kept while
      * the keys are made, with such nudged pairs only after them: every time the order of a boxed stable sort.
      */
@@ -86,29 +86,41 @@ class ScoreOrderTest {
     }
 
     /**
-     * The score changes along the order are where consecutive scores differ, on a table longer than the runs the
-     * positions are read in on several cores (scores with two decimals: long ties across the runs' ends, −0.0 among
-     * the zeros, one score only, and no rows).
+     * The sort's marks are where consecutive scores in its order differ (compared as doubles, so −0.0 equals 0.0):
+     * scores with two decimals (one double per float; long ties, −0.0 among the zeros), doubles closer than a float's
+     * precision with −0.0, 0.0 and positives that round to the float 0 among them (several doubles per float), one
+     * score only, and no rows.
      */
     @Test
-    void marksWhereConsecutiveScoresDifferAcrossTheRuns() {
+    void marksWhereConsecutiveScoresDiffer() {
         SplittableRandom random = new SplittableRandom(13);
         double[] twoDecimals = new double[300_000];
         for (int i = 0; i < twoDecimals.length; i++) {
             int hundredths = random.nextInt(101);
             twoDecimals[i] = hundredths == 0 && random.nextBoolean() ? -0.0 : hundredths / 100.0;
         }
+        double[] belowAFloat = new double[100_000];
+        for (int i = 0; i < belowAFloat.length; i++) {
+            belowAFloat[i] = switch (random.nextInt(5)) {
+                case 0 -> -0.0;
+                case 1 -> 0.0;
+                case 2 -> random.nextInt(3) * 1e-50;
+                default -> 0.5 + random.nextInt(4) * 1e-12 + random.nextInt(3) / 10.0;
+            };
+        }
         double[] oneScore = new double[70_000];
         Arrays.fill(oneScore, 0.25);
-        for (double[] scores : new double[][] {twoDecimals, oneScore, {}}) {
-            int[] ascending = ScoreOrder.ascending(scores);
+        for (double[] scores : new double[][] {twoDecimals, belowAFloat, oneScore, {}}) {
+            ScoreOrder.Sorted sorted = ScoreOrder.sorted(scores);
+            int[] ascending = sorted.ascending();
+            assertArrayEquals(ScoreOrder.ascending(scores), ascending);
             long[] expected = new long[(scores.length + 63) / 64];
             for (int p = 0; p < scores.length; p++) {
                 if (p == 0 || scores[ascending[p]] != scores[ascending[p - 1]]) {
                     expected[p / 64] |= 1L << (p % 64);
                 }
             }
-            assertArrayEquals(expected, ScoreOrder.newScores(ascending, scores));
+            assertArrayEquals(expected, sorted.newScores());
         }
     }
 
