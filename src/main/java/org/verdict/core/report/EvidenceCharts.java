@@ -2,12 +2,15 @@ package org.verdict.core.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
 import java.awt.Paint;
 import java.awt.Shape;
 import java.awt.Stroke;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.text.DecimalFormat;
@@ -18,6 +21,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.TimeZone;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.DoubleStream;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
@@ -68,6 +73,12 @@ import org.verdict.core.stats.Interval;
  */
 public final class EvidenceCharts {
     static final double WIDTH = 640;
+    /** The most of a chart's width its rows' labels take. */
+    static final double LABEL_SHARE = 0.4;
+    /** A row label's sample size, kept whole when the label is shortened: " (n=1,204)". */
+    private static final Pattern TRAILING_COUNT = Pattern.compile(" \\([^()]*\\)$");
+    /** Measures labels in the chart's fonts. */
+    private static final BufferedImage MEASURE = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
     private static final double ROW_HEIGHT = 24;
     private static final double FRAME_HEIGHT = 110;
     private static final double PAIRED_ROW_HEIGHT = 1.5 * ROW_HEIGHT;
@@ -561,8 +572,9 @@ public final class EvidenceCharts {
         return plot;
     }
 
-    private NumberAxis valueAxis(String label) {
-        NumberAxis axis = new NumberAxis(label);
+    NumberAxis valueAxis(String label) {
+        // spaced by the labels of the ticks it draws ("0.001"), not of its ends ("0", "0.01"): those ran together
+        NumberAxis axis = new RoundTickAxis(label);
         axis.setStandardTickUnits(NumberAxis.createStandardTickUnits(Locale.ROOT));
         axis.setNumberFormatOverride(tickFormat());
         return axis;
@@ -578,13 +590,36 @@ public final class EvidenceCharts {
         return new DecimalFormat("#,##0.###", symbols);
     }
 
-    private static ValueAxis rowAxis(List<String> labels) {
-        SymbolAxis axis = new SymbolAxis(null, labels.toArray(String[]::new));
+    private ValueAxis rowAxis(List<String> labels) {
+        SymbolAxis axis = new SymbolAxis(null, fittedRowLabels(labels).toArray(String[]::new));
         axis.setInverted(true);
         axis.setGridBandsVisible(false);
         axis.setRange(-0.6, Math.max(labels.size(), 1) - 0.4);
         axis.setAutoRange(false);
         return axis;
+    }
+
+    /**
+     * The rows' labels in at most {@link #LABEL_SHARE} of the chart's width, so the plot keeps its ticks, the words
+     * beside its points and its axis title whole: labels too long lose the words their column's slices all share,
+     * then their middle, never their n (the full names are in the table beside the chart).
+     */
+    List<String> fittedRowLabels(List<String> labels) {
+        Graphics2D g2 = MEASURE.createGraphics();
+        try {
+            FontMetrics metrics = g2.getFontMetrics(fonts.sans(10f));
+            double room = LABEL_SHARE * WIDTH;
+            if (labels.stream().allMatch(label -> metrics.stringWidth(label) <= room)) {
+                return labels;
+            }
+            return RowLabels.sharedWordsElided(labels, true).stream().map(label -> {
+                Matcher count = TRAILING_COUNT.matcher(label);
+                return count.find() ? RowLabels.cutMiddle(label.substring(0, count.start()), count.group(), metrics, room)
+                        : RowLabels.cutMiddle(label, "", metrics, room);
+            }).toList();
+        } finally {
+            g2.dispose();
+        }
     }
 
     private static XYErrorRenderer errorRenderer(boolean overTime) {

@@ -43,6 +43,7 @@ import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.Range;
 import org.verdict.core.report.EvidenceCharts;
+import org.verdict.core.report.RoundTickAxis;
 import org.verdict.ui.task.BackgroundExecutor;
 import org.verdict.ui.theme.Appearance;
 
@@ -64,12 +65,12 @@ public final class ChartPane extends StackPane {
      * here (a 1280×720 laptop's plot then lost its third tick): room for that, in lines of the text size.
      */
     private static final double FRAME_SLACK_EMS = 0.75;
-    /** A plot is readable with this many labelled ticks on its value axis: a scale, not a lone 0.0. */
-    public static final int USEFUL_TICKS = 3;
     /** The most of a chart's width its row labels take when they have to be shortened to leave the plot its room. */
     static final double LABEL_SHARE = 0.5;
     /** Row labels are never shortened to less than this, in lines of the text size: a cut label must still read. */
     private static final double SHORTEST_LABEL_EMS = 6;
+    /** A row whose name is at most this wide, in lines of the text size, is never shortened. */
+    private static final double SHORT_NAME_EMS = 12;
     /** Height of a row for each pixel of its label's size. */
     private static final double ROW_PITCH = 1.1;
     /** The chart's padding and the plot's insets, top and bottom together. */
@@ -222,7 +223,7 @@ public final class ChartPane extends StackPane {
     /**
      * The least width of this pane at which the chart of rows last shown (kept while a message stands in for it, so a
      * view does not reflow while a comparison runs) keeps its row labels whole at the text size and its plot
-     * {@link #USEFUL_TICKS} labelled ticks; 0 for a chart without rows, or none. A view that places the pane beside others gives it at least this much.
+     * {@link RoundTickAxis#USEFUL_TICKS} labelled ticks; 0 for a chart without rows, or none. A view that places the pane beside others gives it at least this much.
      */
     public ReadOnlyDoubleProperty usefulWidthProperty() {
         return usefulWidth.getReadOnlyProperty();
@@ -233,7 +234,7 @@ public final class ChartPane extends StackPane {
     }
 
     /**
-     * The least width of this pane at which the plot keeps its {@link #USEFUL_TICKS} labelled ticks and every row
+     * The least width of this pane at which the plot keeps its {@link RoundTickAxis#USEFUL_TICKS} labelled ticks and every row
      * label a whole form with its n (its shortest, if need be), never cut; at most {@link #usefulWidthProperty}.
      * Beside the Compare table, what the table's adjusted p yields to.
      */
@@ -468,7 +469,7 @@ public final class ChartPane extends StackPane {
     }
 
     /**
-     * Leaves the plot the width its {@link #USEFUL_TICKS} labelled ticks need in a pane {@code width} wide: row labels too
+     * Leaves the plot the width its {@link RoundTickAxis#USEFUL_TICKS} labelled ticks need in a pane {@code width} wide: row labels too
      * long for the rest take a shorter form or are cut (the point's tooltip and the table beside the chart name the
      * row whole), never a smaller size; and sets the pane's useful width, at which every label is whole.
      * Beside the Compare table on a 1280×720 laptop, labels of 12 px left a plot of 70–95 px with one tick, 0.0.
@@ -494,7 +495,7 @@ public final class ChartPane extends StackPane {
             double frame = padding.getLeft() + padding.getRight() + plotInsets.getLeft() + plotInsets.getRight()
                     + labelInsets.getLeft() + labelInsets.getRight() + rows.getTickMarkOutsideLength()
                     + offset.getLeft() + offset.getRight() + FRAME_SLACK_EMS * look.fontSize();
-            double plot = Math.ceil(values.lengthForTicks(g2, USEFUL_TICKS)) + 1;
+            double plot = Math.ceil(values.lengthForTicks(g2, RoundTickAxis.USEFUL_TICKS)) + 1;
             double insets = snappedLeftInset() + snappedRightInset();
             usefulWidth.set(Math.ceil(frame + widest + plot + insets));
             // shortened labels get at most LABEL_SHARE of the width: the shortest whole ones need that much too
@@ -506,8 +507,11 @@ public final class ChartPane extends StackPane {
                 // keeps its ticks (crosses of two columns beside the table at 1280×720); rows all of one column take
                 // their shorter form first ("hood_23 (n=72)" for "neighbourhood=hood_23 (n=72)")
                 double room = width - frame - plot;
+                // a short row ("overall", "region=Nordrhein-Westfalen") keeps its whole name even in a narrow chart
+                double shortRows = named.widestShortRow(labels, SHORT_NAME_EMS * look.fontSize());
                 double labelRoom = width <= 0 || widest <= room ? Double.POSITIVE_INFINITY
-                        : Math.max(SHORTEST_LABEL_EMS * look.fontSize(), Math.min(room, LABEL_SHARE * width));
+                        : Math.max(Math.max(SHORTEST_LABEL_EMS * look.fontSize(), shortRows),
+                                Math.min(room, LABEL_SHARE * width));
                 named.fitLabels(labels, labelRoom);
             }
         } finally {

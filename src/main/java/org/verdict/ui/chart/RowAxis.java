@@ -3,6 +3,7 @@ package org.verdict.ui.chart;
 import java.awt.FontMetrics;
 import java.util.List;
 import org.jfree.chart.axis.SymbolAxis;
+import org.verdict.core.report.RowLabels;
 
 /**
  * The rows of a chart of slices, labelled by one rule for the whole chart: every row in the same one of its forms, the
@@ -13,7 +14,6 @@ import org.jfree.chart.axis.SymbolAxis;
  */
 public final class RowAxis extends SymbolAxis {
     private static final long serialVersionUID = 1L;
-    private static final String ELLIPSIS = "…";
 
     /**
      * A row's label: {@code forms} of its name from longest to shortest ("contract=one_year × tenure_band=25-60",
@@ -70,7 +70,8 @@ public final class RowAxis extends SymbolAxis {
                 return;
             }
         }
-        shown = rows.stream().map(row -> cut(row, metrics, room)).toArray(String[]::new);
+        shown = rows.stream().map(row -> RowLabels.cutMiddle(row.last(), row.count() + row.mark(), metrics, room))
+                .toArray(String[]::new);
     }
 
     /** The width of the widest row in its shortest whole form: its shortest name, its n and its mark. */
@@ -79,28 +80,18 @@ public final class RowAxis extends SymbolAxis {
                 .max().orElse(0);
     }
 
+    /**
+     * The width of the widest row whose shortest name is at most {@code nameRoom} pixels wide, with its n and mark:
+     * such a row ("overall (n=40,000) ▲") is short enough never to be shortened.
+     */
+    double widestShortRow(FontMetrics metrics, double nameRoom) {
+        return rows.stream().filter(row -> metrics.stringWidth(row.last()) <= nameRoom)
+                .mapToDouble(row -> metrics.stringWidth(row.last() + row.count() + row.mark())).max().orElse(0);
+    }
+
     /** The labels as drawn, row by row. */
     public List<String> shownLabels() {
         return List.of(shown);
-    }
-
-    /**
-     * The row's shortest form whole if it fits, else its name without its middle (its first and last value keep their
-     * ends), its n and mark whole.
-     */
-    private static String cut(Row row, FontMetrics metrics, double room) {
-        String name = row.last();
-        String after = row.count() + row.mark();
-        if (metrics.stringWidth(name + after) <= room) {
-            return name + after;
-        }
-        for (int kept = name.length() - 1; kept > 0; kept--) {
-            String cut = name.substring(0, (kept + 1) / 2) + ELLIPSIS + name.substring(name.length() - kept / 2);
-            if (metrics.stringWidth(cut + after) <= room) {
-                return cut + after;
-            }
-        }
-        return ELLIPSIS + after;
     }
 
     @Override

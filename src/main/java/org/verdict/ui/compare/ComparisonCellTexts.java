@@ -37,6 +37,11 @@ public final class ComparisonCellTexts {
      * "segment=enterprise" widens the column by the few pixels that, at 1366×768, push the adjusted p out of view.
      */
     static final int SLICE_LINE_CHARS = 12;
+    /**
+     * A slice's value takes lines of at most this many characters, broken at spaces: an 85-character store name on one
+     * line made the Slice column 840 px in large text and pushed Δ and its interval out of view.
+     */
+    static final int SLICE_VALUE_LINE_CHARS = 32;
 
     private final ResourceBundle text;
 
@@ -89,12 +94,14 @@ public final class ComparisonCellTexts {
                 char c = sliceLabel.charAt(i);
                 if (c == ' ' || (c == '_' || c == '-') && i + 1 <= SLICE_LINE_CHARS) {
                     // a space goes with the break; an underscore or hyphen stays at the end of the line, as in a word
-                    return c == ' ' ? sliceLabel.substring(0, i) + "\n" + sliceLabel.substring(i + 1)
-                            : sliceLabel.substring(0, i + 1) + "\n" + sliceLabel.substring(i + 1);
+                    String rest = LineBreaks.lines(sliceLabel.substring(i + 1), SLICE_VALUE_LINE_CHARS);
+                    return c == ' ' ? sliceLabel.substring(0, i) + "\n" + rest
+                            : sliceLabel.substring(0, i + 1) + "\n" + rest;
                 }
             }
         }
-        return sliceLabel.substring(0, equals) + "\n" + sliceLabel.substring(equals);
+        return sliceLabel.substring(0, equals) + "\n"
+                + LineBreaks.lines(sliceLabel.substring(equals), SLICE_VALUE_LINE_CHARS);
     }
 
     /**

@@ -46,9 +46,10 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.verdict.core.compare.AxisRange;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
+import org.verdict.core.report.RoundTickAxis;
+import org.verdict.core.report.RowLabels;
 import org.verdict.core.stats.MetricFormat;
 import org.verdict.ui.chart.AxisTickFormat;
-import org.verdict.ui.chart.RoundTickAxis;
 import org.verdict.ui.chart.RowAxis;
 import org.verdict.ui.compare.SliceChartData.Point;
 import org.verdict.ui.theme.Palette;
@@ -392,17 +393,31 @@ public final class SliceCharts {
                 && points.stream().filter(p -> p.label().contains("=")).map(p -> columnsOf(p.label())).distinct()
                 .count() <= 1;
         Map<String, String> shortColumns = shortColumnNames(slices);
-        return points.stream().map(p -> {
+        List<List<String>> forms = points.stream().map(p -> {
+            List<String> rowForms = new ArrayList<>();
+            rowForms.add(rowLabel(p.label()));
+            rowForms.add(withColumnsShortened(rowLabel(p.label()), shortColumns));
+            if (valuesNameTheRows) {
+                rowForms.add(valuesOnly(p.label()));
+            }
+            return rowForms;
+        }).toList();
+        // the shortest form drops the words a column's slices all share, so what tells a row apart stays in view
+        List<String> shortest = forms.stream().map(f -> f.get(f.size() - 1)).toList();
+        List<String> named = RowLabels.sharedWordsElided(shortest, true);
+        List<String> bare = RowLabels.sharedWordsElided(shortest, false);
+        List<RowAxis.Row> rows = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            Point p = points.get(i);
             String mark = p.verdict() == Verdict.WORSE ? " " + Palette.WORSE_MARK
                     : p.verdict() == Verdict.BETTER ? " " + Palette.BETTER_MARK : "";
-            List<String> forms = new ArrayList<>();
-            forms.add(rowLabel(p.label()));
-            forms.add(withColumnsShortened(rowLabel(p.label()), shortColumns));
-            if (valuesNameTheRows) {
-                forms.add(valuesOnly(p.label()));
-            }
-            return new RowAxis.Row(forms.stream().distinct().toList(), " (n=" + MetricFormat.count(p.n()) + ")", mark);
-        }).toList();
+            List<String> rowForms = new ArrayList<>(forms.get(i));
+            rowForms.add(named.get(i));
+            rowForms.add(bare.get(i));
+            rows.add(new RowAxis.Row(rowForms.stream().distinct().toList(), " (n=" + MetricFormat.count(p.n()) + ")",
+                    mark));
+        }
+        return rows;
     }
 
     /** The columns a slice label names, in order: "segment=ent × language=en" → [segment, language]. */

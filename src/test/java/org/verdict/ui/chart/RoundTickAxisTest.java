@@ -14,6 +14,7 @@ import org.jfree.chart.axis.Tick;
 import org.jfree.chart.ui.RectangleEdge;
 import org.junit.jupiter.api.Test;
 import org.verdict.core.pack.Metric;
+import org.verdict.core.report.RoundTickAxis;
 import org.verdict.core.pack.TargetUnit;
 import org.verdict.core.stats.MetricFormat;
 
@@ -87,13 +88,13 @@ class RoundTickAxisTest {
         axis.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         axis.setRange(-17_000, 8_000);
         Graphics2D g2 = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
-        double asked = axis.lengthForTicks(g2, ChartPane.USEFUL_TICKS);
+        double asked = axis.lengthForTicks(g2, RoundTickAxis.USEFUL_TICKS);
         double fiveTicks = axis.estimateMaximumTickLabelWidth(g2, new NumberTickUnit(5_000)) * 25_000 / 5_000;
         g2.dispose();
         assertTrue(asked > 0 && asked < 0.75 * fiveTicks, "asked " + asked + " px, five ticks' room " + fiveTicks);
 
         List<String> drawn = ticks(axis, -17_000, 8_000, Math.ceil(asked) + 1);
-        assertTrue(drawn.size() >= ChartPane.USEFUL_TICKS, "on the room asked for: " + drawn);
+        assertTrue(drawn.size() >= RoundTickAxis.USEFUL_TICKS, "on the room asked for: " + drawn);
     }
 
     @Test

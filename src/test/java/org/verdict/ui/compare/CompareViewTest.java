@@ -486,6 +486,10 @@ class CompareViewTest {
                 "a value too long for a line breaks after a hyphen, which stays with its word");
         assertEquals("postcode\n=SW1A1AA0000", ComparisonCellTexts.twoLines("postcode=SW1A1AA0000"));
         assertEquals("language=pt", ComparisonCellTexts.twoLines("language=pt"));
+        // an 85-character store name on one line pushed Δ and its interval out of view in large text
+        assertEquals("store\n=Filiale 017 – Einkaufszentrum\n„Große Straße“ Nord-West\nErweiterungsbau Ebene 3 ✓",
+                ComparisonCellTexts.twoLines(
+                        "store=Filiale 017 – Einkaufszentrum „Große Straße“ Nord-West Erweiterungsbau Ebene 3 ✓"));
     }
 
     /**

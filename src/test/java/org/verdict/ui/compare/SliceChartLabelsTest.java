@@ -119,4 +119,43 @@ class SliceChartLabelsTest {
                     && value.endsWith(name.split("…")[1]), "'" + shown + "' names " + full + " by both its ends");
         }
     }
+
+    /**
+     * The reviewers' n pack: 460 stores named in 85 characters that differ only in their number and floor ("Filiale
+     * 017 – Einkaufszentrum „Große Straße“ Nord-West Erweiterungsbau Ebene 3 ✓"), beside overall and three regions,
+     * in a pane as narrow as beside the table at 1366×768. Every row read "sto… ✓ (n=39)" and overall "… (n=40,000)".
+     */
+    @Test
+    void longNamesKeepWhatTellsThemApartAndShortNamesStayWhole(FxRobot robot) throws Exception {
+        List<SliceResult> results = new ArrayList<>();
+        results.add(ReportFixture.result(SliceKey.OVERALL, 40_000, Metric.ACCURACY, 0.80, 0.83, 0.022, 0.030, 0.01,
+                0.01, Verdict.BETTER));
+        results.add(ReportFixture.result(ReportFixture.slice("region", "Hessen"), 13_298, Metric.ACCURACY, 0.80, 0.83,
+                0.02, 0.04, 0.01, 0.01, Verdict.BETTER));
+        for (int i = 0; i < 40; i++) {
+            String store = String.format("Filiale %03d – Einkaufszentrum „Große Straße“ Nord-West Erweiterungsbau Ebene %d ✓",
+                    i, i % 7);
+            results.add(ReportFixture.result(ReportFixture.slice("store", store), 30 + i, Metric.ACCURACY, 0.8, 0.8,
+                    -0.2, 0.2, 0.5, 1.0, Verdict.INCONCLUSIVE));
+        }
+        SliceChartData data = SliceChartData.of(Metric.ACCURACY, results);
+        JFreeChart chart = new SliceCharts(TEXT).forestPlot(data);
+        robot.interact(() -> {
+            pane.getScene().getWindow().setWidth(270);
+            pane.showChart(chart, data.points().size(), 0);
+        });
+        WaitForAsyncUtils.waitForFxEvents(5);
+        RowAxis rows = (RowAxis) ((XYPlot) chart.getPlot()).getDomainAxis();
+
+        List<String> shown = rows.shownLabels();
+        assertEquals("overall (n=40,000) " + org.verdict.ui.theme.Palette.BETTER_MARK, shown.get(0),
+                "a short name is never shortened");
+        assertTrue(shown.get(1).contains("Hessen"), shown.get(1));
+        for (int i = 2; i < shown.size(); i++) {
+            String number = String.format("%03d", i - 2);
+            assertTrue(shown.get(i).contains(number) && shown.get(i).endsWith(" (n=" + (28 + i) + ")"),
+                    "'" + shown.get(i) + "' still says which store it is, with its n");
+        }
+        assertEquals(shown.size(), new java.util.HashSet<>(shown).size(), "no two rows read alike: " + shown);
+    }
 }

@@ -1,9 +1,9 @@
-package org.verdict.ui.chart;
+package org.verdict.core.report;
 
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.text.NumberFormat;
 import java.awt.geom.Rectangle2D;
+import java.text.NumberFormat;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.TickUnit;
@@ -19,6 +19,8 @@ import org.jfree.data.Range;
  * a narrow chart: 100 px for Δ in [−0.19, +0.06] got a single tick, 0.0, and so no scale.
  */
 public final class RoundTickAxis extends NumberAxis {
+    /** A plot is readable with this many labelled ticks on its value axis: a scale, not a lone 0.0. */
+    public static final int USEFUL_TICKS = 3;
     /** Beyond this many ticks a spacing is far too fine to be chosen; its ends' labels are measured instead. */
     private static final int MOST_TICKS_MEASURED = 100;
     /** A finer spacing than the standard ones ("0.025") is written whole where the axis has no format of its own. */
@@ -48,13 +50,13 @@ public final class RoundTickAxis extends NumberAxis {
         NumberFormat digits = NumberFormat.getNumberInstance();
         digits.setMaximumFractionDigits(MOST_DECIMALS);
         TickUnit half = new NumberTickUnit(unit.getSize() / 2, digits);
-        if (ticks(unit) < ChartPane.USEFUL_TICKS && ticks(half) > ticks(unit)
+        if (ticks(unit) < USEFUL_TICKS && ticks(half) > ticks(unit)
                 && estimateMaximumTickLabelWidth(g2, half) <= lengthToJava2D(half.getSize(), dataArea, edge)) {
             unit = half;
         }
         // Still two ticks (a plot too narrow for 0.025's labels): the range reaches on to the nearer round tick if
         // that is a short way (−0.085…+0.047 to +0.05 reads −0.05  0  0.05), drawing every mark a little closer.
-        if (ticks(unit) < ChartPane.USEFUL_TICKS) {
+        if (ticks(unit) < USEFUL_TICKS) {
             Range reached = reachedOn(unit.getSize());
             if (reached != null) {
                 setRange(reached, false, false);
@@ -81,7 +83,7 @@ public final class RoundTickAxis extends NumberAxis {
         // the coarser the spacing, the fewer ticks and the shorter the axis their labels need
         for (int tries = 0; tries < MOST_TICKS_MEASURED && ticks(unit) >= count - 1; tries++) {
             Range spanned = ticks(unit) >= count ? getRange()
-                    : count == ChartPane.USEFUL_TICKS ? reachedOn(unit.getSize()) : null;
+                    : count == USEFUL_TICKS ? reachedOn(unit.getSize()) : null;
             if (spanned != null) {
                 double needed = widestLabel(g2, unit, spanned) * spanned.getLength() / unit.getSize();
                 least = least == 0 ? needed : Math.min(least, needed);
@@ -100,7 +102,7 @@ public final class RoundTickAxis extends NumberAxis {
         double upper = Math.ceil(getUpperBound() / size) * size;
         double down = getLowerBound() - lower;
         double up = upper - getUpperBound();
-        if (ticks(size) != ChartPane.USEFUL_TICKS - 1 || Math.min(down, up) > MOST_REACH * getRange().getLength()) {
+        if (ticks(size) != USEFUL_TICKS - 1 || Math.min(down, up) > MOST_REACH * getRange().getLength()) {
             return null;
         }
         return new Range(down < up ? lower : getLowerBound(), down < up ? getUpperBound() : upper);
@@ -114,8 +116,9 @@ public final class RoundTickAxis extends NumberAxis {
         return (long) Math.floor(getUpperBound() / size) - (long) Math.ceil(getLowerBound() / size) + 1;
     }
 
+    /** The widest label, with its insets, of the ticks {@code unit} puts over this axis' range. */
     @Override
-    protected double estimateMaximumTickLabelWidth(Graphics2D g2, TickUnit unit) {
+    public double estimateMaximumTickLabelWidth(Graphics2D g2, TickUnit unit) {
         return widestLabel(g2, unit, getRange());
     }
 
