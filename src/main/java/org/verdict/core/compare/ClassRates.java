@@ -9,8 +9,9 @@ import org.verdict.core.stats.Proportions;
 
 /**
  * Precision and recall of one class for production and candidate in one slice of a multiclass table. Each is a
- * proportion of counted examples, so each carries its counts and a Wilson score interval (sound for small counts
- * and rates near 0 or 1, where the normal interval is not).
+ * proportion of counted examples, so each carries its counts and the modified Wilson score interval (sound for
+ * small counts and rates near 0 or 1, where the normal interval is not), the interval of the per-class recall compared
+ * beside it.
  *
  * @param support examples labelled with this class
  */
@@ -27,7 +28,7 @@ public record ClassRates(SliceKey slice, String className, long support, Rate pr
                 return new Rate(0, 0, null, null, whenNoTrials);
             }
             return new Rate(successes, trials, (double) successes / trials,
-                    Proportions.wilson(successes, trials, level), null);
+                    Proportions.modifiedWilson(successes, trials, level), null);
         }
     }
 

@@ -7,8 +7,8 @@ import org.verdict.core.stats.BinnedAveragePrecision;
 /**
  * A slice with fewer examples than the comparison's minimum ("too few examples"), for every task and surface: Δ gets
  * no interval and no test, and each model's interval stands only where its method keeps its coverage at any size —
- * the score intervals of rates: Wilson's (accuracy, micro_f1, precision, recall, tpr, fpr, selection_rate, and f1's
- * through the Jaccard index), balanced_accuracy's MOVER-Wilson (where its own class rule lets it stand) and roc_auc's
+ * the score intervals of rates: the modified Wilson interval (accuracy, micro_f1, precision, recall, tpr, fpr,
+ * selection_rate, and f1's through the Jaccard index), balanced_accuracy's MOVER-Wilson (where its own class rule lets it stand) and roc_auc's
  * Newcombe score interval (95.1–96.6 % at 8–30 rows in a NumPy re-implementation of the benchmark's binary population,
  * docs/statistics.md, "Real-shaped packs"). The other methods (the bootstrap's BCa,
  * studentized and percentile intervals, the influence function's logit intervals, the jackknife's

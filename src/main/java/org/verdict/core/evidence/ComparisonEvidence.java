@@ -204,7 +204,7 @@ public final class ComparisonEvidence {
         }
         int tested = report.classFamilySizes().getOrDefault(TestFamily.CLASSES, 0);
         return new EvidenceTable("Recall of each class, overall slice (the share of a class's rows each model "
-                + "predicts as it; models: " + level(report) + " Wilson intervals; Δ: Tango's paired interval, "
+                + "predicts as it; models: " + level(report) + " modified Wilson intervals; Δ: Tango's paired interval, "
                 + (tested == 0 ? "no class tested" : report.options().correction().adjusted(TestFamily.CLASSES, tested))
                 + ", at the level shown; a verdict is better or worse exactly when its interval excludes 0; classes "
                 + "under " + report.options().minSliceSize() + " examples are not tested)",

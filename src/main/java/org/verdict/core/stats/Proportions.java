@@ -67,8 +67,9 @@ public final class Proportions {
      * and within x* failures of n the upper bound likewise. Wilson's own bound there sits too close to x / n: at
      * n = 1, 2, 3 its coverage falls to 79.5, 82.1 and 83.1 % for true rates near 0.2 (or 0.8); this one keeps
      * 95.0, 95.3 and 91.6 % there, about a mean of 97–100 % (exact, over rates 0.02–0.98, docs/statistics.md,
-     * "Real-shaped packs"). For precision and f1, whose n is a model's own predicted positives or the rows that are not
-     * true negatives: a handful on a slice of a rare class.
+     * "Real-shaped packs"). Every model's rate of a comparison takes it: precision and f1, whose n is a model's own
+     * predicted positives or the rows that are not true negatives, recall on a rare class's handful of positives, and
+     * rates near 0 or 1 of many trials (a false-positive or selection rate of 1 %, where Wilson's dips as well).
      */
     public static Interval modifiedWilson(long successes, long n, double confidenceLevel) {
         Interval wilson = wilson(successes, n, confidenceLevel);
@@ -118,8 +119,9 @@ public final class Proportions {
     /**
      * MOVER-Wilson interval of the unweighted mean of k independent rates, (1/k)·Σ successes_c / trials_c — e.g. a
      * balanced accuracy, the mean of the classes' recalls given the class counts (Zou, Huang &amp; Zhang 2009; the
-     * method of variance estimates recovery of Zou &amp; Donner 2008 with each rate's Wilson interval): with p_c each rate
-     * and [l_c, u_c] its Wilson interval, the mean ∓ √Σ (p_c − l_c)² / k and ± √Σ (u_c − p_c)² / k. Each Wilson
+     * method of variance estimates recovery of Zou &amp; Donner 2008 with each rate's Wilson interval, here the
+     * modified one, {@link #modifiedWilson}, that each class's recall has on its own): with p_c each rate and
+     * [l_c, u_c] its interval, the mean ∓ √Σ (p_c − l_c)² / k and ± √Σ (u_c − p_c)² / k. Each Wilson
      * interval leans away from the nearer bound of its rate, and the sum keeps that lean, where a bootstrap of a rate
      * on a handful of examples is discrete and too short on one side (docs/statistics.md, "Each model's interval").
      */
@@ -137,7 +139,7 @@ public final class Proportions {
                 throw new IllegalArgumentException("rate " + c + " of the mean has no trials");
             }
             double rate = (double) successes[c] / trials[c];
-            Interval wilson = wilson(successes[c], trials[c], confidenceLevel);
+            Interval wilson = modifiedWilson(successes[c], trials[c], confidenceLevel);
             mean += rate;
             lowerSquares += square(rate - wilson.lower());
             upperSquares += square(wilson.upper() - rate);

@@ -249,10 +249,10 @@ final class ConfusionHeatMap extends ScrollPane {
     }
 
     /**
-     * Per-class precision and recall of both models with counts and Wilson intervals: the numbers behind the F1s. Each
-     * class takes a line of its own and its precision and recall one each, the production's and the candidate's rate
-     * side by side, each over its interval over its hits / n, so three columns fit the pane beside the table on a
-     * 1366×768 laptop: six columns of "0.855 [0.834, 0.874]  1,049/1,228" made it scroll sideways.
+     * Per-class precision and recall of both models with counts and modified Wilson intervals: the numbers behind the
+     * F1s. Each class takes a line of its own and its precision and recall one each, the production's and the
+     * candidate's rate side by side, each over its interval over its hits / n, so three columns fit the pane beside the
+     * table on a 1366×768 laptop: six columns of "0.855 [0.834, 0.874]  1,049/1,228" made it scroll sideways.
      */
     private void showPerClass(List<ClassRates> rates, ConfusionPair pair) {
         perClass.getChildren().clear();

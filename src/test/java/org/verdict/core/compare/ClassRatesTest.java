@@ -24,10 +24,13 @@ class ClassRatesTest {
      *   e4 billing   prod billing  cand billing
      * Production: account precision 1/2 (e2, e3 predicted; e3 right), recall 1/1; technical never predicted.
      * Candidate: billing precision 2/3 (e1, e3, e4 predicted), recall 2/2; account never predicted, recall 0/1.
-     * Wilson 95% intervals (z = 1.959964): 1/2 -> [0.094531, 0.905469]; 2/3 -> [0.207660, 0.938508].
+     * Modified Wilson 95% intervals (Brown, Cai &amp; DasGupta 2001; Wilson's ends, 1/2 -> [0.094531, 0.905469] and
+     * 2/3 -> [0.207660, 0.938508], replaced within 2 of 0 or n by the Poisson ones, chi2.ppf(0.05, 2x) / 2n and
+     * 1 − chi2.ppf(0.05, 2(n − x)) / 2n): 1/2 -> [−ln(0.95) / 2, 1 + ln(0.95) / 2] = [0.025647, 0.974353];
+     * 2/3 -> [0.118454, 0.982902].
      */
     @Test
-    void precisionAndRecallPerClassWithWilsonIntervalsMatchHandCounts() throws Exception {
+    void precisionAndRecallPerClassWithModifiedWilsonIntervalsMatchHandCounts() throws Exception {
         EvaluationTable table = new PackLoader().load(PackFixture.write(temp.resolve("p"),
                 PackFixture.MULTICLASS_MANIFEST, PackFixture.MULTICLASS_CSV), Progress.NONE).primary();
 
@@ -37,8 +40,8 @@ class ClassRatesTest {
         ClassRates account = rates.get(0);
         assertEquals(1, account.support());
         assertEquals(0.5, account.productionPrecision().value());
-        assertEquals(0.094531, account.productionPrecision().ci().lower(), 1e-6);
-        assertEquals(0.905469, account.productionPrecision().ci().upper(), 1e-6);
+        assertEquals(0.025647, account.productionPrecision().ci().lower(), 1e-6);
+        assertEquals(0.974353, account.productionPrecision().ci().upper(), 1e-6);
         assertEquals(1.0, account.productionRecall().value());
         assertNull(account.candidatePrecision().value());
         assertEquals("no example of this slice is predicted account", account.candidatePrecision().unavailableReason());
@@ -47,8 +50,8 @@ class ClassRatesTest {
         ClassRates billing = rates.get(1);
         assertEquals(2, billing.candidatePrecision().successes());
         assertEquals(3, billing.candidatePrecision().trials());
-        assertEquals(0.207660, billing.candidatePrecision().ci().lower(), 1e-6);
-        assertEquals(0.938508, billing.candidatePrecision().ci().upper(), 1e-6);
+        assertEquals(0.118454, billing.candidatePrecision().ci().lower(), 1e-6);
+        assertEquals(0.982902, billing.candidatePrecision().ci().upper(), 1e-6);
         assertEquals(1.0, billing.candidateRecall().value());
 
         assertNull(rates.get(2).productionPrecision().value(), "production never predicts technical");

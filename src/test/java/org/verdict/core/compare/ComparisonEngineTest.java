@@ -192,11 +192,13 @@ class ComparisonEngineTest {
         assertEquals(-0.115998168418, balanced.deltaCi().lower(), 1e-9);
         assertEquals(0.501505035451, balanced.deltaCi().upper(), 1e-9);
         // each model: the MOVER-Wilson interval of the mean of the two recalls (production 3/6 and 6/8, candidate 5/6
-        // and 7/8), from the Wilson formula in numpy: mean − √Σ(p − l)²/2, mean + √Σ(u − p)²/2
+        // and 7/8), from the Wilson formula in numpy: mean − √Σ(p − l)²/2, mean + √Σ(u − p)²/2, each recall's upper
+        // end within 2 of its class's count the Poisson one of Brown, Cai & DasGupta, 1 − chi2.ppf(0.05, 2(n − x)) / 2n
+        // (Wilson's alone gave the upper ends 0.8048980568649562 and 0.9395867520612963)
         assertEquals(0.39387405794358465, balanced.production().ci().lower(), 1e-9);
-        assertEquals(0.8048980568649562, balanced.production().ci().upper(), 1e-9);
+        assertEquals(0.8119803671065623, balanced.production().ci().upper(), 1e-9);
         assertEquals(0.5909568791766069, balanced.candidate().ci().lower(), 1e-9);
-        assertEquals(0.9395867520612963, balanced.candidate().ci().upper(), 1e-9);
+        assertEquals(0.9529902818346303, balanced.candidate().ci().upper(), 1e-9);
     }
 
     /**
@@ -460,6 +462,46 @@ class ComparisonEngineTest {
         assertEquals(0.11845383689955398, precision.candidate().ci().lower(), 1e-12);
         assertEquals(0.9829022352041499, precision.candidate().ci().upper(), 1e-12);
         assertEquals("production 1: no example is predicted yes, so Δ is unavailable", precision.unavailableReason());
+    }
+
+    /**
+     * A rate within a few successes or failures of either end takes Brown, Cai &amp; DasGupta's (2001) modified Wilson
+     * interval, whose bound there is the Poisson one: ½·χ²(2x) at quantile α over n. With 2 degrees of freedom that
+     * quantile is −2·ln(1 − α), so 1 hit or miss gives the bound −ln(0.95)/n by hand. 100 rows, 2 positives: production
+     * catches 1 (recall 1/2) and calls one negative positive (fpr 1/98, accuracy 98/100); the candidate catches both
+     * (2/2) and calls no negative positive. Wilson's interval of recall 1/2, [0.0945, 0.9055], misses a true recall of
+     * 0.05 or 0.95 every time the slice holds a single hit among 2 positives; this one does not.
+     */
+    @Test
+    void ratesOfAHandfulOfPositivesOrErrorsTakeThePoissonBoundNearTheEnds() {
+        int n = 100;
+        int[] labels = new int[n];
+        int[] prod = new int[n];
+        int[] cand = new int[n];
+        labels[0] = 1;
+        labels[1] = 1;
+        prod[0] = 1;
+        prod[50] = 1;
+        cand[0] = 1;
+        cand[1] = 1;
+        ComparisonReport report = engine.compare("t", TestTables.binary(labels, null, null, prod, cand, Map.of()), "1",
+                "2", Metric.RECALL, MIN_ONE, Progress.NONE);
+        double oneHitOrMiss = -Math.log(0.95);
+        for (Metric recall : List.of(Metric.RECALL, Metric.TPR)) {
+            SliceResult result = find(report, recall, "overall");
+            assertEquals(0.5, result.production().value(), EPS);
+            assertEquals(oneHitOrMiss / 2, result.production().ci().lower(), 1e-12);
+            assertEquals(1 - oneHitOrMiss / 2, result.production().ci().upper(), 1e-12);
+            // 2 of 2: the lower bound is ½·χ²(4) at 0.05 over 2 (SciPy: chi2.ppf(0.05, 4) / 4); Wilson's was 2 / (2 + z²)
+            assertEquals(0.17768075534933112, result.candidate().ci().lower(), 1e-12);
+            assertEquals(1, result.candidate().ci().upper(), 0);
+        }
+        SliceResult fpr = find(report, Metric.FPR, "overall");
+        assertEquals(oneHitOrMiss / 98, fpr.production().ci().lower(), 1e-12);
+        // 2 of 100 wrong: the upper bound is 1 − ½·χ²(4) at 0.05 over 100
+        SliceResult accuracy = find(report, Metric.ACCURACY, "overall");
+        assertEquals(0.98, accuracy.production().value(), EPS);
+        assertEquals(1 - 0.17768075534933112 * 2 / 100, accuracy.production().ci().upper(), 1e-12);
     }
 
     @Test
