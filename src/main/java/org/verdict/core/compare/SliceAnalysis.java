@@ -683,7 +683,7 @@ final class SliceAnalysis {
             }
             int rarest = rare.get(0);
             List<String> others = rare.subList(1, rare.size()).stream()
-                    .map(c -> classes.get(c) + " " + support[c]).toList();
+                    .map(c -> classes.get(c) + ": " + support[c]).toList();
             return "class " + classes.get(rarest) + " has " + support[rarest] + " example"
                     + (support[rarest] == 1 ? "" : "s") + " here" + (others.isEmpty() ? ""
                     : " and " + others.size() + " more class" + (others.size() == 1 ? " has" : "es have")

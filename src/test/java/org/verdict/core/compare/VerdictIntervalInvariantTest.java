@@ -259,7 +259,7 @@ class VerdictIntervalInvariantTest {
         ComparisonReport report = compare(JOBS_MANIFEST, csv.toString());
         checkAll(report);
         SliceResult overall = find(report, Metric.MACRO_F1, "overall");
-        assertEquals("class E has 1 example here and 2 more classes have fewer than 5 (D 3, F 4); the bootstrap cannot"
+        assertEquals("class E has 1 example here and 2 more classes have fewer than 5 (D: 3, F: 4); the bootstrap cannot"
                 + " measure macro_f1's uncertainty", overall.unstableReason());
         assertNull(overall.deltaCi());
         assertTrue(overall.rareClassWaysForward().startsWith("ways forward: a primary metric that does not give each"
