@@ -7,12 +7,15 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleBinding;
+import javafx.geometry.Bounds;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.scene.Group;
 import javafx.scene.Node;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
@@ -23,8 +26,10 @@ import javafx.scene.layout.CornerRadii;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.scene.text.TextAlignment;
 import javafx.scene.transform.Scale;
 import org.verdict.core.compare.ClassRates;
 import org.verdict.core.compare.ClassRecall;
@@ -62,6 +67,8 @@ final class ConfusionHeatMap extends ScrollPane {
      * reviewer looks for were out of view.
      */
     static final int COMPACT_FROM_CLASSES = 9;
+    /** From this share of the row on, a cell's shade is dark enough for light text. */
+    private static final double DARK_SHADE = 0.55;
     /** "2.5k" and "983" fit it at the body text's size. */
     private static final double COMPACT_CELL_WIDTH = 32;
     private final ResourceBundle text;
@@ -378,38 +385,39 @@ final class ConfusionHeatMap extends ScrollPane {
             predicted.setMinWidth(Region.USE_PREF_SIZE);
             GridPane.setHalignment(predicted, HPos.CENTER);
             GridPane.setValignment(predicted, VPos.TOP);
+            if (compact) {
+                // the header fills its column, so the cells drawn under it read the column's place from its bounds
+                predicted.setMaxWidth(Double.MAX_VALUE);
+                predicted.setAlignment(Pos.CENTER);
+            }
             grid.add(predicted, p + 1, 0);
         }
         Color base = Palette.fx(hex);
+        List<Label> predictedHeaders = grid.getChildren().stream().filter(n -> n.getStyleClass()
+                .contains("confusion-predicted")).map(Label.class::cast).toList();
         for (int l = 0; l < classes.size(); l++) {
             Label actual = new Label(classes.get(l));
             actual.getStyleClass().add("confusion-axis");
             actual.setMinWidth(Region.USE_PREF_SIZE);
             grid.add(actual, 0, l + 1);
-            long support = counts.support(l);
-            for (int p = 0; p < classes.size(); p++) {
-                long count = counts.count(l, p);
-                double share = support == 0 ? 0 : (double) count / support;
-                Label cell = new Label(compact ? compactCount(count) : MetricFormat.count(count));
-                cell.getStyleClass().add("confusion-cell");
-                cell.setAlignment(Pos.CENTER);
-                if (compact) {
-                    cell.setMinSize(COMPACT_CELL_WIDTH, 24);
-                    cell.setPrefWidth(COMPACT_CELL_WIDTH);
-                } else {
-                    cell.setMinSize(52, 32);
+        }
+        if (compact) {
+            CountCanvas cells = new CountCanvas(counts, base, predictedHeaders);
+            grid.getColumnConstraints().add(new ColumnConstraints());
+            grid.getRowConstraints().add(new RowConstraints());
+            for (int l = 0; l < classes.size(); l++) {
+                grid.getRowConstraints().add(new RowConstraints(CountCanvas.CELL_HEIGHT, CountCanvas.CELL_HEIGHT,
+                        CountCanvas.CELL_HEIGHT));
+                ColumnConstraints counted = new ColumnConstraints();
+                counted.setMinWidth(COMPACT_CELL_WIDTH);
+                grid.getColumnConstraints().add(counted);
+            }
+            grid.add(cells, 1, 1, classes.size(), classes.size());
+        } else {
+            for (int l = 0; l < classes.size(); l++) {
+                for (int p = 0; p < classes.size(); p++) {
+                    grid.add(cell(counts, l, p, base), p + 1, l + 1);
                 }
-                // Colours set directly, not through setStyle: 50 inline stylesheets to parse would stall the FX thread.
-                cell.setBackground(new Background(new BackgroundFill(base.deriveColor(0, 1, 1, 0.08 + 0.85 * share),
-                        new CornerRadii(3), Insets.EMPTY)));
-                if (share > 0.55) {
-                    cell.setTextFill(Color.web(textOn(base)));
-                }
-                // One line under the matrices says what the hovered cell holds: a tooltip per cell costs a window each.
-                String detail = MessageFormat.format(text.getString("confusion.cellDetail"),
-                        classes.get(l), classes.get(p), MetricFormat.count(count), String.format(Locale.ROOT, "%.1f", 100 * share));
-                cell.setOnMouseEntered(e -> hovered.setText(detail));
-                grid.add(cell, p + 1, l + 1);
             }
         }
         Label heading = new Label(title);
@@ -417,6 +425,107 @@ final class ConfusionHeatMap extends ScrollPane {
         VBox matrix = new VBox(6, heading, grid);
         matrix.setId(id + "Matrix");
         return matrix;
+    }
+
+    /** A count in a cell of its own, for a matrix small enough that a node per cell costs little. */
+    private Label cell(ConfusionMatrix counts, int l, int p, Color base) {
+        long count = counts.count(l, p);
+        double share = share(counts, l, p);
+        Label cell = new Label(MetricFormat.count(count));
+        cell.getStyleClass().add("confusion-cell");
+        cell.setAlignment(Pos.CENTER);
+        cell.setMinSize(52, 32);
+        // Colours set directly, not through setStyle: 50 inline stylesheets to parse would stall the FX thread.
+        cell.setBackground(new Background(new BackgroundFill(shade(base, share), new CornerRadii(3), Insets.EMPTY)));
+        if (share > DARK_SHADE) {
+            cell.setTextFill(Color.web(textOn(base)));
+        }
+        cell.setOnMouseEntered(e -> hovered.setText(detail(counts, l, p)));
+        return cell;
+    }
+
+    /** What the hovered line says of a cell: a tooltip per cell costs a window each. */
+    private String detail(ConfusionMatrix counts, int l, int p) {
+        List<String> classes = counts.classes();
+        return MessageFormat.format(text.getString("confusion.cellDetail"), classes.get(l), classes.get(p),
+                MetricFormat.count(counts.count(l, p)), String.format(Locale.ROOT, "%.1f", 100 * share(counts, l, p)));
+    }
+
+    private static double share(ConfusionMatrix counts, int l, int p) {
+        long support = counts.support(l);
+        return support == 0 ? 0 : (double) counts.count(l, p) / support;
+    }
+
+    private static Color shade(Color base, double share) {
+        return base.deriveColor(0, 1, 1, 0.08 + 0.85 * share);
+    }
+
+    /**
+     * The cells of a matrix of {@link #COMPACT_FROM_CLASSES} classes or more, drawn on one canvas under the column
+     * headers: a Label per cell made 36 classes' two matrices 2,600 Labels, whose CSS took about 0.6 s of the FX
+     * thread on an idle machine and minutes under load.
+     */
+    private final class CountCanvas extends Canvas {
+        static final double CELL_HEIGHT = 24;
+        private final ConfusionMatrix counts;
+        private final Color base;
+        private final List<Label> headers;
+
+        CountCanvas(ConfusionMatrix counts, Color base, List<Label> headers) {
+            this.counts = counts;
+            this.base = base;
+            this.headers = headers;
+            setId("confusionCells");
+            setHeight(counts.classes().size() * (CELL_HEIGHT + 1) - 1);
+            // the columns are as wide as their headers: the cells follow them once laid out; a column that widens
+            // or moves moves the last one
+            headers.get(headers.size() - 1).boundsInParentProperty().addListener((obs, was, now) -> draw());
+            setOnMouseMoved(e -> {
+                int l = (int) (e.getY() / (CELL_HEIGHT + 1));
+                int p = columnAt(e.getX() + getBoundsInParent().getMinX());
+                if (l >= 0 && l < counts.classes().size() && p >= 0) {
+                    hovered.setText(detail(counts, l, p));
+                }
+            });
+        }
+
+        private int columnAt(double x) {
+            for (int p = 0; p < headers.size(); p++) {
+                Bounds column = headers.get(p).getBoundsInParent();
+                if (x >= column.getMinX() && x < column.getMaxX() + 1) {
+                    return p;
+                }
+            }
+            return -1;
+        }
+
+        private void draw() {
+            double left = headers.get(0).getBoundsInParent().getMinX();
+            double right = headers.get(headers.size() - 1).getBoundsInParent().getMaxX();
+            if (right <= left) {
+                return;
+            }
+            setWidth(right - left);
+            GraphicsContext g = getGraphicsContext2D();
+            g.clearRect(0, 0, getWidth(), getHeight());
+            Label anyHeader = headers.get(0);
+            g.setFont(anyHeader.getFont());
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            Color textOnBase = Color.web(textOn(base));
+            for (int l = 0; l < counts.classes().size(); l++) {
+                double y = l * (CELL_HEIGHT + 1);
+                for (int p = 0; p < headers.size(); p++) {
+                    Bounds column = headers.get(p).getBoundsInParent();
+                    double share = share(counts, l, p);
+                    g.setFill(shade(base, share));
+                    g.fillRoundRect(column.getMinX() - left, y, column.getWidth(), CELL_HEIGHT, 6, 6);
+                    g.setFill(share > DARK_SHADE ? textOnBase : anyHeader.getTextFill());
+                    g.fillText(compactCount(counts.count(l, p)), column.getMinX() - left + column.getWidth() / 2,
+                            y + CELL_HEIGHT / 2);
+                }
+            }
+        }
     }
 
     /** "2.5k" for 2,474 and "12k" for 12,034: the few characters a narrow cell holds; under 1,000 the count itself. */

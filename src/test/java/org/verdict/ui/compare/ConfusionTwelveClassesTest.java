@@ -7,8 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
 import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
 import javafx.scene.Scene;
+import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Labeled;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -71,18 +75,23 @@ class ConfusionTwelveClassesTest {
             assertTrue(sceneBounds(header).getMaxX() <= right + 0.5,
                     header.getText() + " ends at " + sceneBounds(header).getMaxX() + ", the pane shows up to " + right);
         }
-        List<Labeled> cells = robot.lookup("#confusionProduction .confusion-cell").queryAllAs(Labeled.class)
-                .stream().toList();
-        assertEquals(144, cells.size());
-        for (Labeled cell : cells) {
-            assertTrue(sceneBounds(cell).getMaxX() <= right + 0.5, cell.getText() + " out of view");
-            String drawn = ((Text) cell.lookup(".text")).getText();
-            assertEquals(cell.getText(), drawn, "drawn whole, not cut to …");
+        Canvas cells = robot.lookup("#confusionProduction #confusionCells").queryAs(Canvas.class);
+        assertTrue(sceneBounds(cells).getMaxX() <= right + 0.5, "cells out of view");
+        assertEquals(sceneBounds(headers.get(11)).getMaxX() - sceneBounds(headers.get(0)).getMinX(),
+                sceneBounds(cells).getWidth(), 0.5, "the cells span the columns under their headers");
+        Text widestCount = new Text("2.5k");
+        widestCount.setFont(headers.get(0).getFont());
+        for (Labeled header : headers) {
+            assertTrue(header.getWidth() >= widestCount.getLayoutBounds().getWidth(),
+                    "column " + header.getText() + " too narrow for its counts: " + header.getWidth());
         }
-        assertEquals("2.5k", cells.get(0).getText(), "2,474 in the cell's few characters");
-        assertEquals("35", cells.get(1).getText());
-        robot.interact(() -> cells.get(0).getOnMouseEntered().handle(null));
-        assertTrue(robot.lookup("#confusionHovered").queryLabeled().getText().contains("2,474 examples"),
+        assertEquals("2.5k", ConfusionHeatMap.compactCount(2474), "2,474 in the cell's few characters");
+        assertEquals("35", ConfusionHeatMap.compactCount(35));
+        robot.interact(() -> hover(cells, headers.get(0), 0));
+        assertTrue(robot.lookup("#confusionHovered").queryLabeled().getText().contains("True c00, predicted c00: 2,474 examples"),
+                robot.lookup("#confusionHovered").queryLabeled().getText());
+        robot.interact(() -> hover(cells, headers.get(11), 10));
+        assertTrue(robot.lookup("#confusionHovered").queryLabeled().getText().contains("True c10, predicted c11: 1 examples"),
                 robot.lookup("#confusionHovered").queryLabeled().getText());
         assertTrue(pane.matrixScale("confusionProduction") >= ConfusionHeatMap.SMALLEST_SCALE);
         assertEquals("", robot.lookup("#confusionOutOfView").queryLabeled().getText());
@@ -99,6 +108,18 @@ class ConfusionTwelveClassesTest {
         assertTrue(!outOfView.isEmpty() && outOfView.get(outOfView.size() - 1).equals("c11"), outOfView.toString());
         String said = robot.lookup("#confusionOutOfView").queryLabeled().getText();
         assertTrue(said.contains(outOfView.get(0)) && said.contains("c11"), said + " for " + outOfView);
+    }
+
+    /** Moves the mouse over the cell in {@code header}'s column and the row of true class {@code row}. */
+    private static void hover(Canvas cells, Labeled header, int row) {
+        Bounds column = cells.sceneToLocal(sceneBounds(header));
+        double x = column.getCenterX();
+        double y = row * 25 + 12;
+        // an event's x and y are the scene's: delivery turns them into the canvas's own
+        Point2D scene = cells.localToScene(x, y);
+        Point2D screen = cells.localToScreen(x, y);
+        cells.fireEvent(new MouseEvent(MouseEvent.MOUSE_MOVED, scene.getX(), scene.getY(), screen.getX(), screen.getY(), MouseButton.NONE,
+                0, false, false, false, false, false, false, false, false, false, false, null));
     }
 
     private double visibleRight() {
