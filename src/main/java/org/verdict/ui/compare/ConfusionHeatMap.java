@@ -71,6 +71,8 @@ final class ConfusionHeatMap extends ScrollPane {
     private static final double DARK_SHADE = 0.55;
     /** "2.5k" and "983" fit it at the body text's size. */
     private static final double COMPACT_CELL_WIDTH = 32;
+    /** Either side of a compact column's class name: names wider than the cells otherwise ran together. */
+    static final double COMPACT_NAME_PADDING = 3;
     private final ResourceBundle text;
     /** Side by side when they fit; the candidate's goes below the production's when they do not (large text). */
     private final FlowPane matrices = new FlowPane(28, 16);
@@ -389,6 +391,7 @@ final class ConfusionHeatMap extends ScrollPane {
                 // the header fills its column, so the cells drawn under it read the column's place from its bounds
                 predicted.setMaxWidth(Double.MAX_VALUE);
                 predicted.setAlignment(Pos.CENTER);
+                predicted.setPadding(new Insets(0, COMPACT_NAME_PADDING, 0, COMPACT_NAME_PADDING));
             }
             grid.add(predicted, p + 1, 0);
         }
@@ -448,7 +451,8 @@ final class ConfusionHeatMap extends ScrollPane {
     private String detail(ConfusionMatrix counts, int l, int p) {
         List<String> classes = counts.classes();
         return MessageFormat.format(text.getString("confusion.cellDetail"), classes.get(l), classes.get(p),
-                MetricFormat.count(counts.count(l, p)), String.format(Locale.ROOT, "%.1f", 100 * share(counts, l, p)));
+                MetricFormat.count(counts.count(l, p)), String.format(Locale.ROOT, "%.1f", 100 * share(counts, l, p)),
+                counts.count(l, p));
     }
 
     private static double share(ConfusionMatrix counts, int l, int p) {

@@ -91,10 +91,38 @@ class ConfusionTwelveClassesTest {
         assertTrue(robot.lookup("#confusionHovered").queryLabeled().getText().contains("True c00, predicted c00: 2,474 examples"),
                 robot.lookup("#confusionHovered").queryLabeled().getText());
         robot.interact(() -> hover(cells, headers.get(11), 10));
-        assertTrue(robot.lookup("#confusionHovered").queryLabeled().getText().contains("True c10, predicted c11: 1 examples"),
+        assertTrue(robot.lookup("#confusionHovered").queryLabeled().getText().contains("True c10, predicted c11: 1 example,"),
                 robot.lookup("#confusionHovered").queryLabeled().getText());
         assertTrue(pane.matrixScale("confusionProduction") >= ConfusionHeatMap.SMALLEST_SCALE);
         assertEquals("", robot.lookup("#confusionOutOfView").queryLabeled().getText());
+    }
+
+    @Test
+    void classNamesWiderThanTheirCellsDoNotRunTogether(FxRobot robot) {
+        List<String> classes = new ArrayList<>();
+        for (int k = 0; k < 12; k++) {
+            classes.add(String.format("icd-%02d-cardio", k));
+        }
+        long[] counts = new long[144];
+        for (int k = 0; k < 12; k++) {
+            counts[k * 12 + k] = 5;
+        }
+        ConfusionMatrix matrix = new ConfusionMatrix(classes, counts);
+        robot.interact(() -> pane.show(new ConfusionPair(SliceKey.OVERALL, "v1", matrix, "v2", matrix), null));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Labeled> headers = robot.lookup("#confusionProduction .confusion-predicted").queryAllAs(Labeled.class)
+                .stream().toList();
+        for (int p = 1; p < headers.size(); p++) {
+            double gap = textBounds(headers.get(p)).getMinX() - textBounds(headers.get(p - 1)).getMaxX();
+            assertTrue(gap >= ConfusionHeatMap.COMPACT_NAME_PADDING, headers.get(p - 1).getText() + " and "
+                    + headers.get(p).getText() + " " + gap + " px apart");
+        }
+    }
+
+    /** Where the label's text is drawn: its own width, centred in a column that may be wider. */
+    private static Bounds textBounds(Labeled header) {
+        Text drawn = (Text) header.lookup(".text");
+        return drawn.localToScene(drawn.getLayoutBounds());
     }
 
     @Test
