@@ -232,7 +232,7 @@ public final class AuditViewModel {
                         destroyed(result.destroyed());
                     } else {
                         unendorsed = result.unendorsed();
-                        show(store, result.rows(), result.report(), roster,
+                        show(store, result.rows(), result.report(), result.storeNote(), roster,
                                 result.checkpointRefused() == null ? kept : null);
                     }
                 })
@@ -266,7 +266,7 @@ public final class AuditViewModel {
      *                  were removed), as {@code log verify --checkpoint} gives it; null otherwise
      */
     private record Verified(List<AuditRow> rows, VerificationReport report, String checkpointRefused,
-                            String destroyed, Map<String, AwaitingEndorsement> unendorsed) {
+                            String destroyed, Map<String, AwaitingEndorsement> unendorsed, String storeNote) {
     }
 
     /**
@@ -290,7 +290,7 @@ public final class AuditViewModel {
             if (destroyed == null) {
                 throw unreadable;
             }
-            return new Verified(List.of(), null, null, destroyed, Map.of());
+            return new Verified(List.of(), null, null, destroyed, Map.of(), null);
         }
         String refused = null;
         if (checkpoint != null) {
@@ -313,7 +313,8 @@ public final class AuditViewModel {
                         signer.registrationEntry(), why.strip()));
             }
         }
-        return new Verified(rowsOf(snapshot, report), report, refused, null, awaiting);
+        return new Verified(rowsOf(snapshot, report), report, refused, null, awaiting,
+                logs.unsignedStoreNote(store).orElse(null));
     }
 
     /**
@@ -462,7 +463,8 @@ public final class AuditViewModel {
                 .start();
     }
 
-    private void show(Path store, List<AuditRow> rows, VerificationReport report, Path roster, Path kept) {
+    private void show(Path store, List<AuditRow> rows, VerificationReport report, String storeNote, Path roster,
+                      Path kept) {
         records.setAll(rows);
         models.setAll(ANY);
         models.addAll(rows.stream().map(AuditRow::model).distinct().sorted().toList());
@@ -493,6 +495,9 @@ public final class AuditViewModel {
             lines.add(say("audit.moreProblems", MetricFormat.count(more), more));
         }
         report.notes().forEach(note -> lines.add(say("audit.noteLine", note)));
+        if (storeNote != null) {
+            lines.add(say("audit.noteLine", storeNote));
+        }
         if (checkpointDropped != null) {
             lines.add(say("audit.noteLine", checkpointDropped));
         }

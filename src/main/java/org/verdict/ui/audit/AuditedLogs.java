@@ -1,6 +1,7 @@
 package org.verdict.ui.audit;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.LedgerException;
 import org.verdict.core.ledger.LogSnapshot;
@@ -14,6 +15,14 @@ import org.verdict.core.ledger.SignerKey;
 public interface AuditedLogs {
     /** The log's records, signatures and checkpoints as they are now, read without writing. */
     LogSnapshot read(Path store) throws LedgerException;
+
+    /**
+     * What the store holds outside everything signed that no Verdict writes (a key in its log_info table), as {@code
+     * log verify} notes it; empty when there is nothing of the kind, or for a log that is not a database.
+     */
+    default Optional<String> unsignedStoreNote(Path store) throws LedgerException {
+        return Optional.empty();
+    }
 
     /** Adds {@code key}'s signature to the record {@code recordReference} (its sequence number or id). */
     void cosign(Path store, String recordReference, SignerKey key) throws LedgerException;
@@ -31,6 +40,13 @@ public interface AuditedLogs {
             public LogSnapshot read(Path store) throws LedgerException {
                 try (DecisionLog log = DecisionLog.openReadOnly(store)) {
                     return log.snapshot();
+                }
+            }
+
+            @Override
+            public Optional<String> unsignedStoreNote(Path store) throws LedgerException {
+                try (DecisionLog log = DecisionLog.openReadOnly(store)) {
+                    return log.unknownInfoNote();
                 }
             }
 

@@ -751,6 +751,18 @@ class AuditViewModelTest {
                 model.verificationProperty().get());
     }
 
+    /** A key in log_info that no Verdict writes is noted under the summary, as `log verify` notes it. */
+    @Test
+    void aKeyNoVerdictWritesInLogInfoIsNoted() throws Exception {
+        assertFalse(model.verificationProperty().get().contains("log_info"), model.verificationProperty().get());
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
+            s.executeUpdate("INSERT INTO log_info VALUES ('retention', 'forever')");
+        }
+        model.open(db);
+        String said = model.verificationProperty().get();
+        assertTrue(said.contains("\n⚠ log_info holds a key no Verdict writes ('retention' = 'forever'): "), said);
+    }
+
     /** Every text the view-model writes comes from the audit bundle: a marked bundle marks each of them. */
     @Test
     void whatTheAuditViewModelSaysComesFromItsBundle() throws Exception {
