@@ -900,10 +900,6 @@ public final class EvaluationTableReader {
             return table;
         }
 
-        /**
-         * A predicted class that is never a label is nearly always a typo ("acount"), which would silently lower
-         * every F1; packs whose models can predict classes absent from the labels list them in model.classes.
-         */
         /** The first value held as a possible class ({@link #heldSinceUnlabelledPositive}), refused as a third class. */
         private PackException heldThirdClass() {
             // codes 1 (the positive label) and 0 (the first other class) were given first, code 2 to the value held
@@ -912,6 +908,10 @@ public final class EvaluationTableReader {
                     RowProblems.thirdClass(held.get(2), held.subList(0, 2), manifest.model().positiveLabel()));
         }
 
+        /**
+         * A predicted class that is never a label is nearly always a typo ("acount"), which would silently lower
+         * every F1; packs whose models can predict classes absent from the labels list them in model.classes.
+         */
         private void refuseClassesNeverLabelled() throws PackException {
             for (Map.Entry<String, Integer> entry : classCodes.entrySet()) {
                 if (!labelClasses.get(entry.getValue())) {
