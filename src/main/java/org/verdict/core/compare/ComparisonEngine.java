@@ -74,7 +74,8 @@ public final class ComparisonEngine {
      * options that needs only its rows is done meanwhile: every example's bootstrap block, an MD5 of each id (about 0.3
      * s of CPU for a million rows in a fresh process), hashed on the second core while the first parses the rest of the
      * file ({@link HashedBlocks#hashAsRead}); and, once the rows are read, each model's rows in score order, sorted on
-     * a thread of their own while the loader checks the ids for repeats ({@link ScoreOrders#startSorting}). The command
+     * a thread of their own from the columns as read while the loader makes the table of trimmed copies of them and
+     * checks the ids for repeats ({@link ScoreOrders#startSorting}). The command
      * line reads its pack so; the comparison then takes the orders, and the first slice that resamples means the
      * blocks, each doing what is left itself. Nothing is done for a table whose comparison needs no blocks (no
      * mean-type metric: classification without every model's scores).
@@ -92,9 +93,14 @@ public final class ComparisonEngine {
                 }
 
                 @Override
+                public void scoresRead(int rows, ExampleIds ids, Map<String, double[]> scoresByVersion) {
+                    scoreOrders.startSorting(rows, ids, scoresByVersion);
+                }
+
+                @Override
                 public void rowsRead(EvaluationTable table) {
                     hashing.allRead(table.exampleIds());
-                    scoreOrders.startSorting(table);
+                    scoreOrders.tableMade(table);
                 }
             };
         };

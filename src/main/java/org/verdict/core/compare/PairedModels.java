@@ -66,19 +66,21 @@ final class PairedModels {
         this.tableOrder = IntStream.range(0, table.rowCount()).toArray();
         this.production = table.predictionsOf(productionVersion);
         this.candidate = table.predictionsOf(candidateVersion);
+        boolean calibration = means && table.task() == Task.BINARY && bothHaveScores();
+        int rows = table.rowCount();
+        this.rowCodes = table.task() == Task.BINARY ? new short[rows] : null;
+        this.logLosses = calibration ? new double[2 * rows] : null;
+        // before the score orders, which need not be done for it: the command line's are being sorted on a thread of
+        // their own meanwhile
+        if (rowCodes != null) {
+            fillRowCodes(calibration);
+        }
         ScoreOrder.Sorted[] sorted = scoreOrders.sorted(table, production,
                 productionVersion.equals(candidateVersion) ? production : candidate);
         this.productionAscending = sorted[0] == null ? null : sorted[0].ascending();
         this.candidateAscending = sorted[1] == null ? null : sorted[1].ascending();
         this.productionNewScores = sorted[0] == null ? null : sorted[0].newScores();
         this.candidateNewScores = sorted[1] == null ? null : sorted[1].newScores();
-        boolean calibration = means && productionAscending != null && candidateAscending != null;
-        int rows = table.rowCount();
-        this.rowCodes = table.task() == Task.BINARY ? new short[rows] : null;
-        this.logLosses = calibration ? new double[2 * rows] : null;
-        if (rowCodes != null) {
-            fillRowCodes(calibration);
-        }
         // the blocks are taken by the first slice that resamples means, not here: the slices' count metrics, and
         // cutting them, need no blocks, so they begin while the ids are still being hashed on the other core
         this.hashedBlocks = calibration || table.task() == Task.REGRESSION ? hashedBlocks : null;

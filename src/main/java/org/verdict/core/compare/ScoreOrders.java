@@ -1,12 +1,12 @@
 package org.verdict.core.compare;
 
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import org.verdict.core.pack.EvaluationTable;
+import org.verdict.core.pack.ExampleIds;
 import org.verdict.core.pack.ModelPredictions;
 import org.verdict.core.pack.Task;
 import org.verdict.core.stats.ScoreOrder;
@@ -15,36 +15,46 @@ import org.verdict.core.stats.ScoreOrder;
  * Each model's rows in ascending score order with the positions where the score changes ({@link ScoreOrder#sorted}),
  * the first thing a comparison of scores
  * needs. The command line starts sorting a table's score columns on a thread of its own as soon as its rows are read
- * ({@link #startSorting}), while the loader checks the ids for repeats; the comparison then takes those orders, and
+ * ({@link #startSorting}), the columns as read, while the loader makes the table of trimmed copies of them and checks
+ * the ids for repeats; the comparison then takes those orders, and
  * sorts itself any that thread has not begun. Otherwise the two models' orders are sorted at once, one on a helper
  * thread. Either way each order is sorted by one thread, once.
  */
 final class ScoreOrders {
     /** The orders started for the last table read, by score column, until a comparison takes them. */
     private final Map<double[], FutureTask<ScoreOrder.Sorted>> started = new IdentityHashMap<>();
+    /** The orders started on the columns of a table being made ({@link #startSorting}), by version, until it is. */
+    private Map<String, FutureTask<ScoreOrder.Sorted>> startedOnColumnsRead = Map.of();
 
     /**
-     * Sorts the table's score columns one after the other on a thread of its own. The table may still be refused after
-     * (then the orders are merely not taken); a later table's orders take their place.
+     * Sorts a table's score columns one after the other on a thread of its own, as soon as its rows are read: the first
+     * {@code rows} scores of each column read, before the table is made of trimmed copies of them. The orders become
+     * the table's with {@link #tableMade}; the table may still be refused (then the orders are merely not taken); a
+     * later table's orders take their place.
      */
-    void startSorting(EvaluationTable table) {
-        if (table.task() != Task.BINARY) {
-            return;
-        }
-        List<FutureTask<ScoreOrder.Sorted>> sortings = new ArrayList<>();
+    void startSorting(int rows, ExampleIds ids, Map<String, double[]> scoresByVersion) {
+        Map<String, FutureTask<ScoreOrder.Sorted>> sortings = new LinkedHashMap<>();
+        scoresByVersion.forEach((version, scores) -> sortings.put(version, sorting(scores, rows, version, ids)));
         synchronized (started) {
             started.clear();
-            for (ModelPredictions model : table.predictions().values()) {
-                if (model.hasScores() && !started.containsKey(model.scores())) {
-                    FutureTask<ScoreOrder.Sorted> sorting = sorting(table, model);
-                    started.put(model.scores(), sorting);
-                    sortings.add(sorting);
-                }
-            }
+            startedOnColumnsRead = sortings;
         }
-        Thread thread = new Thread(() -> sortings.forEach(FutureTask::run), "verdict-score-orders");
+        Thread thread = new Thread(() -> sortings.values().forEach(FutureTask::run), "verdict-score-orders");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** The table made of the columns whose sorting {@link #startSorting} began: those orders are its models'. */
+    void tableMade(EvaluationTable table) {
+        synchronized (started) {
+            for (ModelPredictions model : table.predictions().values()) {
+                FutureTask<ScoreOrder.Sorted> sorting = startedOnColumnsRead.get(model.version());
+                if (model.hasScores() && sorting != null) {
+                    started.put(model.scores(), sorting);
+                }
+            }
+            startedOnColumnsRead = Map.of();
+        }
     }
 
     /**
@@ -83,14 +93,16 @@ final class ScoreOrders {
         }
         synchronized (started) {
             FutureTask<ScoreOrder.Sorted> sorting = started.remove(model.scores());
-            return sorting != null ? sorting : sorting(table, model);
+            return sorting != null ? sorting
+                    : sorting(model.scores(), table.rowCount(), model.version(), table.exampleIds());
         }
     }
 
-    private static FutureTask<ScoreOrder.Sorted> sorting(EvaluationTable table, ModelPredictions model) {
+    /** The order of a model's first {@code rows} scores, checked to be probabilities first. */
+    private static FutureTask<ScoreOrder.Sorted> sorting(double[] scores, int rows, String version, ExampleIds ids) {
         return new FutureTask<>(() -> {
-            ScoreOrder.requireProbabilities(model.scores(), "score_" + model.version(), table.exampleIds()::get);
-            return ScoreOrder.sorted(model.scores());
+            ScoreOrder.requireProbabilities(scores, rows, "score_" + version, ids::get);
+            return ScoreOrder.sorted(scores, rows);
         });
     }
 

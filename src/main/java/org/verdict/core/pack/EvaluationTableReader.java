@@ -823,6 +823,17 @@ public final class EvaluationTableReader {
             for (int s = 0; s < sliceNames.size(); s++) {
                 sliceLevelOrder.add(sliceLevels.get(s).keySet().stream().sorted(SliceValueOrder.INSTANCE).toList());
             }
+            if (listening != null && task == Task.BINARY && scores != null) {
+                // the score orders need only the scores read, so they need not wait for the copies below (about
+                // 0.7 s at ten million rows)
+                Map<String, double[]> scoresByVersion = new LinkedHashMap<>();
+                for (int m = 0; m < models; m++) {
+                    if (scores[m] != null) {
+                        scoresByVersion.put(manifest.models().get(m).version(), scores[m]);
+                    }
+                }
+                listening.scoresRead(rowCount, exampleIds, scoresByVersion);
+            }
             // the trimmed copies of the columns are independent of each other, so both cores make them: at ten million
             // rows they took about a second of the reading thread's CPU while the other core had little to do
             int[][] labelCodesTrimmed = new int[1][];

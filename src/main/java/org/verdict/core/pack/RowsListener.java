@@ -1,5 +1,7 @@
 package org.verdict.core.pack;
 
+import java.util.Map;
+
 /**
  * Told of each table a reader reads, on the reading thread, so that work needing only the rows read so far (the
  * comparison's hashing of the example ids) can run on another core while the rest of the file is parsed. A table may
@@ -24,6 +26,14 @@ public interface RowsListener {
          * thread may go through them meanwhile.
          */
         default void idsRead(ExampleIds soFar) {
+        }
+
+        /**
+         * Every row read, before the table is made of trimmed copies of its columns: each scored model's scores by
+         * version (binary tasks only), the first {@code rows} entries of arrays that may be longer and stay as they
+         * are, so another thread may go through them meanwhile; {@link #rowsRead} follows unless the table is refused.
+         */
+        default void scoresRead(int rows, ExampleIds ids, Map<String, double[]> scoresByVersion) {
         }
 
         /** The table, as soon as all its rows are read, before its ids are checked for repeats. */

@@ -30,7 +30,7 @@ public final class ScoreOrder {
      * exact order; or, when the scores take few values, each one float, a counting sort by rank ({@link #byRank}).
      */
     public static int[] ascending(double[] scores) {
-        return sort(scores, false).ascending();
+        return sort(scores, scores.length, false).ascending();
     }
 
     /**
@@ -40,11 +40,18 @@ public final class ScoreOrder {
      * order, was a read at random per row (ten million rows: 80 MB of scores, twice).
      */
     public static Sorted sorted(double[] scores) {
-        return sort(scores, true);
+        return sort(scores, scores.length, true);
     }
 
-    private static Sorted sort(double[] scores, boolean marked) {
-        int n = scores.length;
+    /**
+     * {@link #sorted} of the first {@code rows} scores of a longer array (a column still being filled when it was
+     * made), without a trimmed copy of them first.
+     */
+    public static Sorted sorted(double[] scores, int rows) {
+        return sort(scores, rows, true);
+    }
+
+    private static Sorted sort(double[] scores, int n, boolean marked) {
         if (n == 0) {
             return new Sorted(new int[0], new long[0]);
         }
@@ -315,7 +322,13 @@ public final class ScoreOrder {
      * @throws IllegalArgumentException for NaN or a value outside [0, 1]
      */
     public static void requireProbabilities(double[] scores, String column, IntFunction<String> exampleIdOfRow) {
-        for (int row = 0; row < scores.length; row++) {
+        requireProbabilities(scores, scores.length, column, exampleIdOfRow);
+    }
+
+    /** {@link #requireProbabilities} of the first {@code rows} scores. */
+    public static void requireProbabilities(double[] scores, int rows, String column,
+                                            IntFunction<String> exampleIdOfRow) {
+        for (int row = 0; row < rows; row++) {
             double s = scores[row];
             if (!(s >= 0 && s <= 1)) {
                 String example = exampleIdOfRow == null ? "" : " (example_id " + exampleIdOfRow.apply(row) + ")";

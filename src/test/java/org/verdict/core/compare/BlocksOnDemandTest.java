@@ -3,13 +3,17 @@ package org.verdict.core.compare;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.verdict.core.pack.CategoricalColumn;
 import org.verdict.core.pack.EvaluationTable;
 import org.verdict.core.pack.ExampleIds;
 import org.verdict.core.pack.Metric;
+import org.verdict.core.pack.ModelPredictions;
 import org.verdict.core.pack.RowsListener;
 import org.verdict.core.pack.Task;
 import org.verdict.core.task.Progress;
@@ -35,7 +39,10 @@ class BlocksOnDemandTest {
         }
     }
 
-    /** Tells a listener of the table as a reader would: its ids so far every 2,500 rows, then the table. */
+    /**
+     * Tells a listener of the table as a reader would: its ids so far every 2,500 rows, a binary table's scores in
+     * columns longer than its rows, then the table.
+     */
     private static void read(RowsListener listener, EvaluationTable table) {
         RowsListener.TableRows rows = listener.reading(table.task(), true);
         ExampleIds.Builder soFar = new ExampleIds.Builder(16);
@@ -44,6 +51,13 @@ class BlocksOnDemandTest {
             if ((row + 1) % 2500 == 0) {
                 rows.idsRead(soFar.build());
             }
+        }
+        if (table.task() == Task.BINARY) {
+            Map<String, double[]> scores = new LinkedHashMap<>();
+            for (ModelPredictions model : table.predictions().values()) {
+                scores.put(model.version(), Arrays.copyOf(model.scores(), table.rowCount() + 300));
+            }
+            rows.scoresRead(table.rowCount(), soFar.build(), scores);
         }
         rows.rowsRead(table);
     }

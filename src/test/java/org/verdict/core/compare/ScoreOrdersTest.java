@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -32,6 +34,21 @@ class ScoreOrdersTest {
                 .mapToInt(Integer::intValue).toArray();
     }
 
+    /**
+     * Starts sorting the table's scores as a reader does before it makes the table: from columns longer than the rows,
+     * here followed by values that would fail the probability check or come first in the order if they were read.
+     */
+    private static void startAsRead(ScoreOrders orders, EvaluationTable table) {
+        Map<String, double[]> read = new LinkedHashMap<>();
+        for (ModelPredictions model : table.predictions().values()) {
+            double[] column = Arrays.copyOf(model.scores(), table.rowCount() + 1_000);
+            Arrays.fill(column, table.rowCount(), column.length, -1.0);
+            read.put(model.version(), column);
+        }
+        orders.startSorting(table.rowCount(), table.exampleIds(), read);
+        orders.tableMade(table);
+    }
+
     @Test
     void ordersStartedWhenTheRowsWereReadAreTheOrdersSortedOnDemand() {
         EvaluationTable table = table(3);
@@ -43,7 +60,7 @@ class ScoreOrdersTest {
         assertArrayEquals(sortedByScore(candidate.scores()), onDemand[1].ascending());
 
         ScoreOrders started = new ScoreOrders();
-        started.startSorting(table);
+        startAsRead(started, table);
         ScoreOrder.Sorted[] taken = started.sorted(table, production, candidate);
         for (int model = 0; model < 2; model++) {
             assertArrayEquals(onDemand[model].ascending(), taken[model].ascending());
@@ -53,6 +70,22 @@ class ScoreOrdersTest {
         ScoreOrder.Sorted[] oneModel = new ScoreOrders().sorted(table, production, production);
         assertSame(oneModel[0], oneModel[1]);
         assertArrayEquals(onDemand[0].ascending(), oneModel[0].ascending());
+    }
+
+    /** Orders started on the columns of a table then refused (never made) are not taken for the next table. */
+    @Test
+    void ordersOfATableNeverMadeAreNotTaken() {
+        EvaluationTable refused = table(6);
+        EvaluationTable next = table(7);
+        ScoreOrders orders = new ScoreOrders();
+        Map<String, double[]> read = new LinkedHashMap<>();
+        for (ModelPredictions model : refused.predictions().values()) {
+            read.put(model.version(), model.scores());
+        }
+        orders.startSorting(refused.rowCount(), refused.exampleIds(), read);
+        ScoreOrder.Sorted[] taken = orders.sorted(next, next.predictionsOf("1"), next.predictionsOf("2"));
+        assertArrayEquals(sortedByScore(next.predictionsOf("1").scores()), taken[0].ascending());
+        assertArrayEquals(sortedByScore(next.predictionsOf("2").scores()), taken[1].ascending());
     }
 
     @Test
@@ -72,7 +105,7 @@ class ScoreOrdersTest {
             table.predictionsOf("2").scores()[7] = 1.5;
             ScoreOrders orders = new ScoreOrders();
             if (startedWhenRead) {
-                orders.startSorting(table);
+                startAsRead(orders, table);
             }
             IllegalArgumentException candidateOnly = assertThrows(IllegalArgumentException.class,
                     () -> orders.sorted(table, table.predictionsOf("1"), table.predictionsOf("2")));
@@ -82,7 +115,7 @@ class ScoreOrdersTest {
             table.predictionsOf("1").scores()[9] = Double.NaN;
             ScoreOrders again = new ScoreOrders();
             if (startedWhenRead) {
-                again.startSorting(table);
+                startAsRead(again, table);
             }
             IllegalArgumentException both = assertThrows(IllegalArgumentException.class,
                     () -> again.sorted(table, table.predictionsOf("1"), table.predictionsOf("2")));

@@ -2,6 +2,7 @@ package org.verdict.core.pack;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,8 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -103,7 +106,8 @@ class OnePassReadingTest {
 
     /**
      * A listener hears of the table's task and scores once the header is read, then of the ids read so far every
-     * 65,536 rows, each a beginning of the table's ids that stays as it was while the rest is read, then of the table.
+     * 65,536 rows, each a beginning of the table's ids that stays as it was while the rest is read, then of each model's
+     * scores as read, then of the table.
      */
     @Test
     void aListenerHearsTheIdsReadSoFarEvery65536RowsThenTheTable() throws Exception {
@@ -111,6 +115,8 @@ class OnePassReadingTest {
         List<String> headers = new ArrayList<>();
         List<ExampleIds> soFar = new ArrayList<>();
         List<EvaluationTable> tables = new ArrayList<>();
+        List<Map.Entry<Integer, Map<String, double[]>>> scoresRead = new ArrayList<>();
+        List<ExampleIds> idsWithScores = new ArrayList<>();
         RowsListener listener = (task, everyModelScored) -> {
             headers.add(task + " " + everyModelScored);
             return new RowsListener.TableRows() {
@@ -121,12 +127,30 @@ class OnePassReadingTest {
                 }
 
                 @Override
+                public void scoresRead(int rows, ExampleIds ids, Map<String, double[]> scoresByVersion) {
+                    assertTrue(tables.isEmpty(), "scores heard after the table");
+                    scoresRead.add(Map.entry(rows, Map.copyOf(scoresByVersion)));
+                    idsWithScores.add(ids);
+                }
+
+                @Override
                 public void rowsRead(EvaluationTable table) {
                     tables.add(table);
                 }
             };
         };
         EvaluationTable table = new PackLoader(PackLimits.DEFAULTS, null, listener).load(pack, Progress.NONE).primary();
+
+        // the scores as read, before the table's trimmed copies: the rows first, the same values
+        assertEquals(1, scoresRead.size());
+        assertEquals(140_000, scoresRead.get(0).getKey());
+        assertSame(table.exampleIds(), idsWithScores.get(0));
+        assertEquals(table.predictions().keySet(), scoresRead.get(0).getValue().keySet());
+        for (ModelPredictions model : table.predictions().values()) {
+            double[] read = scoresRead.get(0).getValue().get(model.version());
+            assertTrue(read.length >= 140_000);
+            assertArrayEquals(model.scores(), Arrays.copyOf(read, 140_000));
+        }
 
         assertEquals(List.of("BINARY true"), headers);
         assertEquals(List.of(table), tables);

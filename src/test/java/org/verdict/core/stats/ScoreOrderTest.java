@@ -124,6 +124,43 @@ class ScoreOrderTest {
         }
     }
 
+    /**
+     * The first rows of a longer column (one still being filled when it was made) sort as a copy of just those rows
+     * would, whatever follows them: here scores no probability check would pass, the lowest and the highest, and
+     * values taking the sort off its few-values path.
+     */
+    @Test
+    void theFirstRowsOfALongerColumnSortAsTheirCopy() {
+        SplittableRandom random = new SplittableRandom(29);
+        double[] fourDecimals = new double[30_000];
+        double[] continuous = new double[30_000];
+        for (int i = 0; i < fourDecimals.length; i++) {
+            fourDecimals[i] = random.nextInt(10_001) / 10_000.0;
+            continuous[i] = random.nextDouble();
+        }
+        for (double[] scores : new double[][] {fourDecimals, continuous}) {
+            for (int rows : new int[] {scores.length, 20_000, 1, 0}) {
+                double[] column = Arrays.copyOf(scores, rows + 2_000);
+                for (int extra = rows; extra < column.length; extra++) {
+                    column[extra] = switch (extra % 4) {
+                        case 0 -> -1.0;
+                        case 1 -> Double.NaN;
+                        case 2 -> 2.0;
+                        default -> random.nextDouble();
+                    };
+                }
+                ScoreOrder.Sorted alone = ScoreOrder.sorted(Arrays.copyOf(scores, rows));
+                ScoreOrder.Sorted first = ScoreOrder.sorted(column, rows);
+                assertArrayEquals(alone.ascending(), first.ascending());
+                assertArrayEquals(alone.newScores(), first.newScores());
+                ScoreOrder.requireProbabilities(column, rows, "score_7", null);
+            }
+        }
+        double[] badWithin = {0.5, 1.5, 0.25};
+        assertThrows(IllegalArgumentException.class,
+                () -> ScoreOrder.requireProbabilities(badWithin, 2, "score_7", null));
+    }
+
     @Test
     void refusesScoresThatAreNotProbabilities() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
