@@ -46,6 +46,42 @@ class LauncherScriptTest {
     }
 
     @Test
+    void withTheClientCompilerAPackAbove16MbHasTheComparisonsOwnMethodsCompiledAtATenthOfTheUsualCounts()
+            throws Exception {
+        Path pack = pack("rows", "{\"format\": \"verdict-pack/1\"}", MIDDLE);
+        List<String> options = launched("compare", pack.toString(), "--json");
+        for (String classes : List.of("org.verdict.core.compare.*", "org.verdict.core.stats.*")) {
+            assertTrue(options.contains("-XX:CompileCommand=CompileThresholdScaling," + classes + "::*,0.1"),
+                    options.toString());
+        }
+        // the sample packs' size (3 MB), and a pack where C2 compiles, keep the usual counts
+        for (int bytes : new int[] {3 << 20, LARGE}) {
+            Path other = pack("other" + bytes, "{\"format\": \"verdict-pack/1\"}", bytes);
+            List<String> kept = launched("gate", other.toString());
+            assertTrue(kept.stream().noneMatch(option -> option.startsWith("-XX:CompileCommand")), kept.toString());
+        }
+    }
+
+    @Test
+    void theCompileCommandsWriteNothingToStandardOutput() throws Exception {
+        // the JVM echoes each CompileCommand on standard output unless told to be quiet: it would corrupt --json
+        Path pack = pack("rows", "{\"format\": \"verdict-pack/1\"}", MIDDLE);
+        List<String> commands = launched("compare", pack.toString(), "--json").stream()
+                .filter(option -> option.startsWith("-XX:CompileCommand")).toList();
+        assertFalse(commands.isEmpty());
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder builder = new ProcessBuilder(java.toString());
+        builder.command().addAll(commands);
+        builder.command().add("-version");
+        Path output = folder.resolve("stdout.txt");
+        Process process = builder.redirectError(ProcessBuilder.Redirect.DISCARD).redirectOutput(output.toFile())
+                .start();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue());
+        assertEquals("", Files.readString(output));
+    }
+
+    @Test
     void onlyAPackAbove256MbRunsG1WithAFixedMarkingThreshold() throws Exception {
         Path small = pack("small", "{\"format\": \"verdict-pack/1\"}", LARGE);
         List<String> options = launched("compare", small.toString(), "--json");
