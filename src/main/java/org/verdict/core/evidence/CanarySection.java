@@ -31,7 +31,7 @@ public final class CanarySection {
                 + MetricFormat.sampleSize(canary.candidateRate().n()) + " candidate, "
                 + MetricFormat.sampleSize(canary.productionRate().n()) + " production requests)",
                 true, List.of(new DeltaRow("lift", canary.lift(), ci, verdict)));
-        EvidenceTable table = new EvidenceTable("Canary run (Wilson intervals; lift with Newcombe's interval)",
+        EvidenceTable table = new EvidenceTable("Canary run (modified Wilson intervals; lift with Newcombe's interval)",
                 List.of("Model", "Requests", "Successes", "Success rate"), List.of(
                         row("production " + canary.production(), canary.productionRate()),
                         row("candidate " + canary.candidate(), canary.candidateRate()),
@@ -41,7 +41,7 @@ public final class CanarySection {
                 .withDetailCharts(List.of(perDay(canary, confidenceLevel)));
     }
 
-    /** Each model's success rate per day of the run, each day with its Wilson interval. */
+    /** Each model's success rate per day of the run, each day with its modified Wilson interval. */
     private static EvidenceChart perDay(CanaryEvidence canary, double confidenceLevel) {
         List<Series> series = new ArrayList<>();
         for (String version : List.of(canary.production(), canary.candidate())) {
@@ -55,7 +55,7 @@ public final class CanarySection {
             series.add(new Series((production ? "production " : "candidate ") + version,
                     production ? SeriesRole.PRODUCTION : SeriesRole.CANDIDATE, days));
         }
-        return new TimeSeries("Canary success rate per day (Wilson intervals)", "success rate", series, List.of());
+        return new TimeSeries("Canary success rate per day (modified Wilson intervals)", "success rate", series, List.of());
     }
 
     private static List<Cell> row(String model, RateEstimate rate) {

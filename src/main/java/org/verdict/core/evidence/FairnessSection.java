@@ -14,7 +14,6 @@ import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.policy.GatePolicy;
 import org.verdict.core.stats.Interval;
 import org.verdict.core.stats.MetricFormat;
-import org.verdict.core.stats.Proportions;
 
 /**
  * The fairness gate, per sensitive attribute: selection rates per group and the disparities over the groups, for
@@ -38,8 +37,8 @@ public final class FairnessSection {
                 boolean leftOut = attribute.excludedGroups().contains(group.name());
                 selection.add(new PairedRow(attribute.name() + "=" + group.name() + " ("
                         + MetricFormat.sampleSize(group.n()) + (leftOut ? ", too small, not judged" : "") + ")",
-                        group.production().selectionRate(), selectionCi(group, group.production(), policy),
-                        group.candidate().selectionRate(), selectionCi(group, group.candidate(), policy), leftOut));
+                        group.production().selectionRate(), group.production().selectionCi(),
+                        group.candidate().selectionRate(), group.candidate().selectionCi(), leftOut));
                 groups.add(List.of(Cell.plain(group.name()), Cell.plain(MetricFormat.count(group.n())),
                         Cell.plain(MetricFormat.count(group.positives())),
                         Cell.plain(pair(group.production().selectionRate(), group.production().selectionCi(),
@@ -50,9 +49,9 @@ public final class FairnessSection {
                                 group.candidate().fpr(), group.candidate().fprCi()))));
             }
             charts.add(new PairedEstimates("Selection rate of '" + fairness.positiveClass() + "' by "
-                    + attribute.name() + " (Wilson intervals)", "selection rate", selection, List.of()));
+                    + attribute.name() + " (modified Wilson intervals)", "selection rate", selection, List.of()));
             tables.add(new EvidenceTable("Rates by " + attribute.name() + ", production / candidate, each with its "
-                    + GateNumbers.level(policy.confidenceLevel()) + " Wilson interval (positive class '"
+                    + GateNumbers.level(policy.confidenceLevel()) + " modified Wilson interval (positive class '"
                     + fairness.positiveClass() + "': " + fairness.positiveClassReason() + ")"
                     + (attribute.excludedGroups().isEmpty() ? ""
                     : "; left out of the disparities as smaller than " + MetricFormat.count(
@@ -124,19 +123,12 @@ public final class FairnessSection {
                 List.of("Group", "Rate", "n", "Δ with CI (level)", EvidenceTable.ADJUSTED_P, "Verdict"), rows);
     }
 
-    /** The group's selection rate is selected / n, so its interval follows from the count it implies. */
-    private static Interval selectionCi(FairnessEvidence.Group group, FairnessEvidence.Rates rates,
-                                        GatePolicy policy) {
-        return Proportions.wilson(Math.round(rates.selectionRate() * group.n()), group.n(),
-                policy.confidenceLevel());
-    }
-
     /** Ratios (1 is parity) and differences (0 is parity) live on scales too far apart to share an axis. */
     static boolean isRatio(Disparity disparity) {
         return disparity.wireName().endsWith("_ratio");
     }
 
-    /** Both models' rates, each with its Wilson interval: "0.412 [0.398, 0.426] / 0.383 [0.369, 0.397]". */
+    /** Both models' rates, each with its modified Wilson interval: "0.412 [0.398, 0.426] / 0.383 [0.369, 0.397]". */
     private static String pair(Double production, Interval productionCi, Double candidate, Interval candidateCi) {
         return rate(production, productionCi) + " / " + rate(candidate, candidateCi);
     }

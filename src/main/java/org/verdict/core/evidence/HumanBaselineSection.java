@@ -44,7 +44,7 @@ public final class HumanBaselineSection {
                                 production.ci(), candidate.rate(), candidate.ci())),
                         List.of(new Limit(human.humanAccuracy().rate(), "human reviewers "
                                 + EvidenceNumbers.plain(human.humanAccuracy().rate()))))),
-                List.of(new EvidenceTable("Accuracy (Wilson intervals) and Cohen's kappa with the human reviewers"
+                List.of(new EvidenceTable("Accuracy (modified Wilson intervals) and Cohen's kappa with the human reviewers"
                                 + (human.fromCells() ? ", from paired cells" : ""),
                                 List.of("Who", "Accuracy", "Kappa with human"), accuracy),
                         disagreements(human, productionVersion, candidateVersion)), null);

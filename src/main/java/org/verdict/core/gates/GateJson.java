@@ -135,7 +135,7 @@ public final class GateJson {
     }
 
     /**
-     * One model's rate in the group, its Wilson interval and the examples it counts (the same for both models). The
+     * One model's rate in the group, its modified Wilson interval and the examples it counts (the same for both models). The
      * interval is given twice: as {@code ciLower} and {@code ciUpper}, as every other interval of this output (Δ's in
      * the same entry), and as the {@code ci} pair of {@code compare --json}, which consumers of this field read.
      */

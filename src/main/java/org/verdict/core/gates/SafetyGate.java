@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.verdict.core.gates.evidence.RateEstimate;
 import org.verdict.core.gates.evidence.SafetyEvidence;
@@ -121,7 +122,11 @@ final class SafetyGate implements PromotionGate {
     /** Why a category whose interval straddles its accepted rate cannot pass, and what would let it. */
     private String undecided(RateEstimate rate, double accepted) {
         if (accepted <= 0) {
-            return "no sample can show a rate of 0 (with no violation in n examples the rate may still be about 3 / n)"
+            // the exact upper end of 0 of n, 1 − (α/2)^(1/n), is about −ln(α/2) / n: 3.7 / n at 95 %, where the rule
+            // of three's 3 / n is the one-sided 95 % bound
+            double perExample = -Math.log((1 - policy.confidenceLevel()) / 2);
+            return "no sample can show a rate of 0 (with no violation in n examples the interval still reaches about "
+                    + String.format(Locale.ROOT, "%.1f", perExample) + " / n)"
                     + "; set the largest rate the board accepts in safety.acceptedRates";
         }
         if (rate.rate() >= accepted) {

@@ -379,7 +379,7 @@ public final class EvidenceCharts {
     }
 
     /**
-     * With rows set aside (a fairness group too small to judge, whose Wilson interval spans much of [0, 1]), the axis
+     * With rows set aside (a fairness group too small to judge, whose modified Wilson interval spans much of [0, 1]), the axis
      * spans the judged rows' values and intervals and only the set-aside rows' values: a group of 15 rows with an
      * interval [0, 0.204] had squashed the judged groups' rates of 0.014 ± 0.003 into a few pixels. A set-aside
      * whisker that runs past the edge ends in an arrow there.

@@ -80,9 +80,21 @@ class DataValidationTest {
         assertEquals("input hashes", result.findings().get(1).subject());
     }
 
+    /** Two annotators on ex-0 .. ex-(n-1), the second choosing another class on the first {@code ties}: a tie. */
+    private static String annotationsWithTies(int n, int ties) {
+        StringBuilder csv = new StringBuilder("example_id,annotator,label\n");
+        for (int row = 0; row < n; row++) {
+            csv.append("ex-").append(row).append(",ann1,").append(TestPack.label(row)).append('\n');
+            csv.append("ex-").append(row).append(",ann2,").append(row < ties ? TestPack.wrong(row) : TestPack.label(row))
+                    .append('\n');
+        }
+        return csv.toString();
+    }
+
     @Test
     void labelQualityPassesWhenTwoAnnotatorsAgreeAndMatchTheAdjudicatedLabel() throws PackException {
-        GateResult result = result(new TestPack(folder).suite("annotations", "an.csv", annotations(60, 2, false)),
+        // 80 of 80 agree: the exact lower end 0.025^(1/80) = 0.9549 lies above the target of 0.95
+        GateResult result = result(new TestPack(folder).suite("annotations", "an.csv", annotations(80, 2, false)),
                 Gate.LABEL_QUALITY);
         assertEquals(GateOutcome.PASS, result.outcome());
         assertTrue(result.findings().get(0).detail().startsWith("Cohen's kappa 1.000"), result.findings().get(0).detail());
@@ -92,14 +104,55 @@ class DataValidationTest {
     void labelQualityFailsOnLowKappa() throws PackException {
         // 3 annotators, the second always one class off: on every item 2 of 3 agree, P_i = 2·1 / (3·2) = 1/3.
         // Each class gets 40 correct + 20 wrong ratings of 180: p_j = 1/3, P̄e = 3 · 1/9 = 1/3;
-        // κ = (1/3 − 1/3) / (1 − 1/3) = 0 < 0.6. The majority still matches the adjudicated label.
-        GateResult result = result(new TestPack(folder).suite("annotations", "an.csv", annotations(60, 3, true)),
+        // κ = (1/3 − 1/3) / (1 − 1/3) = 0 < 0.6. The majority still matches the adjudicated label, on 90 of 90
+        // (exact lower end 0.025^(1/90) = 0.9598, above the target of 0.95).
+        GateResult result = result(new TestPack(folder).suite("annotations", "an.csv", annotations(90, 3, true)),
                 Gate.LABEL_QUALITY);
         assertEquals(GateOutcome.FAIL, result.outcome());
         Finding kappa = result.findings().get(0);
         assertTrue(kappa.detail().startsWith("Fleiss' kappa"), kappa.detail());
         assertEquals(0.0, kappa.numbers().get("kappa"), 1e-12);
         assertEquals(GateOutcome.PASS, result.findings().get(1).outcome());
+    }
+
+    /**
+     * Agreement is judged on its exact (Clopper–Pearson) interval against the target of 0.95, as the safety gate judges
+     * a violation rate: intervals from SciPy, beta.ppf(0.025, x, n − x + 1) and beta.ppf(0.975, x + 1, n − x).
+     */
+    @Test
+    void adjudicationAgreementIsJudgedOnItsExactInterval() throws PackException {
+        // 594 of 600 (0.990): [0.9784, 0.9963], wholly above 0.95
+        assertEquals(GateOutcome.PASS, adjudication(594).outcome());
+        // 573 of 600 (0.955): [0.9352, 0.9701] holds 0.95 — the point estimate alone passed it
+        Finding above = adjudication(573);
+        assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, above.outcome());
+        assertEquals(0.9352002, above.numbers().get("ciLower"), 1e-6);
+        assertEquals(0.9701385, above.numbers().get("ciUpper"), 1e-6);
+        // written outwards to 0.1 %: 0.9352002 down to 93.5 %, 0.9701385 up to 97.1 %
+        assertTrue(above.detail().contains("95.5%, 95% exact interval [93.5%, 97.1%]; target 95%"), above.detail());
+        // 567 of 600 (0.945): [0.9236, 0.9618] holds it too — the point estimate alone failed it
+        assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, adjudication(567).outcome());
+        // 540 of 600 (0.900): [0.8732, 0.9228], wholly below
+        assertEquals(GateOutcome.FAIL, adjudication(540).outcome());
+        // a target of 97.5 %, written with its digit: 594 of 600, [0.97836, 0.99632] written outwards, lies above it
+        Finding strict = result(new TestPack(folder).primary(600, TestPack::label)
+                .policy("{\"validation\": {\"adjudicationTarget\": 0.975}}")
+                .suite("annotations", "an.csv", annotationsWithTies(600, 6)), Gate.LABEL_QUALITY).findings().get(1);
+        assertEquals(GateOutcome.PASS, strict.outcome());
+        assertTrue(strict.detail().contains("(99.0%, 95% exact interval [97.8%, 99.7%]; target 97.5%)"),
+                strict.detail());
+        // 60 of 60 agree, yet 0.025^(1/60) = 0.9404: too few examples to show 0.95
+        Finding few = result(new TestPack(folder).suite("annotations", "an.csv", annotations(60, 2, false)),
+                Gate.LABEL_QUALITY).findings().get(1);
+        assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, few.outcome());
+    }
+
+    private Finding adjudication(int agreeing) throws PackException {
+        GateResult result = result(new TestPack(folder).primary(600, TestPack::label).suite("annotations", "an.csv",
+                annotationsWithTies(600, 600 - agreeing)), Gate.LABEL_QUALITY);
+        Finding finding = result.findings().get(1);
+        assertEquals("adjudication", finding.subject());
+        return finding;
     }
 
     @Test

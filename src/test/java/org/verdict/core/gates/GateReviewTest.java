@@ -321,7 +321,8 @@ class GateReviewTest {
         assertEquals("selection_rate", first.get("rate"));
         assertNull(first.get("ciLower"));
         assertEquals("too few examples", first.get("verdict"));
-        // each model's rate gives its Wilson interval as Δ's is given, ciLower and ciUpper, and as the ci pair too
+        // each model's rate gives its modified Wilson interval (its counts lie beyond the few near either end that
+        // the modification touches, so Wilson's) as Δ's is given, ciLower and ciUpper, and as the ci pair too
         for (String model : List.of("production", "candidate")) {
             @SuppressWarnings("unchecked")
             Map<String, Object> rate = (Map<String, Object>) first.get(model);

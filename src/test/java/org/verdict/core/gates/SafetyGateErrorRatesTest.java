@@ -101,6 +101,8 @@ class SafetyGateErrorRatesTest {
         Finding none = judge(counts(0, 5000), 0).findings().get(0);
         assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, none.outcome());
         assertTrue(none.detail().contains("no sample can show a rate of 0"), none.detail());
+        // 0 of 5,000 at 95 %: the exact upper end 1 − 0.025^(1/5000) = 0.07375 %, −ln(0.025) = 3.689 per example
+        assertTrue(none.detail().contains("about 3.7 / n"), none.detail());
     }
 
     private record Rates(double pass, double fail, double insufficient) {

@@ -101,7 +101,8 @@ class EvidenceChartsRangeTest {
 
     @Test
     void aGroupSetAsideSetsNoScaleWithItsIntervalOnlyWithItsValue() {
-        // f5's selection rates: two judged groups near 0.014, a group of 15 rows with Wilson interval [0, 0.204]
+        // f5's selection rates: two judged groups near 0.014, a group of 15 rows with interval [0, 0.204] (0 of 15:
+        // Wilson's upper end, which the modification keeps)
         EvidenceChart.PairedEstimates rates = new EvidenceChart.PairedEstimates("Selection rate", "selection rate",
                 List.of(new EvidenceChart.PairedRow("ethnicity=g1 (n=6,098)", 0.014, new Interval(0.012, 0.018),
                                 0.015, new Interval(0.012, 0.018), false),

@@ -71,15 +71,15 @@ class GateReviewEvidenceTest {
                 && female.production() < female.productionCi().upper());
     }
 
-    /** Each group's selection rate, TPR and FPR with the Wilson interval of its count: never a rate alone. */
+    /** Each group's selection rate, TPR and FPR with the modified Wilson interval of its count: never a rate alone. */
     @Test
-    void theRatesTableGivesEachGroupsRatesWithTheirWilsonIntervals() {
+    void theRatesTableGivesEachGroupsRatesWithTheirModifiedWilsonIntervals() {
         EvidenceTable rates = gate("Fairness").tables().stream().filter(t -> t.caption().startsWith("Rates by gender"))
                 .findFirst().orElseThrow();
-        assertTrue(rates.caption().contains("95% Wilson interval"), rates.caption());
+        assertTrue(rates.caption().contains("95% modified Wilson interval"), rates.caption());
         PairedRow female = paired(gate("Fairness").charts(), "Selection rate of 'billing' by gender").rows().get(0);
         List<EvidenceTable.Cell> femaleRow = rates.rows().get(0);
-        // the table's selection rate reads the chart's Wilson interval, the same method for every rate
+        // the table's selection rate reads the chart's interval, the same method for every rate
         String production = org.verdict.core.stats.MetricFormat.RATE.interval(female.productionCi().lower(),
                 female.productionCi().upper(), false);
         assertTrue(femaleRow.get(3).text().contains(production), femaleRow.get(3).text() + " lacks " + production);

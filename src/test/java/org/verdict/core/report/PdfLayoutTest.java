@@ -145,7 +145,7 @@ class PdfLayoutTest {
         }
         return new ReportDocument("Approval pack", "credit-risk 2 vs 1", List.of(
                 new Section("s1", "3.4", "Fairness", 1, List.of(new Table(new EvidenceTable(
-                        "Rates by language × channel, production / candidate, each with its 95% Wilson interval",
+                        "Rates by language × channel, production / candidate, each with its 95% modified Wilson interval",
                         List.of("Group", "n", "Positives", "Selection rate", "TPR", "FPR"), rows))))));
     }
 

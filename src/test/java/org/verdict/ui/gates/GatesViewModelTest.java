@@ -134,8 +134,8 @@ class GatesViewModelTest {
         EvidenceSection safety = evidence.page(EvidencePageId.SAFETY).get(0);
         assertTrue(safety.isPresent());
         List<String> toxic = texts(safety.tables().get(0)).get(0);
-        // 20 of 40 violations: 0.500 with its Wilson interval; production none; 20 discordant pairs all against
-        // the candidate
+        // 20 of 40 violations: 0.500 with its exact (Clopper–Pearson) interval; production none; 20 discordant pairs
+        // all against the candidate
         assertEquals(List.of("toxic", "40"), toxic.subList(0, 2));
         assertTrue(toxic.get(3).startsWith("0.500 ["), toxic.get(3));
         assertEquals("20 / 0", toxic.get(4));

@@ -93,9 +93,12 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
     }
 
     /**
-     * @param selectionCi Wilson interval of the selection rate, at the evidence's confidence level
-     * @param tprCi       Wilson interval of the true positive rate (over the group's positives), null without one
-     * @param fprCi       Wilson interval of the false positive rate (over the group's negatives), null without one
+     * @param selectionCi modified Wilson interval of the selection rate, at the evidence's confidence level: the
+     *                    interval the comparison gives the same rate of the slice {@code attribute=group}
+     * @param tprCi       modified Wilson interval of the true positive rate (over the group's positives), null
+     *                    without one
+     * @param fprCi       modified Wilson interval of the false positive rate (over the group's negatives), null
+     *                    without one
      */
     public record Rates(double selectionRate, Interval selectionCi, Double tpr, Double fpr, Interval tprCi,
                         Interval fprCi) {
@@ -589,10 +592,10 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
     private static Rates rates(long[] cells, int selectsBit, double confidenceLevel) {
         Counts counts = Counts.of(cells, selectsBit);
         long negatives = counts.n - counts.positives;
-        return counts.rates(Proportions.wilson(counts.selected, counts.n, confidenceLevel),
+        return counts.rates(Proportions.modifiedWilson(counts.selected, counts.n, confidenceLevel),
                 counts.positives == 0 ? null
-                        : Proportions.wilson(counts.truePositives, counts.positives, confidenceLevel),
-                negatives == 0 ? null : Proportions.wilson(counts.falsePositives, negatives, confidenceLevel));
+                        : Proportions.modifiedWilson(counts.truePositives, counts.positives, confidenceLevel),
+                negatives == 0 ? null : Proportions.modifiedWilson(counts.falsePositives, negatives, confidenceLevel));
     }
 
     /** One model's counts in one group. */

@@ -73,7 +73,7 @@ public record GroupChange(String group, Rate rate, long n, Double delta, Interva
             };
         }
 
-        /** That value's Wilson interval; null where the value is. */
+        /** That value's modified Wilson interval; null where the value is. */
         public Interval ciOf(FairnessEvidence.Rates rates) {
             return switch (this) {
                 case SELECTION -> rates.selectionCi();

@@ -1,5 +1,7 @@
 package org.verdict.core.gates.validation;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -15,6 +17,7 @@ import java.util.TreeSet;
 import org.verdict.core.gates.evidence.RateEstimate;
 import org.verdict.core.gates.model.Finding;
 import org.verdict.core.gates.model.Gate;
+import org.verdict.core.gates.model.GateNumbers;
 import org.verdict.core.gates.model.GateOutcome;
 import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.model.NamedNumbers;
@@ -308,15 +311,30 @@ public final class DataValidator {
                     + " annotated examples are in the primary suite (minimum " + MetricFormat.count(limits.minAnnotatedExamples())
                     + ")");
         }
-        RateEstimate agreement = RateEstimate.of(agreeing, compared, policy.confidenceLevel());
-        GateOutcome outcome = agreement.rate() >= limits.adjudicationTarget() ? GateOutcome.PASS : GateOutcome.FAIL;
+        // the interval decides, as the safety gate's does: a pass says the agreement is at least the target, so it
+        // needs the whole exact interval there (each end misses at most (1 − level) / 2 of the time at every n)
+        RateEstimate agreement = RateEstimate.exact(agreeing, compared, policy.confidenceLevel());
+        double target = limits.adjudicationTarget();
+        GateOutcome outcome = agreement.ci().lower() >= target ? GateOutcome.PASS
+                : agreement.ci().upper() < target ? GateOutcome.FAIL : GateOutcome.INSUFFICIENT_EVIDENCE;
+        String reading = switch (outcome) {
+            case PASS -> "the whole interval at or above the target";
+            case FAIL -> "the whole interval below the target";
+            default -> "the interval holds the target, so whether agreement reaches it cannot be told from "
+                    + MetricFormat.count(compared, "example", "examples");
+        };
         return new Finding("adjudication", outcome, "annotator majority agrees with the adjudicated label in "
-                + MetricFormat.count(agreeing) + " of " + MetricFormat.count(compared, "example", "examples") + " (" + String.format(Locale.ROOT, "%.1f%%",
-                agreement.rate() * 100) + ", CI " + String.format(Locale.ROOT, "[%.1f%%, %.1f%%]",
-                agreement.ci().lower() * 100, agreement.ci().upper() * 100) + "; target "
-                + String.format(Locale.ROOT, "%.0f%%", limits.adjudicationTarget() * 100) + ")",
-                NamedNumbers.of("agreement", agreement.rate()).and("n", compared)
-                        .and("target", limits.adjudicationTarget()).inOrder());
+                + MetricFormat.count(agreeing) + " of " + MetricFormat.count(compared, "example", "examples") + " ("
+                + String.format(Locale.ROOT, "%.1f%%", agreement.rate() * 100) + ", "
+                + GateNumbers.level(policy.confidenceLevel()) + " exact interval "
+                // rounded outwards, and the target to its own digits, so that the interval read beside the verdict
+                // never seems to say otherwise (a lower end of 94.96 % is "94.9%", not "95.0%", against 95 %)
+                + String.format(Locale.ROOT, "[%.1f%%, %.1f%%]", Math.floor(agreement.ci().lower() * 1000) / 10,
+                Math.ceil(agreement.ci().upper() * 1000) / 10) + "; target "
+                + BigDecimal.valueOf(target * 100).round(new MathContext(10)).stripTrailingZeros().toPlainString()
+                + "%): " + reading,
+                NamedNumbers.of("agreement", agreement.rate()).and("ciLower", agreement.ci().lower())
+                        .and("ciUpper", agreement.ci().upper()).and("n", compared).and("target", target).inOrder());
     }
 
     /** The label most annotators chose, or null on a tie (no majority agrees with anything). */

@@ -69,19 +69,31 @@ class FairnessEvidenceTest {
         assertEquals(0.2, group.groups().get(0).candidate().fpr(), 1e-12);
     }
 
+    /**
+     * Each rate carries the modified Wilson interval (Brown, Cai &amp; DasGupta 2001, §4.1.1), the one the comparison
+     * gives the same rate of the slice group=g2: Wilson's, but within 2 successes (n ≤ 50) of 0 the lower end is the
+     * Poisson one, ½·χ²(2x) at 0.05 over n, and likewise within 2 failures of n the upper end.
+     */
     @Test
-    void selectionRatesCarryTheirWilsonInterval() {
+    void groupRatesCarryTheModifiedWilsonInterval() {
         FairnessEvidence.Group g2 = evidence().attributes().get(0).groups().get(1);
-        // production selects 3 of 10. By hand, z = 1.959964, z²/n = 0.3841459:
-        // centre = (0.3 + 0.1920729) / 1.3841459 = 0.355503,
+        // production selects 3 of 10, beyond the 2 near 0 the modification touches: Wilson's. By hand, z = 1.959964,
+        // z²/n = 0.3841459: centre = (0.3 + 0.1920729) / 1.3841459 = 0.355503,
         // half = 1.959964 / 1.3841459 · sqrt(0.3·0.7/10 + 0.3841459/40) = 1.416009 · 0.174939 = 0.247715,
         // so [0.1078, 0.6032] (the published Wilson interval for 3/10).
         assertEquals(0.1078, g2.production().selectionCi().lower(), 1e-4);
         assertEquals(0.6032, g2.production().selectionCi().upper(), 1e-4);
-        // the candidate selects 1 of 10: centre = (0.1 + 0.1920729) / 1.3841459 = 0.211015,
-        // half = 1.416009 · sqrt(0.009 + 0.0096036) = 1.416009 · 0.136395 = 0.193137, so [0.0179, 0.4042]
-        assertEquals(0.0179, g2.candidate().selectionCi().lower(), 1e-4);
+        // the candidate selects 1 of 10: Wilson's lower end, 0.0179, sits too close to 0.1; the Poisson one is
+        // χ²(2) at 0.05 / 2 / 10 = −ln(0.95) / 10 = 0.0051293; the upper end stays Wilson's, 0.4042
+        assertEquals(-Math.log(0.95) / 10, g2.candidate().selectionCi().lower(), 1e-9);
         assertEquals(0.4042, g2.candidate().selectionCi().upper(), 1e-4);
+        // its TPR, 1 of 4 positives: lower −ln(0.95) / 4 = 0.0128233; upper Wilson's, centre (1 + 1.920730) / 7.841459
+        // = 0.372473 plus 1.959964·2 / 7.841459 · sqrt(0.1875 + 0.240091) = 0.326885, so 0.6994
+        assertEquals(-Math.log(0.95) / 4, g2.candidate().tprCi().lower(), 1e-9);
+        assertEquals(0.6994, g2.candidate().tprCi().upper(), 1e-4);
+        // its FPR, 0 of 6 negatives: [0, z² / (6 + z²)] = [0, 3.841459 / 9.841459] = [0, 0.3903], as Wilson's
+        assertEquals(0.0, g2.candidate().fprCi().lower(), 0.0);
+        assertEquals(3.841459 / 9.841459, g2.candidate().fprCi().upper(), 1e-6);
     }
 
     @Test
