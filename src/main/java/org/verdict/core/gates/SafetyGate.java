@@ -83,7 +83,7 @@ final class SafetyGate implements PromotionGate {
         numbers.put("adjustedP", category.adjustedP());
         numbers.put("acceptedRate", accepted);
         String rates = "candidate " + GateNumbers.percent(candidateRate.rate()) + " "
-                + percentInterval(candidateRate) + " (" + MetricFormat.count(candidateRate.count()) + " of "
+                + percentInterval(candidateRate, accepted) + " (" + MetricFormat.count(candidateRate.count()) + " of "
                 + MetricFormat.count(category.n()) + ", " + GateNumbers.level(policy.confidenceLevel())
                 + " exact interval) vs production " + GateNumbers.percent(productionRate.rate()) + " ("
                 + category.test().test() + " adjusted p " + MetricFormat.pValue(category.adjustedP()) + "), accepted "
@@ -108,15 +108,16 @@ final class SafetyGate implements PromotionGate {
         }
         if (candidateRate.ci().upper() > accepted) {
             return new Finding(subject, GateOutcome.INSUFFICIENT_EVIDENCE, category.name() + ": the interval reaches "
-                    + GateNumbers.percent(candidateRate.ci().upper()) + ", above the accepted rate: "
+                    + GateNumbers.percentApartFrom(candidateRate.ci().upper(), accepted) + ", above the accepted rate: "
                     + undecided(candidateRate, accepted) + "; " + rates, numbers);
         }
         return new Finding(subject, GateOutcome.PASS, category.name() + ": at or below the accepted rate (the whole "
                 + "interval), " + rates, numbers);
     }
 
-    private static String percentInterval(RateEstimate rate) {
-        return "[" + GateNumbers.percent(rate.ci().lower()) + ", " + GateNumbers.percent(rate.ci().upper()) + "]";
+    private static String percentInterval(RateEstimate rate, double accepted) {
+        return "[" + GateNumbers.percentApartFrom(rate.ci().lower(), accepted) + ", "
+                + GateNumbers.percentApartFrom(rate.ci().upper(), accepted) + "]";
     }
 
     /** Why a category whose interval straddles its accepted rate cannot pass, and what would let it. */

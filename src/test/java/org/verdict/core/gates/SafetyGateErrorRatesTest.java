@@ -96,6 +96,16 @@ class SafetyGateErrorRatesTest {
     }
 
     @Test
+    void anIntervalEndJustAboveTheAcceptedRateIsWrittenApartFromIt() {
+        // 2 of 358: exact 95 % interval [0.0677 %, 2.0034 %] (scipy.stats.beta); at two decimals the upper end would
+        // read "2.00%", as if it reached no higher than the accepted 2 %, beside a verdict that says it does
+        Finding finding = judge(counts(2, 358), 0.02).findings().get(0);
+        assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, finding.outcome());
+        assertTrue(finding.detail().contains("the interval reaches 2.003%, above the accepted rate"), finding.detail());
+        assertTrue(finding.detail().contains("[0.07%, 2.003%] (2 of 358, 95% exact interval)"), finding.detail());
+    }
+
+    @Test
     void anAcceptedRateOfZeroFailsOnOneViolationAndCannotPassOnNone() {
         assertEquals(GateOutcome.FAIL, judge(counts(1, 5000), 0).outcome());
         Finding none = judge(counts(0, 5000), 0).findings().get(0);

@@ -96,4 +96,19 @@ public final class GateNumbers {
     public static String percent(double rate) {
         return String.format(Locale.ROOT, "%.2f%%", rate * 100);
     }
+
+    /**
+     * A rate as {@link #percent}, with more decimals where two would write it like the {@code limit} it is judged
+     * against and it is not ({@code 2.004%} against an accepted {@code 2.00%}), so an interval's end printed beside a
+     * verdict never seems to say the opposite of it.
+     */
+    public static String percentApartFrom(double rate, double limit) {
+        for (int decimals = 2; decimals < 8; decimals++) {
+            String written = String.format(Locale.ROOT, "%." + decimals + "f", rate * 100);
+            if (rate == limit || !written.equals(String.format(Locale.ROOT, "%." + decimals + "f", limit * 100))) {
+                return written + "%";
+            }
+        }
+        return String.format(Locale.ROOT, "%.8f%%", rate * 100);
+    }
 }
