@@ -770,35 +770,18 @@ class AuditViewModelTest {
     @Test
     void theLogInfoNoteIsOfTheStateReadWithTheRecords() throws Exception {
         AuditedLogs onDisk = AuditedLogs.onDisk();
-        AuditedLogs writtenToRightAfterEachRead = new AuditedLogs() {
-            private int reads;
-
-            @Override
-            public LogSnapshot read(Path store) throws LedgerException {
-                LogSnapshot read = onDisk.read(store);
-                reads++;
-                try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + store);
-                     Statement s = sql.createStatement()) {
-                    s.executeUpdate("INSERT INTO log_info VALUES ('after read " + reads + "', 'x')");
-                } catch (java.sql.SQLException e) {
-                    throw new AssertionError(e);
-                }
-                return read;
+        int[] reads = {0};
+        AuditViewModel audited = auditing(reading(store -> {
+            LogSnapshot read = onDisk.read(store);
+            reads[0]++;
+            try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + store);
+                 Statement s = sql.createStatement()) {
+                s.executeUpdate("INSERT INTO log_info VALUES ('after read " + reads[0] + "', 'x')");
+            } catch (java.sql.SQLException e) {
+                throw new AssertionError(e);
             }
-
-            @Override
-            public void cosign(Path store, String recordReference, SignerKey key) {
-                throw new AssertionError("nothing is co-signed");
-            }
-
-            @Override
-            public RegisteredSigner endorse(Path store, String keyId, SignerKey endorser) {
-                throw new AssertionError("nothing is endorsed");
-            }
-        };
-        AuditViewModel audited = new AuditViewModel(new CurrentThreadExecutor(),
-                new ActivityMonitor(System::currentTimeMillis), ResourceBundle.getBundle("org.verdict.ui.audit.audit"),
-                writtenToRightAfterEachRead, new LogVerifier());
+            return read;
+        }));
 
         audited.open(db);
         assertFalse(audited.verificationProperty().get().contains("log_info"), audited.verificationProperty().get());
@@ -814,10 +797,23 @@ class AuditViewModelTest {
         try (DecisionLog log = DecisionLog.openReadOnly(db)) {
             read = log.snapshot().withUnknownInfo(java.util.Map.of("retention", "forever"));
         }
-        AuditedLogs handedOver = new AuditedLogs() {
+        AuditViewModel audited = auditing(reading(store -> read));
+
+        audited.open(dir.resolve("handed-over.db"));
+        String said = audited.verificationProperty().get();
+        assertTrue(said.contains("\n⚠ log_info holds a key no Verdict writes ('retention' = 'forever'): "), said);
+    }
+
+    /** How a test hands the view its log: a read, and no co-signature or endorsement. */
+    private interface LogRead {
+        LogSnapshot read(Path store) throws LedgerException;
+    }
+
+    private static AuditedLogs reading(LogRead reader) {
+        return new AuditedLogs() {
             @Override
-            public LogSnapshot read(Path store) {
-                return read;
+            public LogSnapshot read(Path store) throws LedgerException {
+                return reader.read(store);
             }
 
             @Override
@@ -830,13 +826,11 @@ class AuditViewModelTest {
                 throw new AssertionError("nothing is endorsed");
             }
         };
-        AuditViewModel audited = new AuditViewModel(new CurrentThreadExecutor(),
-                new ActivityMonitor(System::currentTimeMillis), ResourceBundle.getBundle("org.verdict.ui.audit.audit"),
-                handedOver, new LogVerifier());
+    }
 
-        audited.open(dir.resolve("handed-over.db"));
-        String said = audited.verificationProperty().get();
-        assertTrue(said.contains("\n⚠ log_info holds a key no Verdict writes ('retention' = 'forever'): "), said);
+    private static AuditViewModel auditing(AuditedLogs logs) {
+        return new AuditViewModel(new CurrentThreadExecutor(), new ActivityMonitor(System::currentTimeMillis),
+                ResourceBundle.getBundle("org.verdict.ui.audit.audit"), logs, new LogVerifier());
     }
 
     /** Every text the view-model writes comes from the audit bundle: a marked bundle marks each of them. */
@@ -955,25 +949,9 @@ class AuditViewModelTest {
     /** The log comes through an injected reader: a store that cannot be read is said so, with no database at all. */
     @Test
     void aLogThatCannotBeReadSaysWhyAndListsNothing() {
-        AuditedLogs locked = new AuditedLogs() {
-            @Override
-            public LogSnapshot read(Path store) throws LedgerException {
-                throw new LedgerException(store.getFileName() + " is locked by another program");
-            }
-
-            @Override
-            public void cosign(Path store, String recordReference, SignerKey key) {
-                throw new AssertionError("nothing is co-signed");
-            }
-
-            @Override
-            public RegisteredSigner endorse(Path store, String keyId, SignerKey endorser) {
-                throw new AssertionError("nothing is endorsed");
-            }
-        };
-        AuditViewModel audited = new AuditViewModel(new CurrentThreadExecutor(),
-                new ActivityMonitor(System::currentTimeMillis), ResourceBundle.getBundle("org.verdict.ui.audit.audit"),
-                locked, new LogVerifier());
+        AuditViewModel audited = auditing(reading(store -> {
+            throw new LedgerException(store.getFileName() + " is locked by another program");
+        }));
 
         audited.open(dir.resolve("board.db"));
 
