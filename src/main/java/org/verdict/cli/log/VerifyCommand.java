@@ -1,7 +1,6 @@
 package org.verdict.cli.log;
 
 import org.verdict.cli.exit.ExitCodes;
-import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.DecisionRecord;
 import org.verdict.core.ledger.DecisionStatement;
 import org.verdict.core.ledger.LedgerException;
@@ -57,9 +56,7 @@ public final class VerifyCommand extends LedgerCommand {
                 ? " (give one with --checkpoint FILE; see docs/decision-log.md)" : ""));
         report.problems().forEach(problem -> out().println("  " + problem));
         report.notes().forEach(note -> out().println("  note: " + note));
-        try (DecisionLog log = DecisionLog.openReadOnly(store.db)) {
-            log.unknownInfoNote().ifPresent(note -> out().println("  note: " + note));
-        }
+        snapshot.unknownInfoNote().ifPresent(note -> out().println("  note: " + note));
         // what the log was checked against, after the problems so it never reads as one of them, and in words that
         // do not read as a pass when one of those problems came from it
         if (policy.trustedSigners != null) {

@@ -335,8 +335,16 @@ final class SliceAnalysis {
             return rocAucWithoutInterval(scores.production().v10() / positives,
                     scores.candidate().v10() / positives, positives, negatives, BinnedDeLong.TEST);
         }
-        return delongComparison(roundingAsZero(BinnedDeLong.compare(scores)), positives, negatives,
-                BinnedDeLong.TEST);
+        DeLong.Result delong = roundingAsZero(BinnedDeLong.compare(scores));
+        double delta = delong.candidateAuc() - delong.productionAuc();
+        if (!(delong.deltaVariance() > 0)
+                && RoundingSpread.negligible(Math.abs(delta), Math.max(delong.productionAuc(), delong.candidateAuc()))) {
+            // DeLong's variance of Δ 0 with Δ 0: every example has the same placement value under both models, and
+            // placement values fix how each (positive, negative) pair is ordered, so the binned scores order every
+            // pair alike (docs/statistics.md, "Two models that rank every example alike"), as the rows' check finds
+            return sameRanking(delong, positives, negatives, AgreeingModels.SAME_RANKING);
+        }
+        return delongComparison(delong, positives, negatives, BinnedDeLong.TEST);
     }
 
     /**
@@ -1002,20 +1010,29 @@ final class SliceAnalysis {
         }
         DeLong.Result delong = roundingAsZero(DeLong.compare(prod, cand, scratch[0], scratch[1]));
         if (!(delong.deltaVariance() > 0) && prod.ranksAlike(cand)) {
-            // the same scores, or a recalibration that keeps their order: Δ is 0 on every resample, yet the models may
-            // order pairs not seen differently; bound it by how often they could
-            MetricEstimate prodEstimate = aucEstimate(delong.productionAuc(), delong.productionVariance(),
-                    prod.positives(), prod.negatives());
-            MetricEstimate candEstimate = aucEstimate(delong.candidateAuc(), delong.candidateVariance(),
-                    prod.positives(), prod.negatives());
-            String same = sameScores(rows, prodScores, candScores) ? AgreeingModels.SAME_SCORES
-                    : AgreeingModels.SAME_RANKING;
-            return MetricComparison.tested(Metric.ROC_AUC, prodEstimate, candEstimate,
-                    AgreementBound.rocAucSameRanking(prod.positives(), prod.negatives()),
-                    AgreementBound.SAME_RANKING_TEST, withZeroVariancesSaid(separationSaid(same, delong,
-                            prod.positives(), prod.negatives()), prodEstimate, candEstimate, "DeLong's variance"));
+            // the same scores, or a recalibration that keeps their order
+            return sameRanking(delong, prod.positives(), prod.negatives(), sameScores(rows, prodScores, candScores)
+                    ? AgreeingModels.SAME_SCORES : AgreeingModels.SAME_RANKING);
         }
         return delongComparison(delong, prod.positives(), prod.negatives(), DELONG);
+    }
+
+    /**
+     * roc_auc of two models that order every (positive, negative) pair of the slice alike: Δ is 0 on every resample,
+     * yet the models may order pairs not seen differently, so Δ is bounded by how often they could
+     * ({@link AgreementBound#rocAucSameRanking}), from rows and ranking sums alike.
+     *
+     * @param same how they agree, said in the note
+     */
+    private MetricComparison sameRanking(DeLong.Result delong, long positives, long negatives, String same) {
+        MetricEstimate prodEstimate = aucEstimate(delong.productionAuc(), delong.productionVariance(), positives,
+                negatives);
+        MetricEstimate candEstimate = aucEstimate(delong.candidateAuc(), delong.candidateVariance(), positives,
+                negatives);
+        return MetricComparison.tested(Metric.ROC_AUC, prodEstimate, candEstimate,
+                AgreementBound.rocAucSameRanking(positives, negatives), AgreementBound.SAME_RANKING_TEST,
+                withZeroVariancesSaid(separationSaid(same, delong, positives, negatives), prodEstimate, candEstimate,
+                        "DeLong's variance"));
     }
 
     /**

@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteException;
 import org.verdict.core.pack.Hashes;
@@ -540,27 +539,6 @@ public final class DecisionLog implements AutoCloseable {
         });
     }
 
-    /**
-     * What {@code log_info} holds besides the origin, in words, or empty: nothing signs that table (only the origin
-     * is repeated in every checkpoint), so such a row changes no record and is no evidence; it is reported, not
-     * counted as tampering, since the guard refuses deleting it and a log that did not verify would take no write
-     * ever again. A newer Verdict that wrote more there would have raised the store's format, which this one refuses.
-     */
-    public Optional<String> unknownInfoNote() throws LedgerException {
-        Map<String, String> unknown = inTransaction(() -> StoreSchema.unknownInfo(connection));
-        if (unknown.isEmpty()) {
-            return Optional.empty();
-        }
-        String rows = unknown.entrySet().stream().map(row -> "'" + row.getKey() + "' = '" + row.getValue() + "'")
-                .collect(Collectors.joining(", "));
-        return Optional.of("log_info holds " + (unknown.size() == 1 ? "a key" : unknown.size() + " keys")
-                + " no Verdict writes (" + rows + "): a newer Verdict would have raised the store's format, which this"
-                + " one would refuse, so something other than Verdict with write access to the file added "
-                + (unknown.size() == 1 ? "it" : "them") + "; nothing signs log_info, so no record, signature or"
-                + " checkpoint changed, and what " + (unknown.size() == 1 ? "it says" : "they say")
-                + " is no decision of the board's: find out who writes to the file besides Verdict");
-    }
-
     /** Everything in the store, read in one read transaction. */
     public LogSnapshot snapshot() throws LedgerException {
         return inTransaction(this::readSnapshot);
@@ -950,7 +928,8 @@ public final class DecisionLog implements AutoCloseable {
         List<LogEntry> entries = layout >= 2 ? readEntries() : List.of();
         return LogSnapshot.of(origin, layout, readRecords(), entries, readStoredSigners(), readCheckpoints())
                 .withStraySignatures(readStraySignatures())
-                .withGuardFaults(StoreSchema.guardFaults(connection, version, entries));
+                .withGuardFaults(StoreSchema.guardFaults(connection, version, entries))
+                .withUnknownInfo(StoreSchema.unknownInfo(connection));
     }
 
     /** Signers as the signed entries establish them (the tables are only an index). */

@@ -1,9 +1,12 @@
 package org.verdict.core.ledger;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.verdict.core.stats.MetricFormat;
 
 /**
@@ -14,39 +17,72 @@ import org.verdict.core.stats.MetricFormat;
  * @param register who may sign, replayed from the entries (format 2) or read from the tables (format 1)
  * @param straySignatures signatures the store holds for records it does not hold: left behind by a deletion
  * @param guardFaults how the triggers that keep the store append-only are not as Verdict made them (dropped, altered)
+ * @param unknownInfo the rows of {@code log_info} besides the origin, key → value in the order they were added:
+ *                    Verdict writes none, and nothing signs them (read in the same transaction as the rest, so
+ *                    what is said about them is said of the state verified)
  */
 public record LogSnapshot(String origin, int formatVersion, List<LoggedRecord> records, List<LogEntry> entries,
                           SignerRegister register, List<Checkpoint> checkpoints, List<RecordSignature> straySignatures,
-                          GuardFaults guardFaults) {
+                          GuardFaults guardFaults, Map<String, String> unknownInfo) {
 
     public LogSnapshot {
         records = List.copyOf(records);
         entries = List.copyOf(entries);
         checkpoints = List.copyOf(checkpoints);
         straySignatures = List.copyOf(straySignatures);
+        // Map.copyOf would lose the order the rows were added in, which the note keeps
+        unknownInfo = Collections.unmodifiableMap(new LinkedHashMap<>(unknownInfo));
     }
 
     /** A snapshot whose every signature belongs to one of its records, of a store that keeps its guard. */
     public LogSnapshot(String origin, int formatVersion, List<LoggedRecord> records, List<LogEntry> entries,
                        SignerRegister register, List<Checkpoint> checkpoints) {
-        this(origin, formatVersion, records, entries, register, checkpoints, List.of(), GuardFaults.NONE);
+        this(origin, formatVersion, records, entries, register, checkpoints, List.of(), GuardFaults.NONE, Map.of());
     }
 
     /** The same snapshot, with the signatures the store holds for records that are not in it. */
     public LogSnapshot withStraySignatures(List<RecordSignature> strays) {
-        return new LogSnapshot(origin, formatVersion, records, entries, register, checkpoints, strays, guardFaults);
+        return new LogSnapshot(origin, formatVersion, records, entries, register, checkpoints, strays, guardFaults,
+                unknownInfo);
     }
 
     /** The same snapshot, with how its append-only guard is not as Verdict made it. */
     public LogSnapshot withGuardFaults(GuardFaults faults) {
         return new LogSnapshot(origin, formatVersion, records, entries, register, checkpoints, straySignatures,
-                faults);
+                faults, unknownInfo);
+    }
+
+    /** The same snapshot, with the rows of {@code log_info} that no Verdict writes. */
+    public LogSnapshot withUnknownInfo(Map<String, String> rows) {
+        return new LogSnapshot(origin, formatVersion, records, entries, register, checkpoints, straySignatures,
+                guardFaults, rows);
+    }
+
+    /**
+     * What {@code log_info} holds besides the origin, in words, or empty: nothing signs that table (only the origin
+     * is repeated in every checkpoint), so such a row changes no record and is no evidence; it is reported, not
+     * counted as tampering, since the guard refuses deleting it and a log that did not verify would take no write
+     * ever again. A newer Verdict that wrote more there would have raised the store's format, which this one refuses.
+     */
+    public Optional<String> unknownInfoNote() {
+        if (unknownInfo.isEmpty()) {
+            return Optional.empty();
+        }
+        String rows = unknownInfo.entrySet().stream().map(row -> "'" + row.getKey() + "' = '" + row.getValue() + "'")
+                .collect(Collectors.joining(", "));
+        boolean one = unknownInfo.size() == 1;
+        return Optional.of("log_info holds " + (one ? "a key" : unknownInfo.size() + " keys")
+                + " no Verdict writes (" + rows + "): a newer Verdict would have raised the store's format, which this"
+                + " one would refuse, so something other than Verdict with write access to the file added "
+                + (one ? "it" : "them") + "; nothing signs log_info, so no record, signature or"
+                + " checkpoint changed, and what " + (one ? "it says" : "they say")
+                + " is no decision of the board's: find out who writes to the file besides Verdict");
     }
 
     /** The same snapshot, judged against another register (a verification that does not accept every revocation). */
     LogSnapshot withRegister(SignerRegister judged) {
         return new LogSnapshot(origin, formatVersion, records, entries, judged, checkpoints, straySignatures,
-                guardFaults);
+                guardFaults, unknownInfo);
     }
 
     /** Replays the register from what the store holds; {@code storedSigners} are the signers/revocations tables. */

@@ -8,9 +8,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Predicate;
 import org.verdict.core.pack.Hashes;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackManifest;
+import org.verdict.core.pack.RowProblems;
+import org.verdict.core.pack.Task;
 import org.verdict.core.stats.HashedBlocks;
 
 /**
@@ -192,10 +196,14 @@ final class ChecksTable {
     /**
      * Refuses rows the row loader would refuse, as the table counts them (the rules of {@link RowChecks}): a failed
      * check names its column, the problem, how many rows and the first example; a table without every check of this
-     * manifest is not that query's.
+     * manifest is not that query's. A class that is one of the pack's written as another number ('1.0' for '1', as
+     * pandas writes a column of floats) is refused first in the row loader's words, at the line and column of the
+     * cells table at {@code cellsPath} that holds it (else of this table's example of it).
      */
-    void refuseFailures(PackManifest rowManifest, SummaryLayout layout, String query) throws PackException {
+    void refuseFailures(PackManifest rowManifest, SummaryLayout layout, String query, Path cellsPath)
+            throws IOException, PackException {
         List<String> failures = new ArrayList<>();
+        boolean classCheckFailed = false;
         for (RowChecks.Check check : RowChecks.of(layout, rowManifest)) {
             String[] row = table.rows().stream().filter(r -> check.kind().wireName.equals(r[0])
                     && check.column().equals(r[1])).findFirst().orElseThrow(() -> new PackException(path.toString(),
@@ -211,13 +219,46 @@ final class ChecksTable {
             if (failing > 0) {
                 failures.add(RowChecks.failure(check.kind(), check.column(), failing, blankAsNull(row[3]),
                         blankAsNull(row[4])));
+                classCheckFailed |= check.kind() == RowChecks.Kind.THIRD_CLASS
+                        || check.kind() == RowChecks.Kind.UNDECLARED_CLASS;
             }
         }
-        if (!failures.isEmpty()) {
-            throw new PackException(path.toString(), "the rows fail " + failures.size() + " of the SQL's row checks,"
-                    + " so no pack was written (the row loader and --engine duckdb refuse such rows): "
-                    + String.join("; ", failures) + "; fix the rows and run the SQL again");
+        if (failures.isEmpty()) {
+            return;
         }
+        String refused = "the rows fail " + failures.size() + " of the SQL's row checks, so no pack was written (the"
+                + " row loader and --engine duckdb refuse such rows): " + String.join("; ", failures) + "; fix the"
+                + " rows and run the SQL again";
+        if (classCheckFailed) {
+            Predicate<String> otherNumber = value -> classAsOtherNumber(rowManifest, value) != null;
+            // a binary pack's cells hold predictions as 0/1, so only their labels are class names as the rows wrote them
+            SummaryImport.Place inCells = SummaryImport.firstValue(cellsPath, layout.task() == Task.BINARY
+                    ? List.of(SummaryLayout.LABEL) : RowChecks.classColumns(layout), otherNumber);
+            SummaryImport.Place twin = inCells != null ? inCells
+                    : SummaryImport.firstValue(path, List.of(RowChecks.COLUMNS.get(4)), otherNumber);
+            if (twin != null) {
+                String column = inCells != null ? twin.columnName() : twin.field(RowChecks.COLUMNS.get(1));
+                throw new PackException(twin.part().toString(), twin.line(), twin.column(), "(" + column + ") "
+                        + classAsOtherNumber(rowManifest, twin.value()) + " (" + path + ": " + refused + ")");
+            }
+        }
+        throw new PackException(path.toString(), refused);
+    }
+
+    /**
+     * The row loader's words for a class that is one of the pack's classes written as another number (the positive
+     * label of a binary pack, or a class model.classes lists), or null for any other value.
+     */
+    private static String classAsOtherNumber(PackManifest manifest, String value) {
+        Optional<List<String>> declared = manifest.declaredClasses();
+        if (declared.isPresent()) {
+            return !declared.get().contains(value) && declared.get().stream()
+                    .anyMatch(name -> RowProblems.sameNumber(value, name))
+                    ? RowProblems.undeclaredClass(value, declared.get()) : null;
+        }
+        String positive = manifest.model().positiveLabel();
+        return manifest.task() == Task.BINARY && RowProblems.sameNumber(value, positive)
+                ? RowProblems.positiveLabelAsOtherNumber(value, positive) : null;
     }
 
     /** An engine writes NULL to CSV as an empty field. */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -111,9 +112,10 @@ public final class SummaryImport {
         PrintedScript.require(sql, sqlScript, rowManifest, scored, seed, blockCount);
         String[] engineAndVersion = ChecksTable.engineAndVersion(checksTables,
                 engine == null ? null : new String[] {engine, engineVersion});
-        primaryChecks.refuseFailures(rowManifest, layout, checksQuery(""));
+        primaryChecks.refuseFailures(rowManifest, layout, checksQuery(""), cells);
         if (holdoutLayout != null) {
-            checksTables.get(1).refuseFailures(rowManifest, holdoutLayout, checksQuery("holdout-"));
+            checksTables.get(1).refuseFailures(rowManifest, holdoutLayout, checksQuery("holdout-"),
+                    optional.holdout().cells());
         }
         long rows = primary.cells().countTotal();
         // the script is Verdict's own (PrintedScript), which deals the rows into blocks as the row engine does
@@ -268,6 +270,48 @@ public final class SummaryImport {
             throw new IOException(path + " holds no .csv file");
         }
         return new SummaryTable(columns, rows);
+    }
+
+    /**
+     * Where a value of a table was read: its part file, line and column (from 1), with the whole row.
+     *
+     * @param columnName the column of {@code value}
+     */
+    record Place(Path part, long line, int column, String columnName, String value, List<String> header,
+                 String[] row) {
+        /** The row's value in {@code name}, stripped, or null where the part has no such column. */
+        String field(String name) {
+            int at = header.indexOf(name);
+            return at < 0 || at >= row.length ? null : row[at].strip();
+        }
+    }
+
+    /**
+     * The first value in {@code columns} of the table at {@code path} (a CSV file or folder of parts) that {@code
+     * wanted} accepts, with where it was read; null where there is none. Reads the table again, for a message only.
+     */
+    static Place firstValue(Path path, List<String> columns, Predicate<String> wanted) throws IOException {
+        for (Path part : parts(path)) {
+            try (CsvReader<CsvRecord> reader = CsvReader.builder().skipEmptyLines(true).ofCsvRecord(part)) {
+                List<String> header = null;
+                for (CsvRecord record : reader) {
+                    if (header == null) {
+                        header = record.getFields().stream().map(String::strip).toList();
+                        continue;
+                    }
+                    for (String column : columns) {
+                        int at = header.indexOf(column);
+                        if (at >= 0 && at < record.getFieldCount() && wanted.test(record.getField(at).strip())) {
+                            return new Place(part, record.getStartingLineNumber(), at + 1, column,
+                                    record.getField(at).strip(), header, record.getFields().toArray(String[]::new));
+                        }
+                    }
+                }
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
+        return null;
     }
 
     /** A CSV file, or the {@code .csv} files of a folder (an engine's part files) in name order. */

@@ -314,7 +314,7 @@ public final class AuditViewModel {
             }
         }
         return new Verified(rowsOf(snapshot, report), report, refused, null, awaiting,
-                logs.unsignedStoreNote(store).orElse(null));
+                snapshot.unknownInfoNote().orElse(null));
     }
 
     /**

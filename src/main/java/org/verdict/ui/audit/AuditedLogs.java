@@ -1,7 +1,6 @@
 package org.verdict.ui.audit;
 
 import java.nio.file.Path;
-import java.util.Optional;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.LedgerException;
 import org.verdict.core.ledger.LogSnapshot;
@@ -13,16 +12,11 @@ import org.verdict.core.ledger.SignerKey;
  * ({@link #onDisk()}); a test can hand over a snapshot without a database.
  */
 public interface AuditedLogs {
-    /** The log's records, signatures and checkpoints as they are now, read without writing. */
-    LogSnapshot read(Path store) throws LedgerException;
-
     /**
-     * What the store holds outside everything signed that no Verdict writes (a key in its log_info table), as {@code
-     * log verify} notes it; empty when there is nothing of the kind, or for a log that is not a database.
+     * The log's records, signatures, checkpoints and the rest of the store as they are now, read without writing in
+     * one read, so that everything the view says about the log is said of one state.
      */
-    default Optional<String> unsignedStoreNote(Path store) throws LedgerException {
-        return Optional.empty();
-    }
+    LogSnapshot read(Path store) throws LedgerException;
 
     /** Adds {@code key}'s signature to the record {@code recordReference} (its sequence number or id). */
     void cosign(Path store, String recordReference, SignerKey key) throws LedgerException;
@@ -40,13 +34,6 @@ public interface AuditedLogs {
             public LogSnapshot read(Path store) throws LedgerException {
                 try (DecisionLog log = DecisionLog.openReadOnly(store)) {
                     return log.snapshot();
-                }
-            }
-
-            @Override
-            public Optional<String> unsignedStoreNote(Path store) throws LedgerException {
-                try (DecisionLog log = DecisionLog.openReadOnly(store)) {
-                    return log.unknownInfoNote();
                 }
             }
 

@@ -63,6 +63,31 @@ class DecisionLogTest {
         }
     }
 
+    /**
+     * The rows of log_info no Verdict writes come in the same snapshot as the records, in the order they were added,
+     * and the note names each of them.
+     */
+    @Test
+    void keysNoVerdictWritesInLogInfoComeWithTheSnapshot() throws Exception {
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            log.append(LedgerFixtures.retraining("metric fell"), ML_LEAD);
+        }
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
+            s.executeUpdate("INSERT INTO log_info VALUES ('retention', 'forever')");
+            s.executeUpdate("INSERT INTO log_info VALUES ('owner', 'ops')");
+        }
+        try (DecisionLog log = DecisionLog.openReadOnly(db)) {
+            LogSnapshot snapshot = log.snapshot();
+            assertEquals(List.of("retention=forever", "owner=ops"), snapshot.unknownInfo().entrySet().stream()
+                    .map(row -> row.getKey() + "=" + row.getValue()).toList());
+            String note = snapshot.unknownInfoNote().orElseThrow();
+            assertTrue(note.startsWith("log_info holds 2 keys no Verdict writes ('retention' = 'forever', 'owner' ="
+                    + " 'ops'): "), note);
+            assertTrue(note.contains("with write access to the file added them; "), note);
+            assertTrue(new LogVerifier().verify(snapshot, Progress.NONE).isIntact(), "nothing signs log_info");
+        }
+    }
+
     @Test
     void tierThreeAwaitsAllThreeRolesThenIsSigned() throws Exception {
         try (DecisionLog log = DecisionLog.openForWriting(db)) {

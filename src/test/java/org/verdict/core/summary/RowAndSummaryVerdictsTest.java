@@ -27,10 +27,12 @@ import org.verdict.core.compare.ComparisonReport;
 
 import org.verdict.core.compare.MetricEstimate;
 import org.verdict.core.compare.SliceResult;
+import org.verdict.core.compare.Verdict;
 import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.pack.Task;
+import org.verdict.core.stats.AgreementBound;
 import org.verdict.core.stats.HashedBlocks;
 import org.verdict.core.stats.Interval;
 import org.verdict.core.task.Progress;
@@ -133,6 +135,54 @@ class RowAndSummaryVerdictsTest {
         for (Metric metric : List.of(Metric.ROC_AUC, Metric.PR_AUC)) {
             assertEquals(tested(fromRows, metric), tested(fromSummary, metric), metric.wireName() + " slices tested");
         }
+    }
+
+    /**
+     * A candidate that is production again (the same scores) is no change within a bound, from its summary as from its
+     * rows: roc_auc's Δ = 0 with DeLong's variance 0 is not left without an interval (inconclusive) but takes the
+     * agreement bound ±(1 − α^(1/m)), m the smaller class (docs/statistics.md), with the rows' test, interval and verdict
+     * on every slice.
+     */
+    @Test
+    void aCandidateIdenticalToProductionTakesTheRowsRocAucBoundFromItsSummary() throws Exception {
+        Path rowPack = writePack(folder.resolve("rows"), Task.BINARY, 2026);
+        List<String> lines = Files.readAllLines(rowPack.resolve("primary.csv"));
+        List<String> header = List.of(lines.get(0).split(","));
+        int production = header.indexOf("score_1");
+        int candidate = header.indexOf("score_2");
+        StringBuilder same = new StringBuilder(lines.get(0)).append('\n');
+        for (String line : lines.subList(1, lines.size())) {
+            String[] fields = line.split(",", -1);
+            fields[candidate] = fields[production];
+            same.append(String.join(",", fields)).append('\n');
+        }
+        Files.writeString(rowPack.resolve("primary.csv"), same);
+
+        BothWays both = compareBothWays(rowPack, ComparisonOptions.DEFAULTS);
+        int bounded = 0;
+        for (SliceResult row : both.fromRows().results()) {
+            if (row.metric() != Metric.ROC_AUC) {
+                continue;
+            }
+            SliceResult sum = both.bySummary().get(key(row));
+            assertEquals(row.test(), sum.test(), key(row));
+            assertEquals(row.verdict(), sum.verdict(), key(row));
+            assertTrue(close(row.deltaCi(), sum.deltaCi()), key(row) + ": rows " + row.deltaCi() + ", summary "
+                    + sum.deltaCi());
+            if (AgreementBound.SAME_RANKING_TEST.equals(sum.test())) {
+                bounded++;
+                assertEquals(0.0, sum.delta(), 1e-12, key(row));
+                assertTrue(sum.deltaCi().lower() < 0 && sum.deltaCi().upper() > 0, "no zero-width interval: " + sum);
+            }
+            if (row.slice().isOverall()) {
+                long m = Math.min(sum.counts().positives(), sum.counts().negatives());
+                double halfWidth = 1 - Math.pow(0.05, 1.0 / m);
+                assertEquals(halfWidth, sum.deltaCi().upper(), 1e-12, "overall, m = " + m);
+                assertEquals(-halfWidth, sum.deltaCi().lower(), 1e-12, "overall, m = " + m);
+                assertEquals(Verdict.NO_SIGNIFICANT_DIFFERENCE, sum.verdict(), "±" + halfWidth + " within ±0.01");
+            }
+        }
+        assertTrue(bounded > 20, bounded + " slices bounded");
     }
 
     /** A pack's comparison from its rows and from the summary DuckDB makes of them, the latter by slice and metric. */

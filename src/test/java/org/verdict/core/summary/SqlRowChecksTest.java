@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verdict.core.pack.Hashes;
 import org.verdict.core.pack.PackException;
+import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.PackManifest;
 import org.verdict.core.pack.Task;
 import org.verdict.core.task.Progress;
@@ -101,6 +102,54 @@ class SqlRowChecksTest {
         assertRefused(manifest, misspelt, "(label) more than one class besides the positive label in a"
                 + " binary pack (the rarest named; list the classes in manifest.json model.classes if that is "
                 + "intended): 2 values; e.g. 'fraudd'");
+    }
+
+    /**
+     * Labels written '1.0' where the manifest names the positive label '1' (a column of floats, as pandas writes it)
+     * are refused in the row loader's words, at the line and column of the cells table that holds them, not only as
+     * a third class.
+     */
+    @Test
+    void thePositiveLabelWrittenAsAnotherNumberIsRefusedInTheRowLoadersWords() throws Exception {
+        Path rows = RowPacks.write(folder.resolve("numbered"), Task.BINARY, 300, 5);
+        Files.writeString(rows.resolve("manifest.json"), Files.readString(rows.resolve("manifest.json"))
+                .replace("\"positiveLabel\": \"fraud\"", "\"positiveLabel\": \"1\""));
+        List<String[]> numbered = csv(rows.resolve("primary.csv"));
+        int label = Arrays.asList(numbered.get(0)).indexOf("label");
+        numbered.subList(1, numbered.size()).forEach(row -> row[label] = row[label].equals("fraud") ? "1" : "0");
+        int written = 0;
+        for (int row = 1; row < numbered.size() && written < 2; row++) {
+            if (numbered.get(row)[label].equals("1")) {
+                numbered.get(row)[label] = "1.0";
+                written++;
+            }
+        }
+        Files.writeString(rows.resolve("primary.csv"), String.join("\n", numbered.stream()
+                .map(row -> String.join(",", row)).toList()) + "\n");
+        PackManifest manifest = RowManifest.read(rows.resolve("manifest.json"));
+
+        PackException rowLevel = assertThrows(PackException.class, () -> new PackLoader().load(rows, Progress.NONE));
+        String loaderWords = rowLevel.getMessage().substring(rowLevel.getMessage().indexOf("'1.0' is the positive"));
+        assertTrue(loaderWords.startsWith("'1.0' is the positive label '1' (manifest.json model.positiveLabel) written"
+                + " as another number"), rowLevel.getMessage());
+
+        Path tables = tables(manifest, rows.resolve("primary.csv"), "numbered-tables");
+        Path out = folder.resolve("numbered-out");
+        PackException refused = assertThrows(PackException.class,
+                () -> importTables(manifest, tables, tables.resolve("checks.csv"), out));
+        List<String> cells = Files.readAllLines(tables.resolve("cells.csv"));
+        int labelColumn = Arrays.asList(cells.get(0).split(",")).indexOf("label");
+        int line = 1;
+        while (!cells.get(line - 1).split(",")[labelColumn].equals("1.0")) {
+            line++;
+        }
+        String message = refused.getMessage();
+        assertTrue(message.startsWith(tables.resolve("cells.csv") + ", line " + line + ", column " + (labelColumn + 1)
+                + ": (label) " + loaderWords), message);
+        assertTrue(message.contains(tables.resolve("checks.csv") + ": the rows fail 1 of the SQL's row checks, so no"
+                + " pack was written"), message);
+        assertTrue(message.contains("e.g. '1.0'"), message);
+        assertFalse(Files.exists(out), "nothing is written");
     }
 
     @Test

@@ -763,6 +763,76 @@ class AuditViewModelTest {
         assertTrue(said.contains("\n⚠ log_info holds a key no Verdict writes ('retention' = 'forever'): "), said);
     }
 
+    /**
+     * The note is of the state the records were verified in: a key added to log_info right after the one read (by
+     * another program, between the read and the note) is not noted against it, and the next read notes it.
+     */
+    @Test
+    void theLogInfoNoteIsOfTheStateReadWithTheRecords() throws Exception {
+        AuditedLogs onDisk = AuditedLogs.onDisk();
+        int[] reads = {0};
+        AuditViewModel audited = auditing(reading(store -> {
+            LogSnapshot read = onDisk.read(store);
+            reads[0]++;
+            try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + store);
+                 Statement s = sql.createStatement()) {
+                s.executeUpdate("INSERT INTO log_info VALUES ('after read " + reads[0] + "', 'x')");
+            } catch (java.sql.SQLException e) {
+                throw new AssertionError(e);
+            }
+            return read;
+        }));
+
+        audited.open(db);
+        assertFalse(audited.verificationProperty().get().contains("log_info"), audited.verificationProperty().get());
+        audited.open(db);
+        String said = audited.verificationProperty().get();
+        assertTrue(said.contains("\n⚠ log_info holds a key no Verdict writes ('after read 1' = 'x'): "), said);
+    }
+
+    /** The note comes with the read: a log handed over without a database is noted from what was handed over. */
+    @Test
+    void theLogInfoNoteComesFromTheSnapshotRead() throws Exception {
+        LogSnapshot read;
+        try (DecisionLog log = DecisionLog.openReadOnly(db)) {
+            read = log.snapshot().withUnknownInfo(java.util.Map.of("retention", "forever"));
+        }
+        AuditViewModel audited = auditing(reading(store -> read));
+
+        audited.open(dir.resolve("handed-over.db"));
+        String said = audited.verificationProperty().get();
+        assertTrue(said.contains("\n⚠ log_info holds a key no Verdict writes ('retention' = 'forever'): "), said);
+    }
+
+    /** How a test hands the view its log: a read, and no co-signature or endorsement. */
+    private interface LogRead {
+        LogSnapshot read(Path store) throws LedgerException;
+    }
+
+    private static AuditedLogs reading(LogRead reader) {
+        return new AuditedLogs() {
+            @Override
+            public LogSnapshot read(Path store) throws LedgerException {
+                return reader.read(store);
+            }
+
+            @Override
+            public void cosign(Path store, String recordReference, SignerKey key) {
+                throw new AssertionError("nothing is co-signed");
+            }
+
+            @Override
+            public RegisteredSigner endorse(Path store, String keyId, SignerKey endorser) {
+                throw new AssertionError("nothing is endorsed");
+            }
+        };
+    }
+
+    private static AuditViewModel auditing(AuditedLogs logs) {
+        return new AuditViewModel(new CurrentThreadExecutor(), new ActivityMonitor(System::currentTimeMillis),
+                ResourceBundle.getBundle("org.verdict.ui.audit.audit"), logs, new LogVerifier());
+    }
+
     /** Every text the view-model writes comes from the audit bundle: a marked bundle marks each of them. */
     @Test
     void whatTheAuditViewModelSaysComesFromItsBundle() throws Exception {
@@ -879,25 +949,9 @@ class AuditViewModelTest {
     /** The log comes through an injected reader: a store that cannot be read is said so, with no database at all. */
     @Test
     void aLogThatCannotBeReadSaysWhyAndListsNothing() {
-        AuditedLogs locked = new AuditedLogs() {
-            @Override
-            public LogSnapshot read(Path store) throws LedgerException {
-                throw new LedgerException(store.getFileName() + " is locked by another program");
-            }
-
-            @Override
-            public void cosign(Path store, String recordReference, SignerKey key) {
-                throw new AssertionError("nothing is co-signed");
-            }
-
-            @Override
-            public RegisteredSigner endorse(Path store, String keyId, SignerKey endorser) {
-                throw new AssertionError("nothing is endorsed");
-            }
-        };
-        AuditViewModel audited = new AuditViewModel(new CurrentThreadExecutor(),
-                new ActivityMonitor(System::currentTimeMillis), ResourceBundle.getBundle("org.verdict.ui.audit.audit"),
-                locked, new LogVerifier());
+        AuditViewModel audited = auditing(reading(store -> {
+            throw new LedgerException(store.getFileName() + " is locked by another program");
+        }));
 
         audited.open(dir.resolve("board.db"));
 
