@@ -17,6 +17,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Orientation;
+import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableColumn;
@@ -90,6 +91,10 @@ public final class FittedColumns<S> {
     private ObservableList<S> watchedRows;
     private ScrollBar verticalBar;
     private boolean refitRequested;
+    private boolean shareRequested;
+    /** The scene whose pulses run the measuring asked for ({@link #fitBeforeLayout}): the table's, while it has one. */
+    private Scene pulsingScene;
+    private final Runnable fitBeforeLayout = this::fitBeforeLayout;
 
     /**
      * @param fontSize the table's body text size in pixels (it grows in large-text mode); widths follow it
@@ -115,13 +120,27 @@ public final class FittedColumns<S> {
         table.getVisibleLeafColumns().addListener((ListChangeListener<TableColumn<S, ?>>) change -> {
             if (!changingVisibility) {
                 followUsersChoice();
-                // in the next event: sharing may hide other columns for room, and changing the visible columns
-                // while the table still handles this change breaks its skin (IndexOutOfBoundsException)
-                Platform.runLater(this::share);
+                // before the next layout, not now: sharing may hide other columns for room, and changing the visible
+                // columns while the table still handles this change breaks its skin (IndexOutOfBoundsException)
+                shareRequested = true;
+                Platform.requestNextPulse();
             }
         });
         table.widthProperty().addListener((obs, old, width) -> share());
         fontSize.addListener((obs, old, size) -> requestRefit());
+        table.sceneProperty().addListener((obs, old, scene) -> pulseWith(scene));
+        pulseWith(table.getScene());
+    }
+
+    private void pulseWith(Scene scene) {
+        if (pulsingScene != null) {
+            pulsingScene.removePreLayoutPulseListener(fitBeforeLayout);
+        }
+        pulsingScene = scene;
+        if (scene != null) {
+            scene.addPreLayoutPulseListener(fitBeforeLayout);
+            Platform.requestNextPulse();
+        }
     }
 
     private void watchRows() {
@@ -297,15 +316,28 @@ public final class FittedColumns<S> {
 
     /**
      * Changes come in bursts (a view adds its columns one by one, results bring rows and a new text size together):
-     * they are measured once, in the next event, instead of once per change.
+     * they are measured once, at the start of the next pulse, before its CSS and layout passes, so the first frame
+     * that shows new rows shows them at their widths. Measured in a later event instead ({@code Platform.runLater}),
+     * a pulse that came first laid out and painted the new rows in the old widths: under load the Compare table
+     * showed its slices cut to "hos…" and its numbers to "…" for seconds. A text size set by CSS is known only
+     * during a pulse's CSS pass: the columns follow it in the pulse after.
      */
     private void requestRefit() {
         if (!refitRequested) {
             refitRequested = true;
-            Platform.runLater(() -> {
-                refitRequested = false;
-                refit();
-            });
+            Platform.requestNextPulse();
+        }
+    }
+
+    /** What the last events asked for, done before the pulse's CSS and layout passes. */
+    private void fitBeforeLayout() {
+        if (refitRequested) {
+            refitRequested = false;
+            shareRequested = false;
+            refit();
+        } else if (shareRequested) {
+            shareRequested = false;
+            share();
         }
     }
 
