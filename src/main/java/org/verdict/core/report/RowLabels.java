@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Row labels of a chart of slices shortened so that each row still says which slice it is, in the app's charts and
@@ -86,12 +87,23 @@ public final class RowLabels {
      * {@code metrics}: whole if it fits, else without the middle of the name, its beginning and end kept.
      */
     public static String cutMiddle(String name, String after, FontMetrics metrics, double room) {
-        if (metrics.stringWidth(name + after) <= room) {
+        return cutMiddle(name, after, metrics::stringWidth, room);
+    }
+
+    /**
+     * {@link #cutMiddle(String, String, FontMetrics, double)} with the text measured by {@code width} (the app measures
+     * in JavaFX's fonts). The name is cut between characters, never inside one: half of an emoji's surrogate pair
+     * drew as a box.
+     */
+    public static String cutMiddle(String name, String after, ToDoubleFunction<String> width, double room) {
+        if (width.applyAsDouble(name + after) <= room) {
             return name + after;
         }
-        for (int kept = name.length() - 1; kept > 0; kept--) {
-            String cut = name.substring(0, (kept + 1) / 2) + ELLIPSIS + name.substring(name.length() - kept / 2);
-            if (metrics.stringWidth(cut + after) <= room) {
+        int characters = name.codePointCount(0, name.length());
+        for (int kept = characters - 1; kept > 0; kept--) {
+            String cut = name.substring(0, name.offsetByCodePoints(0, (kept + 1) / 2)) + ELLIPSIS
+                    + name.substring(name.offsetByCodePoints(name.length(), -(kept / 2)));
+            if (width.applyAsDouble(cut + after) <= room) {
                 return cut + after;
             }
         }

@@ -2,9 +2,11 @@ package org.verdict.ui.compare;
 
 import java.text.MessageFormat;
 import java.text.NumberFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.function.ToDoubleFunction;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleBinding;
 import javafx.geometry.Bounds;
@@ -29,6 +31,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import javafx.scene.transform.Scale;
 import org.verdict.core.compare.ClassRates;
@@ -71,6 +74,8 @@ final class ConfusionHeatMap extends ScrollPane {
     private static final double DARK_SHADE = 0.55;
     /** "2.5k" and "983" fit it at the body text's size. */
     private static final double COMPACT_CELL_WIDTH = 32;
+    /** A cell of a matrix of fewer classes: "12,345" fits it. */
+    private static final double CELL_WIDTH = 52;
     /** Either side of a compact column's class name: names wider than the cells otherwise ran together. */
     static final double COMPACT_NAME_PADDING = 3;
     private final ResourceBundle text;
@@ -80,6 +85,8 @@ final class ConfusionHeatMap extends ScrollPane {
     /** Which classes' columns the pane is too narrow for, when any are (they scroll into view). */
     private final Label outOfView = new Label();
     private final Label hovered = new Label();
+    /** The full name of each class, when the matrices' headers name them by letter. */
+    private final VBox legend = new VBox(2);
     private final GridPane perClass = new GridPane();
     private final GridPane recalls = new GridPane();
     private final Label recallsCaption = new Label();
@@ -102,6 +109,9 @@ final class ConfusionHeatMap extends ScrollPane {
         outOfView.setMinHeight(Region.USE_PREF_SIZE);
         outOfView.visibleProperty().bind(outOfView.textProperty().isNotEmpty());
         outOfView.managedProperty().bind(outOfView.visibleProperty());
+        legend.setId("confusionLegend");
+        legend.setVisible(false);
+        legend.managedProperty().bind(legend.visibleProperty());
         hovered.setId("confusionHovered");
         // "True tech, predicted billing: 72 examples, 7.2% of the row" wraps rather than end in "…" beside the table
         hovered.setWrapText(true);
@@ -122,6 +132,7 @@ final class ConfusionHeatMap extends ScrollPane {
         outOfView.maxWidthProperty().bind(visibleWidth);
         perClassCaption.maxWidthProperty().bind(visibleWidth);
         hovered.maxWidthProperty().bind(visibleWidth);
+        legend.maxWidthProperty().bind(visibleWidth);
         recalls.setId("perClassRecall");
         // the verdict column wraps at its fixed width: wider gaps left it too narrow for "inconclusive" beside the
         // table at 1366×768 once the precision and recall below no longer widened the pane's content
@@ -138,7 +149,8 @@ final class ConfusionHeatMap extends ScrollPane {
         recalls.getColumnConstraints().setAll(new ColumnConstraints(), verdictColumn);
         // the matrices right under their caption, then the recall of each class compared: below the recalls, the heat
         // map was out of view beside the table at 1366×768 and only scrolling found it
-        VBox content = new VBox(10, caption, outOfView, matrices, hovered, recallsCaption, recalls, perClassCaption, perClass);
+        VBox content = new VBox(10, caption, outOfView, matrices, legend, hovered,
+                recallsCaption, recalls, perClassCaption, perClass);
         content.setPadding(new Insets(CONTENT_PADDING));
         setContent(content);
         caption.setText(text.getString("confusion.pick"));
@@ -171,6 +183,7 @@ final class ConfusionHeatMap extends ScrollPane {
         outOfView.setText("");
         caption.setText(MessageFormat.format(text.getString("confusion.caption"), pair.slice().label(),
                 MetricFormat.sampleSize(pair.production().total())));
+        showLegend(pair.production().classes());
         matrices.getChildren().setAll(
                 fitted(matrix(MessageFormat.format(text.getString("confusion.production"), pair.productionVersion()),
                         pair.production(), Palette.PRODUCTION, "confusionProduction")),
@@ -296,36 +309,64 @@ final class ConfusionHeatMap extends ScrollPane {
 
     /**
      * A matrix wider than the pane (six classes beside the chart on a laptop) is scaled down to fit, to no less than
-     * {@link #SMALLEST_SCALE} (its counts stay readable); narrower still, the pane scrolls sideways.
+     * {@link #SMALLEST_SCALE} (its counts stay readable), its class names first given way to letters as
+     * {@link ConfusionAxes} says; narrower still, the pane scrolls sideways.
      */
-    private Group fitted(VBox matrix) {
+    private Group fitted(Matrix matrix) {
+        VBox node = matrix.node();
         Scale scale = new Scale(1, 1, 0, 0);
-        matrix.getTransforms().add(scale);
+        node.getTransforms().add(scale);
+        boolean production = "confusionProductionMatrix".equals(node.getId());
+        Text measure = new Text();
         Runnable fit = () -> {
             double room = getViewportBounds().getWidth() - CONTENT_PADDING * 2;
-            double needed = matrix.prefWidth(-1);
+            if (room > 0) {
+                measure.setFont(matrix.columns().get(0).getFont());
+                ToDoubleFunction<String> width = words -> {
+                    measure.setText(words);
+                    return measure.getLayoutBounds().getWidth();
+                };
+                double corner = Math.max(width.applyAsDouble(text.getString("confusion.predictedAxis")),
+                        width.applyAsDouble(text.getString("confusion.trueAxis"))) + CORNER_GAP;
+                ConfusionAxes.Columns geometry = matrix.geometry();
+                // a pixel to spare for each header, which the grid rounds to whole pixels
+                ConfusionAxes axes = ConfusionAxes.fitting(matrix.classes(), words -> width.applyAsDouble(words) + 1,
+                        new ConfusionAxes.Columns(geometry.cellWidth(), geometry.headerPadding(), geometry.gap(),
+                                corner), room / SMALLEST_SCALE);
+                for (int k = 0; k < matrix.classes().size(); k++) {
+                    matrix.columns().get(k).setText(axes.columns().get(k));
+                    matrix.rows().get(k).setText(axes.rows().get(k));
+                }
+                if (production) {
+                    legend.setVisible(axes.keyed());
+                }
+            }
+            double needed = node.prefWidth(-1);
             double factor = room <= 0 || needed <= 0 ? 1 : Math.max(SMALLEST_SCALE, Math.min(1, room / needed));
             scale.setX(factor);
             scale.setY(factor);
-            if (room > 0 && matrix.getId() != null && matrix.getId().equals("confusionProductionMatrix")) {
+            if (room > 0 && production) {
                 sayWhichClassesAreOutOfView(matrix, room / factor);
             }
         };
-        matrix.widthProperty().addListener((obs, was, now) -> fit.run());
+        node.widthProperty().addListener((obs, was, now) -> fit.run());
         viewportBoundsProperty().addListener((obs, was, now) -> fit.run());
         fit.run();
-        return new Group(matrix);
+        return new Group(node);
     }
 
     /** Names the classes whose columns end past {@code room} (in the matrix's own, unscaled, units). */
-    private void sayWhichClassesAreOutOfView(VBox matrix, double room) {
-        List<Label> cut = matrix.lookupAll(".confusion-predicted").stream().map(Label.class::cast)
-                .filter(header -> header.getParent().getBoundsInParent().getMinX()
-                        + header.getBoundsInParent().getMaxX() > room + 0.5)
-                .toList();
+    private void sayWhichClassesAreOutOfView(Matrix matrix, double room) {
+        List<String> cut = new ArrayList<>();
+        for (int k = 0; k < matrix.columns().size(); k++) {
+            Label header = matrix.columns().get(k);
+            if (header.getParent().getBoundsInParent().getMinX() + header.getBoundsInParent().getMaxX() > room + 0.5) {
+                cut.add(matrix.classes().get(k));
+            }
+        }
         outOfView.setText(cut.isEmpty() ? ""
-                : MessageFormat.format(text.getString("confusion.outOfView"), cut.get(0).getText(),
-                        cut.get(cut.size() - 1).getText(), cut.size()));
+                : MessageFormat.format(text.getString("confusion.outOfView"), cut.get(0), cut.get(cut.size() - 1),
+                        cut.size()));
     }
 
     /** The scale at which a matrix of the pane's width is last shown; its counts stay readable down to this. */
@@ -342,7 +383,23 @@ final class ConfusionHeatMap extends ScrollPane {
         caption.setText(message);
         outOfView.setText("");
         matrices.getChildren().clear();
+        legend.setVisible(false);
         perClass.getChildren().clear();
+    }
+
+    private void showLegend(List<String> classes) {
+        legend.setVisible(false);
+        Label heading = new Label(text.getString("confusion.legend"));
+        heading.setWrapText(true);
+        heading.setMinHeight(Region.USE_PREF_SIZE);
+        legend.getChildren().setAll(heading);
+        for (int k = 0; k < classes.size(); k++) {
+            Label line = new Label(ConfusionAxes.legendLine(k, classes.get(k)));
+            line.setWrapText(true);
+            line.setMinHeight(Region.USE_PREF_SIZE);
+            legend.getChildren().add(line);
+        }
+        legend.getChildren().forEach(line -> line.getStyleClass().add("hint"));
     }
 
     /** White on the blue, near-black on the orange: whichever reads with a contrast of at least 4.5:1. */
@@ -356,7 +413,12 @@ final class ConfusionHeatMap extends ScrollPane {
         return channel <= 0.03928 ? channel / 12.92 : Math.pow((channel + 0.055) / 1.055, 2.4);
     }
 
-    private VBox matrix(String title, ConfusionMatrix counts, String hex, String id) {
+    /** A matrix's node and the headers whose text {@link ConfusionAxes} fits to the pane's width. */
+    private record Matrix(VBox node, List<String> classes, List<Label> columns, List<Label> rows,
+                          ConfusionAxes.Columns geometry) {
+    }
+
+    private Matrix matrix(String title, ConfusionMatrix counts, String hex, String id) {
         GridPane grid = new GridPane();
         grid.setId(id);
         grid.getStyleClass().add("confusion-grid");
@@ -382,6 +444,8 @@ final class ConfusionHeatMap extends ScrollPane {
         grid.add(corner, 0, 0);
         for (int p = 0; p < classes.size(); p++) {
             Label predicted = new Label(classes.get(p));
+            String name = classes.get(p);
+            predicted.setOnMouseEntered(e -> hovered.setText(name));
             predicted.getStyleClass().addAll("confusion-axis", "confusion-predicted");
             // A class name is never shortened to "acco…": its column widens instead.
             predicted.setMinWidth(Region.USE_PREF_SIZE);
@@ -398,8 +462,12 @@ final class ConfusionHeatMap extends ScrollPane {
         Color base = Palette.fx(hex);
         List<Label> predictedHeaders = grid.getChildren().stream().filter(n -> n.getStyleClass()
                 .contains("confusion-predicted")).map(Label.class::cast).toList();
+        List<Label> rowHeaders = new ArrayList<>();
         for (int l = 0; l < classes.size(); l++) {
             Label actual = new Label(classes.get(l));
+            String name = classes.get(l);
+            actual.setOnMouseEntered(e -> hovered.setText(name));
+            rowHeaders.add(actual);
             actual.getStyleClass().add("confusion-axis");
             actual.setMinWidth(Region.USE_PREF_SIZE);
             grid.add(actual, 0, l + 1);
@@ -427,7 +495,10 @@ final class ConfusionHeatMap extends ScrollPane {
         heading.getStyleClass().add("title-4");
         VBox matrix = new VBox(6, heading, grid);
         matrix.setId(id + "Matrix");
-        return matrix;
+        ConfusionAxes.Columns geometry = compact
+                ? new ConfusionAxes.Columns(COMPACT_CELL_WIDTH, 2 * COMPACT_NAME_PADDING, grid.getHgap(), 0)
+                : new ConfusionAxes.Columns(CELL_WIDTH, 0, grid.getHgap(), 0);
+        return new Matrix(matrix, classes, predictedHeaders, rowHeaders, geometry);
     }
 
     /** A count in a cell of its own, for a matrix small enough that a node per cell costs little. */
@@ -437,7 +508,7 @@ final class ConfusionHeatMap extends ScrollPane {
         Label cell = new Label(MetricFormat.count(count));
         cell.getStyleClass().add("confusion-cell");
         cell.setAlignment(Pos.CENTER);
-        cell.setMinSize(52, 32);
+        cell.setMinSize(CELL_WIDTH, 32);
         // Colours set directly, not through setStyle: 50 inline stylesheets to parse would stall the FX thread.
         cell.setBackground(new Background(new BackgroundFill(shade(base, share), new CornerRadii(3), Insets.EMPTY)));
         if (share > DARK_SHADE) {

@@ -71,4 +71,18 @@ class RowLabelsTest {
         List<String> labels = List.of("overall (n=900)", "plan=pro (n=400)", "plan=basic (n=500)");
         assertEquals(labels, new EvidenceCharts(new ReportFonts()).fittedRowLabels(labels));
     }
+
+    @Test
+    void aNameIsCutBetweenCharactersNeverInsideAnEmoji() {
+        String name = "Технічна проблема: застосунок аварійно завершує роботу 📱";
+        // one unit of width per character, so each room keeps a known number of them
+        java.util.function.ToDoubleFunction<String> characters = text -> text.codePointCount(0, text.length());
+        for (int room = 2; room < 20; room++) {
+            String cut = RowLabels.cutMiddle(name, "", characters, room);
+            assertTrue(cut.codePoints().noneMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE), "half an emoji in " + cut);
+            assertTrue(characters.applyAsDouble(cut) <= room, cut + " wider than " + room);
+        }
+        assertEquals("Техн…ту 📱", RowLabels.cutMiddle(name, "", characters, 9));
+        assertEquals(name, RowLabels.cutMiddle(name, "", characters, name.length()), "a name that fits stays whole");
+    }
 }
