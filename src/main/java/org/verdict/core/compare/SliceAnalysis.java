@@ -338,10 +338,14 @@ final class SliceAnalysis {
         DeLong.Result delong = roundingAsZero(BinnedDeLong.compare(scores));
         double delta = delong.candidateAuc() - delong.productionAuc();
         if (!(delong.deltaVariance() > 0)
-                && RoundingSpread.negligible(Math.abs(delta), Math.max(delong.productionAuc(), delong.candidateAuc()))) {
+                && RoundingSpread.negligible(Math.abs(delta), Math.max(delong.productionAuc(), delong.candidateAuc()))
+                && !SeparatedAucDifference.applies(delong.productionAuc(), delong.productionVariance(),
+                delong.candidateAuc(), delong.candidateVariance(), positives, negatives)) {
             // DeLong's variance of Δ 0 with Δ 0: every example has the same placement value under both models, and
             // placement values fix how each (positive, negative) pair is ordered, so the binned scores order every
-            // pair alike (docs/statistics.md, "Two models that rank every example alike"), as the rows' check finds
+            // pair alike (docs/statistics.md, "Two models that rank every example alike"), as the rows' check finds.
+            // Two models that both separate the classes order every pair alike too, yet the rows cannot tell from
+            // that that they rank alike within a class and give the separation bound: so do the sums
             return sameRanking(delong, positives, negatives, AgreeingModels.SAME_RANKING);
         }
         return delongComparison(delong, positives, negatives, BinnedDeLong.TEST);
