@@ -40,6 +40,7 @@ import org.verdict.core.stats.RoundingSpread;
 import org.verdict.core.stats.SeparatedAucDifference;
 import org.verdict.core.stats.SeparationBound;
 import org.verdict.core.stats.SkewCorrection;
+import org.verdict.core.stats.SkewExtendedDifference;
 import org.verdict.core.stats.SliceRanking;
 import org.verdict.core.stats.StudentizedBootstrap;
 import org.verdict.core.stats.SumConcentration;
@@ -1327,10 +1328,10 @@ final class SliceAnalysis {
         String test = blocks == n ? ROW_BOOTSTRAP : HASHED_BLOCK_BOOTSTRAP;
         List<MetricComparison> results = new ArrayList<>();
         for (int m = 0; m < CALIBRATION_ERROR; m++) {
-            results.add(withSpreadlessSaid(studentized.withFallbacksSaid(m, summarise(metrics.get(m),
+            results.add(withSpreadlessSaid(studentized.withFallbacksSaid(m, withLongTailEnd(summarise(metrics.get(m),
                     MetricValue.of(calibrationValue(m, 0, totals)), MetricValue.of(calibrationValue(m, 1, totals)),
-                    replicate[m][0], replicate[m][1], studentized.of(m), blocks, blocks - 1, test, null, null)),
-                    replicate[m][0], replicate[m][1]));
+                    replicate[m][0], replicate[m][1], studentized.of(m), blocks, blocks - 1, test, null, null),
+                    resampler, m)), replicate[m][0], replicate[m][1]));
         }
         double prodError = calibrationValue(CALIBRATION_ERROR, 0, totals);
         double candError = calibrationValue(CALIBRATION_ERROR, 1, totals);
@@ -1398,10 +1399,10 @@ final class SliceAnalysis {
                 return null; // the bootstrap path says why Δ has no interval
             }
             Metric mean = means.get(m);
-            results.add(MetricComparison.tested(mean, estimates[0], estimates[1],
+            results.add(withLongTailEnd(MetricComparison.tested(mean, estimates[0], estimates[1],
                     new WaldDifference(estimates[1].value() - production, deltaError, blocks - 1,
                             mean.lowestValue() - production, mean.highestValue() - production), HASHED_BLOCK_T,
-                    null));
+                    null), resampler, m));
         }
         double prodError = calibrationValue(CALIBRATION_ERROR, 0, totals);
         double candError = calibrationValue(CALIBRATION_ERROR, 1, totals);
@@ -1410,6 +1411,24 @@ final class SliceAnalysis {
                 null);
         results.add(calibrationIntervals(error, resampler, totals, HASHED_BLOCK_U_JACKKNIFE));
         return results;
+    }
+
+    /**
+     * Δ of log_loss ({@code m} 0) with the end of its t interval on the side of the blocks' skew moved out by the
+     * one-term Edgeworth correction ({@link SkewExtendedDifference}), γ the skewness of Δ's linear contributions over
+     * the slice's blocks. With a few positives the paired log-loss differences are a skewed mean and the t interval
+     * alone covered a real improvement in 91–93 % of 100–1,000-row slices, its misses on one side
+     * (docs/statistics.md, "Δ log_loss: the long tail's end"). brier's Δ (m 1), whose differences on the positives
+     * take either sign, covered 94–98 % and gained nothing from it, so it stays the t interval.
+     */
+    private static MetricComparison withLongTailEnd(MetricComparison comparison, BlockResampler resampler, int m) {
+        if (m != 0 || !(comparison.inference() instanceof WaldDifference t)) {
+            return comparison;
+        }
+        double skewness = resampler.linearizedSkewness(new int[] {m * 2, m * 2 + 1, CALIBRATION_WIDTH - 1},
+                sums -> calibrationValue(m, 1, sums) - calibrationValue(m, 0, sums));
+        return MetricComparison.tested(comparison.metric(), comparison.production(), comparison.candidate(),
+                new SkewExtendedDifference(t, skewness, resampler.blocks()), comparison.test(), comparison.note());
     }
 
     /** The calibration error's Δ is tested by the U-statistic jackknife over the same units the bootstrap draws. */

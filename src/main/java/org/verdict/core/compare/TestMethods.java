@@ -1,6 +1,8 @@
 package org.verdict.core.compare;
 
 import java.util.Map;
+import java.util.Set;
+import org.verdict.core.pack.Metric;
 import org.verdict.core.stats.AgreementBound;
 import org.verdict.core.stats.BalancedAccuracyDifference;
 import org.verdict.core.stats.BinnedAveragePrecision;
@@ -43,6 +45,10 @@ public final class TestMethods {
             Map.entry(BinnedAveragePrecision.T_TEST,
                     "influence-function t interval (effective degrees of freedom) from binned scores, 0.001 logit"));
 
+    /** The tests whose Δ log_loss interval has the end on the side of the blocks' skew moved out. */
+    private static final Set<String> SKEW_MOVED_LOG_LOSS = Set.of(SliceAnalysis.ROW_BOOTSTRAP,
+            SliceAnalysis.HASHED_BLOCK_BOOTSTRAP, SliceAnalysis.HASHED_BLOCK_T);
+
     private TestMethods() {
     }
 
@@ -65,6 +71,10 @@ public final class TestMethods {
                 case WEIGHTED_F1 -> "jackknife logit";
                 default -> "bootstrap";
             });
+        }
+        if (result.metric() == Metric.LOG_LOSS && result.test() != null
+                && SKEW_MOVED_LOG_LOSS.contains(result.test())) {
+            return describe(result.test()) + "; Δ's end on the side of the skew moved out (Edgeworth)";
         }
         return describe(result.test());
     }

@@ -18,7 +18,11 @@ public final class SkewCorrection {
 
     /** |γ|·(2z² + 1)/(6√k) at the two-sided level's z; NaN when the skewness is not finite. */
     public static double of(double skewness, int units, double level) {
-        double z = PairedTests.twoSidedCriticalValue(level);
+        return atCritical(skewness, units, PairedTests.twoSidedCriticalValue(level));
+    }
+
+    /** {@link #of} at a critical value rather than a level (the normal z, or Student's t quantile in its place). */
+    public static double atCritical(double skewness, int units, double z) {
         return Math.abs(skewness) * (2 * z * z + 1) / (6 * Math.sqrt(units));
     }
 

@@ -17,7 +17,9 @@ import org.verdict.core.task.Progress;
  * The expected numbers were computed independently with NumPy and SciPy (scipy.stats.t, 299 degrees of freedom) from
  * the same rows, blocks dealt by MD5("ex-i:1") as docs/pack-format.md gives: each model's log θ (logit θ for brier)
  * ± t·SE with SE² = k/(k − 1)·Σ (u_b − ū)², u_b = (block b's losses − θ·its rows)/n divided by θ (θ(1 − θ)), and
- * Δ ± t·SE with u_b = (Δ of block b's losses − Δ·its rows)/n, p = 2·P(T₂₉₉ &gt; |Δ|/SE).
+ * Δ ± t·SE with u_b = (Δ of block b's losses − Δ·its rows)/n, p = 2·P(T₂₉₉ &gt; |Δ|/SE); for log_loss the end on the
+ * side of the u_b's skewness γ moved out by |γ|(2τ² + 1)/(6√k)·SE, τ the t quantile, p then where that end reaches 0
+ * (scipy's brentq on τ), as bench/delta_log_loss_long_tail_check.py computes them.
  */
 class ClosedFormMeansTest {
     private static final ComparisonOptions OPTIONS = new ComparisonOptions(0.95, 1, 0.05, 1000, 1L,
@@ -64,8 +66,11 @@ class ClosedFormMeansTest {
         assertEquals(0.5409946596084998, logLoss.production().value(), 1e-12);
         assertInterval(0.5360980204892346, 0.5459360238969466, logLoss.production().ci());
         assertInterval(0.4519030188121238, 0.46066220300776956, logLoss.candidate().ci());
-        assertInterval(-0.09132164163801657, -0.07814449389134762, logLoss.deltaCi());
-        assertEquals(2.5626028417707426e-76, logLoss.pValue(), 1e-5 * 2.5626028417707426e-76);
+        // Δ's blocks have skewness +0.00402 (NumPy): the upper end moves out by 0.00402·(2τ² + 1)/(6√300) standard
+        // errors, from the t interval's −0.0781444939, and as it points toward 0 the p-value is where it reaches 0
+        // (scipy's brentq; the t test's was 2.5626e-76)
+        assertInterval(-0.09132164163801657, -0.07814336195258575, logLoss.deltaCi());
+        assertEquals(3.816875953596095e-76, logLoss.pValue(), 1e-5 * 3.816875953596095e-76);
         assertNull(logLoss.production().ciFallback());
 
         SliceResult brier = overall(10_000, false, Metric.BRIER);
@@ -74,6 +79,42 @@ class ClosedFormMeansTest {
         assertInterval(0.14122253012258612, 0.14516268264083015, brier.candidate().ci());
         assertInterval(-0.040503291546005876, -0.03443346282954393, brier.deltaCi());
         assertEquals(9.633613602254096e-73, brier.pValue(), 1e-5 * 9.633613602254096e-73);
+    }
+
+    /**
+     * 60 rows, ids ex-1 … ex-60 in 55 hashed blocks: 10 positives the candidate scores far better (production
+     * 0.2 + 0.02·j, candidate 0.7 + 0.02·j), 50 negatives scored alike up to a small stride. Δ log loss −0.16314 is
+     * carried by the positives, so its blocks' contributions have skewness −1.7168 (NumPy) and the interval's lower arm
+     * is (τ + 1.7168·(2τ² + 1)/(6√55)) / τ = 1.173951 times its upper one (τ = t(54) at 97.5 %), whatever the
+     * bootstrap's standard error (bench/delta_log_loss_long_tail_check.py). brier keeps the symmetric t interval.
+     */
+    @Test
+    void aSmallSkewedSliceMovesTheLongTailsEndOnTheBootstrapsPath() {
+        int n = 60;
+        int[] labels = new int[n];
+        double[] production = new double[n];
+        double[] candidate = new double[n];
+        for (int j = 0; j < n; j++) {
+            labels[j] = j < 10 ? 1 : 0;
+            production[j] = j < 10 ? 0.2 + 0.02 * j : 0.3 + 0.002 * (j - 10);
+            candidate[j] = j < 10 ? 0.7 + 0.02 * j : 0.28 + 0.003 * (j - 10);
+        }
+        ComparisonReport report = new ComparisonEngine().compare("t", TestTables.binary(labels, production, candidate,
+                null, null, Map.of()), "1", "2", Metric.ROC_AUC, OPTIONS, Progress.NONE);
+        SliceResult logLoss = report.results().stream().filter(r -> r.metric() == Metric.LOG_LOSS).findFirst()
+                .orElseThrow();
+        assertEquals(SliceAnalysis.HASHED_BLOCK_BOOTSTRAP, logLoss.test());
+        assertEquals(-0.1631371486466374, logLoss.delta(), 1e-12);
+        double lowerArm = logLoss.delta() - logLoss.deltaCi().lower();
+        double upperArm = logLoss.deltaCi().upper() - logLoss.delta();
+        assertEquals(1.173951361749618, lowerArm / upperArm, 1e-7);
+        assertEquals(TestMethods.describe(SliceAnalysis.HASHED_BLOCK_BOOTSTRAP)
+                + "; Δ's end on the side of the skew moved out (Edgeworth)", TestMethods.methodOf(logLoss));
+
+        SliceResult brier = report.results().stream().filter(r -> r.metric() == Metric.BRIER).findFirst()
+                .orElseThrow();
+        assertEquals(brier.delta() - brier.deltaCi().lower(), brier.deltaCi().upper() - brier.delta(), 1e-12);
+        assertEquals(TestMethods.describe(SliceAnalysis.HASHED_BLOCK_BOOTSTRAP), TestMethods.methodOf(brier));
     }
 
     @Test
