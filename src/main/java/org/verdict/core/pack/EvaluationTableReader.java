@@ -843,19 +843,6 @@ public final class EvaluationTableReader {
             double[][] scoresTrimmed = new double[models][];
             int[][] sliceCodesTrimmed = new int[sliceNames.size()][];
             List<Runnable> copies = new ArrayList<>();
-            // the repeated-id check (sorting ten million fingerprints, about half a second) needs none of the copies,
-            // so it runs beside them; first in the list, the longest task is taken first. A repeat is refused once the
-            // table is made and told of, as before.
-            PackException[] repeatedId = new PackException[1];
-            long[] fingerprints = idFingerprints;
-            idFingerprints = null;
-            copies.add(() -> {
-                try {
-                    DuplicateIds.check(fingerprints, exampleIds, lines::lineOf, fileName, columns.exampleId + 1);
-                } catch (PackException repeated) {
-                    repeatedId[0] = repeated;
-                }
-            });
             int[] remap = classRemap;
             if (labelCodes != null) {
                 copies.add(() -> {
@@ -918,9 +905,9 @@ public final class EvaluationTableReader {
             if (listening != null) {
                 listening.rowsRead(table);
             }
-            if (repeatedId[0] != null) {
-                throw repeatedId[0];
-            }
+            long[] fingerprints = idFingerprints;
+            idFingerprints = null;
+            DuplicateIds.check(fingerprints, exampleIds, lines::lineOf, fileName, columns.exampleId + 1);
             return table;
         }
 

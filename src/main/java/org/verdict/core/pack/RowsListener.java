@@ -36,10 +36,7 @@ public interface RowsListener {
         default void scoresRead(int rows, ExampleIds ids, Map<String, double[]> scoresByVersion) {
         }
 
-        /**
-         * The table, as soon as all its rows are read and its ids checked for repeats; a repeat is refused right after
-         * this call.
-         */
+        /** The table, as soon as all its rows are read, before its ids are checked for repeats. */
         void rowsRead(EvaluationTable table);
     }
 }

@@ -351,37 +351,6 @@ class PackLoaderTest {
         assertTrue(refused.getMessage().contains("'e2' was already used on line 3"), refused.getMessage());
     }
 
-    /**
-     * The repeated-id check runs beside the trimmed copies of the columns: on a table large enough to be worked on by
-     * both cores, a repeat far from its first use is still refused with both lines named, after the listener has heard
-     * of the table and with no table returned; without the repeat every row's id is kept.
-     */
-    @Test
-    void aRepeatedIdInALargeTableIsRefusedOnceTheCopiesAreMade() throws Exception {
-        int rows = 200_000;
-        StringBuilder csv = new StringBuilder("example_id,label,region,score_7,score_8\n");
-        for (int row = 0; row < rows; row++) {
-            csv.append("t").append(row).append(row % 3 == 0 ? ",fraud," : ",ok,").append(row % 2 == 0 ? "eu" : "us")
-                    .append(',').append(row % 100 / 100.0).append(',').append(row % 97 / 97.0).append('\n');
-        }
-        List<EvaluationTable> heard = new java.util.ArrayList<>();
-        PackLoader listening = new PackLoader(PackLimits.DEFAULTS, null, (task, scored) -> heard::add);
-        EvaluationTable table = listening.load(PackFixture.write(temp.resolve("large"), PackFixture.BINARY_MANIFEST,
-                csv.toString()), Progress.NONE).primary();
-        assertEquals(rows, table.rowCount());
-        assertEquals("t199999", table.exampleIds().get(rows - 1));
-
-        // the last row's id repeats the second row's: lines 3 and rows + 1
-        int lastRowStart = csv.lastIndexOf("\nt" + (rows - 1) + ",") + 1;
-        csv.replace(lastRowStart, lastRowStart + ("t" + (rows - 1)).length(), "t1");
-        Path repeated = PackFixture.write(temp.resolve("large-repeated"), PackFixture.BINARY_MANIFEST, csv.toString());
-        PackException refused = assertThrows(PackException.class, () -> listening.load(repeated, Progress.NONE));
-        assertEquals(2, heard.size());
-        assertEquals(rows + 1L, refused.line());
-        assertTrue(refused.getMessage().contains("'t1' was already used on line 3"), refused.getMessage());
-        assertEquals(assertThrows(PackException.class, () -> load(repeated)).getMessage(), refused.getMessage());
-    }
-
     private PackException assertProblem(String manifest, String csv, String file, String problemPart) {
         PackException error = refusal(manifest, csv, file);
         assertTrue(error.getMessage().contains(problemPart), "expected '" + problemPart + "' in: " + error.getMessage());
