@@ -42,7 +42,7 @@ class LookAlikeValuesTest {
                         + " the whitespace (Verdict neither takes it as part of the value nor removes it)");
         // the first value of the column is looked at too, and so is a no-break space, which no strip() removes
         PackFixture.assertRefusedAt(PackFixture.refusedByLoader(temp, PackFixture.BINARY_MANIFEST, HEADER + "t0,ok,\tmonth\u00a0,0.2,0.4\n" + rows(1, 4)),
-                2, 3, "(region) '\tmonth\u00a0' has a tab before and a no-break space (U+00A0) after it, so it prints"
+                2, 3, "(region) '\\u0009month\\u00A0' has a tab before and a no-break space (U+00A0) after it, so it prints"
                         + " like 'month' but is another value; remove the whitespace (Verdict neither takes it as part"
                         + " of the value nor removes it)");
     }
