@@ -23,8 +23,9 @@ public final class AppendRecords {
                          "decision": "retrain", "rationale": "Record %d: drift in segment %d.",
                          "dataSnapshot": "snap-%04d",
                          "triggers": [{"trigger": "metric decay", "fired": true, "evidence": "-1.0 %%"}],
-                         "approver": "%s"}
-                        """.formatted(i, 1 + i % 28, i, i % 7, i, approver));
+                         "approver": "%s",
+                         "evidence": {"pack": "%064x", "files": {"manifest.json": "%064x", "primary.csv": "%064x"}}}
+                        """.formatted(i, 1 + i % 28, i, i % 7, i, approver, i, i + 1, i + 2));
                 String key = keys.resolve(i % 5 == 4 ? "second-signer.key.json" : "first-signer.key.json").toString();
                 int status = VerdictCommand.execute("log", "append", "--db", db, "--key", key,
                         "--passphrase-file", passphrase, "--record", record.toString());

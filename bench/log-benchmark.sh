@@ -34,8 +34,8 @@ if [ ! -f "$LOG" ]; then
   java -jar target/verdict.jar key new --name "First Signer" --role ml-lead --out "$work" --passphrase-file "$work/pass.txt" > /dev/null
   java -jar target/verdict.jar key new --name "Second Signer" --role ai-safety --out "$work" --passphrase-file "$work/pass.txt" > /dev/null
   # the first append registers its signer; the second signer is registered from its signer file, unendorsed
-  java -cp target/verdict.jar bench/AppendRecords.java "$LOG" "$work" "$work/pass.txt" 0 1
+  java -cp target/verdict.jar bench/AppendRecords.java "$LOG" "$work" "$work/pass.txt" 0 1 > /dev/null
   java -jar target/verdict.jar log register --db "$LOG" --signer "$work/second-signer.signer.json" > /dev/null
-  java -cp target/verdict.jar bench/AppendRecords.java "$LOG" "$work" "$work/pass.txt" 1 "$RECORDS"
+  java -cp target/verdict.jar bench/AppendRecords.java "$LOG" "$work" "$work/pass.txt" 1 "$RECORDS" > /dev/null
 fi
 exec bench/run-benchmark.sh --peer-runs 0 --runs "$RUNS" --command "${COMMAND//LOG/$LOG}" "${VARIANTS[@]}"

@@ -970,16 +970,9 @@ public final class EvaluationTableReader {
             count = header.size();
             names = header.toArray(String[]::new);
             Map<String, Integer> index = new HashMap<>();
-            List<String> versions = manifest.models().stream().map(m -> m.version()).toList();
             for (int i = 0; i < names.length; i++) {
                 if (RowProblems.isPadded(names[i])) {
                     throw new PackException(fileName, 1, i + 1, RowProblems.paddedColumnName(names[i]));
-                }
-                String version = names[i].startsWith("pred_") ? names[i].substring(5)
-                        : names[i].startsWith("score_") ? names[i].substring(6) : null;
-                if (version != null && !versions.contains(version)) {
-                    throw new PackException(fileName, 1, i + 1, RowProblems.unlistedVersionColumn(names[i], version,
-                            versions));
                 }
                 Integer first = index.putIfAbsent(names[i], i);
                 if (first != null) {
@@ -1010,6 +1003,16 @@ public final class EvaluationTableReader {
                 }
                 pred[m] = predColumn == null ? -1 : predColumn;
                 score[m] = scoreColumn == null ? -1 : scoreColumn;
+            }
+            // after the columns needed, so a renamed one is named as missing, not its new name as unknown
+            List<String> versions = manifest.models().stream().map(ModelVersion::version).toList();
+            for (int i = 0; i < names.length; i++) {
+                String version = names[i].startsWith("pred_") ? names[i].substring(5)
+                        : names[i].startsWith("score_") ? names[i].substring(6) : null;
+                if (version != null && !versions.contains(version)) {
+                    throw new PackException(fileName, 1, i + 1, RowProblems.unlistedVersionColumn(names[i], version,
+                            versions));
+                }
             }
         }
 

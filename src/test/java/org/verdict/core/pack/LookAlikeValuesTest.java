@@ -99,7 +99,7 @@ class LookAlikeValuesTest {
         PackFixture.assertRefusedAt(PackFixture.refusedByLoader(temp, PackFixture.BINARY_MANIFEST, HEADER + rows(0, 19) + "t19,ok,month, 0.00356,0.4\n"), 21, 4,
                 "(score_7) ' 0.00356' has a space before it; write the number without whitespace around it");
         PackFixture.assertRefusedAt(PackFixture.refusedByLoader(temp, PackFixture.BINARY_MANIFEST, HEADER + "t1,ok,month,0.5,\"0.25\t\"\n"), 2, 5,
-                "(score_8) '0.25\t' has a tab after it; write the number without whitespace around it");
+                "(score_8) '0.25\\u0009' has a tab after it; write the number without whitespace around it");
         PackFixture.assertRefusedAt(PackFixture.refusedByLoader(temp, PackFixture.BINARY_MANIFEST, HEADER + "t1,ok,month, ,0.5\n"), 2, 4,
                 "(score_7) ' ' is not a number written in digits, such as 12, -0.5 or 1.5e-07");
     }
