@@ -1,14 +1,17 @@
 package org.verdict;
 
 import java.io.PrintWriter;
+import java.util.Optional;
+import org.verdict.cli.AppStart;
 import org.verdict.cli.VerdictCommand;
 import org.verdict.cli.exit.ErrorLine;
 import org.verdict.cli.exit.ExitCodes;
+import org.verdict.core.pack.PackLimits;
 import org.verdict.ui.VerdictApp;
 
 /**
  * Entry point of verdict.jar. With arguments it is the command line; without, or with an existing pack folder or .zip
- * alone ({@code verdict PACK}), it opens the desktop app (on that pack).
+ * ({@code verdict PACK}, optionally with raised limits: {@link AppStart}), it opens the desktop app (on that pack).
  * It does not extend {@code Application}, so the shaded jar starts without a module path.
  */
 public final class Launcher {
@@ -16,8 +19,11 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0 || VerdictCommand.opensPackInApp(args)) {
-            int status = openApp(() -> VerdictApp.open(args), new PrintWriter(System.err, true));
+        Optional<AppStart.Opening> opening = AppStart.of(args);
+        if (args.length == 0 || opening.isPresent()) {
+            // the app is given the pack alone, and the limits beside it
+            int status = openApp(() -> VerdictApp.open(opening.map(AppStart.Opening::limits).orElse(PackLimits.DEFAULTS),
+                    opening.map(o -> new String[] {o.pack().toString()}).orElse(args)), new PrintWriter(System.err, true));
             if (status != ExitCodes.OK) {
                 System.exit(status);
             }

@@ -163,15 +163,21 @@ public final class VerdictCommand implements Runnable {
     }
 
     /**
-     * Whether {@code args} is one existing pack folder or .zip and no command or option: {@code verdict PACK} opens
-     * the app on that pack. A folder named like a command is that command ({@code ./compare} opens it).
+     * Whether {@code args} is one existing pack folder or .zip and no command, followed by nothing but the limits the
+     * app takes ({@link AppStart}): {@code verdict PACK} opens the app on that pack. A folder named like a command is
+     * that command ({@code ./compare} opens it).
      */
     public static boolean opensPackInApp(String... args) {
-        if (args.length != 1 || args[0].startsWith("-") || isCommandName(args[0])) {
+        return AppStart.of(args).isPresent();
+    }
+
+    /** Whether {@code word} is an existing pack folder or .zip, and neither an option nor a command's name. */
+    static boolean isPackNotCommand(String word) {
+        if (word.startsWith("-") || isCommandName(word)) {
             return false;
         }
         try {
-            Path path = Path.of(args[0]);
+            Path path = Path.of(word);
             return Files.isDirectory(path) || Files.isRegularFile(path)
                     && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip");
         } catch (InvalidPathException notAPath) {
@@ -237,6 +243,16 @@ public final class VerdictCommand implements Runnable {
                 // no command matched: one line and the way on, not the whole usage ({@code verdict PACK} when the
                 // pack is not there, or a mistyped command)
                 String word = unmatched.getUnmatched().get(0);
+                if (isPackNotCommand(word)) {
+                    // the pack is there: what follows it is what the app does not take
+                    commandLine.getErr().println(ErrorLine.PREFIX + "the app opens '" + word + "' with verdict PACK"
+                            + " and takes after it only " + AppStart.OPTIONS + " (each a whole number of at least 1),"
+                            + " not " + String.join(" ", unmatched.getUnmatched().subList(1,
+                            unmatched.getUnmatched().size())));
+                    commandLine.getErr().println("To open it in the app: verdict PACK --max-slice-values 5000; to"
+                            + " compare it on the command line: verdict compare PACK …; commands: verdict --help");
+                    return ExitCodes.BAD_INPUT;
+                }
                 commandLine.getErr().println(ErrorLine.PREFIX + "'" + word + "' is neither a command nor an existing "
                         + "pack folder or .zip");
                 if (!word.contains("/") && !word.contains(File.separator)) {

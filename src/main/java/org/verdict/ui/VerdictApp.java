@@ -30,6 +30,7 @@ import org.verdict.core.gates.policy.PolicyReader;
 import org.verdict.core.gates.suites.SuiteReader;
 import org.verdict.core.ledger.LogVerifier;
 import org.verdict.core.pack.ModelVersion;
+import org.verdict.core.pack.PackLimits;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.report.ApprovalPackExport;
@@ -87,9 +88,21 @@ import org.verdict.ui.theme.CellFont;
 public final class VerdictApp extends Application {
     /** Starts the desktop app; the launcher calls this so that only the UI package touches JavaFX. */
     public static void open(String... args) {
+        open(PackLimits.DEFAULTS, args);
+    }
+
+    /**
+     * @param limits what a pack may hold, raised from the defaults by {@code verdict PACK --max-slice-values N}: the
+     *               app is started once, so they are kept for the instance JavaFX makes
+     */
+    public static void open(PackLimits limits, String... args) {
+        packLimits = limits;
         PrismPipeline.chooseBeforeToolkitStarts();
         launch(VerdictApp.class, args);
     }
+
+    /** The limits every pack this process's app opens is read within. */
+    private static PackLimits packLimits = PackLimits.DEFAULTS;
 
     private static final Logger LOG = Logger.getLogger(VerdictApp.class.getName());
     /**
@@ -116,7 +129,7 @@ public final class VerdictApp extends Application {
         ActivityMonitor activity = new ActivityMonitor(System::currentTimeMillis);
 
         // one loader for row-level and summary packs, so every view and action opens either the same way
-        PackLoader loader = SummaryPacks.loader();
+        PackLoader loader = SummaryPacks.loader(packLimits);
         MainViewModel main = new MainViewModel(loader::load, executor, activity, settings,
                 dataFolder.defaultDecisionStore(), text.getString("open.activity"));
         DividerMemory dividers = new DividerMemory(settings);

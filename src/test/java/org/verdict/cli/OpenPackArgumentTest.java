@@ -35,6 +35,25 @@ class OpenPackArgumentTest {
         assertFalse(VerdictCommand.opensPackInApp("--help"), "an option");
     }
 
+    /** A pack of more slice values than the default limit opens in the app with the limit raised after it. */
+    @Test
+    void theAppTakesRaisedLimitsAfterThePack() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("postcodes"));
+        AppStart.Opening opening = AppStart.of(folder.toString(), "--max-slice-values", "5000", "--max-slices=6000")
+                .orElseThrow();
+        assertEquals(folder, opening.pack());
+        assertEquals(List.of(5000, 6000), List.of(opening.limits().maxValuesPerSliceColumn(),
+                opening.limits().maxSliceValues()));
+        assertTrue(VerdictCommand.opensPackInApp(folder.toString(), "--max-slice-values", "5000"));
+        assertFalse(VerdictCommand.opensPackInApp(folder.toString(), "--max-slice-values", "0"), "no limit below 1");
+
+        // the pack is there: the message says what the app takes, not that the folder does not exist
+        List<String> lines = refused(folder.toString(), "--json");
+        assertTrue(lines.get(0).startsWith("error: the app opens '" + folder + "' with verdict PACK and takes after it"
+                + " only --max-slice-values N, --max-slices N, --max-suite-rows N"), lines.toString());
+        assertFalse(String.join("\n", lines).contains("neither a command nor an existing"), lines.toString());
+    }
+
     @Test
     void aWordThatIsNeitherCommandNorPackIsOneLineAndAHintNotTheUsage() {
         String missing = dir.resolve("no-such-pack").toString();

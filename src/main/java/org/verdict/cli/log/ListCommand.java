@@ -143,8 +143,7 @@ public final class ListCommand extends LedgerCommand {
                     s.put("name", signer.name()).put("role", signer.role());
                 }
                 // each signature's own standing, as the Audit view's detail pane gives it
-                LogVerifier.SignatureCheck check = LogVerifier.checkSignature(snapshot, record, signature,
-                        report.options());
+                LogVerifier.SignatureCheck check = report.signatureCheck(snapshot, record, signature);
                 s.put("verified", check.isValid());
                 if (!check.isValid()) {
                     s.put("problem", check.problem());

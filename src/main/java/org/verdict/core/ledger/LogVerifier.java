@@ -36,6 +36,7 @@ public final class LogVerifier {
         Set<Long> declinedRevocations = new HashSet<>();
         LogSnapshot log = judgeRevocations(stored, options, problems, declinedRevocations);
         Map<Long, Quorum> quorums = new HashMap<>();
+        Map<Long, SignatureCheck> signatureChecks = new HashMap<>();
         checkSignerKeys(log, problems);
         checkEndorsements(log, options.endorsements(), problems);
         List<LoggedRecord> records = log.records();
@@ -51,7 +52,7 @@ public final class LogVerifier {
                 problems.add(new Problem(previousSequence + 1, SignerRegister.missing("record", previousSequence + 1,
                         record.sequence() - 1)));
             }
-            checkRecord(record, previousHash, previousSequence, log, options, problems, quorums);
+            checkRecord(record, previousHash, previousSequence, log, options, problems, quorums, signatureChecks);
             previousAppendedAt = checkTimes(record, previousAppendedAt, previousSequence, log, problems);
             previousHash = Hashes.sha256Hex(record.payload());
             previousSequence = record.sequence();
@@ -78,7 +79,7 @@ public final class LogVerifier {
         }
         checkGuard(log, check, problems, notes);
         noteContradictions(log, notes);
-        VerificationReport report = new VerificationReport(records.size(), problems, quorums, check, notes,
+        VerificationReport report = new VerificationReport(records.size(), problems, quorums, signatureChecks, check, notes,
                 log.guardFaults(), options);
         // the status bar shows the last step while the result is being shown: it says "verified" only of an intact log
         progress.update(1, report.isIntact() ? "verified" : report.heading() + ": "
@@ -316,7 +317,8 @@ public final class LogVerifier {
     }
 
     private static void checkRecord(LoggedRecord record, String previousHash, long previousSequence, LogSnapshot log,
-                                    VerificationOptions options, List<Problem> problems, Map<Long, Quorum> quorums) {
+                                    VerificationOptions options, List<Problem> problems, Map<Long, Quorum> quorums,
+                                    Map<Long, SignatureCheck> signatureChecks) {
         long seq = record.sequence();
         if (record.isAltered()) {
             problems.add(new Problem(seq, "its bytes no longer match its id " + record.shortId() + " (the record was changed)"));
@@ -351,6 +353,7 @@ public final class LogVerifier {
         for (RecordSignature signature : record.signatures()) {
             SignatureCheck check = checkSignature(log, record, signature, options);
             checks.add(check);
+            signatureChecks.put(signature.order(), check);
             String relabelled = log.register().disputed().get(signature.keyId());
             if (relabelled != null) {
                 problems.add(new Problem(seq, "signed by key " + LogEntry.abbreviated(signature.keyId())

@@ -11,13 +11,16 @@ import org.verdict.core.stats.MetricFormat;
  * record is the lowest such number.
  *
  * @param quorums the signature status of every record (by sequence), counting only valid signatures
+ * @param signatureChecks every record signature's standing (by its order in the store), so that what lists the
+ *                        signatures does not verify each one a second time (an Ed25519 check costs about a
+ *                        millisecond, the whole of a record's share of the verification)
  * @param outsideCheckpoint whether the log extends the checkpoint kept outside the store; null when none was given
  * @param notes what the store alone leaves open although nothing in it contradicts itself (not problems)
  * @param guardFaults how the store's append-only guard is not as Verdict made it ({@link GuardFaults#NONE} if it is)
  * @param options what the log was checked against (each signature's standing is judged by the same)
  */
 public record VerificationReport(int recordCount, List<Problem> problems, Map<Long, Quorum> quorums,
-                                 ConsistencyCheck outsideCheckpoint, List<String> notes, GuardFaults guardFaults,
+                                 Map<Long, LogVerifier.SignatureCheck> signatureChecks, ConsistencyCheck outsideCheckpoint, List<String> notes, GuardFaults guardFaults,
                                  VerificationOptions options) {
 
     /**
@@ -28,9 +31,13 @@ public record VerificationReport(int recordCount, List<Problem> problems, Map<Lo
             + " checkpoint kept outside the log";
 
     public VerificationReport {
-        // several checkpoints of one size (one per co-signature) find the same problem: it is reported once
-        problems = problems.stream().distinct().toList();
+        // several checkpoints of one size (one per co-signature) find the same problem: it is reported once; policy
+        // findings come last (each part in the verifier's order), so that a record altered among a hundred of them is
+        // the first one listed, not the hundredth
+        problems = problems.stream().distinct()
+                .sorted(Comparator.comparing(problem -> problem.kind() == Problem.Kind.POLICY)).toList();
         quorums = Map.copyOf(quorums);
+        signatureChecks = Map.copyOf(signatureChecks);
         notes = List.copyOf(notes);
     }
 
@@ -105,8 +112,22 @@ public record VerificationReport(int recordCount, List<Problem> problems, Map<Lo
                 : quorum.invalid().isEmpty() ? null : "content not trusted: its signature does not verify";
     }
 
+    /**
+     * The lowest record a problem names; of a tampered log the lowest record whose bytes, signature or chain show the
+     * change, not an earlier one that only breaks the signing policy.
+     */
+    /**
+     * The standing of {@code signature} (of {@code record} in {@code log}, the log this report is of) under this
+     * report's options, as the verification found it; checked anew only for a signature it did not see.
+     */
+    public LogVerifier.SignatureCheck signatureCheck(LogSnapshot log, LoggedRecord record, RecordSignature signature) {
+        LogVerifier.SignatureCheck found = signatureChecks.get(signature.order());
+        return found != null ? found : LogVerifier.checkSignature(log, record, signature, options);
+    }
+
     public Optional<Long> firstBadRecord() {
-        return problems.stream().map(Problem::sequence).filter(s -> s != null).min(Comparator.naturalOrder());
+        return problems.stream().filter(p -> !isTampered() || p.kind() != Problem.Kind.POLICY)
+                .map(Problem::sequence).filter(s -> s != null).min(Comparator.naturalOrder());
     }
 
     public List<Problem> problemsOf(long sequence) {
@@ -138,7 +159,10 @@ public record VerificationReport(int recordCount, List<Problem> problems, Map<Lo
                     + MetricFormat.count(problems.size(), "problem breaks", "problems break")
                     + " the signing policy checked (trusted signers, endorsements)";
         }
+        long policy = problems.stream().filter(p -> p.kind() == Problem.Kind.POLICY).count();
         return heading() + ": " + firstBadRecord().map(s -> "first bad record is #" + s + "; ").orElse("")
-                + MetricFormat.count(problems.size(), "problem", "problems");
+                + (policy == 0 ? MetricFormat.count(problems.size(), "problem", "problems")
+                : MetricFormat.count(problems.size() - policy, "problem shows", "problems show") + " the change"
+                + " (listed first), " + MetricFormat.count(policy, "breaks", "break") + " the signing policy checked");
     }
 }

@@ -624,13 +624,13 @@ public final class EvaluationTableReader {
                 throw bad(line, column, String.format(Locale.ROOT, "more than %,d distinct values in slice column "
                         + "'%s'; a slice column groups examples (segment, language) and this looks like an id or "
                         + "free text; if it really is a grouping, raise the limit with --max-slice-values on the "
-                        + "command line",
+                        + "command line (the app too: verdict PACK --max-slice-values N)",
                         limits.maxValuesPerSliceColumn(), columns.names[column]));
             }
             if (++sliceValues > limits.maxSliceValues()) {
                 throw bad(line, column, String.format(Locale.ROOT, "more than %,d distinct slice values in all "
                         + "slice and sensitive columns together; if they are all real groupings, raise the limit with "
-                        + "--max-slices on the command line", limits.maxSliceValues()));
+                        + "--max-slices on the command line (the app too: verdict PACK --max-slices N)", limits.maxSliceValues()));
             }
             int code = levels.size();
             levels.put(value, code);
@@ -982,7 +982,9 @@ public final class EvaluationTableReader {
             names = header.toArray(String[]::new);
             Map<String, Integer> index = new HashMap<>();
             for (int i = 0; i < names.length; i++) {
-                names[i] = names[i].trim();
+                if (RowProblems.isPadded(names[i])) {
+                    throw new PackException(fileName, 1, i + 1, RowProblems.paddedColumnName(names[i]));
+                }
                 Integer first = index.putIfAbsent(names[i], i);
                 if (first != null) {
                     throw new PackException(fileName, 1, i + 1, RowProblems.repeatedColumnName(names[i], first + 1));
@@ -1012,6 +1014,16 @@ public final class EvaluationTableReader {
                 }
                 pred[m] = predColumn == null ? -1 : predColumn;
                 score[m] = scoreColumn == null ? -1 : scoreColumn;
+            }
+            // after the columns needed, so a renamed one is named as missing, not its new name as unknown
+            List<String> versions = manifest.models().stream().map(ModelVersion::version).toList();
+            for (int i = 0; i < names.length; i++) {
+                String version = names[i].startsWith("pred_") ? names[i].substring(5)
+                        : names[i].startsWith("score_") ? names[i].substring(6) : null;
+                if (version != null && !versions.contains(version)) {
+                    throw new PackException(fileName, 1, i + 1, RowProblems.unlistedVersionColumn(names[i], version,
+                            versions));
+                }
             }
         }
 

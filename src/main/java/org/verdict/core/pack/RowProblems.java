@@ -14,6 +14,41 @@ public final class RowProblems {
     private RowProblems() {
     }
 
+    /**
+     * {@code value} as a message quotes it: a character that prints as nothing or as a plain space (a zero-width
+     * space, a byte order mark, a no-break space, a control character: Unicode categories Cf, Cc, Zl, Zp and Zs other
+     * than the space) is written as its code, {@code \\u200B}, so 'legit\\u200B' does not read as 'legit'.
+     */
+    public static String shown(String value) {
+        if (value == null || value.codePoints().noneMatch(RowProblems::printsInvisibly)) {
+            return value;
+        }
+        StringBuilder out = new StringBuilder(value.length() + 12);
+        value.codePoints().forEach(c -> {
+            if (printsInvisibly(c)) {
+                for (char unit : Character.toChars(c)) {
+                    out.append(String.format(Locale.ROOT, "\\u%04X", (int) unit));
+                }
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
+    }
+
+    /** {@link #shown} of each name, as a list prints: [legit, legit\\u200B]. */
+    public static String shown(Collection<String> values) {
+        return values.stream().map(RowProblems::shown).toList().toString();
+    }
+
+    private static boolean printsInvisibly(int c) {
+        return switch (Character.getType(c)) {
+            case Character.FORMAT, Character.CONTROL, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> true;
+            case Character.SPACE_SEPARATOR -> c != ' ';
+            default -> false;
+        };
+    }
+
     public static String emptyExampleId() {
         return "example_id is empty";
     }
@@ -32,7 +67,7 @@ public final class RowProblems {
      * typo. A quote inside a quoted field, written twice, is part of the value.
      */
     public static String strayQuote(String value) {
-        return "'" + value + "' holds a double quote (\") in a field that is not enclosed in quotes; it is most often a"
+        return "'" + shown(value) + "' holds a double quote (\") in a field that is not enclosed in quotes; it is most often a"
                 + " stray quote, so remove it, or enclose the value in quotes and write the quote twice (\"\")";
     }
 
@@ -63,13 +98,13 @@ public final class RowProblems {
                     + (value.length() > 1 ? ", …" : "") + "), which prints as nothing; write a value (for an unknown"
                     + " group, such as 'unknown')";
         }
-        return "'" + value + "' has " + whereWhitespace(value) + ", so it prints like '" + inner + "' but is"
+        return "'" + shown(value) + "' has " + whereWhitespace(value) + ", so it prints like '" + shown(inner) + "' but is"
                 + " another value; remove the whitespace (Verdict neither takes it as part of the value nor removes it)";
     }
 
     /** A number for which {@link #isPadded} holds, and which would be one without the whitespace. */
     public static String paddedNumber(String value) {
-        return "'" + value + "' has " + whereWhitespace(value) + "; write the number without whitespace around it";
+        return "'" + shown(value) + "' has " + whereWhitespace(value) + "; write the number without whitespace around it";
     }
 
     /** The value without the whitespace {@link #isPadded} looks for at its ends. */
@@ -172,7 +207,7 @@ public final class RowProblems {
      *                     model.classes"
      */
     public static String otherUnicodeForm(String value, String earlierValue, String earlierPlace) {
-        return "this value is '" + value + "' written in another Unicode form (" + UnicodeForms.form(value)
+        return "this value is '" + shown(value) + "' written in another Unicode form (" + UnicodeForms.form(value)
                 + ") than " + earlierPlace + " (" + UnicodeForms.form(earlierValue) + "); write one form (NFC is what"
                 + " most tools write): the two print alike but would be counted as two different values";
     }
@@ -183,8 +218,8 @@ public final class RowProblems {
 
     public static String undeclaredClass(String value, Collection<String> declared) {
         String twin = sameNumberAs(value, declared);
-        return "'" + value + "' is not one of the classes listed in manifest.json model.classes " + declared
-                + (twin == null ? "" : "; it is the class '" + twin + "' written as another number: write every label"
+        return "'" + shown(value) + "' is not one of the classes listed in manifest.json model.classes "
+                + shown(declared) + (twin == null ? "" : "; it is the class '" + shown(twin) + "' written as another number: write every label"
                 + " and prediction as model.classes names it, or list the classes as the rows write them");
     }
 
@@ -198,8 +233,8 @@ public final class RowProblems {
             return positiveLabelAsOtherNumber(value, positiveLabel);
         }
         String twin = sameNumberAs(value, classesSoFar);
-        return "'" + value + "' is a third class in a binary pack (classes so far: " + classesSoFar
-                + ", positive label '" + positiveLabel + "')" + (twin == null ? "" : "; it is the class '" + twin
+        return "'" + shown(value) + "' is a third class in a binary pack (classes so far: " + shown(classesSoFar)
+                + ", positive label '" + shown(positiveLabel) + "')" + (twin == null ? "" : "; it is the class '" + shown(twin)
                 + "' written as another number: write each class one way");
     }
 
@@ -211,8 +246,9 @@ public final class RowProblems {
      */
     public static String positiveLabelNeverLabelled(String positiveLabel, String fileName, String labelColumn,
                                                     List<String> labels) {
-        return "model.positiveLabel '" + positiveLabel + "' is not a value of '" + labelColumn + "' in " + fileName
-                + " (the labels found: " + String.join(", ", labels) + "): set model.positiveLabel to the class the"
+        return "model.positiveLabel '" + shown(positiveLabel) + "' is not a value of '" + labelColumn + "' in "
+                + fileName + " (the labels found: " + String.join(", ", labels.stream().map(RowProblems::shown).toList())
+                + "): set model.positiveLabel to the class the"
                 + " rows call positive, written as they write it";
     }
 
@@ -226,7 +262,7 @@ public final class RowProblems {
         String how = decimal && !positiveLabel.contains(".") ? "the labels look like whole numbers written as decimals"
                 : !decimal && positiveLabel.contains(".") ? "the manifest writes it as a decimal, the labels as a whole"
                 + " number" : "the labels write that number otherwise than the manifest";
-        return "'" + value + "' is the positive label '" + positiveLabel + "' (manifest.json model.positiveLabel)"
+        return "'" + shown(value) + "' is the positive label '" + shown(positiveLabel) + "' (manifest.json model.positiveLabel)"
                 + " written as another number, so it would be counted as another class; " + how + ": write every"
                 + " label and prediction as the manifest names the positive label, or set model.positiveLabel to \""
                 + value + "\" if that is how the rows write it";
@@ -273,13 +309,13 @@ public final class RowProblems {
     }
 
     public static String predictedNeverLabelled(String value, String fileName) {
-        return "'" + value + "' is predicted but is never a label in " + fileName
+        return "'" + shown(value) + "' is predicted but is never a label in " + fileName
                 + "; if it is a real class, list every class in manifest.json model.classes";
     }
 
     /** @param earlier where the id was first used: "line 3", or "other.csv, line 3" */
     public static String repeatedExampleId(String id, String earlier) {
-        return "(example_id) '" + id + "' was already used on " + earlier + "; example ids must be unique";
+        return "(example_id) '" + shown(id) + "' was already used on " + earlier + "; example ids must be unique";
     }
 
     /**
@@ -288,8 +324,27 @@ public final class RowProblems {
      * @param firstColumn where the name was first written, from 1
      */
     public static String repeatedColumnName(String name, int firstColumn) {
-        return "column '" + name + "' appears twice in the header, first as column " + firstColumn + "; rename or"
+        return "column '" + shown(name) + "' appears twice in the header, first as column " + firstColumn + "; rename or"
                 + " remove one of them";
+    }
+
+    /**
+     * Placed at a header name with whitespace at an end: names are matched exactly, so 'score_7 ' is not the column
+     * score_7, and taking it as that column would be a guess.
+     */
+    public static String paddedColumnName(String name) {
+        return "column name '" + shown(name) + "' has " + whereWhitespace(name) + "; column names are matched exactly,"
+                + " so it is not the column '" + shown(stripWhitespace(name)) + "': remove the whitespace";
+    }
+
+    /**
+     * Placed at a {@code pred_V} / {@code score_V} column for a version the manifest does not list: nearly always a
+     * typo of a listed version (whose column may then be missing) or a model left out of the manifest.
+     */
+    public static String unlistedVersionColumn(String column, String version, Collection<String> versions) {
+        return "column " + shown(column) + " is for model version " + shown(version) + ", which the manifest does not"
+                + " list (versions: " + String.join(", ", versions) + "); correct the version in the column name, add"
+                + " the model to manifest.json models, or remove the column";
     }
 
     /** Placed at the first column the row lacks. */

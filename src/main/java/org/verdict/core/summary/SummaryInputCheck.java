@@ -134,6 +134,16 @@ final class SummaryInputCheck {
                     + (parquet ? "schema has " : "header has ") + String.join(", ", names);
             throw parquet ? new PackException(input, problem) : PackException.inHeader(input, problem);
         }
+        // a prediction or score column of a version the manifest does not list is refused, as the row loader does
+        for (int at = 0; at < names.size(); at++) {
+            String name = names.get(at);
+            String version = name.startsWith("pred_") ? name.substring(5)
+                    : name.startsWith("score_") ? name.substring(6) : null;
+            if (version != null && !layout.versions().contains(version)) {
+                String problem = RowProblems.unlistedVersionColumn(name, version, layout.versions());
+                throw parquet ? new PackException(input, problem) : new PackException(input, 1, at + 1, problem);
+            }
+        }
         List<Checked> checked = new ArrayList<>();
         BiConsumer<String, Role> add = (name, role) -> {
             int at = names.indexOf(name);

@@ -14,6 +14,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
@@ -277,11 +278,14 @@ public final class AuditView {
         to.setId("auditTo");
         to.setPromptText(text.getString("audit.to"));
         to.valueProperty().bindBidirectional(model.toProperty());
+        CheckBox tamperedOnly = new CheckBox(text.getString("audit.tamperedOnly"));
+        tamperedOnly.setId("auditTamperedOnly");
+        tamperedOnly.selectedProperty().bindBidirectional(model.tamperedOnlyProperty());
         approver.setPrefWidth(140);
         search.setPrefWidth(220);
         // every filter keeps its full size; a narrow window (or large text) wraps them onto a second line
         FlowPane filters = new FlowPane(12, 8, search, labelled("audit.model", modelChoice), labelled("audit.kind", kind),
-                labelled("audit.decision", decision), approver, from, to);
+                labelled("audit.decision", decision), approver, from, to, tamperedOnly);
         filters.getChildren().forEach(filter -> ((Region) filter).setMinWidth(Region.USE_PREF_SIZE));
         filters.setAlignment(Pos.CENTER_LEFT);
         return filters;

@@ -18,6 +18,7 @@ import java.util.ResourceBundle;
 import java.util.Set;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -25,6 +26,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -84,6 +86,8 @@ public final class AuditViewModel {
     private final StringProperty approver = new SimpleStringProperty("");
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
+    /** Only the records that show tampering: a changed one among many that only break the signing policy. */
+    private final BooleanProperty tamperedOnly = new SimpleBooleanProperty(false);
     private final ObservableList<String> models = FXCollections.observableArrayList(ANY);
     private final ObservableList<String> kinds = FXCollections.observableArrayList();
     private final ObservableList<String> decisions = FXCollections.observableArrayList();
@@ -179,6 +183,7 @@ public final class AuditViewModel {
         approver.addListener((o, a, b) -> refilter());
         from.addListener((o, a, b) -> refilter());
         to.addListener((o, a, b) -> refilter());
+        tamperedOnly.addListener((o, a, b) -> refilter());
         selected.addListener((o, a, row) -> showDetails(row));
         left.addListener((o, a, b) -> compare());
         right.addListener((o, a, b) -> compare());
@@ -543,7 +548,7 @@ public final class AuditViewModel {
             List<SignatureRow> signatureRows = new ArrayList<>();
             Set<String> people = new LinkedHashSet<>();
             for (RecordSignature signature : record.signatures()) {
-                SignatureCheck check = LogVerifier.checkSignature(snapshot, record, signature, report.options());
+                SignatureCheck check = report.signatureCheck(snapshot, record, signature);
                 RegisteredSigner registered = snapshot.signers().get(signature.keyId());
                 String name = registered == null ? text.getString("audit.unknownKey") : registered.name();
                 people.add(name);
@@ -612,7 +617,8 @@ public final class AuditViewModel {
                         && row.decision().equals(DecisionRecord.PROMOTED_OVER_BLOCKED_GATES))
                 && (person.isEmpty() || row.people().stream().anyMatch(p -> p.toLowerCase(Locale.ROOT).contains(person)))
                 && (from.get() == null || row.decisionDate() != null && !row.decisionDate().isBefore(from.get()))
-                && (to.get() == null || row.decisionDate() != null && !row.decisionDate().isAfter(to.get())));
+                && (to.get() == null || row.decisionDate() != null && !row.decisionDate().isAfter(to.get()))
+                && (!tamperedOnly.get() || row.integrity() == Integrity.TAMPERED));
     }
 
     private static String searchable(AuditRow row) {
@@ -692,6 +698,10 @@ public final class AuditViewModel {
 
     public StringProperty approverProperty() {
         return approver;
+    }
+
+    public BooleanProperty tamperedOnlyProperty() {
+        return tamperedOnly;
     }
 
     public ObjectProperty<LocalDate> fromProperty() {

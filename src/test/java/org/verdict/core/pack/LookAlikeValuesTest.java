@@ -42,7 +42,7 @@ class LookAlikeValuesTest {
                         + " the whitespace (Verdict neither takes it as part of the value nor removes it)");
         // the first value of the column is looked at too, and so is a no-break space, which no strip() removes
         PackFixture.assertRefusedAt(PackFixture.refusedByLoader(temp, PackFixture.BINARY_MANIFEST, HEADER + "t0,ok,\tmonth\u00a0,0.2,0.4\n" + rows(1, 4)),
-                2, 3, "(region) '\tmonth\u00a0' has a tab before and a no-break space (U+00A0) after it, so it prints"
+                2, 3, "(region) '\\u0009month\\u00A0' has a tab before and a no-break space (U+00A0) after it, so it prints"
                         + " like 'month' but is another value; remove the whitespace (Verdict neither takes it as part"
                         + " of the value nor removes it)");
     }
@@ -99,7 +99,7 @@ class LookAlikeValuesTest {
         PackFixture.assertRefusedAt(PackFixture.refusedByLoader(temp, PackFixture.BINARY_MANIFEST, HEADER + rows(0, 19) + "t19,ok,month, 0.00356,0.4\n"), 21, 4,
                 "(score_7) ' 0.00356' has a space before it; write the number without whitespace around it");
         PackFixture.assertRefusedAt(PackFixture.refusedByLoader(temp, PackFixture.BINARY_MANIFEST, HEADER + "t1,ok,month,0.5,\"0.25\t\"\n"), 2, 5,
-                "(score_8) '0.25\t' has a tab after it; write the number without whitespace around it");
+                "(score_8) '0.25\\u0009' has a tab after it; write the number without whitespace around it");
         PackFixture.assertRefusedAt(PackFixture.refusedByLoader(temp, PackFixture.BINARY_MANIFEST, HEADER + "t1,ok,month, ,0.5\n"), 2, 4,
                 "(score_7) ' ' is not a number written in digits, such as 12, -0.5 or 1.5e-07");
     }

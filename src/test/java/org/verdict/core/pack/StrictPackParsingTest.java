@@ -372,6 +372,33 @@ class StrictPackParsingTest {
         assertTrue(error.problem().startsWith("the header names no column"), error.problem());
     }
 
+    /** Column names are matched exactly: a space at an end is refused at its column, not trimmed away unseen. */
+    @Test
+    void aHeaderNameWithATrailingSpaceIsRefusedAtItsColumn() {
+        PackException error = refused(PackFixture.BINARY_MANIFEST,
+                PackFixture.BINARY_CSV.replace("score_8\n", "score_8 \n"));
+        assertEquals(List.of("primary.csv", 1L, 5L), List.of(error.file(), error.line(), error.column()));
+        assertEquals("column name 'score_8 ' has a space after it; column names are matched exactly, so it is not the"
+                + " column 'score_8': remove the whitespace", error.problem());
+
+        // 'region ' beside 'region' is the padded one named, as written, not "'region' appears twice"
+        PackException twice = refused(PackFixture.BINARY_MANIFEST,
+                PackFixture.BINARY_CSV.replace("score_8\n", "score_8,region \n").replace("25\n", "25,us\n"));
+        assertEquals(6L, twice.column());
+        assertTrue(twice.problem().startsWith("column name 'region ' has a space after it"), twice.problem());
+    }
+
+    /** A score or prediction column of a version the manifest does not list is a typo until shown otherwise. */
+    @Test
+    void aScoreColumnOfAnUnlistedVersionIsRefusedAtItsColumn() {
+        String csv = PackFixture.BINARY_CSV.replace("score_8\n", "score_8,score_9\n").replace(",0.4\n", ",0.4,0.5\n")
+                .replace(",0.35\n", ",0.35,0.5\n").replace(",0.1\n", ",0.1,0.5\n").replace(",0.25\n", ",0.25,0.5\n");
+        PackException error = refused(PackFixture.BINARY_MANIFEST, csv);
+        assertEquals(List.of("primary.csv", 1L, 6L), List.of(error.file(), error.line(), error.column()));
+        assertTrue(error.problem().startsWith("column score_9 is for model version 9, which the manifest does not list"
+                + " (versions: 7, 8)"), error.problem());
+    }
+
     static Stream<Arguments> emptyManifests() {
         return Stream.of(
                 Arguments.of("", "is empty (0 bytes); it must hold one JSON object, { … }"),

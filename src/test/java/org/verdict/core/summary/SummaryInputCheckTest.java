@@ -103,7 +103,7 @@ class SummaryInputCheckTest {
                 Arguments.of("number with a space before it", 1_388, field(SCORE_7, " 0.25"), 6,
                         "(score_7) ' 0.25' has a space before it; write the number without whitespace around it"),
                 Arguments.of("number with a tab after it", 1_399, field(SCORE_8, "0.5\t"), 7,
-                        "(score_8) '0.5\t' has a tab after it; write the number without whitespace around it"),
+                        "(score_8) '0.5\\u0009' has a tab after it; write the number without whitespace around it"),
                 Arguments.of("repeated id", 1_001, field(0, "ex-9"), 1,
                         "(example_id) 'ex-9' was already used on line 11; example ids must be unique"));
     }
@@ -459,7 +459,7 @@ class SummaryInputCheckTest {
                 loaded.getMessage(), "the row loader says the same");
         Path padded = parquet("padded", "SELECT * REPLACE (CASE WHEN example_id = 'ex-1199' THEN 'latam' || chr(160) "
                 + "ELSE region END AS region) FROM " + rows);
-        assertEquals(padded + ": row 1200, column 3: (region) 'latam\u00a0' has a no-break space (U+00A0) after it, so"
+        assertEquals(padded + ": row 1200, column 3: (region) 'latam\\u00A0' has a no-break space (U+00A0) after it, so"
                 + " it prints like 'latam' but is another value; remove the whitespace (Verdict neither takes it as"
                 + " part of the value nor removes it)", refusedBySummary(padded, pack).getMessage());
 

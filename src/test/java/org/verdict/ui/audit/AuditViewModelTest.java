@@ -134,6 +134,19 @@ class AuditViewModelTest {
                 model.verificationProperty().get());
     }
 
+    /** A changed record among many is found by a filter, not by searching for it. */
+    @Test
+    void onlyTamperedRecordsAreShownWhenAskedFor() throws Exception {
+        TamperedStore.changeRecord(db, 3, "small follow-up", "small follow-uP");
+        model.open(db);
+        assertEquals(3, model.visibleRecords().size());
+
+        model.tamperedOnlyProperty().set(true);
+        assertEquals(List.of(3L), model.visibleRecords().stream().map(AuditRow::sequence).toList());
+        model.tamperedOnlyProperty().set(false);
+        assertEquals(3, model.visibleRecords().size());
+    }
+
     @Test
     void filtersByModelKindDecisionApproverSearchAndDates() throws Exception {
         DecisionRecord other = LedgerFixtures.promotion(1, "another model");

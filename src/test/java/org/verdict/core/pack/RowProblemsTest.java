@@ -1,0 +1,34 @@
+package org.verdict.core.pack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Values a message quotes show what does not print: two labels that read alike are told apart. */
+class RowProblemsTest {
+
+    @Test
+    void aZeroWidthSpaceInALabelIsWrittenAsItsCode() {
+        String message = RowProblems.thirdClass("legit\u200B", List.of("legit", "fraud"), "fraud");
+
+        assertTrue(message.startsWith("'legit\\u200B' is a third class"), message);
+        assertTrue(message.contains("[legit, fraud]"), message);
+    }
+
+    @Test
+    void theLabelsFoundShowTheirInvisibleCharacters() {
+        String message = RowProblems.positiveLabelNeverLabelled("fraud", "primary.csv", "label",
+                List.of("legit", "legit\u200B", "\uFEFFlegit"));
+
+        assertTrue(message.contains("(the labels found: legit, legit\\u200B, \\uFEFFlegit)"), message);
+    }
+
+    @Test
+    void onlyCharactersThatPrintAsNothingOrAsASpaceAreEscaped() {
+        assertEquals("a b\\u00A0c\\u0007d\\u2028e", RowProblems.shown("a b\u00A0c\u0007d\u2028e"));
+        // letters of any script and emoji print: kept as they are
+        assertEquals("Ødegård улица 東京 😀", RowProblems.shown("Ødegård улица 東京 😀"));
+    }
+}
