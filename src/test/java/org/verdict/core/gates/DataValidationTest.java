@@ -150,23 +150,24 @@ class DataValidationTest {
     /**
      * Kappa is judged on its interval against the minimum of 0.6, as agreement is: two annotators over 600 examples
      * of three balanced classes, the second one class off on the first d. κ and Fleiss, Cohen &amp; Everitt's SE from
-     * the published formula in NumPy (it gives SAS's ASE 0.1380 on SAS's worked table), interval κ ± 1.959964·SE.
+     * the published formula in NumPy (it gives SAS's ASE 0.1380 on SAS's worked table), interval on Fisher's z scale,
+     * tanh(atanh κ ± 1.959964·SE / (1 − κ²)).
      */
     @Test
     void kappaIsJudgedOnItsInterval() throws PackException {
-        // d = 100: κ 0.75, SE 0.022822, [0.70527, 0.79473], wholly above 0.6
+        // d = 100: κ 0.75, SE 0.022822, [0.701738, 0.791410], wholly above 0.6
         assertEquals(GateOutcome.PASS, kappa(100).outcome());
-        // d = 150: κ 0.625, SE 0.026517, [0.573029, 0.676971] holds 0.6 — the point estimate alone passed it
+        // d = 150: κ 0.625, SE 0.026517, [0.570243, 0.674228] holds 0.6 — the point estimate alone passed it
         Finding above = kappa(150);
         assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, above.outcome());
-        assertEquals(0.573029, above.numbers().get("ciLower"), 1e-6);
-        assertEquals(0.676971, above.numbers().get("ciUpper"), 1e-6);
+        assertEquals(0.570243, above.numbers().get("ciLower"), 1e-6);
+        assertEquals(0.674228, above.numbers().get("ciUpper"), 1e-6);
         assertEquals(600, above.numbers().get("n"));
-        assertTrue(above.detail().contains("Cohen's kappa 0.625 over 600 examples and 2 annotators (95% asymptotic "
-                + "interval [0.573, 0.677], SE 0.027; minimum 0.6)"), above.detail());
-        // d = 180: κ 0.55, [0.494999, 0.605001] holds it too — the point estimate alone failed it
+        assertTrue(above.detail().contains("Cohen's kappa 0.625 over 600 examples and 2 annotators (95% Fisher-z "
+                + "interval [0.570, 0.675], SE 0.027; minimum 0.6)"), above.detail());
+        // d = 180: κ 0.55, [0.492629, 0.602611] holds it too — the point estimate alone failed it
         assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, kappa(180).outcome());
-        // d = 220: κ 0.45, [0.392162, 0.507838], wholly below
+        // d = 220: κ 0.45, [0.390319, 0.505915], wholly below
         assertEquals(GateOutcome.FAIL, kappa(220).outcome());
     }
 

@@ -90,10 +90,6 @@ public final class Agreement {
 
     /** A kappa with its asymptotic (large-sample) standard error; NaN where it has none. */
     public record Estimate(double kappa, double standardError) {
-        /** kappa ± z·SE, kept within kappa's range [−1, 1]. */
-        public double[] interval(double z) {
-            return new double[] {Math.max(-1, kappa - z * standardError), Math.min(1, kappa + z * standardError)};
-        }
     }
 
     /**

@@ -85,7 +85,7 @@ class GateStatisticsTest {
     @Test
     void cohenKappaStandardErrorOfTheSasExample() {
         // SAS PROC FREQ's worked 3 × 3 table (rows rater 1, columns rater 2: 0 4 1 / 0 8 0 / 0 1 5), as printed in
-        // statsmodels' tests: kappa 0.4842, ASE 0.1380, 95% confidence limits 0.2137 and 0.7547
+        // statsmodels' tests: kappa 0.4842, ASE 0.1380
         List<String> first = new ArrayList<>();
         List<String> second = new ArrayList<>();
         String[] classes = {"x", "y", "z"};
@@ -98,9 +98,6 @@ class GateStatisticsTest {
         Agreement.Estimate estimate = Agreement.cohenKappaWithError(first, second);
         assertEquals(0.4842, estimate.kappa(), 5e-5);
         assertEquals(0.1380, estimate.standardError(), 5e-5);
-        double[] ci = estimate.interval(1.959964);
-        assertEquals(0.2137, ci[0], 5e-5);
-        assertEquals(0.7547, ci[1], 5e-5);
     }
 
     @Test
