@@ -171,19 +171,19 @@ class DataValidationTest {
         assertEquals(GateOutcome.FAIL, kappa(220).outcome());
     }
 
-    private Finding kappa(int disagreeing) throws PackException {
-        Finding finding = result(new TestPack(folder).primary(600, TestPack::label).suite("annotations", "an.csv",
-                annotationsWithTies(600, disagreeing)), Gate.LABEL_QUALITY).findings().get(0);
-        assertEquals("kappa", finding.subject());
-        return finding;
+    private Finding adjudication(int agreeing) throws PackException {
+        return labelQuality(600 - agreeing, "adjudication");
     }
 
-    private Finding adjudication(int agreeing) throws PackException {
-        GateResult result = result(new TestPack(folder).primary(600, TestPack::label).suite("annotations", "an.csv",
-                annotationsWithTies(600, 600 - agreeing)), Gate.LABEL_QUALITY);
-        Finding finding = result.findings().get(1);
-        assertEquals("adjudication", finding.subject());
-        return finding;
+    private Finding kappa(int disagreeing) throws PackException {
+        return labelQuality(disagreeing, "kappa");
+    }
+
+    /** The label quality finding on the given subject, the second of two annotators off on the first examples. */
+    private Finding labelQuality(int disagreeing, String subject) throws PackException {
+        return result(new TestPack(folder).primary(600, TestPack::label).suite("annotations", "an.csv",
+                annotationsWithTies(600, disagreeing)), Gate.LABEL_QUALITY).findings().stream()
+                .filter(finding -> finding.subject().equals(subject)).findFirst().orElseThrow();
     }
 
     @Test
