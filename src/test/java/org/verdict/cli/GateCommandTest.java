@@ -154,7 +154,7 @@ class GateCommandTest {
         json.get("triggers").get("triggers").forEach(trigger -> named.add(names(trigger.get("numbers"))));
         for (List<String> written : List.of(List.of("overlap", "n", "rate", "accepted"),
                 List.of("baseline", "current", "n", "worsePercent", "thresholdPercent"),
-                List.of("baselineRate", "currentRate", "pValue", "acceptedRate"), List.of("kappa", "n", "minimum"))) {
+                List.of("baselineRate", "currentRate", "pValue", "acceptedRate"), List.of("kappa", "n", "ciLower", "ciUpper", "standardError", "minimum"))) {
             assertTrue(named.contains(written), written + " among " + named);
         }
     }

@@ -147,12 +147,43 @@ class DataValidationTest {
         assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, few.outcome());
     }
 
+    /**
+     * Kappa is judged on its interval against the minimum of 0.6, as agreement is: two annotators over 600 examples
+     * of three balanced classes, the second one class off on the first d. κ and Fleiss, Cohen &amp; Everitt's SE from
+     * the published formula in NumPy (it gives SAS's ASE 0.1380 on SAS's worked table), interval on Fisher's z scale,
+     * tanh(atanh κ ± 1.959964·SE / (1 − κ²)).
+     */
+    @Test
+    void kappaIsJudgedOnItsInterval() throws PackException {
+        // d = 100: κ 0.75, SE 0.022822, [0.701738, 0.791410], wholly above 0.6
+        assertEquals(GateOutcome.PASS, kappa(100).outcome());
+        // d = 150: κ 0.625, SE 0.026517, [0.570243, 0.674228] holds 0.6 — the point estimate alone passed it
+        Finding above = kappa(150);
+        assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, above.outcome());
+        assertEquals(0.570243, above.numbers().get("ciLower"), 1e-6);
+        assertEquals(0.674228, above.numbers().get("ciUpper"), 1e-6);
+        assertEquals(600, above.numbers().get("n"));
+        assertTrue(above.detail().contains("Cohen's kappa 0.625 over 600 examples and 2 annotators (95% Fisher-z "
+                + "interval [0.570, 0.675], SE 0.027; minimum 0.6)"), above.detail());
+        // d = 180: κ 0.55, [0.492629, 0.602611] holds it too — the point estimate alone failed it
+        assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, kappa(180).outcome());
+        // d = 220: κ 0.45, [0.390319, 0.505915], wholly below
+        assertEquals(GateOutcome.FAIL, kappa(220).outcome());
+    }
+
     private Finding adjudication(int agreeing) throws PackException {
-        GateResult result = result(new TestPack(folder).primary(600, TestPack::label).suite("annotations", "an.csv",
-                annotationsWithTies(600, 600 - agreeing)), Gate.LABEL_QUALITY);
-        Finding finding = result.findings().get(1);
-        assertEquals("adjudication", finding.subject());
-        return finding;
+        return labelQuality(600 - agreeing, "adjudication");
+    }
+
+    private Finding kappa(int disagreeing) throws PackException {
+        return labelQuality(disagreeing, "kappa");
+    }
+
+    /** The label quality finding on the given subject, the second of two annotators off on the first examples. */
+    private Finding labelQuality(int disagreeing, String subject) throws PackException {
+        return result(new TestPack(folder).primary(600, TestPack::label).suite("annotations", "an.csv",
+                annotationsWithTies(600, disagreeing)), Gate.LABEL_QUALITY).findings().stream()
+                .filter(finding -> finding.subject().equals(subject)).findFirst().orElseThrow();
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.verdict.core.gates.stats;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -78,6 +79,48 @@ class GateStatisticsTest {
         int[][] table = {
             {0, 0, 0, 0, 14}, {0, 2, 6, 4, 2}, {0, 0, 3, 5, 6}, {0, 3, 9, 2, 0}, {2, 2, 8, 1, 1},
             {7, 7, 0, 0, 0}, {3, 2, 6, 3, 0}, {2, 5, 3, 2, 2}, {6, 5, 2, 1, 0}, {0, 2, 2, 3, 7}};
+        assertEquals(0.210, Agreement.fleissKappa(items(table)), 5e-4);
+    }
+
+    @Test
+    void cohenKappaStandardErrorOfTheSasExample() {
+        // SAS PROC FREQ's worked 3 × 3 table (rows rater 1, columns rater 2: 0 4 1 / 0 8 0 / 0 1 5), as printed in
+        // statsmodels' tests: kappa 0.4842, ASE 0.1380
+        List<String> first = new ArrayList<>();
+        List<String> second = new ArrayList<>();
+        String[] classes = {"x", "y", "z"};
+        int[][] table = {{0, 4, 1}, {0, 8, 0}, {0, 1, 5}};
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                addPairs(first, second, classes[i], classes[j], table[i][j]);
+            }
+        }
+        Agreement.Estimate estimate = Agreement.cohenKappaWithError(first, second);
+        assertEquals(0.4842, estimate.kappa(), 5e-5);
+        assertEquals(0.1380, estimate.standardError(), 5e-5);
+    }
+
+    @Test
+    void cohenKappaHasNoStandardErrorWhenBothRatersUseOneClass() {
+        assertTrue(Double.isNaN(Agreement.cohenKappaWithError(List.of("a", "a"), List.of("a", "a")).standardError()));
+    }
+
+    @Test
+    void fleissKappaStandardErrorIsItsInfluenceFunctions() {
+        // independent values: kappa's derivative with respect to each item's weight, taken numerically in NumPy
+        // (step 1e-6), gives each item's influence; SE = sqrt(Σ influence² / (n (n − 1))). The 14-rater example
+        // above: 0.0923711; 8 items of 3 raters, 2 classes (3-0, 2-1, 0-3, 3-0, 1-2, 0-3, 3-0, 0-3): 0.2182179
+        int[][] fourteen = {
+            {0, 0, 0, 0, 14}, {0, 2, 6, 4, 2}, {0, 0, 3, 5, 6}, {0, 3, 9, 2, 0}, {2, 2, 8, 1, 1},
+            {7, 7, 0, 0, 0}, {3, 2, 6, 3, 0}, {2, 5, 3, 2, 2}, {6, 5, 2, 1, 0}, {0, 2, 2, 3, 7}};
+        assertEquals(0.0923711, Agreement.fleissKappaWithError(items(fourteen)).standardError(), 1e-6);
+        int[][] three = {{3, 0}, {2, 1}, {0, 3}, {3, 0}, {1, 2}, {0, 3}, {3, 0}, {0, 3}};
+        Agreement.Estimate estimate = Agreement.fleissKappaWithError(items(three));
+        assertEquals(2.0 / 3, estimate.kappa(), 1e-12);
+        assertEquals(0.2182179, estimate.standardError(), 1e-6);
+    }
+
+    private static List<List<String>> items(int[][] table) {
         List<List<String>> items = new ArrayList<>();
         for (int[] row : table) {
             List<String> ratings = new ArrayList<>();
@@ -88,7 +131,7 @@ class GateStatisticsTest {
             }
             items.add(ratings);
         }
-        assertEquals(0.210, Agreement.fleissKappa(items), 5e-4);
+        return items;
     }
 
     @Test
