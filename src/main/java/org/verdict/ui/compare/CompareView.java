@@ -55,6 +55,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
@@ -540,6 +541,14 @@ public final class CompareView {
         });
     }
 
+    /** The width of {@code field} with {@code prompt} shown whole in it. */
+    private static double widthWithPrompt(TextField field, String prompt) {
+        Text measure = new Text(prompt);
+        measure.setFont(field.getFont());
+        return Math.ceil(measure.getLayoutBounds().getWidth() + field.getPadding().getLeft()
+                + field.getPadding().getRight()) + 2;
+    }
+
     private VBox tableArea() {
         TextField filter = new TextField();
         whileShown(FILTER_KEY, () -> {
@@ -547,17 +556,20 @@ public final class CompareView {
             filter.selectAll();
         });
         filter.setId("sliceFilter");
-        filter.promptTextProperty().bind(model.filterPromptProperty());
         filter.textProperty().bindBidirectional(model.filterProperty());
-        // as wide as its placeholder, whose example comes from the pack, measured in the field's font; the hint gives
-        // way, not the field: shrunk with it, the field cut its example ("Filter, e.g. internet=c")
-        filter.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> {
-            Text prompt = new Text(filter.getPromptText());
-            prompt.setFont(filter.getFont());
-            return Math.ceil(prompt.getLayoutBounds().getWidth() + filter.getPadding().getLeft()
-                    + filter.getPadding().getRight()) + 2;
-        }, filter.promptTextProperty(), filter.fontProperty(), filter.paddingProperty()));
-        filter.setMinWidth(Region.USE_PREF_SIZE);
+        // As wide as its placeholder, whose example comes from the pack, measured in the field's font. Where the line
+        // has no room for it beside the check boxes (a long example in a narrow table area), the field narrows to its
+        // short placeholder instead of pushing "Show unadjusted intervals" out of view; the tooltip keeps the example.
+        // A placeholder is never cut: shrunk under it, the field showed "Filter, e.g. internet=c".
+        String shortPrompt = text.getString("compare.filterPromptShort");
+        DoubleBinding fullPromptWidth = Bindings.createDoubleBinding(
+                () -> widthWithPrompt(filter, model.filterPromptProperty().get()),
+                model.filterPromptProperty(), filter.fontProperty(), filter.paddingProperty());
+        filter.prefWidthProperty().bind(fullPromptWidth);
+        filter.minWidthProperty().bind(Bindings.createDoubleBinding(() -> widthWithPrompt(filter, shortPrompt),
+                filter.fontProperty(), filter.paddingProperty()));
+        filter.promptTextProperty().bind(Bindings.when(filter.widthProperty().greaterThanOrEqualTo(fullPromptWidth))
+                .then(model.filterPromptProperty()).otherwise(shortPrompt));
         Tooltip filterHelp = new Tooltip();
         filterHelp.textProperty().bind(model.filterHelpProperty());
         filter.setTooltip(filterHelp);
@@ -576,7 +588,14 @@ public final class CompareView {
         hint.getStyleClass().add("hint");
         // The hint gives way first, and whole: a narrow table area hides it rather than cutting it.
         hint.setMinWidth(0);
-        HBox tools = new HBox(12, filter, onlyWorse, unadjusted, hint);
+        // The hint takes only room to spare: laid out at no width of its own, it never narrows the field.
+        StackPane hintRoom = new StackPane(hint);
+        hintRoom.setAlignment(Pos.CENTER_LEFT);
+        hintRoom.setMinWidth(0);
+        hintRoom.setPrefWidth(0);
+        hintRoom.managedProperty().bind(hint.managedProperty());
+        HBox.setHgrow(hintRoom, Priority.ALWAYS);
+        HBox tools = new HBox(12, filter, onlyWorse, unadjusted, hintRoom);
         tools.setAlignment(Pos.CENTER_LEFT);
         // Columns hidden for lack of room are named just above the header, with where to find them again: an
         // adjusted p a board member has to hunt for in the column menu is as good as missing. On the filter's line,
@@ -604,10 +623,11 @@ public final class CompareView {
         hiddenBelow.setWrapText(true);
         hiddenBelow.setMinHeight(Region.USE_PREF_SIZE);
         hiddenBelow.textProperty().bind(hiddenText);
+        // beside the field at its full width: the names never narrow it
         DoubleBinding roomBeside = Bindings.createDoubleBinding(() -> tools.getWidth()
-                        - filter.getWidth() - onlyWorse.getWidth() - unadjusted.getWidth() - 3 * tools.getSpacing()
+                        - fullPromptWidth.get() - onlyWorse.getWidth() - unadjusted.getWidth() - 3 * tools.getSpacing()
                         - hiddenBeside.snappedLeftInset() - hiddenBeside.snappedRightInset(),
-                tools.widthProperty(), filter.widthProperty(), onlyWorse.widthProperty(), unadjusted.widthProperty());
+                tools.widthProperty(), fullPromptWidth, onlyWorse.widthProperty(), unadjusted.widthProperty());
         BooleanBinding fullFitsBeside = Bindings.createBooleanBinding(
                 () -> fitsOnOneLine(hiddenText.get(), hiddenBeside.getFont(), roomBeside.get()),
                 roomBeside, hiddenText, hiddenBeside.fontProperty());

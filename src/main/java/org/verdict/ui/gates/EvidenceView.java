@@ -383,8 +383,8 @@ public final class EvidenceView {
 
     /**
      * A table whose columns are as wide as their longest cell in the current font while the page has room; when it
-     * has not (large text on a laptop), every column narrows in proportion to what it can give, down to its longest
-     * word, and its cells wrap, and the adjusted p-values go (the ⋮ menu shows them again), before the table scrolls
+     * has not (large text on a laptop, a long detail), the column with the longest text narrows first, down to its
+     * longest word, then the others in proportion to what they can give, and their cells wrap, and the adjusted p-values go (the ⋮ menu shows them again), before the table scrolls
      * sideways. An interval is one word: it goes under its value whole ("0.832" / "[0.826, 0.838]"), never broken
      * after its comma. At least {@link #MIN_VISIBLE_ROWS} rows tall, growing into the page's free height.
      */
@@ -393,13 +393,18 @@ public final class EvidenceView {
         view.getStyleClass().add("evidence-table");
         view.setTableMenuButtonVisible(true);
         FittedColumns<List<Cell>> widths = new FittedColumns<>(view, new SimpleDoubleProperty(em), false);
+        int longest = columnWithLongestText(table);
         for (int c = 0; c < table.headers().size(); c++) {
             int index = c;
             TableColumn<List<Cell>, String> column = new TableColumn<>(headerLines(table.headers().get(c)));
             column.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().get(index).text()));
             column.setCellFactory(shown -> new ToneCell(shown, index));
             widths.fit(column, row -> wrappable(row.get(index).text()));
-            widths.wrapWhenNarrow(column);
+            if (c == longest) {
+                widths.wrapWhenNarrow(column);
+            } else {
+                widths.wrapLastWhenNarrow(column);
+            }
             if (table.headers().get(c).equals(EvidenceTable.ADJUSTED_P)) {
                 widths.yieldWhenNarrow(column);
             }
@@ -412,6 +417,25 @@ public final class EvidenceView {
         view.setMinHeight(chrome + rowHeight * Math.min(rows, MIN_VISIBLE_ROWS));
         view.setPrefHeight(chrome + rowHeight * rows);
         return new FittedTable(view, widths.hiddenForRoom());
+    }
+
+    /**
+     * The column whose longest cell is the longest (a check's detail): it wraps first, so the short columns beside it
+     * (a gate, the class it checked, the outcome) keep the width of their longest value rather than break
+     * "class=icd-" / "29-pulmo" while the detail has room to spare.
+     */
+    static int columnWithLongestText(EvidenceTable table) {
+        int longest = 0;
+        int longestChars = -1;
+        for (int c = 0; c < table.headers().size(); c++) {
+            int index = c;
+            int chars = table.rows().stream().mapToInt(row -> row.get(index).text().length()).max().orElse(0);
+            if (chars > longestChars) {
+                longest = c;
+                longestChars = chars;
+            }
+        }
+        return longest;
     }
 
     /** "Rows 1–6 of 140 in view: the table scrolls." for a table that holds more than it shows; else empty. */
