@@ -36,6 +36,7 @@ import org.verdict.core.gates.model.GateNumbers;
 import org.verdict.core.gates.policy.ComparisonTerms;
 import org.verdict.core.gates.policy.PolicyReader;
 import org.verdict.core.gates.policy.PolicySource;
+import org.verdict.core.gates.validation.DataValidator;
 import org.verdict.core.pack.CategoricalColumn;
 import org.verdict.core.pack.EvaluationTable;
 import org.verdict.core.pack.Metric;
@@ -199,23 +200,28 @@ public final class CompareCommand implements Callable<Integer> {
                     Progress.NONE);
             if (json) {
                 printJson(out, report, only, SummaryMethods.perClass(summary.get(), report),
-                        SummaryMethods.json(reviewPack.manifest(), summary.get()));
+                        SummaryMethods.json(reviewPack.manifest(), summary.get()), List.of());
             } else {
                 out.println(SummaryMethods.describe(summary.get()));
-                print(out, report, only, List.of());
+                print(out, report, only, List.of(), List.of());
             }
             return ExitCodes.OK;
         }
         requireCrossesWithinLimit(reviewPack.primary(), options);
         ComparisonReport report = engine.compare(reviewPack, candidate, options, Progress.NONE);
-        print(out, report, only, perClass(reviewPack, report));
+        // the gates fail a constant candidate (Schema); a comparison read alone says so above its numbers
+        List<String> warnings = DataValidator.constantPredictions(reviewPack.primary(), report.candidateVersion(),
+                reviewPack.manifest().model().targetUnit()).map(f -> f.detail() + "; verdict gate fails its Schema gate").stream().toList();
+        print(out, report, only, perClass(reviewPack, report), warnings);
         return ExitCodes.OK;
     }
 
-    private void print(PrintWriter out, ComparisonReport report, Metric only, List<ClassRates> perClass) {
+    private void print(PrintWriter out, ComparisonReport report, Metric only, List<ClassRates> perClass,
+                       List<String> warnings) {
         if (json) {
-            printJson(out, report, only, perClass, null);
+            printJson(out, report, only, perClass, null, warnings);
         } else {
+            warnings.forEach(warning -> out.println("⚠ " + warning));
             printTable(out, report, only == null ? report.primaryMetric() : only);
             out.flush();
         }
@@ -226,9 +232,10 @@ public final class CompareCommand implements Callable<Integer> {
      * write failure: standard output keeps it, as for every print (VerdictCommand).
      */
     private static void printJson(PrintWriter out, ComparisonReport report, Metric only, List<ClassRates> perClass,
-                                  JsonNode summary) {
+                                  JsonNode summary, List<String> warnings) {
         try {
-            new ComparisonJson().write(out, report, r -> only == null || r.metric() == only, perClass, summary);
+            new ComparisonJson().write(out, report, r -> only == null || r.metric() == only, perClass, summary,
+                    warnings);
         } catch (IOException e) {
             throw new UncheckedIOException("a print writer keeps its write failures", e);
         }
@@ -436,8 +443,19 @@ public final class CompareCommand implements Callable<Integer> {
                 estimate(numbers, r.production()), estimate(numbers, r.candidate()), delta(r),
                 r.shownInterval() == null ? "-" : r.shownInterval().levelText(), pValue(r.adjustedP())));
         cells.addAll(Arrays.asList(beforeVerdict));
-        cells.add(r.verdictLabel());
+        cells.add(r.verdict() == Verdict.UNAVAILABLE && r.unavailableReason() != null
+                ? r.verdictLabel() + ": " + shortReason(r.unavailableReason()) : r.verdictLabel());
         return cells.toArray(String[]::new);
+    }
+
+    /**
+     * Why a value is undefined, short enough for the verdict column: "only negative examples in this slice (0 positive,
+     * 442 negative)", without the ", so roc_auc is undefined" that the word "unavailable" already says; the section
+     * under the table gives it whole.
+     */
+    static String shortReason(String reason) {
+        int consequence = reason.indexOf(", so ");
+        return consequence < 0 ? reason : reason.substring(0, consequence);
     }
 
     /** {@code row} with {@code counts} after n when the table has a counts column. */

@@ -373,6 +373,63 @@ class CompareCommandTest {
         assertTrue(logLoss.err().contains("(compared beside log_loss) can show (1, from 0 to 1)"), logLoss.err());
     }
 
+    /** A slice whose roc_auc is undefined says why in the table's verdict column, not only in the section below. */
+    @Test
+    void anUnavailableSliceSaysWhyInItsRow(@TempDir Path dir) throws Exception {
+        Path pack = dir.resolve("auc");
+        writeBinaryManifest(pack, "roc_auc", "");
+        StringBuilder csv = new StringBuilder("example_id,label,region,score_1,score_2\n");
+        for (int row = 0; row < 80; row++) {
+            // every positive is in eu: us has 40 negatives only
+            int label = row < 40 && row % 3 == 0 ? 1 : 0;
+            csv.append("e").append(row).append(',').append(label).append(',').append(row < 40 ? "eu" : "us")
+                    .append(',').append(0.3 + 0.3 * label + (row % 7) * 0.05).append(',')
+                    .append(0.25 + 0.4 * label + (row % 5) * 0.04).append('\n');
+        }
+        Files.writeString(pack.resolve("primary.csv"), csv);
+        CliRun run = CliRun.verdict("compare", pack.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        String us = run.out().lines().filter(l -> l.startsWith("region=us")).findFirst().orElseThrow();
+        assertTrue(us.strip().endsWith("unavailable: only negative examples in this slice (0 positive, 40 negative)"),
+                us);
+        assertTrue(run.out().contains("  region=us: only negative examples in this slice (0 positive, 40 negative), so "
+                + "roc_auc is undefined"), "the section under the table gives the reason whole: " + run.out());
+    }
+
+    /**
+     * A candidate predicting $0 for every claim wins mae on claims mostly $0; compare, read alone, says above its
+     * numbers (and in the JSON's warnings) that the candidate is a constant, which the gates fail.
+     */
+    @Test
+    void aConstantCandidateIsWarnedOfInTheTableAndTheJson(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("manifest.json"), """
+                {"format": "verdict-pack/1",
+                 "model": {"name": "claims", "task": "regression", "riskTier": 2, "targetUnit": "USD"},
+                 "models": [{"version": "1", "role": "production"}, {"version": "2", "role": "candidate"}],
+                 "primaryMetric": "mae",
+                 "suites": {"primary": {"file": "primary.csv", "slices": ["region"], "sensitive": []}}}
+                """);
+        StringBuilder csv = new StringBuilder("example_id,label,region,pred_1,pred_2\n");
+        for (int row = 0; row < 60; row++) {
+            double claim = row % 4 == 0 ? 500 + 10 * row : 0;
+            csv.append("c").append(row).append(',').append(claim).append(',').append(row < 30 ? "eu" : "us")
+                    .append(',').append(claim * 0.8 + 150).append(",0.0\n");
+        }
+        Files.writeString(dir.resolve("primary.csv"), csv);
+        String warning = "⚠ candidate 2 predicts one value, $0, for every one of the 60 rows of primary.csv: a "
+                + "constant, not a model (or predictions lost in the export); verdict gate fails its Schema gate";
+        CliRun text = CliRun.verdict("compare", dir.toString());
+        assertEquals(0, text.exitCode(), text.err());
+        assertEquals(warning, text.out().lines().findFirst().orElseThrow(), text.out());
+        CliRun json = CliRun.verdict("compare", dir.toString(), "--json");
+        assertEquals(0, json.exitCode(), json.err());
+        assertEquals(warning.substring(2), new ObjectMapper().readTree(json.out()).get("warnings").get(0).asText());
+        CliRun gate = CliRun.verdict("gate", dir.toString());
+        assertEquals(1, gate.exitCode(), gate.out());
+        assertTrue(gate.out().contains("candidate 2 predicts one value, $0, for every one of the 60 rows"), gate.out());
+    }
+
     /** A binary pack's manifest in {@code dir}, sliced by region; {@code extraEntries} go after primaryMetric. */
     private static void writeBinaryManifest(Path dir, String primaryMetric, String extraEntries) throws IOException {
         Files.createDirectories(dir);

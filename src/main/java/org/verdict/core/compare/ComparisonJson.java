@@ -54,9 +54,21 @@ public final class ComparisonJson {
      */
     public void write(Writer out, ComparisonReport report, Predicate<SliceResult> keep, List<ClassRates> perClass,
                       JsonNode summary) throws IOException {
+        write(out, report, keep, perClass, summary, List.of());
+    }
+
+    /**
+     * @param warnings what puts the comparison itself in question (a candidate predicting one constant), written as
+     *                 {@code warnings} after the header when there is any
+     */
+    public void write(Writer out, ComparisonReport report, Predicate<SliceResult> keep, List<ClassRates> perClass,
+                      JsonNode summary, List<String> warnings) throws IOException {
         try (JsonGenerator json = mapper.writer().createGenerator(out)) {
             json.writeStartObject();
             writeHeader(json, report);
+            if (!warnings.isEmpty()) {
+                writeStrings(json, "warnings", warnings);
+            }
             json.writeArrayFieldStart("results");
             for (SliceResult result : report.results()) {
                 if (keep.test(result)) {
@@ -234,6 +246,9 @@ public final class ComparisonJson {
             json.writeStringField("class", counts.smallestClass());
             json.writeNumberField("support", counts.smallestClassSupport());
             json.writeEndObject();
+        }
+        if (counts.labelZeroLeftOut() != null) {
+            json.writeNumberField("labelZeroLeftOut", counts.labelZeroLeftOut());
         }
         json.writeEndObject();
     }

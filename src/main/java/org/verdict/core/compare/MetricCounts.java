@@ -18,17 +18,33 @@ import org.verdict.core.stats.MetricFormat;
  * <li>multiclass balanced_accuracy and macro_f1 (unweighted averages over the classes): the support of the smallest
  * class, whose recall or F1 is the noisiest term of the average;</li>
  * <li>every other metric (accuracy, selection_rate, log_loss, brier, sq_calibration_error, micro_f1, weighted_f1,
- * cohen_kappa, the regression errors): the rows alone, n — {@link #NONE}.</li>
+ * cohen_kappa, rmse, mae, r2): the rows alone, n — {@link #NONE};</li>
+ * <li>mape: the rows whose label is not 0 (a relative error of a label 0 is undefined, so those rows are left out).</li>
  * </ul>
  * Each count is null where the metric does not rest on it.
  *
  * @param smallestClass the smallest class (multiclass averages), with {@code smallestClassSupport} its rows in the slice
+ * @param labelZeroLeftOut the rows with label 0 that mape leaves out (when there are any), so that it rests on n minus
+ *                         them
  */
 public record MetricCounts(Long positives, Long negatives, Long productionPredictedPositives,
-                           Long candidatePredictedPositives, String smallestClass, Long smallestClassSupport) {
+                           Long candidatePredictedPositives, String smallestClass, Long smallestClassSupport,
+                           Long labelZeroLeftOut) {
 
     /** A metric that rests on the slice's rows alone. */
     public static final MetricCounts NONE = new MetricCounts(null, null, null, null, null, null);
+
+    /** The counts of a classification metric, which leaves no row out. */
+    public MetricCounts(Long positives, Long negatives, Long productionPredictedPositives,
+                        Long candidatePredictedPositives, String smallestClass, Long smallestClassSupport) {
+        this(positives, negatives, productionPredictedPositives, candidatePredictedPositives, smallestClass,
+                smallestClassSupport, null);
+    }
+
+    /** mape's counts in a slice with {@code rows} rows whose label is 0, which it leaves out. */
+    static MetricCounts labelZeroLeftOut(long rows) {
+        return rows == 0 ? NONE : new MetricCounts(null, null, null, null, null, null, rows);
+    }
 
     public boolean isNone() {
         return equals(NONE);
@@ -53,12 +69,27 @@ public record MetricCounts(Long positives, Long negatives, Long productionPredic
         if (smallestClass != null) {
             parts.add("smallest class " + smallestClass + ": " + MetricFormat.count(smallestClassSupport));
         }
+        if (labelZeroLeftOut != null) {
+            parts.add(leftOut());
+        }
         return String.join(positives != null && productionPredictedPositives != null ? "; " : ", ", parts);
     }
 
-    /** "400 (6 positive, 394 negative)", or n alone for {@link #NONE}: n with what the metric rests on. */
+    /**
+     * "400 (6 positive, 394 negative)", or n alone for {@link #NONE}: n with what the metric rests on; mape's rows
+     * without the label-0 rows it leaves out, "1,789 (6,211 with label 0 left out)".
+     */
     public String withN(int n) {
-        return MetricFormat.count(n) + (isNone() ? "" : " (" + text() + ")");
+        return MetricFormat.count(restsOn(n)) + (isNone() ? "" : " (" + text() + ")");
+    }
+
+    /** The rows of a slice of {@code n} the metric's value is computed over: n, or mape's n without label 0. */
+    public long restsOn(int n) {
+        return labelZeroLeftOut == null ? n : n - labelZeroLeftOut;
+    }
+
+    private String leftOut() {
+        return MetricFormat.count(labelZeroLeftOut) + " with label 0 left out";
     }
 
     /**
@@ -66,6 +97,9 @@ public record MetricCounts(Long positives, Long negatives, Long productionPredic
      * "n=400" for {@link #NONE}.
      */
     public String sampleSize(int n) {
+        if (labelZeroLeftOut != null) {
+            return MetricFormat.sampleSize(restsOn(n)) + " (" + leftOut() + ")";
+        }
         return MetricFormat.sampleSize(n) + (isNone() ? "" : ", " + shortText());
     }
 
@@ -77,6 +111,9 @@ public record MetricCounts(Long positives, Long negatives, Long productionPredic
     public String shortText() {
         if (smallestClass != null) {
             return "min class " + MetricFormat.count(smallestClassSupport);
+        }
+        if (labelZeroLeftOut != null) {
+            return MetricFormat.count(labelZeroLeftOut) + " label 0 out";
         }
         if (positives == null && productionPredictedPositives != null) {
             return MetricFormat.count(productionPredictedPositives) + " | "
@@ -90,8 +127,13 @@ public record MetricCounts(Long positives, Long negatives, Long productionPredic
 
     /** A slice's class counts, from which each metric's counts are taken ({@link #of}). */
     record Slice(Long positives, Long negatives, Long productionPredictedPositives, Long candidatePredictedPositives,
-                 String smallestClass, Long smallestClassSupport) {
-        static final Slice UNKNOWN = new Slice(null, null, null, null, null, null);
+                 String smallestClass, Long smallestClassSupport, Long labelZero) {
+        static final Slice UNKNOWN = new Slice(null, null, null, null, null, null, null);
+
+        /** A regression slice: the rows whose label is 0, which mape leaves out. */
+        static Slice ofRegression(long labelZero) {
+            return new Slice(null, null, null, null, null, null, labelZero);
+        }
 
         /**
          * From a classification slice's paired cells, index (label · k + production) · k + candidate: for a binary
@@ -110,7 +152,8 @@ public record MetricCounts(Long positives, Long negatives, Long productionPredic
                 candidatePredicted[cell % k] += cells[cell];
             }
             if (binary) {
-                return new Slice(support[1], support[0], productionPredicted[1], candidatePredicted[1], null, null);
+                return new Slice(support[1], support[0], productionPredicted[1], candidatePredicted[1], null, null,
+                        null);
             }
             int smallest = -1;
             for (int c = 0; c < k; c++) {
@@ -119,12 +162,12 @@ public record MetricCounts(Long positives, Long negatives, Long productionPredic
                 }
             }
             return smallest < 0 ? UNKNOWN
-                    : new Slice(null, null, null, null, classes.get(smallest), support[smallest]);
+                    : new Slice(null, null, null, null, classes.get(smallest), support[smallest], null);
         }
 
         /** A binary slice whose cells were not counted (score metrics only): its class counts alone. */
         static Slice ofPositives(long positives, long n) {
-            return new Slice(positives, n - positives, null, null, null, null);
+            return new Slice(positives, n - positives, null, null, null, null, null);
         }
 
         /** The counts {@code metric} rests on; {@link #NONE} where they are not known or it rests on n alone. */
@@ -140,6 +183,7 @@ public record MetricCounts(Long positives, Long negatives, Long productionPredic
                         productionPredictedPositives, candidatePredictedPositives, null, null);
                 case F1 -> productionPredictedPositives == null ? NONE : new MetricCounts(positives, null,
                         productionPredictedPositives, candidatePredictedPositives, null, null);
+                case MAPE -> labelZero == null ? NONE : labelZeroLeftOut(labelZero);
                 default -> NONE;
             };
             return counts.equals(NONE) ? NONE : counts;

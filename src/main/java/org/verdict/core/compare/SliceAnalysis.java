@@ -222,6 +222,7 @@ final class SliceAnalysis {
         MetricCounts.Slice counts = cells != null
                 ? MetricCounts.Slice.ofCells(cells, classes, task == Task.BINARY)
                 : task == Task.BINARY ? MetricCounts.Slice.ofPositives(positives(rows), rows.length)
+                : task == Task.REGRESSION ? MetricCounts.Slice.ofRegression(labelZeros(rows))
                 : MetricCounts.Slice.UNKNOWN;
         return new Outcome(underMinimum(inOrder(metrics, results), rows.length, counts), classRecalls,
                 counts);
@@ -262,9 +263,9 @@ final class SliceAnalysis {
                 results.addAll(calibration(blockResampler(slice), slice.n(), scoreRandom.split()));
             }
         }
+        long zeroLabels = 0;
         if (task == Task.REGRESSION) {
             double[][] blocks = slice.blocks();
-            long zeroLabels = 0;
             for (double[] block : blocks) {
                 zeroLabels += Math.round(block[REGRESSION_WIDTH - 1] - block[6]);
             }
@@ -274,7 +275,8 @@ final class SliceAnalysis {
         MetricCounts.Slice counts = slice.cells() != null
                 ? MetricCounts.Slice.ofCells(slice.cells(), classes, task == Task.BINARY)
                 : task == Task.BINARY && slice.ranking() != null
-                ? MetricCounts.Slice.ofPositives(slice.ranking().positives(), slice.n()) : MetricCounts.Slice.UNKNOWN;
+                ? MetricCounts.Slice.ofPositives(slice.ranking().positives(), slice.n())
+                : task == Task.REGRESSION ? MetricCounts.Slice.ofRegression(zeroLabels) : MetricCounts.Slice.UNKNOWN;
         return new Outcome(underMinimum(inOrder(metrics, results), slice.n(), counts),
                 task.isClassification() && !options.primaryMetricOnly() ? classRecalls(slice.cells()) : List.of(),
                 counts);
@@ -292,6 +294,12 @@ final class SliceAnalysis {
             return rare == null ? results : results.stream().map(rare::applied).toList();
         }
         return results.stream().map(c -> rule.applied(c, n, counts.positives())).toList();
+    }
+
+    /** The rows of a regression slice whose label is 0, which mape leaves out (as its block sums count them). */
+    private long labelZeros(int[] rows) {
+        double[] label = models.table.labelValues();
+        return Arrays.stream(rows).filter(row -> label[row] == 0).count();
     }
 
     private long positives(int[] rows) {

@@ -1,5 +1,6 @@
 package org.verdict.core.compare;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +17,8 @@ import org.verdict.core.stats.MetricFormat;
  * @param metric the metric's wire name
  * @param slices every slice but the overall one, crosses included
  * @param tested the slices whose Δ has an interval (better, worse or not, as the interval says)
- * @param untested the slices without one: those whose Δ is on the worse side first, then the others, each part the most
- *                 examples first
+ * @param untested the slices without one: those whose Δ is on the worse side first — the largest loss, then the rest
+ *                 the most examples first —, then the others, the most examples first
  */
 public record SliceCoverage(String metric, int slices, int tested, List<SliceResult> untested) {
     /** How many untested slices a sentence names; Compare lists every one with its reason. */
@@ -32,9 +33,17 @@ public record SliceCoverage(String metric, int slices, int tested, List<SliceRes
         List<SliceResult> slices = results.stream().filter(r -> !r.slice().isOverall()).toList();
         // a loss nobody could test is what a board must not miss: mc_rare's language=ja (Δ −0.136) went unnamed
         // behind three larger slices that had gained
-        List<SliceResult> untested = slices.stream().filter(r -> r.deltaCi() == null)
+        List<SliceResult> untested = new ArrayList<>(slices.stream().filter(r -> r.deltaCi() == null)
                 .sorted(Comparator.comparing((SliceResult r) -> !onWorseSide(r))
-                        .thenComparing(Comparator.comparingInt(SliceResult::n).reversed())).toList();
+                        .thenComparing(Comparator.comparingInt(SliceResult::n).reversed())).toList());
+        // and the largest untested loss ahead of them, whatever its size: a fraud model scrambled in one merchant
+        // (Δ −0.760 on its 1 positive) went unnamed behind three larger merchants that had lost 0.001 to 0.195
+        untested.stream().filter(SliceCoverage::onWorseSide)
+                .max(Comparator.comparingDouble(r -> Math.abs(r.delta())))
+                .ifPresent(largest -> {
+                    untested.remove(largest);
+                    untested.add(0, largest);
+                });
         return new SliceCoverage(metric, slices.size(), slices.size() - untested.size(), untested);
     }
 
@@ -99,8 +108,10 @@ public record SliceCoverage(String metric, int slices, int tested, List<SliceRes
         }
         long worse = untested.stream().filter(SliceCoverage::onWorseSide).count();
         return worse == 0 ? "none with Δ on the worse side; " + mostExamples
-                : MetricFormat.count(worse) + " with Δ on the worse side" + (worse >= NAMED ? "; of those, "
-                + mostExamples : ", named first, then the slices with the most examples: ");
+                : worse == 1 ? "1 with Δ on the worse side, named first, then the slices with the most examples: "
+                : MetricFormat.count(worse) + " with Δ on the worse side" + (worse >= NAMED
+                ? "; of those, the largest loss, then the " + (NAMED - 1) + " with the most examples: "
+                : ", named first (the largest loss first), then the slices with the most examples: ");
     }
 
     /** "28 unstable, 5 too few examples": the slices without an interval by what their verdict says, most first. */
@@ -112,7 +123,7 @@ public record SliceCoverage(String metric, int slices, int tested, List<SliceRes
     }
 
     private static String named(SliceResult result) {
-        return result.slice().label() + ", " + MetricFormat.sampleSize(result.n())
+        return result.slice().label() + ", " + result.counts().sampleSize(result.n())
                 + (result.delta() == null ? "" : ", Δ " + result.deltaValueText(null) + " untested");
     }
 }

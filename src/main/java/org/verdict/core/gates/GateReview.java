@@ -176,7 +176,7 @@ public final class GateReview {
                 suites.holdoutGroup().map(HoldoutGroupEvidence::of),
                 holdout, suites);
         List<GateResult> dataValidation = new DataValidator(policy, manifest.model().riskTier())
-                .validate(counts, read.heldOut(), suites, read.inputHashes());
+                .validate(counts, chosen, manifest.model().targetUnit(), read.heldOut(), suites, read.inputHashes());
         GateEvaluation gates = new GateEvaluator(policy).evaluate(evidence, dataValidation);
         progress.update(1, "gates judged");
         return new CandidateReview(policy, evidence, gates, new TriggerEvaluator(policy).evaluate(suites, metric,

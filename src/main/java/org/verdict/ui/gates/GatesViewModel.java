@@ -21,6 +21,7 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.verdict.core.compare.WorseOverall;
 import org.verdict.core.evidence.EvidenceModel;
 import org.verdict.core.evidence.EvidenceSection;
 import org.verdict.core.gates.CandidateReview;
@@ -286,9 +287,14 @@ public final class GatesViewModel {
         String notEvaluated = notEvaluated(gates);
         // one short line in bold, the counts under it, and only then the names: 8 gates not evaluated and why took
         // four bold lines above the checklist at 1366×768
+        // a pass beside metrics significantly worse overall says so in the line a board reads first, not only in the
+        // warning below the table: an all-$0 candidate wins mae while rmse, mape and r2 are worse
+        List<String> worseSubjects = result.review().evidence().worseOverall().stream().map(WorseOverall::subject)
+                .toList();
+        String passKey = (notEvaluated.isEmpty() ? "gates.headline.pass" : "gates.headline.passApplicable")
+                + (worseSubjects.isEmpty() ? "" : "ButWorse");
         headline.set(MessageFormat.format(text.getString(!gates.everyGatePasses() ? "gates.headline.blocked"
-                        : notEvaluated.isEmpty() ? "gates.headline.pass" : "gates.headline.passApplicable"),
-                gates.candidate(), gates.production()));
+                : passKey), gates.candidate(), gates.production(), String.join(", ", worseSubjects)));
         counts.set(counted(gates));
         details.set((failingNamed(failing) + insufficientNamed(gates) + wantingRequired(gates) + notEvaluated)
                 .strip());

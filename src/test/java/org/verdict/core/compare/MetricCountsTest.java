@@ -2,6 +2,7 @@ package org.verdict.core.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,40 @@ class MetricCountsTest {
     private static SliceResult find(ComparisonReport report, Metric metric, String label) {
         return report.results().stream().filter(r -> r.metric() == metric && r.slice().label().equals(label))
                 .findFirst().orElseThrow(() -> new AssertionError("no " + metric + " for " + label));
+    }
+
+    /**
+     * mape leaves out the rows labelled 0 (their relative error is undefined): of 60 claims, 40 are $0 (every row but
+     * each third), so mape rests on 20 (slice a: rows 0–29, 20 zeros, 10 kept), and every line giving its n says so;
+     * mae and rmse rest on every row.
+     */
+    @Test
+    void mapeRestsOnTheRowsWhoseLabelIsNotZero() {
+        int n = 60;
+        double[] labels = new double[n];
+        double[] prod = new double[n];
+        double[] cand = new double[n];
+        String[] seg = new String[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % 3 == 0 ? 100 + i : 0;
+            prod[i] = labels[i] + (i % 5) - 2;
+            cand[i] = labels[i] * 0.5 + (i % 7);
+            seg[i] = i < 30 ? "a" : "b";
+        }
+        EvaluationTable table = TestTables.regression(labels, prod, cand, TestTables.columns(
+                TestTables.column("seg", seg)));
+        ComparisonReport report = engine.compare("t", table, "1", "2", Metric.MAE, MIN_ONE, Progress.NONE);
+        SliceResult overall = find(report, Metric.MAPE, "overall");
+        assertEquals(40L, overall.counts().labelZeroLeftOut());
+        assertEquals("n=20 (40 with label 0 left out)", overall.counts().sampleSize(overall.n()));
+        assertEquals("20 (40 with label 0 left out)", overall.counts().withN(overall.n()));
+        assertEquals(20L, find(report, Metric.MAPE, "seg=a").counts().labelZeroLeftOut());
+        assertSame(MetricCounts.NONE, find(report, Metric.MAE, "overall").counts());
+        assertSame(MetricCounts.NONE, find(report, Metric.RMSE, "overall").counts());
+        // the candidate's halved claims make its mape worse overall: the line every view lists it in gives mape's n
+        WorseOverall mape = report.worseOverall().stream().filter(w -> w.subject().equals("mape")).findFirst()
+                .orElseThrow(() -> new AssertionError(report.worseOverall()));
+        assertTrue(mape.line().contains("; n=20 (40 with label 0 left out), p "), mape.line());
     }
 
     /**

@@ -26,18 +26,27 @@ import org.verdict.core.evidence.EvidenceChart;
 import org.verdict.core.evidence.EvidenceModel;
 import org.verdict.core.evidence.EvidenceSection;
 import org.verdict.core.evidence.EvidenceTable;
+import org.verdict.core.compare.ComparisonReport;
+import org.verdict.core.compare.MetricEstimate;
+import org.verdict.core.compare.SliceKey;
+import org.verdict.core.compare.SliceResult;
+import org.verdict.core.compare.Verdict;
 import org.verdict.core.gates.CandidateReview;
 import org.verdict.core.gates.GateEvaluation;
 import org.verdict.core.gates.RealStylePack;
+import org.verdict.core.gates.ReviewEvidence;
 import org.verdict.core.gates.TestPack;
 import org.verdict.core.gates.model.EvidencePageId;
 import org.verdict.core.gates.model.Gate;
 import org.verdict.core.gates.model.GateOutcome;
+import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.report.ApprovalPackContent;
 import org.verdict.core.report.ApprovalPackWriter;
 import org.verdict.core.report.GateReviewEvidence;
+import org.verdict.core.stats.Interval;
+import org.verdict.core.task.Progress;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.CurrentThreadExecutor;
 import org.verdict.ui.task.HeldExecutor;
@@ -320,6 +329,37 @@ class GatesViewModelTest {
         assertEquals("3", model.reviewedProperty().get().review().gates().candidate());
         assertFalse(model.canJudgeAgainProperty().get());
         assertEquals(List.of(), held.unhandledFailures());
+    }
+
+    /**
+     * A pass beside another metric significantly worse overall says so in the headline, not only in the warning under
+     * the table (an all-$0 candidate wins mae while rmse is worse): the same review with an rmse that is worse.
+     */
+    @Test
+    void aPassBesideAMetricWorseOverallSaysSoInTheHeadline() throws PackException {
+        ReviewPack pack = new RealStylePack(folder, RealStylePack.Kind.REGRESSION)
+                .policy(RealStylePack.NOT_APPLICABLE_POLICY).load();
+        CandidateReview passing = GatesFixture.reviewer().review(pack, "2", Progress.NONE);
+        ReviewEvidence evidence = passing.evidence();
+        ComparisonReport comparison = evidence.primaryComparison();
+        List<SliceResult> results = new ArrayList<>(comparison.results().stream()
+                .filter(r -> !(r.slice().isOverall() && r.metric() == Metric.RMSE)).toList());
+        results.add(new SliceResult(SliceKey.OVERALL, 1200, Metric.RMSE, false, new MetricEstimate(10.0,
+                new Interval(9.0, 11.0)), new MetricEstimate(12.0, new Interval(11.0, 13.0)), 2.0,
+                new Interval(1.0, 3.0), 0.001, 0.001, "paired-bootstrap", Verdict.WORSE, null, null));
+        ReviewEvidence worseRmse = new ReviewEvidence(evidence.packName(), evidence.task(), evidence.primaryMetric(),
+                evidence.production(), evidence.candidate(), evidence.riskTier(), new ComparisonReport(
+                        comparison.packName(), comparison.productionVersion(), comparison.candidateVersion(),
+                        comparison.primaryMetric(), comparison.options(), results, comparison.correctedTests(),
+                        comparison.correctedTestsByMetric()), evidence.primaryPositives(),
+                evidence.languageComparison(), evidence.safety(), evidence.fairness(), evidence.fairnessUnavailable(),
+                evidence.latency(), evidence.canary(), evidence.metricHistory(), evidence.humanBaseline(),
+                evidence.holdoutGroup(), evidence.holdoutComparison(), evidence.suites());
+        GatesViewModel model = model((p, candidate, progress) -> new CandidateReview(passing.policy(), worseRmse,
+                passing.gates(), passing.triggers()));
+        model.showPack(pack);
+        assertEquals("Candidate 2 passes every applicable gate against production 1 — but is significantly worse "
+                + "overall in rmse.", model.headlineProperty().get());
     }
 
     @Test

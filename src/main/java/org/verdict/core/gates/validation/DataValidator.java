@@ -3,6 +3,7 @@ package org.verdict.core.gates.validation;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -28,6 +29,9 @@ import org.verdict.core.gates.suites.Annotation;
 import org.verdict.core.gates.suites.PackSuites;
 import org.verdict.core.gates.suites.TrainingIds;
 import org.verdict.core.pack.EvaluationTable;
+import org.verdict.core.pack.Metric;
+import org.verdict.core.pack.ModelPredictions;
+import org.verdict.core.pack.TargetUnit;
 import org.verdict.core.stats.Interval;
 import org.verdict.core.stats.MetricFormat;
 import org.verdict.core.stats.PairedTests;
@@ -51,11 +55,14 @@ public final class DataValidator {
     /**
      * @param primary the primary suite's counts (from rows or a summary pack's cells)
      * @param holdout the held-out evaluation set, when the pack has one (checked for contamination too)
+     * @param candidate the candidate under review, whose predictions must not be one constant value
+     * @param targetUnit the regression target's unit, written beside a constant predicted value
      * @param evaluationInputHashes input hashes of the evaluation rows, when the primary suite carries them
      */
-    public List<GateResult> validate(PrimaryCounts primary, Optional<HeldOutSet> holdout, PackSuites suites,
+    public List<GateResult> validate(PrimaryCounts primary, String candidate, TargetUnit targetUnit,
+                                     Optional<HeldOutSet> holdout, PackSuites suites,
                                      Set<String> evaluationInputHashes) {
-        return List.of(schema(primary, suites), volume(primary), contamination(primary, holdout, suites,
+        return List.of(schema(primary, candidate, targetUnit, suites), volume(primary), contamination(primary, holdout, suites,
                 evaluationInputHashes), labelQuality(primary, suites));
     }
 
@@ -66,11 +73,12 @@ public final class DataValidator {
                 : "models " + String.join(", ", versions.subList(0, last)) + " and " + versions.get(last);
     }
 
-    GateResult schema(PrimaryCounts primary, PackSuites suites) {
+    GateResult schema(PrimaryCounts primary, String candidate, TargetUnit targetUnit, PackSuites suites) {
         List<Finding> findings = new ArrayList<>();
         findings.add(Finding.of(primary.fileName(), GateOutcome.PASS, primary.fileName() + ": " + MetricFormat.count(primary.rowCount())
                 + (primary.rows().isPresent() ? " rows" : " rows summarised") + ", predictions of "
                 + models(primary.versions())));
+        primary.rows().flatMap(table -> constantPredictions(table, candidate, targetUnit)).ifPresent(findings::add);
         if (primary.task().isClassification()) {
             Set<String> classes = Set.copyOf(primary.classes());
             suites.humanBaseline().ifPresent(baseline -> {
@@ -87,6 +95,51 @@ public final class DataValidator {
                 + (safety.isCells() ? " examples in paired cells" : " rows") + " in "
                 + MetricFormat.count(safety.categoryNames().size()) + " categories")));
         return GateResult.fromFindings(Gate.SCHEMA, findings, "every suite matches its schema and the primary classes");
+    }
+
+    /**
+     * A fail when the candidate says one and the same thing for every row of the primary suite — one predicted value
+     * or class and, where it gives scores, one score: a constant is not a model, whatever a metric rewards it with (an
+     * all-$0 model wins mae on claims that are mostly $0), and a column of one value is as often a broken export. A
+     * binary candidate whose predicted class is constant but whose scores vary still ranks the examples: not this.
+     * Summary packs hold no rows and are not checked.
+     */
+    public static Optional<Finding> constantPredictions(EvaluationTable table, String candidate,
+                                                        TargetUnit targetUnit) {
+        ModelPredictions predictions = table.predictionsOf(candidate);
+        if (table.rowCount() < 2 || predictions.hasScores() && !isConstant(predictions.scores())) {
+            return Optional.empty();
+        }
+        String value;
+        if (predictions.values() != null) {
+            if (!isConstant(predictions.values())) {
+                return Optional.empty();
+            }
+            value = predictedValue(predictions.values()[0], targetUnit);
+        } else {
+            int[] classes = predictions.classCodes();
+            if (Arrays.stream(classes).anyMatch(code -> code != classes[0])) {
+                return Optional.empty();
+            }
+            value = "'" + table.classes().get(classes[0]) + "'" + (predictions.hasScores()
+                    ? " with score " + MetricFormat.RATE.value(predictions.scores()[0]) : "");
+        }
+        return Optional.of(new Finding("constant predictions", GateOutcome.FAIL, "candidate " + candidate
+                + " predicts one value, " + value + ", for every one of the " + MetricFormat.count(table.rowCount())
+                + " rows of " + table.fileName() + ": a constant, not a model (or predictions lost in the export)",
+                Map.of("n", (double) table.rowCount())));
+    }
+
+    /** "$0", "12.5 kg": a whole number without the decimals a metric's value would carry. */
+    private static String predictedValue(double value, TargetUnit unit) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? unit.beside(value < 0 ? "−" : "", MetricFormat.count((long) Math.abs(value)))
+                : MetricFormat.of(Metric.MAE, unit).value(value);
+    }
+
+    private static boolean isConstant(double[] values) {
+        // compared as stored: a model whose outputs differ only past the 15th digit still tells examples apart
+        return Arrays.stream(values).allMatch(v -> Double.compare(v, values[0]) == 0);
     }
 
     private static Finding labelsWithin(String suite, Set<String> used, Set<String> classes) {
