@@ -50,12 +50,7 @@ class CompareFilterLineLaptopTest {
             results.add(ReportFixture.result(ReportFixture.slice("region", region), 13_300, m, 0.81, 0.83, 0.01, 0.03,
                     0.0001, 0.0004, Verdict.BETTER));
         }
-        for (int i = 0; i < 30; i++) {
-            String name = String.format("Filiale %03d – Einkaufszentrum „Große Straße“ Nord-West Erweiterungsbau Ebene %d ✓",
-                    i, i % 7);
-            results.add(ReportFixture.result(ReportFixture.slice("store", name), 98 + 11 * i, m, 0.78, 0.79, -0.080,
-                    0.309, 0.3, 1.0, Verdict.INCONCLUSIVE));
-        }
+        ReportFixture.addLongNamedStores(results, m, 30);
         return LaptopCompareView.oneMetric("churn-de", "42", "43", m, ComparisonOptions.DEFAULTS, results);
     }
 

@@ -71,12 +71,7 @@ class CompareFirstFrameLaptopTest {
                 Verdict.BETTER));
         results.add(ReportFixture.result(ReportFixture.slice("store", STORE_017), 104, m, 0.846, 0.346, -0.688,
                 -0.244, 0.00001, 0.0004, Verdict.WORSE));
-        for (int i = 0; i < 8; i++) {
-            String name = String.format("Filiale %03d – Einkaufszentrum „Große Straße“ Nord-West Erweiterungsbau Ebene %d ✓",
-                    i, i % 7);
-            results.add(ReportFixture.result(ReportFixture.slice("store", name), 98 + 11 * i, m, 0.78, 0.79, -0.080,
-                    0.309, 0.3, 1.0, Verdict.INCONCLUSIVE));
-        }
+        ReportFixture.addLongNamedStores(results, m, 8);
         return LaptopCompareView.oneMetric("churn-de", "42", "43", m, ComparisonOptions.DEFAULTS, results);
     }
 

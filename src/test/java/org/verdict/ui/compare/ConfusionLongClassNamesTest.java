@@ -6,16 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ResourceBundle;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,7 +22,6 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.verdict.core.compare.SliceKey;
 import org.verdict.core.stats.ConfusionMatrix;
-import org.verdict.ui.theme.Appearance;
 
 /**
  * Class names of 30 to 60 characters in the Confusion-matrix tab's pane beside the table on a 1366×768 laptop (about
@@ -34,21 +30,11 @@ import org.verdict.ui.theme.Appearance;
  */
 @ExtendWith(ApplicationExtension.class)
 class ConfusionLongClassNamesTest {
-    private static final double LAPTOP_PANE_WIDTH = 375;
-
-    private final ResourceBundle text = ResourceBundle.getBundle("org.verdict.ui.messages");
-    private final BorderPane window = new BorderPane();
     private ConfusionHeatMap pane;
 
     @Start
     void start(Stage stage) {
-        pane = new ConfusionHeatMap(text);
-        window.setCenter(pane);
-        Scene scene = new Scene(window, LAPTOP_PANE_WIDTH, 620);
-        new Appearance(false, false).applyTo(window);
-        stage.setScene(scene);
-        stage.sizeToScene();
-        stage.show();
+        pane = LaptopConfusionPane.show(stage);
         show(ConfusionAxesTest.QUEUES);
     }
 
@@ -108,7 +94,7 @@ class ConfusionLongClassNamesTest {
 
     @Test
     void inAWidePaneTheNamesHeadTheColumnsAgain(FxRobot robot) {
-        robot.interact(() -> window.getScene().getWindow().setWidth(4000));
+        robot.interact(() -> pane.getScene().getWindow().setWidth(4000));
         WaitForAsyncUtils.waitForFxEvents();
         List<String> headers = robot.lookup("#confusionProduction .confusion-predicted").queryAllAs(Labeled.class)
                 .stream().map(Labeled::getText).toList();

@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ResourceBundle;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Labeled;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -24,7 +21,6 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.verdict.core.compare.SliceKey;
 import org.verdict.core.stats.ConfusionMatrix;
-import org.verdict.ui.theme.Appearance;
 
 /**
  * A confusion matrix of twelve classes in the Confusion-matrix tab's pane beside the table on a 1366×768 laptop
@@ -34,21 +30,11 @@ import org.verdict.ui.theme.Appearance;
  */
 @ExtendWith(ApplicationExtension.class)
 class ConfusionTwelveClassesTest {
-    private static final double LAPTOP_PANE_WIDTH = 375;
-
-    private final ResourceBundle text = ResourceBundle.getBundle("org.verdict.ui.messages");
-    private final BorderPane window = new BorderPane();
     private ConfusionHeatMap pane;
 
     @Start
     void start(Stage stage) {
-        pane = new ConfusionHeatMap(text);
-        window.setCenter(pane);
-        Scene scene = new Scene(window, LAPTOP_PANE_WIDTH, 620);
-        new Appearance(false, false).applyTo(window);
-        stage.setScene(scene);
-        stage.sizeToScene();
-        stage.show();
+        pane = LaptopConfusionPane.show(stage);
         List<String> classes = new ArrayList<>();
         for (int k = 0; k < 12; k++) {
             classes.add(String.format("c%02d", k));
@@ -127,7 +113,7 @@ class ConfusionTwelveClassesTest {
 
     @Test
     void inANarrowerPaneTheCaptionNamesTheClassesOutOfView(FxRobot robot) {
-        robot.interact(() -> window.getScene().getWindow().setWidth(260));
+        robot.interact(() -> pane.getScene().getWindow().setWidth(260));
         WaitForAsyncUtils.waitForFxEvents();
         double right = visibleRight();
         List<String> outOfView = robot.lookup("#confusionProduction .confusion-predicted").queryAllAs(Labeled.class)

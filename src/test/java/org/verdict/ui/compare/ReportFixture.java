@@ -34,6 +34,19 @@ final class ReportFixture {
                 Verdict.UNAVAILABLE, reason, null);
     }
 
+    /**
+     * {@code count} stores named as a retailer's branches are (85 characters, typographic quotes, a check mark), each
+     * inconclusive on {@code metric} over 98 + 11·i examples.
+     */
+    static void addLongNamedStores(List<SliceResult> results, Metric metric, int count) {
+        for (int i = 0; i < count; i++) {
+            String name = String.format("Filiale %03d – Einkaufszentrum „Große Straße“ Nord-West Erweiterungsbau Ebene %d ✓",
+                    i, i % 7);
+            results.add(result(slice("store", name), 98 + 11 * i, metric, 0.78, 0.79, -0.080, 0.309, 0.3, 1.0,
+                    Verdict.INCONCLUSIVE));
+        }
+    }
+
     static SliceKey slice(String dimension, String value) {
         return new SliceKey(List.of(dimension), List.of(value));
     }
