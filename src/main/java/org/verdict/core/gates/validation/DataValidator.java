@@ -329,22 +329,13 @@ public final class DataValidator {
         Interval ci = PairedTests.fisherZInterval(kappa.kappa(), Math.pow(kappa.standardError(), 2),
                 policy.confidenceLevel());
         double minimum = limits.minKappa();
-        GateOutcome outcome = ci.lower() >= minimum ? GateOutcome.PASS
-                : ci.upper() < minimum ? GateOutcome.FAIL : GateOutcome.INSUFFICIENT_EVIDENCE;
-        String reading = switch (outcome) {
-            case PASS -> "the whole interval at or above the minimum";
-            case FAIL -> "the whole interval below the minimum";
-            default -> "the interval holds the minimum, so whether kappa reaches it cannot be told from "
-                    + MetricFormat.count(items, "example", "examples");
-        };
+        GateOutcome outcome = judgedOnInterval(ci, minimum);
         return new Finding("kappa", outcome, method + " " + String.format(Locale.ROOT, "%.3f", kappa.kappa()) + over
                 + " (" + GateNumbers.level(policy.confidenceLevel()) + " Fisher-z interval "
-                // rounded outwards, as the adjudication line's, so that the interval never seems to say otherwise
-                + String.format(Locale.ROOT, "[%.3f, %.3f]", Math.floor(ci.lower() * 1000) / 1000,
-                Math.ceil(ci.upper() * 1000) / 1000) + ", SE "
+                + writtenOutwards(ci, 1, 3, "") + ", SE "
                 + String.format(Locale.ROOT, "%.3f", kappa.standardError()) + "; minimum "
                 + BigDecimal.valueOf(minimum).round(new MathContext(10)).stripTrailingZeros().toPlainString()
-                + "): " + reading,
+                + "): " + reading(outcome, "minimum", "kappa", items),
                 NamedNumbers.of("kappa", kappa.kappa()).and("n", items).and("ciLower", ci.lower()).and("ciUpper", ci.upper())
                         .and("standardError", kappa.standardError()).and("minimum", minimum).inOrder());
     }
@@ -395,26 +386,47 @@ public final class DataValidator {
         // needs the whole exact interval there (each end misses at most (1 − level) / 2 of the time at every n)
         RateEstimate agreement = RateEstimate.exact(agreeing, compared, policy.confidenceLevel());
         double target = limits.adjudicationTarget();
-        GateOutcome outcome = agreement.ci().lower() >= target ? GateOutcome.PASS
-                : agreement.ci().upper() < target ? GateOutcome.FAIL : GateOutcome.INSUFFICIENT_EVIDENCE;
-        String reading = switch (outcome) {
-            case PASS -> "the whole interval at or above the target";
-            case FAIL -> "the whole interval below the target";
-            default -> "the interval holds the target, so whether agreement reaches it cannot be told from "
-                    + MetricFormat.count(compared, "example", "examples");
-        };
+        GateOutcome outcome = judgedOnInterval(agreement.ci(), target);
         return new Finding("adjudication", outcome, "annotator majority agrees with the adjudicated label in "
                 + MetricFormat.count(agreeing) + " of " + MetricFormat.count(compared, "example", "examples") + " ("
                 + String.format(Locale.ROOT, "%.1f%%", agreement.rate() * 100) + ", "
                 + GateNumbers.level(policy.confidenceLevel()) + " exact interval "
-                // rounded outwards, and the target to its own digits, so that the interval read beside the verdict
-                // never seems to say otherwise (a lower end of 94.96 % is "94.9%", not "95.0%", against 95 %)
-                + String.format(Locale.ROOT, "[%.1f%%, %.1f%%]", Math.floor(agreement.ci().lower() * 1000) / 10,
-                Math.ceil(agreement.ci().upper() * 1000) / 10) + "; target "
+                + writtenOutwards(agreement.ci(), 100, 1, "%") + "; target "
                 + BigDecimal.valueOf(target * 100).round(new MathContext(10)).stripTrailingZeros().toPlainString()
-                + "%): " + reading,
+                + "%): " + reading(outcome, "target", "agreement", compared),
                 NamedNumbers.of("agreement", agreement.rate()).and("ciLower", agreement.ci().lower())
                         .and("ciUpper", agreement.ci().upper()).and("n", compared).and("target", target).inOrder());
+    }
+
+    /**
+     * A label-quality measure judged on its interval, never its point estimate: a pass says it is at least the
+     * threshold, so the whole interval must lie there; wholly below fails; an interval holding it cannot tell.
+     */
+    private static GateOutcome judgedOnInterval(Interval ci, double threshold) {
+        return ci.lower() >= threshold ? GateOutcome.PASS
+                : ci.upper() < threshold ? GateOutcome.FAIL : GateOutcome.INSUFFICIENT_EVIDENCE;
+    }
+
+    /** What {@link #judgedOnInterval}'s outcome read from the interval, in words. */
+    private static String reading(GateOutcome outcome, String threshold, String measure, long examples) {
+        return switch (outcome) {
+            case PASS -> "the whole interval at or above the " + threshold;
+            case FAIL -> "the whole interval below the " + threshold;
+            default -> "the interval holds the " + threshold + ", so whether " + measure + " reaches it cannot be told"
+                    + " from " + MetricFormat.count(examples, "example", "examples");
+        };
+    }
+
+    /**
+     * An interval written with its ends rounded outwards, each times {@code scale} to {@code decimals} and followed
+     * by {@code unit}, so that the interval read beside a verdict on it never seems to say otherwise (a lower end of
+     * 94.96 % is "94.9%", not "95.0%", against 95 %).
+     */
+    private static String writtenOutwards(Interval ci, double scale, int decimals, String unit) {
+        double step = Math.pow(10, decimals);
+        String format = "%." + decimals + "f";
+        return "[" + String.format(Locale.ROOT, format, Math.floor(ci.lower() * (scale * step)) / step) + unit + ", "
+                + String.format(Locale.ROOT, format, Math.ceil(ci.upper() * (scale * step)) / step) + unit + "]";
     }
 
     /** The label most annotators chose, or null on a tie (no majority agrees with anything). */
