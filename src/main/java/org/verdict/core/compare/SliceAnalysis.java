@@ -289,11 +289,15 @@ final class SliceAnalysis {
      */
     private List<MetricComparison> underMinimum(List<MetricComparison> results, int n, MetricCounts.Slice counts) {
         TooFewExamples rule = new TooFewExamples(options.minSliceSize());
-        if (!rule.covers(n)) {
-            TooFewOfAClass rare = TooFewOfAClass.of(counts);
-            return rare == null ? results : results.stream().map(rare::applied).toList();
-        }
-        return results.stream().map(c -> rule.applied(c, n, counts.positives())).toList();
+        TooFewOfAClass rare = rule.covers(n) ? null : TooFewOfAClass.of(counts);
+        // judged on the rows each metric rests on: mape's leave out the label-0 rows, so 30 rows with 25 of them are 5
+        return results.stream().map(c -> {
+            MetricCounts metricCounts = counts.of(c.metric());
+            if (rule.covers(metricCounts.restsOn(n))) {
+                return rule.applied(c, n, metricCounts, counts.positives());
+            }
+            return rare == null ? c : rare.applied(c);
+        }).toList();
     }
 
     /** The rows of a regression slice whose label is 0, which mape leaves out (as its block sums count them). */
@@ -1336,7 +1340,7 @@ final class SliceAnalysis {
         String test = blocks == n ? ROW_BOOTSTRAP : HASHED_BLOCK_BOOTSTRAP;
         List<MetricComparison> results = new ArrayList<>();
         for (int m = 0; m < CALIBRATION_ERROR; m++) {
-            results.add(withSpreadlessSaid(studentized.withFallbacksSaid(m, withLongTailEnd(summarise(metrics.get(m),
+            results.add(withSpreadlessSaid(studentized.withFallbacksSaid(m, n, withLongTailEnd(summarise(metrics.get(m),
                     MetricValue.of(calibrationValue(m, 0, totals)), MetricValue.of(calibrationValue(m, 1, totals)),
                     replicate[m][0], replicate[m][1], studentized.of(m), blocks, blocks - 1, test, null, null),
                     resampler, m)), replicate[m][0], replicate[m][1]));
@@ -1889,9 +1893,11 @@ final class SliceAnalysis {
          * The comparison with each shown model interval that is the percentile fallback marked as such
          * ({@link MetricEstimate#ciFallback}) and said in the note, e.g. "unstable studentized interval: 1 of 30 rows
          * holds 70% of production's squared error, so production's rmse interval is the bootstrap percentile interval".
+         *
+         * @param rows the rows the metric rests on (mape's: those whose label is not 0)
          */
-        MetricComparison withFallbacksSaid(int m, MetricComparison comparison) {
-            if (new TooFewExamples(options.minSliceSize()).covers(n)) {
+        MetricComparison withFallbacksSaid(int m, long rows, MetricComparison comparison) {
+            if (new TooFewExamples(options.minSliceSize()).covers(rows)) {
                 return comparison; // its model intervals are withheld (TooFewExamples), so no fallback stands to say
             }
             boolean production = unstable[m][0] != null && comparison.production() != null
@@ -2027,7 +2033,8 @@ final class SliceAnalysis {
         List<MetricComparison> results = new ArrayList<>();
         for (int m = 0; m < metrics.size(); m++) {
             Metric metric = metrics.get(m);
-            MetricComparison comparison = studentized.withFallbacksSaid(m, summarise(metric,
+            long rows = MetricCounts.Slice.ofRegression(zeroLabels).of(metric).restsOn(n);
+            MetricComparison comparison = studentized.withFallbacksSaid(m, rows, summarise(metric,
                     regressionValue(metric, 0, totals), regressionValue(metric, 1, totals), replicate[m][0],
                     replicate[m][1], studentized.of(m), blocks, blocks - 1, test, null,
                     metric == Metric.MAPE ? mapeNote : null));

@@ -27,8 +27,11 @@ final class TooFewExamples {
         this.minimum = minimum;
     }
 
-    /** Whether a slice of {@code n} examples is under the minimum, so that {@link #applied} changes its results. */
-    boolean covers(int n) {
+    /**
+     * Whether {@code n} examples are under the minimum, so that {@link #applied} changes the results: a slice's rows, or
+     * the rows a metric rests on ({@link MetricCounts#restsOn}).
+     */
+    boolean covers(long n) {
         return n < minimum;
     }
 
@@ -42,9 +45,11 @@ final class TooFewExamples {
      * interval withheld unless {@link #keepsModelIntervals}. {@code unstableReason} then says why a model's interval is
      * missing; a reason that only concerned Δ's bootstrap is dropped, as Δ is not tested here.
      *
+     * @param n         the slice's rows
+     * @param counts    the counts the metric rests on: mape's label-0 rows, which it leaves out, are said in the reason
      * @param positives the slice's positive examples (binary tasks), said in the reason; null otherwise
      */
-    MetricComparison applied(MetricComparison comparison, int n, Long positives) {
+    MetricComparison applied(MetricComparison comparison, int n, MetricCounts counts, Long positives) {
         Metric metric = comparison.metric();
         boolean withheld = !keepsModelIntervals(metric)
                 && (comparison.production() != null || comparison.candidate() != null);
@@ -52,9 +57,12 @@ final class TooFewExamples {
         MetricEstimate candidate = withheld ? withoutInterval(comparison.candidate()) : comparison.candidate();
         String reason;
         if (withheld) {
-            reason = n + (n == 1 ? " row" : " rows") + (positives == null ? "" : " (" + positives
+            long used = counts.restsOn(n);
+            String rows = counts.labelZeroLeftOut() == null ? n + (n == 1 ? " row" : " rows")
+                    : used + " of " + n + " rows (" + counts.labelZeroLeftOut() + " with label 0 left out)";
+            reason = rows + (positives == null ? "" : " (" + positives
                     + (positives == 1 ? " positive" : " positives") + ")") + ", under the minimum of " + minimum
-                    + ", " + (n == 1 ? "is" : "are") + " too few for " + methodWords(comparison)
+                    + ", " + (used == 1 ? "is" : "are") + " too few for " + methodWords(comparison)
                     + " of either model or a test of Δ";
         } else {
             // a reason stays only where it explains a missing model interval (e.g. balanced_accuracy's class rule)

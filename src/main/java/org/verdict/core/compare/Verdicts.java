@@ -139,9 +139,12 @@ final class Verdicts {
         return new ArrayList<>(Arrays.asList(decided));
     }
 
-    /** Tested: Δ has an inference and the slice has at least the minimum number of examples. */
+    /**
+     * Tested: Δ has an inference and the metric rests on at least the minimum number of examples (the slice's rows;
+     * mape's without those whose label is 0).
+     */
     private boolean isTested(Pending p) {
-        return p.comparison().inference() != null && p.n() >= options.minSliceSize();
+        return p.comparison().inference() != null && p.counts().restsOn(p.n()) >= options.minSliceSize();
     }
 
     /** The confidence level of each family member's shown interval (see the class comment). */
@@ -204,7 +207,7 @@ final class Verdicts {
             // nothing was measured, so "too few" would promise that a few more rows could tell: the reason says why
             return Verdict.UNAVAILABLE;
         }
-        if (r.n() < options.minSliceSize()) {
+        if (r.counts().restsOn(r.n()) < options.minSliceSize()) {
             return Verdict.TOO_FEW_EXAMPLES;
         }
         if (!r.isAvailable()) {

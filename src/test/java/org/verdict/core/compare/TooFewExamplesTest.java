@@ -180,6 +180,49 @@ class TooFewExamplesTest {
         }
     }
 
+    /**
+     * mape leaves out the rows whose label is 0, and the minimum is judged on the rows it keeps: a 30-row slice with
+     * 25 claims of $0 gives mape 5 rows, under 30, so its mape is not tested and neither model gets its bootstrap
+     * interval, while mae, rmse and r2 rest on all 30 rows and are tested; 35 rows with 5 zeros keep 30, just enough.
+     */
+    @Test
+    void mapeIsJudgedOnTheRowsItKeeps() {
+        int n = 65;
+        SplittableRandom random = new SplittableRandom(5);
+        double[] labels = new double[n];
+        double[] prod = new double[n];
+        double[] cand = new double[n];
+        String[] hood = new String[n];
+        for (int i = 0; i < n; i++) {
+            hood[i] = i < 30 ? "zeros" : "some";
+            boolean zero = i < 30 ? i >= 5 : i < 35;
+            labels[i] = zero ? 0 : 200_000 + 100_000 * random.nextDouble();
+            prod[i] = labels[i] * (1 + 0.2 * (random.nextDouble() - 0.5)) + 1_000 * random.nextDouble();
+            cand[i] = labels[i] * (1 + 0.1 * (random.nextDouble() - 0.5)) + 1_000 * random.nextDouble();
+        }
+        EvaluationTable table = TestTables.regression(labels, prod, cand,
+                TestTables.columns(TestTables.column("hood", hood)));
+        ComparisonReport report = engine.compare("t", table, "1", "2", Metric.MAE, ComparisonOptions.DEFAULTS,
+                Progress.NONE);
+
+        SliceResult mape = find(report, Metric.MAPE, "hood=zeros");
+        assertEquals(30, mape.n());
+        assertWithheld(mape, "5 of 30 rows (25 with label 0 left out), under the minimum of 30, are too few for the"
+                + " bootstrap's studentized or percentile interval of either model or a test of Δ");
+        assertEquals("25 examples with label 0 skipped", mape.note(), "no percentile fallback is said for it");
+        for (Metric metric : List.of(Metric.MAE, Metric.RMSE, Metric.R2)) {
+            SliceResult tested = find(report, metric, "hood=zeros");
+            assertNotNull(tested.deltaCi(), metric + " rests on all 30 rows");
+            assertNotNull(tested.production().ci(), metric.wireName());
+            assertNull(tested.unstableReason(), metric.wireName());
+        }
+        SliceResult enough = find(report, Metric.MAPE, "hood=some");
+        assertEquals(30L, enough.counts().restsOn(enough.n()));
+        assertNotNull(enough.deltaCi(), "30 of 35 rows kept: at the minimum, tested");
+        assertNotNull(enough.production().ci());
+        assertNotNull(find(report, Metric.MAPE, "overall").deltaCi());
+    }
+
     /** The threshold is the comparison's minimum, not 30: with --min-n 4 the 4-row slice is tested as any other. */
     @Test
     void theThresholdIsTheComparisonsMinimum() {
