@@ -85,35 +85,49 @@ def fleiss_linearised(x, k):
     return kappa, se
 
 
+CASES = [  # (kappa, prior, rater accuracies)
+    ("Cohen", [0.5, 0.5], (0.8, 0.8)),
+    ("Cohen", [0.9, 0.1], (0.9, 0.9)),
+    ("Cohen", [0.95, 0.05], (0.95, 0.85)),
+    ("Cohen", [1 / 3] * 3, (0.75, 0.75)),
+    ("Fleiss", [0.5, 0.5], (0.8,) * 3),
+    ("Fleiss", [0.9, 0.1], (0.9,) * 3),
+    ("Fleiss", [0.6, 0.25, 0.1, 0.05], (0.75,) * 3),
+]
+
+
+def true_kappa(kind, prior, acc):
+    return true_cohen(prior, *acc) if kind == "Cohen" else true_fleiss(prior, acc[0])
+
+
+def draw(rng, reps, n, kind, prior, acc):
+    """reps samples of n items: the ratings, kappa, its SE and whether it has one (not every rating one class)."""
+    x = ratings(rng, reps, n, prior, acc)
+    kappa, se = cohen_fce(x, len(prior)) if kind == "Cohen" else fleiss_linearised(x, len(prior))
+    return x, kappa, se, ~np.isnan(se)
+
+
+def fisher_z(kappa, se):
+    with np.errstate(divide="ignore", invalid="ignore"):
+        centre, half = np.arctanh(np.clip(kappa, -1 + 1e-9, 1 - 1e-9)), Z * se / (1 - kappa ** 2)
+        return np.tanh(centre - half), np.tanh(centre + half)
+
+
 def main():
     reps = int(sys.argv[1]) if len(sys.argv) > 1 else 20000
     rng = np.random.default_rng(int(sys.argv[2]) if len(sys.argv) > 2 else 23)
-    cases = [  # (kappa, prior, rater accuracies)
-        ("Cohen", [0.5, 0.5], (0.8, 0.8)),
-        ("Cohen", [0.9, 0.1], (0.9, 0.9)),
-        ("Cohen", [0.95, 0.05], (0.95, 0.85)),
-        ("Cohen", [1 / 3] * 3, (0.75, 0.75)),
-        ("Fleiss", [0.5, 0.5], (0.8,) * 3),
-        ("Fleiss", [0.9, 0.1], (0.9,) * 3),
-        ("Fleiss", [0.6, 0.25, 0.1, 0.05], (0.75,) * 3),
-    ]
     mc = 100 * np.sqrt(0.95 * 0.05 / reps)
     print(f"{reps} replicates per row, seed as given; Monte-Carlo SE of a 95 % coverage ≈ {mc:.2f} points")
     print("Each interval: coverage % (lower end above the truth — a wrong pass side — / upper end below it), each end"
           " nominally 2.5 %; Wald is the gate's kappa ± z·SE, Fisher z the same SE on atanh(kappa), for comparison")
     print("| kappa | prior | accuracies | true κ | n | Wald (gate) | Fisher z | no interval % |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- |")
-    for kind, prior, acc in cases:
-        k = len(prior)
-        truth = true_cohen(prior, *acc) if kind == "Cohen" else true_fleiss(prior, acc[0])
+    for kind, prior, acc in CASES:
+        truth = true_kappa(kind, prior, acc)
         for n in (30, 100, 600):
-            x = ratings(rng, reps, n, prior, acc)
-            kappa, se = cohen_fce(x, k) if kind == "Cohen" else fleiss_linearised(x, k)
-            ok = ~np.isnan(se)
+            _, kappa, se, ok = draw(rng, reps, n, kind, prior, acc)
             wald = np.maximum(-1, kappa - Z * se), np.minimum(1, kappa + Z * se)
-            with np.errstate(divide="ignore", invalid="ignore"):
-                centre, half = np.arctanh(np.clip(kappa, -1 + 1e-9, 1 - 1e-9)), Z * se / (1 - kappa ** 2)
-                fisher = np.tanh(centre - half), np.tanh(centre + half)
+            fisher = fisher_z(kappa, se)
             cells = []
             for low, high in (wald, fisher):
                 above = (low[ok] > truth).mean() * 100
