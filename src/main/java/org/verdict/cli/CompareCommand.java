@@ -102,7 +102,8 @@ public final class CompareCommand implements Callable<Integer> {
     private Double confidence;
 
     @Option(names = "--min-n", paramLabel = "N", defaultValue = "30",
-            description = "Slices with fewer examples get 'too few examples' (default: ${DEFAULT-VALUE}).")
+            description = "Slices with fewer examples get 'too few examples' (mape: fewer whose label is not 0;"
+                    + " default: ${DEFAULT-VALUE}).")
     private int minN;
 
     @Option(names = "--effect", paramLabel = "E",
