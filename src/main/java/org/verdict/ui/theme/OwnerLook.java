@@ -10,6 +10,7 @@ import javafx.scene.control.DialogEvent;
 import javafx.scene.control.DialogPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
 
@@ -49,6 +50,8 @@ public final class OwnerLook {
     private static void usableWithoutWindowManager(Dialog<?> dialog) {
         DialogPane pane = dialog.getDialogPane();
         pane.getStyleClass().add(FRAMED);
+        // as tall as its text with the frame's padding: sized before the look applied it, an Alert cut its last line
+        pane.setMinHeight(Region.USE_PREF_SIZE);
         dialog.addEventHandler(DialogEvent.DIALOG_SHOWING, e -> {
             if (pane.getHeaderText() == null || pane.getHeaderText().isBlank()) {
                 pane.setHeaderText(dialog.getTitle());
