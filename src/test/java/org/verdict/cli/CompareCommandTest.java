@@ -402,14 +402,7 @@ class CompareCommandTest {
      */
     @Test
     void aConstantCandidateIsWarnedOfInTheTableAndTheJson(@TempDir Path dir) throws Exception {
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("manifest.json"), """
-                {"format": "verdict-pack/1",
-                 "model": {"name": "claims", "task": "regression", "riskTier": 2, "targetUnit": "USD"},
-                 "models": [{"version": "1", "role": "production"}, {"version": "2", "role": "candidate"}],
-                 "primaryMetric": "mae",
-                 "suites": {"primary": {"file": "primary.csv", "slices": ["region"], "sensitive": []}}}
-                """);
+        writeClaimsManifest(dir);
         StringBuilder csv = new StringBuilder("example_id,label,region,pred_1,pred_2\n");
         for (int row = 0; row < 60; row++) {
             double claim = row % 4 == 0 ? 500 + 10 * row : 0;
@@ -439,14 +432,7 @@ class CompareCommandTest {
      */
     @Test
     void aCandidateConstantWithinOneSliceIsNotedBesideThatSlice(@TempDir Path dir) throws Exception {
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("manifest.json"), """
-                {"format": "verdict-pack/1",
-                 "model": {"name": "claims", "task": "regression", "riskTier": 2, "targetUnit": "USD"},
-                 "models": [{"version": "1", "role": "production"}, {"version": "2", "role": "candidate"}],
-                 "primaryMetric": "mae",
-                 "suites": {"primary": {"file": "primary.csv", "slices": ["region"], "sensitive": []}}}
-                """);
+        writeClaimsManifest(dir);
         StringBuilder csv = new StringBuilder("example_id,label,region,pred_1,pred_2\n");
         for (int row = 0; row < 80; row++) {
             double claim = row % 4 == 0 ? 500 + 10 * row : 0;
@@ -474,6 +460,18 @@ class CompareCommandTest {
         }
         CliRun gate = CliRun.verdict("gate", dir.toString());
         assertFalse(gate.out().contains("predicts one value"), "a note, not a gate's finding: " + gate.out());
+    }
+
+    /** A regression pack's manifest of claims in dollars in {@code dir}, sliced by region, its primary metric mae. */
+    private static void writeClaimsManifest(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("manifest.json"), """
+                {"format": "verdict-pack/1",
+                 "model": {"name": "claims", "task": "regression", "riskTier": 2, "targetUnit": "USD"},
+                 "models": [{"version": "1", "role": "production"}, {"version": "2", "role": "candidate"}],
+                 "primaryMetric": "mae",
+                 "suites": {"primary": {"file": "primary.csv", "slices": ["region"], "sensitive": []}}}
+                """);
     }
 
     /** A binary pack's manifest in {@code dir}, sliced by region; {@code extraEntries} go after primaryMetric. */
