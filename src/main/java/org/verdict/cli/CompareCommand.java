@@ -389,11 +389,16 @@ public final class CompareCommand implements Callable<Integer> {
             if (r.boundReason(r.deltaCi()) != null) {
                 notes.add(r.slice().label() + ": " + r.boundReason(r.deltaCi()));
             }
-            table.add(withCounts(counted, row(r.slice().label(), numbers, r, r.test() == null ? "-" : r.test()),
+            // marked where the section under the table says the candidate gives the whole slice one output
+            String slice = r.slice().label() + (report.constantSliceOf(r.slice()).isPresent() ? " ⚠" : "");
+            table.add(withCounts(counted, row(slice, numbers, r, r.test() == null ? "-" : r.test()),
                     r.counts().isNone() ? "-" : r.counts().text()));
         }
         // the adjusted p moves one column right after the counts
         TerminalTable.lines(table, counted ? Set.of(1, 7) : RIGHT_ALIGNED_COLUMNS).forEach(out::println);
+        // first under the table: what the numbers of these slices cannot tell
+        printSection(out, "One output for a whole slice (a note, not a verdict):", report.constantSlices().stream()
+                .map(c -> "⚠ " + c.slice().label() + ": " + c.note()).toList());
         printSection(out, "Unavailable:", reasons);
         printSection(out, "Notes:", notes);
         printClassRecalls(out, report);

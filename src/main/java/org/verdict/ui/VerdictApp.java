@@ -65,14 +65,16 @@ import org.verdict.ui.settings.DividerMemory;
 import org.verdict.ui.settings.UserDataFolder;
 import org.verdict.ui.settings.UserSettings;
 import org.verdict.ui.shell.BundledSample;
+import org.verdict.ui.shell.HigherLimitOpening;
 import org.verdict.ui.shell.MainViewModel;
 import org.verdict.ui.shell.MainWindow;
 import org.verdict.ui.shell.Navigator;
 import org.verdict.ui.shell.PackAction;
-import org.verdict.ui.summarize.SummarizeRowsDialog;
-import org.verdict.ui.summarize.SummarizeRowsViewModel;
 import org.verdict.ui.shell.PackView;
 import org.verdict.ui.shell.PathDialog;
+import org.verdict.ui.shell.SessionPackLimits;
+import org.verdict.ui.summarize.SummarizeRowsDialog;
+import org.verdict.ui.summarize.SummarizeRowsViewModel;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.QuietPeriod;
 import org.verdict.ui.task.StallDetector;
@@ -129,7 +131,8 @@ public final class VerdictApp extends Application {
         ActivityMonitor activity = new ActivityMonitor(System::currentTimeMillis);
 
         // one loader for row-level and summary packs, so every view and action opens either the same way
-        PackLoader loader = SummaryPacks.loader(packLimits);
+        SessionPackLimits limits = new SessionPackLimits(packLimits);
+        PackLoader loader = SummaryPacks.loader(limits::current);
         MainViewModel main = new MainViewModel(loader::load, executor, activity, settings,
                 dataFolder.defaultDecisionStore(), text.getString("open.activity"));
         DividerMemory dividers = new DividerMemory(settings);
@@ -204,7 +207,8 @@ public final class VerdictApp extends Application {
                 main::lastKeyFile, text);
         MainWindow window = new MainWindow(main, views(overview, compare, gates, evidence, audit),
                 packActions(recordDecision, exportApprovalPack), appearance, text, problems,
-                packChooser(text, paths));
+                packChooser(text, paths), new HigherLimitOpening(loader, limits, main, executor, activity, text,
+                        ComparisonOptions.DEFAULTS.minSliceSize()));
         navigator.set(window);
         window.listViewShortcuts(text.getString("view.compare"), CompareView.shortcuts(text));
         addSummarizeRows(window, main, dataFolder, executor, activity, text, problems);

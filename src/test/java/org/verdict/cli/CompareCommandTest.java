@@ -402,14 +402,7 @@ class CompareCommandTest {
      */
     @Test
     void aConstantCandidateIsWarnedOfInTheTableAndTheJson(@TempDir Path dir) throws Exception {
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("manifest.json"), """
-                {"format": "verdict-pack/1",
-                 "model": {"name": "claims", "task": "regression", "riskTier": 2, "targetUnit": "USD"},
-                 "models": [{"version": "1", "role": "production"}, {"version": "2", "role": "candidate"}],
-                 "primaryMetric": "mae",
-                 "suites": {"primary": {"file": "primary.csv", "slices": ["region"], "sensitive": []}}}
-                """);
+        writeClaimsManifest(dir);
         StringBuilder csv = new StringBuilder("example_id,label,region,pred_1,pred_2\n");
         for (int row = 0; row < 60; row++) {
             double claim = row % 4 == 0 ? 500 + 10 * row : 0;
@@ -428,6 +421,57 @@ class CompareCommandTest {
         CliRun gate = CliRun.verdict("gate", dir.toString());
         assertEquals(1, gate.exitCode(), gate.out());
         assertTrue(gate.out().contains("candidate 2 predicts one value, $0, for every one of the 60 rows"), gate.out());
+        assertFalse(text.out().contains("One output for a whole slice"),
+                "a candidate constant everywhere is said once, not once per slice: " + text.out());
+    }
+
+    /**
+     * A candidate answering $0 for every claim of one region, and varying elsewhere: compare marks that region's row
+     * and says under the table, and in each of its JSON results, what the candidate answers there and that production
+     * varies; the gates do not fail it for that.
+     */
+    @Test
+    void aCandidateConstantWithinOneSliceIsNotedBesideThatSlice(@TempDir Path dir) throws Exception {
+        writeClaimsManifest(dir);
+        StringBuilder csv = new StringBuilder("example_id,label,region,pred_1,pred_2\n");
+        for (int row = 0; row < 80; row++) {
+            double claim = row % 4 == 0 ? 500 + 10 * row : 0;
+            boolean us = row >= 40;
+            csv.append("c").append(row).append(',').append(claim).append(',').append(us ? "us" : "eu")
+                    .append(',').append(claim * 0.8 + 150 + row % 3).append(',')
+                    .append(us ? 0 : claim * 0.9 + 40 + row % 5).append('\n');
+        }
+        Files.writeString(dir.resolve("primary.csv"), csv);
+        String note = "candidate 2 predicts one value, $0, for all 40 rows of this slice; production 1's predictions "
+                + "vary here";
+        CliRun text = CliRun.verdict("compare", dir.toString());
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().lines().anyMatch(l -> l.startsWith("region=us ⚠ ")), text.out());
+        assertTrue(text.out().lines().noneMatch(l -> l.startsWith("region=eu ⚠")), text.out());
+        assertTrue(text.out().contains("One output for a whole slice (a note, not a verdict):\n  ⚠ region=us: "
+                + note + "\n"), text.out());
+        assertFalse(text.out().startsWith("⚠"), "no pack-level warning: the candidate varies overall");
+        CliRun json = CliRun.verdict("compare", dir.toString(), "--json");
+        assertEquals(0, json.exitCode(), json.err());
+        for (JsonNode result : new ObjectMapper().readTree(json.out()).get("results")) {
+            boolean us = result.get("values").toString().equals("[\"us\"]");
+            assertEquals(us ? note : null, result.has("constantPredictions")
+                    ? result.get("constantPredictions").asText() : null, result.toString());
+        }
+        CliRun gate = CliRun.verdict("gate", dir.toString());
+        assertFalse(gate.out().contains("predicts one value"), "a note, not a gate's finding: " + gate.out());
+    }
+
+    /** A regression pack's manifest of claims in dollars in {@code dir}, sliced by region, its primary metric mae. */
+    private static void writeClaimsManifest(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("manifest.json"), """
+                {"format": "verdict-pack/1",
+                 "model": {"name": "claims", "task": "regression", "riskTier": 2, "targetUnit": "USD"},
+                 "models": [{"version": "1", "role": "production"}, {"version": "2", "role": "candidate"}],
+                 "primaryMetric": "mae",
+                 "suites": {"primary": {"file": "primary.csv", "slices": ["region"], "sensitive": []}}}
+                """);
     }
 
     /** A binary pack's manifest in {@code dir}, sliced by region; {@code extraEntries} go after primaryMetric. */

@@ -267,7 +267,31 @@ public final class ComparisonEngine {
         }
         progress.update(1, "Comparison done");
         return new ComparisonReport(packName, productionVersion, candidateVersion, primaryMetric, options, decided,
-                familySizes.getOrDefault(primaryMetric, 0), familySizes, classRecalls, classFamilySizes);
+                familySizes.getOrDefault(primaryMetric, 0), familySizes, classRecalls, classFamilySizes,
+                constantSlices(keys, sizes, outcomes, productionVersion, candidateVersion, options));
+    }
+
+    /**
+     * The tested slices (at least the minimum size: fewer rows are not judged, and a few rows alike say little of a
+     * model) on which the candidate gives every row one output; none when it does so on the overall slice, which the
+     * pack-level check (a failed Schema gate, compare's warning) says once for every slice.
+     */
+    private static List<ConstantSlice> constantSlices(List<SliceKey> keys, List<Integer> sizes,
+                                                      List<Analysed> outcomes, String productionVersion,
+                                                      String candidateVersion, ComparisonOptions options) {
+        List<ConstantSlice> constant = new ArrayList<>();
+        for (int s = 0; s < keys.size(); s++) {
+            SliceAnalysis.OneOutput one = outcomes.get(s).outcome().oneOutput();
+            if (one.candidate() == null || sizes.get(s) < options.minSliceSize()) {
+                continue;
+            }
+            if (keys.get(s).isOverall()) {
+                return List.of();
+            }
+            constant.add(new ConstantSlice(keys.get(s), sizes.get(s), candidateVersion, one.candidate(),
+                    productionVersion, one.production()));
+        }
+        return constant;
     }
 
     /** Counts of (true class, predicted class) of one model on one slice (the heat map of the Compare view). */

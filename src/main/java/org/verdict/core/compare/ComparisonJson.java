@@ -72,7 +72,7 @@ public final class ComparisonJson {
             json.writeArrayFieldStart("results");
             for (SliceResult result : report.results()) {
                 if (keep.test(result)) {
-                    writeResult(json, result, null);
+                    writeResult(json, result, null, report.constantSliceOf(result.slice()).orElse(null));
                 }
             }
             json.writeEndArray();
@@ -135,9 +135,10 @@ public final class ComparisonJson {
 
     /**
      * One result's fields; a class's recall ({@code className} not null) has its class after the slice and no
-     * {@code primary}.
+     * {@code primary}; a result of a slice on which the candidate is constant ({@code constant} not null) says so.
      */
-    private static void writeResult(JsonGenerator json, SliceResult r, String className) throws IOException {
+    private static void writeResult(JsonGenerator json, SliceResult r, String className, ConstantSlice constant)
+            throws IOException {
         json.writeStartObject();
         writeStrings(json, "dimensions", r.slice().dimensions());
         writeStrings(json, "values", r.slice().values());
@@ -204,6 +205,9 @@ public final class ComparisonJson {
         if (r.note() != null) {
             json.writeStringField("note", r.note());
         }
+        if (constant != null) {
+            json.writeStringField("constantPredictions", constant.note());
+        }
         json.writeEndObject();
     }
 
@@ -220,7 +224,7 @@ public final class ComparisonJson {
         json.writeEndObject();
         json.writeArrayFieldStart("results");
         for (ClassRecall recall : report.classRecalls()) {
-            writeResult(json, recall.result(), recall.className());
+            writeResult(json, recall.result(), recall.className(), null);
         }
         json.writeEndArray();
         json.writeEndObject();

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.verdict.core.pack.Metric;
 import org.verdict.core.stats.MetricFormat;
 
@@ -18,6 +19,9 @@ import org.verdict.core.stats.MetricFormat;
  *                     classes in the table's order; empty for other tasks
  * @param classFamilySizes the size of each per-class family that has tested members ({@link TestFamily#CLASSES},
  *                         {@link TestFamily#SLICE_CLASSES})
+ * @param constantSlices the slices of at least the minimum size, other than the overall one, on which the candidate
+ *                       gives every row one output, in the order of {@code results}; empty where the candidate is
+ *                       constant overall (the pack-level check says that once) and on a summary pack (no rows)
  */
 public record ComparisonReport(
         String packName,
@@ -29,7 +33,8 @@ public record ComparisonReport(
         int correctedTests,
         Map<Metric, Integer> correctedTestsByMetric,
         List<ClassRecall> classRecalls,
-        Map<TestFamily, Integer> classFamilySizes) {
+        Map<TestFamily, Integer> classFamilySizes,
+        List<ConstantSlice> constantSlices) {
 
     public ComparisonReport {
         results = List.copyOf(results);
@@ -40,6 +45,16 @@ public record ComparisonReport(
         Map<TestFamily, Integer> classSizes = new EnumMap<>(TestFamily.class);
         classSizes.putAll(classFamilySizes);
         classFamilySizes = Collections.unmodifiableMap(classSizes);
+        constantSlices = List.copyOf(constantSlices);
+    }
+
+    /** A report that found no slice on which the candidate is constant. */
+    public ComparisonReport(String packName, String productionVersion, String candidateVersion, Metric primaryMetric,
+                            ComparisonOptions options, List<SliceResult> results, int correctedTests,
+                            Map<Metric, Integer> correctedTestsByMetric, List<ClassRecall> classRecalls,
+                            Map<TestFamily, Integer> classFamilySizes) {
+        this(packName, productionVersion, candidateVersion, primaryMetric, options, results, correctedTests,
+                correctedTestsByMetric, classRecalls, classFamilySizes, List.of());
     }
 
     /** A report without per-class recall (binary and regression tasks, hand-made reports). */
@@ -48,6 +63,11 @@ public record ComparisonReport(
                             Map<Metric, Integer> correctedTestsByMetric) {
         this(packName, productionVersion, candidateVersion, primaryMetric, options, results, correctedTests,
                 correctedTestsByMetric, List.of(), Map.of());
+    }
+
+    /** Where the candidate gives every row of {@code slice} one output: what it is, and production's there. */
+    public Optional<ConstantSlice> constantSliceOf(SliceKey slice) {
+        return constantSlices.stream().filter(c -> c.slice().equals(slice)).findFirst();
     }
 
     /** The per-class recall of one slice, classes in the table's order (empty when there is none). */

@@ -28,6 +28,7 @@ import org.verdict.core.stats.DeLong;
 import org.verdict.core.stats.DeltaInference;
 import org.verdict.core.stats.Interval;
 import org.verdict.core.stats.JackknifeVariance;
+import org.verdict.core.stats.MetricFormat;
 import org.verdict.core.stats.MetricValue;
 import org.verdict.core.stats.PairedMeanRatio;
 import org.verdict.core.stats.PairedProportionDifference;
@@ -97,7 +98,20 @@ final class SliceAnalysis {
      * recall (in the task's class order; empty for other tasks), whose verdicts the engine decides in families of
      * their own.
      */
-    record Outcome(List<MetricComparison> metrics, List<ClassOutcome> classRecalls, MetricCounts.Slice counts) {
+    record Outcome(List<MetricComparison> metrics, List<ClassOutcome> classRecalls, MetricCounts.Slice counts,
+                   OneOutput oneOutput) {
+        Outcome(List<MetricComparison> metrics, List<ClassOutcome> classRecalls, MetricCounts.Slice counts) {
+            this(metrics, classRecalls, counts, OneOutput.NONE);
+        }
+    }
+
+    /**
+     * Each model's output where it gives every row of the slice the same one, as written ("$0", "'other'", "'yes'
+     * with score 0.500"), else null: found on the passes the metrics make anyway (the paired cells, the ends of the
+     * score orders, the regression's row pass), never on one of its own.
+     */
+    record OneOutput(String production, String candidate) {
+        static final OneOutput NONE = new OneOutput(null, null);
     }
 
     /** One class's recall in a slice, and how many of the slice's rows are labelled with the class. */
@@ -211,12 +225,19 @@ final class SliceAnalysis {
                 }
             }
         }
+        OneOutput oneOutput = OneOutput.NONE;
+        if (task.isClassification() && rows.length > 1) {
+            // read before the score metrics take the score orders over
+            oneOutput = oneClassAndScore(cells, rows, productionAscending, candidateAscending);
+        }
         if (task == Task.BINARY && metrics.stream().anyMatch(Metric::needsScores)) {
             results.addAll(scoreMetrics(metrics, rows, positive, productionAscending, candidateAscending,
                     random.split()));
         }
         if (task == Task.REGRESSION) {
-            results.addAll(regressionMetrics(rows, random.split()));
+            RegressionPass pass = regressionPass(rows);
+            results.addAll(regressionMetrics(pass.blocks(), rows.length, pass.zeroLabels(), random.split()));
+            oneOutput = pass.oneOutput();
         }
         // the counts each result rests on: from the paired cells where counted, else (score metrics only) one pass
         MetricCounts.Slice counts = cells != null
@@ -225,7 +246,71 @@ final class SliceAnalysis {
                 : task == Task.REGRESSION ? MetricCounts.Slice.ofRegression(labelZeros(rows))
                 : MetricCounts.Slice.UNKNOWN;
         return new Outcome(underMinimum(inOrder(metrics, results), rows.length, counts), classRecalls,
-                counts);
+                counts, oneOutput);
+    }
+
+    /**
+     * Each model's one class (from the paired cells, where counted) and one score (a binary task's score orders,
+     * where given: the first and last in ascending order are equal), or null for a model whose class or score varies;
+     * a model with neither known has none.
+     */
+    private OneOutput oneClassAndScore(long[] cells, int[] rows, int[] productionAscending,
+                                       int[] candidateAscending) {
+        int k = classes.size();
+        int productionClass = -1;
+        int candidateClass = -1;
+        if (cells != null) {
+            long[] productionPredicted = new long[k];
+            long[] candidatePredicted = new long[k];
+            for (int cell = 0; cell < cells.length; cell++) {
+                productionPredicted[cell / k % k] += cells[cell];
+                candidatePredicted[cell % k] += cells[cell];
+            }
+            productionClass = onlyOne(productionPredicted);
+            candidateClass = onlyOne(candidatePredicted);
+        }
+        return new OneOutput(
+                oneClassAndScore(cells != null, productionClass, models.production.scores(), rows, productionAscending),
+                oneClassAndScore(cells != null, candidateClass, models.candidate.scores(), rows, candidateAscending));
+    }
+
+    /** The one index with a count, or −1 where more than one has. */
+    private static int onlyOne(long[] counts) {
+        int only = -1;
+        for (int c = 0; c < counts.length; c++) {
+            if (counts[c] > 0) {
+                if (only >= 0) {
+                    return -1;
+                }
+                only = c;
+            }
+        }
+        return only;
+    }
+
+    private String oneClassAndScore(boolean classesCounted, int oneClass, double[] scores, int[] rows,
+                                    int[] ascending) {
+        if (classesCounted && oneClass < 0) {
+            return null;
+        }
+        Double oneScore = null;
+        if (scores != null) {
+            if (ascending == null) {
+                return null; // scores not ordered for the metrics asked: whether they vary is not known
+            }
+            double lowest = scores[rows[ascending[0] & ~SliceRanking.NEW_SCORE]];
+            double highest = scores[rows[ascending[ascending.length - 1] & ~SliceRanking.NEW_SCORE]];
+            if (lowest != highest) {
+                return null;
+            }
+            oneScore = lowest;
+        }
+        String score = oneScore == null ? null : "score " + MetricFormat.RATE.value(oneScore);
+        if (!classesCounted) {
+            return score;
+        }
+        String name = "'" + classes.get(oneClass) + "'";
+        return score == null ? name : name + " with " + score;
     }
 
     /**
@@ -1936,7 +2021,14 @@ final class SliceAnalysis {
 
     // ---- regression ----
 
-    private List<MetricComparison> regressionMetrics(int[] rows, SplittableRandom random) {
+    /**
+     * A regression slice's pass over its rows: its block sums, its rows labelled 0, and each model's one predicted
+     * value where it gives every row the same.
+     */
+    private record RegressionPass(BlockResampler blocks, long zeroLabels, OneOutput oneOutput) {
+    }
+
+    private RegressionPass regressionPass(int[] rows) {
         double[] label = models.table.labelValues();
         double[] prod = models.production.values();
         double[] cand = models.candidate.values();
@@ -1950,9 +2042,15 @@ final class SliceAnalysis {
         int width = REGRESSION_WIDTH;
         double[] blockSums = new double[BOOTSTRAP_BLOCKS * width];
         long zeroLabels = 0;
+        double firstProduction = prod[rows[0]];
+        double firstCandidate = cand[rows[0]];
+        boolean productionVaries = false;
+        boolean candidateVaries = false;
         for (int row : rows) {
             int b = tableBlock[row] * width;
             double y = label[row];
+            productionVaries |= prod[row] != firstProduction;
+            candidateVaries |= cand[row] != firstCandidate;
             double ep = prod[row] - y;
             double ec = cand[row] - y;
             blockSums[b] += Math.abs(ep);
@@ -1970,7 +2068,11 @@ final class SliceAnalysis {
             blockSums[b + 8] += (y - centre) * (y - centre);
             blockSums[b + 9] += 1;
         }
-        return regressionMetrics(nonEmptyBlocks(blockSums, width), n, zeroLabels, random);
+        boolean several = n > 1;
+        OneOutput oneOutput = new OneOutput(
+                several && !productionVaries ? MetricFormat.predictedValue(firstProduction, options.targetUnit()) : null,
+                several && !candidateVaries ? MetricFormat.predictedValue(firstCandidate, options.targetUnit()) : null);
+        return new RegressionPass(nonEmptyBlocks(blockSums, width), zeroLabels, oneOutput);
     }
 
     /**

@@ -621,16 +621,19 @@ public final class EvaluationTableReader {
         private int newSliceValue(Map<String, Integer> levels, String value, long line, int column)
                 throws PackException {
             if (levels.size() >= limits.maxValuesPerSliceColumn()) {
-                throw bad(line, column, String.format(Locale.ROOT, "more than %,d distinct values in slice column "
-                        + "'%s'; a slice column groups examples (segment, language) and this looks like an id or "
+                throw beyondLimit(line, column, String.format(Locale.ROOT, "more than %,d distinct values in slice "
+                        + "column '%s'; a slice column groups examples (segment, language) and this looks like an id or "
                         + "free text; if it really is a grouping, raise the limit with --max-slice-values on the "
-                        + "command line (the app too: verdict PACK --max-slice-values N)",
-                        limits.maxValuesPerSliceColumn(), columns.names[column]));
+                        + "command line (the app too: verdict PACK --max-slice-values N, or Open with a higher limit)",
+                        limits.maxValuesPerSliceColumn(), columns.names[column]),
+                        new SliceLimitExceeded(columns.names[column], limits.maxValuesPerSliceColumn()));
             }
             if (++sliceValues > limits.maxSliceValues()) {
-                throw bad(line, column, String.format(Locale.ROOT, "more than %,d distinct slice values in all "
-                        + "slice and sensitive columns together; if they are all real groupings, raise the limit with "
-                        + "--max-slices on the command line (the app too: verdict PACK --max-slices N)", limits.maxSliceValues()));
+                throw beyondLimit(line, column, String.format(Locale.ROOT, "more than %,d distinct slice values in "
+                        + "all slice and sensitive columns together; if they are all real groupings, raise the limit "
+                        + "with --max-slices on the command line (the app too: verdict PACK --max-slices N, or Open "
+                        + "with a higher limit)", limits.maxSliceValues()),
+                        new SliceLimitExceeded(null, limits.maxSliceValues()));
             }
             int code = levels.size();
             levels.put(value, code);
@@ -741,6 +744,11 @@ public final class EvaluationTableReader {
 
         private PackException bad(long line, int column, String problem) {
             return new PackException(fileName, line, column + 1, "(" + columns.names[column] + ") " + problem);
+        }
+
+        private PackException beyondLimit(long line, int column, String problem, SliceLimitExceeded exceeded) {
+            return PackException.beyondSliceLimit(fileName, line, column + 1,
+                    "(" + columns.names[column] + ") " + problem, exceeded);
         }
 
         private void ensureCapacity() {

@@ -1,5 +1,7 @@
 package org.verdict.core.pack;
 
+import java.util.Optional;
+
 /**
  * A review pack that cannot be read. Names the file and, where known, the line and column,
  * so the person who wrote the pack can fix it.
@@ -12,6 +14,8 @@ public final class PackException extends Exception {
     private final long column;
     private final boolean wholeHeader;
     private final String problem;
+    /** The slice limit the pack went beyond, when that is what is wrong; else null. */
+    private final SliceLimitExceeded sliceLimit;
 
     /**
      * @param file path of the offending file relative to the pack (or the pack itself)
@@ -27,12 +31,29 @@ public final class PackException extends Exception {
     }
 
     private PackException(String file, long line, long column, boolean wholeHeader, String problem) {
+        this(file, line, column, wholeHeader, problem, null);
+    }
+
+    private PackException(String file, long line, long column, boolean wholeHeader, String problem,
+                          SliceLimitExceeded sliceLimit) {
         super(location(file, line, column, wholeHeader) + ": " + problem);
         this.file = file;
         this.line = line;
         this.column = column;
         this.wholeHeader = wholeHeader;
         this.problem = problem;
+        this.sliceLimit = sliceLimit;
+    }
+
+    /** A table with more distinct slice values than {@code exceeded}'s limit allows. */
+    public static PackException beyondSliceLimit(String file, long line, long column, String problem,
+                                                 SliceLimitExceeded exceeded) {
+        return new PackException(file, line, column, false, problem, exceeded);
+    }
+
+    /** The slice limit the pack went beyond, when that is what is wrong: a higher limit would open it. */
+    public Optional<SliceLimitExceeded> sliceLimit() {
+        return Optional.ofNullable(sliceLimit);
     }
 
     /**
@@ -70,7 +91,7 @@ public final class PackException extends Exception {
 
     /** The same problem at the same line and column of {@code otherFile}, a byte copy of this one's file. */
     public PackException relocated(String otherFile) {
-        return new PackException(otherFile, line, column, wholeHeader, problem);
+        return new PackException(otherFile, line, column, wholeHeader, problem, sliceLimit);
     }
 
     public long line() {

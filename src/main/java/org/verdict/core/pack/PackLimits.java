@@ -18,4 +18,15 @@ public record PackLimits(int maxValuesPerSliceColumn, int maxSliceValues, long m
             throw new IllegalArgumentException("pack limits must be at least 1");
         }
     }
+
+    /** These limits with no bound on slice values: to count what a pack beyond them holds. */
+    public PackLimits withoutSliceBounds() {
+        return new PackLimits(Integer.MAX_VALUE, Integer.MAX_VALUE, maxSuiteRows);
+    }
+
+    /** These limits raised, where lower, to hold {@code valuesPerColumn} values in a column and {@code sliceValues} in all. */
+    public PackLimits raisedTo(int valuesPerColumn, int sliceValues) {
+        return new PackLimits(Math.max(maxValuesPerSliceColumn, valuesPerColumn),
+                Math.max(maxSliceValues, sliceValues), maxSuiteRows);
+    }
 }

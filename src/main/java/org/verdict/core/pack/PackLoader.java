@@ -2,6 +2,7 @@ package org.verdict.core.pack;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.verdict.core.task.Progress;
 
 /**
@@ -11,7 +12,9 @@ import org.verdict.core.task.Progress;
  */
 public final class PackLoader {
     private final ManifestReader manifestReader;
-    private final EvaluationTableReader tableReader;
+    /** Read at each load: the app raises them for its session when a person opens a pack with a higher limit. */
+    private final Supplier<PackLimits> limits;
+    private final RowsListener listener;
     private final SufficientStatistics.Reader summaryReader;
 
     /** A loader of row-level packs only (it refuses a summary pack, saying so). */
@@ -39,9 +42,23 @@ public final class PackLoader {
      *                 ids for the comparison on the second core while the rest of the file is parsed
      */
     public PackLoader(PackLimits limits, SufficientStatistics.Reader summaryReader, RowsListener listener) {
+        this(() -> limits, summaryReader, listener);
+    }
+
+    /**
+     * @param limits the limits each load reads within, asked at each load (the app's, which a person may raise for
+     *               the session)
+     */
+    public PackLoader(Supplier<PackLimits> limits, SufficientStatistics.Reader summaryReader, RowsListener listener) {
         this.manifestReader = new ManifestReader();
-        this.tableReader = new EvaluationTableReader(limits, listener);
+        this.limits = limits;
+        this.listener = listener;
         this.summaryReader = summaryReader;
+    }
+
+    /** A loader of the same kinds of pack within {@code other} limits (to count what a pack beyond them holds). */
+    public PackLoader within(PackLimits other) {
+        return new PackLoader(() -> other, summaryReader, listener);
     }
 
     public ReviewPack load(Path source, Progress progress) throws PackException {
@@ -100,6 +117,6 @@ public final class PackLoader {
     private EvaluationTable loadEvaluationTable(PackFiles files, PackManifest manifest, SuiteSpec suite,
                                                 Progress progress) throws PackException {
         Path csv = files.resolve(suite.file(), PackManifest.FILE_NAME, 0, 0);
-        return tableReader.read(csv, suite.file(), manifest, suite, progress);
+        return new EvaluationTableReader(limits.get(), listener).read(csv, suite.file(), manifest, suite, progress);
     }
 }

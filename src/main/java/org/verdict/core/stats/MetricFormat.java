@@ -400,4 +400,14 @@ public final class MetricFormat {
     public static String count(long n, String singular, String plural) {
         return count(n) + " " + (n == 1 ? singular : plural);
     }
+
+    /**
+     * One predicted value of a regression as a person reads it: "$0", "12 kg" for a whole number (without the
+     * decimals a metric's value would carry), else with mae's decimals and unit.
+     */
+    public static String predictedValue(double value, TargetUnit unit) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? unit.beside(value < 0 ? "−" : "", count((long) Math.abs(value)))
+                : of(Metric.MAE, unit).value(value);
+    }
 }

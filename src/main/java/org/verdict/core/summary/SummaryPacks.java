@@ -1,9 +1,11 @@
 package org.verdict.core.summary;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.verdict.core.pack.PackLimits;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
+import org.verdict.core.pack.RowsListener;
 
 /** Opening a summary pack through the same loading path as a row-level pack, and telling the two apart after. */
 public final class SummaryPacks {
@@ -12,7 +14,12 @@ public final class SummaryPacks {
 
     /** A loader of both kinds of pack: rows, and summary packs checked by {@link SummaryPackReader}. */
     public static PackLoader loader(PackLimits limits) {
-        return new PackLoader(limits, new SummaryPackReader()::readPrimary);
+        return loader(() -> limits);
+    }
+
+    /** A loader of both kinds of pack within the limits in force at each load. */
+    public static PackLoader loader(Supplier<PackLimits> limits) {
+        return new PackLoader(limits, new SummaryPackReader()::readPrimary, RowsListener.NONE);
     }
 
     /** A loader of both kinds of pack within the default limits. */

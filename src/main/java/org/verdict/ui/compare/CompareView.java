@@ -74,6 +74,9 @@ import org.verdict.ui.task.BackgroundExecutor;
  * filterable table with the overall row on top. Worse slices stand out by colour, ▼ and the word "worse".
  */
 public final class CompareView {
+    /** After the slice of a row on which the candidate gives every row one output (its note in the tooltip). */
+    static final String CONSTANT_MARK = " ⚠";
+
     private static final PseudoClass WORSE = PseudoClass.getPseudoClass("worse");
     private static final PseudoClass BETTER = PseudoClass.getPseudoClass("better");
     private static final PseudoClass OVERALL = PseudoClass.getPseudoClass("overall");
@@ -683,12 +686,22 @@ public final class CompareView {
                         && fitsOnOneLine(item, getFont(), getWidth() - snappedLeftInset() - snappedRightInset())) {
                     shown = item;
                 }
+                // a slice on which the candidate gives every row one output: marked, the note a hover away
+                ComparisonRow row = isEmpty() || getTableRow() == null ? null : getTableRow().getItem();
+                String constant = row == null ? null : row.constantNote();
+                if (shown != null && constant != null) {
+                    shown += CONSTANT_MARK;
+                }
                 if (!Objects.equals(shown, getText())) {
                     setText(shown);
                 }
+                Tooltip wanted = constant == null ? null : tooltip(constant);
+                if (getTooltip() != wanted) {
+                    setTooltip(wanted);
+                }
             }
         });
-        fittedColumns.fit(slice, row -> sliceShown(row.slice()));
+        fittedColumns.fit(slice, row -> sliceShown(row.slice()) + (row.constantNote() == null ? "" : CONSTANT_MARK));
         table.getColumns().add(slice);
         // The verdict comes right after the slice: it is what a reviewer reads first, and it stays in view
         // however narrow the window or large the text.

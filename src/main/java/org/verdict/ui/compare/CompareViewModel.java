@@ -31,6 +31,7 @@ import javafx.collections.transformation.FilteredList;
 import org.verdict.core.compare.ClassRecall;
 import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.compare.ComparisonReport;
+import org.verdict.core.compare.ConstantSlice;
 import org.verdict.core.compare.SliceCoverage;
 import org.verdict.core.compare.SliceKey;
 import org.verdict.core.compare.SliceResult;
@@ -55,6 +56,9 @@ import org.verdict.ui.task.TurnWatch;
  * Reports are cached per candidate and cross, so switching back is instant.
  */
 public final class CompareViewModel {
+    /** How many slices on which the candidate gives every row one output the summary names before "…". */
+    private static final int CONSTANT_SLICES_NAMED = 3;
+
 
     /** Which chart the view shows. */
     public enum ChartKind { FOREST_PLOT, PER_MODEL }
@@ -341,7 +345,8 @@ public final class CompareViewModel {
                     List<SliceResult> selectedResults = current.resultsFor(selected).stream()
                             .filter(r -> selectedDimension.includes(r.slice().dimensions())).toList();
                     return new Selection(selectedResults.stream().map(r -> new ComparisonRow(r, unadjusted, cellTexts,
-                                    current.options().minSliceSize()))
+                                    current.options().minSliceSize(),
+                                    current.constantSliceOf(r.slice()).map(ConstantSlice::note).orElse(null)))
                                     .toList(),
                             noticeFor(selected, selectedResults), summaryOf(current, selected, selectedResults, unadjusted));
                 })
@@ -436,8 +441,24 @@ public final class CompareViewModel {
                 Math.round(current.options().confidenceLevel() * 100), bandText(current.options(), selected),
                 classesWorse(current))
                 + agreementNotes(results)
+                + constantSlices(current, results)
                 + (anyBound ? " " + MessageFormat.format(text.getString("compare.summaryBound"),
                         SliceResult.BOUND_MARK, selected.wireName()) : "");
+    }
+
+    /**
+     * " ⚠ On 1 slice shown the candidate gives every row one output (marked ⚠ in the table): language=ko.", naming
+     * the first few; empty where there is none among {@code results}.
+     */
+    private String constantSlices(ComparisonReport current, List<SliceResult> results) {
+        List<String> named = results.stream().map(SliceResult::slice)
+                .filter(slice -> current.constantSliceOf(slice).isPresent()).map(SliceKey::label).toList();
+        if (named.isEmpty()) {
+            return "";
+        }
+        String shown = String.join(", ", named.subList(0, Math.min(named.size(), CONSTANT_SLICES_NAMED)))
+                + (named.size() > CONSTANT_SLICES_NAMED ? ", …" : "");
+        return " " + MessageFormat.format(text.getString("compare.summaryConstant"), named.size(), shown);
     }
 
     /**

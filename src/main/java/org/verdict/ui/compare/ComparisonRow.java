@@ -40,6 +40,8 @@ public final class ComparisonRow {
     private final String nTooltip;
     /** The comparison's minimum slice size, which a slice with too few examples is under. */
     private final int minSliceSize;
+    /** Where the candidate gives every row of the slice one output, what it is (the CLI's note); else null. */
+    private final String constantNote;
 
     /**
      * A row whose Δ cell shows the interval the verdict reads, its tooltips in the app's words, of a comparison with
@@ -60,8 +62,15 @@ public final class ComparisonRow {
      * @param minSliceSize the comparison's minimum slice size, said beside "too few examples"
      */
     public ComparisonRow(SliceResult result, boolean unadjusted, ComparisonCellTexts texts, int minSliceSize) {
+        this(result, unadjusted, texts, minSliceSize, null);
+    }
+
+    /** @param constantNote where the candidate gives every row of the slice one output, the note saying so; else null */
+    public ComparisonRow(SliceResult result, boolean unadjusted, ComparisonCellTexts texts, int minSliceSize,
+                         String constantNote) {
         this.result = result;
         this.minSliceSize = minSliceSize;
+        this.constantNote = constantNote;
         // the table's headers name the target's unit ("Production ($)"): six signs a row would cost the chart
         // beside it the width of its slice labels
         SliceResult bare = result.withoutUnit();
@@ -115,6 +124,11 @@ public final class ComparisonRow {
 
     public String slice() {
         return result.slice().label();
+    }
+
+    /** The note of a slice on which the candidate gives every row one output, for the slice cell; else null. */
+    public String constantNote() {
+        return constantNote;
     }
 
     public int n() {

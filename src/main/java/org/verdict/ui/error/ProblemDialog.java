@@ -3,6 +3,8 @@ package org.verdict.ui.error;
 import java.util.ResourceBundle;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -26,6 +28,15 @@ public final class ProblemDialog {
 
     /** Shows the dialog without blocking the caller; returns it so callers (and tests) can inspect it. */
     public Alert show(Window owner, String whatHappened, String whatToDo, String details) {
+        return show(owner, whatHappened, whatToDo, details, null, null);
+    }
+
+    /**
+     * The same with a way forward beside OK (e.g. "Open with a higher limit…"), its button {@code problemAction};
+     * {@code action} runs, on the FX thread, when it is chosen. A null {@code actionLabel} shows OK alone.
+     */
+    public Alert show(Window owner, String whatHappened, String whatToDo, String details, String actionLabel,
+                      Runnable action) {
         Alert alert = OwnerLook.ownedBy(new Alert(Alert.AlertType.ERROR), owner);
         alert.setTitle(text.getString("problem.title"));
         alert.setHeaderText(whatHappened);
@@ -47,6 +58,16 @@ public final class ProblemDialog {
         });
         alert.getDialogPane().setExpandableContent(new VBox(8, detailArea, copy));
         alert.setResizable(true);
+        if (actionLabel != null) {
+            ButtonType forward = new ButtonType(actionLabel, ButtonBar.ButtonData.OTHER);
+            alert.getButtonTypes().add(0, forward);
+            alert.getDialogPane().lookupButton(forward).setId("problemAction");
+            alert.resultProperty().addListener((obs, old, chosen) -> {
+                if (chosen == forward) {
+                    action.run();
+                }
+            });
+        }
         alert.show();
         return alert;
     }

@@ -75,16 +75,7 @@ public final class MainViewModel {
         openFailure.set(null);
         executor.run(progress -> packSource.open(source, progress))
                 .showProgressIn(activity, openingTitle + " " + source.getFileName())
-                .onSuccess(opened -> {
-                    ReviewPack replaced = pack.get();
-                    pack.set(opened);
-                    closeInBackground(replaced);
-                    if (remember) {
-                        settings.packOpened(source);
-                        recentPacks.setAll(settings.recentPacks());
-                        saveSettingsInBackground();
-                    }
-                })
+                .onSuccess(opened -> showOpened(source, opened, remember))
                 .onError(failure -> {
                     if (failure instanceof PackException || failure instanceof IOException) {
                         openFailure.set(new OpenFailure(source, (Exception) failure));
@@ -102,8 +93,29 @@ public final class MainViewModel {
                 .start();
     }
 
+    /**
+     * Makes {@code opened}, read from {@code source}, the open pack (and, when {@code remember}, the first recent
+     * one); the pack it replaces is closed. On the FX thread.
+     */
+    public void showOpened(Path source, ReviewPack opened, boolean remember) {
+        ReviewPack replaced = pack.get();
+        pack.set(opened);
+        closeInBackground(replaced);
+        if (remember) {
+            settings.packOpened(source);
+            recentPacks.setAll(settings.recentPacks());
+            saveSettingsInBackground();
+        }
+    }
+
+    /** A pack that is broken or cannot be read, found after its opening (e.g. when read with a higher limit). */
+    void reportOpenFailure(Path source, Exception problem) {
+        openFailure.set(null);
+        openFailure.set(new OpenFailure(source, problem));
+    }
+
     /** Deletes the unpacked copy of a replaced .zip pack; a pack folder is left as it is. */
-    private void closeInBackground(ReviewPack replaced) {
+    void closeInBackground(ReviewPack replaced) {
         if (replaced == null) {
             return;
         }

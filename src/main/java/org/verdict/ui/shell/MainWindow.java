@@ -16,6 +16,7 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
@@ -40,6 +41,7 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.verdict.core.pack.PackException;
+import org.verdict.core.pack.SliceLimitExceeded;
 import org.verdict.ui.error.ProblemDialog;
 import org.verdict.ui.settings.UserSettings;
 import org.verdict.ui.theme.Appearance;
@@ -65,6 +67,8 @@ public final class MainWindow implements Navigator {
     private final Appearance appearance;
     private final ResourceBundle text;
     private final ProblemDialog problems;
+    /** Offers to open a pack refused for its slice values with a higher limit; null where it is not offered. */
+    private final HigherLimitOpening higherLimit;
     private final PackChooser chooser;
     private final Map<String, PackView> views = new LinkedHashMap<>();
     private final Map<String, ToggleButton> navigation = new LinkedHashMap<>();
@@ -80,7 +84,18 @@ public final class MainWindow implements Navigator {
 
     public MainWindow(MainViewModel model, List<PackView> views, List<PackAction> packActions,
                       Appearance appearance, ResourceBundle text, ProblemDialog problems, PackChooser chooser) {
+        this(model, views, packActions, appearance, text, problems, chooser, null);
+    }
+
+    /**
+     * @param higherLimit offers "Open with a higher limit…" for a pack refused for its slice values; null where the
+     *                    window offers only the refusal
+     */
+    public MainWindow(MainViewModel model, List<PackView> views, List<PackAction> packActions,
+                      Appearance appearance, ResourceBundle text, ProblemDialog problems, PackChooser chooser,
+                      HigherLimitOpening higherLimit) {
         this.model = model;
+        this.higherLimit = higherLimit;
         this.appearance = appearance;
         this.text = text;
         this.problems = problems;
@@ -102,6 +117,13 @@ public final class MainWindow implements Navigator {
                 reportOpenFailure(failed.source(), failed.problem());
             }
         });
+        if (higherLimit != null) {
+            higherLimit.proposalProperty().addListener((obs, old, proposal) -> {
+                if (proposal != null) {
+                    proposeHigherLimit(proposal);
+                }
+            });
+        }
         appearance.applyTo(root);
         // Whether the dragged item is a pack is asked of the disk once per drag, when it enters the window, not on
         // every mouse move over it: a folder on a sleeping network share would stall the window at each move.
@@ -220,13 +242,38 @@ public final class MainWindow implements Navigator {
         String header = MessageFormat.format(text.getString("open.failed"), source.getFileName());
         if (failure instanceof PackException broken) {
             String where = MessageFormat.format(text.getString("open.where"), broken.location());
+            Optional<SliceLimitExceeded> limit = higherLimit == null ? Optional.empty()
+                    : HigherLimitOpening.offeredFor(broken);
             problems.show(window(), header,
-                    where + "\n" + broken.problem() + "\n\n" + text.getString("open.fixAndRetry") + " " + stays,
-                    "pack: " + source.toAbsolutePath() + "\n" + broken.getMessage());
+                    where + "\n" + broken.problem() + "\n\n" + text.getString(limit.isPresent()
+                            ? "open.higherLimitOrFix" : "open.fixAndRetry") + " " + stays,
+                    "pack: " + source.toAbsolutePath() + "\n" + broken.getMessage(),
+                    limit.isPresent() ? text.getString("open.higherLimit") : null,
+                    () -> higherLimit.count(source, limit.orElseThrow()));
         } else {
             problems.show(window(), header, failure.getMessage() + "\n\n" + text.getString("open.checkAccess") + " "
                     + stays, "pack: " + source.toAbsolutePath() + "\n" + failure);
         }
+    }
+
+    /** What opening a pack beyond the limits costs, put to the person: open it, or leave it unopened. */
+    private void proposeHigherLimit(HigherLimitOpening.Proposal proposal) {
+        Alert ask = OwnerLook.ownedBy(new Alert(Alert.AlertType.CONFIRMATION), window());
+        ask.setTitle(text.getString("limit.title"));
+        ask.setHeaderText(MessageFormat.format(text.getString("limit.header"), proposal.source().getFileName()));
+        ask.setContentText(proposal.cost());
+        ask.getDialogPane().setId("higherLimitDialog");
+        ask.setResizable(true);
+        ButtonType open = new ButtonType(text.getString("limit.open"), ButtonBar.ButtonData.OK_DONE);
+        ask.getButtonTypes().setAll(open, ButtonType.CANCEL);
+        ask.resultProperty().addListener((obs, old, chosen) -> {
+            if (chosen == open) {
+                higherLimit.accept();
+            } else {
+                higherLimit.decline();
+            }
+        });
+        ask.show();
     }
 
     private MenuBar menuBar() {

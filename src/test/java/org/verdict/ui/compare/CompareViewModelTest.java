@@ -2,11 +2,13 @@ package org.verdict.ui.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
@@ -420,6 +422,42 @@ class CompareViewModelTest {
         app.showPack(new PackLoader().load(withPolicy, Progress.NONE));
         assertTrue(app.summaryProperty().get().endsWith("No significant difference: within ±0.03, the policy's "
                 + "primary margin."), app.summaryProperty().get());
+    }
+
+    /**
+     * A candidate answering $0 for every claim of one region: that row carries the note its slice cell shows on
+     * hover, the summary names the slice, and the other rows carry none.
+     */
+    @Test
+    void aSliceOnWhichTheCandidateGivesOneOutputIsNotedOnItsRowAndInTheSummary() throws Exception {
+        ComparisonEngine engine = new ComparisonEngine();
+        CompareViewModel app = new CompareViewModel(ComparisonRunner.underPolicy(engine::compare),
+                engine::confusionMatrix, executor, new ActivityMonitor(() -> 0), text,
+                ComparisonOptions.DEFAULTS, QuietPeriod.NONE);
+        StringBuilder csv = new StringBuilder("example_id,label,region,pred_1,pred_2\n");
+        for (int row = 0; row < 80; row++) {
+            int claim = row % 4 == 0 ? 500 + 10 * row : 0;
+            boolean us = row >= 40;
+            csv.append("c").append(row).append(',').append(claim).append(',').append(us ? "us" : "eu").append(',')
+                    .append(claim + 150 + row % 3).append(',').append(us ? 0 : claim + 40 + row % 5).append('\n');
+        }
+        app.showPack(new PackLoader().load(PackFixture.write(folder.resolve("claims"), """
+                {"format": "verdict-pack/1",
+                 "model": {"name": "claims", "task": "regression", "riskTier": 2, "targetUnit": "USD"},
+                 "models": [{"version": "1", "role": "production"}, {"version": "2", "role": "candidate"}],
+                 "primaryMetric": "mae",
+                 "suites": {"primary": {"file": "primary.csv", "slices": ["region"]}}}
+                """, csv.toString()), Progress.NONE));
+
+        Map<String, String> notes = new HashMap<>();
+        app.rows().forEach(row -> notes.put(row.slice(), row.constantNote()));
+        assertEquals(Set.of("overall", "region=eu", "region=us"), notes.keySet());
+        assertEquals("candidate 2 predicts one value, $0, for all 40 rows of this slice; production 1's predictions "
+                + "vary here", notes.get("region=us"));
+        assertNull(notes.get("region=eu"));
+        assertNull(notes.get("overall"));
+        assertTrue(app.summaryProperty().get().contains("⚠ On 1 slice shown the candidate gives every row one output "
+                + "(⚠ in the table; hover the slice): region=us."), app.summaryProperty().get());
     }
 
     /** The app compares at the pack policy's confidence level and seed, as the Gates view judges with them. */

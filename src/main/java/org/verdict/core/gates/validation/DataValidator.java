@@ -29,7 +29,6 @@ import org.verdict.core.gates.suites.Annotation;
 import org.verdict.core.gates.suites.PackSuites;
 import org.verdict.core.gates.suites.TrainingIds;
 import org.verdict.core.pack.EvaluationTable;
-import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.ModelPredictions;
 import org.verdict.core.pack.TargetUnit;
 import org.verdict.core.stats.Interval;
@@ -115,7 +114,7 @@ public final class DataValidator {
             if (!isConstant(predictions.values())) {
                 return Optional.empty();
             }
-            value = predictedValue(predictions.values()[0], targetUnit);
+            value = MetricFormat.predictedValue(predictions.values()[0], targetUnit);
         } else {
             int[] classes = predictions.classCodes();
             if (Arrays.stream(classes).anyMatch(code -> code != classes[0])) {
@@ -128,13 +127,6 @@ public final class DataValidator {
                 + " predicts one value, " + value + ", for every one of the " + MetricFormat.count(table.rowCount())
                 + " rows of " + table.fileName() + ": a constant, not a model (or predictions lost in the export)",
                 Map.of("n", (double) table.rowCount())));
-    }
-
-    /** "$0", "12.5 kg": a whole number without the decimals a metric's value would carry. */
-    private static String predictedValue(double value, TargetUnit unit) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15
-                ? unit.beside(value < 0 ? "−" : "", MetricFormat.count((long) Math.abs(value)))
-                : MetricFormat.of(Metric.MAE, unit).value(value);
     }
 
     private static boolean isConstant(double[] values) {
