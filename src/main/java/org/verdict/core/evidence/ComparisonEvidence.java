@@ -142,7 +142,8 @@ public final class ComparisonEvidence {
             return switch (this) {
                 case PREDICTED -> MetricFormat.count(count) + " | "
                         + MetricFormat.count(counts.candidatePredictedPositives());
-                case SMALLEST_CLASS -> counts.smallestClass() + ": " + MetricFormat.count(count);
+                case SMALLEST_CLASS -> ClassNames.beforeLeftToRight(counts.smallestClass()) + ": "
+                        + MetricFormat.count(count);
                 default -> MetricFormat.count(count);
             };
         }

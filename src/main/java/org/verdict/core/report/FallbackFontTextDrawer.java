@@ -26,7 +26,8 @@ import org.verdict.core.report.FontRuns.Run;
 /**
  * Chart text in the PDF with a fallback font per character, as the PDF's own text and tables have: a chart label in
  * Chinese, Japanese or Korean (a slice value) is drawn with the CJK fallback face where the chart's DejaVu face has no
- * glyph, and a character neither face has (an emoji, a control character) as U+FFFD, instead of as empty boxes.
+ * glyph, and a character neither face has (an emoji, a control character) as its code, "[U+1F4F1]", instead of as
+ * an empty box.
  *
  * <p>Every chart text comes through here. pdfbox-graphics2d otherwise draws a text it cannot write as PDF text (one
  * character no font has, or right-to-left script) as outlines of the chart's own face, which has no CJK glyphs: a
@@ -124,14 +125,14 @@ final class FallbackFontTextDrawer extends PdfBoxGraphics2DFontTextDrawer {
         return font.isTransformed() ? sized.deriveFont(font.getTransform()) : sized;
     }
 
-    /** The text in runs of the face that draws them ({@link FontRuns}: own, else fallback, else U+FFFD). */
+    /** The text in runs of the face that draws them ({@link FontRuns}: own, else fallback, else the code). */
     private static List<Run<Font>> runs(String text, Font own, Font fallback) {
         return FontRuns.split(text, own, own::canDisplay, fallback, fallback::canDisplay);
     }
 
     /**
      * The same text with its attributes, the fallback face set on every character its own face cannot draw but the
-     * fallback can, and U+FFFD for a character neither can.
+     * fallback can, and the code of a character neither can.
      */
     AttributedString drawable(AttributedCharacterIterator text, Font defaultFont) {
         StringBuilder all = new StringBuilder();
@@ -177,8 +178,12 @@ final class FallbackFontTextDrawer extends PdfBoxGraphics2DFontTextDrawer {
 
         @Override
         public int charWidth(int codePoint) {
-            Run<Font> drawn = runs(new String(Character.toChars(codePoint)), font, fallbackFace).get(0);
-            return (drawn.font() == font ? own : fallback).charWidth(drawn.text().codePointAt(0));
+            // a character no face has is drawn as its code ("[U+1F4F1]"), a formatting mark as nothing
+            int width = 0;
+            for (Run<Font> run : runs(new String(Character.toChars(codePoint)), font, fallbackFace)) {
+                width += (run.font() == font ? own : fallback).stringWidth(run.text());
+            }
+            return width;
         }
 
         @Override

@@ -771,13 +771,16 @@ final class PdfApprovalPack {
 
     /**
      * Text in the order it is drawn, left to right: runs of a right-to-left script (Arabic, Hebrew) reversed, as the
-     * Unicode bidirectional algorithm orders them. PDF text has no direction of its own.
+     * Unicode bidirectional algorithm orders them. PDF text has no direction of its own. Every line is read in the
+     * document's direction, left to right, as a browser reads the HTML's, so the two order a line alike: taken
+     * from its first letter, a line starting in Hebrew was read right to left and its English words and numbers put
+     * before it.
      */
     static String visualOrder(String text) {
         if (!Bidi.requiresBidi(text.toCharArray(), 0, text.length())) {
             return text;
         }
-        Bidi bidi = new Bidi(text, Bidi.DIRECTION_DEFAULT_LEFT_TO_RIGHT);
+        Bidi bidi = new Bidi(text, Bidi.DIRECTION_LEFT_TO_RIGHT);
         int count = bidi.getRunCount();
         byte[] levels = new byte[count];
         String[] pieces = new String[count];

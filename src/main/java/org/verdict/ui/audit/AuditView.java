@@ -170,10 +170,19 @@ public final class AuditView {
         verification.setId("auditVerification");
         verification.setWrapText(true);
         verification.textProperty().bind(model.verificationProperty());
-        model.integrityProperty().addListener((o, was, now) -> badgeStyle(verification, now));
+        // a log still being read and verified has no colour: red beside "verifying …" read as a problem found before
+        // any was, and the last log's green as this one verified
+        Runnable standing = () -> {
+            if (model.integrityProperty().get() == null && !model.openFailedProperty().get()) {
+                verification.getStyleClass().removeAll(STANDING_STYLES);
+            } else {
+                badgeStyle(verification, model.integrityProperty().get());
+            }
+        };
+        model.integrityProperty().addListener((o, was, now) -> standing.run());
         // a tampered store opened first leaves its standing unchanged: the new verdict still gets its colour
-        model.verificationProperty().addListener((o, was, now) -> badgeStyle(verification,
-                model.integrityProperty().get()));
+        model.verificationProperty().addListener((o, was, now) -> standing.run());
+        standing.run();
         // a tampered log lists its problems: at most a few lines high (in large text at 768 px a longer list left the
         // records table two rows); the rest scrolls within that height, so every problem stays readable in place
         ScrollPane verificationArea = new ScrollPane(verification);
@@ -283,9 +292,16 @@ public final class AuditView {
         tamperedOnly.selectedProperty().bindBidirectional(model.tamperedOnlyProperty());
         approver.setPrefWidth(140);
         search.setPrefWidth(220);
+        // the two dates of one range stay together: wrapped one by one, "To" stood alone on a line of its own at
+        // 1366×768, away from the "From" it bounds
+        HBox dates = new HBox(6, from, to);
+        dates.setAlignment(Pos.CENTER_LEFT);
+        from.setMinWidth(Region.USE_PREF_SIZE);
+        to.setMinWidth(Region.USE_PREF_SIZE);
         // every filter keeps its full size; a narrow window (or large text) wraps them onto a second line
         FlowPane filters = new FlowPane(12, 8, search, labelled("audit.model", modelChoice), labelled("audit.kind", kind),
-                labelled("audit.decision", decision), approver, from, to, tamperedOnly);
+                labelled("audit.decision", decision), approver, dates, tamperedOnly);
+        filters.setId("auditFilters");
         filters.getChildren().forEach(filter -> ((Region) filter).setMinWidth(Region.USE_PREF_SIZE));
         filters.setAlignment(Pos.CENTER_LEFT);
         return filters;

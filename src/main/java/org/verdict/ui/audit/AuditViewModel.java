@@ -219,6 +219,8 @@ public final class AuditViewModel {
         logDestroyed.set(false);
         loading.set(true);
         storeName.set(store.getFileName().toString());
+        // not yet judged: neither the last log's standing nor a problem
+        integrity.set(null);
         verification.set(say("audit.verifying", store.getFileName()));
         Path roster = trustedSigners.get();
         Path kept = keptCheckpoint.get();
@@ -737,8 +739,14 @@ public final class AuditViewModel {
      * The opened log's standing, as {@code log verify} heads it (intact, POLICY NOT MET, TAMPERED); null when no log
      * was verified.
      */
+    /** The open log's standing; null while it is read and verified, and when it could not be opened. */
     public ReadOnlyObjectProperty<Integrity> integrityProperty() {
         return integrity.getReadOnlyProperty();
+    }
+
+    /** Whether the last log asked for could not be opened or verified (or its verification was cancelled). */
+    public ReadOnlyBooleanProperty openFailedProperty() {
+        return openFailed.getReadOnlyProperty();
     }
 
     /**

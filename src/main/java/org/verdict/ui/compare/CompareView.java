@@ -705,7 +705,8 @@ public final class CompareView {
         table.getColumns().add(slice);
         // The verdict comes right after the slice: it is what a reviewer reads first, and it stays in view
         // however narrow the window or large the text.
-        table.getColumns().add(verdictColumn());
+        TableColumn<ComparisonRow, ComparisonRow> verdict = verdictColumn();
+        table.getColumns().add(verdict);
         TableColumn<ComparisonRow, ComparisonRow> n = numberColumn("compare.col.n", this::nShown,
                 row -> (double) row.n(), "n-value");
         // n with every count the metric rests on (the positives beside an AUC), one hover away
@@ -787,6 +788,9 @@ public final class CompareView {
         fittedColumns.border(production, MODEL_RULE);
         fittedColumns.border(candidate, MODEL_RULE);
         fittedColumns.spareTo(production, candidate);
+        // with the models' values hidden for room, what is left over goes after the slice's name and the verdict, text
+        // read from the left, rather than into n, Δ and the adjusted p, whose numbers it pushed away from their slice
+        fittedColumns.spareTo(slice, verdict);
         fittedColumns.yieldWhenNarrow(adjustedP);
         tableWidthWithAdjustedP = fittedColumns.widthToShow(adjustedP);
         tableWidthWithModels = fittedColumns.widthToShow(production);

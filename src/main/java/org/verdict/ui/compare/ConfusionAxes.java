@@ -20,7 +20,7 @@ record ConfusionAxes(List<String> columns, List<String> rows, boolean keyed) {
     /** Two spaces between a row's letter and its name, so the letter reads as the row's key. */
     private static final String KEY_SEPARATOR = "  ";
     /** A name cut to fewer characters than this tells little: the row is headed by its letter alone. */
-    private static final int FEWEST_CHARACTERS_KEPT = 6;
+    static final int FEWEST_CHARACTERS_KEPT = 6;
 
     /**
      * The geometry of a matrix's columns, as its grid lays them out.

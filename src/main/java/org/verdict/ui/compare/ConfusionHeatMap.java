@@ -31,6 +31,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import javafx.scene.transform.Scale;
@@ -42,6 +44,7 @@ import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.TestFamily;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.pack.Metric;
+import org.verdict.core.report.RowLabels;
 import org.verdict.core.stats.ConfusionMatrix;
 import org.verdict.core.stats.MetricFormat;
 import org.verdict.ui.theme.Palette;
@@ -96,6 +99,11 @@ final class ConfusionHeatMap extends ScrollPane {
     private ComparisonReport shownReport;
     private double shownLevel = Double.NaN;
     private final Label perClassCaption = new Label();
+    /** The class names of the two tables under the matrices, cut to the room their columns leave. */
+    private final List<ClassNameCell> recallNames = new ArrayList<>();
+    private final List<ClassNameCell> rateNames = new ArrayList<>();
+    /** Whether the matrices head their columns by letter: the tables then name each class after its letter too. */
+    private boolean lettered;
 
     ConfusionHeatMap(ResourceBundle text) {
         this.text = text;
@@ -154,6 +162,9 @@ final class ConfusionHeatMap extends ScrollPane {
         content.setPadding(new Insets(CONTENT_PADDING));
         setContent(content);
         caption.setText(text.getString("confusion.pick"));
+        viewportBoundsProperty().addListener((obs, was, now) -> fitClassNames());
+        // a larger text size widens every column: the names are cut again in the new font
+        hovered.fontProperty().addListener((obs, was, now) -> fitClassNames());
     }
 
     /**
@@ -200,6 +211,7 @@ final class ConfusionHeatMap extends ScrollPane {
      */
     private void showRecalls(ConfusionPair pair, ComparisonReport report) {
         recalls.getChildren().clear();
+        recallNames.clear();
         boolean ofThisPair = report != null && report.productionVersion().equals(pair.productionVersion())
                 && report.candidateVersion().equals(pair.candidateVersion());
         List<ClassRecall> rows = ofThisPair ? report.classRecallsOf(pair.slice()) : List.of();
@@ -238,8 +250,10 @@ final class ConfusionHeatMap extends ScrollPane {
                 verdict.getStyleClass().add("verdict-better");
             }
             int line = 2 + 2 * r;
-            recalls.addRow(line, cell("perClassRecallClass-" + className,
-                            className + "\n" + MetricFormat.sampleSize(result.n())), verdict,
+            Label classCell = cell("perClassRecallClass-" + className, "");
+            recallNames.add(new ClassNameCell(classCell, classIndex(pair, className), className,
+                    "\n" + MetricFormat.sampleSize(result.n())));
+            recalls.addRow(line, classCell, verdict,
                     cell("perClassRecallDelta-" + className, result.delta() == null ? "–"
                             : result.deltaCi() == null ? result.deltaText(null)
                             : result.deltaValueText(result.deltaCi()) + "\n" + result.intervalText(result.deltaCi())),
@@ -252,10 +266,12 @@ final class ConfusionHeatMap extends ScrollPane {
             models.setPadding(new Insets(0, 0, 6, 0));
             recalls.add(models, 0, line + 1, RECALL_COLUMNS, 1);
         }
-        // numbers are never shortened to "…" (the pane scrolls sideways); the verdict column wraps instead
+        // numbers are never shortened to "…" (the pane scrolls sideways); the verdict column wraps instead, and a
+        // class's name is cut in the middle to the room the other columns leave (fitClassNames)
         recalls.getChildren().stream().filter(cell -> GridPane.getColumnIndex(cell) != 1
                         || GridPane.getColumnSpan(cell) != null && GridPane.getColumnSpan(cell) > 1)
                 .forEach(cell -> ((Region) cell).setMinWidth(Region.USE_PREF_SIZE));
+        fitClassNames();
     }
 
     private static Label heading(String words) {
@@ -278,16 +294,20 @@ final class ConfusionHeatMap extends ScrollPane {
      */
     private void showPerClass(List<ClassRates> rates, ConfusionPair pair) {
         perClass.getChildren().clear();
+        rateNames.clear();
         perClass.addRow(0, heading(text.getString("perClass.class")),
                 heading(MessageFormat.format(text.getString("confusion.production"), pair.productionVersion())),
                 heading(MessageFormat.format(text.getString("confusion.candidate"), pair.candidateVersion())));
         for (int r = 0; r < rates.size(); r++) {
             ClassRates row = rates.get(r);
             int line = 1 + 3 * r;
-            Label className = new Label(row.className());
+            // the name and its n on a line across the three columns, so a long name widens none of them
+            Label className = new Label();
+            className.setId("perClassName-" + row.className());
             className.getStyleClass().add(atlantafx.base.theme.Styles.TEXT_BOLD);
-            perClass.add(className, 0, line);
-            perClass.add(new Label(MetricFormat.sampleSize(row.support())), 1, line, 2, 1);
+            rateNames.add(new ClassNameCell(className, classIndex(pair, row.className()), row.className(),
+                    "  " + MetricFormat.sampleSize(row.support())));
+            perClass.add(className, 0, line, 3, 1);
             perClass.addRow(line + 1, new Label(text.getString("perClass.precision")),
                     rate(row.productionPrecision()), rate(row.candidatePrecision()));
             perClass.addRow(line + 2, new Label(text.getString("perClass.recall")),
@@ -295,6 +315,80 @@ final class ConfusionHeatMap extends ScrollPane {
         }
         // Numbers and headings are never shortened to "…": a pane too narrow for them scrolls sideways.
         perClass.getChildren().forEach(cell -> ((Region) cell).setMinWidth(Region.USE_PREF_SIZE));
+        fitClassNames();
+    }
+
+    private static int classIndex(ConfusionPair pair, String className) {
+        return pair.production().classes().indexOf(className);
+    }
+
+    /**
+     * A class's cell in a table under the matrices: its name, cut to the room left, then {@code after} (its n), never
+     * cut; the whole name in its tooltip.
+     *
+     * @param index the class's place in the matrices, whose letter heads its name when they are lettered
+     */
+    private record ClassNameCell(Label label, int index, String name, String after) {
+        void fit(boolean lettered, ToDoubleFunction<String> width, double room) {
+            boolean keyed = lettered && index >= 0;
+            String key = keyed ? ConfusionAxes.key(index) + "  " : "";
+            String cut = RowLabels.cutMiddle(name, "", width, Math.max(0, room - width.applyAsDouble(key)));
+            // as the matrices' rows: a name cut to a few characters tells little, the letter alone says where it is
+            String shown = keyed && !cut.equals(name) && cut.codePointCount(0, cut.length())
+                    <= ConfusionAxes.FEWEST_CHARACTERS_KEPT ? ConfusionAxes.key(index) : key + cut;
+            label.setText(shown + after);
+            boolean whole = shown.equals(name);
+            if (!whole && label.getTooltip() == null) {
+                label.setTooltip(new Tooltip(name));
+            } else if (whole) {
+                label.setTooltip(null);
+            }
+        }
+    }
+
+    /**
+     * Cuts each class's name in the tables under the matrices in the middle, as the matrices' rows are, to the room
+     * the pane leaves it: whole, a name of 60 characters made its column so wide that the verdict, Δ and adjusted p
+     * beside it, and the models' rates under it, were out of view beside the table on a 1366×768 laptop.
+     */
+    private void fitClassNames() {
+        double room = getViewportBounds().getWidth() - 2 * CONTENT_PADDING;
+        if (room <= 0 || recallNames.isEmpty() && rateNames.isEmpty()) {
+            return;
+        }
+        Text measure = new Text();
+        measure.setFont(hovered.getFont());
+        ToDoubleFunction<String> plain = words -> {
+            measure.setText(words);
+            return measure.getLayoutBounds().getWidth();
+        };
+        // the class's cell holds its n under its name: the column is at least that wide anyway
+        double fewest = recallNames.stream().mapToDouble(cell -> plain.applyAsDouble(cell.after().strip())).max()
+                .orElse(0);
+        // the recall table: its other columns as wide as their widest cell, the verdict's at most its wrapping width
+        double others = 0;
+        for (int column = 1; column < RECALL_COLUMNS; column++) {
+            double widest = 0;
+            for (Node cell : recalls.getChildren()) {
+                Integer span = GridPane.getColumnSpan(cell);
+                if (Integer.valueOf(column).equals(GridPane.getColumnIndex(cell)) && (span == null || span == 1)) {
+                    widest = Math.max(widest, plain.applyAsDouble(((Label) cell).getText()));
+                }
+            }
+            others += (column == 1 ? Math.min(VERDICT_WIDTH, widest) : widest) + recalls.getHgap();
+        }
+        double recallRoom = Math.max(fewest, room - others - 1);
+        recallNames.forEach(cell -> cell.fit(lettered, plain, recallRoom));
+        Text boldMeasure = new Text();
+        Font font = hovered.getFont();
+        boldMeasure.setFont(Font.font(font.getFamily(), FontWeight.BOLD, font.getSize()));
+        ToDoubleFunction<String> bold = words -> {
+            boldMeasure.setText(words);
+            return boldMeasure.getLayoutBounds().getWidth();
+        };
+        for (ClassNameCell cell : rateNames) {
+            cell.fit(lettered, bold, room - bold.applyAsDouble(cell.after()) - 1);
+        }
     }
 
     private Label rate(ClassRates.Rate rate) {
@@ -339,6 +433,8 @@ final class ConfusionHeatMap extends ScrollPane {
                 }
                 if (production) {
                     legend.setVisible(axes.keyed());
+                    lettered = axes.keyed();
+                    fitClassNames();
                 }
             }
             double needed = node.prefWidth(-1);
@@ -379,12 +475,14 @@ final class ConfusionHeatMap extends ScrollPane {
         shown = null;
         shownReport = null;
         recalls.getChildren().clear();
+        recallNames.clear();
         recallsCaption.setText("");
         caption.setText(message);
         outOfView.setText("");
         matrices.getChildren().clear();
         legend.setVisible(false);
         perClass.getChildren().clear();
+        rateNames.clear();
     }
 
     private void showLegend(List<String> classes) {

@@ -55,8 +55,11 @@ public final class FittedColumns<S> {
     /** Pixels beside the padding: slack for rounding, and any border a column's cells draw. */
     private double slack = THEME_SLACK;
     private final Map<TableColumn<S, ?>, Double> borders = new LinkedHashMap<>();
-    /** Columns that take the room to spare, when shown, instead of every column in proportion. */
-    private final List<TableColumn<S, ?>> growingFirst = new ArrayList<>();
+    /**
+     * Groups of columns that take the room to spare, the first group with a column shown, instead of every column in
+     * proportion.
+     */
+    private final List<List<TableColumn<S, ?>>> growingFirst = new ArrayList<>();
     private final Map<TableColumn<S, ?>, Function<S, String>> shownTexts = new LinkedHashMap<>();
     private final Map<TableColumn<S, ?>, Double> graphicsEms = new LinkedHashMap<>();
     private final Map<TableColumn<S, ?>, Double> flexibleMinEms = new LinkedHashMap<>();
@@ -127,7 +130,15 @@ public final class FittedColumns<S> {
             }
         });
         table.widthProperty().addListener((obs, old, width) -> share());
-        fontSize.addListener((obs, old, size) -> requestRefit());
+        // at once: a text size set by CSS is known only in a pulse's CSS pass, and measured in the next pulse the
+        // columns kept the old size's widths for a frame, their texts in the new size cut to "…"; measured now, this
+        // pulse's layout pass already has the new widths. Once more in the next pulse, when the table's scroll bars
+        // and insets have their new size's CSS too: shared out in the old ones, a large-text table scrolled sideways
+        // by a pixel
+        fontSize.addListener((obs, old, size) -> {
+            refit();
+            requestRefit();
+        });
         table.sceneProperty().addListener((obs, old, scene) -> pulseWith(scene));
         pulseWith(table.getScene());
     }
@@ -182,11 +193,12 @@ public final class FittedColumns<S> {
 
     /**
      * Room to spare goes to these columns while any of them is shown (a table whose other columns are as wide as their
-     * text), else as before: to the flexible columns, or every column in proportion.
+     * text), else to those of the next call's while any of them is shown, and so on; with none shown, as before: to
+     * the flexible columns, or every column in proportion.
      */
     @SafeVarargs
     public final void spareTo(TableColumn<S, ?>... columns) {
-        growingFirst.addAll(List.of(columns));
+        growingFirst.add(List.of(columns));
         requestRefit();
     }
 
@@ -319,8 +331,8 @@ public final class FittedColumns<S> {
      * they are measured once, at the start of the next pulse, before its CSS and layout passes, so the first frame
      * that shows new rows shows them at their widths. Measured in a later event instead ({@code Platform.runLater}),
      * a pulse that came first laid out and painted the new rows in the old widths: under load the Compare table
-     * showed its slices cut to "hos…" and its numbers to "…" for seconds. A text size set by CSS is known only
-     * during a pulse's CSS pass: the columns follow it in the pulse after.
+     * showed its slices cut to "hos…" and its numbers to "…" for seconds. A new text size is measured at once
+     * (see the constructor).
      */
     private void requestRefit() {
         if (!refitRequested) {
@@ -401,7 +413,12 @@ public final class FittedColumns<S> {
         wrapWhereNeeded(widths, room);
         double needed = widths.values().stream().mapToDouble(Double::doubleValue).sum();
         double spare = Math.max(0, Math.floor(room - needed) - 1);
-        List<TableColumn<S, ?>> growing = visible.stream().filter(growingFirst::contains).toList();
+        List<TableColumn<S, ?>> growing = List.of();
+        for (List<TableColumn<S, ?>> group : growingFirst) {
+            if (growing.isEmpty()) {
+                growing = visible.stream().filter(group::contains).toList();
+            }
+        }
         if (growing.isEmpty()) {
             growing = visible.stream().filter(flexibleMinEms::containsKey).toList();
         }

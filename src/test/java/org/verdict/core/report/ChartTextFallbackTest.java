@@ -24,7 +24,7 @@ import org.verdict.core.stats.Interval;
 
 /**
  * Chart labels in the PDF print Chinese, Japanese and Korean with the fallback face and a character no bundled face
- * has as U+FFFD, whatever else the label holds: an emoji beside the CJK once sent the whole label to outlines of the
+ * has as its code ("[U+1F5FC]"), whatever else the label holds: an emoji beside the CJK once sent the whole label to outlines of the
  * DejaVu face, empty boxes where the board must read the one worse slice.
  */
 class ChartTextFallbackTest {
@@ -59,20 +59,21 @@ class ChartTextFallbackTest {
     }
 
     @Test
-    void aWorseSliceNamedInCjkWithAnEmojiPrintsItsCjkAndTheEmojiAsReplacement() throws Exception {
+    void aWorseSliceNamedInCjkWithAnEmojiPrintsItsCjkAndTheEmojisCode() throws Exception {
         byte[] pdf = pdfWithForest("roc_auc by region", List.of(
                 new DeltaRow("overall (n=2,000)", -0.009, new Interval(-0.030, 0.012), Verdict.NO_SIGNIFICANT_DIFFERENCE),
                 new DeltaRow("region=Zürich (n=428)", 0.0, new Interval(-0.057, 0.057), Verdict.INCONCLUSIVE),
                 new DeltaRow("region=東京 🗼 (n=384)", -0.090, new Interval(-0.171, -0.009), Verdict.WORSE)));
 
         String text = text(pdf);
-        assertTrue(text.contains("region=東京 \uFFFD (n=384)"), "the worse slice's label is text:\n" + text);
+        assertTrue(text.contains("region=東京 [U+1F5FC] (n=384)"), "the worse slice's label is text:\n" + text);
         assertTrue(text.contains("region=Zürich (n=428)"), text);
         List<String> fonts = charactersWithFonts(pdf);
         assertTrue(fonts.stream().anyMatch(f -> f.startsWith("東 ") && f.contains("DroidSansFallback")),
                 "東 is drawn with the CJK fallback: " + fonts);
-        assertTrue(fonts.stream().anyMatch(f -> f.startsWith("\uFFFD ") && f.contains("DejaVuSans")),
-                "the emoji prints as U+FFFD of the DejaVu face: " + fonts);
+        assertTrue(fonts.stream().noneMatch(f -> f.startsWith("\uFFFD ")), "no replacement mark: " + fonts);
+        assertTrue(fonts.stream().anyMatch(f -> f.startsWith("U ") && f.contains("DejaVuSans")),
+                "the emoji's code prints in the DejaVu face: " + fonts);
     }
 
     @Test
@@ -82,7 +83,7 @@ class ChartTextFallbackTest {
                 new DeltaRow("地域=東京 (n=384)", -0.09, new Interval(-0.17, -0.01), Verdict.WORSE)));
 
         String text = text(pdf);
-        assertTrue(text.contains("roc_auc by 地域 \uFFFD"), "the bold title is text with its CJK:\n" + text);
+        assertTrue(text.contains("roc_auc by 地域 [U+1F5FC]"), "the bold title is text with its CJK:\n" + text);
         List<String> cjk = charactersWithFonts(pdf).stream().filter(f -> f.startsWith("地 ")).toList();
         assertEquals(3, cjk.size(), "地 in the title and in both rows: " + cjk);
         assertTrue(cjk.stream().allMatch(f -> f.contains("DroidSansFallback")), cjk.toString());
@@ -105,12 +106,13 @@ class ChartTextFallbackTest {
             Font font = (Font) drawn.getAttribute(TextAttribute.FONT);
             faces.add(c + " " + font.getFontName() + (font.isBold() ? " bold" : "") + " " + font.getSize2D());
         }
-        assertEquals("مدينة=東京 \uFFFD", text.toString());
+        assertEquals("مدينة=東京 [U+1F5FC]", text.toString());
         assertEquals("م DejaVu Sans Bold bold 10.0", faces.get(0));
         assertEquals("東 Droid Sans Fallback bold 10.0", faces.get(6));
         assertEquals("京 Droid Sans Fallback bold 10.0", faces.get(7));
         assertEquals("  DejaVu Sans Bold bold 10.0", faces.get(8));
-        assertEquals("\uFFFD DejaVu Sans Bold bold 10.0", faces.get(9));
+        assertEquals("[ DejaVu Sans Bold bold 10.0", faces.get(9));
+        assertEquals("] DejaVu Sans Bold bold 10.0", faces.get(17));
     }
 
     @Test

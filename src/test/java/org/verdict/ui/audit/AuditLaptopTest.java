@@ -273,6 +273,36 @@ class AuditLaptopTest {
         }
     }
 
+    /**
+     * The two dates of the filters' range stay side by side, in normal text at 1366×768 (the view 1242 px wide), where
+     * "To" had wrapped onto a line of its own, and in large text, where the filters take more lines.
+     */
+    @Test
+    void theDatesOfTheFiltersRangeStayTogetherWhereTheFiltersWrap(FxRobot robot) throws Exception {
+        Path db = store("range.db");
+        robot.interact(() -> model.open(db));
+        try {
+            for (boolean large : List.of(false, true)) {
+                robot.interact(() -> {
+                    appearance.largeTextProperty().set(large);
+                    stage.setWidth(large ? VIEW_WIDTH : 1242);
+                });
+                robot.interact(() -> { });
+                Bounds from = sceneBounds(robot.lookup("#auditFrom").query());
+                Bounds to = sceneBounds(robot.lookup("#auditTo").query());
+                assertEquals(from.getMinY(), to.getMinY(), 0.5, (large ? "large" : "normal") + " text: " + from + to);
+                assertTrue(to.getMinX() > from.getMaxX(), "To right of From");
+                assertTrue(to.getMaxX() <= stage.getWidth(), "To in view: " + to);
+            }
+        } finally {
+            largeTextOnTheLaptop(robot);
+        }
+    }
+
+    private static Bounds sceneBounds(Node node) {
+        return node.localToScene(node.getLayoutBounds());
+    }
+
     @Test
     void theIntegrityBadgeAndSignaturesStayInViewInLargeTextInBothThemes(FxRobot robot) throws Exception {
         Path db = store("decisions.db");

@@ -1,5 +1,6 @@
 package org.verdict.ui.compare;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -99,6 +100,13 @@ class CompareColumnsGiveWayLaptopTest {
         boolean anyOptionalShown = column("compare.col.test").isVisible() || column("compare.col.p").isVisible();
         assertTrue(!anyOptionalShown || column("compare.col.production").isVisible(),
                 mode + ": the test or p in view while the models' values are not");
+        if (!column("compare.col.production").isVisible()) {
+            // the room the models' values leave goes after the slice's name and the verdict, not into the numbers
+            for (String id : new String[] {"compare.col.n", "compare.col.delta", "compare.col.adjustedP"}) {
+                assertEquals(column(id).getMinWidth(), column(id).getWidth(), 1.0,
+                        mode + ": " + id + " keeps no spare room while the models' values are hidden");
+            }
+        }
         Label hidden = robot.lookup("#compareHiddenColumns").queryAs(Label.class);
         for (String id : new String[] {"compare.col.adjustedP", "compare.col.p", "compare.col.test",
             "compare.col.production", "compare.col.candidate"}) {

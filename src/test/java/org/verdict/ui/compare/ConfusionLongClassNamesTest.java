@@ -20,7 +20,14 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import java.util.Map;
+import org.verdict.core.compare.ClassRecall;
+import org.verdict.core.compare.ComparisonOptions;
+import org.verdict.core.compare.ComparisonReport;
 import org.verdict.core.compare.SliceKey;
+import org.verdict.core.compare.TestFamily;
+import org.verdict.core.compare.Verdict;
+import org.verdict.core.pack.Metric;
 import org.verdict.core.stats.ConfusionMatrix;
 
 /**
@@ -31,6 +38,7 @@ import org.verdict.core.stats.ConfusionMatrix;
 @ExtendWith(ApplicationExtension.class)
 class ConfusionLongClassNamesTest {
     private ConfusionHeatMap pane;
+    private ConfusionPair pair;
 
     @Start
     void start(Stage stage) {
@@ -47,7 +55,8 @@ class ConfusionLongClassNamesTest {
             }
         }
         ConfusionMatrix matrix = new ConfusionMatrix(classes, counts);
-        pane.show(new ConfusionPair(SliceKey.OVERALL, "v1", matrix, "v2", matrix), null);
+        pair = new ConfusionPair(SliceKey.OVERALL, "v1", matrix, "v2", matrix);
+        pane.show(pair, null);
     }
 
     @Test
@@ -121,6 +130,57 @@ class ConfusionLongClassNamesTest {
         assertEquals(sceneBounds(headers.get(11)).getMaxX() - sceneBounds(headers.get(0)).getMinX(),
                 sceneBounds(cells).getWidth(), 0.5, "the cells span the columns under their headers");
         assertEquals("", robot.lookup("#confusionOutOfView").queryLabeled().getText());
+    }
+
+    /**
+     * The tables under the matrices name each class by its letter and as much of its name as fits beside their numbers
+     * (the whole name on hover): whole, a 60-character name pushed the verdict, Δ and adjusted p of every class, and the
+     * models' rates, out of view to the right.
+     */
+    @Test
+    void theTablesUnderTheMatricesCutLongNamesAndKeepEveryNumberInView(FxRobot robot) {
+        List<String> classes = ConfusionAxesTest.QUEUES;
+        List<ClassRecall> recalls = new ArrayList<>();
+        for (int k = 0; k < classes.size(); k++) {
+            recalls.add(new ClassRecall(classes.get(k), ReportFixture.result(SliceKey.OVERALL, 2387 - 150 * k + 185,
+                    Metric.RECALL, 0.79, 0.81, -0.004, 0.05, 0.03, 0.072, Verdict.INCONCLUSIVE)));
+        }
+        ComparisonReport report = new ComparisonReport("router", "v1", "v2", Metric.MACRO_F1, ComparisonOptions.DEFAULTS,
+                List.of(), 0, Map.of(), recalls, Map.of(TestFamily.CLASSES, classes.size()));
+        robot.interact(() -> pane.show(pair, report));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        double right = visibleRight();
+        List<Labeled> cells = new ArrayList<>();
+        cells.addAll(robot.lookup("#perClassRecall .label").queryAllAs(Labeled.class));
+        cells.addAll(robot.lookup("#perClassRates .label").queryAllAs(Labeled.class));
+        assertTrue(cells.size() > 6 * 5, "every class's cells: " + cells.size());
+        for (Labeled cell : cells) {
+            assertTrue(sceneBounds(cell).getMaxX() <= right + 0.5,
+                    cell.getText() + " ends at " + sceneBounds(cell).getMaxX() + ", the pane shows up to " + right);
+            assertTrue(cell.lookupAll(".text").stream().map(javafx.scene.text.Text.class::cast)
+                    .allMatch(drawn -> drawn.getText().equals(cell.getText())), "cut by JavaFX: " + cell.getText());
+        }
+        assertFalse(CompareHeaders.scrollsSideways(pane), "the pane does not scroll sideways");
+        for (int k = 0; k < classes.size(); k++) {
+            for (String id : List.of("#perClassRecallClass-", "#perClassName-")) {
+                String wanted = id.substring(1) + classes.get(k);
+                Labeled name = robot.lookup((Node node) -> wanted.equals(node.getId())).queryLabeled();
+                String firstLine = name.getText().split("\n")[0].replaceFirst("  n=[\\d,]+$", "");
+                assertTrue(firstLine.equals(ConfusionAxes.key(k)) || firstLine.startsWith(ConfusionAxes.key(k) + "  "),
+                        "its letter first: " + name.getText());
+                if (!firstLine.equals(ConfusionAxes.key(k) + "  " + classes.get(k))) {
+                    assertEquals(classes.get(k), name.getTooltip().getText(), "the whole name on hover");
+                }
+            }
+        }
+        String first = robot.lookup((Node node) -> ("perClassRecallClass-" + classes.get(0)).equals(node.getId()))
+                .queryLabeled().getText();
+        assertTrue(first.startsWith("A") && first.endsWith("\nn=2,572"), first);
+        String rates = robot.lookup((Node node) -> ("perClassName-" + classes.get(0)).equals(node.getId()))
+                .queryLabeled().getText();
+        assertTrue(rates.startsWith("A  Änder") && rates.contains("…") && rates.endsWith("€  n=2,572"),
+                "across the columns the name keeps more: " + rates);
     }
 
     /** The header of the {@code k}th true class: the grid's first column, below the corner. */

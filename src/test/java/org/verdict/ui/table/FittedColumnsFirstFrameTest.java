@@ -9,10 +9,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import javafx.animation.AnimationTimer;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.collections.FXCollections;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -80,6 +82,48 @@ class FittedColumnsFirstFrameTest {
         double settled = name.getWidth();
         assertTrue(settled > before, "the long name needs a wider column: " + before + " -> " + settled);
         assertEquals(List.of(), first.cutCells(), "no cell cut with an ellipsis in the first frame");
+        assertEquals(settled, first.nameWidth(), 0.5, "the first frame has the width the table keeps");
+    }
+
+    /**
+     * A larger text size set by CSS (the app's projector mode), as the app follows it: a label's font, which the CSS
+     * pass of the same pulse changes. That pulse already lays the columns out at the new size's widths: measured in the
+     * pulse after, the texts in the new size were cut to "…" for a frame.
+     */
+    @Test
+    void theFirstPulseInALargerTextSizeLaysTheColumnsOutAtItsWidths(FxRobot robot) throws Exception {
+        TableView<Slice> sized = new TableView<>(FXCollections.observableArrayList(
+                new Slice(LONG_NAME, "−0.500 at 99.98% [−0.688, −0.244]")));
+        sized.setStyle("-fx-font-family: 'DejaVu Sans';");
+        Label body = new Label("body text");
+        StackPane root = new StackPane(sized, body);
+        root.setStyle("-fx-font-size: 13px;");
+        FittedColumns<Slice> fitted = new FittedColumns<>(sized,
+                Bindings.createDoubleBinding(() -> body.getFont().getSize(), body.fontProperty()), false);
+        TableColumn<Slice, String> sizedName = column("Slice", Slice::name);
+        TableColumn<Slice, String> sizedDelta = column("Δ [interval]", Slice::delta);
+        sized.getColumns().add(sizedName);
+        sized.getColumns().add(sizedDelta);
+        fitted.fit(sizedName, Slice::name);
+        fitted.fit(sizedDelta, Slice::delta);
+        robot.interact(() -> {
+            table = sized;
+            name = sizedName;
+            Stage stage = (Stage) robot.listTargetWindows().get(0);
+            stage.setScene(new Scene(root, 1300, 300));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> { });
+        double before = sizedName.getMinWidth();
+
+        Frame first = firstFrameAfter(() -> root.setStyle("-fx-font-size: 20px;"));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> { });
+        double settled = sizedName.getWidth();
+        assertEquals(20, body.getFont().getSize(), 0.01);
+        assertTrue(sizedName.getMinWidth() > before * 1.3,
+                "the larger text needs a wider column: " + before + " -> " + sizedName.getMinWidth());
+        assertEquals(List.of(), first.cutCells(), "no cell cut with an ellipsis in the first frame in the new size");
         assertEquals(settled, first.nameWidth(), 0.5, "the first frame has the width the table keeps");
     }
 
