@@ -138,10 +138,15 @@ final class SliceAnalysis {
     private final ThreadLocal<int[][]> keptGroups = ThreadLocal.withInitial(() -> new int[2][0]);
     private final ThreadLocal<double[][]> keptScratch = ThreadLocal.withInitial(() -> new double[4][0]);
     /**
-     * The most examples whose scratch a thread keeps (at most 8 MB of groups and 64 MB of values for both models):
+     * The most examples whose scratch a thread keeps (at most 8 MB of groups and 36 MB of values for both models):
      * above, a slice makes its own.
      */
     private static final int KEPT_SCRATCH = 1 << 20;
+    /**
+     * The most distinct scores of a slice whose DeLong components and AP influences are summed in one pass ({@link
+     * #exampleSums}), on four tables of 2 MB at most a thread.
+     */
+    private static final int ONE_PASS_MAX_GROUPS = 1 << 17;
 
     /** @param helpers the comparison's workers, to which a slice's block bootstrap offers part of its replicates */
     SliceAnalysis(PairedModels models, ComparisonOptions options, Progress progress, Executor helpers) {
@@ -954,11 +959,9 @@ final class SliceAnalysis {
         int[][] groupOfLocal = groupScratch(rows.length);
         SliceRanking prod = SliceRanking.fromMarkedLocals(productionAscending, positive, groupOfLocal[0]);
         SliceRanking cand = SliceRanking.fromMarkedLocals(candidateAscending, positive, groupOfLocal[1]);
-        // per-group scratch of both models: DeLong's components and the AP influences
-        double[][] scratch = scratch(2 * Math.max(prod.groups(), cand.groups()));
         MetricValue prodAp = wanted.contains(Metric.PR_AUC) ? prod.averagePrecision() : null;
         MetricValue candAp = wanted.contains(Metric.PR_AUC) ? cand.averagePrecision() : null;
-        SliceRanking.ExampleSums exampleSums = exampleSums(wanted, prod, cand, prodAp, candAp, scratch);
+        SliceRanking.ExampleSums exampleSums = exampleSums(wanted, prod, cand, prodAp, candAp);
         List<MetricComparison> results = new ArrayList<>();
         // the means first: a summary slice draws them from the same first split
         SplittableRandom meansRandom = random.split();
@@ -988,40 +991,57 @@ final class SliceAnalysis {
         return results;
     }
 
-    /** Four arrays of at least {@code n} values each, for one slice's use on this thread. */
-    private double[][] scratch(int n) {
-        if (n > 2 * KEPT_SCRATCH) {
-            return new double[][] {new double[n], new double[n], new double[n], new double[n]};
-        }
+    /** {@code count} arrays (at most four) of at least {@code n} values each, for one slice's use on this thread. */
+    private double[][] scratch(int n, int count) {
+        double[][] arrays = new double[count][];
         double[][] kept = keptScratch.get();
-        if (kept[0].length < n) {
-            for (int i = 0; i < kept.length; i++) {
-                kept[i] = new double[n];
+        for (int i = 0; i < count; i++) {
+            if (n > 2 * KEPT_SCRATCH) {
+                arrays[i] = new double[n];
+            } else {
+                if (kept[i].length < n) {
+                    kept[i] = new double[n];
+                }
+                arrays[i] = kept[i];
             }
         }
-        return kept;
+        return arrays;
     }
 
     /**
      * The sums over the slice's examples that roc_auc's DeLong test and pr_auc's influence variance read, in one pass
      * for both ({@link SliceRanking#exampleSums}), or null where neither is computed: DeLong's where roc_auc is wanted
      * and each class has two examples or more ({@link #rocAuc}), the influences' where pr_auc is wanted, defined, and
-     * taken on more than {@link #PR_AUC_ROW_BOOTSTRAP_MAX} examples ({@link #prAuc}).
-     *
-     * @param scratch four arrays of 2 · groups values: each model's components, then each model's influences
+     * taken on more than {@link #PR_AUC_ROW_BOOTSTRAP_MAX} examples ({@link #prAuc}). Each table holds two values a
+     * distinct score of its model; a slice with more than {@link #ONE_PASS_MAX_GROUPS} of them takes a pass for each
+     * on two tables, as four would double its scratch (a slice of ten million distinct scores: 320 MB more).
      */
-    private static SliceRanking.ExampleSums exampleSums(List<Metric> wanted, SliceRanking prod, SliceRanking cand,
-                                                        MetricValue prodAp, MetricValue candAp, double[][] scratch) {
+    private SliceRanking.ExampleSums exampleSums(List<Metric> wanted, SliceRanking prod, SliceRanking cand,
+                                                 MetricValue prodAp, MetricValue candAp) {
         boolean delong = wanted.contains(Metric.ROC_AUC) && prod.positives() >= 2 && prod.negatives() >= 2;
         boolean influences = wanted.contains(Metric.PR_AUC) && prodAp.isAvailable()
                 && prod.size() > PR_AUC_ROW_BOOTSTRAP_MAX;
         if (!delong && !influences) {
             return null;
         }
+        int groups = Math.max(prod.groups(), cand.groups());
+        if (delong && influences && groups > ONE_PASS_MAX_GROUPS) {
+            double[][] scratch = scratch(2 * groups, 2);
+            double[] prodComponents = prod.delongGroupComponents(scratch[0]);
+            double[] candComponents = cand.delongGroupComponents(scratch[1]);
+            double[][] delongSums = SliceRanking.exampleSums(prod, prodComponents, prodComponents, cand,
+                    candComponents, candComponents).delong();
+            double[] prodInfluences = prod.averagePrecisionGroupInfluences(prodAp.value(), scratch[0]);
+            double[] candInfluences = cand.averagePrecisionGroupInfluences(candAp.value(), scratch[1]);
+            return new SliceRanking.ExampleSums(delongSums, SliceRanking.exampleSums(prod, prodInfluences,
+                    prodInfluences, cand, candInfluences, candInfluences).averagePrecisionSquares());
+        }
+        // each model's components, then each model's influences
+        double[][] scratch = scratch(2 * groups, delong && influences ? 4 : 2);
         double[] prodInfluences = influences
-                ? prod.averagePrecisionGroupInfluences(prodAp.value(), scratch[2]) : null;
+                ? prod.averagePrecisionGroupInfluences(prodAp.value(), scratch[delong ? 2 : 0]) : null;
         double[] candInfluences = influences
-                ? cand.averagePrecisionGroupInfluences(candAp.value(), scratch[3]) : null;
+                ? cand.averagePrecisionGroupInfluences(candAp.value(), scratch[delong ? 3 : 1]) : null;
         double[] prodComponents = delong ? prod.delongGroupComponents(scratch[0]) : prodInfluences;
         double[] candComponents = delong ? cand.delongGroupComponents(scratch[1]) : candInfluences;
         // a part not wanted reads the other's tables, and is not read
