@@ -144,18 +144,23 @@ final class SliceAnalysis {
     private final Executor helpers;
     /**
      * Each thread's scratch of both models, kept from slice to slice for slices up to {@link #KEPT_SCRATCH} examples:
-     * each example's tie group, and each tie group's DeLong components or AP influences by class (two values a
+     * each example's tie group, and each tie group's DeLong components and AP influences by class (two values a
      * group, as many groups as the slice has distinct scores). Made per slice, a large slice's arrays (1 MB and more
      * each) went straight to the old generation, where the command line's serial collector makes such arrays, and
      * filled it until a full collection stopped both workers in the middle of a fresh 1M compare.
      */
     private final ThreadLocal<int[][]> keptGroups = ThreadLocal.withInitial(() -> new int[2][0]);
-    private final ThreadLocal<double[][]> keptScratch = ThreadLocal.withInitial(() -> new double[2][0]);
+    private final ThreadLocal<double[][]> keptScratch = ThreadLocal.withInitial(() -> new double[4][0]);
     /**
-     * The most examples whose scratch a thread keeps (at most 8 MB of groups and 32 MB of values for both models):
+     * The most examples whose scratch a thread keeps (at most 8 MB of groups and 36 MB of values for both models):
      * above, a slice makes its own.
      */
     private static final int KEPT_SCRATCH = 1 << 20;
+    /**
+     * The most distinct scores of a slice whose DeLong components and AP influences are summed in one pass ({@link
+     * #exampleSums}), on four tables of 2 MB at most a thread.
+     */
+    private static final int ONE_PASS_MAX_GROUPS = 1 << 17;
 
     /** @param helpers the comparison's workers, to which a slice's block bootstrap offers part of its replicates */
     SliceAnalysis(PairedModels models, ComparisonOptions options, Progress progress, Executor helpers) {
@@ -1043,19 +1048,20 @@ final class SliceAnalysis {
         int[][] groupOfLocal = groupScratch(rows.length);
         SliceRanking prod = SliceRanking.fromMarkedLocals(productionAscending, positive, groupOfLocal[0]);
         SliceRanking cand = SliceRanking.fromMarkedLocals(candidateAscending, positive, groupOfLocal[1]);
-        // per-group scratch of both models, shared by DeLong's components and the AP influences
-        double[][] scratch = scratch(2 * Math.max(prod.groups(), cand.groups()));
+        MetricValue prodAp = wanted.contains(Metric.PR_AUC) ? prod.averagePrecision() : null;
+        MetricValue candAp = wanted.contains(Metric.PR_AUC) ? cand.averagePrecision() : null;
+        SliceRanking.ExampleSums exampleSums = exampleSums(wanted, prod, cand, prodAp, candAp);
         List<MetricComparison> results = new ArrayList<>();
         // the means first: a summary slice draws them from the same first split
         SplittableRandom meansRandom = random.split();
         List<MetricComparison> means = wanted.stream().anyMatch(SliceAnalysis::isScoreMean)
                 ? calibration(rows, positive, prodScores, candScores, meansRandom) : List.of();
         if (wanted.contains(Metric.ROC_AUC)) {
-            results.add(rocAuc(prod, cand, scratch, rows, prodScores, candScores));
+            results.add(rocAuc(prod, cand, exampleSums, rows, prodScores, candScores));
         }
         SplittableRandom prAucRandom = random.split();
         if (wanted.contains(Metric.PR_AUC)) {
-            results.add(prAuc(prod, cand, scratch, prAucRandom));
+            results.add(prAuc(prod, cand, prodAp, candAp, exampleSums, prAucRandom));
         }
         results.addAll(means);
         // only a Δ without an interval asks whether the models scored or ranked alike (rare, and then one pass over
@@ -1074,17 +1080,62 @@ final class SliceAnalysis {
         return results;
     }
 
-    /** Two arrays of at least {@code n} values each, for one slice's use on this thread. */
-    private double[][] scratch(int n) {
-        if (n > 2 * KEPT_SCRATCH) {
-            return new double[][] {new double[n], new double[n]};
-        }
+    /** {@code count} arrays (at most four) of at least {@code n} values each, for one slice's use on this thread. */
+    private double[][] scratch(int n, int count) {
+        double[][] arrays = new double[count][];
         double[][] kept = keptScratch.get();
-        if (kept[0].length < n) {
-            kept[0] = new double[n];
-            kept[1] = new double[n];
+        for (int i = 0; i < count; i++) {
+            if (n > 2 * KEPT_SCRATCH) {
+                arrays[i] = new double[n];
+            } else {
+                if (kept[i].length < n) {
+                    kept[i] = new double[n];
+                }
+                arrays[i] = kept[i];
+            }
         }
-        return kept;
+        return arrays;
+    }
+
+    /**
+     * The sums over the slice's examples that roc_auc's DeLong test and pr_auc's influence variance read, in one pass
+     * for both ({@link SliceRanking#exampleSums}), or null where neither is computed: DeLong's where roc_auc is wanted
+     * and each class has two examples or more ({@link #rocAuc}), the influences' where pr_auc is wanted, defined, and
+     * taken on more than {@link #PR_AUC_ROW_BOOTSTRAP_MAX} examples ({@link #prAuc}). Each table holds two values a
+     * distinct score of its model; a slice with more than {@link #ONE_PASS_MAX_GROUPS} of them takes a pass for each
+     * on two tables, as four would double its scratch (a slice of ten million distinct scores: 320 MB more).
+     */
+    private SliceRanking.ExampleSums exampleSums(List<Metric> wanted, SliceRanking prod, SliceRanking cand,
+                                                 MetricValue prodAp, MetricValue candAp) {
+        boolean delong = wanted.contains(Metric.ROC_AUC) && prod.positives() >= 2 && prod.negatives() >= 2;
+        boolean influences = wanted.contains(Metric.PR_AUC) && prodAp.isAvailable()
+                && prod.size() > PR_AUC_ROW_BOOTSTRAP_MAX;
+        if (!delong && !influences) {
+            return null;
+        }
+        int groups = Math.max(prod.groups(), cand.groups());
+        if (delong && influences && groups > ONE_PASS_MAX_GROUPS) {
+            double[][] scratch = scratch(2 * groups, 2);
+            double[] prodComponents = prod.delongGroupComponents(scratch[0]);
+            double[] candComponents = cand.delongGroupComponents(scratch[1]);
+            double[][] delongSums = SliceRanking.exampleSums(prod, prodComponents, prodComponents, cand,
+                    candComponents, candComponents).delong();
+            double[] prodInfluences = prod.averagePrecisionGroupInfluences(prodAp.value(), scratch[0]);
+            double[] candInfluences = cand.averagePrecisionGroupInfluences(candAp.value(), scratch[1]);
+            return new SliceRanking.ExampleSums(delongSums, SliceRanking.exampleSums(prod, prodInfluences,
+                    prodInfluences, cand, candInfluences, candInfluences).averagePrecisionSquares());
+        }
+        // each model's components, then each model's influences
+        double[][] scratch = scratch(2 * groups, delong && influences ? 4 : 2);
+        double[] prodInfluences = influences
+                ? prod.averagePrecisionGroupInfluences(prodAp.value(), scratch[delong ? 2 : 0]) : null;
+        double[] candInfluences = influences
+                ? cand.averagePrecisionGroupInfluences(candAp.value(), scratch[delong ? 3 : 1]) : null;
+        double[] prodComponents = delong ? prod.delongGroupComponents(scratch[0]) : prodInfluences;
+        double[] candComponents = delong ? cand.delongGroupComponents(scratch[1]) : candInfluences;
+        // a part not wanted reads the other's tables, and is not read
+        return SliceRanking.exampleSums(prod, prodComponents, influences ? prodInfluences : prodComponents, cand,
+                candComponents, influences ? candInfluences : candComponents);
     }
 
     /** Two arrays of at least {@code n} ints each, for one slice's use on this thread: each model's tie groups. */
@@ -1100,8 +1151,9 @@ final class SliceAnalysis {
         return kept;
     }
 
-    private MetricComparison rocAuc(SliceRanking prod, SliceRanking cand, double[][] scratch, int[] rows,
-                                    double[] prodScores, double[] candScores) {
+    /** @param exampleSums from {@link #exampleSums}, with DeLong's sums where each class has two examples or more */
+    private MetricComparison rocAuc(SliceRanking prod, SliceRanking cand, SliceRanking.ExampleSums exampleSums,
+                                    int[] rows, double[] prodScores, double[] candScores) {
         MetricValue prodAuc = prod.rocAuc();
         if (!prodAuc.isAvailable()) {
             return MetricComparison.unavailable(Metric.ROC_AUC, prodAuc.unavailableReason());
@@ -1110,7 +1162,8 @@ final class SliceAnalysis {
             return rocAucWithoutInterval(prodAuc.value(), cand.rocAuc().value(), prod.positives(), prod.negatives(),
                     DELONG);
         }
-        DeLong.Result delong = roundingAsZero(DeLong.compare(prod, cand, scratch[0], scratch[1]));
+        DeLong.Result delong = roundingAsZero(DeLong.fromSums(exampleSums.delong(), prod.positives(),
+                prod.negatives()));
         if (!(delong.deltaVariance() > 0) && prod.ranksAlike(cand)) {
             // the same scores, or a recalibration that keeps their order
             return sameRanking(delong, prod.positives(), prod.negatives(), sameScores(rows, prodScores, candScores)
@@ -1171,9 +1224,12 @@ final class SliceAnalysis {
                         + " and " + negatives + ", so neither model's roc_auc nor Δ gets one", null);
     }
 
-    private MetricComparison prAuc(SliceRanking prod, SliceRanking cand, double[][] scratch, SplittableRandom random) {
-        MetricValue prodAp = prod.averagePrecision();
-        MetricValue candAp = cand.averagePrecision();
+    /**
+     * @param exampleSums from {@link #exampleSums}, with the influences' sums where the slice has more than {@link
+     *                    #PR_AUC_ROW_BOOTSTRAP_MAX} examples
+     */
+    private MetricComparison prAuc(SliceRanking prod, SliceRanking cand, MetricValue prodAp, MetricValue candAp,
+                                   SliceRanking.ExampleSums exampleSums, SplittableRandom random) {
         if (!prodAp.isAvailable()) {
             return MetricComparison.unavailable(Metric.PR_AUC, prodAp.unavailableReason());
         }
@@ -1214,8 +1270,7 @@ final class SliceAnalysis {
                     candReplicates, modelInterval, n, degreesOfFreedom, ROW_BOOTSTRAP, null, null), deltaVariance,
                     degreesOfFreedom), prodReplicates, candReplicates);
         }
-        double[] variances = SliceRanking.averagePrecisionInfluenceSquares(prod, prodAp.value(), cand,
-                candAp.value(), scratch[0], scratch[1]);
+        double[] variances = exampleSums.averagePrecisionSquares();
         double delta = candAp.value() - prodAp.value();
         return normalComparison(Metric.PR_AUC, logitEstimate(prodAp.value(), variances[0]),
                 logitEstimate(candAp.value(), variances[1]), delta, variances[2], Double.POSITIVE_INFINITY, AP_INFLUENCE,
@@ -1364,7 +1419,8 @@ final class SliceAnalysis {
      * of a slice in a method of its own, so the JIT compiles it alone rather than with the bootstrap around it; the
      * bin sums are added here rather than by a call per model and row, and each model's gap and its square are worked
      * out once for Brier and the bin (the same values, added to each sum in the same order), since the command line's
-     * client compiler neither inlines such a call nor shares the work.
+     * client compiler neither inlines such a call nor shares the work. A block's count is not added to row by row:
+     * it is the sum of its production bins' counts afterwards (whole numbers, so the same double).
      */
     private void addCalibrationExamples(int[] rows, boolean[] positive, double[] prodScores, double[] candScores,
                                         int[] tableBlock, double[] blockSums) {
@@ -1394,7 +1450,13 @@ final class SliceAnalysis {
             blockSums[candBin] += 1;
             blockSums[candBin + 1] += candGap;
             blockSums[candBin + 2] += candSquare;
-            blockSums[block + width - 1] += 1;
+        }
+        for (int block = 0; block < blockSums.length; block += width) {
+            double count = 0;
+            for (int bin = 0; bin < Calibration.BINS; bin++) {
+                count += blockSums[block + prodCalibration + 3 * bin];
+            }
+            blockSums[block + width - 1] = count;
         }
     }
 

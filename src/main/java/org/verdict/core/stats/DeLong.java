@@ -51,52 +51,10 @@ public final class DeLong {
         if (m < 2 || n < 2) {
             throw new IllegalArgumentException("DeLong's test needs at least 2 positive and 2 negative examples");
         }
-        return fromSums(componentSums(production, production.delongGroupComponents(productionScratch), candidate,
-                candidate.delongGroupComponents(candidateScratch)), m, n);
-    }
-
-    /**
-     * Over positives [0] and negatives [1]: Σ p, Σ c, Σ p², Σ c², Σ p·c of the examples' components, in local order,
-     * each read from its model's components by group ({@link SliceRanking#delongGroupComponents}). The sums are kept
-     * in locals, not in an array: the command line's client compiler keeps array elements in memory and checks each
-     * index.
-     */
-    private static double[][] componentSums(SliceRanking production, double[] productionByGroup,
-                                            SliceRanking candidate, double[] candidateByGroup) {
-        boolean[] positive = production.positiveByLocal();
-        int[] productionGroup = production.groupOfLocal();
-        int[] candidateGroup = candidate.groupOfLocal();
-        double positiveP = 0;
-        double positiveC = 0;
-        double positivePP = 0;
-        double positiveCC = 0;
-        double positivePC = 0;
-        double negativeP = 0;
-        double negativeC = 0;
-        double negativePP = 0;
-        double negativeCC = 0;
-        double negativePC = 0;
-        int size = production.size();
-        for (int local = 0; local < size; local++) {
-            boolean isPositive = positive[local];
-            double p = productionByGroup[SliceRanking.byGroup(productionGroup[local], isPositive)];
-            double c = candidateByGroup[SliceRanking.byGroup(candidateGroup[local], isPositive)];
-            if (isPositive) {
-                positiveP += p;
-                positiveC += c;
-                positivePP += p * p;
-                positiveCC += c * c;
-                positivePC += p * c;
-            } else {
-                negativeP += p;
-                negativeC += c;
-                negativePP += p * p;
-                negativeCC += c * c;
-                negativePC += p * c;
-            }
-        }
-        return new double[][] {{positiveP, positiveC, positivePP, positiveCC, positivePC},
-            {negativeP, negativeC, negativePP, negativeCC, negativePC}};
+        double[] productionComponents = production.delongGroupComponents(productionScratch);
+        double[] candidateComponents = candidate.delongGroupComponents(candidateScratch);
+        return fromSums(SliceRanking.exampleSums(production, productionComponents, productionComponents, candidate,
+                candidateComponents, candidateComponents).delong(), m, n);
     }
 
     /**

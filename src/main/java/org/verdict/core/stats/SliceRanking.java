@@ -304,31 +304,71 @@ public final class SliceRanking {
     }
 
     /**
-     * Σψ² of production's AP influences, of the candidate's and of their difference ψ_candidate − ψ_production, over
-     * the slice's examples in local order, from each model's influences by group ({@link
-     * #averagePrecisionGroupInfluences} of each model's own AP, written into the scratch arrays, length ≥ 2 · groups).
+     * What a slice's examples add up to for roc_auc's DeLong test and pr_auc's influence variance, both in local
+     * order: {@code delong} over positives [0] and negatives [1] Σ p, Σ c, Σ p², Σ c², Σ p·c of the models' DeLong
+     * components; {@code averagePrecisionSquares} Σψ² of production's AP influences, of the candidate's and of
+     * ψ_candidate − ψ_production.
      */
-    public static double[] averagePrecisionInfluenceSquares(SliceRanking production, double productionAp,
-                                                            SliceRanking candidate, double candidateAp,
-                                                            double[] productionScratch, double[] candidateScratch) {
-        double[] productionByGroup = production.averagePrecisionGroupInfluences(productionAp, productionScratch);
-        double[] candidateByGroup = candidate.averagePrecisionGroupInfluences(candidateAp, candidateScratch);
+    public record ExampleSums(double[][] delong, double[] averagePrecisionSquares) {
+    }
+
+    /**
+     * {@link ExampleSums} in one pass over the examples, each model's values read from its tables by group ({@link
+     * #byGroup}): DeLong's components ({@link #delongGroupComponents}) and the AP influences ({@link
+     * #averagePrecisionGroupInfluences}). Where only one of the two is wanted, pass its tables for both and read its
+     * part. One pass rather than one for each: the examples' classes and groups are read and their places in the
+     * tables found once, and the command line's client compiler does not merge two loops. The sums are kept in locals,
+     * not in an array: that compiler keeps array elements in memory and checks each index.
+     */
+    public static ExampleSums exampleSums(SliceRanking production, double[] productionComponents,
+                                          double[] productionInfluences, SliceRanking candidate,
+                                          double[] candidateComponents, double[] candidateInfluences) {
         boolean[] positive = production.positive;
         int[] productionGroup = production.groupOfLocal;
         int[] candidateGroup = candidate.groupOfLocal;
+        double positiveP = 0;
+        double positiveC = 0;
+        double positivePP = 0;
+        double positiveCC = 0;
+        double positivePC = 0;
+        double negativeP = 0;
+        double negativeC = 0;
+        double negativePP = 0;
+        double negativeCC = 0;
+        double negativePC = 0;
         double productionSquares = 0;
         double candidateSquares = 0;
         double deltaSquares = 0;
-        for (int local = 0; local < production.ascending.length; local++) {
+        int size = production.ascending.length;
+        for (int local = 0; local < size; local++) {
             boolean isPositive = positive[local];
-            double p = productionByGroup[byGroup(productionGroup[local], isPositive)];
-            double c = candidateByGroup[byGroup(candidateGroup[local], isPositive)];
-            productionSquares += p * p;
-            candidateSquares += c * c;
-            double d = c - p;
+            int productionAt = byGroup(productionGroup[local], isPositive);
+            int candidateAt = byGroup(candidateGroup[local], isPositive);
+            double p = productionComponents[productionAt];
+            double c = candidateComponents[candidateAt];
+            if (isPositive) {
+                positiveP += p;
+                positiveC += c;
+                positivePP += p * p;
+                positiveCC += c * c;
+                positivePC += p * c;
+            } else {
+                negativeP += p;
+                negativeC += c;
+                negativePP += p * p;
+                negativeCC += c * c;
+                negativePC += p * c;
+            }
+            double pi = productionInfluences[productionAt];
+            double ci = candidateInfluences[candidateAt];
+            productionSquares += pi * pi;
+            candidateSquares += ci * ci;
+            double d = ci - pi;
             deltaSquares += d * d;
         }
-        return new double[] {productionSquares, candidateSquares, deltaSquares};
+        return new ExampleSums(new double[][] {{positiveP, positiveC, positivePP, positiveCC, positivePC},
+            {negativeP, negativeC, negativePP, negativeCC, negativePC}},
+                new double[] {productionSquares, candidateSquares, deltaSquares});
     }
 
     /** Each example's value of its group and class ({@link #byGroup}) written into {@code byLocal}, returned. */

@@ -138,8 +138,15 @@ class SliceRankingTest {
             expected[1] += ib[i] * ib[i];
             expected[2] += (ib[i] - ia[i]) * (ib[i] - ia[i]);
         }
-        assertArrayEquals(expected, SliceRanking.averagePrecisionInfluenceSquares(a, apA, b, apB, new double[40],
-                new double[40]), EPS);
+        // both sums of one pass, each from its own tables: DeLong's the variances above, the influences' the squares
+        SliceRanking.ExampleSums sums = SliceRanking.exampleSums(a, a.delongGroupComponents(new double[40]),
+                a.averagePrecisionGroupInfluences(apA, new double[40]), b, b.delongGroupComponents(new double[40]),
+                b.averagePrecisionGroupInfluences(apB, new double[40]));
+        assertArrayEquals(expected, sums.averagePrecisionSquares(), EPS);
+        DeLong.Result fromSums = DeLong.fromSums(sums.delong(), a.positives(), a.negatives());
+        assertEquals(0.0191666666666667, fromSums.productionVariance(), 1e-12);
+        assertEquals(0.0490625, fromSums.candidateVariance(), 1e-12);
+        assertEquals(0.0534375, fromSums.deltaVariance(), 1e-12);
     }
 
     /** Local indices in ascending score, each one whose score differs from the one before marked as a new score. */
