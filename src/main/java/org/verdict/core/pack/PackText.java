@@ -52,11 +52,7 @@ public final class PackText {
 
     /** A reader of UTF-8 text that skips a leading byte-order mark and fails on bytes that are not UTF-8. */
     public static Reader utf8Reader(InputStream in) throws IOException {
-        InputStream text = skipByteOrderMark(in);
-        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        return new InputStreamReader(text, strict);
+        return new InputStreamReader(skipByteOrderMark(in), new AsciiFirstDecoder());
     }
 
     public static Reader utf8Reader(Path file) throws IOException {
