@@ -275,5 +275,12 @@ class GateCommandTest {
         }
         assertTrue(coverage.get("text").asText().startsWith("No slice could be tested on macro_f1: all "),
                 coverage.toString());
+        // and the Slices gate, which tested none, says it has no evidence rather than pass
+        JsonNode slicesGate = null;
+        for (JsonNode gate : new ObjectMapper().readTree(out.toString()).get("gates")) {
+            slicesGate = gate.get("gate").asText().equals("slices") ? gate : slicesGate;
+        }
+        assertEquals("insufficient evidence", slicesGate.get("outcome").asText(), String.valueOf(slicesGate));
+        assertTrue(slicesGate.get("summary").asText().contains("With no slice tested"), slicesGate.toString());
     }
 }

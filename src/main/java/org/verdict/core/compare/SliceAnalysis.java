@@ -734,13 +734,24 @@ final class SliceAnalysis {
      * The class sets macro_f1, weighted_f1 and balanced_accuracy average over in one slice, fixed from the slice's
      * own rows for the point estimates and every replicate alike: for balanced accuracy the classes labelled in the
      * slice (scikit-learn's balanced_accuracy_score), for the F1 averages the classes labelled or predicted by either
-     * model (f1_score with {@code labels=} that set). A replicate that misses a class then keeps the denominator.
+     * model (f1_score with {@code labels=} that set) among the classes labelled somewhere in the table. A replicate
+     * that misses a class then keeps the denominator.
+     *
+     * <p>A class listed in model.classes that no row of the table is labelled with is left out of every slice's
+     * average, as a class labelled elsewhere is left out of a slice without it: counted in, with F1 0 for both models
+     * whoever predicts it, it only scaled both averages and Δ by k / (k + 1), a share the pack chose by listing it
+     * (0.838 and 0.865 over 4 labelled classes became 0.670 and 0.692), and the table can say nothing else of it. A
+     * prediction of it still costs the model that makes it: the row is labelled with another class, whose recall
+     * loses it; the note says how many rows each model predicts as such classes.
      */
     private static final class ClassSets {
         private final boolean[] labelled;
         private final boolean[] labelledOrPredicted;
         private final boolean[] labelledInTable;
         private final long[] support;
+        /** The rows each model predicts as a class no row of the table is labelled with: production's, candidate's. */
+        private final long[] predictedUnlabelled = new long[2];
+        private final long rows;
         private final List<String> classes;
 
         ClassSets(ConfusionMatrix[] pair, boolean[] labelledInTable) {
@@ -750,10 +761,16 @@ final class SliceAnalysis {
             labelled = new boolean[k];
             labelledOrPredicted = new boolean[k];
             support = new long[k];
+            rows = pair[0].total();
             for (int c = 0; c < k; c++) {
                 support[c] = pair[0].support(c);
                 labelled[c] = support[c] > 0;
-                labelledOrPredicted[c] = labelled[c] || pair[0].predictedCount(c) > 0 || pair[1].predictedCount(c) > 0;
+                labelledOrPredicted[c] = labelledInTable[c]
+                        && (labelled[c] || pair[0].predictedCount(c) > 0 || pair[1].predictedCount(c) > 0);
+                if (!labelledInTable[c]) {
+                    predictedUnlabelled[0] += pair[0].predictedCount(c);
+                    predictedUnlabelled[1] += pair[1].predictedCount(c);
+                }
             }
         }
 
@@ -768,26 +785,16 @@ final class SliceAnalysis {
         /**
          * Why an unweighted per-class average gets no interval here — neither Δ nor either model's value — or null.
          *
-         * <p>A class listed in model.classes that no row of the table is labelled with is missing from every slice, the
-         * overall one too: the table cannot estimate the average over the pack's classes, and the reason says so. A
-         * class labelled elsewhere in the table but not in this slice is left out of the slice's average and its
-         * intervals alike ({@link #absentNote}): Δ over the classes present covered its own truth at the level in the
-         * coverage simulation (docs/statistics.md, "A class missing from the slice").
-         *
          * <p>A labelled class with fewer than {@link #MIN_CLASS_EXAMPLES} examples: it is missing from a resample with
          * probability about e^(−s) (5 % at s = 3, under 1 % from s = 5), and then its whole 1/k share of the average
-         * jumps; the bootstrap distribution is a mixture, not an interval.
+         * jumps; the bootstrap distribution is a mixture, not an interval. A class without any example here, labelled
+         * elsewhere or nowhere, is in neither the average nor its replicates ({@link #absentNote}): Δ over the classes
+         * present covered its own truth at the level in the coverage simulation (docs/statistics.md, "A class missing
+         * from the slice").
          */
         String unstableReason(Metric metric) {
             if (!isUnweightedClassAverage(metric)) {
                 return null;
-            }
-            List<String> nowhere = absentClasses(c -> !labelledInTable[c]);
-            if (!nowhere.isEmpty()) {
-                return named(nowhere) + (nowhere.size() == 1 ? " is" : " are") + " in model.classes but no row of the"
-                        + " table is labelled with " + (nowhere.size() == 1 ? "it" : "them") + ", so "
-                        + metric.wireName() + " cannot average every class of the pack here: no interval for Δ or"
-                        + " either model";
             }
             // the rarest first (the first of them in class order on a tie), each of the others named after it
             List<Integer> rare = IntStream.range(0, support.length)
@@ -810,18 +817,53 @@ final class SliceAnalysis {
 
         /**
          * What an unweighted per-class average of this slice leaves out, or null: "class legal has no example here, so
-         * macro_f1 and its intervals average the 3 classes present". scikit-learn's macro average does the same.
+         * macro_f1 and its intervals average the 3 classes present". scikit-learn's macro average does the same. A
+         * class of model.classes labelled on no row of the table is said so, with the rows each model predicts as such
+         * classes here, every one a wrong prediction that the row's own class's recall counts.
          */
         String absentNote(Metric metric) {
             if (!isUnweightedClassAverage(metric)) {
                 return null;
             }
             List<String> absent = absentClasses(c -> labelledInTable[c] && !labelled[c]);
+            List<String> nowhere = absentClasses(c -> !labelledInTable[c]);
+            if (absent.isEmpty() && nowhere.isEmpty()) {
+                return null;
+            }
             boolean[] averaged = of(metric);
             long present = IntStream.range(0, classes.size()).filter(c -> averaged[c]).count();
-            return absent.isEmpty() ? null : named(absent) + (absent.size() == 1 ? " has" : " have")
-                    + " no example here, so " + metric.wireName() + " and its intervals average the " + present
-                    + " classes present";
+            String why = absent.isEmpty() ? ""
+                    : named(absent) + (absent.size() == 1 ? " has" : " have") + " no example here";
+            if (!nowhere.isEmpty()) {
+                why += (why.isEmpty() ? "" : " and ") + named(nowhere) + (nowhere.size() == 1 ? " is" : " are")
+                        + " in model.classes but no row of the table is labelled with "
+                        + (nowhere.size() == 1 ? "it" : "them");
+            }
+            String note = why + ", so " + metric.wireName() + " and its intervals average the " + present
+                    + (absent.isEmpty() ? " labelled classes" : " classes present");
+            return nowhere.isEmpty() ? note : note + "; " + predictionsOfUnlabelled(nowhere.size());
+        }
+
+        /**
+         * "the candidate predicts them for 240 rows here (2.0%), production for none: each a wrong prediction, lost
+         * from the recall of the row's own class": the cost the average no longer shows by itself.
+         */
+        private String predictionsOfUnlabelled(int count) {
+            long production = predictedUnlabelled[0];
+            long candidate = predictedUnlabelled[1];
+            String them = count == 1 ? "it" : "them";
+            if (production == 0 && candidate == 0) {
+                return "neither model predicts " + them + " here";
+            }
+            return "the candidate predicts " + them + " for " + (candidate == 0 ? "no row here"
+                    : MetricFormat.count(candidate, "row", "rows") + " here" + share(candidate))
+                    + ", production for " + (production == 0 ? "none" : MetricFormat.count(production)
+                    + share(production)) + ": each a wrong prediction, lost from the recall of the row's own class";
+        }
+
+        /** " (2.0%)": a count's share of the slice's rows. */
+        private String share(long count) {
+            return String.format(Locale.ROOT, " (%.1f%%)", 100.0 * count / rows);
         }
 
         private List<String> absentClasses(IntPredicate absent) {

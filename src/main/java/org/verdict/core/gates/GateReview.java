@@ -8,10 +8,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.stream.IntStream;
 import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.compare.ComparisonReport;
 import org.verdict.core.compare.PrimaryBand;
+import org.verdict.core.compare.SliceKey;
 import org.verdict.core.gates.evidence.CanaryEvidence;
 import org.verdict.core.gates.evidence.FairnessEvidence;
 import org.verdict.core.gates.evidence.HoldoutGroupEvidence;
@@ -36,6 +38,7 @@ import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.PackManifest;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.pack.Task;
+import org.verdict.core.stats.ConfusionMatrix;
 import org.verdict.core.stats.MetricFormat;
 import org.verdict.core.summary.HeldOutSet;
 import org.verdict.core.summary.PrimarySummary;
@@ -297,8 +300,17 @@ public final class GateReview {
     private static PrimaryCounts summaryCounts(PackManifest manifest, PrimarySummary summary) {
         Map<String, Map<String, Long>> perLevel = new LinkedHashMap<>();
         summary.layout().sliceColumns().forEach(column -> perLevel.put(column, summary.levelCounts(column)));
+        Map<String, long[]> predictedPerClass = new LinkedHashMap<>();
+        if (manifest.task().isClassification()) {
+            for (String version : summary.layout().versions()) {
+                ConfusionMatrix matrix = summary.confusionMatrix(version, SliceKey.OVERALL);
+                predictedPerClass.put(version, IntStream.range(0, summary.classes().size())
+                        .mapToLong(matrix::predictedCount).toArray());
+            }
+        }
         return new PrimaryCounts(manifest.primarySuite().file(), manifest.task(), summary.rowCount(),
-                summary.layout().versions(), summary.classes(), summary.classCounts(), perLevel, Optional.empty());
+                summary.layout().versions(), summary.classes(), summary.classCounts(), predictedPerClass, perLevel,
+                Optional.empty());
     }
 
     private static FairnessEvidence fairness(ReviewPack pack, String production, String candidate,

@@ -108,9 +108,20 @@ final class PrimaryMetricGate implements PromotionGate {
                 deltas.signedAmong(result.deltaCi().upper(), differences),
                 deltas.signedAmong(worstCase, differences), comparison,
                 deltas.signedAmong(limit, differences), marginText, reading,
-                TestMethods.methodOf(result));
+                TestMethods.methodOf(result)) + overallNote(metric, result);
         Finding finding = new Finding("overall", outcome, detail, numbers);
         return new GateResult(Gate.PRIMARY_METRIC, outcome, detail, List.of(finding));
+    }
+
+    /**
+     * "; class refund is in model.classes but no row of the table is labelled with it, so macro_f1 and its intervals
+     * average the 4 labelled classes; the candidate predicts it for 71 rows here (3.0%), production for none: …": the
+     * overall note of a per-class average, which qualifies the very number judged (which classes it averages, what
+     * those left out cost each model), so it stands where the number is judged. Empty otherwise.
+     */
+    private static String overallNote(Metric metric, SliceResult overall) {
+        boolean classAverage = metric == Metric.MACRO_F1 || metric == Metric.BALANCED_ACCURACY;
+        return classAverage && overall.note() != null ? "; " + overall.note() : "";
     }
 
     /**

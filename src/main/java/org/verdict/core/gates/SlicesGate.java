@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.verdict.core.compare.SliceCoverage;
 import org.verdict.core.compare.SliceResult;
+import org.verdict.core.compare.Verdict;
 import org.verdict.core.gates.model.Finding;
 import org.verdict.core.gates.model.Gate;
 import org.verdict.core.gates.model.GateNumbers;
@@ -22,7 +23,8 @@ import org.verdict.core.stats.MetricFormat;
  * worse (its multiplicity-adjusted interval lies wholly on the worse side of 0) and the interval's worse end is beyond
  * the policy's primary margin, as gate 1 reads the overall slice; a slice shown worse by less than the margin passes,
  * as the same interval would pass overall. Untested slices (too few examples, unstable) never fail it: the gate's text
- * names them through the coverage sentence instead, so a board reads how few were looked at.
+ * names them through the coverage sentence instead, so a board reads how few were looked at; when none could be tested
+ * the gate has no evidence at all and says so (insufficient evidence) rather than pass.
  */
 final class SlicesGate implements PromotionGate {
     private final GatePolicy policy;
@@ -42,6 +44,12 @@ final class SlicesGate implements PromotionGate {
             return new GateResult(Gate.SLICES, GateOutcome.NOT_APPLICABLE, GateResult.NOT_APPLICABLE_PREFIX + reason,
                     List.of(Finding.of("slices", GateOutcome.NOT_APPLICABLE, reason)), null, "slice columns");
         }
+        if (coverage.tested() == 0) {
+            String reason = coverage.noneWorse() + " " + noSliceTested(coverage, evidence);
+            return new GateResult(Gate.SLICES, GateOutcome.INSUFFICIENT_EVIDENCE, reason, List.of(new Finding(
+                    "slices", GateOutcome.INSUFFICIENT_EVIDENCE, reason, NamedNumbers.of("slices", coverage.slices())
+                    .and("tested", 0).and("untested", coverage.untested().size()).inOrder())));
+        }
         List<SliceResult> worse = evidence.worseSlices();
         if (worse.isEmpty()) {
             return new GateResult(Gate.SLICES, GateOutcome.PASS, coverage.noneWorse(), List.of(new Finding("slices",
@@ -59,6 +67,22 @@ final class SlicesGate implements PromotionGate {
                         findings::indexOf));
         return judged.outcome() == GateOutcome.FAIL ? new GateResult(Gate.SLICES, GateOutcome.FAIL, heading + " "
                 + judged.summary(), findings) : judged;
+    }
+
+    /**
+     * Why a gate that tested no slice cannot pass, and what would test one. Untested slices never fail the gate, and
+     * where some were tested the pass says how few; but a pass over none would be a green mark that checked nothing,
+     * so the slices the pack names leave the gate without evidence, as an untestable overall slice leaves gate 1.
+     */
+    private String noSliceTested(SliceCoverage coverage, ReviewEvidence evidence) {
+        boolean tooFew = coverage.untested().stream().anyMatch(r -> r.verdict() == Verdict.TOO_FEW_EXAMPLES);
+        int minimum = evidence.primaryComparison().options().minSliceSize();
+        return "With no slice tested, a loss in any of them can be neither ruled out nor shown: the gate has no"
+                + " evidence to pass on. A slice is tested when " + (tooFew ? "it has at least "
+                + MetricFormat.count(minimum) + " examples and " : "") + "Δ of " + evidence.primaryMetric().wireName()
+                + " has an interval there: gather more examples per slice or slice more coarsely; or, where the board"
+                + " judges this model overall only, declare it in the policy with the board's reason:"
+                + " \"notApplicable\": {\"slices\": \"<reason>\"}.";
     }
 
     /** One worse slice: a failure when a loss beyond the margin is shown, a pass when the whole loss is within it. */

@@ -109,14 +109,21 @@ class SlicesGateTest {
     }
 
     @Test
-    void untestedSlicesNeverFailIt() throws PackException {
-        // 40 rows: 20 per language, under the minimum of 30, so no slice is tested however badly it goes
-        GateResult slices = new TestPack(folder).primary(40, SlicesGateTest::wrongInGerman).review().gates()
-                .result(Gate.SLICES);
+    void slicesNoneOfWhichCouldBeTestedLeaveItWithoutEvidenceNeverAPassOrAFail() throws PackException {
+        // 40 rows: 20 per language and per gender, under the minimum of 30, so no slice is tested however badly it goes
+        CandidateReview review = new TestPack(folder).primary(40, SlicesGateTest::wrongInGerman).review();
+        GateResult slices = review.gates().result(Gate.SLICES);
 
-        assertEquals(GateOutcome.PASS, slices.outcome(), slices.summary());
-        assertTrue(slices.summary().startsWith("No slice could be tested on accuracy: "), slices.summary());
+        assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, slices.outcome(), "a pass that checked nothing misleads");
+        assertTrue(slices.summary().startsWith("No slice could be tested on accuracy: all 4 slices could not be"
+                + " tested (4 too few examples;"), slices.summary());
         assertTrue(slices.summary().contains("language=de"), slices.summary());
+        // what would make them testable, and the board's way to judge overall only
+        assertTrue(slices.summary().contains("A slice is tested when it has at least 30 examples and Δ of accuracy"
+                + " has an interval there"), slices.summary());
+        assertTrue(slices.summary().endsWith("\"notApplicable\": {\"slices\": \"<reason>\"}."), slices.summary());
+        assertEquals(Map.of("slices", 4.0, "tested", 0.0, "untested", 4.0), slices.findings().get(0).numbers());
+        assertTrue(review.gates().approval().blocked(), review.gates().approval().text());
     }
 
     @Test

@@ -61,8 +61,8 @@ public final class DataValidator {
     public List<GateResult> validate(PrimaryCounts primary, String candidate, TargetUnit targetUnit,
                                      Optional<HeldOutSet> holdout, PackSuites suites,
                                      Set<String> evaluationInputHashes) {
-        return List.of(schema(primary, candidate, targetUnit, suites), volume(primary), contamination(primary, holdout, suites,
-                evaluationInputHashes), labelQuality(primary, suites));
+        return List.of(schema(primary, candidate, targetUnit, suites), volume(primary, candidate),
+                contamination(primary, holdout, suites, evaluationInputHashes), labelQuality(primary, suites));
     }
 
     /** "model 3", "models 1 and 2", "models 1, 2 and 3": versions named as models, not as bare numbers. */
@@ -143,19 +143,27 @@ public final class DataValidator {
                         + String.join(", ", unknown));
     }
 
-    GateResult volume(PrimaryCounts primary) {
+    GateResult volume(PrimaryCounts primary, String candidate) {
         GatePolicy.Validation limits = policy.validation();
         List<Finding> findings = new ArrayList<>();
         List<String> checked = new ArrayList<>();
         List<String> counted = new ArrayList<>();
+        List<String> neverLabelled = new ArrayList<>();
         if (primary.task().isClassification()) {
             long[] counts = primary.perClass();
             for (int c = 0; c < counts.length; c++) {
-                findings.add(volumeFinding("class=" + primary.classes().get(c), counts[c], limits.minPerClass()));
+                if (counts[c] == 0) {
+                    neverLabelled.add(primary.classes().get(c));
+                } else {
+                    findings.add(volumeFinding("class=" + primary.classes().get(c), counts[c], limits.minPerClass()));
+                }
             }
-            checked.add("class (" + counts.length + ")");
-            counted.add("classes");
+            checked.add((neverLabelled.isEmpty() ? "class (" : "labelled class (")
+                    + (counts.length - neverLabelled.size()) + ")");
+            counted.add(neverLabelled.isEmpty() ? "classes" : "labelled classes");
         }
+        Optional<Finding> unjudgedClasses = neverLabelled.isEmpty() ? Optional.empty()
+                : Optional.of(neverLabelled(primary, neverLabelled, candidate));
         String languageColumn = policy.languageParity().column();
         findings.addAll(perLevel(primary, languageColumn, limits.minPerLanguage()));
         Optional.ofNullable(primary.perLevel().get(languageColumn)).ifPresent(levels -> {
@@ -179,15 +187,57 @@ public final class DataValidator {
                     + (unchecked.size() == 1 ? " column" : " columns"), findings);
         }
         String passSummary = "every " + joined(checked, "and") + " reaches its minimum";
-        if (!unchecked.isEmpty()) {
+        if (!unchecked.isEmpty() || unjudgedClasses.isPresent()) {
             // the pass is on what was counted only: said first, beside the outcome, where a checklist reader looks
-            passSummary = joined(counted, "and") + " only: " + passSummary + "; no " + joined(unchecked, "or")
-                    + " column in the primary suite, so "
-                    + (unchecked.size() == 1 ? "its" : "their") + " volume is not checked";
+            passSummary = joined(counted, "and") + " only: " + passSummary + (unchecked.isEmpty() ? ""
+                    : "; no " + joined(unchecked, "or") + " column in the primary suite, so "
+                    + (unchecked.size() == 1 ? "its" : "their") + " volume is not checked")
+                    + unjudgedClasses.map(finding -> "; " + finding.detail()).orElse("");
         }
+        unjudgedClasses.ifPresent(findings::add);
         return GateResult.fromFindings(Gate.VOLUME, findings, passSummary,
                 Comparator.comparingDouble(f -> f.numbers().getOrDefault("n", Double.POSITIVE_INFINITY)
                         / Math.max(1, f.numbers().getOrDefault("minimum", 1.0))));
+    }
+
+    /**
+     * The classes model.classes lists that no row is labelled with, as one finding the gate cannot judge: the pack's
+     * own format asks for them to be listed ("needed only when some class never occurs as a label"), so a 0 against
+     * the minimum would fail every pack that follows it, for ever, while examples of a class nobody has labelled yet
+     * are what the pack cannot hold. Nothing about them can be measured, so the finding says so, and how often each
+     * model predicts them: every such prediction is wrong here (the row is labelled otherwise), a cost the metrics
+     * count as lost recall of the row's own class.
+     */
+    private static Finding neverLabelled(PrimaryCounts primary, List<String> names, String candidate) {
+        String which = names.size() == 1 ? "class " + names.get(0) + " is" : MetricFormat.count(names.size())
+                + " classes (" + String.join(", ", names.subList(0, Math.min(8, names.size())))
+                + (names.size() > 8 ? ", …" : "") + ") are";
+        String them = names.size() == 1 ? "it" : "them";
+        long byCandidate = predictedAs(primary, candidate, names);
+        long byProduction = predictedAs(primary, primary.versions().get(0), names);
+        String predicted = byCandidate == 0 && byProduction == 0 ? "neither model predicts " + them
+                : "the candidate predicts " + them + " for " + (byCandidate == 0 ? "no row"
+                : MetricFormat.count(byCandidate) + " of " + MetricFormat.count(primary.rowCount(), "row", "rows")
+                + share(byCandidate, primary.rowCount())) + ", production for " + (byProduction == 0 ? "none"
+                : MetricFormat.count(byProduction) + share(byProduction, primary.rowCount()))
+                + ": each a wrong prediction, lost from the recall of the row's own class";
+        String detail = which + " in model.classes but no row of the primary suite is labelled with " + them
+                + ", so " + (names.size() == 1 ? "its" : "their") + " volume cannot be judged and the models cannot"
+                + " be measured on rows of " + them + " (add labelled examples to judge " + them + "); " + predicted;
+        return new Finding("classes never labelled", GateOutcome.NOT_APPLICABLE, detail,
+                NamedNumbers.of("classes", names.size()).and("candidatePredicted", byCandidate)
+                        .and("productionPredicted", byProduction).and("rows", primary.rowCount()).inOrder());
+    }
+
+    /** " (3.0%)". */
+    private static String share(long count, long rows) {
+        return String.format(Locale.ROOT, " (%.1f%%)", 100.0 * count / rows);
+    }
+
+    /** The rows {@code version} predicts as any of the named classes. */
+    private static long predictedAs(PrimaryCounts primary, String version, List<String> names) {
+        long[] predicted = primary.predictedPerClass().get(version);
+        return names.stream().mapToLong(name -> predicted[primary.classes().indexOf(name)]).sum();
     }
 
     /** "a", "a and b", "a, b and c" (or "a or b"): a column named "x and y" stays whole. */

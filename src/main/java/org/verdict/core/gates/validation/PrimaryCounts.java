@@ -16,18 +16,29 @@ import org.verdict.core.pack.Task;
  *
  * @param versions the model versions with predictions, in manifest order
  * @param perClass examples per class, in {@code classes} order (classification; else empty)
+ * @param predictedPerClass per version, the rows it predicts as each class, in {@code classes} order
+ *                          (classification; else empty)
  * @param perLevel per slice column, examples per value (values sorted)
  * @param rows the primary table; empty for a summary pack, which holds no example ids
  */
 public record PrimaryCounts(String fileName, Task task, long rowCount, List<String> versions, List<String> classes,
-                            long[] perClass, Map<String, Map<String, Long>> perLevel,
+                            long[] perClass, Map<String, long[]> predictedPerClass,
+                            Map<String, Map<String, Long>> perLevel,
                             Optional<EvaluationTable> rows) {
 
     public static PrimaryCounts of(EvaluationTable table) {
         long[] perClass = new long[table.classes().size()];
+        Map<String, long[]> predictedPerClass = new LinkedHashMap<>();
         if (table.task().isClassification()) {
             for (int code : table.labelCodes()) {
                 perClass[code]++;
+            }
+            for (String version : table.predictions().keySet()) {
+                long[] predicted = new long[perClass.length];
+                for (int code : table.predictionsOf(version).classCodes()) {
+                    predicted[code]++;
+                }
+                predictedPerClass.put(version, predicted);
             }
         }
         Map<String, Map<String, Long>> perLevel = new LinkedHashMap<>();
@@ -43,6 +54,7 @@ public record PrimaryCounts(String fileName, Task task, long rowCount, List<Stri
             perLevel.put(column.name(), levels);
         }
         return new PrimaryCounts(table.fileName(), table.task(), table.rowCount(),
-                List.copyOf(table.predictions().keySet()), table.classes(), perClass, perLevel, Optional.of(table));
+                List.copyOf(table.predictions().keySet()), table.classes(), perClass, predictedPerClass, perLevel,
+                Optional.of(table));
     }
 }
