@@ -17,8 +17,11 @@ import java.util.stream.Stream;
  * whenever it opens it, read-only too, and a read-only connection cannot remove them again (that takes a checkpoint).
  * So it is read
  * <ul>
- * <li>in place, under SQLite's own locking, when it is not in WAL mode (a reader makes no file then) or when its
- * {@code -wal} and {@code -shm} are there already (a writer has it open, or left them): nothing new is made;</li>
+ * <li>in place, under SQLite's own locking, when it is not in WAL mode (a reader makes no file then);</li>
+ * <li>in place with {@code readonly_shm=1} when its {@code -wal} and {@code -shm} are there already (a writer has it
+ * open, or left them): SQLite's WAL protocol, but with the {@code -shm} opened read-only, so a reader does not mark
+ * its place in it (SQLite's default, which changes the file's modification time); where no writer keeps the
+ * {@code -shm} up to date SQLite builds its index of the WAL's committed frames in memory instead;</li>
  * <li>as {@code immutable=1} (no lock, no file) when it is in WAL mode without a {@code -wal}: every committed
  * transaction is then in the log's own file;</li>
  * <li>from a private copy in a temporary folder, with its {@code -wal}, when the {@code -wal} is there without its
@@ -53,7 +56,7 @@ final class ReadOnlySource implements AutoCloseable {
         Path wal = sibling(db, "-wal");
         // only a file holds transactions (a folder in its place is no WAL, as where the media cannot take one)
         if (Files.isRegularFile(wal)) {
-            return Files.exists(sibling(db, "-shm")) ? inPlace(db) : privateCopy(db);
+            return Files.exists(sibling(db, "-shm")) ? withReadOnlyIndex(db) : privateCopy(db);
         }
         return inWalMode(db) ? immutable(db) : inPlace(db);
     }
@@ -61,6 +64,15 @@ final class ReadOnlySource implements AutoCloseable {
     /** Read where it is, under SQLite's locks: nothing to watch. */
     private static ReadOnlySource inPlace(Path db) {
         return new ReadOnlySource("jdbc:sqlite:" + db.toAbsolutePath(), List.of(), List.of(), null);
+    }
+
+    /**
+     * Read where it is under SQLite's WAL protocol (its read lock holds a writer's checkpoint off what it reads), the
+     * {@code -shm} opened read-only. Never {@code immutable=1} here: that would read the log's file without the
+     * transactions the {@code -wal} holds.
+     */
+    private static ReadOnlySource withReadOnlyIndex(Path db) {
+        return new ReadOnlySource(fileUrl(db) + "?readonly_shm=1", List.of(), List.of(), null);
     }
 
     private static ReadOnlySource immutable(Path db) throws IOException {
@@ -95,7 +107,12 @@ final class ReadOnlySource implements AutoCloseable {
     }
 
     private static String immutableUrl(Path db) {
-        return "jdbc:sqlite:file:" + db.toAbsolutePath().toUri().getRawPath() + "?immutable=1";
+        return fileUrl(db) + "?immutable=1";
+    }
+
+    /** {@code db} as a URI filename, which SQLite reads parameters such as {@code immutable} from. */
+    private static String fileUrl(Path db) {
+        return "jdbc:sqlite:file:" + db.toAbsolutePath().toUri().getRawPath();
     }
 
     /** Whether {@code db} is a SQLite file whose header says WAL mode (else, or unreadable: SQLite judges it). */
