@@ -241,7 +241,8 @@ final class SliceAnalysis {
         }
         if (task == Task.REGRESSION) {
             RegressionPass pass = regressionPass(rows);
-            results.addAll(regressionMetrics(pass.blocks(), rows.length, pass.zeroLabels(), random.split()));
+            results.addAll(regressionMetrics(pass.blocks(), rows.length, pass.zeroLabels(), pass.nearZeroSaid(),
+                    random.split()));
             oneOutput = pass.oneOutput();
         }
         // the counts each result rests on: from the paired cells where counted, else (score metrics only) one pass
@@ -359,7 +360,7 @@ final class SliceAnalysis {
             for (double[] block : blocks) {
                 zeroLabels += Math.round(block[REGRESSION_WIDTH - 1] - block[6]);
             }
-            results.addAll(regressionMetrics(blockResampler(slice), slice.n(), zeroLabels, random.split()));
+            results.addAll(regressionMetrics(blockResampler(slice), slice.n(), zeroLabels, null, random.split()));
         }
         // a binary summary slice's class counts: from its paired cells, else from its ranking sums
         MetricCounts.Slice counts = slice.cells() != null
@@ -2126,10 +2127,11 @@ final class SliceAnalysis {
     // ---- regression ----
 
     /**
-     * A regression slice's pass over its rows: its block sums, its rows labelled 0, and each model's one predicted
-     * value where it gives every row the same.
+     * A regression slice's pass over its rows: its block sums, its rows labelled 0, what its labels near 0 do to mape
+     * ({@link NearZeroLabels}; null when nothing), and each model's one predicted value where it gives every row the
+     * same.
      */
-    private record RegressionPass(BlockResampler blocks, long zeroLabels, OneOutput oneOutput) {
+    private record RegressionPass(BlockResampler blocks, long zeroLabels, String nearZeroSaid, OneOutput oneOutput) {
     }
 
     private RegressionPass regressionPass(int[] rows) {
@@ -2138,10 +2140,13 @@ final class SliceAnalysis {
         double[] cand = models.candidate.values();
         int n = rows.length;
         double centre = 0;
+        double size = 0;
         for (int row : rows) {
             centre += label[row];
+            size += Math.abs(label[row]);
         }
         centre /= n;
+        NearZeroLabels nearZero = new NearZeroLabels(size / n);
         int[] tableBlock = models.bootstrapBlocks();
         int width = REGRESSION_WIDTH;
         double[] blockSums = new double[BOOTSTRAP_BLOCKS * width];
@@ -2162,9 +2167,12 @@ final class SliceAnalysis {
             blockSums[b + 2] += ep * ep;
             blockSums[b + 3] += ec * ec;
             if (y != 0) {
-                blockSums[b + 4] += Math.abs(ep) / Math.abs(y);
-                blockSums[b + 5] += Math.abs(ec) / Math.abs(y);
+                double relativeP = Math.abs(ep) / Math.abs(y);
+                double relativeC = Math.abs(ec) / Math.abs(y);
+                blockSums[b + 4] += relativeP;
+                blockSums[b + 5] += relativeC;
                 blockSums[b + 6] += 1;
+                nearZero.add(y, relativeP, relativeC);
             } else {
                 zeroLabels++;
             }
@@ -2176,7 +2184,7 @@ final class SliceAnalysis {
         OneOutput oneOutput = new OneOutput(
                 several && !productionVaries ? MetricFormat.predictedValue(firstProduction, options.targetUnit()) : null,
                 several && !candidateVaries ? MetricFormat.predictedValue(firstCandidate, options.targetUnit()) : null);
-        return new RegressionPass(nonEmptyBlocks(blockSums, width), zeroLabels, oneOutput);
+        return new RegressionPass(nonEmptyBlocks(blockSums, width), zeroLabels, nearZero.said(), oneOutput);
     }
 
     /**
@@ -2200,9 +2208,13 @@ final class SliceAnalysis {
         return BlockResampler.ofBlockSums(blockSums, count, width);
     }
 
-    /** @param resampler the slice's blocks, each a vector in the {@link #REGRESSION_WIDTH} layout */
+    /**
+     * @param resampler    the slice's blocks, each a vector in the {@link #REGRESSION_WIDTH} layout
+     * @param nearZeroSaid what the labels near 0 do to mape ({@link NearZeroLabels}), or null: known only from rows,
+     *                     so a summary slice says nothing of them
+     */
     private List<MetricComparison> regressionMetrics(BlockResampler resampler, int n, long zeroLabels,
-                                                     SplittableRandom random) {
+                                                     String nearZeroSaid, SplittableRandom random) {
         int blocks = resampler.blocks();
         List<Metric> metrics = List.of(Metric.MAE, Metric.RMSE, Metric.MAPE, Metric.R2);
         double[] totals = resampler.totals();
@@ -2234,8 +2246,10 @@ final class SliceAnalysis {
         double[][][] replicate = blockReplicates(resampler, REGRESSION_WIDTH, metrics.size(), value, studentized,
                 random, new int[] {0, REGRESSION_WIDTH}, -1, null).values();
         String test = blocks == n ? ROW_BOOTSTRAP : HASHED_BLOCK_BOOTSTRAP;
-        String mapeNote = zeroLabels == 0 ? null : zeroLabels + " example" + (zeroLabels == 1 ? "" : "s")
+        String zeroSaid = zeroLabels == 0 ? null : zeroLabels + " example" + (zeroLabels == 1 ? "" : "s")
                 + " with label 0 skipped";
+        String mapeNote = zeroSaid == null ? nearZeroSaid
+                : nearZeroSaid == null ? zeroSaid : zeroSaid + "; " + nearZeroSaid;
         List<MetricComparison> results = new ArrayList<>();
         for (int m = 0; m < metrics.size(); m++) {
             Metric metric = metrics.get(m);

@@ -46,6 +46,8 @@ public final class DecisionLog implements AutoCloseable {
     private ReadOnlySource source;
     /** The WAL files as they were before this log was opened for writing (null: read-only); see {@link WalFiles}. */
     private WalFiles walFiles;
+    /** A writer's hold on the log within this process (null: read-only); see {@link WalIndexClaims}. */
+    private WalIndexClaims.Claim writerClaim;
     /** Whether a write failed because the disk is full: SQLite then leaves its WAL files behind when closed. */
     private boolean diskFull;
     /** An existing log opened for writing outside WAL mode: it enters WAL mode after its first verified write. */
@@ -92,12 +94,15 @@ public final class DecisionLog implements AutoCloseable {
                 }
             }
         }
+        WalIndexClaims.Claim claim = WalIndexClaims.writer(db, busyTimeout);
         WalFiles walFiles = WalFiles.before(db);
         try {
             DecisionLog log = connect(db, "jdbc:sqlite:" + db.toAbsolutePath(), false, busyTimeout, clock, maxPageCount);
             log.walFiles = walFiles;
+            log.writerClaim = claim;
             return log;
-        } catch (LedgerException e) {
+        } catch (LedgerException | RuntimeException e) {
+            claim.close();
             if (e.getCause() instanceof SQLException sql && UnusableLogFile.isDiskFull(sql, db)) {
                 walFiles.removeLeftOver();
             }
@@ -554,6 +559,9 @@ public final class DecisionLog implements AutoCloseable {
             if (source != null) {
                 source.close();
             }
+            if (writerClaim != null) {
+                writerClaim.close();
+            }
             if (diskFull && walFiles != null) {
                 walFiles.removeLeftOver();
             }
@@ -585,7 +593,8 @@ public final class DecisionLog implements AutoCloseable {
 
     /**
      * {@code work} in one transaction. A read-only log read without SQLite's locks that another program wrote
-     * meanwhile (see {@link ReadOnlySource}) is opened again and read again as it stands now.
+     * meanwhile, or whose {@code -shm} SQLite no longer reads read-only (see {@link ReadOnlySource}), is opened again
+     * and read again as it stands now.
      */
     private <T> T inTransaction(Work<T> work) throws LedgerException {
         for (int attempt = 1; ; attempt++) {
@@ -595,7 +604,7 @@ public final class DecisionLog implements AutoCloseable {
                     return result;
                 }
             } catch (LedgerException | RuntimeException e) {
-                if (source == null || source.unchanged()) {
+                if (source == null || source.unchanged() && !refusedReadOnlyIndex(e)) {
                     throw e;
                 }
             }
@@ -608,6 +617,14 @@ public final class DecisionLog implements AutoCloseable {
             origin = fresh.origin;
             source = fresh.source;
         }
+    }
+
+    /**
+     * Whether SQLite refused to read the log's {@code -shm} read-only after it was opened (a writer begun meanwhile has
+     * not yet built its index): opened again, it is read from a private copy if SQLite still refuses.
+     */
+    private boolean refusedReadOnlyIndex(Exception e) {
+        return source.readsIndexReadOnly() && e.getCause() instanceof SQLiteException sqlite && cannotOpen(sqlite);
     }
 
     private <T> T inOneTransaction(Work<T> work) throws LedgerException {

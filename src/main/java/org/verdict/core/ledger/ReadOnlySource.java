@@ -17,8 +17,15 @@ import java.util.stream.Stream;
  * whenever it opens it, read-only too, and a read-only connection cannot remove them again (that takes a checkpoint).
  * So it is read
  * <ul>
- * <li>in place, under SQLite's own locking, when it is not in WAL mode (a reader makes no file then) or when its
- * {@code -wal} and {@code -shm} are there already (a writer has it open, or left them): nothing new is made;</li>
+ * <li>in place, under SQLite's own locking, when it is not in WAL mode (a reader makes no file then);</li>
+ * <li>in place with {@code readonly_shm=1} when its {@code -wal} and {@code -shm} are there already (a writer has it
+ * open, or left them): SQLite's WAL protocol, but with the {@code -shm} opened read-only, so a reader does not mark
+ * its place in it (SQLite's default, which changes the file's modification time); where no writer keeps the
+ * {@code -shm} up to date SQLite builds its index of the WAL's committed frames in memory instead. Where another
+ * connection holds the {@code -shm} but its index is not whole (a writer has only begun to build it, or was killed
+ * while writing it), SQLite will not rebuild it read-only (SQLITE_READONLY_RECOVERY): the log is then read from a
+ * private copy, as below. While a writer of this process holds the log, it is read in place as SQLite does by
+ * default ({@link WalIndexClaims} says why);</li>
  * <li>as {@code immutable=1} (no lock, no file) when it is in WAL mode without a {@code -wal}: every committed
  * transaction is then in the log's own file;</li>
  * <li>from a private copy in a temporary folder, with its {@code -wal}, when the {@code -wal} is there without its
@@ -40,12 +47,16 @@ final class ReadOnlySource implements AutoCloseable {
     private final List<Fingerprint> before;
     /** The temporary folder of a private copy, deleted on close; null when the log is read where it is. */
     private final Path copyFolder;
+    /** This reader's hold on the log's {@code -shm} opened read-only; null when it does not open it so. */
+    private final WalIndexClaims.Claim readOnlyIndex;
 
-    private ReadOnlySource(String url, List<Path> watched, List<Fingerprint> before, Path copyFolder) {
+    private ReadOnlySource(String url, List<Path> watched, List<Fingerprint> before, Path copyFolder,
+                           WalIndexClaims.Claim readOnlyIndex) {
         this.url = url;
         this.watched = watched;
         this.before = before;
         this.copyFolder = copyFolder;
+        this.readOnlyIndex = readOnlyIndex;
     }
 
     /** How to read {@code db} as it stands now (see the class comment). */
@@ -53,19 +64,33 @@ final class ReadOnlySource implements AutoCloseable {
         Path wal = sibling(db, "-wal");
         // only a file holds transactions (a folder in its place is no WAL, as where the media cannot take one)
         if (Files.isRegularFile(wal)) {
-            return Files.exists(sibling(db, "-shm")) ? inPlace(db) : privateCopy(db);
+            return Files.exists(sibling(db, "-shm")) ? withReadOnlyIndex(db) : privateCopy(db);
         }
         return inWalMode(db) ? immutable(db) : inPlace(db);
     }
 
     /** Read where it is, under SQLite's locks: nothing to watch. */
     private static ReadOnlySource inPlace(Path db) {
-        return new ReadOnlySource("jdbc:sqlite:" + db.toAbsolutePath(), List.of(), List.of(), null);
+        return new ReadOnlySource("jdbc:sqlite:" + db.toAbsolutePath(), List.of(), List.of(), null, null);
+    }
+
+    /**
+     * Read where it is under SQLite's WAL protocol (its read lock holds a writer's checkpoint off what it reads), the
+     * {@code -shm} opened read-only. Never {@code immutable=1} here: that would read the log's file without the
+     * transactions the {@code -wal} holds. Where a writer of this process holds the log, read in place as SQLite does
+     * by default: its connections share the writer's writable {@code -shm} (see {@link WalIndexClaims}).
+     */
+    private static ReadOnlySource withReadOnlyIndex(Path db) throws IOException {
+        WalIndexClaims.Claim claim = WalIndexClaims.readOnlyIndex(db);
+        if (claim == null) {
+            return inPlace(db);
+        }
+        return new ReadOnlySource(fileUrl(db) + "?readonly_shm=1", List.of(), List.of(), null, claim);
     }
 
     private static ReadOnlySource immutable(Path db) throws IOException {
         List<Path> watched = List.of(db);
-        return new ReadOnlySource(immutableUrl(db), watched, fingerprints(watched), null);
+        return new ReadOnlySource(immutableUrl(db), watched, fingerprints(watched), null, null);
     }
 
     /**
@@ -87,7 +112,7 @@ final class ReadOnlySource implements AutoCloseable {
                     // a writer checkpointed it into the log while the log was copied: unchanged() says so
                 }
             }
-            return new ReadOnlySource("jdbc:sqlite:" + copy, watched, before, folder);
+            return new ReadOnlySource("jdbc:sqlite:" + copy, watched, before, folder, null);
         } catch (IOException | RuntimeException e) {
             deleteTree(folder);
             throw e;
@@ -95,7 +120,12 @@ final class ReadOnlySource implements AutoCloseable {
     }
 
     private static String immutableUrl(Path db) {
-        return "jdbc:sqlite:file:" + db.toAbsolutePath().toUri().getRawPath() + "?immutable=1";
+        return fileUrl(db) + "?immutable=1";
+    }
+
+    /** {@code db} as a URI filename, which SQLite reads parameters such as {@code immutable} from. */
+    private static String fileUrl(Path db) {
+        return "jdbc:sqlite:file:" + db.toAbsolutePath().toUri().getRawPath();
     }
 
     /** Whether {@code db} is a SQLite file whose header says WAL mode (else, or unreadable: SQLite judges it). */
@@ -123,6 +153,11 @@ final class ReadOnlySource implements AutoCloseable {
         return copyFolder != null;
     }
 
+    /** Whether SQLite reads the log's {@code -shm} read-only here (and may refuse to, see the class comment). */
+    boolean readsIndexReadOnly() {
+        return readOnlyIndex != null;
+    }
+
     /** Whether the files read without SQLite's locks stand as they did before the read (always, when there are none). */
     boolean unchanged() {
         try {
@@ -136,6 +171,9 @@ final class ReadOnlySource implements AutoCloseable {
     public void close() {
         if (copyFolder != null) {
             deleteTree(copyFolder);
+        }
+        if (readOnlyIndex != null) {
+            readOnlyIndex.close();
         }
     }
 

@@ -42,7 +42,7 @@ public final class PackText {
 
     private static final Pattern NON_FINITE = Pattern.compile("(?i)[+-]?(nan|inf|infinity)");
     /** A number written with a decimal comma (0,55), as spreadsheets in much of Europe save it. */
-    private static final Pattern DECIMAL_COMMA = Pattern.compile("[+-]?[0-9]*,[0-9]+");
+    static final Pattern DECIMAL_COMMA = Pattern.compile("[+-]?[0-9]*,[0-9]+");
     private static final Pattern CSV_LINE = Pattern.compile("line (\\d+)");
     /** How FastCSV 3's parser begins its message for text after a closing quote. */
     private static final String AFTER_CLOSING_QUOTE = "Unexpected character after closing quote";
@@ -313,9 +313,16 @@ public final class PackText {
         if (RowProblems.isPadded(text) && isPlainNumber(inner.toCharArray(), 0, inner.length())) {
             return RowProblems.paddedNumber(text);
         }
-        return "'" + text + "' is not a number written in digits, such as 12, -0.5 or 1.5e-07"
-                + (DECIMAL_COMMA.matcher(inner).matches() ? ": the decimal separator is a point ('"
-                        + inner.replace(',', '.') + "'), not a comma" : "");
+        String notDigits = "'" + RowProblems.shown(text) + "' is not a number written in digits, such as 12, -0.5 or"
+                + " 1.5e-07";
+        NumberLookAlikes.Found lookAlikes = NumberLookAlikes.in(inner,
+                candidate -> isPlainNumber(candidate.toCharArray(), 0, candidate.length()));
+        if (lookAlikes != null) {
+            return notDigits + ": it holds " + lookAlikes.said()
+                    + (lookAlikes.number() == null ? "" : "; write '" + lookAlikes.number() + "'");
+        }
+        return notDigits + (DECIMAL_COMMA.matcher(inner).matches() ? ": the decimal separator is a point ('"
+                + inner.replace(',', '.') + "'), not a comma" : "");
     }
 
     private static boolean isPlainNumber(char[] text, int start, int end) {

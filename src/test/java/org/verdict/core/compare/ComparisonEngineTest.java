@@ -620,6 +620,48 @@ class ComparisonEngineTest {
         assertEquals("paired-bootstrap", mape.test());
     }
 
+    /**
+     * 100 labels of 10 and 3 of 0.01 (a refund of a cent among orders): mean |label| (1,000 + 0.03)/103 = 9.709, so
+     * the 3 lie under 1 % of it (0.097). Production errs by 1 everywhere: relative errors 0.1 × 100 = 10 and
+     * 100 × 3 = 300, the three holding 300/310 = 97 %; the candidate errs by 2 on the tens and 0.5 on the cents:
+     * 0.2 × 100 = 20 and 50 × 3 = 150, 150/170 = 88 %. mape is then about the three cents, and its note says so.
+     */
+    @Test
+    void mapeRestingOnLabelsNearZeroSaysSo() {
+        int n = 103;
+        double[] label = new double[n];
+        double[] production = new double[n];
+        double[] candidate = new double[n];
+        for (int i = 0; i < n; i++) {
+            boolean cent = i >= 100;
+            label[i] = cent ? 0.01 : 10;
+            production[i] = label[i] + 1;
+            candidate[i] = label[i] + (cent ? 0.5 : 2);
+        }
+        ComparisonReport report = engine.compare("t", TestTables.regression(label, production, candidate, Map.of()),
+                "1", "2", Metric.MAPE, MIN_ONE, Progress.NONE);
+        SliceResult mape = find(report, Metric.MAPE, "overall");
+        assertEquals(310.0 / 103, mape.production().value(), EPS);
+        // (three rows also carry most of each model's relative error over the blocks: the fallback is said after it)
+        assertTrue(mape.note().startsWith("3 of 103 labels (2.9%) are nearer 0 than 1% of their mean size (0.097) and"
+                + " hold 97% of production's and 88% of the candidate's relative error, so mape here measures mostly"
+                + " those examples"), mape.note());
+        assertFalse(saysNearZero(find(report, Metric.MAE, "overall").note()), "the note is mape's alone");
+
+        // the same cents predicted exactly by both: they hold none of the relative error, and nothing is said
+        for (int i = 100; i < n; i++) {
+            production[i] = label[i];
+            candidate[i] = label[i];
+        }
+        ComparisonReport exact = engine.compare("t", TestTables.regression(label, production, candidate, Map.of()),
+                "1", "2", Metric.MAPE, MIN_ONE, Progress.NONE);
+        assertFalse(saysNearZero(find(exact, Metric.MAPE, "overall").note()));
+    }
+
+    private static boolean saysNearZero(String note) {
+        return note != null && note.contains("nearer 0");
+    }
+
     @Test
     void constantLabelsMakeR2Unavailable() {
         EvaluationTable table = TestTables.regression(new double[] {3, 3, 3}, new double[] {1, 2, 3},

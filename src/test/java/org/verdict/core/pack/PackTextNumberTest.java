@@ -65,4 +65,48 @@ class PackTextNumberTest {
         assertEquals("'2e100' is beyond ±1e100, the largest magnitude a number may have",
                 assertThrows(NumberFormatException.class, () -> fromBuffer("2e100")).getMessage());
     }
+
+    private static String refusal(String text) {
+        return assertThrows(NumberFormatException.class, () -> fromBuffer(text)).getMessage();
+    }
+
+    /**
+     * A value that looks like a number on screen but holds another character than a number's (a spreadsheet's
+     * minus sign, a dash, a digit of another script, a no-break space grouping thousands) is refused with that
+     * character named by its code and Unicode name, and with the number to write instead.
+     */
+    @Test
+    void aLookAlikeCharacterIsNamedWithItsCodeAndTheNumberToWrite() {
+        String refused = "' is not a number written in digits, such as 12, -0.5 or 1.5e-07: it holds ";
+        assertEquals("'\u221295.21" + refused
+                + "'\u2212' (U+2212 MINUS SIGN) where a number has '-' (U+002D HYPHEN-MINUS); write '-95.21'",
+                refusal("\u221295.21"));
+        assertEquals("'\u201312" + refused + "'\u2013' (U+2013 EN DASH) where a number has '-' (U+002D HYPHEN-MINUS);"
+                + " write '-12'", refusal("\u201312"));
+        assertEquals("'\uFF0D3.5e\u22122" + refused + "'\uFF0D' (U+FF0D FULLWIDTH HYPHEN-MINUS) where a number has '-'"
+                + " (U+002D HYPHEN-MINUS); '\u2212' (U+2212 MINUS SIGN) where a number has '-' (U+002D HYPHEN-MINUS);"
+                + " write '-3.5e-2'", refusal("\uFF0D3.5e\u22122"));
+        // an invisible grouping space is written as its code in the quoted value too
+        assertEquals("'1\\u00A0234.5" + refused + "'\\u00A0' (U+00A0 NO-BREAK SPACE) grouping the digits, which a number"
+                + " is written without; write '1234.5'", refusal("1\u00A0234.5"));
+        assertEquals("'12\\u2009345" + refused + "'\\u2009' (U+2009 THIN SPACE) grouping the digits, which a number is"
+                + " written without; write '12345'", refusal("12\u2009345"));
+        assertEquals("'\u0669\u0665.\u0662" + refused + "'\u0669' (U+0669 ARABIC-INDIC DIGIT NINE), a digit of another"
+                + " script, where a number has the digits 0–9; write '95.2'", refusal("\u0669\u0665.\u0662"));
+        // a decimal comma beside a look-alike is said with it
+        assertEquals("'\u221295,21" + refused + "'\u2212' (U+2212 MINUS SIGN) where a number has '-' (U+002D"
+                + " HYPHEN-MINUS); ',' as the decimal separator, where a number has '.'; write '-95.21'",
+                refusal("\u221295,21"));
+        // the ASCII conventions of a written amount, where the value is a number without them
+        assertEquals("'(10.98)" + refused + "parentheses around it, the accounting style for a negative amount, where"
+                + " a number has '-' before it; write '-10.98'", refusal("(10.98)"));
+        assertEquals("'$143.87" + refused + "'$' (U+0024 DOLLAR SIGN), a currency sign: the column holds the amount"
+                + " alone; write '143.87'", refusal("$143.87"));
+        // ... and not where it is no number even without them: a space in words is no digit grouping
+        assertEquals("'12 apples' is not a number written in digits, such as 12, -0.5 or 1.5e-07",
+                refusal("12 apples"));
+        // a look-alike in a value that is no number anyway is still named, with nothing to write instead
+        assertEquals("'\u2212abc" + refused + "'\u2212' (U+2212 MINUS SIGN) where a number has '-' (U+002D"
+                + " HYPHEN-MINUS)", refusal("\u2212abc"));
+    }
 }

@@ -372,7 +372,9 @@ class SummaryInputCheckTest {
         editLine(pack.resolve("primary.csv"), 77, field(LABEL, "$12.50"));
         PackException e = refusedBySummary(pack.resolve("primary.csv"), pack);
         assertEquals(List.of(77L, 2L), List.of(e.line(), e.column()));
-        assertEquals("(label) '$12.50' is not a number written in digits, such as 12, -0.5 or 1.5e-07", e.problem());
+        // the message the row reader gives, naming the currency sign and the number to write
+        assertEquals("(label) '$12.50' is not a number written in digits, such as 12, -0.5 or 1.5e-07: it holds '$'"
+                + " (U+0024 DOLLAR SIGN), a currency sign: the column holds the amount alone; write '12.50'", e.problem());
     }
 
     @Test
