@@ -68,7 +68,56 @@ class OnePassReadingTest {
 
     @Test
     void everyColumnEqualsWhatTheRecordReaderAndParseDoubleGive() throws Exception {
-        Path pack = writePack("shaped", 20_000);
+        assertEveryColumnAsTheRecordReaderAndParseDoubleGive(20_000);
+    }
+
+    /**
+     * Past 65,536 rows the reader makes room for the rows the file's size promises on a thread of its own and moves the
+     * rows read so far into it when it is made, while it reads on (growing the columns it has when they are full):
+     * every column must come through that move.
+     */
+    @Test
+    void everyColumnComesThroughTheMoveIntoTheRoomForTheExpectedRows() throws Exception {
+        assertEveryColumnAsTheRecordReaderAndParseDoubleGive(300_000);
+    }
+
+    /** The same move for a regression table's columns: numbers for the label and each model's predictions. */
+    @Test
+    void aRegressionTablesNumbersComeThroughTheMoveIntoTheRoom() throws Exception {
+        String manifest = """
+                {
+                  "format": "verdict-pack/1",
+                  "model": {"name": "price", "task": "regression", "riskTier": 1},
+                  "models": [{"version": "1", "role": "production"}, {"version": "2", "role": "candidate"}],
+                  "primaryMetric": "rmse",
+                  "suites": {"primary": {"file": "primary.csv", "slices": ["region"]}}
+                }
+                """;
+        int rows = 200_000;
+        SplittableRandom random = new SplittableRandom(9);
+        double[][] numbers = new double[3][rows];
+        StringBuilder csv = new StringBuilder("example_id,label,region,pred_1,pred_2\n");
+        for (int row = 0; row < rows; row++) {
+            csv.append("r").append(row).append(',');
+            for (int column = 0; column < 3; column++) {
+                numbers[column][row] = Math.round(random.nextDouble() * 1e6) / 100.0;
+            }
+            csv.append(numbers[0][row]).append(row % 3 == 0 ? ",eu," : ",us,").append(numbers[1][row]).append(',')
+                    .append(numbers[2][row]).append('\n');
+        }
+        EvaluationTable table = new PackLoader().load(PackFixture.write(temp.resolve("regression"), manifest,
+                csv.toString()), Progress.NONE).primary();
+        assertEquals(rows, table.rowCount());
+        assertArrayEquals(numbers[0], table.labelValues());
+        assertArrayEquals(numbers[1], table.predictionsOf("1").values());
+        assertArrayEquals(numbers[2], table.predictionsOf("2").values());
+        for (int row = 0; row < rows; row++) {
+            assertEquals(row % 3 == 0 ? "eu" : "us", table.column("region").orElseThrow().valueAt(row));
+        }
+    }
+
+    private void assertEveryColumnAsTheRecordReaderAndParseDoubleGive(int rows) throws Exception {
+        Path pack = writePack("shaped-" + rows, rows);
         EvaluationTable table = new PackLoader().load(pack, Progress.NONE).primary();
 
         List<CsvRecord> records = new ArrayList<>();
