@@ -53,8 +53,6 @@ public final class ComparisonEngine {
     private final HashedBlocks hashedBlocks = new HashedBlocks();
     /** Each model's score order, started when the command line has read the rows or sorted by the comparison. */
     private final ScoreOrders scoreOrders = new ScoreOrders();
-    /** The row codes made as the last table was read ({@link #preparing}), until a comparison takes them. */
-    private volatile RowCodesAsRead rowCodesRead;
 
     /** Compares on the pack's primary suite; {@code candidateVersion} null means the first candidate. */
     public ComparisonReport compare(ReviewPack pack, String candidateVersion, ComparisonOptions options,
@@ -75,12 +73,11 @@ public final class ComparisonEngine {
      * What a reader tells of each table it reads, so that the part of a later row-level comparison of it under these
      * options that needs only its rows is done meanwhile: every example's bootstrap block, an MD5 of each id (about 0.3
      * s of CPU for a million rows in a fresh process), hashed on the second core while the first parses the rest of the
-     * file ({@link HashedBlocks#hashAsRead}); a binary pair's row codes and log losses, filled there too part by part
-     * ({@link RowCodesAsRead}); and, once the rows are read, each model's rows in score order, sorted on
+     * file ({@link HashedBlocks#hashAsRead}); and, once the rows are read, each model's rows in score order, sorted on
      * a thread of their own from the columns as read while the loader makes the table of trimmed copies of them and
      * checks the ids for repeats ({@link ScoreOrders#startSorting}). The command
-     * line reads its pack so; the comparison then takes the orders and the row codes, and the first slice that
-     * resamples means the blocks, each doing what is left itself. Nothing is done for a table whose comparison needs no blocks (no
+     * line reads its pack so; the comparison then takes the orders, and the first slice that resamples means the
+     * blocks, each doing what is left itself. Nothing is done for a table whose comparison needs no blocks (no
      * mean-type metric: classification without every model's scores).
      */
     public RowsListener preparing(ComparisonOptions options) {
@@ -89,17 +86,10 @@ public final class ComparisonEngine {
                 return null;
             }
             HashedBlocks.AsRead hashing = hashedBlocks.hashAsRead(options.seed(), BOOTSTRAP_BLOCKS);
-            RowCodesAsRead codes = new RowCodesAsRead();
             return new RowsListener.TableRows() {
                 @Override
                 public void idsRead(ExampleIds soFar) {
                     hashing.idsRead(soFar);
-                }
-
-                @Override
-                public void binaryRowsRead(int rows, int[] labels, Map<String, int[]> predictedByVersion,
-                                           Map<String, double[]> scoresByVersion) {
-                    codes.rowsRead(rows, labels, predictedByVersion, scoresByVersion);
                 }
 
                 @Override
@@ -111,8 +101,6 @@ public final class ComparisonEngine {
                 public void rowsRead(EvaluationTable table) {
                     hashing.allRead(table.exampleIds());
                     scoreOrders.tableMade(table);
-                    codes.tableMade(table);
-                    rowCodesRead = codes;
                 }
             };
         };
@@ -162,8 +150,8 @@ public final class ComparisonEngine {
         progress.update(0, "Ranking scores");
         List<Metric> metrics = metricsCompared(table.task(), primaryMetric, options);
         PairedModels models = new PairedModels(table, productionVersion, candidateVersion,
-                metrics.stream().anyMatch(SliceAnalysis::isScoreMean), scoreOrders, rowCodesRead, hashedBlocks,
-                options.seed(), BOOTSTRAP_BLOCKS);
+                metrics.stream().anyMatch(SliceAnalysis::isScoreMean), scoreOrders, hashedBlocks, options.seed(),
+                BOOTSTRAP_BLOCKS);
         progress.checkCancelled();
 
         progress.update(0, "Cutting slices");

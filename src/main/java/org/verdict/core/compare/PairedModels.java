@@ -32,13 +32,11 @@ final class PairedModels {
      * {@link #CELL_BITS} bits and, when both models have scores, production's and candidate's calibration bins in the
      * {@link #BIN_BITS} bits above each: what a slice's counts and calibration sums read of a row, in one array that
      * stays in the cache (2 bytes a row) where three int columns and two byte columns did not. Null for other tasks.
-     * Made as the rows were read ({@link RowCodesAsRead}), it may be longer than the table.
      */
     final short[] rowCodes;
     /**
      * Per row: clipped log loss of production at {@code 2·row}, of candidate at {@code 2·row + 1}, side by side so a
-     * slice's pass reads one cache line for both; null without both models' scores or without means. Like
-     * {@link #rowCodes}, it may be longer than the table.
+     * slice's pass reads one cache line for both; null without both models' scores or without means.
      */
     final double[] logLosses;
     static final int CELL_BITS = 3;
@@ -56,15 +54,12 @@ final class PairedModels {
      * @param means whether a mean of the scores (log_loss, brier, sq_calibration_error) will be asked for: the per-row
      *              losses, calibration bins and hashed blocks are made only then (hashing a million ids is not free)
      * @param scoreOrders where each model's score order is sorted, or found started when the rows were read
-     * @param codesRead the row codes and losses made as the rows were read, taken when they are this table's and
-     *                  pair's; or null
      * @param hashedBlocks where the table's blocks are hashed, or found hashed by an earlier comparison
      * @param blockSeed the seed of the bootstrap blocks' hash
      * @param blocks the number of hashed blocks
      */
     PairedModels(EvaluationTable table, String productionVersion, String candidateVersion, boolean means,
-                 ScoreOrders scoreOrders, RowCodesAsRead codesRead, HashedBlocks hashedBlocks, long blockSeed,
-                 int blocks) {
+                 ScoreOrders scoreOrders, HashedBlocks hashedBlocks, long blockSeed, int blocks) {
         this.table = table;
         this.productionVersion = productionVersion;
         this.candidateVersion = candidateVersion;
@@ -73,19 +68,12 @@ final class PairedModels {
         this.candidate = table.predictionsOf(candidateVersion);
         boolean calibration = means && table.task() == Task.BINARY && bothHaveScores();
         int rows = table.rowCount();
-        RowCodesAsRead.Filled filled = calibration && codesRead != null
-                ? codesRead.taken(table, productionVersion, candidateVersion) : null;
-        if (filled != null) {
-            this.rowCodes = filled.codes();
-            this.logLosses = filled.losses();
-        } else {
-            this.rowCodes = table.task() == Task.BINARY ? new short[rows] : null;
-            this.logLosses = calibration ? new double[2 * rows] : null;
-            // before the score orders, which need not be done for it: the command line's are being sorted on a thread
-            // of their own meanwhile
-            if (rowCodes != null) {
-                fillRowCodes(calibration);
-            }
+        this.rowCodes = table.task() == Task.BINARY ? new short[rows] : null;
+        this.logLosses = calibration ? new double[2 * rows] : null;
+        // before the score orders, which need not be done for it: the command line's are being sorted on a thread of
+        // their own meanwhile
+        if (rowCodes != null) {
+            fillRowCodes(calibration);
         }
         ScoreOrder.Sorted[] sorted = scoreOrders.sorted(table, production,
                 productionVersion.equals(candidateVersion) ? production : candidate);
@@ -153,37 +141,27 @@ final class PairedModels {
 
     /** Every row's code and, with {@code calibration}, both models' log losses, in one pass. */
     private void fillRowCodes(boolean calibration) {
-        int rows = table.rowCount();
         int[] labels = table.labelCodes();
         int[] prodPredicted = production.classCodes();
         int[] candPredicted = candidate.classCodes();
-        double[] prodScores = calibration ? production.scores() : null;
-        double[] candScores = calibration ? candidate.scores() : null;
+        double[] prodScores = production.scores();
+        double[] candScores = candidate.scores();
         // in parallel by runs of rows, each a plain loop (as HashedBlocks does, for the same reason)
         int run = 1 << 15;
-        IntStream.range(0, (rows + run - 1) / run).parallel().forEach(r -> fillRowCodes(r * run,
-                Math.min(rows, (r + 1) * run), labels, prodPredicted, candPredicted, prodScores, candScores, rowCodes,
-                logLosses));
-    }
-
-    /**
-     * Rows {@code from} to {@code to} of {@link #rowCodes} and, when {@code losses} is given, their calibration bins
-     * and {@link #logLosses}, from the table's columns (or the reader's, whose first rows are the same).
-     */
-    static void fillRowCodes(int from, int to, int[] labels, int[] prodPredicted, int[] candPredicted,
-                             double[] prodScores, double[] candScores, short[] codes, double[] losses) {
-        for (int row = from; row < to; row++) {
-            int label = labels[row];
-            int code = (label * 2 + prodPredicted[row]) * 2 + candPredicted[row];
-            if (losses != null) {
-                double prodScore = prodScores[row];
-                double candScore = candScores[row];
-                code |= Calibration.bin(prodScore) << CELL_BITS
-                        | Calibration.bin(candScore) << (CELL_BITS + BIN_BITS);
-                losses[2 * row] = Calibration.logLoss(prodScore, label);
-                losses[2 * row + 1] = Calibration.logLoss(candScore, label);
+        IntStream.range(0, (labels.length + run - 1) / run).parallel().forEach(r -> {
+            for (int row = r * run; row < Math.min(labels.length, (r + 1) * run); row++) {
+                int label = labels[row];
+                int code = (label * 2 + prodPredicted[row]) * 2 + candPredicted[row];
+                if (calibration) {
+                    double prodScore = prodScores[row];
+                    double candScore = candScores[row];
+                    code |= Calibration.bin(prodScore) << CELL_BITS
+                            | Calibration.bin(candScore) << (CELL_BITS + BIN_BITS);
+                    logLosses[2 * row] = Calibration.logLoss(prodScore, label);
+                    logLosses[2 * row + 1] = Calibration.logLoss(candScore, label);
+                }
+                rowCodes[row] = (short) code;
             }
-            codes[row] = (short) code;
-        }
+        });
     }
 }

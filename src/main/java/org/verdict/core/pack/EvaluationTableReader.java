@@ -178,8 +178,6 @@ public final class EvaluationTableReader {
         private int[][] roleIndexes;
         private double[] thresholds;
         private int rowCount;
-        /** Whether the task is binary and every model has a column of scores (known once the header is read). */
-        private boolean everyModelScored;
         /** The line (CSV) or row number (Parquet) of the record being converted. */
         private long currentLine;
         /**
@@ -316,36 +314,16 @@ public final class EvaluationTableReader {
                 sliceLookups.add(new TextCodes());
                 sliceForms.add(new UnicodeForms<>());
             }
-            everyModelScored = scores != null && Arrays.stream(scores).allMatch(Objects::nonNull);
+            boolean everyModelScored = scores != null && Arrays.stream(scores).allMatch(Objects::nonNull);
             listening = listener.reading(task, everyModelScored);
         }
 
-        /**
-         * Counts a row that is read whole, and every 65,536 rows tells the listener of the ids read so far and, in a
-         * binary table whose every model has scores, of its labels, predictions and scores.
-         */
+        /** Counts a row that is read whole, and every 65,536 rows tells the listener of the ids read so far. */
         private void rowRead() {
             rowCount++;
             if ((rowCount & 0xFFFF) == 0 && listening != null) {
                 listening.idsRead(ids.build());
-                if (everyModelScored) {
-                    listening.binaryRowsRead(rowCount, labelCodes, productionFirst(predCodes), productionFirst(scores));
-                }
             }
-        }
-
-        /** A column per model by version, the manifest's production model first, then the others in its order. */
-        private <T> Map<String, T> productionFirst(T[] columnsByModel) {
-            Map<String, T> byVersion = new LinkedHashMap<>();
-            List<ModelVersion> models = manifest.models();
-            for (boolean production : new boolean[] {true, false}) {
-                for (int m = 0; m < models.size(); m++) {
-                    if ((models.get(m).role() == ModelRole.PRODUCTION) == production) {
-                        byVersion.put(models.get(m).version(), columnsByModel[m]);
-                    }
-                }
-            }
-            return byVersion;
         }
 
         private void addRole(int column, byte role, int index) {

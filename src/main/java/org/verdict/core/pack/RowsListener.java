@@ -29,17 +29,6 @@ public interface RowsListener {
         }
 
         /**
-         * Every 65,536 rows of a binary table whose every model has scores, after {@link #idsRead}: the label codes (0
-         * the negative class, 1 the positive; another code only in a table that will be refused) and each model's
-         * predicted codes and scores by version, the manifest's production model first, as the first {@code rows}
-         * entries of the reader's working arrays. Those may be longer and may give way to longer copies later, but
-         * their first {@code rows} entries stay as they are, so another thread may go through them meanwhile.
-         */
-        default void binaryRowsRead(int rows, int[] labels, Map<String, int[]> predictedByVersion,
-                                    Map<String, double[]> scoresByVersion) {
-        }
-
-        /**
          * Every row read, before the table is made of trimmed copies of its columns: each scored model's scores by
          * version (binary tasks only), the first {@code rows} entries of arrays that may be longer and stay as they
          * are, so another thread may go through them meanwhile; {@link #rowsRead} follows unless the table is refused.

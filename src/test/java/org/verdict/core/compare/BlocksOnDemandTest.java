@@ -40,8 +40,8 @@ class BlocksOnDemandTest {
     }
 
     /**
-     * Tells a listener of the table as a reader would: its ids so far every 2,500 rows and a binary table's labels,
-     * predictions and scores with them, then its scores, all in columns longer than its rows, then the table.
+     * Tells a listener of the table as a reader would: its ids so far every 2,500 rows, a binary table's scores in
+     * columns longer than its rows, then the table.
      */
     private static void read(RowsListener listener, EvaluationTable table) {
         RowsListener.TableRows rows = listener.reading(table.task(), true);
@@ -50,16 +50,6 @@ class BlocksOnDemandTest {
             soFar.add(table.exampleIds().get(row));
             if ((row + 1) % 2500 == 0) {
                 rows.idsRead(soFar.build());
-                if (table.task() == Task.BINARY) {
-                    Map<String, int[]> predicted = new LinkedHashMap<>();
-                    Map<String, double[]> scores = new LinkedHashMap<>();
-                    for (ModelPredictions model : table.predictions().values()) {
-                        predicted.put(model.version(), Arrays.copyOf(model.classCodes(), table.rowCount() + 300));
-                        scores.put(model.version(), Arrays.copyOf(model.scores(), table.rowCount() + 300));
-                    }
-                    rows.binaryRowsRead(row + 1, Arrays.copyOf(table.labelCodes(), table.rowCount() + 300),
-                            predicted, scores);
-                }
             }
         }
         if (table.task() == Task.BINARY) {

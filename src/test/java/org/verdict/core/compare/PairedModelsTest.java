@@ -65,7 +65,7 @@ class PairedModelsTest {
     }
 
     private static PairedModels paired(EvaluationTable table, boolean means) {
-        return new PairedModels(table, "1", "2", means, new ScoreOrders(), null, new HashedBlocks(), 42,
+        return new PairedModels(table, "1", "2", means, new ScoreOrders(), new HashedBlocks(), 42,
                 ComparisonEngine.BOOTSTRAP_BLOCKS);
     }
 }

@@ -43,7 +43,7 @@ class SharedReplicatesTest {
 
     /** The overall slice's comparison of every metric, each as text with every number of its inference. */
     private static List<String> described(EvaluationTable table, Executor helpers) {
-        PairedModels models = new PairedModels(table, "1", "2", true, new ScoreOrders(), null, new HashedBlocks(), 42,
+        PairedModels models = new PairedModels(table, "1", "2", true, new ScoreOrders(), new HashedBlocks(), 42,
                 ComparisonEngine.BOOTSTRAP_BLOCKS);
         SliceGrouping overall = SliceGrouping.overall();
         int[] sizes = overall.sliceSizes(table.rowCount());

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,10 +46,6 @@ class OnePassReadingTest {
 
     /** A binary pack of {@code rows} rows; merchant names are quoted and hold commas and quotes. */
     private Path writePack(String name, int rows) throws IOException {
-        return writePack(name, rows, MANIFEST);
-    }
-
-    private Path writePack(String name, int rows, String manifest) throws IOException {
         SplittableRandom random = new SplittableRandom(5);
         StringBuilder csv = new StringBuilder("\uFEFFexample_id,label,merchant,region,age,score_7,pred_7,score_8\n");
         for (int row = 0; row < rows; row++) {
@@ -63,7 +58,7 @@ class OnePassReadingTest {
                     .append(random.nextDouble()).append('\n');
         }
         csv.append('\n');
-        return PackFixture.write(temp.resolve(name), manifest, csv.toString());
+        return PackFixture.write(temp.resolve(name), MANIFEST, csv.toString());
     }
 
     @Test
@@ -171,9 +166,6 @@ class OnePassReadingTest {
         List<EvaluationTable> tables = new ArrayList<>();
         List<Map.Entry<Integer, Map<String, double[]>>> scoresRead = new ArrayList<>();
         List<ExampleIds> idsWithScores = new ArrayList<>();
-        // each call's rows, then the first rows of its labels, and of each model's predictions and scores by version
-        List<Integer> binaryRows = new ArrayList<>();
-        List<Map<String, Object>> binaryColumns = new ArrayList<>();
         RowsListener listener = (task, everyModelScored) -> {
             headers.add(task + " " + everyModelScored);
             return new RowsListener.TableRows() {
@@ -181,20 +173,6 @@ class OnePassReadingTest {
                 public void idsRead(ExampleIds ids) {
                     assertTrue(tables.isEmpty(), "ids heard after the table");
                     soFar.add(ids);
-                }
-
-                @Override
-                public void binaryRowsRead(int rows, int[] labels, Map<String, int[]> predictedByVersion,
-                                           Map<String, double[]> scoresByVersion) {
-                    assertTrue(tables.isEmpty(), "rows heard after the table");
-                    binaryRows.add(rows);
-                    Map<String, Object> columns = new LinkedHashMap<>();
-                    columns.put("label", Arrays.copyOf(labels, rows));
-                    predictedByVersion.forEach((version, codes) -> columns.put("pred " + version,
-                            Arrays.copyOf(codes, rows)));
-                    scoresByVersion.forEach((version, scores) -> columns.put("score " + version,
-                            Arrays.copyOf(scores, rows)));
-                    binaryColumns.add(columns);
                 }
 
                 @Override
@@ -223,20 +201,6 @@ class OnePassReadingTest {
             assertArrayEquals(model.scores(), Arrays.copyOf(read, 140_000));
         }
 
-        // the labels, predictions and scores every 65,536 rows, production's first: the table's first rows
-        assertEquals(List.of(65_536, 131_072), binaryRows);
-        for (int call = 0; call < binaryRows.size(); call++) {
-            int rows = binaryRows.get(call);
-            Map<String, Object> columns = binaryColumns.get(call);
-            assertEquals(List.of("label", "pred 7", "pred 8", "score 7", "score 8"), List.copyOf(columns.keySet()));
-            assertArrayEquals(Arrays.copyOf(table.labelCodes(), rows), (int[]) columns.get("label"));
-            for (ModelPredictions model : table.predictions().values()) {
-                assertArrayEquals(Arrays.copyOf(model.classCodes(), rows),
-                        (int[]) columns.get("pred " + model.version()));
-                assertArrayEquals(Arrays.copyOf(model.scores(), rows), (double[]) columns.get("score " + model.version()));
-            }
-        }
-
         assertEquals(List.of("BINARY true"), headers);
         assertEquals(List.of(table), tables);
         assertEquals(List.of(65_536, 131_072), soFar.stream().map(ExampleIds::size).toList());
@@ -247,30 +211,6 @@ class OnePassReadingTest {
         }
         assertEquals(140_000, table.exampleIds().size());
         assertEquals("id-139999", table.exampleIds().get(139_999));
-    }
-
-    @Test
-    void aListenerHearsProductionsColumnsFirstWhereverTheManifestListsIt() throws Exception {
-        String candidateFirst = MANIFEST.replace(
-                "[{\"version\": \"7\", \"role\": \"production\"}, {\"version\": \"8\", \"role\": \"candidate\", \"threshold\": 0.3}]",
-                "[{\"version\": \"8\", \"role\": \"candidate\", \"threshold\": 0.3}, {\"version\": \"7\", \"role\": \"production\"}]");
-        Path pack = writePack("candidate-first", 70_000, candidateFirst);
-        List<List<String>> heard = new ArrayList<>();
-        RowsListener listener = (task, everyModelScored) -> new RowsListener.TableRows() {
-            @Override
-            public void binaryRowsRead(int rows, int[] labels, Map<String, int[]> predictedByVersion,
-                                       Map<String, double[]> scoresByVersion) {
-                heard.add(List.copyOf(predictedByVersion.keySet()));
-                heard.add(List.copyOf(scoresByVersion.keySet()));
-            }
-
-            @Override
-            public void rowsRead(EvaluationTable table) {
-            }
-        };
-        EvaluationTable table = new PackLoader(PackLimits.DEFAULTS, null, listener).load(pack, Progress.NONE).primary();
-        assertEquals(List.of("8", "7"), List.copyOf(table.predictions().keySet()));
-        assertEquals(List.of(List.of("7", "8"), List.of("7", "8")), heard);
     }
 
     @Test
