@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-import java.util.function.Supplier;
 import org.verdict.core.task.CancelledException;
 import org.verdict.core.task.Progress;
 
@@ -36,6 +35,8 @@ public final class EvaluationTableReader {
 
     /** Initial capacity guess; arrays grow by half when a file is longer. */
     private static final int INITIAL_ROWS = 1 << 14;
+    /** Rows expected from which the columns' room is made on a thread of its own ({@link Parse#expect}). */
+    static final long ROOM_MADE_ASIDE_FROM = 1 << 21;
     /**
      * How many classes a binary table may show before any row is labelled with the positive label, so that a manifest
      * naming a positive label the rows never use is told as that, its classes listed: the positive label, one other
@@ -45,6 +46,7 @@ public final class EvaluationTableReader {
 
     private final PackLimits limits;
     private final RowsListener listener;
+    private final long roomMadeAsideFrom;
 
     public EvaluationTableReader() {
         this(PackLimits.DEFAULTS);
@@ -60,8 +62,17 @@ public final class EvaluationTableReader {
      *                 meanwhile
      */
     public EvaluationTableReader(PackLimits limits, RowsListener listener) {
+        this(limits, listener, ROOM_MADE_ASIDE_FROM);
+    }
+
+    /**
+     * @param roomMadeAsideFrom rows expected from which the columns' room is made on a thread of its own (a test's
+     *                          lower figure sends a small file that way)
+     */
+    EvaluationTableReader(PackLimits limits, RowsListener listener, long roomMadeAsideFrom) {
         this.limits = limits;
         this.listener = listener;
+        this.roomMadeAsideFrom = roomMadeAsideFrom;
     }
 
     /** Reads a suite file: Parquet when its name ends in .parquet, else CSV. */
@@ -80,7 +91,7 @@ public final class EvaluationTableReader {
         } catch (IOException e) {
             throw new PackException(fileName, "cannot be read: " + e.getMessage());
         }
-        Parse parse = new Parse(csv, fileName, manifest, suite, limits, listener);
+        Parse parse = new Parse(csv, fileName, manifest, suite, limits, listener, roomMadeAsideFrom);
         try (CountingInputStream counted = new CountingInputStream(Files.newInputStream(csv));
              CsvReader<Parse> reader = CsvReader.builder()
                      .ignoreDifferentFieldCount(true)
@@ -121,7 +132,7 @@ public final class EvaluationTableReader {
     /** The same checks as for CSV, each problem placed at its row and column of the Parquet file. */
     private EvaluationTable readParquet(Path parquet, String fileName, PackManifest manifest, SuiteSpec suite,
                                         Progress progress) throws PackException {
-        Parse parse = new Parse(parquet, fileName, manifest, suite, limits, listener);
+        Parse parse = new Parse(parquet, fileName, manifest, suite, limits, listener, roomMadeAsideFrom);
         ParquetRows.read(parquet, fileName, progress, parse::header, parse::parquetRow);
         if (parse.rowCount == 0) {
             throw new PackException(fileName, "has no rows; a suite needs examples");
@@ -167,6 +178,7 @@ public final class EvaluationTableReader {
         private final SuiteSpec suite;
         private final PackLimits limits;
         private final RowsListener listener;
+        private final long roomMadeAsideFrom;
         /** What the listener wants to be told of this table's rows, once the header is read; null for nothing. */
         private RowsListener.TableRows listening;
         private final Task task;
@@ -249,13 +261,14 @@ public final class EvaluationTableReader {
         private boolean spanningByCarriageReturnsOnly;
 
         Parse(Path file, String fileName, PackManifest manifest, SuiteSpec suite, PackLimits limits,
-              RowsListener listener) {
+              RowsListener listener, long roomMadeAsideFrom) {
             this.file = file;
             this.fileName = fileName;
             this.manifest = manifest;
             this.suite = suite;
             this.limits = limits;
             this.listener = listener;
+            this.roomMadeAsideFrom = roomMadeAsideFrom;
             this.task = manifest.task();
             this.declaredClasses = manifest.declaredClasses().orElse(null);
             sliceNames.addAll(suite.slices());
@@ -764,27 +777,42 @@ public final class EvaluationTableReader {
             }
             moveIntoRoomIfMade();
             if (rowCount >= capacity) {
-                moveInto(emptyColumns(capacity + (capacity >> 1)).get());
+                moveInto(shape().empty(capacity + (capacity >> 1)));
             }
         }
 
         /**
          * Makes room for about {@code expectedRows} rows at once (estimated from the bytes per row so far and the file
          * size), instead of growing by half some twenty times on a ten-million-row file, copying every column each time.
-         * The room's columns are made on a thread of its own: at ten million rows they are about 0.5 GB of fresh pages,
-         * whose zeroing took about 0.4 s of the reading thread's system time, while the other core had room. The rows
-         * go on into the columns as they are (grown by half when full) until {@link #moveIntoRoomIfMade} finds it made.
+         * From {@link #roomMadeAsideFrom} rows the room's columns are made on a thread of its own: at ten million rows
+         * they are about 0.5 GB of fresh pages, whose zeroing took about 0.4 s of the reading thread's system time,
+         * while the other core had room. The rows go on meanwhile into columns of an eighth of the rows expected, made
+         * here (grown by half when full), until {@link #moveIntoRoomIfMade} finds the room made: growing by half from
+         * 82,944 rows instead made several larger columns on the way, each of fresh pages, and measured a higher peak
+         * of resident memory. Below {@link #roomMadeAsideFrom} rows (about 100 MB of columns) the room is made here at
+         * once: at a million rows the thread of its own measured slower and larger.
          */
         void expect(long expectedRows) {
             long rows = Math.min(expectedRows + (expectedRows >> 5), Integer.MAX_VALUE - 16);
-            if (columns != null && rows > capacity) {
-                FutureTask<WorkingColumns> making = new FutureTask<>(emptyColumns((int) rows)::get);
+            if (columns == null || rows <= capacity) {
+                return;
+            }
+            ColumnShape shape = shape();
+            int expected = (int) rows;
+            if (rows < roomMadeAsideFrom) {
+                moveInto(shape.empty(expected));
+            } else {
+                FutureTask<WorkingColumns> making = new FutureTask<>(() -> shape.empty(expected));
                 Thread thread = new Thread(making, "verdict-column-room");
                 thread.setDaemon(true);
                 thread.start();
                 room = making;
-                ids.expect((int) rows);
+                int meanwhile = expected / 8;
+                if (meanwhile > capacity) {
+                    moveInto(shape.empty(meanwhile));
+                }
             }
+            ids.expect(expected);
         }
 
         /** Moves the rows read so far into the room made for the rows expected ({@link #expect}), once it is made. */
@@ -811,29 +839,14 @@ public final class EvaluationTableReader {
             }
         }
 
-        /** Columns of {@code rows} rows, none filled, shaped as this table's (those of its task and models). */
-        private Supplier<WorkingColumns> emptyColumns(int rows) {
-            boolean labelsCoded = labelCodes != null;
-            boolean labelsValued = labelValues != null;
-            int slices = sliceCodes.length;
-            int models = columns.pred.length;
-            boolean predictionsCoded = predCodes != null;
-            boolean predictionsValued = predValues != null;
-            boolean[] scored = new boolean[models];
-            for (int m = 0; m < models; m++) {
+        /** Which working columns this table has: those of its task and models. */
+        private ColumnShape shape() {
+            boolean[] scored = new boolean[columns.pred.length];
+            for (int m = 0; m < scored.length; m++) {
                 scored[m] = scores != null && scores[m] != null;
             }
-            boolean anyScores = scores != null;
-            return () -> {
-                double[][] scoreColumns = anyScores ? new double[models][] : null;
-                for (int m = 0; m < models && anyScores; m++) {
-                    scoreColumns[m] = scored[m] ? new double[rows] : null;
-                }
-                return new WorkingColumns(rows, new long[rows], labelsCoded ? new int[rows] : null,
-                        labelsValued ? new double[rows] : null, new int[slices][rows],
-                        predictionsCoded ? new int[models][rows] : null,
-                        predictionsValued ? new double[models][rows] : null, scoreColumns);
-            };
+            return new ColumnShape(labelCodes != null, labelValues != null, sliceCodes.length, predCodes != null,
+                    predValues != null, scores != null, scored);
         }
 
         /** Every column's entries (all it has room for) copied into {@code room}'s, which become the columns. */
@@ -866,6 +879,26 @@ public final class EvaluationTableReader {
                     System.arraycopy(scores[m], 0, room.scores[m], 0, scores[m].length);
                     scores[m] = room.scores[m];
                 }
+            }
+        }
+
+        /**
+         * The working columns a table has (known once its header is read), so that another thread can make them without
+         * reading the reader's fields.
+         */
+        private record ColumnShape(boolean labelsCoded, boolean labelsValued, int slices, boolean predictionsCoded,
+                                   boolean predictionsValued, boolean anyScores, boolean[] scored) {
+            /** Columns of {@code rows} rows, none filled. */
+            WorkingColumns empty(int rows) {
+                int models = scored.length;
+                double[][] scoreColumns = anyScores ? new double[models][] : null;
+                for (int m = 0; m < models && anyScores; m++) {
+                    scoreColumns[m] = scored[m] ? new double[rows] : null;
+                }
+                return new WorkingColumns(rows, new long[rows], labelsCoded ? new int[rows] : null,
+                        labelsValued ? new double[rows] : null, new int[slices][rows],
+                        predictionsCoded ? new int[models][rows] : null,
+                        predictionsValued ? new double[models][rows] : null, scoreColumns);
             }
         }
 

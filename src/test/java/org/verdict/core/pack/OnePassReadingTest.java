@@ -21,6 +21,8 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.verdict.core.task.CancelledException;
 import org.verdict.core.task.Progress;
 
@@ -61,24 +63,44 @@ class OnePassReadingTest {
         return PackFixture.write(temp.resolve(name), MANIFEST, csv.toString());
     }
 
+    /**
+     * The primary table as the loader reads it, or, with {@code roomMadeAside}, as it reads a file of two million rows
+     * or more: the room for the rows expected made on a thread of its own while the rows go on meanwhile into other
+     * columns, and moved into once made.
+     */
+    private static EvaluationTable readPrimary(Path pack, boolean roomMadeAside) throws PackException {
+        if (!roomMadeAside) {
+            return new PackLoader().load(pack, Progress.NONE).primary();
+        }
+        PackManifest manifest = new ManifestReader().read(PackFiles.open(pack));
+        SuiteSpec primary = manifest.primarySuite();
+        return new EvaluationTableReader(PackLimits.DEFAULTS, RowsListener.NONE, 0)
+                .read(pack.resolve(primary.file()), primary.file(), manifest, primary, Progress.NONE);
+    }
+
     @Test
     void everyColumnEqualsWhatTheRecordReaderAndParseDoubleGive() throws Exception {
-        assertEveryColumnAsTheRecordReaderAndParseDoubleGive(20_000);
+        assertEveryColumnAsTheRecordReaderAndParseDoubleGive(20_000, false);
     }
 
     /**
-     * Past 65,536 rows the reader makes room for the rows the file's size promises on a thread of its own and moves the
-     * rows read so far into it when it is made, while it reads on (growing the columns it has when they are full):
-     * every column must come through that move.
+     * Past 65,536 rows the reader makes room for the rows the file's size promises and moves the rows read so far into
+     * it: below two million rows expected at once; from there once a thread of its own has made it, the rows going
+     * meanwhile into columns of an eighth of the rows expected (at 800,000 rows: more than the 82,944 the columns hold
+     * at row 65,536), or into the columns as they are when an eighth is no more (at 300,000). Every column must come
+     * through each way.
      */
-    @Test
-    void everyColumnComesThroughTheMoveIntoTheRoomForTheExpectedRows() throws Exception {
-        assertEveryColumnAsTheRecordReaderAndParseDoubleGive(300_000);
+    @ParameterizedTest(name = "{0} rows, room made aside: {1}")
+    @CsvSource({"300000, false", "300000, true", "800000, true"})
+    void everyColumnComesThroughTheMoveIntoTheRoomForTheExpectedRows(int rows, boolean roomMadeAside)
+            throws Exception {
+        assertEveryColumnAsTheRecordReaderAndParseDoubleGive(rows, roomMadeAside);
     }
 
-    /** The same move for a regression table's columns: numbers for the label and each model's predictions. */
-    @Test
-    void aRegressionTablesNumbersComeThroughTheMoveIntoTheRoom() throws Exception {
+    /** The same ways for a regression table's columns: numbers for the label and each model's predictions. */
+    @ParameterizedTest(name = "{0} rows, room made aside: {1}")
+    @CsvSource({"200000, false", "200000, true", "800000, true"})
+    void aRegressionTablesNumbersComeThroughTheMoveIntoTheRoom(int rows, boolean roomMadeAside) throws Exception {
         String manifest = """
                 {
                   "format": "verdict-pack/1",
@@ -88,7 +110,6 @@ class OnePassReadingTest {
                   "suites": {"primary": {"file": "primary.csv", "slices": ["region"]}}
                 }
                 """;
-        int rows = 200_000;
         SplittableRandom random = new SplittableRandom(9);
         double[][] numbers = new double[3][rows];
         StringBuilder csv = new StringBuilder("example_id,label,region,pred_1,pred_2\n");
@@ -100,8 +121,8 @@ class OnePassReadingTest {
             csv.append(numbers[0][row]).append(row % 3 == 0 ? ",eu," : ",us,").append(numbers[1][row]).append(',')
                     .append(numbers[2][row]).append('\n');
         }
-        EvaluationTable table = new PackLoader().load(PackFixture.write(temp.resolve("regression"), manifest,
-                csv.toString()), Progress.NONE).primary();
+        EvaluationTable table = readPrimary(PackFixture.write(temp.resolve("regression"), manifest, csv.toString()),
+                roomMadeAside);
         assertEquals(rows, table.rowCount());
         assertArrayEquals(numbers[0], table.labelValues());
         assertArrayEquals(numbers[1], table.predictionsOf("1").values());
@@ -111,9 +132,10 @@ class OnePassReadingTest {
         }
     }
 
-    private void assertEveryColumnAsTheRecordReaderAndParseDoubleGive(int rows) throws Exception {
+    private void assertEveryColumnAsTheRecordReaderAndParseDoubleGive(int rows, boolean roomMadeAside)
+            throws Exception {
         Path pack = writePack("shaped-" + rows, rows);
-        EvaluationTable table = new PackLoader().load(pack, Progress.NONE).primary();
+        EvaluationTable table = readPrimary(pack, roomMadeAside);
 
         List<CsvRecord> records = new ArrayList<>();
         try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(PackText.utf8Reader(pack.resolve("primary.csv")))) {
