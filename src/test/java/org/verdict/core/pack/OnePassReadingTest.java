@@ -21,6 +21,8 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.verdict.core.task.CancelledException;
 import org.verdict.core.task.Progress;
 
@@ -61,10 +63,79 @@ class OnePassReadingTest {
         return PackFixture.write(temp.resolve(name), MANIFEST, csv.toString());
     }
 
+    /**
+     * The primary table as the loader reads it, or, with {@code roomMadeAside}, as it reads a file of two million rows
+     * or more: the room for the rows expected made on a thread of its own while the rows go on meanwhile into other
+     * columns, and moved into once made.
+     */
+    private static EvaluationTable readPrimary(Path pack, boolean roomMadeAside) throws PackException {
+        if (!roomMadeAside) {
+            return new PackLoader().load(pack, Progress.NONE).primary();
+        }
+        PackManifest manifest = new ManifestReader().read(PackFiles.open(pack));
+        SuiteSpec primary = manifest.primarySuite();
+        return new EvaluationTableReader(PackLimits.DEFAULTS, RowsListener.NONE, 0)
+                .read(pack.resolve(primary.file()), primary.file(), manifest, primary, Progress.NONE);
+    }
+
     @Test
     void everyColumnEqualsWhatTheRecordReaderAndParseDoubleGive() throws Exception {
-        Path pack = writePack("shaped", 20_000);
-        EvaluationTable table = new PackLoader().load(pack, Progress.NONE).primary();
+        assertEveryColumnAsTheRecordReaderAndParseDoubleGive(20_000, false);
+    }
+
+    /**
+     * Past 65,536 rows the reader makes room for the rows the file's size promises and moves the rows read so far into
+     * it: below two million rows expected at once; from there once a thread of its own has made it, the rows going
+     * meanwhile into columns of an eighth of the rows expected (at 800,000 rows: more than the 82,944 the columns hold
+     * at row 65,536), or into the columns as they are when an eighth is no more (at 300,000). Every column must come
+     * through each way.
+     */
+    @ParameterizedTest(name = "{0} rows, room made aside: {1}")
+    @CsvSource({"300000, false", "300000, true", "800000, true"})
+    void everyColumnComesThroughTheMoveIntoTheRoomForTheExpectedRows(int rows, boolean roomMadeAside)
+            throws Exception {
+        assertEveryColumnAsTheRecordReaderAndParseDoubleGive(rows, roomMadeAside);
+    }
+
+    /** The same ways for a regression table's columns: numbers for the label and each model's predictions. */
+    @ParameterizedTest(name = "{0} rows, room made aside: {1}")
+    @CsvSource({"200000, false", "200000, true", "800000, true"})
+    void aRegressionTablesNumbersComeThroughTheMoveIntoTheRoom(int rows, boolean roomMadeAside) throws Exception {
+        String manifest = """
+                {
+                  "format": "verdict-pack/1",
+                  "model": {"name": "price", "task": "regression", "riskTier": 1},
+                  "models": [{"version": "1", "role": "production"}, {"version": "2", "role": "candidate"}],
+                  "primaryMetric": "rmse",
+                  "suites": {"primary": {"file": "primary.csv", "slices": ["region"]}}
+                }
+                """;
+        SplittableRandom random = new SplittableRandom(9);
+        double[][] numbers = new double[3][rows];
+        StringBuilder csv = new StringBuilder("example_id,label,region,pred_1,pred_2\n");
+        for (int row = 0; row < rows; row++) {
+            csv.append("r").append(row).append(',');
+            for (int column = 0; column < 3; column++) {
+                numbers[column][row] = Math.round(random.nextDouble() * 1e6) / 100.0;
+            }
+            csv.append(numbers[0][row]).append(row % 3 == 0 ? ",eu," : ",us,").append(numbers[1][row]).append(',')
+                    .append(numbers[2][row]).append('\n');
+        }
+        EvaluationTable table = readPrimary(PackFixture.write(temp.resolve("regression"), manifest, csv.toString()),
+                roomMadeAside);
+        assertEquals(rows, table.rowCount());
+        assertArrayEquals(numbers[0], table.labelValues());
+        assertArrayEquals(numbers[1], table.predictionsOf("1").values());
+        assertArrayEquals(numbers[2], table.predictionsOf("2").values());
+        for (int row = 0; row < rows; row++) {
+            assertEquals(row % 3 == 0 ? "eu" : "us", table.column("region").orElseThrow().valueAt(row));
+        }
+    }
+
+    private void assertEveryColumnAsTheRecordReaderAndParseDoubleGive(int rows, boolean roomMadeAside)
+            throws Exception {
+        Path pack = writePack("shaped-" + rows, rows);
+        EvaluationTable table = readPrimary(pack, roomMadeAside);
 
         List<CsvRecord> records = new ArrayList<>();
         try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(PackText.utf8Reader(pack.resolve("primary.csv")))) {
