@@ -143,6 +143,15 @@ public final class FittedColumns<S> {
         pulseWith(table.getScene());
     }
 
+    /**
+     * Measures as soon as the table joins a scene, not in the next pulse: a table inside a ScrollPane, SplitPane or
+     * TabPane joins it in a pulse's CSS pass, when its content is put in the scene, after that pulse's pre-layout
+     * listeners ran. In the same pass its skin builds the column headers, and JavaFX sizes a column still at its
+     * default width (80 px) to its first rows' cells: a view shown with its rows already in (gates judged before the
+     * Gates view was first opened) was laid out and drawn at those widths, a wrapping reason 86 px wide a word a line
+     * beside 700 px of blank room, until the next pulse. Measured now, the columns have their widths before the
+     * headers exist, and the layout of that pass shares out the room.
+     */
     private void pulseWith(Scene scene) {
         if (pulsingScene != null) {
             pulsingScene.removePreLayoutPulseListener(fitBeforeLayout);
@@ -150,7 +159,7 @@ public final class FittedColumns<S> {
         pulsingScene = scene;
         if (scene != null) {
             scene.addPreLayoutPulseListener(fitBeforeLayout);
-            Platform.requestNextPulse();
+            fitBeforeLayout();
         }
     }
 

@@ -15,10 +15,12 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.collections.FXCollections;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -125,6 +127,52 @@ class FittedColumnsFirstFrameTest {
                 "the larger text needs a wider column: " + before + " -> " + sizedName.getMinWidth());
         assertEquals(List.of(), first.cutCells(), "no cell cut with an ellipsis in the first frame in the new size");
         assertEquals(settled, first.nameWidth(), 0.5, "the first frame has the width the table keeps");
+    }
+
+    /**
+     * A table inside a ScrollPane (the Gates view's page) shown with its rows already in: it joins the scene in the
+     * CSS pass that builds the ScrollPane's skin, after the pulse's pre-layout listeners, and its own skin, built in
+     * the same pass, sizes each column still at JavaFX's default width to its cells. That pulse lays it out with the
+     * reasons' column as wide as it asks to be fitted: measured only in the next pulse, the wrapping column was drawn
+     * 86 px wide beside blank room for that frame.
+     */
+    @Test
+    void aTableShownInAScrollPaneWithItsRowsHasItsWidthsInTheFirstFrame(FxRobot robot) throws Exception {
+        TableView<Slice> shown = new TableView<>(FXCollections.observableArrayList(
+                new Slice("primary", "the pack has no safety suite; list \"safety\" in the policy's requiredSuites"),
+                new Slice(LONG_NAME, "every suite matches its schema and the primary classes")));
+        shown.setStyle("-fx-font-family: 'DejaVu Sans'; -fx-font-size: 13px;");
+        FittedColumns<Slice> fitted = new FittedColumns<>(shown, new SimpleDoubleProperty(13), false);
+        TableColumn<Slice, String> shownName = column("Slice", Slice::name);
+        TableColumn<Slice, String> reason = column("Why", Slice::delta);
+        reason.setCellFactory(WrappingCell::new);
+        shown.getColumns().add(shownName);
+        shown.getColumns().add(reason);
+        fitted.fit(shownName, Slice::name);
+        fitted.flexible(reason, 16);
+        ScrollPane page = new ScrollPane(new VBox(shown));
+        page.setFitToWidth(true);
+        CompletableFuture<List<Double>> firstFrame = new CompletableFuture<>();
+        WaitForAsyncUtils.asyncFx(() -> new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                stop();
+                Scene scene = table.getScene();
+                scene.setRoot(page);
+                Runnable[] record = new Runnable[1];
+                record[0] = () -> {
+                    scene.removePostLayoutPulseListener(record[0]);
+                    firstFrame.complete(List.of(shown.getWidth() - shown.snappedLeftInset()
+                            - shown.snappedRightInset(), shownName.getWidth(), reason.getWidth()));
+                };
+                scene.addPostLayoutPulseListener(record[0]);
+            }
+        }.start());
+        List<Double> first = firstFrame.get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> { });
+        assertEquals(shownName.getMinWidth(), first.get(1), 0.5, "the name as wide as fitted: " + first);
+        assertEquals(first.get(0), first.get(1) + first.get(2), 2, "the reasons take the rest: " + first);
     }
 
     /**
