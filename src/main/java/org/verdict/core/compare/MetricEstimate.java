@@ -18,6 +18,14 @@ public record MetricEstimate(double value, Interval ci, String ciFallback) {
         this(value, ci, null);
     }
 
+    /**
+     * Written after a value that has no interval (its method does not hold at this size, an unstable bootstrap), by
+     * every view that shows the value (Compare, the approval pack): a bare number would read as a measured one. Short,
+     * and on the value's line where values stand over their intervals: no wider than an interval, so a row of such
+     * values stays one line (35 stores of a rare class at 1366×768).
+     */
+    public static final String NO_INTERVAL = "(no CI)";
+
     /** Written after the value whose interval is the percentile fallback. */
     public static final String FALLBACK_MARK = "(percentile)";
 

@@ -88,6 +88,9 @@ public final class EvidenceCharts {
     private static final long DAY_DODGE = 3 * 3_600_000L;
     /** How far the words beside a point without an interval stand from it, as a share of the axis. */
     static final double NOTE_GAP = 0.02;
+    /** The size of the words beside a point without an interval, and the smallest they shrink to to fit clear. */
+    private static final float NOTE_TEXT = 9f;
+    private static final float SMALLEST_NOTE_TEXT = 7f;
     /** The legend of a forest plot's points without an interval; the words beside each say why. */
     static final String NO_INTERVAL_LEGEND = "no interval (reason beside it)";
     /** Vertical room for one limit's label. */
@@ -206,7 +209,33 @@ public final class EvidenceCharts {
             // after the theme, which gives every renderer its own default colours
             styleHollow(pointsWithoutInterval);
         }
+        if (chart instanceof DeltaForest forest) {
+            addNotes(built, forest);
+        }
         return built;
+    }
+
+    /**
+     * The words beside each row without an interval, placed once the plot's width is known: only then does a text's
+     * length say how much of the Δ axis it covers, and so whether it would run across the 0 line or its own point.
+     */
+    private void addNotes(JFreeChart built, DeltaForest forest) {
+        org.jfree.chart.ChartRenderingInfo info = new org.jfree.chart.ChartRenderingInfo();
+        Graphics2D g2 = MEASURE.createGraphics();
+        try {
+            built.draw(g2, new Rectangle2D.Double(0, 0, WIDTH, heightOf(forest)), info);
+            XYPlot plot = built.getXYPlot();
+            AxisRange range = forestRange(forest);
+            double unitsPerPixel = (range.upper() - range.lower()) / info.getPlotInfo().getDataArea().getWidth();
+            List<DeltaRow> rows = forest.rows();
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.get(i).ci() == null) {
+                    plot.addAnnotation(note(rows.get(i), range, i, g2, unitsPerPixel));
+                }
+            }
+        } finally {
+            g2.dispose();
+        }
     }
 
     private StandardChartTheme theme() {
@@ -266,8 +295,6 @@ public final class EvidenceCharts {
                     }
                     plot.addAnnotation(arrow);
                 }
-            } else {
-                plot.addAnnotation(note(row, range, i));
             }
         }
         return plot;
@@ -308,11 +335,12 @@ public final class EvidenceCharts {
     }
 
     /**
-     * The words beside a row without an interval ("too few examples", "unstable: …", "unavailable: …"), on the side
-     * of its point with more room; a point past the axis's edge is not drawn, the words stand at the edge with an
-     * arrow (they carry Δ's value).
+     * The words beside a row without an interval ("too few examples", "unstable: …", "unavailable: …"), beside its point
+     * where they cross neither the 0 line nor the point, else on the far side of the 0 line, at a smaller size when
+     * they fit nowhere at the usual one (a point near 0 leaves little room either side); a point past the axis's edge is
+     * not drawn, the words stand at the edge with an arrow (they carry Δ's value).
      */
-    private XYTextAnnotation note(DeltaRow row, AxisRange range, int i) {
+    private XYTextAnnotation note(DeltaRow row, AxisRange range, int i, Graphics2D g2, double unitsPerPixel) {
         String text = row.note();
         double at;
         if (row.delta() == null) {
@@ -326,13 +354,37 @@ public final class EvidenceCharts {
         } else {
             at = row.delta();
         }
-        boolean leftOfPoint = at > (range.lower() + range.upper()) / 2;
-        // clear of the point's marker by about a marker's width
+        // clear of the point's marker (and of the 0 line) by about a marker's width
         double gap = (range.upper() - range.lower()) * NOTE_GAP;
-        XYTextAnnotation note = new XYTextAnnotation(text, leftOfPoint ? at - gap : at + gap, i);
-        note.setTextAnchor(leftOfPoint ? TextAnchor.CENTER_RIGHT : TextAnchor.CENTER_LEFT);
-        note.setFont(fonts.sans(9f));
-        note.setPaint(ReportPalette.NO_DIFFERENCE);
+        boolean roomierLeft = at > (range.lower() + range.upper()) / 2;
+        // nearest the point first, on its roomier side; then across the 0 line from it
+        List<NotePlace> places = List.of(new NotePlace(roomierLeft ? at - gap : at + gap, !roomierLeft),
+                new NotePlace(roomierLeft ? at + gap : at - gap, roomierLeft), new NotePlace(gap, true),
+                new NotePlace(-gap, false));
+        for (float size = NOTE_TEXT; size >= SMALLEST_NOTE_TEXT; size -= 0.5f) {
+            double width = g2.getFontMetrics(fonts.sans(size)).stringWidth(text) * unitsPerPixel;
+            for (NotePlace place : places) {
+                double from = place.rightward() ? place.anchor() : place.anchor() - width;
+                double to = from + width;
+                boolean crossesZero = from < gap && to > -gap;
+                boolean crossesPoint = row.delta() != null && from < at + gap && to > at - gap;
+                if (from >= range.lower() && to <= range.upper() && !crossesZero && !crossesPoint) {
+                    return note(text, place, i, size);
+                }
+            }
+        }
+        // nowhere clear even at the smallest size: beside the point on its roomier side
+        return note(text, places.get(0), i, NOTE_TEXT);
+    }
+
+    /** Where a note's text starts ({@code rightward}) or ends, on the Δ axis. */
+    private record NotePlace(double anchor, boolean rightward) {
+    }
+
+    private XYTextAnnotation note(String text, NotePlace place, int row, float size) {
+        XYTextAnnotation note = new XYTextAnnotation(text, place.anchor(), row);
+        note.setTextAnchor(place.rightward() ? TextAnchor.CENTER_LEFT : TextAnchor.CENTER_RIGHT);
+        note.setFont(fonts.sans(size));
         return note;
     }
 

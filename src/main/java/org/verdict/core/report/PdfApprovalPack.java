@@ -65,6 +65,8 @@ final class PdfApprovalPack {
     private static final int TOC_ENTRIES_PER_PAGE = 38;
     private static final float TABLE_TEXT = 8.5f;
     private static final float SMALLEST_TABLE_TEXT = 6f;
+    /** At most this many rows of a table are not sent alone onto the next page: the table goes over whole instead. */
+    private static final int ROWS_NOT_LEFT_ALONE = 2;
     private static final float CODE_TEXT = 7.5f;
     /** The smallest size a digest or a line of code is drawn at to keep it on one line; readable when printed. */
     private static final float SMALLEST_VERBATIM_TEXT = 6f;
@@ -301,10 +303,20 @@ final class PdfApprovalPack {
         }
         TableLayout layout = new TableLayout(size, size * 1.35f, columnWidths(table, size, keep), keep);
         List<Cell> header = table.headers().stream().map(h -> new Cell(h, Tone.PLAIN)).toList();
-        // the caption, the header and the first row stay together: a header alone at a page's foot tells nothing
+        // the caption, the header and the first row stay together: a header alone at a page's foot tells nothing;
+        // a table that fits on one page and would leave only its last rows on the next goes over whole (a page
+        // holding one row of a table and nothing else read as a lost page)
         float captionHeight = lines(table.caption(), bold, BODY, WIDTH).size() * BODY * 1.42f + 2;
+        float headed = captionHeight + rowHeight(header, layout, true);
         float firstRow = table.rows().isEmpty() ? 0 : rowHeight(table.rows().get(0), layout, false);
-        ensure(captionHeight + rowHeight(header, layout, true) + firstRow);
+        float whole = headed;
+        int rowsOver = 0;
+        for (List<Cell> cells : table.rows()) {
+            whole += rowHeight(cells, layout, false);
+            rowsOver += y - whole < BOTTOM ? 1 : 0;
+        }
+        boolean fewRowsOver = rowsOver > 0 && rowsOver <= ROWS_NOT_LEFT_ALONE && whole <= TOP - BOTTOM;
+        ensure(fewRowsOver ? whole : headed + firstRow);
         wrapped(table.caption(), bold, BODY, MARGIN, WIDTH, Color.BLACK);
         y -= 2;
         row(header, layout, true);

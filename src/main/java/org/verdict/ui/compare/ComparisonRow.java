@@ -16,14 +16,6 @@ import org.verdict.ui.theme.Palette;
  * The texts are formatted once, when the row is made on a worker thread, so drawing table cells stays cheap.
  */
 public final class ComparisonRow {
-    /**
-     * Written after a value that has no interval (its method does not hold at this size, an unstable bootstrap): a bare
-     * number would read as a measured one. Why it has none is in the cell's tooltip. Short, and on the value's line
-     * where values stand over their intervals: no wider than an interval, so a row of such values stays one line (35
-     * stores of a rare class at 1366×768).
-     */
-    public static final String NO_INTERVAL = "(no CI)";
-
     private final SliceResult result;
     private final String verdictText;
     private final String verdictReason;
@@ -287,7 +279,7 @@ public final class ComparisonRow {
             return "—";
         }
         Interval shown = unadjusted ? result.unadjustedCi() : result.deltaCi();
-        return shown == null ? result.deltaText(null) + " " + NO_INTERVAL : result.deltaText(shown);
+        return shown == null ? result.deltaText(null) + " " + MetricEstimate.NO_INTERVAL : result.deltaText(shown);
     }
 
     private static String formatPValues(SliceResult result) {
@@ -350,7 +342,7 @@ public final class ComparisonRow {
     }
 
     private static String estimate(MetricFormat numbers, MetricEstimate estimate) {
-        return estimate == null ? "—" : estimate.ci() == null ? estimate.text(numbers) + " " + NO_INTERVAL
+        return estimate == null ? "—" : estimate.ci() == null ? estimate.text(numbers) + " " + MetricEstimate.NO_INTERVAL
                 : estimate.text(numbers);
     }
 
