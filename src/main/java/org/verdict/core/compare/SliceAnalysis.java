@@ -239,17 +239,17 @@ final class SliceAnalysis {
             results.addAll(scoreMetrics(metrics, rows, positive, productionAscending, candidateAscending,
                     random.split()));
         }
-        if (task == Task.REGRESSION) {
-            RegressionPass pass = regressionPass(rows);
-            results.addAll(regressionMetrics(pass.blocks(), rows.length, pass.zeroLabels(), pass.nearZeroSaid(),
-                    random.split()));
-            oneOutput = pass.oneOutput();
+        RegressionPass regression = task == Task.REGRESSION ? regressionPass(rows) : null;
+        if (regression != null) {
+            results.addAll(regressionMetrics(regression.blocks(), rows.length, regression.zeroLabels(),
+                    regression.nearZeroSaid(), random.split()));
+            oneOutput = regression.oneOutput();
         }
         // the counts each result rests on: from the paired cells where counted, else (score metrics only) one pass
         MetricCounts.Slice counts = cells != null
                 ? MetricCounts.Slice.ofCells(cells, classes, task == Task.BINARY)
                 : task == Task.BINARY ? MetricCounts.Slice.ofPositives(positives(rows), rows.length)
-                : task == Task.REGRESSION ? MetricCounts.Slice.ofRegression(labelZeros(rows))
+                : task == Task.REGRESSION ? MetricCounts.Slice.ofRegression(regression.zeroLabels())
                 : MetricCounts.Slice.UNKNOWN;
         return new Outcome(underMinimum(inOrder(metrics, results), rows.length, counts), classRecalls,
                 counts, oneOutput);
@@ -389,12 +389,6 @@ final class SliceAnalysis {
             }
             return rare == null ? c : rare.applied(c);
         }).toList();
-    }
-
-    /** The rows of a regression slice whose label is 0, which mape leaves out (as its block sums count them). */
-    private long labelZeros(int[] rows) {
-        double[] label = models.table.labelValues();
-        return Arrays.stream(rows).filter(row -> label[row] == 0).count();
     }
 
     private long positives(int[] rows) {
@@ -582,7 +576,7 @@ final class SliceAnalysis {
             for (int c = 0; c < occupied.length; c++) {
                 deltas[c] = leaveOneOut[m][1][c] - leaveOneOut[m][0][c];
             }
-            deltaJackknives[m] = isUnweightedClassAverage(bootstrapped.get(m))
+            deltaJackknives[m] = bootstrapped.get(m).isUnweightedClassAverage()
                     ? JackknifeVariance.stratified(deltas, counts, labelOfCell, k)
                     : JackknifeVariance.plain(deltas, counts);
         }
@@ -726,11 +720,6 @@ final class SliceAnalysis {
                 BalancedAccuracyDifference.TEST, comparison.note());
     }
 
-    /** macro_f1 and balanced_accuracy: every class weighs alike, so a rare class weighs as much as a common one. */
-    private static boolean isUnweightedClassAverage(Metric metric) {
-        return metric == Metric.MACRO_F1 || metric == Metric.BALANCED_ACCURACY;
-    }
-
     /**
      * The class sets macro_f1, weighted_f1 and balanced_accuracy average over in one slice, fixed from the slice's
      * own rows for the point estimates and every replicate alike: for balanced accuracy the classes labelled in the
@@ -794,7 +783,7 @@ final class SliceAnalysis {
          * from the slice").
          */
         String unstableReason(Metric metric) {
-            if (!isUnweightedClassAverage(metric)) {
+            if (!metric.isUnweightedClassAverage()) {
                 return null;
             }
             // the rarest first (the first of them in class order on a tie), each of the others named after it
@@ -823,7 +812,7 @@ final class SliceAnalysis {
          * classes here, every one a wrong prediction that the row's own class's recall counts.
          */
         String absentNote(Metric metric) {
-            if (!isUnweightedClassAverage(metric)) {
+            if (!metric.isUnweightedClassAverage()) {
                 return null;
             }
             List<String> absent = absentClasses(c -> labelledInTable[c] && !labelled[c]);

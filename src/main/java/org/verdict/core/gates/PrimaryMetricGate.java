@@ -120,8 +120,7 @@ final class PrimaryMetricGate implements PromotionGate {
      * those left out cost each model), so it stands where the number is judged. Empty otherwise.
      */
     private static String overallNote(Metric metric, SliceResult overall) {
-        boolean classAverage = metric == Metric.MACRO_F1 || metric == Metric.BALANCED_ACCURACY;
-        return classAverage && overall.note() != null ? "; " + overall.note() : "";
+        return metric.isUnweightedClassAverage() && overall.note() != null ? "; " + overall.note() : "";
     }
 
     /**

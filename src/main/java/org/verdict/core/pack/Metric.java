@@ -141,6 +141,11 @@ public enum Metric {
         return this == TPR ? RECALL : this;
     }
 
+    /** macro_f1 and balanced_accuracy: every class weighs alike, so a rare class weighs as much as a common one. */
+    public boolean isUnweightedClassAverage() {
+        return this == MACRO_F1 || this == BALANCED_ACCURACY;
+    }
+
     /** Metrics that need {@code score_V} (binary probability) rather than the predicted label. */
     public boolean needsScores() {
         return this == ROC_AUC || this == PR_AUC || this == LOG_LOSS || this == BRIER || this == SQ_CALIBRATION_ERROR;

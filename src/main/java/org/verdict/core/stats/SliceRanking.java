@@ -144,16 +144,6 @@ public final class SliceRanking {
         return ascending.length - positives;
     }
 
-    /** Whether each local example is positive (read only). */
-    boolean[] positiveByLocal() {
-        return positive;
-    }
-
-    /** Each local example's tie group (read only; see {@link #groupOfLocal}). */
-    int[] groupOfLocal() {
-        return groupOfLocal;
-    }
-
     /**
      * Where a value of an example's group and class lies in a table by group ({@link #delongGroupComponents},
      * {@link #averagePrecisionGroupInfluences}): a positive's at 2g, a negative's at 2g + 1.

@@ -736,10 +736,9 @@ public final class AuditViewModel {
     }
 
     /**
-     * The opened log's standing, as {@code log verify} heads it (intact, POLICY NOT MET, TAMPERED); null when no log
-     * was verified.
+     * The open log's standing, as {@code log verify} heads it (intact, POLICY NOT MET, TAMPERED); null while it is read
+     * and verified, and when it could not be opened.
      */
-    /** The open log's standing; null while it is read and verified, and when it could not be opened. */
     public ReadOnlyObjectProperty<Integrity> integrityProperty() {
         return integrity.getReadOnlyProperty();
     }

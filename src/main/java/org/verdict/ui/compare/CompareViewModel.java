@@ -59,7 +59,6 @@ public final class CompareViewModel {
     /** How many slices on which the candidate gives every row one output the summary names before "…". */
     private static final int CONSTANT_SLICES_NAMED = 3;
 
-
     /** Which chart the view shows. */
     public enum ChartKind { FOREST_PLOT, PER_MODEL }
 
@@ -447,7 +446,7 @@ public final class CompareViewModel {
     }
 
     /**
-     * " ⚠ On 1 slice shown the candidate gives every row one output (marked ⚠ in the table): language=ko.", naming
+     * " ⚠ On 1 slice shown the candidate gives every row one output (⚠ in the table; hover the slice): language=ko.", naming
      * the first few; empty where there is none among {@code results}.
      */
     private String constantSlices(ComparisonReport current, List<SliceResult> results) {

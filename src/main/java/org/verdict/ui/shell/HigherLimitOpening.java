@@ -68,10 +68,10 @@ public final class HigherLimitOpening {
     /** Reads {@code source} without a bound on slice values, in the background; then {@link #proposalProperty()}. */
     public void count(Path source, SliceLimitExceeded exceeded) {
         PackLimits unbounded = limits.current().withoutSliceBounds();
-        executor.run(progress -> loader.within(unbounded).load(source, progress))
+        executor.run(progress -> proposalFor(source, loader.within(unbounded).load(source, progress), exceeded))
                 .showProgressIn(activity, MessageFormat.format(text.getString("limit.counting"),
                         source.getFileName()))
-                .onSuccess(pack -> proposal.set(proposalFor(source, pack, exceeded)))
+                .onSuccess(proposal::set)
                 .onError(failure -> {
                     if (failure instanceof PackException || failure instanceof IOException) {
                         main.reportOpenFailure(source, (Exception) failure);
