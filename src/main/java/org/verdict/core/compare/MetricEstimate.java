@@ -44,4 +44,9 @@ public record MetricEstimate(double value, Interval ci, String ciFallback) {
         int interval = estimate.indexOf(" [");
         return estimate.substring(0, interval) + " " + FALLBACK_MARK + estimate.substring(interval);
     }
+
+    /** {@link #text}, with {@link #NO_INTERVAL} after a value that has no interval, as every view shows it. */
+    public String markedText(MetricFormat numbers) {
+        return ci == null ? text(numbers) + " " + NO_INTERVAL : text(numbers);
+    }
 }

@@ -266,8 +266,7 @@ public final class ComparisonEvidence {
 
     /** A model's value with its interval, or marked as having none (the verdict beside it says why), as Compare does. */
     private static String estimate(MetricFormat numbers, MetricEstimate estimate) {
-        return estimate == null ? "–" : estimate.ci() == null ? estimate.text(numbers) + " " + MetricEstimate.NO_INTERVAL
-                : estimate.text(numbers);
+        return estimate == null ? "–" : estimate.markedText(numbers);
     }
 
     private static Set<String> dimensions(List<SliceResult> results) {

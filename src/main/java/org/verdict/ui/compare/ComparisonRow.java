@@ -342,8 +342,7 @@ public final class ComparisonRow {
     }
 
     private static String estimate(MetricFormat numbers, MetricEstimate estimate) {
-        return estimate == null ? "—" : estimate.ci() == null ? estimate.text(numbers) + " " + MetricEstimate.NO_INTERVAL
-                : estimate.text(numbers);
+        return estimate == null ? "—" : estimate.markedText(numbers);
     }
 
     private static String raw(Double value) {

@@ -20,7 +20,7 @@ record ConfusionAxes(List<String> columns, List<String> rows, boolean keyed) {
     /** Two spaces between a row's letter and its name, so the letter reads as the row's key. */
     private static final String KEY_SEPARATOR = "  ";
     /** A name cut to fewer characters than this tells little: the row is headed by its letter alone. */
-    static final int FEWEST_CHARACTERS_KEPT = 6;
+    private static final int FEWEST_CHARACTERS_KEPT = 6;
 
     /**
      * The geometry of a matrix's columns, as its grid lays them out.
@@ -59,13 +59,25 @@ record ConfusionAxes(List<String> columns, List<String> rows, boolean keyed) {
         double rowRoom = Math.max(columns.cornerWidth(), room - columns.width(keys, textWidth));
         List<String> rows = new ArrayList<>();
         for (int k = 0; k < classes.size(); k++) {
-            String prefix = keys.get(k) + KEY_SEPARATOR;
-            String name = classes.get(k);
-            String cut = RowLabels.cutMiddle(name, "", textWidth, rowRoom - textWidth.applyAsDouble(prefix));
-            boolean tellsLittle = !cut.equals(name) && cut.codePointCount(0, cut.length()) <= FEWEST_CHARACTERS_KEPT;
-            rows.add(tellsLittle ? keys.get(k) : prefix + cut);
+            rows.add(keyedName(k, classes.get(k), textWidth, rowRoom));
         }
         return new ConfusionAxes(keys, rows, true);
+    }
+
+    /**
+     * The {@code index}th class's name headed by its letters ("B  billing"), cut in the middle to {@code room}; its
+     * letters alone where the cut name would keep too few characters to tell it by.
+     */
+    static String keyedName(int index, String name, ToDoubleFunction<String> textWidth, double room) {
+        String prefix = key(index) + KEY_SEPARATOR;
+        String cut = RowLabels.cutMiddle(name, "", textWidth, Math.max(0, room - textWidth.applyAsDouble(prefix)));
+        boolean tellsLittle = !cut.equals(name) && cut.codePointCount(0, cut.length()) <= FEWEST_CHARACTERS_KEPT;
+        return tellsLittle ? key(index) : prefix + cut;
+    }
+
+    /** Whether {@code shown}, as {@link #keyedName} gives it, holds the whole name. */
+    static boolean keyedWhole(int index, String name, String shown) {
+        return shown.equals(key(index) + KEY_SEPARATOR + name);
     }
 
     /** The letters of the {@code index}th class, counted as spreadsheet columns are: A … Z, AA, AB, …. */

@@ -330,14 +330,12 @@ final class ConfusionHeatMap extends ScrollPane {
      */
     private record ClassNameCell(Label label, int index, String name, String after) {
         void fit(boolean lettered, ToDoubleFunction<String> width, double room) {
-            boolean keyed = lettered && index >= 0;
-            String key = keyed ? ConfusionAxes.key(index) + "  " : "";
-            String cut = RowLabels.cutMiddle(name, "", width, Math.max(0, room - width.applyAsDouble(key)));
             // as the matrices' rows: a name cut to a few characters tells little, the letter alone says where it is
-            String shown = keyed && !cut.equals(name) && cut.codePointCount(0, cut.length())
-                    <= ConfusionAxes.FEWEST_CHARACTERS_KEPT ? ConfusionAxes.key(index) : key + cut;
+            boolean keyed = lettered && index >= 0;
+            String shown = keyed ? ConfusionAxes.keyedName(index, name, width, room)
+                    : RowLabels.cutMiddle(name, "", width, Math.max(0, room));
             label.setText(shown + after);
-            boolean whole = shown.equals(name);
+            boolean whole = keyed ? ConfusionAxes.keyedWhole(index, name, shown) : shown.equals(name);
             if (!whole && label.getTooltip() == null) {
                 label.setTooltip(new Tooltip(name));
             } else if (whole) {
