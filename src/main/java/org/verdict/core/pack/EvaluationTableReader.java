@@ -938,8 +938,8 @@ public final class EvaluationTableReader {
                 classes = List.of(negative, manifest.model().positiveLabel());
                 classRemap = new int[] {0, 1};
             } else if (task == Task.MULTICLASS) {
-                classes = classCodes.keySet().stream().sorted().toList();
-                classRemap = sortedRemap(classCodes, classes);
+                classes = manifest.multiclassOrder(classCodes.keySet());
+                classRemap = remap(classCodes, classes);
             }
             List<List<String>> sliceLevelOrder = new ArrayList<>();
             for (int s = 0; s < sliceNames.size(); s++) {
@@ -1001,7 +1001,7 @@ public final class EvaluationTableReader {
             }
             for (int s = 0; s < sliceNames.size(); s++) {
                 int slice = s;
-                int[] sliceRemap = sortedRemap(sliceLevels.get(s), sliceLevelOrder.get(s));
+                int[] sliceRemap = remap(sliceLevels.get(s), sliceLevelOrder.get(s));
                 copies.add(() -> {
                     sliceCodesTrimmed[slice] = recode(sliceCodes[slice], rowCount, sliceRemap);
                     sliceCodes[slice] = null;
@@ -1054,10 +1054,14 @@ public final class EvaluationTableReader {
             }
         }
 
-        private static int[] sortedRemap(Map<String, Integer> codes, List<String> sorted) {
+        /** Each code's place in {@code order}, which holds every coded value and may hold values no row has. */
+        private static int[] remap(Map<String, Integer> codes, List<String> order) {
             int[] remap = new int[codes.size()];
-            for (int i = 0; i < sorted.size(); i++) {
-                remap[codes.get(sorted.get(i))] = i;
+            for (int i = 0; i < order.size(); i++) {
+                Integer code = codes.get(order.get(i));
+                if (code != null) {
+                    remap[code] = i;
+                }
             }
             return remap;
         }

@@ -3,6 +3,7 @@ package org.verdict.core.pack;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -93,6 +94,15 @@ public record PackManifest(
     }
 
     /** The classes a multiclass model may predict, when the manifest lists them in {@code model.classes}. */
+    /**
+     * A multiclass pack's classes in the order every view lists them: model.classes as the manifest lists them (the
+     * order its author chose, "c2" before "c10"), a class no row uses among them, so a class the models may predict is
+     * never dropped unseen; without model.classes the classes the rows use, sorted.
+     */
+    public List<String> multiclassOrder(Collection<String> used) {
+        return declaredClasses().orElseGet(() -> used.stream().sorted().toList());
+    }
+
     public Optional<List<String>> declaredClasses() {
         JsonNode classes = raw.path("model").path("classes");
         if (!classes.isArray()) {

@@ -364,9 +364,7 @@ public final class SummaryPackReader {
             classes.add(positive);
             return List.copyOf(classes);
         }
-        TreeSet<String> classes = new TreeSet<>(labels);
-        manifest.declaredClasses().ifPresent(classes::addAll);
-        return List.copyOf(classes);
+        return manifest.multiclassOrder(labels);
     }
 
     private static int predictionCode(SummaryLayout layout, List<String> classes, String value, String file, long line,
