@@ -128,11 +128,19 @@ final class FairnessGate implements PromotionGate {
     private static String groupSizes(FairnessEvidence.Attribute attribute) {
         List<String> judged = new ArrayList<>();
         List<String> leftOut = new ArrayList<>();
+        List<String> fewExamples = new ArrayList<>();
         for (FairnessEvidence.Group group : attribute.groups()) {
             String sized = group.name() + " " + MetricFormat.sampleSize(group.n());
-            (attribute.excludedGroups().contains(group.name()) ? leftOut : judged).add(sized);
+            boolean excluded = attribute.excludedGroups().contains(group.name());
+            (excluded ? leftOut : judged).add(sized);
+            if (!excluded && group.fewExamples()) {
+                fewExamples.add(group.name());
+            }
         }
         return (judged.isEmpty() ? "" : "; groups " + String.join(", ", judged))
+                + (fewExamples.isEmpty() ? "" : " (" + String.join(" and ", fewExamples) + ": too few examples to "
+                        + "know " + (fewExamples.size() == 1 ? "its" : "their") + " rates, redrawn from Jeffreys' "
+                        + "prior, which widens the interval)")
                 + (leftOut.isEmpty() ? "" : " (left out, too small: " + String.join(", ", leftOut) + ")");
     }
 }

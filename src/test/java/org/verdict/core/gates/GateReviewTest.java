@@ -217,7 +217,8 @@ class GateReviewTest {
      * demographic parity difference is 0.2 worse, beyond the 0.05 tolerance — but with 20 rows per group the interval
      * of the worsening reaches below the tolerance, so the gate can neither pass nor fail: it lacks evidence, and the
      * verdict agrees with the interval printed beside it. Four disagreements are too few for the bootstrap alone: the
-     * interval holds their agreement bound, and the line says so before the outcome in words.
+     * interval holds their agreement bound, and the line says so before the outcome in words, and after the group
+     * sizes that groups under 30 examples are redrawn from Jeffreys' prior.
      */
     @Test
     void fairnessLacksEvidenceWhenOnlyThePointEstimateIsBeyondTolerance() throws PackException {
@@ -241,6 +242,9 @@ class GateReviewTest {
         assertTrue(detail.indexOf("(allowed 0.05") < detail.indexOf(": the data cannot tell whether it grew beyond "
                 + "that. Measured: candidate "), detail);
         assertTrue(detail.indexOf("Measured:") < detail.indexOf("95% agreement bound"), detail);
+        // groups of 20 are judged only because the policy lowered minGroupSize: the line says their rates are unsure
+        assertTrue(detail.endsWith("; groups f n=20, m n=20 (f and m: too few examples to know their rates, redrawn "
+                + "from Jeffreys' prior, which widens the interval)"), detail);
         long more = result.findings().stream().filter(f -> f.outcome() == GateOutcome.INSUFFICIENT_EVIDENCE).count()
                 - 1;
         assertTrue(more > 0 && result.summary().endsWith("(and " + more + " more disparit" + (more == 1 ? "y" : "ies")

@@ -347,6 +347,30 @@ class FairnessEvidenceTest {
                 .disparities().get(Disparity.EQUAL_OPPORTUNITY_DIFFERENCE);
     }
 
+    /**
+     * A policy's minGroupSize of 1 admits a group of one example beside two of about 2,450: resampled, its rates would be
+     * the same in every replicate and the worsening's interval only the large groups' noise, about 0.03 wide, as if its
+     * rates were known. Its one unselected negative leaves its selection rates open: the interval must be wide.
+     */
+    @Test
+    void aGroupOfOneExampleLeavesTheWorseningOpen() {
+        long[] f = {1800, 60, 40, 400, 40, 10, 12, 90};
+        long[] m = {1700, 120, 30, 430, 50, 20, 10, 100};
+        long[] solo = {1, 0, 0, 0, 0, 0, 0, 0};
+        FairnessEvidence.Attribute attribute = FairnessEvidence.of(List.of(new FairnessEvidence.AttributeCells(
+                "gender", List.of("f", "m", "solo"), new long[][] {f, m, solo})), "yes", "positive label", 1, 0.95,
+                0.05, 2000, 5L).attributes().get(0);
+        FairnessEvidence.DisparityEstimate parity = attribute.disparities().get(Disparity.DEMOGRAPHIC_PARITY_DIFFERENCE);
+        Interval ci = parity.worseningCi();
+        assertTrue(ci.upper() - ci.lower() > 0.3, "worsening " + parity.worsening() + " in " + ci);
+        assertTrue(ci.lower() <= parity.worsening() && parity.worsening() <= ci.upper());
+        FairnessEvidence.Attribute withoutSolo = FairnessEvidence.of(List.of(new FairnessEvidence.AttributeCells(
+                "gender", List.of("f", "m", "solo"), new long[][] {f, m, solo})), "yes", "positive label", 30, 0.95,
+                0.05, 2000, 5L).attributes().get(0);
+        Interval large = withoutSolo.disparities().get(Disparity.DEMOGRAPHIC_PARITY_DIFFERENCE).worseningCi();
+        assertTrue(large.upper() - large.lower() < 0.1, "two large groups alone: " + large);
+    }
+
     private static void assertAgreementBound(FairnessEvidence.Attribute attribute, Disparity d, double bound) {
         assertAgreementBound(attribute, d, bound, 0);
     }
