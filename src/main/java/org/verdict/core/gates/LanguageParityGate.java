@@ -69,7 +69,9 @@ final class LanguageParityGate implements PromotionGate {
                 + "beyond the tolerance E = " + tolerance(metric, options) + " (the policy's languageParity.tolerance)"
                 + " is ruled out" + (floor == null ? ""
                         : " and none is beyond the floor " + GateNumbers.value(metric, options.targetUnit(), floor))
-                + " (" + MetricFormat.count(languages.size(), "language", "languages") + ")", worstFirst(metric));
+                + " (" + MetricFormat.count(languages.size(), "language", "languages")
+                + languagesApart(languages, evidence.primaryComparison().resultsFor(metric)) + ")",
+                worstFirst(metric));
         return result.outcome() == GateOutcome.FAIL ? withInconclusive(result, languages, metric) : result;
     }
 
@@ -111,6 +113,22 @@ final class LanguageParityGate implements PromotionGate {
         return shown.family() == TestFamily.SLICES
                 ? shown.describeOver("the " + MetricFormat.count(shown.familySize(), "language", "languages"))
                 : shown.describe();
+    }
+
+    /**
+     * Said once where the languages are a family of their own: the same language's row in Compare is adjusted over
+     * every slice and read against the primary margin, so its interval is wider and its verdict may differ ("no
+     * significant difference" here, "inconclusive" there), and a reader who sees both needs to know why.
+     */
+    private static String languagesApart(List<SliceResult> languages, List<SliceResult> compared) {
+        int comparedFamily = compared.stream().filter(r -> r.shownInterval() != null
+                        && r.shownInterval().family() == TestFamily.SLICES)
+                .mapToInt(r -> r.shownInterval().familySize()).max().orElse(0);
+        return languages.stream().anyMatch(r -> r.shownInterval() != null
+                && r.shownInterval().family() == TestFamily.SLICES && r.shownInterval().familySize() < comparedFamily)
+                ? ", adjusted among themselves and judged against E; Compare adjusts each over all "
+                + MetricFormat.count(comparedFamily, "slice", "slices") + " and reads its verdict against the primary "
+                + "margin, so its interval and verdict for a language may differ" : "";
     }
 
     /** A failing summary names the worst failing language; the board also needs those the data cannot judge. */
