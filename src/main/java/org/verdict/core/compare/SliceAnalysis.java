@@ -831,29 +831,8 @@ final class SliceAnalysis {
             }
             String note = why + ", so " + metric.wireName() + " and its intervals average the " + present
                     + (absent.isEmpty() ? " labelled classes" : " classes present");
-            return nowhere.isEmpty() ? note : note + "; " + predictionsOfUnlabelled(nowhere.size());
-        }
-
-        /**
-         * "the candidate predicts them for 240 rows here (2.0%), production for none: each a wrong prediction, lost
-         * from the recall of the row's own class": the cost the average no longer shows by itself.
-         */
-        private String predictionsOfUnlabelled(int count) {
-            long production = predictedUnlabelled[0];
-            long candidate = predictedUnlabelled[1];
-            String them = count == 1 ? "it" : "them";
-            if (production == 0 && candidate == 0) {
-                return "neither model predicts " + them + " here";
-            }
-            return "the candidate predicts " + them + " for " + (candidate == 0 ? "no row here"
-                    : MetricFormat.count(candidate, "row", "rows") + " here" + share(candidate))
-                    + ", production for " + (production == 0 ? "none" : MetricFormat.count(production)
-                    + share(production)) + ": each a wrong prediction, lost from the recall of the row's own class";
-        }
-
-        /** " (2.0%)": a count's share of the slice's rows. */
-        private String share(long count) {
-            return String.format(Locale.ROOT, " (%.1f%%)", 100.0 * count / rows);
+            return nowhere.isEmpty() ? note : note + "; " + UnlabelledClassPredictions.sentence(nowhere.size(),
+                    predictedUnlabelled[1], predictedUnlabelled[0], rows, UnlabelledClassPredictions.Rows.HERE);
         }
 
         private List<String> absentClasses(IntPredicate absent) {
