@@ -1,6 +1,5 @@
 package org.verdict.ui.shell;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.Optional;
@@ -72,13 +71,7 @@ public final class HigherLimitOpening {
                 .showProgressIn(activity, MessageFormat.format(text.getString("limit.counting"),
                         source.getFileName()))
                 .onSuccess(proposal::set)
-                .onError(failure -> {
-                    if (failure instanceof PackException || failure instanceof IOException) {
-                        main.reportOpenFailure(source, (Exception) failure);
-                    } else {
-                        executor.reportUnhandled(failure);
-                    }
-                })
+                .onError(failure -> main.openFailed(source, failure))
                 .start();
     }
 
