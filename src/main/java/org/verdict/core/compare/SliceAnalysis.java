@@ -46,6 +46,7 @@ import org.verdict.core.stats.SliceRanking;
 import org.verdict.core.stats.StudentizedBootstrap;
 import org.verdict.core.stats.SumConcentration;
 import org.verdict.core.stats.WaldDifference;
+import org.verdict.core.task.AwaitedWork;
 import org.verdict.core.task.Progress;
 
 /**

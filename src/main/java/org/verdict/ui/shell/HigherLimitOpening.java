@@ -114,23 +114,26 @@ public final class HigherLimitOpening {
 
     /** Opens the proposed pack and keeps the raised limits for the session (holdout sets, later packs). */
     public void accept() {
-        Proposal accepted = proposal.get();
-        if (accepted == null) {
-            return;
+        Proposal accepted = answered();
+        if (accepted != null) {
+            limits.raiseTo(accepted.needed());
+            main.showOpened(accepted.source(), accepted.pack(), true);
         }
-        proposal.set(null);
-        limits.raiseTo(accepted.needed());
-        main.showOpened(accepted.source(), accepted.pack(), true);
     }
 
     /** Leaves the pack unopened; the copy read for counting is closed. */
     public void decline() {
-        Proposal declined = proposal.get();
-        if (declined == null) {
-            return;
+        Proposal declined = answered();
+        if (declined != null) {
+            main.closeInBackground(declined.pack());
         }
+    }
+
+    /** The proposal waiting, no longer waiting once answered; null when there is none. */
+    private Proposal answered() {
+        Proposal waiting = proposal.get();
         proposal.set(null);
-        main.closeInBackground(declined.pack());
+        return waiting;
     }
 
     /** The pack counted and waiting for an answer, with its cost; null when there is none. */
