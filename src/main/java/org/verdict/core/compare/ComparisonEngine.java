@@ -24,6 +24,7 @@ import org.verdict.core.pack.Task;
 import org.verdict.core.stats.ConfusionMatrix;
 import org.verdict.core.stats.HashedBlocks;
 import org.verdict.core.stats.MetricFormat;
+import org.verdict.core.task.AwaitedWork;
 import org.verdict.core.task.CancelledException;
 import org.verdict.core.task.Progress;
 

@@ -136,27 +136,18 @@ public record MetricCounts(Long positives, Long negatives, Long productionPredic
         }
 
         /**
-         * From a classification slice's paired cells, index (label · k + production) · k + candidate: for a binary
-         * task its class counts and each model's predicted positives, for a multiclass one its smallest class among
-         * those labelled in the slice, the classes its averages and their intervals rest on (a class with no example
-         * here is left out of them).
+         * From a classification slice's totals of its paired cells: for a binary task its class counts and each
+         * model's predicted positives, for a multiclass one its smallest class among those labelled in the slice, the
+         * classes its averages and their intervals rest on (a class with no example here is left out of them).
          */
-        static Slice ofCells(long[] cells, List<String> classes, boolean binary) {
-            int k = classes.size();
-            long[] support = new long[k];
-            long[] productionPredicted = new long[k];
-            long[] candidatePredicted = new long[k];
-            for (int cell = 0; cell < cells.length; cell++) {
-                support[cell / (k * k)] += cells[cell];
-                productionPredicted[cell / k % k] += cells[cell];
-                candidatePredicted[cell % k] += cells[cell];
-            }
+        static Slice ofCells(CellTotals totals, List<String> classes, boolean binary) {
+            long[] support = totals.support();
             if (binary) {
-                return new Slice(support[1], support[0], productionPredicted[1], candidatePredicted[1], null, null,
-                        null);
+                return new Slice(support[1], support[0], totals.productionPredicted()[1],
+                        totals.candidatePredicted()[1], null, null, null);
             }
             int smallest = -1;
-            for (int c = 0; c < k; c++) {
+            for (int c = 0; c < support.length; c++) {
                 if (support[c] > 0 && (smallest < 0 || support[c] < support[smallest])) {
                     smallest = c;
                 }

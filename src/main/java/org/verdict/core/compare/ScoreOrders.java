@@ -10,6 +10,7 @@ import org.verdict.core.pack.ExampleIds;
 import org.verdict.core.pack.ModelPredictions;
 import org.verdict.core.pack.Task;
 import org.verdict.core.stats.ScoreOrder;
+import org.verdict.core.task.AwaitedWork;
 
 /**
  * Each model's rows in ascending score order with the positions where the score changes ({@link ScoreOrder#sorted}),
@@ -121,13 +122,7 @@ final class ScoreOrders {
                 }
             }
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException thrown) {
-                throw thrown;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException("sorting the scores failed", e.getCause());
+            throw AwaitedWork.thrownThere(e);
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();

@@ -46,6 +46,7 @@ import org.verdict.core.stats.SliceRanking;
 import org.verdict.core.stats.StudentizedBootstrap;
 import org.verdict.core.stats.SumConcentration;
 import org.verdict.core.stats.WaldDifference;
+import org.verdict.core.task.AwaitedWork;
 import org.verdict.core.task.Progress;
 
 /**
@@ -230,10 +231,11 @@ final class SliceAnalysis {
                 }
             }
         }
+        CellTotals totals = cells == null ? null : CellTotals.of(cells, classes.size());
         OneOutput oneOutput = OneOutput.NONE;
         if (task.isClassification() && rows.length > 1) {
             // read before the score metrics take the score orders over
-            oneOutput = oneClassAndScore(cells, rows, productionAscending, candidateAscending);
+            oneOutput = oneClassAndScore(totals, rows, productionAscending, candidateAscending);
         }
         if (task == Task.BINARY && metrics.stream().anyMatch(Metric::needsScores)) {
             results.addAll(scoreMetrics(metrics, rows, positive, productionAscending, candidateAscending,
@@ -246,8 +248,8 @@ final class SliceAnalysis {
             oneOutput = regression.oneOutput();
         }
         // the counts each result rests on: from the paired cells where counted, else (score metrics only) one pass
-        MetricCounts.Slice counts = cells != null
-                ? MetricCounts.Slice.ofCells(cells, classes, task == Task.BINARY)
+        MetricCounts.Slice counts = totals != null
+                ? MetricCounts.Slice.ofCells(totals, classes, task == Task.BINARY)
                 : task == Task.BINARY ? MetricCounts.Slice.ofPositives(positives(rows), rows.length)
                 : task == Task.REGRESSION ? MetricCounts.Slice.ofRegression(regression.zeroLabels())
                 : MetricCounts.Slice.UNKNOWN;
@@ -256,28 +258,18 @@ final class SliceAnalysis {
     }
 
     /**
-     * Each model's one class (from the paired cells, where counted) and one score (a binary task's score orders,
-     * where given: the first and last in ascending order are equal), or null for a model whose class or score varies;
-     * a model with neither known has none.
+     * Each model's one class (from the totals of the paired cells, where counted) and one score (a binary task's
+     * score orders, where given: the first and last in ascending order are equal), or null for a model whose class or
+     * score varies; a model with neither known has none.
      */
-    private OneOutput oneClassAndScore(long[] cells, int[] rows, int[] productionAscending,
+    private OneOutput oneClassAndScore(CellTotals totals, int[] rows, int[] productionAscending,
                                        int[] candidateAscending) {
-        int k = classes.size();
-        int productionClass = -1;
-        int candidateClass = -1;
-        if (cells != null) {
-            long[] productionPredicted = new long[k];
-            long[] candidatePredicted = new long[k];
-            for (int cell = 0; cell < cells.length; cell++) {
-                productionPredicted[cell / k % k] += cells[cell];
-                candidatePredicted[cell % k] += cells[cell];
-            }
-            productionClass = onlyOne(productionPredicted);
-            candidateClass = onlyOne(candidatePredicted);
-        }
+        boolean counted = totals != null;
         return new OneOutput(
-                oneClassAndScore(cells != null, productionClass, models.production.scores(), rows, productionAscending),
-                oneClassAndScore(cells != null, candidateClass, models.candidate.scores(), rows, candidateAscending));
+                oneClassAndScore(counted, counted ? onlyOne(totals.productionPredicted()) : -1,
+                        models.production.scores(), rows, productionAscending),
+                oneClassAndScore(counted, counted ? onlyOne(totals.candidatePredicted()) : -1,
+                        models.candidate.scores(), rows, candidateAscending));
     }
 
     /** The one index with a count, or −1 where more than one has. */
@@ -364,7 +356,8 @@ final class SliceAnalysis {
         }
         // a binary summary slice's class counts: from its paired cells, else from its ranking sums
         MetricCounts.Slice counts = slice.cells() != null
-                ? MetricCounts.Slice.ofCells(slice.cells(), classes, task == Task.BINARY)
+                ? MetricCounts.Slice.ofCells(CellTotals.of(slice.cells(), classes.size()), classes,
+                        task == Task.BINARY)
                 : task == Task.BINARY && slice.ranking() != null
                 ? MetricCounts.Slice.ofPositives(slice.ranking().positives(), slice.n())
                 : task == Task.REGRESSION ? MetricCounts.Slice.ofRegression(zeroLabels) : MetricCounts.Slice.UNKNOWN;
@@ -831,29 +824,8 @@ final class SliceAnalysis {
             }
             String note = why + ", so " + metric.wireName() + " and its intervals average the " + present
                     + (absent.isEmpty() ? " labelled classes" : " classes present");
-            return nowhere.isEmpty() ? note : note + "; " + predictionsOfUnlabelled(nowhere.size());
-        }
-
-        /**
-         * "the candidate predicts them for 240 rows here (2.0%), production for none: each a wrong prediction, lost
-         * from the recall of the row's own class": the cost the average no longer shows by itself.
-         */
-        private String predictionsOfUnlabelled(int count) {
-            long production = predictedUnlabelled[0];
-            long candidate = predictedUnlabelled[1];
-            String them = count == 1 ? "it" : "them";
-            if (production == 0 && candidate == 0) {
-                return "neither model predicts " + them + " here";
-            }
-            return "the candidate predicts " + them + " for " + (candidate == 0 ? "no row here"
-                    : MetricFormat.count(candidate, "row", "rows") + " here" + share(candidate))
-                    + ", production for " + (production == 0 ? "none" : MetricFormat.count(production)
-                    + share(production)) + ": each a wrong prediction, lost from the recall of the row's own class";
-        }
-
-        /** " (2.0%)": a count's share of the slice's rows. */
-        private String share(long count) {
-            return String.format(Locale.ROOT, " (%.1f%%)", 100.0 * count / rows);
+            return nowhere.isEmpty() ? note : note + "; " + UnlabelledClassPredictions.sentence(nowhere.size(),
+                    predictedUnlabelled[1], predictedUnlabelled[0], rows, UnlabelledClassPredictions.Rows.HERE);
         }
 
         private List<String> absentClasses(IntPredicate absent) {

@@ -19,9 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-import org.verdict.core.task.CancelledException;
+import org.verdict.core.task.AwaitedWork;
 import org.verdict.core.task.Progress;
 
 /**
@@ -820,19 +819,8 @@ public final class EvaluationTableReader {
             if (room == null || !room.isDone()) {
                 return;
             }
-            WorkingColumns made;
-            try {
-                made = room.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CancelledException();
-            } catch (ExecutionException e) {
-                // making the room can only run out of memory, as making it here would have
-                if (e.getCause() instanceof Error error) {
-                    throw error;
-                }
-                throw new IllegalStateException("making room for the rows failed", e.getCause());
-            }
+            // making the room can only run out of memory, thrown here as making it here would have
+            WorkingColumns made = AwaitedWork.result(room);
             room = null;
             if (made.rows > capacity) {
                 moveInto(made);

@@ -33,31 +33,6 @@ public final class DeLong {
     }
 
     /**
-     * @throws IllegalArgumentException with fewer than 2 positives or 2 negatives (the covariances need both)
-     */
-    public static Result compare(SliceRanking production, SliceRanking candidate) {
-        return compare(production, candidate, new double[2 * production.groups()],
-                new double[2 * candidate.groups()]);
-    }
-
-    /**
-     * {@link #compare(SliceRanking, SliceRanking)} using the given arrays as scratch space for each model's components
-     * by tie group (length ≥ 2 · that model's groups).
-     */
-    public static Result compare(SliceRanking production, SliceRanking candidate, double[] productionScratch,
-                                 double[] candidateScratch) {
-        long m = production.positives();
-        long n = production.negatives();
-        if (m < 2 || n < 2) {
-            throw new IllegalArgumentException("DeLong's test needs at least 2 positive and 2 negative examples");
-        }
-        double[] productionComponents = production.delongGroupComponents(productionScratch);
-        double[] candidateComponents = candidate.delongGroupComponents(candidateScratch);
-        return fromSums(SliceRanking.exampleSums(production, productionComponents, productionComponents, candidate,
-                candidateComponents, candidateComponents).delong(), m, n);
-    }
-
-    /**
      * DeLong's result from the components' sums: {@code sums[0]} over the m positives (V10), {@code sums[1]} over the
      * n negatives (V01), each {Σ p, Σ c, Σ p², Σ c², Σ p·c} of production's and candidate's components. The rows and
      * a summary pack's binned sums go through this one formula.

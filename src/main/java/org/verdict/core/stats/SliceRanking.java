@@ -155,22 +155,11 @@ public final class SliceRanking {
     /**
      * DeLong's structural components in one pass (Sun &amp; Xu 2014 midrank form): for a positive example, the share
      * of negatives scored below it plus half the tied ones (V10); for a negative, the share of positives scored above
-     * it plus half the tied ones (V01). roc_auc is the mean V10 over positives.
+     * it plus half the tied ones (V01). roc_auc is the mean V10 over positives. Only meaningful with at least one
+     * positive and one negative.
      *
-     * @return components by local index; only meaningful with at least one positive and one negative
-     */
-    public double[] delongComponents() {
-        return delongComponents(new double[ascending.length]);
-    }
-
-    /** {@link #delongComponents()} written into {@code component} (length ≥ size), which is returned. */
-    public double[] delongComponents(double[] component) {
-        return byLocal(delongGroupComponents(new double[2 * groups]), component);
-    }
-
-    /**
-     * {@link #delongComponents()} by tie group: a positive's of group g at 2g, a negative's at 2g + 1 ({@link
-     * #byGroup}), in {@code byGroup} (length ≥ 2 · groups), which is returned.
+     * <p>By tie group, as every example of a group and class has the same: a positive's of group g at 2g, a
+     * negative's at 2g + 1 ({@link #byGroup}), in {@code byGroup} (length ≥ 2 · groups), which is returned.
      */
     public double[] delongGroupComponents(double[] byGroup) {
         long negativesBelow = 0;

@@ -1,6 +1,5 @@
 package org.verdict.ui.shell;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.Optional;
@@ -72,13 +71,7 @@ public final class HigherLimitOpening {
                 .showProgressIn(activity, MessageFormat.format(text.getString("limit.counting"),
                         source.getFileName()))
                 .onSuccess(proposal::set)
-                .onError(failure -> {
-                    if (failure instanceof PackException || failure instanceof IOException) {
-                        main.reportOpenFailure(source, (Exception) failure);
-                    } else {
-                        executor.reportUnhandled(failure);
-                    }
-                })
+                .onError(failure -> main.openFailed(source, failure))
                 .start();
     }
 
@@ -121,23 +114,26 @@ public final class HigherLimitOpening {
 
     /** Opens the proposed pack and keeps the raised limits for the session (holdout sets, later packs). */
     public void accept() {
-        Proposal accepted = proposal.get();
-        if (accepted == null) {
-            return;
+        Proposal accepted = answered();
+        if (accepted != null) {
+            limits.raiseTo(accepted.needed());
+            main.showOpened(accepted.source(), accepted.pack(), true);
         }
-        proposal.set(null);
-        limits.raiseTo(accepted.needed());
-        main.showOpened(accepted.source(), accepted.pack(), true);
     }
 
     /** Leaves the pack unopened; the copy read for counting is closed. */
     public void decline() {
-        Proposal declined = proposal.get();
-        if (declined == null) {
-            return;
+        Proposal declined = answered();
+        if (declined != null) {
+            main.closeInBackground(declined.pack());
         }
+    }
+
+    /** The proposal waiting, no longer waiting once answered; null when there is none. */
+    private Proposal answered() {
+        Proposal waiting = proposal.get();
         proposal.set(null);
-        main.closeInBackground(declined.pack());
+        return waiting;
     }
 
     /** The pack counted and waiting for an answer, with its cost; null when there is none. */

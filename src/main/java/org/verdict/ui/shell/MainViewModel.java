@@ -76,13 +76,7 @@ public final class MainViewModel {
         executor.run(progress -> packSource.open(source, progress))
                 .showProgressIn(activity, openingTitle + " " + source.getFileName())
                 .onSuccess(opened -> showOpened(source, opened, remember))
-                .onError(failure -> {
-                    if (failure instanceof PackException || failure instanceof IOException) {
-                        openFailure.set(new OpenFailure(source, (Exception) failure));
-                    } else {
-                        executor.reportUnhandled(failure);
-                    }
-                })
+                .onError(failure -> openFailed(source, failure))
                 .andFinally(() -> {
                     // an earlier open that ends after a later one was asked for leaves the later one's name
                     if (source == openingSource) {
@@ -108,10 +102,16 @@ public final class MainViewModel {
         }
     }
 
-    /** A pack that is broken or cannot be read, found after its opening (e.g. when read with a higher limit). */
-    void reportOpenFailure(Path source, Exception problem) {
-        openFailure.set(null);
-        openFailure.set(new OpenFailure(source, problem));
+    /**
+     * Reading {@code source} failed, when opened or read again with a higher limit: a pack that is broken or cannot be
+     * read becomes {@link #openFailureProperty()}, anything else is a bug for the executor's one handler.
+     */
+    void openFailed(Path source, Throwable failure) {
+        if (failure instanceof PackException || failure instanceof IOException) {
+            openFailure.set(new OpenFailure(source, (Exception) failure));
+        } else {
+            executor.reportUnhandled(failure);
+        }
     }
 
     /** Deletes the unpacked copy of a replaced .zip pack; a pack folder is left as it is. */

@@ -23,7 +23,7 @@ class BinnedDeLongTest {
             prod[i] = logistic(signal + shared + 0.7 * random.nextGaussian() - 2);
             cand[i] = logistic(signal * 1.1 + shared + 0.7 * random.nextGaussian() - 2);
         }
-        DeLong.Result rows = DeLong.compare(SliceRanking.of(prod, positive), SliceRanking.of(cand, positive));
+        DeLong.Result rows = onRows(SliceRanking.of(prod, positive), SliceRanking.of(cand, positive));
         DeLong.Result binned = BinnedDeLong.compare(binned(prod, cand, positive));
 
         assertEquals(rows.productionAuc(), binned.productionAuc(), 1e-5);
@@ -46,6 +46,14 @@ class BinnedDeLongTest {
         assertEquals(0, binned.deltaVariance(), 1e-12, "a model against itself has no Δ variance");
     }
 
+    /** DeLong on the rows as the row engine takes it: each model's components by tie group, summed in one pass. */
+    private static DeLong.Result onRows(SliceRanking production, SliceRanking candidate) {
+        double[] p = production.delongGroupComponents(new double[2 * production.groups()]);
+        double[] c = candidate.delongGroupComponents(new double[2 * candidate.groups()]);
+        return DeLong.fromSums(SliceRanking.exampleSums(production, p, p, candidate, c, c).delong(),
+                production.positives(), production.negatives());
+    }
+
     /**
      * The sums the summary SQL computes, made independently of it: each score replaced by its 0.001-logit bin (so
      * examples in one bin tie), then the row engine's DeLong components and AP influences on those tied scores, added
@@ -55,21 +63,16 @@ class BinnedDeLongTest {
         int n = prod.length;
         SliceRanking p = SliceRanking.of(bins(prod), positive);
         SliceRanking c = SliceRanking.of(bins(cand), positive);
-        double[] vp = p.delongComponents(new double[n]);
-        double[] vc = c.delongComponents(new double[n]);
+        double[] vp = p.delongGroupComponents(new double[2 * p.groups()]);
+        double[] vc = c.delongGroupComponents(new double[2 * c.groups()]);
+        // per class (0 positives, 1 negatives): p, c, p², c², p·c
+        double[][] sums = SliceRanking.exampleSums(p, vp, vp, c, vc, vc).delong();
         double apP = p.averagePrecision().value();
         double apC = c.averagePrecision().value();
         double[] ip = p.averagePrecisionInfluence(apP, new double[n]);
         double[] ic = c.averagePrecisionInfluence(apC, new double[n]);
-        double[][] sums = new double[2][5]; // per class (0 positives, 1 negatives): p, c, p², c², p·c
         double[] influence = new double[4]; // p², c², p·c, (c − p)⁴
         for (int i = 0; i < n; i++) {
-            double[] s = sums[positive[i] ? 0 : 1];
-            s[0] += vp[i];
-            s[1] += vc[i];
-            s[2] += vp[i] * vp[i];
-            s[3] += vc[i] * vc[i];
-            s[4] += vp[i] * vc[i];
             influence[0] += ip[i] * ip[i];
             influence[1] += ic[i] * ic[i];
             influence[2] += ip[i] * ic[i];

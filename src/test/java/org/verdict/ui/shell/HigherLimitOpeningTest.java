@@ -1,7 +1,9 @@
 package org.verdict.ui.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -124,5 +126,23 @@ class HigherLimitOpeningTest {
         assertEquals(10, limits.current().maxValuesPerSliceColumn());
         PackException again = assertThrows(PackException.class, () -> loader.load(pack, Progress.NONE));
         assertTrue(again.sliceLimit().isPresent(), again.getMessage());
+    }
+
+    /** A pack broken after its refusal: the count's reading fails as an opening does, in the same problem dialog. */
+    @Test
+    void aPackBrokenBeforeTheCountIsAnOpenFailure() throws Exception {
+        SliceLimitExceeded exceeded = refused();
+        MainViewModel.OpenFailure refusal = main.openFailureProperty().get();
+        Files.writeString(pack.resolve("primary.csv"), "example_id,label,store,pred_1,pred_2\ne0,1,s0,1\n");
+
+        higher.count(pack, exceeded);
+
+        assertNull(higher.proposalProperty().get());
+        MainViewModel.OpenFailure failed = main.openFailureProperty().get();
+        assertNotSame(refusal, failed);
+        assertEquals(pack, failed.source());
+        PackException broken = assertInstanceOf(PackException.class, failed.problem());
+        assertTrue(broken.sliceLimit().isEmpty(), broken.getMessage());
+        assertTrue(broken.getMessage().contains("primary.csv"), broken.getMessage());
     }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.verdict.core.compare.UnlabelledClassPredictions;
 import org.verdict.core.gates.evidence.RateEstimate;
 import org.verdict.core.gates.model.Finding;
 import org.verdict.core.gates.model.Gate;
@@ -215,23 +216,14 @@ public final class DataValidator {
         String them = names.size() == 1 ? "it" : "them";
         long byCandidate = predictedAs(primary, candidate, names);
         long byProduction = predictedAs(primary, primary.versions().get(0), names);
-        String predicted = byCandidate == 0 && byProduction == 0 ? "neither model predicts " + them
-                : "the candidate predicts " + them + " for " + (byCandidate == 0 ? "no row"
-                : MetricFormat.count(byCandidate) + " of " + MetricFormat.count(primary.rowCount(), "row", "rows")
-                + share(byCandidate, primary.rowCount())) + ", production for " + (byProduction == 0 ? "none"
-                : MetricFormat.count(byProduction) + share(byProduction, primary.rowCount()))
-                + ": each a wrong prediction, lost from the recall of the row's own class";
+        String predicted = UnlabelledClassPredictions.sentence(names.size(), byCandidate, byProduction,
+                primary.rowCount(), UnlabelledClassPredictions.Rows.OF_TOTAL);
         String detail = which + " in model.classes but no row of the primary suite is labelled with " + them
                 + ", so " + (names.size() == 1 ? "its" : "their") + " volume cannot be judged and the models cannot"
                 + " be measured on rows of " + them + " (add labelled examples to judge " + them + "); " + predicted;
         return new Finding("classes never labelled", GateOutcome.NOT_APPLICABLE, detail,
                 NamedNumbers.of("classes", names.size()).and("candidatePredicted", byCandidate)
                         .and("productionPredicted", byProduction).and("rows", primary.rowCount()).inOrder());
-    }
-
-    /** " (3.0%)". */
-    private static String share(long count, long rows) {
-        return String.format(Locale.ROOT, " (%.1f%%)", 100.0 * count / rows);
     }
 
     /** The rows {@code version} predicts as any of the named classes. */
