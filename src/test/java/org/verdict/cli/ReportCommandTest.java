@@ -89,9 +89,12 @@ class ReportCommandTest {
                 "overall row of the primary comparison, with the smallest class macro_f1 rests on beside n");
         assertTrue(html.contains("macro_f1 by language: candidate − production"), "forest plot per dimension");
         assertTrue(html.contains("macro_f1 by gender: candidate − production"), "sensitive columns are sliced too");
-        // macro_f1's intervals are the cell bootstrap's, withheld on 4 rows: the verdict says so in words
-        assertTrue(html.contains("<td class=\"no-difference\">too few examples: 4 rows, under the minimum of 30, are "
-                + "too few for the cell bootstrap"), "the reason beside the verdict");
+        // macro_f1's intervals are the cell bootstrap's, withheld on 4 rows: the verdict says so in words, what its
+        // slices share in a note under the table
+        assertTrue(html.contains("<td class=\"no-difference\">too few examples: 4 rows, under 30 [a]</td>"),
+                "the reason beside the verdict");
+        assertTrue(html.contains("<p class=\"table-note\">[a] Rows under the minimum of 30 are too few for the cell "
+                + "bootstrap's BCa interval of either model or a test of Δ.</p>"), "the reason's shared clause");
         try (PDDocument pdf = Loader.loadPDF(folder.resolve("out/approval-pack.pdf").toFile())) {
             String text = new PDFTextStripper().getText(pdf);
             assertTrue(text.contains(sha256(pack.resolve("primary.csv"))));

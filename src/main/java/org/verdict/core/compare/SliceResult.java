@@ -356,4 +356,12 @@ public record SliceResult(
     public boolean withheldForTooFewExamples() {
         return unstableReason != null && verdict == Verdict.TOO_FEW_EXAMPLES;
     }
+
+    /**
+     * {@link #unstableReason()} in its parts where a model's interval is withheld for too few examples and the
+     * reason is the size alone; null otherwise (e.g. balanced_accuracy's class rule).
+     */
+    public TooFewExamplesReason tooFewExamplesReason() {
+        return withheldForTooFewExamples() ? TooFewExamplesReason.read(unstableReason) : null;
+    }
 }

@@ -60,10 +60,9 @@ final class TooFewExamples {
             long used = counts.restsOn(n);
             String rows = counts.labelZeroLeftOut() == null ? n + (n == 1 ? " row" : " rows")
                     : used + " of " + n + " rows (" + counts.labelZeroLeftOut() + " with label 0 left out)";
-            reason = rows + (positives == null ? "" : " (" + positives
-                    + (positives == 1 ? " positive" : " positives") + ")") + ", under the minimum of " + minimum
-                    + ", " + (used == 1 ? "is" : "are") + " too few for " + methodWords(comparison)
-                    + " of either model or a test of Δ";
+            reason = new TooFewExamplesReason(rows + (positives == null ? "" : " (" + positives
+                    + (positives == 1 ? " positive" : " positives") + ")"), minimum, used == 1,
+                    methodWords(comparison)).text();
         } else {
             // a reason stays only where it explains a missing model interval (e.g. balanced_accuracy's class rule)
             boolean explainsMissing = lacksInterval(comparison.production()) || lacksInterval(comparison.candidate());

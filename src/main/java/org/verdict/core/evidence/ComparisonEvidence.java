@@ -12,6 +12,7 @@ import org.verdict.core.compare.MetricEstimate;
 import org.verdict.core.compare.SliceKey;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.TestFamily;
+import org.verdict.core.compare.TooFewExamplesReason;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.evidence.EvidenceChart.DeltaForest;
 import org.verdict.core.evidence.EvidenceChart.DeltaRow;
@@ -75,6 +76,7 @@ public final class ComparisonEvidence {
         List<SliceResult> shown = report.resultsFor(metric).stream()
                 .filter(result -> result.slice().dimensions().size() <= 1).toList();
         List<CountColumn> counts = CountColumn.among(shown);
+        TooFewExamplesNotes tooFew = new TooFewExamplesNotes();
         for (SliceResult result : shown) {
             anyBound |= result.boundEnds(result.deltaCi()) != null;
             List<Cell> row = new ArrayList<>(List.of(Cell.plain(result.slice().label()),
@@ -87,7 +89,7 @@ public final class ComparisonEvidence {
                             : result.intervalText(result.deltaCi())
                             + (result.shownInterval() == null ? "" : " at " + result.shownInterval().levelText())),
                     Cell.plain(EvidenceNumbers.pValue(result.adjustedP())),
-                    verdictCell(result)));
+                    tooFew.verdictCell(result)));
             rows.add(row);
         }
         List<String> headers = new ArrayList<>(List.of("Slice", "n"));
@@ -100,7 +102,43 @@ public final class ComparisonEvidence {
                 + "difference when it reaches 0 and lies within " + report.options().bandText(metric)
                 + (anyBound ? "; " + SliceResult.BOUND_MARK + " an end at the bound of what the candidate's "
                         + metric.wireName() + " can be, set by the metric's range, not measured" : "") + ")",
-                headers, rows);
+                headers, rows, tooFew.notes());
+    }
+
+    /**
+     * The verdicts of slices under the minimum, short: each keeps what differs ("too few examples: 18 rows, under 30
+     * [a]") and the clause they share is said once in a lettered note under the table. Written whole in the narrow
+     * Verdict column, each such row wrapped to about twelve lines.
+     */
+    private static final class TooFewExamplesNotes {
+        private final List<String> shortfalls = new ArrayList<>();
+
+        Cell verdictCell(SliceResult result) {
+            TooFewExamplesReason reason = result.tooFewExamplesReason();
+            if (reason == null) {
+                return ComparisonEvidence.verdictCell(result);
+            }
+            String shortfall = "Rows under the minimum of " + reason.minimum() + " are " + reason.shortfall() + ".";
+            if (!shortfalls.contains(shortfall)) {
+                shortfalls.add(shortfall);
+            }
+            return ComparisonEvidence.verdictCell(result.verdict(), result.verdict().label() + ": " + reason.counted()
+                    + ", under " + reason.minimum() + " " + mark(shortfalls.indexOf(shortfall)));
+        }
+
+        /** One note per shortfall, in the order the rows first refer to them. */
+        List<String> notes() {
+            List<String> notes = new ArrayList<>();
+            for (int i = 0; i < shortfalls.size(); i++) {
+                notes.add(mark(i) + " " + shortfalls.get(i));
+            }
+            return notes;
+        }
+
+        /** "[a]", "[b]", …: a table has one shortfall per interval method, a handful at most. */
+        private static String mark(int index) {
+            return "[" + (char) ('a' + index) + "]";
+        }
     }
 
     /**

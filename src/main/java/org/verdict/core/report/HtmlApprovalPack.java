@@ -120,6 +120,9 @@ final class HtmlApprovalPack {
             html.append("</tr>\n");
         }
         html.append("</tbody>\n</table>\n");
+        for (String note : table.notes()) {
+            html.append("<p class=\"table-note\">").append(prose(note)).append("</p>\n");
+        }
     }
 
     /**
@@ -228,6 +231,7 @@ final class HtmlApprovalPack {
                      overflow-wrap: break-word; }
             th { background: #f0f0f0; }
             .ci { white-space: nowrap; }
+            .table-note { font-size: .85rem; margin: -.8rem 0 1.2rem; }
             tbody tr:nth-child(even) { background: #fafafa; }
             figure { margin: 1rem 0; }
             figure svg { width: 100%; height: auto; max-width: 48rem; }

@@ -65,6 +65,8 @@ final class PdfApprovalPack {
     private static final int TOC_ENTRIES_PER_PAGE = 38;
     private static final float TABLE_TEXT = 8.5f;
     private static final float SMALLEST_TABLE_TEXT = 6f;
+    /** Between a table's last row and its notes. */
+    private static final float NOTE_GAP = 3f;
     /** At most this many rows of a table are not sent alone onto the next page: the table goes over whole instead. */
     private static final int ROWS_NOT_LEFT_ALONE = 2;
     private static final float CODE_TEXT = 7.5f;
@@ -309,10 +311,12 @@ final class PdfApprovalPack {
         float captionHeight = lines(table.caption(), bold, BODY, WIDTH).size() * BODY * 1.42f + 2;
         float headed = captionHeight + rowHeight(header, layout, true);
         float firstRow = table.rows().isEmpty() ? 0 : rowHeight(table.rows().get(0), layout, false);
+        // the notes under the table go with its last row, so they never open a page alone
+        float notes = notesHeight(table.notes(), size);
         float whole = headed;
         int rowsOver = 0;
-        for (List<Cell> cells : table.rows()) {
-            whole += rowHeight(cells, layout, false);
+        for (int r = 0; r < table.rows().size(); r++) {
+            whole += rowHeight(table.rows().get(r), layout, false) + (r == table.rows().size() - 1 ? notes : 0);
             rowsOver += y - whole < BOTTOM ? 1 : 0;
         }
         boolean fewRowsOver = rowsOver > 0 && rowsOver <= ROWS_NOT_LEFT_ALONE && whole <= TOP - BOTTOM;
@@ -320,14 +324,33 @@ final class PdfApprovalPack {
         wrapped(table.caption(), bold, BODY, MARGIN, WIDTH, Color.BLACK);
         y -= 2;
         row(header, layout, true);
-        for (List<Cell> cells : table.rows()) {
-            if (rowHeight(cells, layout, false) > y - BOTTOM) {
+        for (int r = 0; r < table.rows().size(); r++) {
+            List<Cell> cells = table.rows().get(r);
+            if (rowHeight(cells, layout, false) + (r == table.rows().size() - 1 ? notes : 0) > y - BOTTOM) {
                 newPage();
                 row(header, layout, true);
             }
             row(cells, layout, false);
         }
+        if (!table.notes().isEmpty()) {
+            y -= NOTE_GAP;
+            for (String note : table.notes()) {
+                wrapped(note, sans, size, MARGIN, WIDTH, Color.BLACK);
+            }
+        }
         y -= 10;
+    }
+
+    /**
+     * The room a table's notes take in the table's text size, each line counted at least the body's leading, the room
+     * {@link #wrapped} makes sure of before drawing it.
+     */
+    private float notesHeight(List<String> notes, float size) throws IOException {
+        float height = notes.isEmpty() ? 0 : NOTE_GAP;
+        for (String note : notes) {
+            height += lines(note, sans, size, WIDTH).size() * Math.max(LEADING, size * 1.42f);
+        }
+        return height;
     }
 
     /** How a table is drawn: its text size and leading, its columns' widths, and whether intervals break. */

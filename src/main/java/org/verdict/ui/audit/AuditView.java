@@ -397,6 +397,7 @@ public final class AuditView {
         signatures.getColumns().add(column("audit.col.standing", SignatureRow::standing, fittedSignatures));
         signatures.getColumns().add(column("audit.col.keyId", s -> s.keyId().substring(0, 12), fittedSignatures));
         signatures.getColumns().add(column("audit.col.signedAt", SignatureRow::signedAt, fittedSignatures));
+        headersOnlyWithRows(signatures);
         // The signatures and co-signing have a tab of their own: sharing one with the fields left the fields table
         // about 60 px (one wrapped row) in large text at 1366×768; the records table's Signatures column says the
         // record's standing meanwhile.
@@ -447,6 +448,20 @@ public final class AuditView {
         tabs.getStyleClass().add("compact-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         return tabs;
+    }
+
+    /**
+     * Without rows the table's placeholder alone says what it will hold: its headers, wider together than the pane
+     * beside the records (the Signatures table's five asked for 490 px in 367 at 1366×768, two of them out of view in
+     * large text), ran past its edge and would scroll sideways over nothing. With rows they are shown, and the table
+     * scrolls to its values as any narrow table does.
+     */
+    private static void headersOnlyWithRows(TableView<?> table) {
+        table.skinProperty().addListener((obs, was, skin) -> {
+            if (table.lookup("TableHeaderRow") instanceof Region headers) {
+                headers.visibleProperty().bind(Bindings.isNotEmpty(table.getItems()));
+            }
+        });
     }
 
     /** Co-signing the selected record: the only change this view makes to a store, and only on request. */

@@ -309,6 +309,12 @@ public final class EvidenceView {
             rowsInView.managedProperty().bind(rowsInView.textProperty().isNotEmpty());
             rowsInView.visibleProperty().bind(rowsInView.managedProperty());
             content.getChildren().addAll(caption, hidden, fitted.view(), rowsInView);
+            for (String note : table.notes()) {
+                Label shared = new Label(note);
+                shared.setWrapText(true);
+                shared.setMinHeight(Region.USE_PREF_SIZE);
+                content.getChildren().add(shared);
+            }
         }
     }
 

@@ -11,6 +11,7 @@ import javafx.collections.ObservableList;
 import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Hyperlink;
@@ -293,25 +294,76 @@ public final class GatesView {
      * The checklist, as tall as all its rows: the page scrolls, not the table, so no gate is read through a second
      * scroll bar inside the page, cut at the table's edge (in large text the Language parity reason ended mid-line
      * there). Rows wrap to their text, so their heights are known only once laid out: the table grows until every
-     * row is laid out, then fits them.
+     * row is laid out, then fits them, before the frame is drawn.
      */
     private static final class WholeRowsTable extends TableView<GateRow> {
         /** Keeps the table's own scroll bar away when the rows fit to the pixel. */
         private static final double SLACK = 2;
+        /**
+         * Layouts of the scene one frame may take to fit the rows: each measures the rows laid out in the height the
+         * table had (twelve long gates in 70% of a laptop's view take two, the second finding them all).
+         */
+        private static final int FITTING_LAYOUTS = 4;
+
+        private final Runnable fitBeforeDrawing = this::fitBeforeDrawing;
+        /** The scene whose layout pass is to be followed by measuring the rows; null while none is. */
+        private Scene fittingIn;
+        private boolean fitting;
 
         WholeRowsTable(ObservableList<GateRow> rows) {
             super(rows);
         }
 
+        /**
+         * The rows are laid out after this, as the layout pass goes on into the table's skin: they are measured when
+         * the pass is over. Fitted in a later event instead, that pulse's frame was drawn first, twelve gates cut at
+         * 70% of the view beside the table's own scroll bar.
+         */
         @Override
         protected void layoutChildren() {
             super.layoutChildren();
+            Scene scene = getScene();
+            if (!fitting && scene != null && fittingIn != scene) {
+                if (fittingIn != null) {
+                    fittingIn.removePostLayoutPulseListener(fitBeforeDrawing);
+                }
+                fittingIn = scene;
+                scene.addPostLayoutPulseListener(fitBeforeDrawing);
+            }
+        }
+
+        /** Gives the table the height of its rows and lays the scene out again, until it has it, before drawing. */
+        private void fitBeforeDrawing() {
+            Scene scene = fittingIn;
+            scene.removePostLayoutPulseListener(fitBeforeDrawing);
+            fittingIn = null;
+            fitting = true;
+            try {
+                for (int layouts = 0; getScene() == scene; layouts++) {
+                    double wanted = rowsHeight();
+                    if (Math.abs(wanted - getPrefHeight()) <= 0.5) {
+                        return;
+                    }
+                    setPrefHeight(wanted);
+                    if (layouts == FITTING_LAYOUTS) {
+                        // still growing: the next pulse's layout, which the new height asks for, goes on
+                        return;
+                    }
+                    scene.getRoot().layout();
+                }
+            } finally {
+                fitting = false;
+            }
+        }
+
+        /**
+         * The height the rows need, as laid out: while some are not (the table was shorter than they are), the table's
+         * height plus as many more rows of the laid-out ones' mean height.
+         */
+        private double rowsHeight() {
             int count = getItems().size();
             if (count == 0) {
-                if (getPrefHeight() != USE_COMPUTED_SIZE) {
-                    Platform.runLater(() -> setPrefHeight(USE_COMPUTED_SIZE));
-                }
-                return;
+                return USE_COMPUTED_SIZE;
             }
             double rowsHeight = 0;
             int laidOut = 0;
@@ -323,17 +375,13 @@ public final class GatesView {
                 }
             }
             if (laidOut == 0) {
-                return;
+                return getPrefHeight();
             }
             Node header = lookup(".column-header-background");
-            double wanted = laidOut < count
+            return laidOut < count
                     ? getHeight() + (count - laidOut) * rowsHeight / laidOut
                     : rowsHeight + (header == null ? 0 : header.getLayoutBounds().getHeight()) + snappedTopInset()
                             + snappedBottomInset() + SLACK;
-            if (Math.abs(wanted - getPrefHeight()) > 0.5) {
-                // after this pass: the page is still laying out its children, and would drop a request made now
-                Platform.runLater(() -> setPrefHeight(wanted));
-            }
         }
     }
 

@@ -56,6 +56,10 @@ class TooFewExamplesTest {
         assertEquals("too few examples: " + reason, r.verdictLabel());
         assertEquals("too few examples", r.verdictWord());
         assertTrue(r.withheldForTooFewExamples());
+        // its parts, which a table of many such slices writes apart, make up the whole reason again
+        assertEquals(reason, r.tooFewExamplesReason().text());
+        assertTrue(reason.startsWith(r.tooFewExamplesReason().counted() + ", under the minimum of 30, "), reason);
+        assertTrue(reason.endsWith(" " + r.tooFewExamplesReason().shortfall()), reason);
     }
 
     private static void assertKept(SliceResult r) {
@@ -147,6 +151,7 @@ class TooFewExamplesTest {
         assertNotTested(balanced);
         assertEquals("class c has 4 examples here; the bootstrap cannot measure balanced_accuracy's uncertainty",
                 balanced.unstableReason());
+        assertNull(balanced.tooFewExamplesReason(), "a class's few examples are not the slice's size");
         assertNotNull(find(report, Metric.MACRO_F1, "region=big").deltaCi());
     }
 
@@ -210,6 +215,7 @@ class TooFewExamplesTest {
         assertWithheld(mape, "5 of 30 rows (25 with label 0 left out), under the minimum of 30, are too few for the"
                 + " bootstrap's studentized or percentile interval of either model or a test of Δ");
         assertEquals("25 examples with label 0 skipped", mape.note(), "no percentile fallback is said for it");
+        assertEquals("5 of 30 rows (25 with label 0 left out)", mape.tooFewExamplesReason().counted());
         for (Metric metric : List.of(Metric.MAE, Metric.RMSE, Metric.R2)) {
             SliceResult tested = find(report, metric, "hood=zeros");
             assertNotNull(tested.deltaCi(), metric + " rests on all 30 rows");
@@ -241,6 +247,18 @@ class TooFewExamplesTest {
         SliceResult under = find(engine.compare("t", table, "1", "2", Metric.MAE, minFive, Progress.NONE), Metric.MAE,
                 "hood=x");
         assertTrue(under.unstableReason().contains("under the minimum of 5"), under.unstableReason());
+        assertEquals(5, under.tooFewExamplesReason().minimum());
         assertNull(under.production().ci());
+    }
+
+    /** A slice whose metric rests on one row says "is too few", and its parts still read back. */
+    @Test
+    void aReasonOfOneRowReadsBackWhole() {
+        TooFewExamplesReason one = new TooFewExamplesReason("1 row", 30, true,
+                "the bootstrap's studentized or percentile interval");
+        assertEquals("1 row, under the minimum of 30, is too few for the bootstrap's studentized or percentile interval"
+                + " of either model or a test of Δ", one.text());
+        assertEquals(one, TooFewExamplesReason.read(one.text()));
+        assertNull(TooFewExamplesReason.read("unstable: class rare has 4 examples here"));
     }
 }

@@ -54,17 +54,27 @@ class UntestedSliceReportTest {
         return new MetricEstimate(value, new Interval(value * 0.8, value * 1.2));
     }
 
-    /** region06: 18 rows under the minimum of 30, each model's bootstrap interval withheld. */
+    /** What the bootstrap of a slice under the minimum is too few for, as the engine words it. */
+    private static final String SHORTFALL = "too few for the bootstrap's studentized or percentile interval of either "
+            + "model or a test of Δ";
+
+    /** region06 and region14: 18 and 14 rows under the minimum of 30, each model's bootstrap interval withheld. */
     private static ComparisonReport regions() {
         Metric mae = Metric.MAE;
         return new ComparisonReport("claims", "1", "2", mae, ComparisonOptions.DEFAULTS, List.of(
                 new SliceResult(SliceKey.OVERALL, 2855, mae, true, withInterval(500.5), withInterval(462.9), -37.52,
                         new Interval(-71.97, -3.07), 0.03, 0.03, "paired-bootstrap", Verdict.BETTER, null, null),
-                new SliceResult(region("region06"), 18, mae, true, new MetricEstimate(484.1, null),
-                        new MetricEstimate(406.7, null), -77.4, null, null, null, null, null,
-                        Verdict.TOO_FEW_EXAMPLES, null, null, "18 rows, under the minimum of 30, are too few for the "
-                        + "bootstrap's studentized or percentile interval of either model or a test of Δ", null)),
+                untested("region06", 18, 484.1, 406.7),
+                new SliceResult(region("region07"), 33, mae, true, withInterval(374.7), withInterval(377.3), 2.6,
+                        new Interval(-282.7, 287.9), 0.9, 0.9, "paired-bootstrap", Verdict.INCONCLUSIVE, null, null),
+                untested("region14", 14, 304.6, 713.8)),
                 1, Map.of(mae, 1));
+    }
+
+    private static SliceResult untested(String name, int n, double production, double candidate) {
+        return new SliceResult(region(name), n, Metric.MAE, true, new MetricEstimate(production, null),
+                new MetricEstimate(candidate, null), candidate - production, null, null, null, null, null,
+                Verdict.TOO_FEW_EXAMPLES, null, null, n + " rows, under the minimum of 30, are " + SHORTFALL, null);
     }
 
     private static ReportDocument sliceTable() {
@@ -87,6 +97,46 @@ class UntestedSliceReportTest {
             String text = new PDFTextStripper().getText(loaded);
             assertTrue(text.contains("484.1 (no CI)") && text.contains("406.7 (no CI)"), text);
         }
+    }
+
+    /**
+     * The Verdict column is narrow: an untested slice's whole reason wrapped there into a row about twelve lines tall,
+     * several to a page. Each row keeps what differs (its rows, the minimum) and refers to one note under the table
+     * that says the rest, the same in the HTML and the PDF.
+     */
+    @Test
+    void anUntestedSlicesVerdictKeepsWhatDiffersAndTheTableSaysTheRestOnce() throws Exception {
+        EvidenceTable table = ComparisonEvidence.table(regions());
+        List<String> verdicts = table.rows().stream().map(row -> row.get(row.size() - 1).text()).toList();
+        assertEquals(List.of("▲ better", "too few examples: 18 rows, under 30 [a]", "inconclusive",
+                "too few examples: 14 rows, under 30 [a]"), verdicts);
+        String note = "[a] Rows under the minimum of 30 are " + SHORTFALL + ".";
+        assertEquals(List.of(note), table.notes());
+
+        String html = new HtmlApprovalPack(new EvidenceCharts(new ReportFonts())).render(sliceTable());
+        assertTrue(html.contains("too few examples: 18 rows, under 30 [a]</td>"), html);
+        assertTrue(html.contains("too few examples: 14 rows, under 30 [a]</td>"), html);
+        assertEquals(1, occurrences(html, SHORTFALL), html);
+        assertTrue(html.contains("</table>\n<p class=\"table-note\">" + note + "</p>"), html);
+
+        byte[] pdf = new PdfApprovalPack(new EvidenceCharts(new ReportFonts())).render(sliceTable());
+        try (PDDocument loaded = Loader.loadPDF(pdf)) {
+            // a cell's lines and a note's lines follow one another in the text, as they are drawn
+            String text = new PDFTextStripper().getText(loaded).replaceAll("\\s+", " ");
+            assertTrue(text.contains("too few examples: 18 rows, under 30 [a]"), text);
+            assertTrue(text.contains("too few examples: 14 rows, under 30 [a]"), text);
+            assertEquals(1, occurrences(text, SHORTFALL), text);
+            assertTrue(text.contains("[a] Rows under the minimum of 30 are " + SHORTFALL), text);
+            assertTrue(text.indexOf(note) > text.indexOf("14 rows, under 30 [a]"), "the note is under the table");
+        }
+    }
+
+    private static int occurrences(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+            count++;
+        }
+        return count;
     }
 
     /** The p3 pack's axis, about −700 … +990: region14's +409.1 and region06's −77.4 have no interval. */

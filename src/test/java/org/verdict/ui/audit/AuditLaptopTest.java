@@ -496,4 +496,62 @@ class AuditLaptopTest {
             }
         }
     }
+
+    /**
+     * The Signatures tab, chosen while no record is selected: its table has no rows, so nothing to scroll to, and
+     * nothing of it runs past its edge; its placeholder says what it will hold. Its five headers asked for 490 px in
+     * the 367 px beside the records at 1366×768, the last cut at the table's edge ("Stored at" of "Stored at
+     * (unsigned)"), and in large text two of them were out of view. A record's signatures bring the headers back.
+     */
+    @Test
+    void anEmptySignaturesTableShownOnItsTabHasNothingToScrollTo(FxRobot robot) throws Exception {
+        Path db = store("signatures.db");
+        robot.interact(() -> model.open(db));
+        WaitForAsyncUtils.waitForFxEvents();
+        TabPane tabs = robot.lookup("#auditDetailTabs").queryAs(TabPane.class);
+        TableView<AuditRow> records = robot.lookup("#auditRecords").queryTableView();
+        for (boolean large : List.of(false, true)) {
+            // the Signatures tab hidden while the text size changes, then chosen
+            robot.interact(() -> {
+                records.getSelectionModel().clearSelection();
+                tabs.getSelectionModel().select(0);
+                appearance.largeTextProperty().set(large);
+                stage.setWidth(VIEW_WIDTH);
+                stage.setHeight(VIEW_HEIGHT);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            AuditViewTest.showTab(robot, "auditSignaturesTab");
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> { });
+            TableView<?> signatures = robot.lookup("#auditSignatures").queryTableView();
+            String where = large ? "large text" : "normal text";
+            assertEquals(0, signatures.getItems().size(), "no record is selected");
+            double edge = signatures.localToScene(signatures.getLayoutBounds()).getMaxX();
+            List<String> past = signatures.lookupAll(".column-header .label").stream()
+                    .filter(label -> shown(label) && label.localToScene(label.getLayoutBounds()).getMaxX() > edge + 0.5)
+                    .map(label -> ((Labeled) label).getText()).toList();
+            assertEquals(List.of(), past, "no header past the table's edge; " + where);
+            assertTrue(signatures.lookupAll(".scroll-bar").stream().noneMatch(AuditLaptopTest::shown),
+                    "no scroll bar over nothing; " + where);
+            assertTrue(robot.lookup("#auditSignatures .placeholder").queryAll().stream().anyMatch(AuditLaptopTest::shown),
+                    "the placeholder says what the table will hold; " + where);
+
+            robot.interact(() -> records.getSelectionModel().select(0));
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> { });
+            assertEquals(1, signatures.getItems().size());
+            assertTrue(signatures.lookupAll(".column-header .label").stream().filter(AuditLaptopTest::shown).count() >= 5,
+                    "a record's signatures under their headers; " + where);
+        }
+    }
+
+    /** Whether a node is drawn: it and every parent visible. */
+    private static boolean shown(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

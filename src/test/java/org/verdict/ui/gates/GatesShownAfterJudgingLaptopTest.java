@@ -1,6 +1,7 @@
 package org.verdict.ui.gates;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -8,13 +9,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 import javafx.geometry.Orientation;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -63,7 +67,7 @@ class GatesShownAfterJudgingLaptopTest {
 
     /**
      * What a frame lays out: the table's room for its columns (inside its borders, beside its own vertical scroll bar
-     * while it shows one: the first frame does, until the table has grown to its rows' height) and their widths.
+     * were it to show one) and their widths.
      */
     private record Frame(double inside, List<Double> widths) {
         double whyWidth() {
@@ -77,19 +81,9 @@ class GatesShownAfterJudgingLaptopTest {
 
     @Test
     void theFirstFrameGivesTheReasonsTheRoomTheOtherColumnsLeave(FxRobot robot) throws Exception {
-        Path pack = tinySlicesPack(folder.resolve("triage"));
-        robot.interact(() -> {
-            try {
-                model.showPack(new PackLoader().load(pack, Progress.NONE));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(12, model.rows().size(), "judged before the view is shown");
-        assertTrue(model.countsProperty().get().contains("8 not applicable"), model.countsProperty().get());
+        judgeBeforeShowing(robot);
 
-        Frame first = firstFrameShowing(gates);
+        Frame first = firstFrameShowing(gates, this::frame);
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> { });
         Frame settled = frame();
@@ -105,34 +99,89 @@ class GatesShownAfterJudgingLaptopTest {
         assertEquals(List.of(), judging.unhandledFailures());
     }
 
-    /** Puts {@code view} in the scene at the start of a pulse, as a click does, and records that pulse's layout. */
-    private Frame firstFrameShowing(Parent view) throws Exception {
-        CompletableFuture<Frame> laidOut = new CompletableFuture<>();
+    /**
+     * The view scrolls as a whole, never its table: the frame that first shows it has the table as tall as its rows,
+     * without a scroll bar of its own. The table learnt its rows' height in that pulse's layout and grew only in the
+     * next pulse, so that frame showed twelve gates in 70% of the view beside the table's own vertical scroll bar.
+     */
+    @Test
+    void theFirstFrameShowsTheTableAsTallAsItsRowsWithoutItsOwnScrollBar(FxRobot robot) throws Exception {
+        judgeBeforeShowing(robot);
+
+        Rows first = firstFrameShowing(gates, this::rows);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> { });
+        Rows settled = rows();
+        assertFalse(settled.ownScrollBar(), "settled: " + settled);
+        assertTrue(settled.tableHeight() > 0.7 * VIEW_HEIGHT, "twelve long gates: the page scrolls; " + settled);
+        assertFalse(first.ownScrollBar(), "the first frame: " + first + ", settled: " + settled);
+        assertEquals(12, first.laidOut(), "every gate laid out in the first frame: " + first);
+        assertEquals(settled.tableHeight(), first.tableHeight(), 1, "the first frame's height is kept: " + first);
+    }
+
+    private void judgeBeforeShowing(FxRobot robot) throws Exception {
+        Path pack = tinySlicesPack(folder.resolve("triage"));
+        robot.interact(() -> {
+            try {
+                model.showPack(new PackLoader().load(pack, Progress.NONE));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(12, model.rows().size(), "judged before the view is shown");
+        assertTrue(model.countsProperty().get().contains("8 not applicable"), model.countsProperty().get());
+    }
+
+    /**
+     * Puts {@code view} in the scene at the start of a pulse, as a click does, and records the frame that pulse draws:
+     * the scene as the pulse left it (every post-layout listener run), read in the first event after it, before the
+     * next pulse lays anything out.
+     */
+    private <T> T firstFrameShowing(Parent view, Supplier<T> record) throws Exception {
+        CompletableFuture<T> drawn = new CompletableFuture<>();
         WaitForAsyncUtils.asyncFx(() -> new AnimationTimer() {
             @Override
             public void handle(long now) {
                 stop();
                 scene.setRoot(view);
                 new Appearance(false, false).applyTo(view);
-                Runnable[] record = new Runnable[1];
-                record[0] = () -> {
-                    scene.removePostLayoutPulseListener(record[0]);
-                    laidOut.complete(frame());
+                Runnable[] afterLayout = new Runnable[1];
+                afterLayout[0] = () -> {
+                    scene.removePostLayoutPulseListener(afterLayout[0]);
+                    Platform.runLater(() -> drawn.complete(record.get()));
                 };
-                scene.addPostLayoutPulseListener(record[0]);
+                scene.addPostLayoutPulseListener(afterLayout[0]);
             }
         }.start());
-        return laidOut.get(30, TimeUnit.SECONDS);
+        return drawn.get(30, TimeUnit.SECONDS);
+    }
+
+    /** The gate table as a frame shows it: its height, the rows laid out in it, and its own vertical scroll bar. */
+    private record Rows(double tableHeight, int laidOut, boolean ownScrollBar) {
+    }
+
+    private Rows rows() {
+        TableView<?> table = (TableView<?>) scene.lookup("#gatesTable");
+        int laidOut = (int) table.lookupAll(".table-row-cell").stream()
+                .filter(node -> node instanceof TableRow<?> row && row.isVisible() && row.getIndex() >= 0
+                        && row.getIndex() < table.getItems().size())
+                .count();
+        return new Rows(table.getHeight(), laidOut, verticalBar(table) > 0);
     }
 
     private Frame frame() {
         TableView<?> table = (TableView<?>) scene.lookup("#gatesTable");
-        double bar = table.lookupAll(".scroll-bar").stream()
+        return new Frame(table.getWidth() - table.snappedLeftInset() - table.snappedRightInset() - verticalBar(table),
+                table.getColumns().stream().map(TableColumn::getWidth).toList());
+    }
+
+    /** The width of the table's own vertical scroll bar while it shows one, else 0. */
+    private static double verticalBar(TableView<?> table) {
+        return table.lookupAll(".scroll-bar").stream()
                 .filter(node -> node instanceof ScrollBar scrollBar && scrollBar.getOrientation() == Orientation.VERTICAL
                         && scrollBar.isVisible())
                 .mapToDouble(node -> ((ScrollBar) node).getWidth()).sum();
-        return new Frame(table.getWidth() - table.snappedLeftInset() - table.snappedRightInset() - bar,
-                table.getColumns().stream().map(TableColumn::getWidth).toList());
     }
 
     /**
