@@ -92,6 +92,18 @@ class ReportCommandTest {
         assertTrue(html.contains("decisions.db in its user data folder (~/.verdict/"), html);
     }
 
+    /** A folder that cannot be made is named as it was asked for, not as the temporary folder written first. */
+    @Test
+    void anOutFolderThatCannotBeMadeIsNamedAsGiven() {
+        Path proc = Path.of("/proc");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(proc), "a folder that takes no new folders");
+
+        assertEquals(2, run(routerPack().toString(), "--out", "/proc/nope"));
+
+        assertEquals("error: cannot write the approval pack: /proc/nope: cannot be created in /proc, which takes no new"
+                + " folders", err.toString().strip());
+    }
+
     @Test
     void writesHtmlWhoseHashesAreTheFilesSha256() throws Exception {
         Path pack = routerPack();
