@@ -51,7 +51,9 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder to write the two files into")
     Path out;
 
-    @Option(names = "--db", paramLabel = "DB", description = "decision log whose records for this pack to include")
+    @Option(names = "--db", paramLabel = "DB", description = "decision log whose records for this pack to include;"
+            + " without it the pack shows no decision (the app signs into decisions.db in ~/.verdict/ unless another"
+            + " log was chosen)")
     Path decisionLog;
 
     @Option(names = "--candidate", paramLabel = "V", description = "candidate version (default: the pack's first)")
@@ -109,6 +111,11 @@ public final class ReportCommand implements Callable<Integer> {
             List<Path> written = new ApprovalPackExport(loader, gates, new ApprovalPackWriter(signer))
                     .export(pack, candidate, decisionLog, roster, out, Progress.NONE);
             written.forEach(spec.commandLine().getOut()::println);
+            if (decisionLog == null) {
+                // on standard error: standard output lists the files written, which scripts read
+                spec.commandLine().getErr().println("note: no decision log was given, so the approval pack shows no"
+                        + " recorded decision. " + DecisionLogEvidence.howToInclude(pack.toString(), out.toString()));
+            }
             return ExitCodes.OK;
         } catch (PackException e) {
             return ErrorLine.print(spec.commandLine().getErr(), PackErrorText.of(pack, e), ExitCodes.BAD_INPUT);

@@ -23,6 +23,8 @@ import org.verdict.cli.log.LedgerCommand;
 import org.verdict.cli.terminal.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.UnmatchedArgumentException;
 import picocli.CommandLine;
 
@@ -31,6 +33,8 @@ import picocli.CommandLine;
         mixinStandardHelpOptions = true,
         versionProvider = VerdictCommand.Version.class,
         description = {"Weigh a retrained candidate model against production and sign the decision.",
+            "Without a command, verdict opens the desktop app; verdict PACK (a pack folder or .zip) opens the app on"
+                    + " that pack (after it only " + AppStart.OPTIONS + ").",
             "Exit codes: 0 ok, 1 a check did not pass, " + ExitCodes.REFUSALS},
         subcommands = {
                 CommandLine.HelpCommand.class,
@@ -264,6 +268,9 @@ public final class VerdictCommand implements Runnable {
             }
             // one message, then where the options are described: the whole usage would bury the message
             commandLine.getErr().println(ErrorLine.PREFIX + messageOf(error));
+            if (error instanceof UnmatchedArgumentException unmatched && unmatched.isUnknownOption()) {
+                UnmatchedArgumentException.printSuggestions(unmatched, commandLine.getErr());
+            }
             commandLine.getErr().println("Options: " + error.getCommandLine().getCommandSpec().qualifiedName()
                     + " --help");
             return ExitCodes.BAD_INPUT;
@@ -288,6 +295,7 @@ public final class VerdictCommand implements Runnable {
      * the pack and lists the real pack among the "Unknown options" too, which sends the user after the wrong word.
      */
     private static String messageOf(CommandLine.ParameterException error) {
+        CommandSpec command = error.getCommandLine().getCommandSpec();
         if (error instanceof UnmatchedArgumentException unmatched) {
             List<String> options = unmatched.getUnmatched().stream()
                     .filter(word -> word.startsWith("-") && word.length() > 1).toList();
@@ -295,8 +303,51 @@ public final class VerdictCommand implements Runnable {
                 return (options.size() == 1 ? "Unknown option: " : "Unknown options: ")
                         + String.join(", ", options.stream().map(option -> "'" + option + "'").toList());
             }
+            // picocli says "Unmatched argument at index 2: 'extra'": name the word and what the command takes
+            String word = unmatched.getUnmatched().get(0);
+            if (!command.subcommands().isEmpty()) {
+                return "'" + word + "' is not a command of " + command.qualifiedName() + "; its commands: "
+                        + String.join(", ", command.subcommands().values().stream().map(CommandLine::getCommandSpec)
+                        .distinct().map(sub -> sub.name() + " (" + firstLine(sub) + ")").toList());
+            }
+            return "'" + word + "' is not an argument " + command.qualifiedName() + " takes: it takes "
+                    + takes(command);
+        }
+        if (error instanceof CommandLine.MissingParameterException missing) {
+            Optional<String> stray = strayValue(missing);
+            if (stray.isPresent()) {
+                return stray.get();
+            }
         }
         return error.getMessage();
+    }
+
+    /**
+     * {@code log verify decisions.db}: the file meant for the one required option missing was taken as an argument the
+     * command does not take, and picocli names only the option ("Missing required option: '--db=DB'").
+     */
+    private static Optional<String> strayValue(CommandLine.MissingParameterException missing) {
+        List<String> unmatched = missing.getCommandLine().getUnmatchedArguments();
+        if (missing.getMissing().size() != 1 || !(missing.getMissing().get(0) instanceof OptionSpec option)
+                || option.arity().max() < 1 || unmatched.size() != 1 || unmatched.get(0).startsWith("-")) {
+            return Optional.empty();
+        }
+        String command = missing.getCommandLine().getCommandSpec().qualifiedName();
+        return Optional.of("'" + unmatched.get(0) + "' was taken as an argument " + command + " does not take, and"
+                + " it needs " + option.longestName() + " " + option.paramLabel() + ": give it as "
+                + option.longestName() + " " + unmatched.get(0) + " (" + command + " " + option.longestName() + " "
+                + unmatched.get(0) + ")");
+    }
+
+    /** What a command takes besides its options ("PACK and options"), named as its usage names it. */
+    private static String takes(CommandSpec command) {
+        List<String> arguments = command.positionalParameters().stream().map(PositionalParamSpec::paramLabel).toList();
+        return arguments.isEmpty() ? "options only" : "only " + String.join(" ", arguments) + " and options";
+    }
+
+    private static String firstLine(CommandSpec command) {
+        String[] description = command.usageMessage().description();
+        return description.length == 0 ? "" : description[0].replaceAll("\\.$", "");
     }
 
     static final class Version implements CommandLine.IVersionProvider {

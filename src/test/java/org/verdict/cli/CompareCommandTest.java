@@ -597,6 +597,9 @@ class CompareCommandTest {
         assertEquals(2, high.exitCode());
         assertTrue(high.err().contains("--confidence must be between 0.5 and 0.9999, got 0.99995"), high.err());
         assertEquals(0, CliRun.verdict("compare", pack.toString(), "--confidence", "0.5").exitCode());
+        CliRun percent = CliRun.verdict("compare", pack.toString(), "--confidence", "95");
+        assertEquals("error: --confidence must be between 0.5 and 0.9999, got 95: a level is a fraction; for 95% give"
+                + " --confidence 0.95", percent.err().strip());
     }
 
     /** An unknown --candidate names the manifest that lists the candidates, as gate does. */

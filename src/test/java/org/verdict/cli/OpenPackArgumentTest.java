@@ -91,8 +91,37 @@ class OpenPackArgumentTest {
         assertEquals("error: 'audit' is neither a command nor an existing pack folder or .zip", alone.get(0));
         assertEquals(alone, refused("audit", "--help"));
         assertEquals(alone, refused("audit", "--version"));
-        assertEquals(List.of("error: Unmatched argument at index 1: 'bogus'", "Options: verdict log --help"),
-                refused("log", "bogus", "--help"));
+        assertEquals(refused("log", "bogus"), refused("log", "bogus", "--help"));
+    }
+
+    /**
+     * What a first-time user types, refused in words that name what they gave and what the command takes, never
+     * picocli's "Unmatched argument at index 2" or a bare "Missing required option: '--db=DB'".
+     */
+    @Test
+    void aFirstTimeUsersMistakesAreNamedWithTheWayOn() {
+        assertEquals(List.of("error: 'decisions.db' was taken as an argument verdict log verify does not take, and it"
+                + " needs --db DB: give it as --db decisions.db (verdict log verify --db decisions.db)",
+                "Options: verdict log verify --help"), refused("log", "verify", "decisions.db"));
+        assertEquals(List.of("error: 'extra' is not an argument verdict log verify takes: it takes options only",
+                "Options: verdict log verify --help"), refused("log", "verify", "--db", "x.db", "extra"));
+        assertEquals(List.of("error: 'extra' is not an argument verdict compare takes: it takes only PACK and options",
+                "Options: verdict compare --help"), refused("compare", "sample-data/support-router", "extra"));
+        List<String> generate = refused("key", "generate");
+        assertTrue(generate.get(0).startsWith("error: 'generate' is not a command of verdict key; its commands: new"
+                + " (Make an Ed25519 key pair"), generate.toString());
+        assertEquals(List.of("error: Unknown option: '--confidnce'", "Possible solutions: --confidence, --correction",
+                "Options: verdict compare --help"), refused("compare", "sample-data/support-router", "--confidnce", "0.9"));
+    }
+
+    /** The tool's own help says that no argument, or a pack, opens the app. */
+    @Test
+    void theToolsHelpSaysHowToOpenTheApp() {
+        StringWriter out = new StringWriter();
+        assertEquals(ExitCodes.OK, VerdictCommand.commandLine(out, new StringWriter(), "--help").execute("--help"));
+        String help = out.toString().replaceAll("\\s+", " ");
+        assertTrue(help.contains("Without a command, verdict opens the desktop app; verdict PACK (a pack folder or"
+                + " .zip) opens the app on that pack"), help);
     }
 
     /** Every command's --help is its own usage, never the whole tool's. */

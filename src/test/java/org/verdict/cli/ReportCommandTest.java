@@ -71,6 +71,39 @@ class ReportCommandTest {
         return Files.readString(out.resolve("approval-pack.html"), StandardCharsets.UTF_8);
     }
 
+    /**
+     * A first-time user who signed a decision in the app and ran report without --db got a page saying only that no
+     * log was given: the command's output and that page say how to include one, and where the app keeps its own.
+     */
+    @Test
+    void withoutADecisionLogTheOutputAndThePageSayHowToIncludeOne() throws Exception {
+        Path pack = routerPack();
+
+        String html = reportHtml(pack);
+
+        Path out = folder.resolve("out");
+        assertTrue(err.toString().startsWith("note: no decision log was given, so the approval pack shows no recorded"
+                + " decision. To include the board's decision, give the decision log it was signed into: verdict"
+                + " report " + pack + " --out " + out + " --db FILE. The app signs into decisions.db in its user data"
+                + " folder (~/.verdict/"), err.toString());
+        assertTrue(html.contains("No decision log was given, so no recorded decision or log checkpoint is shown. To"
+                + " include the board's decision"), html);
+        assertTrue(html.contains("verdict report PACK --out DIR --db FILE"), html);
+        assertTrue(html.contains("decisions.db in its user data folder (~/.verdict/"), html);
+    }
+
+    /** A folder that cannot be made is named as it was asked for, not as the temporary folder written first. */
+    @Test
+    void anOutFolderThatCannotBeMadeIsNamedAsGiven() {
+        Path proc = Path.of("/proc");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(proc), "a folder that takes no new folders");
+
+        assertEquals(2, run(routerPack().toString(), "--out", "/proc/nope"));
+
+        assertEquals("error: cannot write the approval pack: /proc/nope: cannot be created in /proc, which takes no new"
+                + " folders", err.toString().strip());
+    }
+
     @Test
     void writesHtmlWhoseHashesAreTheFilesSha256() throws Exception {
         Path pack = routerPack();

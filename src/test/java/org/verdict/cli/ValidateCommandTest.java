@@ -29,6 +29,17 @@ class ValidateCommandTest {
         assertTrue(out.toString().contains("slices: language, gender"), out.toString());
     }
 
+    /** A file of the pack given for the pack is answered with the folder to give instead. */
+    @Test
+    void aFileOfThePackGivenForThePackNamesThePacksFolder() {
+        Path pack = PackFixture.write(temp.resolve("ok"), PackFixture.MULTICLASS_MANIFEST, PackFixture.MULTICLASS_CSV);
+        CliRun run = CliRun.of(new ValidateCommand(), pack.resolve("primary.csv").toString());
+
+        assertEquals(2, run.exitCode());
+        assertEquals("error: primary.csv: is a file of the pack " + pack + ", not a pack: give the pack's folder, "
+                + pack + " (the folder that holds manifest.json), or a .zip of it", run.err().strip());
+    }
+
     @Test
     void brokenPackExitsTwoWithLocatedMessage() {
         Path pack = PackFixture.write(temp.resolve("bad"), PackFixture.MULTICLASS_MANIFEST,

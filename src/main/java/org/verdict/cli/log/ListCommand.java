@@ -77,7 +77,7 @@ public final class ListCommand extends LedgerCommand {
                 decision.map(d -> d.kind().wireName()).orElse("?"),
                 decision.map(DecisionRecord::decisionLabel).map(label -> untrusted(report, record, label)).orElse("?"),
                 decision.map(DecisionRecord::model).orElse("?"),
-                Integrity.of(report.problemsOf(record.sequence())).badge(),
+                Integrity.badgeOf(report.problemsOf(record.sequence())),
                 report.quorums().get(record.sequence()).label()});
         }
         List<String> lines = TerminalTable.lines(rows, NUMBER_COLUMNS);
@@ -124,6 +124,10 @@ public final class ListCommand extends LedgerCommand {
             node.put("verified", report.isRecordIntact(record.sequence()));
             List<VerificationReport.Problem> problems = report.problemsOf(record.sequence());
             node.put("integrity", Integrity.of(problems).words());
+            Long brokenAfter = Integrity.brokenAfter(problems);
+            if (brokenAfter != null) {
+                node.put("chainBrokenAfter", brokenAfter);
+            }
             String untrusted = report.untrustedContent(record.sequence());
             if (untrusted != null) {
                 node.put("contentTrusted", false);

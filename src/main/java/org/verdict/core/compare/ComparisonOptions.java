@@ -179,8 +179,11 @@ public record ComparisonOptions(
      */
     public static void requireConfidenceLevel(double level, String name) {
         if (!(level >= MIN_CONFIDENCE_LEVEL && level <= MAX_CONFIDENCE_LEVEL)) {
+            // "95" is a percentage given where a fraction is meant: say which fraction
+            boolean percent = level > 1 && level / 100 >= MIN_CONFIDENCE_LEVEL && level / 100 <= MAX_CONFIDENCE_LEVEL;
             throw new IllegalArgumentException(name + " must be between " + plain(MIN_CONFIDENCE_LEVEL) + " and "
-                    + plain(MAX_CONFIDENCE_LEVEL) + ", got " + level);
+                    + plain(MAX_CONFIDENCE_LEVEL) + ", got " + plain(level) + (percent ? ": a level is a fraction; for "
+                    + plain(level) + "% give " + name + " " + plain(level / 100) : ""));
         }
     }
 

@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.verdict.core.ledger.VerificationReport.Problem;
 import org.verdict.core.pack.Hashes;
@@ -39,7 +42,9 @@ public final class LogVerifier {
         Map<Long, SignatureCheck> signatureChecks = new HashMap<>();
         checkSignerKeys(log, problems);
         checkEndorsements(log, options.endorsements(), problems);
+        int registerFindings = problems.size();
         List<LoggedRecord> records = log.records();
+        Set<LinkBreak> linkBreaks = new LinkedHashSet<>();
         String previousHash = DecisionStatement.NO_PREVIOUS_RECORD;
         long previousSequence = 0;
         Instant previousAppendedAt = null;
@@ -52,14 +57,16 @@ public final class LogVerifier {
                 problems.add(new Problem(previousSequence + 1, SignerRegister.missing("record", previousSequence + 1,
                         record.sequence() - 1)));
             }
-            checkRecord(record, previousHash, previousSequence, log, options, problems, quorums, signatureChecks);
+            checkRecord(record, previousHash, previousSequence, log, options, problems, linkBreaks, quorums,
+                    signatureChecks);
             previousAppendedAt = checkTimes(record, previousAppendedAt, previousSequence, log, problems);
             previousHash = Hashes.sha256Hex(record.payload());
             previousSequence = record.sequence();
         }
         checkSignatureTimeOrder(log, problems);
         checkStraySignatures(log, problems);
-        checkCheckpoints(log, options.trustedSigners(), problems, progress);
+        checkCheckpoints(log, options.trustedSigners(), problems, linkBreaks, progress);
+        settle(linkBreaks, problems);
         List<String> notes = new ArrayList<>();
         checkEntriesAfterLastCheckpoint(log, problems, notes);
         noteSignaturesAfterLastCheckpoint(log, problems, notes);
@@ -79,12 +86,27 @@ public final class LogVerifier {
         }
         checkGuard(log, check, problems, notes);
         noteContradictions(log, notes);
-        VerificationReport report = new VerificationReport(records.size(), problems, quorums, signatureChecks, check, notes,
-                log.guardFaults(), options);
+        VerificationReport report = new VerificationReport(records.size(), inRecordOrder(problems, registerFindings),
+                quorums, signatureChecks, check, notes, log.guardFaults(), options);
         // the status bar shows the last step while the result is being shown: it says "verified" only of an intact log
         progress.update(1, report.isIntact() ? "verified" : report.heading() + ": "
                 + MetricFormat.count(problems.size(), "problem", "problems"));
         return report;
+    }
+
+    /**
+     * The register's findings first (what the records' findings about their signers follow from), then record by
+     * record, each record's in the order found, then the log's as a whole (checkpoints, the guard). Found check by
+     * check, a record's chain break came before the changed record's own checkpoint finding, and an auditor reading
+     * "#2 … #1 …" counted two altered records.
+     */
+    private static List<Problem> inRecordOrder(List<Problem> problems, int registerFindings) {
+        List<Problem> rest = problems.subList(registerFindings, problems.size());
+        List<Problem> ordered = new ArrayList<>(problems.subList(0, registerFindings));
+        ordered.addAll(rest.stream().filter(p -> p.sequence() != null)
+                .sorted(Comparator.comparing(Problem::sequence)).toList());
+        ordered.addAll(rest.stream().filter(p -> p.sequence() == null).toList());
+        return ordered;
     }
 
     /** A signature whose record is gone is what deleting that record leaves behind. */
@@ -317,8 +339,8 @@ public final class LogVerifier {
     }
 
     private static void checkRecord(LoggedRecord record, String previousHash, long previousSequence, LogSnapshot log,
-                                    VerificationOptions options, List<Problem> problems, Map<Long, Quorum> quorums,
-                                    Map<Long, SignatureCheck> signatureChecks) {
+                                    VerificationOptions options, List<Problem> problems, Set<LinkBreak> linkBreaks,
+                                    Map<Long, Quorum> quorums, Map<Long, SignatureCheck> signatureChecks) {
         long seq = record.sequence();
         if (record.isAltered()) {
             problems.add(new Problem(seq, "its bytes no longer match its id " + record.shortId() + " (the record was changed)"));
@@ -340,9 +362,12 @@ public final class LogVerifier {
             }
             if (!previousHash.equals(statement.previousRecordHash())) {
                 // after a deleted record the break is the deletion's, already named; say so instead of a new cause
-                problems.add(new Problem(seq, seq > previousSequence + 1
-                        ? "does not follow record #" + previousSequence + " (the record between them is missing)"
-                        : "does not follow the record before it (hash chain broken)"));
+                if (seq > previousSequence + 1) {
+                    problems.add(new Problem(seq, "does not follow record #" + previousSequence + " (the record"
+                            + " between them is missing)"));
+                } else {
+                    linkBreaks.add(new LinkBreak(seq, false));
+                }
             }
             if (statement.record() != null && statement.record().amends() != null
                     && log.records().stream().noneMatch(r -> r.sequence() < seq && r.recordId().equals(statement.record().amends()))) {
@@ -609,7 +634,7 @@ public final class LogVerifier {
     }
 
     private static void checkCheckpoints(LogSnapshot log, TrustedSigners roster, List<Problem> problems,
-                                         Progress progress) {
+                                         Set<LinkBreak> linkBreaks, Progress progress) {
         MerkleTree tree = log.tree();
         int size = tree.size();
         List<RecordSignature> signatures = log.signaturesInOrder();
@@ -666,11 +691,12 @@ public final class LogVerifier {
                         + MetricFormat.count(treeSize, "record", "records") + " but the log holds " + size
                         + " (records were deleted)"));
             } else if (treeSize < 0 || !MessageDigest.isEqual(roots.get((int) treeSize), checkpoint.rootHash())) {
-                problems.add(treeSize >= firstMissingRecord
-                        ? new Problem(null, "the checkpoints over " + firstMissingRecord + " records or more no longer"
-                                + " match (record #" + firstMissingRecord + " is missing)")
-                        : new Problem(treeSize, "the Merkle root of the first " + treeSize
-                                + " records differs from the signed checkpoint (a record up to #" + treeSize + " changed)"));
+                if (treeSize >= firstMissingRecord) {
+                    problems.add(new Problem(null, "the checkpoints over " + firstMissingRecord + " records or more no"
+                            + " longer match (record #" + firstMissingRecord + " is missing)"));
+                } else {
+                    linkBreaks.add(new LinkBreak(treeSize, true));
+                }
             }
         }
         untrustedCheckpointSigners.forEach(who -> problems.add(new Problem(null, "checkpoints are signed by " + who
@@ -679,6 +705,52 @@ public final class LogVerifier {
         if (covered < size) {
             problems.add(new Problem(covered + 1, "no signed checkpoint covers the records from #" + (covered + 1)));
         }
+    }
+
+    /**
+     * A break in record {@code sequence}'s link to the records before it: its hash chain to the one before it, or
+     * the Merkle root of a checkpoint over the first {@code sequence} records. Whether it is the record's own change
+     * or only shows a change to an earlier record is known once every record has been checked ({@link #settle}).
+     */
+    private record LinkBreak(long sequence, boolean checkpointRoot) {
+        Problem asChange() {
+            return new Problem(sequence, checkpointRoot ? "the Merkle root of the first " + sequence + " records"
+                    + " differs from the signed checkpoint (a record up to #" + sequence + " changed)"
+                    : "does not follow the record before it (hash chain broken)");
+        }
+
+        Problem after(long changed) {
+            return new Problem(sequence, (checkpointRoot ? "the Merkle root of the first " + sequence + " records"
+                    + " differs from the signed checkpoint because record #" + changed + ", among them, was changed"
+                    : "does not follow record #" + changed + ", which was changed (hash chain broken after #"
+                    + changed + ")") + "; this record's own bytes and signatures verify",
+                    Problem.Kind.BROKEN_LINK, changed);
+        }
+    }
+
+    /**
+     * Adds each link break as what it is. A record that shows a change of its own (its bytes, a signature, its
+     * times, …) or whose link breaks with no changed record before it (a record spliced in from elsewhere) is
+     * changed. A record whose own bytes and signatures verify holds the hash of the record before it as that record
+     * was when it was signed: a break after a changed record is that record's change showing, not a second one, and
+     * counting it as one would have an auditor count two altered records where one byte changed.
+     */
+    private static void settle(Set<LinkBreak> linkBreaks, List<Problem> problems) {
+        TreeSet<Long> changed = problems.stream()
+                .filter(p -> p.kind() == Problem.Kind.TAMPERING && p.sequence() != null).map(Problem::sequence)
+                .collect(Collectors.toCollection(TreeSet::new));
+        Map<Long, List<LinkBreak>> bySequence = linkBreaks.stream()
+                .collect(Collectors.groupingBy(LinkBreak::sequence, TreeMap::new, Collectors.toList()));
+        bySequence.forEach((sequence, breaks) -> {
+            Long before = changed.lower(sequence);
+            // the chain links a record to the one just before it; a checkpoint's root covers every record before it
+            boolean shown = !changed.contains(sequence) && before != null
+                    && breaks.stream().allMatch(b -> b.checkpointRoot() || before == sequence - 1);
+            if (!shown) {
+                changed.add(sequence);
+            }
+            breaks.forEach(b -> problems.add(shown ? b.after(before) : b.asChange()));
+        });
     }
 
     /**

@@ -44,17 +44,29 @@ public record VerificationReport(int recordCount, List<Problem> problems, Map<Lo
     /**
      * @param sequence the record concerned, or null for a problem of the log as a whole
      * @param kind whether the store was changed, or it is whole but breaks a signing policy it was checked against
+     * @param brokenAfter of a {@link Kind#BROKEN_LINK}, the changed record the link breaks at (the nearest changed
+     *                    record before {@code sequence}); else null
      */
-    public record Problem(Long sequence, String message, Kind kind) {
+    public record Problem(Long sequence, String message, Kind kind, Long brokenAfter) {
         /** A sign of tampering: the store contradicts itself or its signatures. */
         public Problem(Long sequence, String message) {
             this(sequence, message, Kind.TAMPERING);
+        }
+
+        public Problem(Long sequence, String message, Kind kind) {
+            this(sequence, message, kind, null);
         }
 
         /** What a problem says of the log. */
         public enum Kind {
             /** Altered, missing or forged records, signatures, entries or checkpoints: the store was changed. */
             TAMPERING,
+            /**
+             * The record's own bytes and signatures verify, but its link to the records before it (the hash chain, a
+             * checkpoint's Merkle root over them) breaks because an earlier record was changed: it shows that change
+             * and is not one, so an auditor does not count it among the records altered.
+             */
+            BROKEN_LINK,
             /**
              * The store is whole, but breaks the signing policy it was checked against: a signature by a key not in the
              * trusted signers list (or under another role), a registration no signer in force endorsed.

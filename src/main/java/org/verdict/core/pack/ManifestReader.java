@@ -38,18 +38,21 @@ public final class ManifestReader {
     public PackManifest read(PackFiles files) throws PackException {
         Path manifestFile = files.resolve(PackManifest.FILE_NAME, files.displayName(), 0, 0);
         StrictJson.Document document = StrictJson.readTree(manifestFile, PackManifest.FILE_NAME);
-        return new Checker(document.root(), document.locations(), files).manifest();
+        return new Checker(document, files).manifest();
     }
 
     /** Walks the tree with the pointer of each value at hand, so errors can say where. */
     private static final class Checker {
         private final JsonNode root;
         private final Map<String, JsonLocation> locations;
+        /** Where each key starts, by its value's pointer: a misspelt key is placed where it is written. */
+        private final Map<String, JsonLocation> keys;
         private final PackFiles files;
 
-        Checker(JsonNode root, Map<String, JsonLocation> locations, PackFiles files) {
-            this.root = root;
-            this.locations = locations;
+        Checker(StrictJson.Document document, PackFiles files) {
+            this.root = document.root();
+            this.locations = document.locations();
+            this.keys = document.keys();
             this.files = files;
         }
 
@@ -309,8 +312,8 @@ public final class ManifestReader {
                 String name = names.next();
                 if (!known.contains(name)) {
                     String unknown = child(at, name);
-                    throw error(unknown, "unknown key " + keyPath(unknown) + " (a typo?); known keys here: "
-                            + String.join(", ", known));
+                    throw error(keys.get(unknown), "unknown key " + keyPath(unknown) + " (a typo?); known keys"
+                            + " here: " + String.join(", ", known));
                 }
             }
         }
@@ -368,7 +371,10 @@ public final class ManifestReader {
         }
 
         private PackException error(String pointer, String problem) {
-            JsonLocation location = locations.get(pointer);
+            return error(locations.get(pointer), problem);
+        }
+
+        private static PackException error(JsonLocation location, String problem) {
             return new PackException(PackManifest.FILE_NAME, location == null ? 0 : location.getLineNr(),
                     location == null ? 0 : location.getColumnNr(), problem);
         }

@@ -81,6 +81,13 @@ public final class PackFiles implements AutoCloseable {
         if (!Files.exists(source)) {
             throw new PackException(source.toString(), "does not exist");
         }
+        Path folder = source.toAbsolutePath().getParent();
+        if (folder != null && Files.isRegularFile(folder.resolve(PackManifest.FILE_NAME))) {
+            // a file of the pack given for the pack (verdict validate pack/primary.csv): name the folder to give
+            Path given = source.getParent() == null ? Path.of(".") : source.getParent();
+            throw new PackException(name, "is a file of the pack " + given + ", not a pack: give the pack's folder, "
+                    + given + " (the folder that holds " + PackManifest.FILE_NAME + "), or a .zip of it");
+        }
         throw new PackException(name, "is neither a pack folder nor a .zip file");
     }
 

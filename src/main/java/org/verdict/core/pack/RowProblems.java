@@ -212,8 +212,10 @@ public final class RowProblems {
                 + " most tools write): the two print alike but would be counted as two different values";
     }
 
+    /** A score beyond [0, 1], with what a score is and what to do: a raw margin or logit was exported. */
     public static String scoreOutsideUnitInterval(double score) {
-        return "score " + score + " is outside [0, 1]";
+        return "score " + score + " is outside [0, 1]: a score is the model's probability of the positive class;"
+                + " rescale it to one (a logit or margin through the logistic function) or fix the export";
     }
 
     public static String undeclaredClass(String value, Collection<String> declared) {

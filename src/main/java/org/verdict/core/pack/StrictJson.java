@@ -67,15 +67,24 @@ public final class StrictJson {
         return mapper;
     }
 
-    /** A JSON document as a tree, with the source location of every value by JSON pointer. */
-    public record Document(JsonNode root, Map<String, JsonLocation> locations) {
+    /**
+     * A JSON document as a tree, with the source location of every value by JSON pointer, and of every key by the
+     * pointer of its value: a misspelt key is placed where the key starts, not at its value.
+     */
+    public record Document(JsonNode root, Map<String, JsonLocation> locations, Map<String, JsonLocation> keys) {
+    }
+
+    /** Where each value and each key of a document starts, by JSON pointer (a key by its value's). */
+    private record Places(Map<String, JsonLocation> values, Map<String, JsonLocation> keys) {
+        static final Places NONE = new Places(Map.of(), Map.of());
     }
 
     /** Reads {@code file} (named {@code fileName} in errors) as a tree after the checks of {@link #bytes}. */
     public static Document readTree(Path file, String fileName) throws PackException {
         byte[] bytes = bytes(file, fileName);
         try {
-            return new Document(MAPPER.readTree(bytes), scan(bytes));
+            Places places = scan(bytes);
+            return new Document(MAPPER.readTree(bytes), places.values(), places.keys());
         } catch (IOException e) {
             throw problem(e, fileName);
         }
@@ -84,12 +93,12 @@ public final class StrictJson {
     /** Reads {@code file} into {@code type}; unknown keys and values of the wrong kind are refused. */
     public static <T> T read(Path file, String fileName, Class<T> type) throws PackException {
         byte[] bytes = bytes(file, fileName);
-        Map<String, JsonLocation> locations = Map.of();
+        Places places = Places.NONE;
         try {
-            locations = scan(bytes);
+            places = scan(bytes);
             return MAPPER.readValue(bytes, type);
         } catch (IOException e) {
-            throw problem(e, fileName, locations);
+            throw problem(e, fileName, places);
         }
     }
 
@@ -129,10 +138,11 @@ public final class StrictJson {
 
     /**
      * One pass of the parser over the document: refuses numbers beyond the format's range (which the tree and data
-     * binding would turn into infinity) and returns the source location of every value by JSON pointer.
+     * binding would turn into infinity) and returns the source location of every value and key by JSON pointer.
      */
-    private static Map<String, JsonLocation> scan(byte[] bytes) throws IOException {
+    private static Places scan(byte[] bytes) throws IOException {
         Map<String, JsonLocation> locations = new HashMap<>();
+        Map<String, JsonLocation> keys = new HashMap<>();
         try (JsonParser parser = MAPPER.getFactory().createParser(bytes)) {
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
                 if (token == JsonToken.VALUE_NUMBER_FLOAT || token == JsonToken.VALUE_NUMBER_INT) {
@@ -143,13 +153,17 @@ public final class StrictJson {
                                 parser.getText(), at);
                     }
                 }
-                if (token != JsonToken.FIELD_NAME && token != JsonToken.END_OBJECT && token != JsonToken.END_ARRAY) {
+                if (token == JsonToken.FIELD_NAME) {
+                    // the context already holds the name, so its pointer is that of the key's value
+                    keys.putIfAbsent(parser.getParsingContext().pathAsPointer().toString(),
+                            parser.currentTokenLocation());
+                } else if (token != JsonToken.END_OBJECT && token != JsonToken.END_ARRAY) {
                     locations.putIfAbsent(parser.getParsingContext().pathAsPointer().toString(),
                             parser.currentTokenLocation());
                 }
             }
         }
-        return locations;
+        return new Places(locations, keys);
     }
 
     /** A number beyond what the pack format allows, found while scanning. */
@@ -189,14 +203,15 @@ public final class StrictJson {
      * also for the decision log's own files, so a decision record's wrong value is named as a policy's is.
      */
     public static PackException problem(IOException e, String fileName) {
-        return problem(e, fileName, Map.of());
+        return problem(e, fileName, Places.NONE);
     }
 
     /**
      * A refusal in words, at the line and column of the refused value when its record says which it is (from
      * {@code locations}, by JSON pointer), else where the parser points.
      */
-    private static PackException problem(IOException e, String fileName, Map<String, JsonLocation> locations) {
+    private static PackException problem(IOException e, String fileName, Places places) {
+        Map<String, JsonLocation> locations = places.values();
         if (e instanceof NumberOutOfRange range) {
             return at(fileName, range.location, range.getMessage());
         }
@@ -209,8 +224,10 @@ public final class StrictJson {
         if (original.startsWith("Trailing token")) {
             problem = "holds more after its JSON value ends; a file holds one JSON object";
         } else if (json instanceof JsonMappingException mapping && isAboutOneValue(mapping)) {
-            // named by its whole path and placed at the value itself, as the policy's range errors are
-            where = locations.getOrDefault(pointerOf(mapping.getPath()), where);
+            // named by its whole path and placed at the value itself, as the policy's range errors are; an unknown
+            // key at the key, where the typo is
+            where = (mapping instanceof UnrecognizedPropertyException ? places.keys() : locations)
+                    .getOrDefault(pointerOf(mapping.getPath()), where);
             problem = valueProblem(mapping, keyPath(mapping.getPath()));
         } else if (json.getCause() instanceof IllegalArgumentException invalid) {
             problem = invalid.getMessage();

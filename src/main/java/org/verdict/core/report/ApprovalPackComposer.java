@@ -281,7 +281,7 @@ final class ApprovalPackComposer {
         // without a log there is nothing to look a decision up in: one sentence says so, none claims a log was read
         if (content.checkpoint() == null) {
             blocks.add(Paragraph.plain("No decision log was given, so no recorded decision or log checkpoint is "
-                    + "shown."));
+                    + "shown. " + DecisionLogEvidence.howToInclude("PACK", "DIR")));
             return blocks;
         }
         LogCheckpoint checkpoint = content.checkpoint();

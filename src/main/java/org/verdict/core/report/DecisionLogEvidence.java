@@ -53,6 +53,21 @@ public final class DecisionLogEvidence {
     public static final String REFUSED = "no approval pack was written and no checkpoint is given out (whoever keeps"
             + " it would hold a changed history as proof)";
 
+    /**
+     * How to include the log a decision was signed into, said wherever a pack was made without one (the decision
+     * record's page, {@code report}'s output): the app signs into its own store unless told otherwise, and a
+     * first-time user who recorded a decision there does not know where that is.
+     *
+     * @param pack the pack as the command names it ("PACK" on the page, which any reader may have made)
+     * @param out the folder as the command names it
+     */
+    public static String howToInclude(String pack, String out) {
+        return "To include the board's decision, give the decision log it was signed into: verdict report " + pack
+                + " --out " + out + " --db FILE. The app signs into decisions.db in its user data folder (~/.verdict/,"
+                + " or the folder $VERDICT_HOME names) unless another log was chosen, and its status bar names the log"
+                + " in use; the app's own export includes that log.";
+    }
+
     private DecisionLogEvidence() {
     }
 

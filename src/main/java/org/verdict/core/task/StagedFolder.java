@@ -1,8 +1,11 @@
 package org.verdict.core.task;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
@@ -33,7 +36,7 @@ public final class StagedFolder {
     public static void write(Path target, Contents contents) throws IOException {
         Path absolute = target.toAbsolutePath().normalize();
         Files.createDirectories(absolute.getParent());
-        Path staging = Files.createTempDirectory(absolute.getParent(), "." + absolute.getFileName() + ".part-");
+        Path staging = stagingFolderFor(absolute);
         try {
             contents.writeInto(staging);
             if (!Files.exists(absolute) || isEmptyFolder(absolute)) {
@@ -50,6 +53,24 @@ public final class StagedFolder {
             }
         } finally {
             deleteRecursively(staging);
+        }
+    }
+
+    /**
+     * The temporary sibling of {@code target}. A folder it cannot be made in is refused naming the folder asked for:
+     * the temporary one is Verdict's, and "/proc/.nope.part-7241…: no such file" sent the user after a name they never
+     * gave.
+     */
+    private static Path stagingFolderFor(Path target) throws IOException {
+        Path parent = target.getParent();
+        try {
+            return Files.createTempDirectory(parent, "." + target.getFileName() + ".part-");
+        } catch (AccessDeniedException e) {
+            throw new AccessDeniedException(target.toString());
+        } catch (FileSystemException e) {
+            throw new FileSystemException(target.toString(), null, "cannot be created in " + parent
+                    + (e instanceof NoSuchFileException ? ", which takes no new folders" : e.getReason() == null
+                    ? "" : " (" + e.getReason() + ")"));
         }
     }
 

@@ -14,11 +14,12 @@ import org.verdict.core.ledger.Integrity;
  * @param people the record's approvers and its signers, for the approver filter
  * @param fields the record's labelled lines (see {@link org.verdict.core.ledger.RecordFields})
  * @param problems what verification found wrong with this record; empty when it verified
- * @param integrity what those problems say of the record, for its badge
+ * @param integrity what those problems say of the record
+ * @param badge its mark in the table, {@code log list}'s ({@link Integrity#badgeOf})
  */
 public record AuditRow(long sequence, String recordId, LocalDate decisionDate, String kind, String model,
                        String decision, String status, List<String> people, Map<String, String> fields,
-                       List<SignatureRow> signatures, List<String> problems, Integrity integrity) {
+                       List<SignatureRow> signatures, List<String> problems, Integrity integrity, String badge) {
 
     public AuditRow {
         people = List.copyOf(people);

@@ -338,7 +338,7 @@ public final class AuditView {
         // It wraps last, once the model and decision are down to their longest words: in normal text at 1366×768 a
         // long decision wrapped "✖" / "tampered" beside it; in large text it still wraps ("⚠ policy" / "not met")
         // rather than push the Signatures column out of view.
-        TableColumn<AuditRow, String> badge = column("audit.col.verified", r -> r.integrity().badge(), fitted);
+        TableColumn<AuditRow, String> badge = column("audit.col.verified", AuditRow::badge, fitted);
         fitted.wrapLastWhenNarrow(badge);
         badge.setCellFactory(c -> new WrappingCell<>(c) {
             @Override
@@ -542,7 +542,7 @@ public final class AuditView {
     private static void badgeStyle(Node node, Integrity integrity) {
         node.getStyleClass().removeAll(STANDING_STYLES);
         node.getStyleClass().add(integrity == Integrity.VERIFIED ? "success"
-                : integrity == Integrity.POLICY_NOT_MET || integrity == Integrity.SUSPECT ? "warning" : "danger");
+                : integrity == Integrity.TAMPERED || integrity == null ? "danger" : "warning");
     }
 
     /** Columns as wide as their text in the view's font; the table scrolls sideways when they do not fit. */

@@ -595,7 +595,8 @@ public final class AuditViewModel {
                     decision == null ? "?" : decision.decisionLabel() + (untrusted == null ? "" : " (" + untrusted + ")"),
                     status,
                     List.copyOf(people), fields, signatureRows,
-                    problems.stream().map(VerificationReport.Problem::message).toList(), Integrity.of(problems)));
+                    problems.stream().map(VerificationReport.Problem::message).toList(), Integrity.of(problems),
+                    Integrity.badgeOf(problems)));
         }
         return rows;
     }

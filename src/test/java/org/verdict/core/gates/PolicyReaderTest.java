@@ -76,6 +76,7 @@ class PolicyReaderTest {
         PackException e = assertThrows(PackException.class, () -> read("{\n  \"primary\": {\"marign\": 0.02}\n}"));
         assertEquals("policy.json", e.file());
         assertEquals(2, e.line());
+        assertEquals(15, e.column(), "where the misspelt key starts, not its value");
         assertTrue(e.problem().startsWith("unknown key primary.marign (a typo?); known keys here: ["), e.problem());
         assertTrue(e.problem().contains("margin"), "names the keys that would be accepted: " + e.problem());
         assertTrue(!e.problem().contains("org.verdict"), "no class names from the code: " + e.problem());
@@ -223,7 +224,7 @@ class PolicyReaderTest {
     void anUnknownOrRepeatedKeyIsNamedByItsWholePath() {
         PackException unknown = assertThrows(PackException.class,
                 () -> read("{\"circuitBreaker\": {\"margin\": 0.02, \"margn\": 0.01}}"));
-        assertEquals(List.of(1L, 46L), List.of(unknown.line(), unknown.column()));
+        assertEquals(List.of(1L, 37L), List.of(unknown.line(), unknown.column()));
         assertEquals("unknown key circuitBreaker.margn (a typo?); known keys here: [margin]", unknown.problem());
         PackException repeated = assertThrows(PackException.class,
                 () -> read("{\"canary\": {\"margin\": 0.01, \"margin\": 0.02}}"));

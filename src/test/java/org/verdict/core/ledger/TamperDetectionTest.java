@@ -59,6 +59,68 @@ class TamperDetectionTest {
     }
 
     /**
+     * One changed byte in record #1 breaks the hash chain of #2 and the checkpoints over #2 and #3, records whose own
+     * bytes and signatures still verify: they read "chain broken after #1", never "tampered", so that an auditor
+     * counts the one record that was changed; every problem is listed in record order, #1's first.
+     */
+    @Test
+    void recordsAfterAChangedOneAreMarkedAsFollowingItNotAsChanged() throws Exception {
+        changeFirstLetterOf(1, "first");
+        VerificationReport report = verify();
+        assertTrue(report.isTampered());
+        assertEquals(Optional.of(1L), report.firstBadRecord());
+        assertEquals(Integrity.TAMPERED, Integrity.of(report.problemsOf(1)));
+        assertEquals("✖ tampered", Integrity.badgeOf(report.problemsOf(1)));
+        assertEquals(Integrity.CHAIN_BROKEN, Integrity.of(report.problemsOf(2)), report.problems().toString());
+        assertEquals("⚠ chain broken after #1", Integrity.badgeOf(report.problemsOf(2)));
+        assertEquals(List.of("does not follow record #1, which was changed (hash chain broken after #1); this record's"
+                + " own bytes and signatures verify", "the Merkle root of the first 2 records differs from the signed"
+                + " checkpoint because record #1, among them, was changed; this record's own bytes and signatures verify"),
+                report.problemsOf(2).stream().map(VerificationReport.Problem::message).toList());
+        // #3 follows #2, which is whole: only the checkpoint over all three shows #1's change
+        assertEquals("⚠ chain broken after #1", Integrity.badgeOf(report.problemsOf(3)), report.problems().toString());
+        assertEquals(Integrity.TAMPERED, Integrity.of(report.problems()), "the log is tampered all the same");
+        List<Long> order = report.problems().stream().map(VerificationReport.Problem::sequence).toList();
+        assertEquals(order.stream().sorted(java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())).toList(), order,
+                report.problems().toString());
+    }
+
+    /** After two changed records, the chain of the next breaks after the nearer one. */
+    @Test
+    void aBrokenChainNamesTheNearestChangedRecordBeforeIt() throws Exception {
+        changeFirstLetterOf(1, "first");
+        changeFirstLetterOf(2, "second");
+        VerificationReport report = verify();
+        assertEquals(Integrity.TAMPERED, Integrity.of(report.problemsOf(2)), "a record changed itself is no follower");
+        assertEquals("⚠ chain broken after #2", Integrity.badgeOf(report.problemsOf(3)), report.problems().toString());
+    }
+
+    /**
+     * A record rewritten and signed again with its signer's own key verifies on its own, but the checkpoint made
+     * after it still holds the root over it as it was: with no changed record before it, that is its own change.
+     */
+    @Test
+    void aRecordResignedByItsOwnSignerIsChangedThroughItsCheckpoint() throws Exception {
+        byte[] rewritten = new String(payloadOf(1), java.nio.charset.StandardCharsets.UTF_8).replace("first", "First")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        withTriggersDropped(sql -> {
+            try (PreparedStatement record = sql.prepareStatement("UPDATE records SET payload = ?, record_id = ? WHERE seq = 1");
+                 PreparedStatement signature = sql.prepareStatement("UPDATE signatures SET signature = ? WHERE record_seq = 1")) {
+                record.setBytes(1, rewritten);
+                record.setString(2, org.verdict.core.pack.Hashes.sha256Hex(rewritten));
+                record.executeUpdate();
+                signature.setBytes(1, ML_LEAD.sign(Dsse.pae(Dsse.DECISION_PAYLOAD_TYPE, rewritten)));
+                signature.executeUpdate();
+            }
+        });
+        VerificationReport report = verify();
+        assertEquals(List.of("the Merkle root of the first 1 records differs from the signed checkpoint (a record up to"
+                + " #1 changed)"), report.problemsOf(1).stream().map(VerificationReport.Problem::message).toList());
+        assertEquals(Integrity.TAMPERED, Integrity.of(report.problemsOf(1)));
+        assertEquals("⚠ chain broken after #1", Integrity.badgeOf(report.problemsOf(2)), report.problems().toString());
+    }
+
+    /**
      * Dropping the triggers changes no record, but it is how records are removed from the end unseen: the log is
      * SUSPECT, never intact, and takes no write; the guard is not put back in passing, only by
      * {@link DecisionLog#restoreGuard} once the log extends a checkpoint kept outside it.

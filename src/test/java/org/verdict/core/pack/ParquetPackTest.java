@@ -114,7 +114,8 @@ class ParquetPackTest {
                                       ('t3', 'ok', 'us', 0.6, 1.5))
                     t(example_id, label, region, score_7, score_8)""");
         PackException e = refused(pack);
-        assertEquals("primary.parquet: row 3, column 5: (score_8) score 1.5 is outside [0, 1]", e.getMessage());
+        assertEquals("primary.parquet: row 3, column 5: (score_8) score 1.5 is outside [0, 1]: a score is the model's probability of the positive class;"
+                + " rescale it to one (a logit or margin through the logistic function) or fix the export", e.getMessage());
         assertEquals(0, e.line(), "Parquet has no lines");
     }
 

@@ -63,6 +63,16 @@ class StrictPackParsingTest {
                 + "suites, summary", error.problem());
     }
 
+    /** A misspelt key is placed where the key starts, not at its value ("column 19" sent the user to "accuracy"). */
+    @Test
+    void aMisspeltKeyIsPlacedAtTheKeyNotItsValue() {
+        String manifest = PackFixture.MULTICLASS_MANIFEST.replace("\"primaryMetric\"", "\"primaryMetirc\"");
+        PackException error = refused(manifest, PackFixture.MULTICLASS_CSV);
+        String line = manifest.lines().toList().get((int) error.line() - 1);
+        assertEquals(line.indexOf("\"primaryMetirc\"") + 1, error.column(), line);
+        assertTrue(error.problem().startsWith("unknown key primaryMetirc (a typo?)"), error.problem());
+    }
+
     @Test
     void aMisspeltOptionalKeyOfAModelVersionIsRefused() {
         PackException error = refused(PackFixture.BINARY_MANIFEST.replace("\"threshold\"", "\"treshold\""),

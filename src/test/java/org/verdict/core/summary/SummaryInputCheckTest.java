@@ -44,7 +44,8 @@ class SummaryInputCheckTest {
 
     static Stream<Arguments> brokenBinaryRows() {
         return Stream.of(
-                Arguments.of("score above 1", 101, field(SCORE_7, "1.7"), 6, "(score_7) score 1.7 is outside [0, 1]"),
+                Arguments.of("score above 1", 101, field(SCORE_7, "1.7"), 6, "(score_7) score 1.7 is outside [0, 1]: a score is the model's probability of the positive class;"
+                + " rescale it to one (a logit or margin through the logistic function) or fix the export"),
                 Arguments.of("NaN score", 202, field(SCORE_8, "NaN"), 7, "(score_8) 'NaN' is not a finite number"),
                 Arguments.of("empty score", 303, field(SCORE_7, ""), 6,
                         "(score_7) '' is not a number written in digits, such as 12, -0.5 or 1.5e-07"),
@@ -424,7 +425,8 @@ class SummaryInputCheckTest {
         PackException e = assertThrows(PackException.class, () -> new DuckDbSummarizer("256MB", 1)
                 .withHoldout(holdout.toString()).summarize(pack.resolve("primary.csv").toString(), null,
                         RowManifest.read(pack.resolve("manifest.json")), true, false, 1L, out, Progress.NONE));
-        assertEquals(holdout + ", line 400, column 6: (score_7) score -0.2 is outside [0, 1]", e.getMessage());
+        assertEquals(holdout + ", line 400, column 6: (score_7) score -0.2 is outside [0, 1]: a score is the model's probability of the positive class;"
+                + " rescale it to one (a logit or margin through the logistic function) or fix the export", e.getMessage());
         assertFalse(Files.exists(out));
     }
 

@@ -298,6 +298,34 @@ class AuditViewModelTest {
     }
 
     /**
+     * One changed byte in record #1: the records after it, whose own bytes and signatures verify, read "chain broken
+     * after #1" in the warning colour's words, not "tampered", and stay out of the tampered-only filter; the problems
+     * under the summary come in record order, #1's first, #2's marked ⚠ as its badge is.
+     */
+    @Test
+    void recordsAfterAChangedOneReadChainBrokenAfterItAndTheProblemsComeInRecordOrder() throws Exception {
+        TamperedStore.changeRecord(db, 1, "macro F1 fell", "macro F1 Fell");
+        model.open(db);
+        assertEquals(Integrity.TAMPERED, model.integrityProperty().get());
+        assertEquals(List.of("✖ tampered", "⚠ chain broken after #1", "⚠ chain broken after #1"),
+                model.visibleRecords().stream().map(AuditRow::badge).toList());
+        assertEquals(List.of(Integrity.TAMPERED, Integrity.CHAIN_BROKEN, Integrity.CHAIN_BROKEN),
+                model.visibleRecords().stream().map(AuditRow::integrity).toList());
+        model.tamperedOnlyProperty().set(true);
+        assertEquals(List.of(1L), model.visibleRecords().stream().map(AuditRow::sequence).toList());
+        model.tamperedOnlyProperty().set(false);
+
+        List<String> lines = model.verificationProperty().get().lines().skip(1).toList();
+        List<Long> order = lines.stream().map(line -> Pattern.compile("record #(\\d+):").matcher(line))
+                .filter(Matcher::find).map(m -> Long.parseLong(m.group(1))).toList();
+        assertEquals(order.stream().sorted().toList(), order, String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(line -> line.startsWith("⚠ record #2: does not follow record #1, which was"
+                + " changed")), String.join("\n", lines));
+        assertTrue(lines.stream().filter(line -> line.contains("record #2:")).noneMatch(line -> line.startsWith("✖")),
+                String.join("\n", lines));
+    }
+
+    /**
      * A record changed after it was signed shows no signature state as if it stood: the table, the detail pane, its
      * signatures and the side-by-side view all say its signatures are invalid (it was "awaiting signatures (product)").
      */

@@ -271,7 +271,8 @@ class SummarizeRowsViewModelTest {
 
         model.start();
 
-        String expected = rows + ", line 3, column 6: (score_2) score 1.7 is outside [0, 1]";
+        String expected = rows + ", line 3, column 6: (score_2) score 1.7 is outside [0, 1]: a score is the model's probability of the positive class;"
+                + " rescale it to one (a logit or margin through the logistic function) or fix the export";
         assertEquals(expected, model.failureProperty().get().getMessage());
         assertEquals("The summary failed: " + expected, model.outcomeProperty().get());
         assertFalse(Files.exists(out));
