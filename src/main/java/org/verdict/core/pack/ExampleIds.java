@@ -139,6 +139,35 @@ public final class ExampleIds {
             ends[count++] = this.length;
         }
 
+        /** Adds every id of {@code more} after those added so far (a table read in parts, joined in file order). */
+        public void addAll(ExampleIds more) {
+            if (ends.length - count < more.size) {
+                ends = Arrays.copyOf(ends, count + more.size);
+            }
+            int moreLength = more.size == 0 ? 0 : more.ends[more.size - 1];
+            if (wide || more.wide) {
+                char[] id = new char[16];
+                for (int row = 0; row < more.size; row++) {
+                    int length = more.length(row);
+                    if (id.length < length) {
+                        id = new char[Math.max(length, 2 * id.length)];
+                    }
+                    more.copy(row, id);
+                    add(id, 0, length);
+                }
+                return;
+            }
+            if (capacity() - length < moreLength) {
+                grow(length + moreLength);
+            }
+            System.arraycopy(more.text, 0, text, length, moreLength);
+            for (int row = 0; row < more.size; row++) {
+                ends[count + row] = length + more.ends[row];
+            }
+            length += moreLength;
+            count += more.size;
+        }
+
         /**
          * Makes room for about {@code rows} ids in all, each as long as those added so far on average, at once: a
          * million ids otherwise grow both arrays by half a dozen times, each growth a copy and garbage to collect.

@@ -75,4 +75,22 @@ class ExampleIdsTest {
         List<String> view = ExampleIds.of("a").asList();
         assertThrows(UnsupportedOperationException.class, () -> view.set(0, "b"));
     }
+
+    /** The ids of another part added after those of a builder come back in order, whichever of them is one byte wide. */
+    @Test
+    void addsAnotherPartsIdsAfterItsOwnWhateverTheirWidth() {
+        List<List<String>> parts = List.of(List.of("ex-1", "café", ""), List.of("Ω-2", "ex-3"), List.of("naïve", "x"));
+        for (List<String> mine : parts) {
+            for (List<String> theirs : parts) {
+                ExampleIds.Builder builder = new ExampleIds.Builder(1);
+                mine.forEach(builder::add);
+                builder.addAll(ExampleIds.of(theirs.toArray(String[]::new)));
+                builder.add("last");
+                List<String> all = new ArrayList<>(mine);
+                all.addAll(theirs);
+                all.add("last");
+                assertEquals(all, builder.build().asList());
+            }
+        }
+    }
 }
