@@ -375,6 +375,8 @@ public final class EvaluationTableReader {
         private Parse next;
         /** The rows in this part's own columns, once {@link #next}'s are joined (then {@link #rowCount} counts both). */
         private int rowsBeforeNext;
+        /** This part's ids, then {@link #next}'s, once joined; null until then. */
+        private ExampleIds joinedIds;
 
         Parse(Path file, String fileName, PackManifest manifest, SuiteSpec suite, PackLimits limits,
               RowsListener listener, long roomMadeAsideFrom) {
@@ -1077,12 +1079,12 @@ public final class EvaluationTableReader {
                 recodeInPlace(after.sliceCodes[s], after.rowCount, sliceValuesHere[s]);
             }
             lines.append(after.lines, rowCount, lineOffset);
-            ids.addAll(after.ids.build());
+            joinedIds = ExampleIds.joined(ids.build(), after.ids.build());
             next = after;
             rowsBeforeNext = rowCount;
             rowCount += after.rowCount;
             if (listening != null) {
-                listening.idsRead(ids.build()); // the after part's ids are hashed while the table is made
+                listening.idsRead(joinedIds); // the after part's ids are hashed while the table is made
             }
             return true;
         }
@@ -1159,7 +1161,7 @@ public final class EvaluationTableReader {
             if (task == Task.MULTICLASS && declaredClasses == null) {
                 refuseClassesNeverLabelled();
             }
-            ExampleIds exampleIds = ids.build();
+            ExampleIds exampleIds = joinedIds != null ? joinedIds : ids.build();
 
             int models = columns.pred.length;
             List<String> classes = List.of();
@@ -1287,10 +1289,17 @@ public final class EvaluationTableReader {
             if (listening != null) {
                 listening.rowsRead(table);
             }
-            long[] fingerprints = after == null ? idFingerprints : tableFingerprints(after);
+            long[] fingerprints = idFingerprints;
             idFingerprints = null;
             next = null;
-            DuplicateIds.check(fingerprints, exampleIds, lines::lineOf, fileName, columns.exampleId + 1);
+            if (after == null) {
+                DuplicateIds.check(fingerprints, exampleIds, lines::lineOf, fileName, columns.exampleId + 1);
+            } else {
+                long[] afterFingerprints = after.idFingerprints;
+                after.idFingerprints = null;
+                DuplicateIds.check(fingerprints, rowsBeforeNext, afterFingerprints, after.rowCount, exampleIds,
+                        lines::lineOf, fileName, columns.exampleId + 1);
+            }
             return table;
         }
 
@@ -1342,15 +1351,6 @@ public final class EvaluationTableReader {
             double[] table = new double[rowCount];
             System.arraycopy(numbers, 0, table, 0, rowsBeforeNext);
             System.arraycopy(nextNumbers, 0, table, rowsBeforeNext, next.rowCount);
-            return table;
-        }
-
-        /** Every row's id fingerprint, this part's then the next's. */
-        private long[] tableFingerprints(Parse after) {
-            long[] table = new long[rowCount];
-            System.arraycopy(idFingerprints, 0, table, 0, rowsBeforeNext);
-            System.arraycopy(after.idFingerprints, 0, table, rowsBeforeNext, after.rowCount);
-            after.idFingerprints = null;
             return table;
         }
 

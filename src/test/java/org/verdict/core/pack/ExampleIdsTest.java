@@ -76,20 +76,23 @@ class ExampleIdsTest {
         assertThrows(UnsupportedOperationException.class, () -> view.set(0, "b"));
     }
 
-    /** The ids of another part added after those of a builder come back in order, whichever of them is one byte wide. */
+    /** Two parts' ids joined come back in order, whichever of them is one byte wide, by every accessor. */
     @Test
-    void addsAnotherPartsIdsAfterItsOwnWhateverTheirWidth() {
-        List<List<String>> parts = List.of(List.of("ex-1", "café", ""), List.of("Ω-2", "ex-3"), List.of("naïve", "x"));
-        for (List<String> mine : parts) {
-            for (List<String> theirs : parts) {
-                ExampleIds.Builder builder = new ExampleIds.Builder(1);
-                mine.forEach(builder::add);
-                builder.addAll(ExampleIds.of(theirs.toArray(String[]::new)));
-                builder.add("last");
-                List<String> all = new ArrayList<>(mine);
-                all.addAll(theirs);
-                all.add("last");
-                assertEquals(all, builder.build().asList());
+    void joinsTwoPartsIdsWhateverTheirWidth() {
+        List<List<String>> parts = List.of(List.of("ex-1", "café", ""), List.of("Ω-2", "ex-3"), List.of("naïve", "x"),
+                List.of());
+        for (List<String> first : parts) {
+            for (List<String> rest : parts) {
+                ExampleIds joined = ExampleIds.joined(ExampleIds.of(first.toArray(String[]::new)),
+                        ExampleIds.of(rest.toArray(String[]::new)));
+                List<String> all = new ArrayList<>(first);
+                all.addAll(rest);
+                assertEquals(all, joined.asList());
+                for (int row = 0; row < all.size(); row++) {
+                    char[] copied = new char[joined.length(row)];
+                    joined.copy(row, copied);
+                    assertEquals(all.get(row), new String(copied));
+                }
             }
         }
     }
