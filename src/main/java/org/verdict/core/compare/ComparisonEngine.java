@@ -74,7 +74,7 @@ public final class ComparisonEngine {
      * What a reader tells of each table it reads, so that the part of a later row-level comparison of it under these
      * options that needs only its rows is done meanwhile: every example's bootstrap block, an MD5 of each id (about 0.3
      * s of CPU for a million rows in a fresh process), hashed on the second core while the first parses the rest of the
-     * file ({@link HashedBlocks#hashAsRead}); and, once the rows are read, each model's rows in score order, sorted on
+     * file, or its first part ({@link HashedBlocks#hashAsRead}); and, once the rows are read, each model's rows in score order, sorted on
      * a thread of their own from the columns as read while the loader makes the table of trimmed copies of them and
      * checks the ids for repeats ({@link ScoreOrders#startSorting}). The command
      * line reads its pack so; the comparison then takes the orders, and the first slice that resamples means the

@@ -22,11 +22,35 @@ final class DuplicateIds {
      */
     static void check(long[] fingerprints, ExampleIds ids, IntToLongFunction lineOf, String fileName, int column)
             throws PackException {
-        int rows = ids.size();
+        check(fingerprints, ids.size(), new long[0], 0, ids, lineOf, fileName, column);
+    }
+
+    /**
+     * The check of a table read in two parts, each with its own fingerprints, without an array of them all: each part's
+     * sorted in place, then both walked in one ascending order, so the repeat found is the one a single sorted array
+     * gives.
+     *
+     * @param rows     the first part's rows, the first of {@code ids}
+     * @param nextRows the second part's rows, the rest of {@code ids}
+     */
+    static void check(long[] fingerprints, int rows, long[] nextFingerprints, int nextRows, ExampleIds ids,
+                      IntToLongFunction lineOf, String fileName, int column) throws PackException {
         Arrays.sort(fingerprints, 0, rows);
-        for (int k = 1; k < rows; k++) {
-            if (fingerprints[k] == fingerprints[k - 1] && (k == 1 || fingerprints[k - 2] != fingerprints[k])) {
-                reportRepeatedId(fingerprints[k], ids, lineOf, fileName, column);
+        Arrays.sort(nextFingerprints, 0, nextRows);
+        int i = 0;
+        int j = 0;
+        while (i < rows || j < nextRows) {
+            long lowest = j == nextRows || i < rows && fingerprints[i] <= nextFingerprints[j]
+                    ? fingerprints[i] : nextFingerprints[j];
+            int times = 0;
+            for (; i < rows && fingerprints[i] == lowest; i++) {
+                times++;
+            }
+            for (; j < nextRows && nextFingerprints[j] == lowest; j++) {
+                times++;
+            }
+            if (times > 1) {
+                reportRepeatedId(lowest, ids, lineOf, fileName, column);
             }
         }
     }

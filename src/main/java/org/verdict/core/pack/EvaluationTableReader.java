@@ -20,7 +20,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.verdict.core.task.AwaitedWork;
+import org.verdict.core.task.CancelledException;
 import org.verdict.core.task.Progress;
 
 /**
@@ -46,6 +48,7 @@ public final class EvaluationTableReader {
     private final PackLimits limits;
     private final RowsListener listener;
     private final long roomMadeAsideFrom;
+    private final long partsFromBytes;
 
     public EvaluationTableReader() {
         this(PackLimits.DEFAULTS);
@@ -69,9 +72,18 @@ public final class EvaluationTableReader {
      *                          lower figure sends a small file that way)
      */
     EvaluationTableReader(PackLimits limits, RowsListener listener, long roomMadeAsideFrom) {
+        this(limits, listener, roomMadeAsideFrom, CsvParts.MIN_BYTES);
+    }
+
+    /**
+     * @param partsFromBytes the size from which a CSV file is read in two parts on two threads (a test's lower figure
+     *                       sends a small file that way)
+     */
+    EvaluationTableReader(PackLimits limits, RowsListener listener, long roomMadeAsideFrom, long partsFromBytes) {
         this.limits = limits;
         this.listener = listener;
         this.roomMadeAsideFrom = roomMadeAsideFrom;
+        this.partsFromBytes = partsFromBytes;
     }
 
     /** Reads a suite file: Parquet when its name ends in .parquet, else CSV. */
@@ -90,30 +102,127 @@ public final class EvaluationTableReader {
         } catch (IOException e) {
             throw new PackException(fileName, "cannot be read: " + e.getMessage());
         }
+        Watch watch = fraction -> {
+            progress.checkCancelled();
+            progress.update(fraction, "Reading " + fileName);
+        };
+        CsvParts parts = CsvParts.of(csv, partsFromBytes);
+        if (parts != null) {
+            Parse joined = readInParts(csv, fileName, manifest, suite, parts, watch);
+            if (joined != null) {
+                return joined.finish();
+            }
+        }
         Parse parse = new Parse(csv, fileName, manifest, suite, limits, listener, roomMadeAsideFrom);
-        try (CountingInputStream counted = new CountingInputStream(Files.newInputStream(csv));
+        readRows(parse, () -> Files.newInputStream(csv), size, watch);
+        return parse.finish();
+    }
+
+    /**
+     * The rows read in two parts on two threads ({@link CsvParts}) and joined in file order, or null when the parts could
+     * differ from one pass, which then reads the file again so that every refusal names the line and column it names: a
+     * quoted field in either part (one might hold the cut's line break, or move the lines), any problem in the second
+     * part, values the join cannot code as one pass does ({@link Parse#join}). Either part gives up at its next look
+     * (every 65,536 rows) once the parts are bound to be read again. A problem in the first part is one pass's (its rows
+     * are one pass's first rows).
+     */
+    private Parse readInParts(Path csv, String fileName, PackManifest manifest, SuiteSpec suite, CsvParts parts,
+                              Watch watch) throws PackException {
+        Parse first = new Parse(csv, fileName, manifest, suite, limits, listener, roomMadeAsideFrom);
+        // the listener hears of the first part's rows as they are read, and of the second's once they are joined
+        Parse second = new Parse(csv, fileName, manifest, suite, limits, RowsListener.NONE, roomMadeAsideFrom);
+        AtomicBoolean givenUp = new AtomicBoolean();
+        CsvParts.Beside secondReading = CsvParts.readBeside("verdict-rows-second-part", () -> {
+            try {
+                readRows(second, () -> parts.second(csv), parts.secondBytes(), fraction -> goOn(second, givenUp));
+            } catch (PackException | RuntimeException | Error problem) {
+                givenUp.set(true);
+                throw problem;
+            }
+        });
+        PackException firstProblem = null;
+        boolean firstRead = false;
+        Throwable secondProblem;
+        try {
+            readRows(first, () -> parts.first(csv), parts.firstBytes(), fraction -> {
+                goOn(first, givenUp);
+                watch.rowsRead(fraction);
+            });
+            firstRead = true;
+        } catch (PackException problem) {
+            firstProblem = problem;
+        } catch (PartsGivenUp readAgain) {
+            // the first part is not needed
+        } finally {
+            if (!firstRead) {
+                givenUp.set(true);
+            }
+            secondProblem = secondReading.failure();
+        }
+        if (first.quotedFieldMet || !firstRead && firstProblem == null) {
+            return null;
+        }
+        if (firstProblem != null) {
+            throw firstProblem;
+        }
+        return second.quotedFieldMet || secondProblem != null || !first.join(second) ? null : first;
+    }
+
+    /** Gives up reading a part once it met a quoted field, or the other part gave up. */
+    private static void goOn(Parse part, AtomicBoolean givenUp) {
+        if (part.quotedFieldMet) {
+            givenUp.set(true);
+        }
+        if (givenUp.get()) {
+            throw PartsGivenUp.INSTANCE;
+        }
+    }
+
+    /** Stops reading a part whose rows will be read again in one pass. */
+    private static final class PartsGivenUp extends RuntimeException {
+        static final PartsGivenUp INSTANCE = new PartsGivenUp();
+
+        private PartsGivenUp() {
+            super("read again in one pass", null, false, false);
+        }
+    }
+
+    /** Told every 65,536 rows how far a reading is through its bytes; stops it by throwing. */
+    @FunctionalInterface
+    private interface Watch {
+        void rowsRead(double fractionOfBytes);
+    }
+
+    /** Opens the bytes of a file, or of a part of it. */
+    @FunctionalInterface
+    private interface Opening {
+        InputStream open() throws IOException;
+    }
+
+    /**
+     * Reads CSV text of {@code size} bytes into the parse: FastCSV splits the text and hands each field's characters to
+     * the Parse, which converts them into the table's primitive columns as they come (no String or record per row).
+     */
+    private static void readRows(Parse parse, Opening bytes, long size, Watch watch) throws PackException {
+        try (CountingInputStream counted = new CountingInputStream(bytes.open());
              CsvReader<Parse> reader = CsvReader.builder()
                      .ignoreDifferentFieldCount(true)
                      .acceptCharsAfterQuotes(false)
                      .build(parse, PackText.utf8Reader(counted))) {
-            // one pass: FastCSV splits the text and hands each field's characters to the Parse, which converts
-            // them into the table's primitive columns as they come (no String or record per row)
             long rows = 0;
             for (Parse ignored : reader) {
                 if (++rows == 1 << 16 && size > 0) {
-                    // by now the bytes read (at most two buffers ahead of the rows) say how long the file is in rows
+                    // by now the bytes read (at most two buffers ahead of the rows) say how long the text is in rows
                     parse.expect((long) ((double) size / counted.count * rows));
                 }
                 if ((rows & 0xFFFF) == 0) {
                     parse.moveIntoRoomIfMade();
-                    progress.checkCancelled();
-                    progress.update(size == 0 ? -1 : (double) counted.count / size, "Reading " + fileName);
+                    watch.rowsRead(size == 0 ? -1 : (double) counted.count / size);
                 }
             }
             if (parse.columns == null) {
-                throw new PackException(fileName, 1, 0, "is empty; a header row is expected");
+                throw new PackException(parse.fileName, 1, 0, "is empty; a header row is expected");
             }
-            return parse.finish();
         } catch (CsvParseException e) {
             // the Parse refuses a row by throwing from inside FastCSV, which wraps what it catches
             if (e.getCause() instanceof RefusedRow refused) {
@@ -122,9 +231,9 @@ public final class EvaluationTableReader {
             if (PackText.isTextAfterClosingQuote(e)) {
                 throw parse.textAfterClosingQuote();
             }
-            throw PackText.readFailure(csv, fileName, e);
+            throw PackText.readFailure(parse.file, parse.fileName, e);
         } catch (IOException | UncheckedIOException e) {
-            throw PackText.readFailure(csv, fileName, e);
+            throw PackText.readFailure(parse.file, parse.fileName, e);
         }
     }
 
@@ -258,6 +367,16 @@ public final class EvaluationTableReader {
         private long spanningTo;
         /** Whether every line break of {@link #spanningField} is a carriage return on its own (no line feed). */
         private boolean spanningByCarriageReturnsOnly;
+        /** The line the last record (a blank line too) started on. */
+        private long lastRecordLine;
+        /** Whether any field so far, the header's too, was quoted (a quoted field may hold a line break). */
+        private boolean quotedFieldMet;
+        /** The rows read after this part's, by a parse of the rest of the file ({@link #join}); null for none. */
+        private Parse next;
+        /** The rows in this part's own columns, once {@link #next}'s are joined (then {@link #rowCount} counts both). */
+        private int rowsBeforeNext;
+        /** This part's ids, then {@link #next}'s, once joined; null until then. */
+        private ExampleIds joinedIds;
 
         Parse(Path file, String fileName, PackManifest manifest, SuiteSpec suite, PackLimits limits,
               RowsListener listener, long roomMadeAsideFrom) {
@@ -363,12 +482,12 @@ public final class EvaluationTableReader {
                 // FastCSV's own record handler has this limit; a callback handler keeps it itself
                 throw new RefusedRow(new PackException(fileName, getStartingLineNumber(), 0, PackText.tooManyColumns()));
             }
+            if (quoted) {
+                noteQuotedField(fieldIndex, buf, offset, length);
+            }
             if (columns == null) {
                 headerFields.add(new String(buf, offset, length));
                 return;
-            }
-            if (quoted) {
-                noteQuotedField(fieldIndex, buf, offset, length);
             }
             if (rowProblem != null || fieldIndex >= columns.count) {
                 return;
@@ -386,6 +505,7 @@ public final class EvaluationTableReader {
 
         @Override
         protected RecordWrapper<Parse> buildRecord() {
+            lastRecordLine = currentLine;
             if (isEmptyLine()) {
                 if (columns == null) {
                     headerFields.clear(); // a blank line's one empty field is no column of the header below it
@@ -422,6 +542,10 @@ public final class EvaluationTableReader {
          * unquoted value costs nothing more (kept out of {@link #handleField}, which stays small enough to inline).
          */
         private void noteQuotedField(int fieldIndex, char[] buf, int offset, int length) {
+            quotedFieldMet = true;
+            if (columns == null) {
+                return; // a header's field
+            }
             long fieldLine = currentLine + lineBreaksInRecord;
             if (noteLineBreaks(fieldIndex, buf, offset, length) && rowProblem == null && fieldIndex < columns.count
                     && columnRoles[fieldIndex].length > 0) {
@@ -897,6 +1021,117 @@ public final class EvaluationTableReader {
         }
 
         /**
+         * Takes the rows {@code after} read (the rest of the file, read by a parse of its own from the same header) as
+         * this table's next rows, as one pass would have read them: the slice values and class names it met that this
+         * part did not are given this part's next codes in the order it met them, its code columns are rewritten in
+         * those codes, its rows' lines placed after this part's; {@link #finish} then makes the table of both. No row
+         * is read after this.
+         *
+         * @return false when one pass could have read the rows otherwise, and this parse is then not to be used: a binary
+         *     pack's classes held until the positive label is met (their codes and refusal depend on the rows' order),
+         *     the negative class named otherwise here (one pass refuses the second name as a third class), a value that
+         *     is one of this part's in another Unicode form, a limit of slice values reached
+         */
+        boolean join(Parse after) {
+            if (heldSinceUnlabelledPositive != null || after.heldSinceUnlabelledPositive != null) {
+                return false;
+            }
+            int[] classesHere = classCodesOf(after);
+            if (classesHere == null) {
+                return false;
+            }
+            int[][] sliceValuesHere = new int[sliceNames.size()][];
+            for (int s = 0; s < sliceValuesHere.length; s++) {
+                sliceValuesHere[s] = sliceCodesOf(after, s);
+                if (sliceValuesHere[s] == null) {
+                    return false;
+                }
+            }
+            // no record spans lines (no quoted field), so the after part's line 2, the line after the cut, is the one
+            // after this part's last record
+            long lineOffset = lastRecordLine - 1;
+            after.labelClasses.stream().forEach(code -> labelClasses.set(classesHere[code]));
+            after.predictedClasses.stream().forEach(code -> {
+                if (!predictedClasses.get(classesHere[code])) {
+                    predictedClasses.set(classesHere[code]);
+                    long[] at = after.firstPredictedAt.get(code);
+                    firstPredictedAt.put(classesHere[code], new long[] {at[0] + lineOffset, at[1]});
+                }
+            });
+            if (after.labelCodes != null) {
+                recodeInPlace(after.labelCodes, after.rowCount, classesHere);
+            }
+            for (int m = 0; after.predCodes != null && m < after.predCodes.length; m++) {
+                recodeInPlace(after.predCodes[m], after.rowCount, classesHere);
+            }
+            for (int s = 0; s < sliceValuesHere.length; s++) {
+                recodeInPlace(after.sliceCodes[s], after.rowCount, sliceValuesHere[s]);
+            }
+            lines.append(after.lines, rowCount, lineOffset);
+            joinedIds = ExampleIds.joined(ids.build(), after.ids.build());
+            next = after;
+            rowsBeforeNext = rowCount;
+            rowCount += after.rowCount;
+            if (listening != null) {
+                listening.idsRead(joinedIds); // the after part's ids are hashed while the table is made
+            }
+            return true;
+        }
+
+        /** Per class code of {@code after}, this part's code for that name (a new one given in its order); or null. */
+        private int[] classCodesOf(Parse after) {
+            int[] here = new int[Math.max(2, after.classCodes.size())];
+            for (Map.Entry<String, Integer> named : after.classCodes.entrySet()) {
+                Integer code = classCodes.get(named.getKey());
+                if (code == null) {
+                    boolean secondNegative = task == Task.BINARY && classCodes.containsValue(0);
+                    if (secondNegative || classForms.twinOf(named.getKey()) != null) {
+                        return null;
+                    }
+                    code = task == Task.BINARY ? 0 : classCodes.size();
+                    classCodes.put(named.getKey(), code);
+                }
+                here[named.getValue()] = code;
+            }
+            return here;
+        }
+
+        /**
+         * Per code of {@code after}'s slice column, this part's code for that value (a new one given in its order); null
+         * for a value that is one of this part's in another Unicode form, or beyond a limit.
+         */
+        private int[] sliceCodesOf(Parse after, int slice) {
+            Map<String, Integer> theirs = after.sliceLevels.get(slice);
+            String[] valueOf = new String[theirs.size()];
+            theirs.forEach((value, code) -> valueOf[code] = value);
+            Map<String, Integer> levels = sliceLevels.get(slice);
+            int[] here = new int[valueOf.length];
+            for (int code = 0; code < valueOf.length; code++) {
+                Integer known = levels.get(valueOf[code]);
+                if (known == null) {
+                    if (sliceForms.get(slice).twinOf(valueOf[code]) != null) {
+                        return null;
+                    }
+                    try {
+                        known = newSliceValue(levels, valueOf[code], 0, columns.slices[slice]);
+                    } catch (PackException beyondLimit) {
+                        return null;
+                    }
+                }
+                here[code] = known;
+            }
+            return here;
+        }
+
+        private static void recodeInPlace(int[] codes, int rows, int[] remap) {
+            if (!isIdentity(remap)) {
+                for (int i = 0; i < rows; i++) {
+                    codes[i] = remap[codes[i]];
+                }
+            }
+        }
+
+        /**
          * The table, each column a trimmed copy of the one read; each working column is let go as soon as it is copied
          * (40 – 80 MB a column at ten million rows), so a collection meanwhile can take it.
          */
@@ -915,7 +1150,7 @@ public final class EvaluationTableReader {
             if (task == Task.MULTICLASS && declaredClasses == null) {
                 refuseClassesNeverLabelled();
             }
-            ExampleIds exampleIds = ids.build();
+            ExampleIds exampleIds = joinedIds != null ? joinedIds : ids.build();
 
             int models = columns.pred.length;
             List<String> classes = List.of();
@@ -933,17 +1168,6 @@ public final class EvaluationTableReader {
             for (int s = 0; s < sliceNames.size(); s++) {
                 sliceLevelOrder.add(sliceLevels.get(s).keySet().stream().sorted(SliceValueOrder.INSTANCE).toList());
             }
-            if (listening != null && task == Task.BINARY && scores != null) {
-                // the score orders need only the scores read, so they need not wait for the copies below (about
-                // 0.7 s at ten million rows)
-                Map<String, double[]> scoresByVersion = new LinkedHashMap<>();
-                for (int m = 0; m < models; m++) {
-                    if (scores[m] != null) {
-                        scoresByVersion.put(manifest.models().get(m).version(), scores[m]);
-                    }
-                }
-                listening.scoresRead(rowCount, exampleIds, scoresByVersion);
-            }
             // the trimmed copies of the columns are independent of each other, so both cores make them: at ten million
             // rows they took about a second of the reading thread's CPU while the other core had little to do
             int[][] labelCodesTrimmed = new int[1][];
@@ -952,38 +1176,73 @@ public final class EvaluationTableReader {
             double[][] predValuesTrimmed = new double[models][];
             double[][] scoresTrimmed = new double[models][];
             int[][] sliceCodesTrimmed = new int[sliceNames.size()][];
+            Parse after = next;
+            if (listening != null && task == Task.BINARY && scores != null) {
+                // the score orders need only the scores read, so they need not wait for the copies below (about
+                // 0.7 s at ten million rows); read in parts, they are sorted from the table's columns, made first
+                Map<String, double[]> scoresByVersion = new LinkedHashMap<>();
+                for (int m = 0; m < models; m++) {
+                    if (scores[m] != null && after != null) {
+                        scoresTrimmed[m] = tableNumbers(scores[m], after.scores[m]);
+                        scores[m] = null;
+                        after.scores[m] = null;
+                    }
+                    double[] read = scoresTrimmed[m] != null ? scoresTrimmed[m] : scores[m];
+                    if (read != null) {
+                        scoresByVersion.put(manifest.models().get(m).version(), read);
+                    }
+                }
+                listening.scoresRead(rowCount, exampleIds, scoresByVersion);
+            }
             List<Runnable> copies = new ArrayList<>();
             int[] remap = classRemap;
             if (labelCodes != null) {
                 copies.add(() -> {
-                    labelCodesTrimmed[0] = recode(labelCodes, rowCount, remap);
+                    labelCodesTrimmed[0] = tableCodes(labelCodes, after == null ? null : after.labelCodes, remap);
                     labelCodes = null;
+                    if (after != null) {
+                        after.labelCodes = null;
+                    }
                 });
             }
             if (labelValues != null) {
                 copies.add(() -> {
-                    labelValuesTrimmed[0] = Arrays.copyOf(labelValues, rowCount);
+                    labelValuesTrimmed[0] = tableNumbers(labelValues, after == null ? null : after.labelValues);
                     labelValues = null;
+                    if (after != null) {
+                        after.labelValues = null;
+                    }
                 });
             }
             for (int m = 0; m < models; m++) {
                 int model = m;
                 if (predCodes != null) {
                     copies.add(() -> {
-                        predCodesTrimmed[model] = recode(predCodes[model], rowCount, remap);
+                        predCodesTrimmed[model] = tableCodes(predCodes[model],
+                                after == null ? null : after.predCodes[model], remap);
                         predCodes[model] = null;
+                        if (after != null) {
+                            after.predCodes[model] = null;
+                        }
                     });
                 }
                 if (predValues != null) {
                     copies.add(() -> {
-                        predValuesTrimmed[model] = Arrays.copyOf(predValues[model], rowCount);
+                        predValuesTrimmed[model] = tableNumbers(predValues[model],
+                                after == null ? null : after.predValues[model]);
                         predValues[model] = null;
+                        if (after != null) {
+                            after.predValues[model] = null;
+                        }
                     });
                 }
                 if (scores != null && scores[m] != null) {
                     copies.add(() -> {
-                        scoresTrimmed[model] = Arrays.copyOf(scores[model], rowCount);
+                        scoresTrimmed[model] = tableNumbers(scores[model], after == null ? null : after.scores[model]);
                         scores[model] = null;
+                        if (after != null) {
+                            after.scores[model] = null;
+                        }
                     });
                 }
             }
@@ -991,8 +1250,12 @@ public final class EvaluationTableReader {
                 int slice = s;
                 int[] sliceRemap = remap(sliceLevels.get(s), sliceLevelOrder.get(s));
                 copies.add(() -> {
-                    sliceCodesTrimmed[slice] = recode(sliceCodes[slice], rowCount, sliceRemap);
+                    sliceCodesTrimmed[slice] = tableCodes(sliceCodes[slice],
+                            after == null ? null : after.sliceCodes[slice], sliceRemap);
                     sliceCodes[slice] = null;
+                    if (after != null) {
+                        after.sliceCodes[slice] = null;
+                    }
                 });
             }
             copies.parallelStream().forEach(Runnable::run);
@@ -1017,7 +1280,15 @@ public final class EvaluationTableReader {
             }
             long[] fingerprints = idFingerprints;
             idFingerprints = null;
-            DuplicateIds.check(fingerprints, exampleIds, lines::lineOf, fileName, columns.exampleId + 1);
+            next = null;
+            if (after == null) {
+                DuplicateIds.check(fingerprints, exampleIds, lines::lineOf, fileName, columns.exampleId + 1);
+            } else {
+                long[] afterFingerprints = after.idFingerprints;
+                after.idFingerprints = null;
+                DuplicateIds.check(fingerprints, rowsBeforeNext, afterFingerprints, after.rowCount, exampleIds,
+                        lines::lineOf, fileName, columns.exampleId + 1);
+            }
             return table;
         }
 
@@ -1052,6 +1323,39 @@ public final class EvaluationTableReader {
                 }
             }
             return remap;
+        }
+
+        /** A code column of the table: this part's rows, then {@code nextCodes} (in this part's codes), each mapped. */
+        private int[] tableCodes(int[] codes, int[] nextCodes, int[] remap) {
+            if (next == null) {
+                return recode(codes, rowCount, remap);
+            }
+            int[] table = new int[rowCount];
+            recodeInto(codes, rowsBeforeNext, remap, table, 0);
+            recodeInto(nextCodes, next.rowCount, remap, table, rowsBeforeNext);
+            return table;
+        }
+
+        /** A number column of the table: this part's rows, then {@code nextNumbers}. */
+        private double[] tableNumbers(double[] numbers, double[] nextNumbers) {
+            if (next == null) {
+                return Arrays.copyOf(numbers, rowCount);
+            }
+            double[] table = new double[rowCount];
+            System.arraycopy(numbers, 0, table, 0, rowsBeforeNext);
+            System.arraycopy(nextNumbers, 0, table, rowsBeforeNext, next.rowCount);
+            return table;
+        }
+
+        /** The first {@code rows} codes, each mapped by {@code remap}, written from {@code table[at]} on. */
+        private static void recodeInto(int[] codes, int rows, int[] remap, int[] table, int at) {
+            if (isIdentity(remap)) {
+                System.arraycopy(codes, 0, table, at, rows);
+                return;
+            }
+            for (int i = 0; i < rows; i++) {
+                table[at + i] = remap[codes[i]];
+            }
         }
 
         /**

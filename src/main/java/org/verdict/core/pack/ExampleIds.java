@@ -22,13 +22,30 @@ public final class ExampleIds {
     private final boolean wide;
     /** ends[row]: exclusive end of the row's id, in characters; an id starts where the previous one ends. */
     private final int[] ends;
+    /** The rows of {@link #text}. */
+    private final int own;
+    /** The ids after these rows (a table read in two parts), or null. */
+    private final ExampleIds rest;
     private final int size;
 
-    private ExampleIds(byte[] text, boolean wide, int[] ends, int size) {
+    private ExampleIds(byte[] text, boolean wide, int[] ends, int own, ExampleIds rest) {
         this.text = text;
         this.wide = wide;
         this.ends = ends;
-        this.size = size;
+        this.own = own;
+        this.rest = rest;
+        this.size = own + (rest == null ? 0 : rest.size);
+    }
+
+    /**
+     * The ids of a table read in two parts: {@code first}'s rows, then {@code rest}'s, neither copied (at ten million
+     * rows a copy would be some 140 MB more while both parts are still held).
+     */
+    static ExampleIds joined(ExampleIds first, ExampleIds rest) {
+        if (first.rest != null) {
+            throw new IllegalArgumentException("the first part is joined already");
+        }
+        return new ExampleIds(first.text, first.wide, first.ends, first.own, rest);
     }
 
     public static ExampleIds of(String... ids) {
@@ -45,6 +62,9 @@ public final class ExampleIds {
 
     /** The id of a row (a new String each call). */
     public String get(int row) {
+        if (row >= own) {
+            return rest.get(row - own);
+        }
         int start = start(row);
         if (!wide) {
             return new String(text, start, ends[row] - start, StandardCharsets.ISO_8859_1);
@@ -56,11 +76,18 @@ public final class ExampleIds {
 
     /** The number of characters of a row's id. */
     public int length(int row) {
+        if (row >= own) {
+            return rest.length(row - own);
+        }
         return ends[row] - start(row);
     }
 
     /** Copies a row's id to the start of {@code into} (at least {@link #length} long), without making a String. */
     public void copy(int row, char[] into) {
+        if (row >= own) {
+            rest.copy(row - own, into);
+            return;
+        }
         int start = start(row);
         for (int i = start; i < ends[row]; i++) {
             into[i - start] = charAt(i);
@@ -158,7 +185,7 @@ public final class ExampleIds {
          * into new arrays), so another thread may read them meanwhile, once handed over safely.
          */
         public ExampleIds build() {
-            return new ExampleIds(text, wide, ends, count);
+            return new ExampleIds(text, wide, ends, count, null);
         }
 
         private int capacity() {

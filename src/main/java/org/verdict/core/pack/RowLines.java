@@ -28,6 +28,16 @@ final class RowLines {
         offsets[count++] = offset;
     }
 
+    /**
+     * Notes the lines of the rows of {@code after}, another part of the file read on its own: its row r is row
+     * {@code rows + r} here, on its line plus {@code lineOffset}.
+     */
+    void append(RowLines after, int rows, long lineOffset) {
+        for (int i = 0; i < after.count; i++) {
+            add(rows + after.fromRows[i], after.fromRows[i] + after.offsets[i] + lineOffset);
+        }
+    }
+
     long lineOf(int row) {
         int at = Arrays.binarySearch(fromRows, 0, count, row);
         return row + offsets[at >= 0 ? at : -at - 2];

@@ -32,6 +32,12 @@ public final class UnicodeForms<P> {
         return earlier == null || earlier.value().equals(value) ? null : earlier;
     }
 
+    /** The earlier value that differs from {@code value} only in its Unicode form, or null; nothing is added. */
+    public Twin<P> twinOf(String value) {
+        Twin<P> earlier = byComposedForm.get(Normalizer.normalize(value, Normalizer.Form.NFC));
+        return earlier == null || earlier.value().equals(value) ? null : earlier;
+    }
+
     /** The form a value is written in, as the message names it: NFC, NFD, or neither. */
     static String form(String value) {
         if (Normalizer.isNormalized(value, Normalizer.Form.NFC)) {

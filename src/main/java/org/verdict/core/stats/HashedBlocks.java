@@ -79,8 +79,8 @@ public final class HashedBlocks {
 
     /**
      * Hashes a table's blocks while it is read, for a caller that knows they will be asked for (the command line):
-     * the rows read so far on the common pool, which on two cores is the core the parse leaves idle, so the blocks
-     * are ready about when the rows are.
+     * the rows read so far on the common pool, which on two cores is the core the parse leaves idle (or that the
+     * second part of a file read in two parts shares), so the blocks are ready about when the rows are.
      */
     public AsRead hashAsRead(long seed, int blocks) {
         return new AsRead(new Hashing(seed, blocks));

@@ -5,20 +5,13 @@ import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.RecordWrapper;
-import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.verdict.core.pack.CsvParts;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackText;
 
@@ -89,9 +82,9 @@ final class BlockRowsReader {
     /** As {@link #read(Path, String, List, int, boolean[], Supplier, PartJoin)}, in parts from that many bytes. */
     static <T extends Part> T read(Path path, String file, List<String> columns, int firstSum, boolean[] nonNegative,
                                    Supplier<T> part, PartJoin<T> join, long partsMinBytes) throws PackException {
-        Cut cut = Runtime.getRuntime().availableProcessors() > 1 ? Cut.of(path, partsMinBytes) : null;
-        if (cut != null) {
-            T joined = readInParts(path, file, columns, firstSum, nonNegative, part, join, cut);
+        CsvParts parts = CsvParts.of(path, partsMinBytes);
+        if (parts != null) {
+            T joined = readInParts(path, file, columns, firstSum, nonNegative, part, join, parts);
             if (joined != null) {
                 return joined;
             }
@@ -102,92 +95,31 @@ final class BlockRowsReader {
     }
 
     /** A table at least this large is read in two parts (the benchmark's blocks table is 19.5 MB). */
-    static final long PARTS_MIN_BYTES = 4L << 20;
-
-    /**
-     * Where the table is cut in two: after the line break that follows its middle byte; and its header line, which the
-     * second part is read after so that it reads the columns as the first does.
-     */
-    private record Cut(long at, byte[] header) {
-        /** How far past the middle, and past the header's start, a line break is looked for. */
-        private static final int LOOK = 1 << 16;
-
-        static Cut of(Path path, long minBytes) {
-            try (FileChannel channel = FileChannel.open(path)) {
-                long size = channel.size();
-                if (size < minBytes) {
-                    return null;
-                }
-                int headerEnd = lineEnd(channel, 0);
-                long middle = size / 2;
-                int afterMiddle = lineEnd(channel, middle);
-                long at = middle + afterMiddle;
-                if (headerEnd < 0 || afterMiddle < 0 || at >= size || at <= headerEnd) {
-                    return null;
-                }
-                ByteBuffer header = ByteBuffer.allocate(headerEnd);
-                while (header.hasRemaining() && channel.read(header, header.position()) > 0) {
-                    // reads the header line whole
-                }
-                return header.hasRemaining() ? null : new Cut(at, header.array());
-            } catch (IOException unreadable) {
-                return null; // one pass reads it and says why it cannot
-            }
-        }
-
-        /** The offset after the first LF at or after {@code from}, relative to {@code from}; −1 when none is near. */
-        private static int lineEnd(FileChannel channel, long from) throws IOException {
-            ByteBuffer bytes = ByteBuffer.allocate(LOOK);
-            while (bytes.hasRemaining() && channel.read(bytes, from + bytes.position()) > 0) {
-                // fills the window, or up to the end of the file
-            }
-            for (int i = 0; i < bytes.position(); i++) {
-                if (bytes.get(i) == '\n') {
-                    return i + 1;
-                }
-            }
-            return -1;
-        }
-
-    }
+    static final long PARTS_MIN_BYTES = CsvParts.MIN_BYTES;
 
     /**
      * Reads the first part here and the second (the header, then the rows after the cut) on another thread. Null when
      * the parts cannot stand for one pass.
      */
     private static <T extends Part> T readInParts(Path path, String file, List<String> columns, int firstSum,
-                                                  boolean[] nonNegative, Supplier<T> part, PartJoin<T> join, Cut cut)
-            throws PackException {
+                                                  boolean[] nonNegative, Supplier<T> part, PartJoin<T> join,
+                                                  CsvParts parts) throws PackException {
         T first = part.get();
         T second = part.get();
         Handler firstHandler = new Handler(file, columns, firstSum, nonNegative, first);
         Handler secondHandler = new Handler(file, columns, firstSum, nonNegative, second);
-        Exception[] secondProblem = new Exception[1];
-        Thread secondReader = new Thread(() -> {
-            try {
-                parse(secondHandler, path, handler -> {
-                    FileChannel rest = FileChannel.open(path).position(cut.at());
-                    InputStream stream = new SequenceInputStream(new ByteArrayInputStream(cut.header()),
-                            Channels.newInputStream(rest));
-                    return CsvReader.builder().skipEmptyLines(true).build(handler, PackText.utf8Reader(stream));
-                });
-            } catch (PackException | RuntimeException e) {
-                secondProblem[0] = e;
-            }
-        }, "verdict-blocks-second-part");
-        secondReader.setDaemon(true);
-        secondReader.start();
+        CsvParts.Beside secondReading = CsvParts.readBeside("verdict-blocks-second-part",
+                () -> parse(secondHandler, path, handler -> CsvReader.builder().skipEmptyLines(true)
+                        .build(handler, PackText.utf8Reader(parts.second(path)))));
         PackException firstProblem = null;
+        Throwable secondProblem;
         try {
-            parse(firstHandler, path, handler -> {
-                InputStream start = Files.newInputStream(path);
-                return CsvReader.builder().skipEmptyLines(true)
-                        .build(handler, PackText.utf8Reader(new Prefix(start, cut.at())));
-            });
+            parse(firstHandler, path, handler -> CsvReader.builder().skipEmptyLines(true)
+                    .build(handler, PackText.utf8Reader(parts.first(path))));
         } catch (PackException problem) {
             firstProblem = problem;
         } finally {
-            awaitEnd(secondReader);
+            secondProblem = secondReading.failure();
         }
         if (firstHandler.quoted) {
             return null;
@@ -195,62 +127,12 @@ final class BlockRowsReader {
         if (firstProblem != null) {
             throw firstProblem; // the first part's rows are one pass's first rows
         }
-        if (secondProblem[0] != null) {
+        if (secondProblem != null) {
             return null;
         }
         // the second part's stream numbers the header 1 and the cut's line 2; the file numbers it one after the first
         // part's last line (no quoted field, so no record spans lines)
         return join.join(first, second, firstHandler.lastLine - 1) ? first : null;
-    }
-
-    /** Waits for the thread to end, also when interrupted meanwhile (the interrupt is kept for the caller). */
-    private static void awaitEnd(Thread thread) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** The bytes of a stream up to a limit (the first part of the table). */
-    private static final class Prefix extends FilterInputStream {
-        private long remaining;
-
-        Prefix(InputStream in, long limit) {
-            super(in);
-            this.remaining = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (remaining <= 0) {
-                return -1;
-            }
-            int b = super.read();
-            if (b >= 0) {
-                remaining--;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            if (remaining <= 0) {
-                return -1;
-            }
-            int read = super.read(buffer, offset, (int) Math.min(length, remaining));
-            if (read > 0) {
-                remaining -= read;
-            }
-            return read;
-        }
     }
 
     /** Opens FastCSV on a handler. */

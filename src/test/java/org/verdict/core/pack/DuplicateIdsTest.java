@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntToLongFunction;
 import org.junit.jupiter.api.Test;
@@ -84,5 +85,43 @@ class DuplicateIdsTest {
                         "(example_id) 'b' was already used on line 3; example ids must be unique")
                 .stream().anyMatch(e.getMessage()::endsWith), e.getMessage());
         assertEquals(e.getMessage().contains("'a'") ? 7 : 5, e.line());
+    }
+
+    /**
+     * A table read in two parts is checked over each part's fingerprints: wherever the parts are cut, and wherever the
+     * repeats are (within a part, across them, several), it names the repeat the check over one array names, or none.
+     */
+    @Test
+    void twoPartsNameTheRepeatOneArrayNames() throws PackException {
+        List<List<String>> tables = List.of(List.of("a", "b", "c", "b", "d", "a", "b"), List.of("a", "b", "c", "d"),
+                List.of("x", "y", "z", "x"), List.of("p", "q", "q", "r"), List.of("Aa", "BB", "AaAa", "BBBB", "BB"));
+        for (List<String> table : tables) {
+            ExampleIds ids = ExampleIds.of(table.toArray(String[]::new));
+            long[] all = new long[table.size()];
+            for (int row = 0; row < all.length; row++) {
+                all[row] = DuplicateIds.fingerprint(table.get(row).toCharArray(), 0, table.get(row).length());
+            }
+            String onePass = refusal(() -> DuplicateIds.check(all.clone(), ids, LINES_FROM_2, "primary.csv", 1));
+            for (int cut = 0; cut <= all.length; cut++) {
+                long[] first = Arrays.copyOf(all, cut + 3); // longer than its rows, as a reader's columns
+                long[] second = Arrays.copyOfRange(all, cut, all.length + 2);
+                int rows = cut;
+                assertEquals(onePass, refusal(() -> DuplicateIds.check(first, rows, second, all.length - rows, ids,
+                        LINES_FROM_2, "primary.csv", 1)), table + " cut at " + cut);
+            }
+        }
+    }
+
+    private interface Check {
+        void run() throws PackException;
+    }
+
+    private static String refusal(Check check) {
+        try {
+            check.run();
+            return null;
+        } catch (PackException e) {
+            return e.getMessage();
+        }
     }
 }

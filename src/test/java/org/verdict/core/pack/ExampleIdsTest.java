@@ -75,4 +75,25 @@ class ExampleIdsTest {
         List<String> view = ExampleIds.of("a").asList();
         assertThrows(UnsupportedOperationException.class, () -> view.set(0, "b"));
     }
+
+    /** Two parts' ids joined come back in order, whichever of them is one byte wide, by every accessor. */
+    @Test
+    void joinsTwoPartsIdsWhateverTheirWidth() {
+        List<List<String>> parts = List.of(List.of("ex-1", "café", ""), List.of("Ω-2", "ex-3"), List.of("naïve", "x"),
+                List.of());
+        for (List<String> first : parts) {
+            for (List<String> rest : parts) {
+                ExampleIds joined = ExampleIds.joined(ExampleIds.of(first.toArray(String[]::new)),
+                        ExampleIds.of(rest.toArray(String[]::new)));
+                List<String> all = new ArrayList<>(first);
+                all.addAll(rest);
+                assertEquals(all, joined.asList());
+                for (int row = 0; row < all.size(); row++) {
+                    char[] copied = new char[joined.length(row)];
+                    joined.copy(row, copied);
+                    assertEquals(all.get(row), new String(copied));
+                }
+            }
+        }
+    }
 }
