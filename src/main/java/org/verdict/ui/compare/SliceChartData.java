@@ -37,11 +37,20 @@ public record SliceChartData(Metric metric, TargetUnit targetUnit, List<Point> p
      *             when it has one
      * @param verdictWord the verdict in the words of the table's Verdict cell ({@link SliceResult#verdictWord()}),
      *                    which a row without a point shows in the chart
+     * @param restsOn the rows the metric's value rests on: n, or mape's n without the rows with label 0 it leaves out
      */
     public record Point(String label, int n, Verdict verdict, double delta, double deltaLow, double deltaHigh,
                         double production, double productionLow, double productionHigh,
                         double candidate, double candidateLow, double candidateHigh, String note,
-                        String verdictWord) {
+                        String verdictWord, long restsOn) {
+
+        /** A slice whose metric rests on all its rows. */
+        public Point(String label, int n, Verdict verdict, double delta, double deltaLow, double deltaHigh,
+                     double production, double productionLow, double productionHigh,
+                     double candidate, double candidateLow, double candidateHigh, String note, String verdictWord) {
+            this(label, n, verdict, delta, deltaLow, deltaHigh, production, productionLow, productionHigh, candidate,
+                    candidateLow, candidateHigh, note, verdictWord, n);
+        }
 
         /** A slice whose Δ has its interval. */
         public Point(String label, int n, Verdict verdict, double delta, double deltaLow, double deltaHigh,
@@ -57,6 +66,14 @@ public record SliceChartData(Metric metric, TargetUnit targetUnit, List<Point> p
                      double candidate, double candidateLow, double candidateHigh, String note) {
             this(label, n, verdict, delta, deltaLow, deltaHigh, production, productionLow, productionHigh, candidate,
                     candidateLow, candidateHigh, note, verdict.label());
+        }
+
+        /**
+         * The rows the values rest on, as the chart writes them beside the slice: "n=207", or where the metric leaves
+         * rows out (mape, label 0) both counts, "n=124 of 207", as the table's n cell gives them.
+         */
+        public String sampleSize() {
+            return MetricFormat.sampleSize(restsOn) + (restsOn == n ? "" : " of " + MetricFormat.count(n));
         }
 
         /** Whether Δ's interval spans every value the candidate could have at its level: inconclusive by construction. */
@@ -130,7 +147,8 @@ public record SliceChartData(Metric metric, TargetUnit targetUnit, List<Point> p
         return new Point(r.slice().label(), r.n(), r.verdict(), delta,
                 interval == null ? delta : interval.lower(), interval == null ? delta : interval.upper(),
                 value(r.production()), lower(r.production()), upper(r.production()),
-                value(r.candidate()), lower(r.candidate()), upper(r.candidate()), note, r.verdictWord());
+                value(r.candidate()), lower(r.candidate()), upper(r.candidate()), note, r.verdictWord(),
+                r.counts().restsOn(r.n()));
     }
 
     private static double value(MetricEstimate estimate) {

@@ -130,7 +130,7 @@ public final class SliceCharts {
         MessageFormat tooltip = new MessageFormat(text.getString("chart.deltaTooltip"));
         MetricFormat numbers = data.numbers();
         List<String> tooltips = points.stream().map(p -> tooltip.format(new Object[] {p.label(),
-                MetricFormat.count(p.n()), p.hasInterval() ? numbers.delta(p.delta(), p.deltaLow(), p.deltaHigh())
+                p.sampleSize(), p.hasInterval() ? numbers.delta(p.delta(), p.deltaLow(), p.deltaHigh())
                         : Double.isNaN(p.delta()) ? "–" : pointDelta(numbers, p),
                 p.hasInterval() ? p.verdictWord() : p.note()})).toList();
         renderer.setDefaultToolTipGenerator(byPoint(series -> tooltips));
@@ -259,7 +259,7 @@ public final class SliceCharts {
 
     /** A model's value in a slice; for a slice without Δ's interval, why it has none (its note). */
     private static String valueTooltip(MessageFormat tooltip, Point p, Comparable<?> model, String value) {
-        String shown = tooltip.format(new Object[] {p.label(), MetricFormat.count(p.n()), model, value});
+        String shown = tooltip.format(new Object[] {p.label(), p.sampleSize(), model, value});
         return p.hasInterval() ? shown : shown + " — " + p.note();
     }
 
@@ -393,7 +393,7 @@ public final class SliceCharts {
             List<String> rowForms = new ArrayList<>(forms.get(i));
             rowForms.add(named.get(i));
             rowForms.add(bare.get(i));
-            rows.add(new RowAxis.Row(rowForms.stream().distinct().toList(), " (n=" + MetricFormat.count(p.n()) + ")",
+            rows.add(new RowAxis.Row(rowForms.stream().distinct().toList(), " (" + p.sampleSize() + ")",
                     mark));
         }
         return rows;

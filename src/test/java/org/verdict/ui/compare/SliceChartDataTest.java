@@ -579,4 +579,28 @@ class SliceChartDataTest {
         assertTrue(written.contains(AxisRange.PAST_LOWER + " 20,498") && written.contains("74,608 "
                 + AxisRange.PAST_UPPER), written.toString());
     }
+
+    /**
+     * p3-regression-usd's mape: region04 has 207 rows, 83 of them with label 0, which mape leaves out; the chart said
+     * "region04 (n=207)" beside a value resting on 124 rows, the table "207" / "83 label 0 out".
+     */
+    @Test
+    void aMapeRowSaysTheRowsItsValueRestsOnAndAllOfThem() {
+        Metric m = Metric.MAPE;
+        SliceResult region04 = new SliceResult(ReportFixture.slice("region", "region04"), 207, m, true,
+                new MetricEstimate(0.508, new Interval(0.446, 0.585)), new MetricEstimate(0.710,
+                new Interval(0.551, 1.055)), 0.202, new Interval(-0.101, 0.504), new Interval(-0.05, 0.45), 0.1, 0.686,
+                "paired-bootstrap", Verdict.INCONCLUSIVE, null, null, null, null, 0.05,
+                org.verdict.core.pack.TargetUnit.NONE,
+                new org.verdict.core.compare.MetricCounts(null, null, null, null, null, null, 83L));
+        SliceChartData data = SliceChartData.of(m, List.of(region04));
+
+        assertEquals(" (n=124 of 207)", SliceCharts.axisLabels(data.points()).get(0).count());
+        XYPlot plot = new SliceCharts(ResourceBundle.getBundle("org.verdict.ui.messages")).perModel(data).getXYPlot();
+        String tooltip = plot.getRenderer().getDefaultToolTipGenerator().generateToolTip(plot.getDataset(), 0, 0);
+        assertTrue(tooltip.startsWith("region=region04 (n=124 of 207): "), tooltip);
+        assertEquals(" (n=98)", SliceCharts.axisLabels(SliceChartData.of(m, List.of(ReportFixture.result(
+                ReportFixture.slice("region", "region00"), 98, m, 0.52, 0.59, -0.2, 0.3, 0.5, 1.0,
+                Verdict.INCONCLUSIVE))).points()).get(0).count(), "n alone where no row is left out");
+    }
 }
