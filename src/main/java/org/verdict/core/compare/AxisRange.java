@@ -1,8 +1,10 @@
 package org.verdict.core.compare;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.DoubleStream;
+import java.util.stream.Stream;
 import org.verdict.core.stats.Interval;
 
 /**
@@ -12,7 +14,41 @@ import org.verdict.core.stats.Interval;
  * whose interval spans every value the candidate could have, never sets the scale.
  */
 public record AxisRange(double lower, double upper) {
+    /** Drawn at the axis's lower edge where a row's interval, or its point, runs past it. */
+    public static final String PAST_LOWER = "◀";
+    /** Drawn at the axis's upper edge where a row's interval, or its point, runs past it. */
+    public static final String PAST_UPPER = "▶";
     private static final double MARGIN = 0.05;
+
+    /**
+     * An arrow at an edge of the axis, with the value of a point past that edge beside it ("◀ −0.333"); a chart
+     * draws it at that edge, on the row's line.
+     *
+     * @param atLower whether it stands at the lower edge (its text then reads from the edge inwards)
+     */
+    public record EdgeMark(String text, boolean atLower) {
+        /** Whether the mark writes a point's value, not only that a whisker runs on. */
+        public boolean writesValue() {
+            return !text.equals(PAST_LOWER) && !text.equals(PAST_UPPER);
+        }
+    }
+
+    /**
+     * The arrows a row drawn from {@code low} to {@code high} needs at the axis's edges, so that a cut whisker is never
+     * read as a short one and a point past an edge never silently goes missing: {@code estimateText} is written by the
+     * arrow on its side ("◀ −0.333", "+0.450 ▶"; a point without an interval has {@code low = high = estimate}). A NaN
+     * estimate is not written. The app's Compare charts and the approval pack's forests mark their rows alike.
+     */
+    public List<EdgeMark> edgeMarks(double estimate, double low, double high, String estimateText) {
+        List<EdgeMark> marks = new ArrayList<>(2);
+        if (low < lower) {
+            marks.add(new EdgeMark(estimate < lower ? PAST_LOWER + " " + estimateText : PAST_LOWER, true));
+        }
+        if (high > upper) {
+            marks.add(new EdgeMark(estimate > upper ? estimateText + " " + PAST_UPPER : PAST_UPPER, false));
+        }
+        return marks;
+    }
 
     /** The finite {@code values}, and 0 if {@code withZero}; {@code [-1, 1]} when there is nothing to show. */
     public static AxisRange covering(DoubleStream values, boolean withZero) {
@@ -111,6 +147,20 @@ public record AxisRange(double lower, double upper) {
      * scale.
      */
     public static AxisRange coveringTypical(List<Whisker> whiskers, DoubleStream untested, boolean withZero) {
+        return coveringTypical(whiskers, untested, List.of(), withZero);
+    }
+
+    /**
+     * As {@link #coveringTypical(List, DoubleStream, boolean)}, with the estimates of {@code unmeasured} (the
+     * per-model chart's values in slices without Δ's interval: under the minimum size, unstable) on the axis too
+     * where they lie within {@value #WIDE_FACTOR} median widths of the readable intervals: a model's value in a 6-row
+     * slice is a point a reader looks for (p5-tiny-slices' production 1.000 and candidate 0.667 were not drawn beside
+     * an overall interval [0.725, 0.844]), but its interval, wide by nature, never sets the scale, and a value further
+     * out (a 5-row store's mae of $50k among $500s) would squash every other row: it is left to its arrow at the
+     * edge, which writes it.
+     */
+    public static AxisRange coveringTypical(List<Whisker> whiskers, DoubleStream untested, List<Whisker> unmeasured,
+                                            boolean withZero) {
         double[] widths = whiskers.stream().mapToDouble(Whisker::width).filter(Double::isFinite).sorted().toArray();
         double limit = widths.length == 0 ? Double.POSITIVE_INFINITY : WIDE_FACTOR * median(widths);
         Predicate<Whisker> typical = w -> !(w.width() > limit) || withZero && w.excludesZero();
@@ -126,11 +176,14 @@ public record AxisRange(double lower, double upper) {
         // on a Δ axis a wide interval's estimate is on the axis unless it lies further from the readable intervals
         // than the limit: claims' adj036 (n = 61, Δ +$8,199 [−$16,532, +$38,041], 327× the median width) stretched
         // the axis to $8k and collapsed 300 adjusters' intervals into dots at $0; the forests write such a Δ by its
-        // arrow. A model's value (the per-model chart) has no such label, so it always stays on the axis.
+        // arrow. A tested slice's model value (the per-model chart) always stays on the axis.
         DoubleStream wideEstimates = wide.stream().mapToDouble(Whisker::estimate)
                 .filter(e -> !withZero || e >= reach.lower() - limit && e <= reach.upper() + limit);
-        AxisRange range = covering(DoubleStream.concat(DoubleStream.of(readable), wideEstimates), withZero);
-        return range.withRoomForArrows(whiskers);
+        DoubleStream nearUnmeasured = unmeasured.stream().mapToDouble(Whisker::estimate)
+                .filter(e -> e >= reach.lower() - limit && e <= reach.upper() + limit);
+        AxisRange range = covering(DoubleStream.concat(DoubleStream.of(readable),
+                DoubleStream.concat(wideEstimates, nearUnmeasured)), withZero);
+        return range.withRoomForArrows(Stream.concat(whiskers.stream(), unmeasured.stream()).toList());
     }
 
     /**
@@ -168,6 +221,12 @@ public record AxisRange(double lower, double upper) {
     private static double median(double[] sorted) {
         int middle = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    /** This range widened, with the usual margin, to hold {@code low} to {@code high} too. */
+    public AxisRange including(double low, double high) {
+        AxisRange both = covering(DoubleStream.of(low, high), false);
+        return new AxisRange(Math.min(lower, both.lower), Math.max(upper, both.upper));
     }
 
     public boolean contains(double value) {

@@ -68,15 +68,28 @@ public sealed interface EvidenceChart {
     }
 
     /**
-     * A value the policy sets, drawn as a dashed line with its label, e.g. "SLO p99 250 ms".
+     * A value the policy sets, drawn as a dashed line with its label, e.g. "SLO p99 250 ms"; or a reference measured on
+     * the pack (the human reviewers' accuracy), whose interval is drawn too.
      *
      * @param row the label of the one row of a {@link PairedEstimates} the limit belongs to (a harm category's own
      *            accepted rate), drawn across that row only; null for a limit of the whole chart
+     * @param ci  a measured reference's interval, drawn as a band behind its line and held by the axis; null for a
+     *            value the policy sets
      */
-    record Limit(double value, String label, String row) {
+    record Limit(double value, String label, String row, Interval ci) {
         /** A limit of the whole chart. */
         public Limit(double value, String label) {
-            this(value, label, null);
+            this(value, label, null, null);
+        }
+
+        /** A limit of one row. */
+        public Limit(double value, String label, String row) {
+            this(value, label, row, null);
+        }
+
+        /** A reference of the whole chart measured with its interval. */
+        public static Limit measured(double value, Interval ci, String label) {
+            return new Limit(value, label, null, ci);
         }
 
         public boolean ofOneRow() {

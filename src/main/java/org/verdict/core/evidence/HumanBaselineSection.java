@@ -42,8 +42,9 @@ public final class HumanBaselineSection {
                 List.of(new PairedEstimates("Accuracy against the labels", "accuracy",
                         List.of(new PairedRow("accuracy (" + MetricFormat.sampleSize(candidate.n()) + ")", production.rate(),
                                 production.ci(), candidate.rate(), candidate.ci())),
-                        List.of(new Limit(human.humanAccuracy().rate(), "human reviewers "
-                                + EvidenceNumbers.plain(human.humanAccuracy().rate()))))),
+                        // the reviewers' accuracy is measured on the same examples: its interval is drawn with it
+                        List.of(Limit.measured(human.humanAccuracy().rate(), human.humanAccuracy().ci(),
+                                "human reviewers " + Sections.rate(human.humanAccuracy()))))),
                 List.of(new EvidenceTable("Accuracy (modified Wilson intervals) and Cohen's kappa with the human reviewers"
                                 + (human.fromCells() ? ", from paired cells" : ""),
                                 List.of("Who", "Accuracy", "Kappa with human"), accuracy),

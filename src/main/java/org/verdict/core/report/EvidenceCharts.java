@@ -32,11 +32,13 @@ import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
@@ -99,6 +101,8 @@ public final class EvidenceCharts {
     private static final double ROW_LIMIT_REACH = 0.4;
     private static final BasicStroke LIMIT_STROKE =
             new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 3f}, 0f);
+    /** A measured reference's interval behind its line: a translucent grey that reads on a light or dark theme. */
+    private static final Color LIMIT_BAND = new Color(0x80, 0x80, 0x80, 0x38);
 
     private final ReportFonts fonts;
 
@@ -274,23 +278,14 @@ public final class EvidenceCharts {
         for (int i = 0; i < rows.size(); i++) {
             DeltaRow row = rows.get(i);
             if (row.ci() != null) {
-                // a tested row's estimate past the edge (its interval is too wide to set the scale) is written by
-                // its arrow, on the plot's background so the whisker does not strike it through; a row with too few
-                // examples is noise, drawn as before
-                double delta = row.delta() == null || row.verdict() == Verdict.TOO_FEW_EXAMPLES ? Double.NaN
-                        : row.delta();
-                if (row.ci().lower() < range.lower()) {
-                    XYTextAnnotation arrow = clippedArrow(delta < range.lower() ? "◀ " + edgeValue(delta) : "◀",
-                            range.lower(), i, TextAnchor.CENTER_LEFT);
-                    if (delta < range.lower()) {
-                        arrow.setBackgroundPaint(Color.WHITE);
-                    }
-                    plot.addAnnotation(arrow);
-                }
-                if (row.ci().upper() > range.upper()) {
-                    XYTextAnnotation arrow = clippedArrow(delta > range.upper() ? edgeValue(delta) + " ▶" : "▶",
-                            range.upper(), i, TextAnchor.CENTER_RIGHT);
-                    if (delta > range.upper()) {
+                // an estimate past the edge (its interval is too wide to set the scale) is written by its arrow, on
+                // the plot's background so the whisker does not strike it through, as a row without an interval's
+                // note is
+                double delta = row.delta() == null ? Double.NaN : row.delta();
+                for (AxisRange.EdgeMark mark : range.edgeMarks(delta, row.ci().lower(), row.ci().upper(),
+                        Double.isNaN(delta) ? null : edgeValue(delta))) {
+                    XYTextAnnotation arrow = clippedArrow(mark, range, i);
+                    if (mark.writesValue()) {
                         arrow.setBackgroundPaint(Color.WHITE);
                     }
                     plot.addAnnotation(arrow);
@@ -345,14 +340,12 @@ public final class EvidenceCharts {
         double at;
         if (row.delta() == null) {
             at = range.lower();
-        } else if (row.delta() < range.lower()) {
-            at = range.lower();
-            text = "◀ " + text;
-        } else if (row.delta() > range.upper()) {
-            at = range.upper();
-            text = text + " ▶";
-        } else {
+        } else if (range.contains(row.delta())) {
             at = row.delta();
+        } else {
+            AxisRange.EdgeMark edge = range.edgeMarks(row.delta(), row.delta(), row.delta(), text).get(0);
+            at = edge.atLower() ? range.lower() : range.upper();
+            text = edge.text();
         }
         // clear of the point's marker (and of the 0 line) by about a marker's width
         double gap = (range.upper() - range.lower()) * NOTE_GAP;
@@ -394,9 +387,10 @@ public final class EvidenceCharts {
         return (rounded > 0 ? "+" : "") + tickFormat().format(rounded);
     }
 
-    private XYTextAnnotation clippedArrow(String mark, double at, double row, TextAnchor anchor) {
-        XYTextAnnotation arrow = new XYTextAnnotation(mark, at, row);
-        arrow.setTextAnchor(anchor);
+    private XYTextAnnotation clippedArrow(AxisRange.EdgeMark mark, AxisRange range, double row) {
+        XYTextAnnotation arrow = new XYTextAnnotation(mark.text(), mark.atLower() ? range.lower() : range.upper(),
+                row);
+        arrow.setTextAnchor(mark.atLower() ? TextAnchor.CENTER_LEFT : TextAnchor.CENTER_RIGHT);
         arrow.setFont(fonts.bold(11f));
         arrow.setPaint(ReportPalette.NO_DIFFERENCE);
         return arrow;
@@ -467,11 +461,8 @@ public final class EvidenceCharts {
         if (ci == null) {
             return;
         }
-        if (ci.lower() < range.lower()) {
-            plot.addAnnotation(clippedArrow("◀", range.lower(), y, TextAnchor.CENTER_LEFT));
-        }
-        if (ci.upper() > range.upper()) {
-            plot.addAnnotation(clippedArrow("▶", range.upper(), y, TextAnchor.CENTER_RIGHT));
+        for (AxisRange.EdgeMark mark : range.edgeMarks(Double.NaN, ci.lower(), ci.upper(), null)) {
+            plot.addAnnotation(clippedArrow(mark, range, y));
         }
     }
 
@@ -537,6 +528,18 @@ public final class EvidenceCharts {
     private void addLimits(XYPlot plot, NumberAxis axis, List<Limit> limits, boolean vertical) {
         for (Limit limit : limits) {
             includeInRange(axis, limit.value());
+            if (limit.ci() != null) {
+                // a measured reference's interval is whole on the axis, a band behind its line (the human
+                // reviewers' 0.920 [0.884, 0.946] was a bare line on an axis from 0.915)
+                includeInRange(axis, limit.ci().lower());
+                includeInRange(axis, limit.ci().upper());
+                IntervalMarker band = new IntervalMarker(limit.ci().lower(), limit.ci().upper(), LIMIT_BAND);
+                if (vertical) {
+                    plot.addDomainMarker(band, Layer.BACKGROUND);
+                } else {
+                    plot.addRangeMarker(band, Layer.BACKGROUND);
+                }
+            }
         }
         List<Limit> byValue = limits.stream().sorted(Comparator.comparingDouble(Limit::value)).toList();
         org.jfree.data.Range range = axis.getRange();

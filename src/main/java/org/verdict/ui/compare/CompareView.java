@@ -51,6 +51,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -59,6 +60,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
+import javafx.util.Callback;
 import javafx.util.StringConverter;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.pack.Metric;
@@ -141,6 +143,8 @@ public final class CompareView {
     private final VBox root = new VBox(10);
     // A tooltip is a window of its own: cells share one per text instead of making one per cell and repaint.
     private final Map<String, Tooltip> tooltips = new HashMap<>();
+    /** The number each numeric column sorts by; null where a row has none to rank by. */
+    private final Map<TableColumn<ComparisonRow, ?>, Function<ComparisonRow, Double>> rankedBy = new HashMap<>();
     private final DoubleProperty textScale = new SimpleDoubleProperty(1);
     /** Sizes each column to the text it shows. */
     private final FittedColumns<ComparisonRow> fittedColumns;
@@ -725,7 +729,7 @@ public final class CompareView {
         // Δ and both models' values stand over their intervals (two lines): every number a reviewer decides on,
         // with its interval and n, fits a laptop's table beside the chart without sideways scrolling
         TableColumn<ComparisonRow, ComparisonRow> delta = numberColumn("compare.col.delta", this::deltaShown,
-                ComparisonRow::delta, "delta-value");
+                ComparisonRow::rankedDelta, "delta-value");
         // which interval the cell shows (its level and adjustment) and the unadjusted one, one hover away
         delta.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -815,11 +819,22 @@ public final class CompareView {
         candidate.textProperty().bind(model.candidateHeaderProperty());
 
         SortedList<ComparisonRow> sorted = new SortedList<>(model.rows());
-        // The overall row stays on top whatever column the user sorts by.
+        // The overall row stays on top whatever column the user sorts by, and a row with no number to rank by in the
+        // column sorted first (a Δ not tested, a p never computed) comes after the ranked rows either way: sorted
+        // descending, the column's own comparator put them first, and ascending, a 6-row slice's hidden Δ −0.333
+        // headed the table.
         Comparator<ComparisonRow> overallFirst = Comparator.comparing(row -> !row.overall());
-        sorted.comparatorProperty().bind(Bindings.createObjectBinding(
-                () -> table.getComparator() == null ? overallFirst : overallFirst.thenComparing(table.getComparator()),
-                table.comparatorProperty()));
+        sorted.comparatorProperty().bind(Bindings.createObjectBinding(() -> {
+            if (table.getComparator() == null) {
+                return overallFirst;
+            }
+            Function<ComparisonRow, Double> ranked = table.getSortOrder().isEmpty() ? null
+                    : rankedBy.get(table.getSortOrder().get(0));
+            Comparator<ComparisonRow> rankedFirst = ranked == null ? overallFirst
+                    : overallFirst.thenComparing(row -> ranked.apply(row) == null);
+            return rankedFirst.thenComparing(table.getComparator());
+        }, table.comparatorProperty()));
+        table.getColumns().forEach(CompareView::ownTooltipsFirst);
         table.setItems(sorted);
         // The sorted list follows the header's sort with the overall row kept on top; the default policy refuses a
         // comparator that is not the table's own and then silently drops the sort (on every filter change too).
@@ -929,7 +944,10 @@ public final class CompareView {
         return column;
     }
 
-    /** A column that shows formatted text but sorts by the number behind it; unavailable values sort last. */
+    /**
+     * A column that shows formatted text but sorts by the number behind it; a row without one (null) sorts after the
+     * others whichever way the column is sorted.
+     */
     private TableColumn<ComparisonRow, ComparisonRow> numberColumn(String key, Function<ComparisonRow, String> shown,
                                                                    Function<ComparisonRow, Double> value,
                                                                    String styleClass) {
@@ -937,6 +955,7 @@ public final class CompareView {
         column.setId(key);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         column.setComparator(Comparator.comparing(value, Comparator.nullsLast(Comparator.naturalOrder())));
+        rankedBy.put(column, value);
         column.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(ComparisonRow row, boolean empty) {
@@ -947,6 +966,25 @@ public final class CompareView {
         column.getStyleClass().addAll("numeric", styleClass);
         fittedColumns.fit(column, shown);
         return column;
+    }
+
+    /**
+     * A cell's own tooltip (why Δ was not tested, and its value; what the test does) wins over its row's, which gives
+     * every number of the slice for the cells without one: a mouse move bubbles on from the cell to the row, whose
+     * tooltip then took the cell's place unless another tooltip was already showing, so hovering the Δ of a slice
+     * under the minimum said "Δ not tested: n < 30" and never its value or the reason.
+     */
+    private static <T> void ownTooltipsFirst(TableColumn<ComparisonRow, T> column) {
+        Callback<TableColumn<ComparisonRow, T>, TableCell<ComparisonRow, T>> cells = column.getCellFactory();
+        column.setCellFactory(c -> {
+            TableCell<ComparisonRow, T> cell = cells.call(c);
+            cell.addEventHandler(MouseEvent.MOUSE_MOVED, move -> {
+                if (cell.getTooltip() != null) {
+                    move.consume();
+                }
+            });
+            return cell;
+        });
     }
 
     /** The overall row is bold (verdict.css), and so is a worse or better verdict (its cell alone). */

@@ -301,6 +301,7 @@ public final class ComparisonCellTexts {
         if (result.verdict() == Verdict.TOO_FEW_EXAMPLES && result.delta() != null) {
             String why = result.unstableReason() != null ? result.unstableReason()
                     : MessageFormat.format(text.getString("compare.deltaTooltip.underMinimum"), result.n(),
+                            result.counts().isNone() ? "" : " (" + result.counts().text() + ")",
                             MetricFormat.count(minSliceSize));
             return MessageFormat.format(text.getString("compare.deltaTooltip.tooFew"), result.deltaValueText(null),
                     why);

@@ -294,9 +294,12 @@ public final class ComparisonRow {
         return result.test() == null ? "—" : result.test();
     }
 
-    /** For sorting: null when unavailable, so those rows sort last. */
-    public Double delta() {
-        return result.delta();
+    /**
+     * Δ as the table ranks it: null where the cell shows none, undefined or not tested (too few examples: its value
+     * is noise, said only in the cell's tooltip), so such rows sort after the ranked ones.
+     */
+    public Double rankedDelta() {
+        return result.verdict() == Verdict.TOO_FEW_EXAMPLES ? null : result.delta();
     }
 
     public Double productionValue() {

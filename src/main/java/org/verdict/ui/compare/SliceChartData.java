@@ -37,11 +37,20 @@ public record SliceChartData(Metric metric, TargetUnit targetUnit, List<Point> p
      *             when it has one
      * @param verdictWord the verdict in the words of the table's Verdict cell ({@link SliceResult#verdictWord()}),
      *                    which a row without a point shows in the chart
+     * @param restsOn the rows the metric's value rests on: n, or mape's n without the rows with label 0 it leaves out
      */
     public record Point(String label, int n, Verdict verdict, double delta, double deltaLow, double deltaHigh,
                         double production, double productionLow, double productionHigh,
                         double candidate, double candidateLow, double candidateHigh, String note,
-                        String verdictWord) {
+                        String verdictWord, long restsOn) {
+
+        /** A slice whose metric rests on all its rows. */
+        public Point(String label, int n, Verdict verdict, double delta, double deltaLow, double deltaHigh,
+                     double production, double productionLow, double productionHigh,
+                     double candidate, double candidateLow, double candidateHigh, String note, String verdictWord) {
+            this(label, n, verdict, delta, deltaLow, deltaHigh, production, productionLow, productionHigh, candidate,
+                    candidateLow, candidateHigh, note, verdictWord, n);
+        }
 
         /** A slice whose Δ has its interval. */
         public Point(String label, int n, Verdict verdict, double delta, double deltaLow, double deltaHigh,
@@ -57,6 +66,14 @@ public record SliceChartData(Metric metric, TargetUnit targetUnit, List<Point> p
                      double candidate, double candidateLow, double candidateHigh, String note) {
             this(label, n, verdict, delta, deltaLow, deltaHigh, production, productionLow, productionHigh, candidate,
                     candidateLow, candidateHigh, note, verdict.label());
+        }
+
+        /**
+         * The rows the values rest on, as the chart writes them beside the slice: "n=207", or where the metric leaves
+         * rows out (mape, label 0) both counts, "n=124 of 207", as the table's n cell gives them.
+         */
+        public String sampleSize() {
+            return MetricFormat.sampleSize(restsOn) + (restsOn == n ? "" : " of " + MetricFormat.count(n));
         }
 
         /** Whether Δ's interval spans every value the candidate could have at its level: inconclusive by construction. */
@@ -130,7 +147,8 @@ public record SliceChartData(Metric metric, TargetUnit targetUnit, List<Point> p
         return new Point(r.slice().label(), r.n(), r.verdict(), delta,
                 interval == null ? delta : interval.lower(), interval == null ? delta : interval.upper(),
                 value(r.production()), lower(r.production()), upper(r.production()),
-                value(r.candidate()), lower(r.candidate()), upper(r.candidate()), note, r.verdictWord());
+                value(r.candidate()), lower(r.candidate()), upper(r.candidate()), note, r.verdictWord(),
+                r.counts().restsOn(r.n()));
     }
 
     private static double value(MetricEstimate estimate) {
@@ -169,30 +187,51 @@ public record SliceChartData(Metric metric, TargetUnit targetUnit, List<Point> p
     /**
      * The value axis of the per-model chart, by the forest plot's rule: both models' values and intervals in the
      * slices whose Δ interval sets the forest's scale, and both models' values in a tested slice whose Δ interval says
-     * nothing (its whiskers end in an arrow past the edge); a slice without Δ's interval never sets it, as there. Not
-     * from 0, even for an error in the target's units: house prices' mae of 40k–60k drawn on an axis from 0 to 400k
-     * clumped every slice's marks into a few pixels.
+     * nothing (its whiskers end in an arrow past the edge). A slice without Δ's interval (too few examples, unstable)
+     * never sets the scale, but its values are on the axis where they are near it ({@link
+     * AxisRange#coveringTypical(List, DoubleStream, List, boolean)}), so its points are drawn with their whiskers cut
+     * at the edge: p5-tiny-slices' 24 teams of 4–10 rows had their values 1.000 and 0.667 left off an axis of
+     * 0.72–0.88. Not from 0, even for an error in the target's units: house prices' mae of 40k–60k drawn on an axis
+     * from 0 to 400k clumped every slice's marks into a few pixels.
      */
     public AxisRange valueRange() {
         List<AxisRange.ForestRow> rows = forestRows();
         Predicate<AxisRange.ForestRow> setsScale = AxisRange.settingTheScale(rows);
         List<Point> scale = new ArrayList<>();
         List<Point> valuesOnly = new ArrayList<>();
+        List<Point> withoutDeltaInterval = new ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
             AxisRange.ForestRow row = rows.get(i);
             if (setsScale.test(row)) {
                 scale.add(points.get(i));
             } else if (row.interval() != null && !row.tooFewExamples()) {
                 valuesOnly.add(points.get(i));
+            } else {
+                withoutDeltaInterval.add(points.get(i));
             }
         }
-        return AxisRange.coveringTypical((scale.isEmpty() ? tested(points) : scale).stream()
-                        .flatMap(p -> Stream.of(
-                                new AxisRange.Whisker(p.production(), p.productionLow(), p.productionHigh()),
-                                new AxisRange.Whisker(p.candidate(), p.candidateLow(), p.candidateHigh())))
-                        .filter(w -> !Double.isNaN(w.estimate())).toList(),
+        AxisRange typical = AxisRange.coveringTypical(modelWhiskers(scale.isEmpty() ? tested(points) : scale),
                 valuesOnly.stream().flatMapToDouble(p -> DoubleStream.of(p.production(), p.candidate()))
-                        .filter(v -> !Double.isNaN(v)), false);
+                        .filter(v -> !Double.isNaN(v)), modelWhiskers(withoutDeltaInterval), false);
+        // Where most rows' intervals would run past that axis (p5-tiny-slices: 24 teams of 4–10 rows beside the
+        // overall slice), their arrows say only "cut"; a bounded metric's whole range draws every whisker whole, so
+        // a 6-row team's [0.300, 0.941] is seen beside the overall [0.762, 0.874], at no more than half the scale
+        // (the typical axis already spans half of it or more).
+        long drawn = points.stream().filter(p -> !Double.isNaN(p.production()) || !Double.isNaN(p.candidate()))
+                .count();
+        long cut = points.stream().filter(p -> modelWhiskers(List.of(p)).stream()
+                .anyMatch(w -> !typical.contains(w.lower()) || !typical.contains(w.upper()))).count();
+        boolean bounded = Double.isFinite(metric.lowestValue()) && Double.isFinite(metric.highestValue());
+        return bounded && 2 * cut >= drawn && 2 * (typical.upper() - typical.lower()) >= metric.widestDifference()
+                ? typical.including(metric.lowestValue(), metric.highestValue()) : typical;
+    }
+
+    /** Both models' values with their intervals, as the per-model chart draws them. */
+    private static List<AxisRange.Whisker> modelWhiskers(List<Point> among) {
+        return among.stream().flatMap(p -> Stream.of(
+                        new AxisRange.Whisker(p.production(), p.productionLow(), p.productionHigh()),
+                        new AxisRange.Whisker(p.candidate(), p.candidateLow(), p.candidateHigh())))
+                .filter(w -> !Double.isNaN(w.estimate())).toList();
     }
 
     /** Each point as a forest plot's axis weighs it. */

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
-import java.util.stream.DoubleStream;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
@@ -74,10 +73,6 @@ public final class SliceCharts {
      * (15 px) drew them over each other.
      */
     public static final double PER_MODEL_ROW_HEIGHT = Math.ceil((MARK_SIZE + 2) / (2 * MODEL_OFFSET));
-    /** Drawn at the axis edge where an interval runs past it. */
-    static final String CLIPPED_LOW = "◀";
-    static final String CLIPPED_HIGH = "▶";
-
     /** Columns this long or shorter are never shortened: "age", "plan". */
     private static final int WHOLE_COLUMN_CHARS = 4;
     /** A shortened column keeps at least this many letters: "seg", "lan". */
@@ -135,9 +130,8 @@ public final class SliceCharts {
         MessageFormat tooltip = new MessageFormat(text.getString("chart.deltaTooltip"));
         MetricFormat numbers = data.numbers();
         List<String> tooltips = points.stream().map(p -> tooltip.format(new Object[] {p.label(),
-                MetricFormat.count(p.n()), p.hasInterval() ? numbers.delta(p.delta(), p.deltaLow(), p.deltaHigh())
-                        : Double.isNaN(p.delta()) ? "–" : numbers.signedAmong(p.delta(), p.production(),
-                                p.productionLow(), p.productionHigh(), p.candidate(), p.candidateLow(), p.candidateHigh()),
+                p.sampleSize(), p.hasInterval() ? numbers.delta(p.delta(), p.deltaLow(), p.deltaHigh())
+                        : Double.isNaN(p.delta()) ? "–" : pointDelta(numbers, p),
                 p.hasInterval() ? p.verdictWord() : p.note()})).toList();
         renderer.setDefaultToolTipGenerator(byPoint(series -> tooltips));
 
@@ -160,15 +154,14 @@ public final class SliceCharts {
         for (int i = 0; i < points.size(); i++) {
             Point p = points.get(i);
             if (p.hasInterval()) {
-                // a tested slice's estimate past the edge is written there; a tiny slice's is noise, as its tooltip
-                // says
-                markClipped(plot, range, i, p.deltaLow(), p.deltaHigh(),
-                        p.verdict() == Verdict.TOO_FEW_EXAMPLES ? Double.NaN : p.delta(), numbers);
+                markEdges(plot, range, i, p.delta(), p.deltaLow(), p.deltaHigh(), numbers.signed(p.delta()),
+                        tooltips.get(i));
             } else if (Double.isNaN(p.delta())) {
                 plot.addAnnotation(withoutPoint(p, range, i));
             } else {
-                // a diamond past the axis is not drawn: the arrow at the edge stands for it
-                markClipped(plot, range, i, p.delta(), p.delta());
+                // a diamond past the axis is not drawn: the arrow at the edge stands for it, with its Δ (p5's 6-row
+                // team22, Δ −0.333 beside an overall interval of ±0.08, was a bare ◀)
+                markEdges(plot, range, i, p.delta(), p.delta(), p.delta(), pointDelta(numbers, p), tooltips.get(i));
             }
         }
         LegendItemCollection legend = new LegendItemCollection();
@@ -244,12 +237,16 @@ public final class SliceCharts {
         plot.getRangeAxis().setRange(range.lower(), range.upper());
         for (int i = 0; i < points.size(); i++) {
             Point p = points.get(i);
-            // an undefined (NaN) value is neither below nor above the axis
-            markClipped(plot, range, i,
-                    DoubleStream.of(p.productionLow(), p.candidateLow()).filter(v -> !Double.isNaN(v))
-                            .min().orElse(Double.NaN),
-                    DoubleStream.of(p.productionHigh(), p.candidateHigh())
-                            .filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN));
+            // each model's whisker and point on its own line of the row, its tooltip on its arrows; an undefined
+            // (NaN) value has no mark
+            if (!Double.isNaN(p.production())) {
+                markEdges(plot, range, i - MODEL_OFFSET, p.production(), p.productionLow(), p.productionHigh(),
+                        numbers.value(p.production()), productionTooltips.get(i));
+            }
+            if (!Double.isNaN(p.candidate())) {
+                markEdges(plot, range, i + MODEL_OFFSET, p.candidate(), p.candidateLow(), p.candidateHigh(),
+                        numbers.value(p.candidate()), candidateTooltips.get(i));
+            }
         }
         LegendItemCollection legend = new LegendItemCollection();
         legend.add(legendItem(production, circle(), Palette.PRODUCTION, true));
@@ -262,7 +259,7 @@ public final class SliceCharts {
 
     /** A model's value in a slice; for a slice without Δ's interval, why it has none (its note). */
     private static String valueTooltip(MessageFormat tooltip, Point p, Comparable<?> model, String value) {
-        String shown = tooltip.format(new Object[] {p.label(), MetricFormat.count(p.n()), model, value});
+        String shown = tooltip.format(new Object[] {p.label(), p.sampleSize(), model, value});
         return p.hasInterval() ? shown : shown + " — " + p.note();
     }
 
@@ -336,49 +333,31 @@ public final class SliceCharts {
     }
 
     /**
-     * An interval that runs past the axis (a slice with too few examples, which does not set the scale) ends in an
-     * arrow at the edge, so a clipped whisker is never mistaken for a short one; its tooltip has the numbers.
+     * The arrows where a row runs past the axis ({@link AxisRange#edgeMarks}): a whisker that runs on, so it is never
+     * mistaken for a short one, and a point past the edge written by its arrow ("◀ −0.333", "+$8,199 ▶"), on the
+     * theme's background ({@link org.verdict.ui.chart.ChartLook}) so the whisker does not strike it through. Hovered,
+     * each gives the row's tooltip, as its point does.
      */
-    private static void markClipped(XYPlot plot, AxisRange range, int row, double low, double high) {
-        markClipped(plot, range, row, low, high, Double.NaN, null);
-    }
-
-    /**
-     * As {@link #markClipped(XYPlot, AxisRange, int, double, double)}, for a Δ with its interval: an estimate past the
-     * edge (an interval so wide that its point sets no scale, see {@link AxisRange#coveringTypical}) is written beside
-     * its arrow, so its value is never hidden: "+$8,199 ▶".
-     */
-    private static void markClipped(XYPlot plot, AxisRange range, int row, double low, double high,
-                                    double estimate, MetricFormat numbers) {
-        if (low < range.lower()) {
-            plot.addAnnotation(estimate < range.lower()
-                    ? overWhisker(arrow(CLIPPED_LOW + " " + numbers.signed(estimate), row, range.lower(),
-                            TextAnchor.CENTER_LEFT))
-                    : arrow(CLIPPED_LOW, row, range.lower(), TextAnchor.CENTER_LEFT));
-        }
-        if (high > range.upper()) {
-            plot.addAnnotation(estimate > range.upper()
-                    ? overWhisker(arrow(numbers.signed(estimate) + " " + CLIPPED_HIGH, row, range.upper(),
-                            TextAnchor.CENTER_RIGHT))
-                    : arrow(CLIPPED_HIGH, row, range.upper(), TextAnchor.CENTER_RIGHT));
+    private static void markEdges(XYPlot plot, AxisRange range, double row, double estimate, double low, double high,
+                                  String estimateText, String tooltip) {
+        for (AxisRange.EdgeMark mark : range.edgeMarks(estimate, low, high, estimateText)) {
+            XYTextAnnotation arrow = new XYTextAnnotation(mark.text(), row,
+                    mark.atLower() ? range.lower() : range.upper());
+            arrow.setTextAnchor(mark.atLower() ? TextAnchor.CENTER_LEFT : TextAnchor.CENTER_RIGHT);
+            arrow.setPaint(Palette.awt(Palette.NEUTRAL));
+            arrow.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+            if (mark.writesValue()) {
+                arrow.setBackgroundPaint(Color.WHITE);
+            }
+            arrow.setToolTipText(tooltip);
+            plot.addAnnotation(arrow);
         }
     }
 
-    /**
-     * A value written on its row's whisker, on a background ({@link org.verdict.ui.chart.ChartLook} gives it the
-     * theme's) so the line does not strike it through.
-     */
-    private static XYTextAnnotation overWhisker(XYTextAnnotation text) {
-        text.setBackgroundPaint(Color.WHITE);
-        return text;
-    }
-
-    private static XYTextAnnotation arrow(String mark, int row, double at, TextAnchor anchor) {
-        XYTextAnnotation arrow = new XYTextAnnotation(mark, row, at);
-        arrow.setTextAnchor(anchor);
-        arrow.setPaint(Palette.awt(Palette.NEUTRAL));
-        arrow.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-        return arrow;
+    /** Δ of a point without an interval, with the decimals of the two models' values it is the difference of. */
+    private static String pointDelta(MetricFormat numbers, Point p) {
+        return numbers.signedAmong(p.delta(), p.production(), p.productionLow(), p.productionHigh(), p.candidate(),
+                p.candidateLow(), p.candidateHigh());
     }
 
     /**
@@ -414,7 +393,7 @@ public final class SliceCharts {
             List<String> rowForms = new ArrayList<>(forms.get(i));
             rowForms.add(named.get(i));
             rowForms.add(bare.get(i));
-            rows.add(new RowAxis.Row(rowForms.stream().distinct().toList(), " (n=" + MetricFormat.count(p.n()) + ")",
+            rows.add(new RowAxis.Row(rowForms.stream().distinct().toList(), " (" + p.sampleSize() + ")",
                     mark));
         }
         return rows;

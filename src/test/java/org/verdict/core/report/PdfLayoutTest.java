@@ -273,7 +273,8 @@ class PdfLayoutTest {
                 "lower bound " + plot.getDomainAxis().getLowerBound());
         assertTrue(Math.abs(plot.getDomainAxis().getUpperBound() - (0.030 + 0.00425)) < 1e-9);
         assertTrue(plot.getAnnotations().stream().anyMatch(a -> a instanceof org.jfree.chart.annotations.XYTextAnnotation t
-                && t.getText().equals("◀")), "the tiny slice's clipped interval ends in an arrow");
+                && t.getText().equals("◀ −0.45")), "the tiny slice's clipped interval ends in an arrow that writes "
+                + "its Δ, past the edge too, as the app's forest does");
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.verdict.core.compare.Verdict;
 import org.verdict.core.evidence.ComparisonEvidence;
 import org.verdict.core.evidence.EvidenceTable;
 import org.verdict.core.pack.Metric;
+import org.verdict.core.pack.TargetUnit;
 import org.verdict.core.stats.Interval;
 
 class ComparisonRowTest {
@@ -286,10 +287,19 @@ class ComparisonRowTest {
         ComparisonRow row = new ComparisonRow(small);
         assertEquals("too few examples", small.verdictLabel());
         assertNull(row.verdictReason());
-        assertEquals("Δ 0.000 was not tested, so the cell does not show it: 14 examples, under the minimum of 30.",
-                row.deltaTooltip());
+        assertEquals("Δ 0.000 was not tested, so the cell does not show it: 14 rows, under the minimum of 30, are "
+                + "too few for a test of Δ.", row.deltaTooltip());
         assertEquals("not tested: n\u00a0<\u00a030", row.deltaText());
         assertEquals(row.deltaText(), new ComparisonRow(small, true).deltaText(), "nor with Show unadjusted intervals");
+        assertNull(row.rankedDelta(), "an untested Δ is not ranked: its value is noise");
+
+        // roc_auc keeps Newcombe's intervals under the minimum: the reason gives the counts it rests on, as n's does
+        SliceResult ranked = new SliceResult(ReportFixture.slice("region", "r12"), 9, Metric.ROC_AUC, true,
+                new MetricEstimate(0.667, new Interval(0.2, 0.9)), new MetricEstimate(0.833, new Interval(0.3, 0.97)),
+                0.167, null, null, null, null, null, Verdict.TOO_FEW_EXAMPLES, null, null, null, null, 0.01,
+                TargetUnit.NONE, new MetricCounts(3L, 6L, null, null, null, null));
+        assertEquals("Δ +0.167 was not tested, so the cell does not show it: 9 rows (3 positive, 6 negative), under "
+                + "the minimum of 30, are too few for a test of Δ.", new ComparisonRow(ranked).deltaTooltip());
     }
     /**
      * One number format for a row: the app and the approval pack write the same Δ (the approval pack said −759.2

@@ -254,7 +254,7 @@ class SliceChartDataTest {
 
         assertFalse(data.deltaRange().contains(0.45), "its point sets no scale: " + data.deltaRange());
         List<String> marks = plot.getAnnotations().stream().map(a -> ((XYTextAnnotation) a).getText()).toList();
-        assertEquals(List.of(SliceCharts.CLIPPED_LOW, "+0.450 " + SliceCharts.CLIPPED_HIGH), marks,
+        assertEquals(List.of(AxisRange.PAST_LOWER, "+0.450 " + AxisRange.PAST_UPPER), marks,
                 "both ends past the edges, and its Δ written by the arrow on its side");
     }
 
@@ -268,7 +268,8 @@ class SliceChartDataTest {
         assertEquals(data.deltaRange().upper(), plot.getRangeAxis().getUpperBound(), 1e-9);
         List<String> arrows = plot.getAnnotations().stream()
                 .map(a -> ((XYTextAnnotation) a).getText()).toList();
-        assertEquals(List.of(SliceCharts.CLIPPED_LOW), arrows, "one arrow, at the low edge, for the tiny slice");
+        assertEquals(List.of(AxisRange.PAST_LOWER + " −0.450"), arrows,
+                "one arrow, at the low edge, for the tiny slice, writing its Δ past the edge");
     }
 
     /**
@@ -310,7 +311,7 @@ class SliceChartDataTest {
                 "org.verdict.ui.messages")).forestPlot(data).getXYPlot();
         int s50 = data.points().stream().map(SliceChartData.Point::label).toList().indexOf("site=s50");
         assertTrue(plot.getAnnotations().stream().map(XYTextAnnotation.class::cast)
-                .anyMatch(a -> a.getText().equals(SliceCharts.CLIPPED_HIGH) && a.getX() == s50),
+                .anyMatch(a -> a.getText().equals(AxisRange.PAST_UPPER) && a.getX() == s50),
                 "the clipped end is marked with the arrow");
     }
 
@@ -439,7 +440,7 @@ class SliceChartDataTest {
         for (SliceChartData.Point p : spanning) {
             int row = labels.indexOf(p.label());
             assertTrue(plot.getAnnotations().stream().map(XYTextAnnotation.class::cast)
-                    .anyMatch(a -> a.getText().equals(SliceCharts.CLIPPED_LOW) && a.getX() == row),
+                    .anyMatch(a -> a.getText().equals(AxisRange.PAST_LOWER) && a.getX() == row),
                     p.label() + "'s whisker ends in an arrow at the left edge");
         }
     }
@@ -471,5 +472,135 @@ class SliceChartDataTest {
 
         assertEquals(pack.getDomainAxis().getLowerBound(), app.lower(), 1e-12);
         assertEquals(pack.getDomainAxis().getUpperBound(), app.upper(), 1e-12);
+    }
+
+    /**
+     * p5-tiny-slices: the overall slice tested and every team under the minimum (4–10 rows), with their Wilson
+     * intervals and their untested Δ; the overall interval sets both axes.
+     */
+    private static List<SliceResult> tinyTeams() {
+        Metric m = Metric.ACCURACY;
+        List<SliceResult> results = new ArrayList<>(List.of(new SliceResult(SliceKey.OVERALL, 177, m, true,
+                new MetricEstimate(0.791, new Interval(0.725, 0.844)),
+                new MetricEstimate(0.825, new Interval(0.762, 0.874)), 0.034, new Interval(-0.045, 0.113),
+                new Interval(-0.045, 0.113), 0.396, 0.396, "score", Verdict.INCONCLUSIVE,
+                new ShownInterval(TestFamily.OVERALL, 0.95, ShownInterval.NONE, 1), null, null, null)));
+        // team, n, production and candidate with their modified Wilson intervals
+        Object[][] teams = {{"team22", 6, 1.0, 0.610, 1.0, 0.667, 0.300, 0.941},
+                {"team4", 4, 0.5, 0.089, 0.911, 1.0, 0.510, 1.0}, {"team0", 8, 0.75, 0.409, 0.956, 0.75, 0.409, 0.956},
+                {"team6", 10, 1.0, 0.722, 1.0, 0.9, 0.596, 0.995}, {"team3", 5, 0.6, 0.231, 0.929, 0.8, 0.376, 0.990}};
+        for (Object[] t : teams) {
+            double production = (double) t[2];
+            double candidate = (double) t[5];
+            results.add(new SliceResult(ReportFixture.slice("team", (String) t[0]), (int) t[1], m, true,
+                    new MetricEstimate(production, new Interval((double) t[3], (double) t[4])),
+                    new MetricEstimate(candidate, new Interval((double) t[6], (double) t[7])),
+                    candidate - production, null, null, null, null, null, Verdict.TOO_FEW_EXAMPLES, null, null, null,
+                    null));
+        }
+        return results;
+    }
+
+    /**
+     * The Δ of a slice under the minimum sets no scale; past the edge its diamond is not drawn, so its arrow writes
+     * it and, hovered, gives the diamond's tooltip: team22 (Δ −0.333) and team4 (+0.500) were bare arrows without a
+     * tooltip beside the overall interval [−0.045, +0.113].
+     */
+    @Test
+    void anUntestedPointPastTheForestsEdgeIsWrittenByItsArrowAndHoveredSaysWhy() {
+        SliceChartData data = SliceChartData.of(Metric.ACCURACY, tinyTeams());
+        XYPlot plot = new SliceCharts(ResourceBundle.getBundle("org.verdict.ui.messages")).forestPlot(data)
+                .getXYPlot();
+        List<String> labels = data.points().stream().map(SliceChartData.Point::label).toList();
+
+        List<XYTextAnnotation> marks = plot.getAnnotations().stream().map(XYTextAnnotation.class::cast).toList();
+        XYTextAnnotation team22 = marks.stream().filter(a -> a.getX() == labels.indexOf("team=team22"))
+                .findFirst().orElseThrow();
+        assertEquals(AxisRange.PAST_LOWER + " −0.333", team22.getText());
+        assertEquals("team=team22 (n=6): Δ −0.333, too few examples", team22.getToolTipText());
+        XYTextAnnotation team4 = marks.stream().filter(a -> a.getX() == labels.indexOf("team=team4"))
+                .findFirst().orElseThrow();
+        assertEquals("+0.500 " + AxisRange.PAST_UPPER, team4.getText());
+        assertEquals(List.of(), marks.stream().filter(a -> a.getX() == labels.indexOf("team=team0")).toList(),
+                "team0's Δ 0.000 is on the axis, drawn as its diamond");
+        for (XYTextAnnotation mark : marks) {
+            assertTrue(mark.getToolTipText() != null && mark.getToolTipText().startsWith(labels.get(
+                    (int) mark.getX())), "every arrow gives its row's tooltip: " + mark.getText());
+        }
+    }
+
+    /**
+     * Where most rows' intervals would run past the per-model axis, a rate's whole range is drawn: every value and
+     * whisker whole (production 1.000 and candidate 0.667 of team22 were not drawn on an axis of 0.72–0.88).
+     */
+    @Test
+    void onManyTinySlicesThePerModelAxisIsTheRatesWholeRange() {
+        SliceChartData data = SliceChartData.of(Metric.ACCURACY, tinyTeams());
+        AxisRange range = data.valueRange();
+
+        assertTrue(range.lower() <= 0 && range.upper() >= 1, range.toString());
+        assertTrue(range.lower() > -0.1 && range.upper() < 1.1, "no further than a margin: " + range);
+        XYPlot plot = new SliceCharts(ResourceBundle.getBundle("org.verdict.ui.messages")).perModel(data)
+                .getXYPlot();
+        assertEquals(List.of(), plot.getAnnotations(), "no whisker cut, no point past an edge");
+    }
+
+    /**
+     * A few tiny slices beside tested ones: their values join the per-model axis where near it, their intervals never
+     * set it, and a value far off (a 5-row neighbourhood's mae of 20,498 among 44k–62k) is written by its arrow.
+     */
+    @Test
+    void aTinySlicesValueIsOnThePerModelAxisWhenNearElseWrittenAtTheEdge() {
+        List<SliceResult> results = new ArrayList<>(tinyTeams().subList(0, 1));
+        Metric m = Metric.ACCURACY;
+        for (int i = 0; i < 12; i++) {
+            results.add(ReportFixture.result(ReportFixture.slice("region", "r" + i), 400, m, 0.79, 0.81 + 0.002 * i,
+                    -0.03, 0.07, 0.5, 1.0, Verdict.INCONCLUSIVE));
+        }
+        results.add(new SliceResult(ReportFixture.slice("team", "team9"), 9, m, true,
+                new MetricEstimate(0.889, new Interval(0.565, 0.980)), new MetricEstimate(0.778,
+                new Interval(0.453, 0.937)), -0.111, null, null, null, null, null, Verdict.TOO_FEW_EXAMPLES, null,
+                null, null, null));
+        AxisRange near = SliceChartData.of(m, results).valueRange();
+        assertTrue(near.contains(0.889) && near.contains(0.778), "team9's values: " + near);
+        assertFalse(near.contains(0.565), "its interval sets no scale: " + near);
+
+        Metric mae = Metric.MAE;
+        List<SliceResult> prices = List.of(
+                ReportFixture.result(SliceKey.OVERALL, 5000, mae, 54_078, 59_275, -3_267, 13_679, 0.2, 0.2,
+                        Verdict.INCONCLUSIVE),
+                ReportFixture.result(ReportFixture.slice("neighbourhood", "hood_00"), 369, mae, 61_899, 45_293,
+                        -24_838, -5_242, 0.001, 0.001, Verdict.BETTER),
+                ReportFixture.result(ReportFixture.slice("neighbourhood", "hood_09"), 5, mae, 74_608, 20_498, -90_000,
+                        -10_000, 0.5, 0.5, Verdict.TOO_FEW_EXAMPLES));
+        XYPlot plot = new SliceCharts(ResourceBundle.getBundle("org.verdict.ui.messages"))
+                .perModel(SliceChartData.of(mae, prices)).getXYPlot();
+        List<String> written = plot.getAnnotations().stream().map(a -> ((XYTextAnnotation) a).getText()).toList();
+        assertTrue(written.contains(AxisRange.PAST_LOWER + " 20,498") && written.contains("74,608 "
+                + AxisRange.PAST_UPPER), written.toString());
+    }
+
+    /**
+     * p3-regression-usd's mape: region04 has 207 rows, 83 of them with label 0, which mape leaves out; the chart said
+     * "region04 (n=207)" beside a value resting on 124 rows, the table "207" / "83 label 0 out".
+     */
+    @Test
+    void aMapeRowSaysTheRowsItsValueRestsOnAndAllOfThem() {
+        Metric m = Metric.MAPE;
+        SliceResult region04 = new SliceResult(ReportFixture.slice("region", "region04"), 207, m, true,
+                new MetricEstimate(0.508, new Interval(0.446, 0.585)), new MetricEstimate(0.710,
+                new Interval(0.551, 1.055)), 0.202, new Interval(-0.101, 0.504), new Interval(-0.05, 0.45), 0.1, 0.686,
+                "paired-bootstrap", Verdict.INCONCLUSIVE, null, null, null, null, 0.05,
+                org.verdict.core.pack.TargetUnit.NONE,
+                new org.verdict.core.compare.MetricCounts(null, null, null, null, null, null, 83L));
+        SliceChartData data = SliceChartData.of(m, List.of(region04));
+
+        assertEquals(" (n=124 of 207)", SliceCharts.axisLabels(data.points()).get(0).count());
+        XYPlot plot = new SliceCharts(ResourceBundle.getBundle("org.verdict.ui.messages")).perModel(data).getXYPlot();
+        String tooltip = plot.getRenderer().getDefaultToolTipGenerator().generateToolTip(plot.getDataset(), 0, 0);
+        assertTrue(tooltip.startsWith("region=region04 (n=124 of 207): "), tooltip);
+        assertEquals(" (n=98)", SliceCharts.axisLabels(SliceChartData.of(m, List.of(ReportFixture.result(
+                ReportFixture.slice("region", "region00"), 98, m, 0.52, 0.59, -0.2, 0.3, 0.5, 1.0,
+                Verdict.INCONCLUSIVE))).points()).get(0).count(), "n alone where no row is left out");
     }
 }
