@@ -32,6 +32,8 @@ import warnings
 
 import numpy as np
 
+import fairness_worsening  # the populations' truth, draws and gap terms, as the coverage benchmark makes them
+
 SMALL = 30  # groups under the default minGroupSize
 POPULATIONS = {  # prevalence[g], TPR[model][g], FPR[model][g]; model 0 production, 1 candidate; group 2 the small one
     'small-lower': ([0.3, 0.3, 0.3], [[0.70, 0.70, 0.55], [0.72, 0.72, 0.45]], [[0.10, 0.10, 0.06], [0.10, 0.10, 0.05]]),
@@ -39,61 +41,22 @@ POPULATIONS = {  # prevalence[g], TPR[model][g], FPR[model][g]; model 0 producti
     'small-level': ([0.3, 0.3, 0.3], [[0.70, 0.70, 0.70], [0.75, 0.75, 0.75]], [[0.10, 0.10, 0.10], [0.12, 0.12, 0.12]]),
     'small-improves': ([0.3, 0.3, 0.3], [[0.70, 0.70, 0.50], [0.72, 0.72, 0.65]], [[0.10, 0.10, 0.05], [0.10, 0.10, 0.08]]),
 }
-DISPARITIES = ['demographic_parity_difference', 'demographic_parity_ratio', 'equalized_odds_difference',
-               'equal_opportunity_difference']
-PAIRS = [(g, h) for g in range(3) for h in range(3) if g != h]
+DISPARITIES = fairness_worsening.DISPARITIES
 METHODS = ['multinomial', 'jeffreys', 'jeffreys-counts']
 
 
 def truth(population):
-    """True worsening of every disparity."""
-    prevalence, tpr, fpr = (np.array(x) for x in POPULATIONS[population])
-    selection = prevalence * tpr + (1 - prevalence) * fpr
-    gap = lambda v: v.max(-1) - v.min(-1)
-    values = {'demographic_parity_difference': gap(selection),
-              'demographic_parity_ratio': -selection.min(-1) / selection.max(-1),
-              'equalized_odds_difference': np.maximum(gap(tpr), gap(fpr)),
-              'equal_opportunity_difference': gap(tpr)}
-    return {d: v[1] - v[0] for d, v in values.items()}
+    return fairness_worsening.truth(population, POPULATIONS)
 
 
 def draw(population, sizes, rng):
-    """One sample's paired cells [group, label·4 + production·2 + candidate]."""
-    prevalence, tpr, fpr = POPULATIONS[population]
-    cells = np.zeros((3, 8))
-    for g, size in enumerate(sizes):
-        positive = rng.random(size) < prevalence[g]
-        u = rng.random(size)
-        v = np.where(rng.random(size) < 0.7, u, rng.random(size))
-        production = u < np.where(positive, tpr[0][g], fpr[0][g])
-        candidate = v < np.where(positive, tpr[1][g], fpr[1][g])
-        cells[g] = np.bincount(positive * 4 + production * 2 + candidate, minlength=8)
-    return cells
+    return fairness_worsening.draw(population, sizes, rng, POPULATIONS).astype(float)
 
 
 def worsening(cells, disparity):
     """The worsening of cells [..., group, 8] (NaN where no term is defined); terms with an undefined rate left out."""
-    n = cells.sum(-1)
-    positives = cells[..., 4:].sum(-1)
-    largest = []
-    with np.errstate(invalid='ignore', divide='ignore'):
-        for bit in (2, 1):
-            selects = np.array([(c & bit) != 0 for c in range(8)])
-            selected = (cells * selects).sum(-1)
-            true_positives = (cells[..., 4:] * selects[4:]).sum(-1)
-            rates = {'selection': selected / n, 'tpr': true_positives / positives,
-                     'fpr': (selected - true_positives) / (n - positives)}
-            measures = {'demographic_parity_difference': ['selection'], 'demographic_parity_ratio': ['selection'],
-                        'equalized_odds_difference': ['tpr', 'fpr'],
-                        'equal_opportunity_difference': ['tpr']}[disparity]
-            terms = []
-            for measure in measures:
-                r = rates[measure]
-                for g, h in PAIRS:
-                    terms.append(-r[..., g] / r[..., h] if disparity == 'demographic_parity_ratio'
-                                 else r[..., g] - r[..., h])
-            largest.append(np.nanmax(np.stack(terms, -1), -1))
-    return largest[1] - largest[0]
+    terms = fairness_worsening.gap_terms(cells, disparity)
+    return np.nanmax(terms[..., 1, :], -1) - np.nanmax(terms[..., 0, :], -1)
 
 
 def replicates_of(cells, replicates, rng, method):

@@ -53,9 +53,9 @@ DISPARITIES = ['demographic_parity_difference', 'demographic_parity_ratio', 'equ
 PAIRS = [(g, h) for g in range(3) for h in range(3) if g != h]
 
 
-def truth(population):
+def truth(population, populations=POPULATIONS):
     """True worsening of every disparity."""
-    prevalence, tpr, fpr = (np.array(x) for x in POPULATIONS[population])
+    prevalence, tpr, fpr = (np.array(x) for x in populations[population])
     selection = prevalence * tpr + (1 - prevalence) * fpr
     gap = lambda v: v.max(-1) - v.min(-1)
     values = {'demographic_parity_difference': gap(selection),
@@ -65,14 +65,15 @@ def truth(population):
     return {d: v[1] - v[0] for d, v in values.items()}
 
 
-def draw(population, per_group, rng):
-    """One sample's paired cells [group, label·4 + production·2 + candidate]."""
-    prevalence, tpr, fpr = POPULATIONS[population]
+def draw(population, per_group, rng, populations=POPULATIONS):
+    """One sample's paired cells [group, label·4 + production·2 + candidate]; per_group a size or one per group."""
+    prevalence, tpr, fpr = populations[population]
+    sizes = per_group if isinstance(per_group, tuple) else (per_group,) * 3
     cells = np.zeros((3, 8), dtype=np.int64)
-    for g in range(3):
-        positive = rng.random(per_group) < prevalence[g]
-        u = rng.random(per_group)
-        v = np.where(rng.random(per_group) < 0.7, u, rng.random(per_group))
+    for g, size in enumerate(sizes):
+        positive = rng.random(size) < prevalence[g]
+        u = rng.random(size)
+        v = np.where(rng.random(size) < 0.7, u, rng.random(size))
         production = u < np.where(positive, tpr[0][g], fpr[0][g])
         candidate = v < np.where(positive, tpr[1][g], fpr[1][g])
         cells[g] = np.bincount(positive * 4 + production * 2 + candidate, minlength=8)
