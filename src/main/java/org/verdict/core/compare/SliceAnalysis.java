@@ -2,16 +2,13 @@ package org.verdict.core.compare;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executor;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleFunction;
-import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
+import org.verdict.core.compare.StudentizedIntervals.CarriedSum;
+import org.verdict.core.compare.StudentizedIntervals.SumsMetric;
 import org.verdict.core.pack.EvaluationTable;
 import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.Task;
@@ -46,7 +43,6 @@ import org.verdict.core.stats.SliceRanking;
 import org.verdict.core.stats.StudentizedBootstrap;
 import org.verdict.core.stats.SumConcentration;
 import org.verdict.core.stats.WaldDifference;
-import org.verdict.core.task.AwaitedWork;
 import org.verdict.core.task.Progress;
 
 /**
@@ -65,8 +61,6 @@ final class SliceAnalysis {
     static final double MAX_UNDEFINED_SHARE = 0.01;
     /** A labelled class with fewer examples makes an unweighted per-class average unstable (see ClassSets). */
     static final int MIN_CLASS_EXAMPLES = 5;
-    /** How many classes under {@link #MIN_CLASS_EXAMPLES} besides the rarest an unstable slice's reason names. */
-    private static final int MAX_RARE_CLASSES_NAMED = 8;
 
     static final String CELL_BOOTSTRAP = "paired-bootstrap-cells";
     static final String ROW_BOOTSTRAP = "paired-bootstrap";
@@ -138,11 +132,11 @@ final class SliceAnalysis {
     private final ComparisonOptions options;
     private final Progress progress;
     /**
-     * Where a slice's block bootstrap offers part of its replicates to a thread that has nothing else to do (the
-     * comparison's workers): a task queued there behind the other slices, run by the slice itself if still queued
-     * when the slice has made every replicate.
+     * The block bootstraps' replicates, offered in part to a thread that has nothing else to do (the comparison's
+     * workers): a task queued there behind the other slices, run by the slice itself if still queued when the slice
+     * has made every replicate.
      */
-    private final Executor helpers;
+    private final BlockReplicates blockReplicates;
     /**
      * Each thread's scratch of both models, kept from slice to slice for slices up to {@link #KEPT_SCRATCH} examples:
      * each example's tie group, and each tie group's DeLong components and AP influences by class (two values a
@@ -191,7 +185,7 @@ final class SliceAnalysis {
         this.candidateVersion = candidateVersion;
         this.options = options;
         this.progress = progress;
-        this.helpers = helpers;
+        this.blockReplicates = new BlockReplicates(options.bootstrapReplicates(), helpers, progress);
     }
 
     /**
@@ -713,197 +707,9 @@ final class SliceAnalysis {
                 BalancedAccuracyDifference.TEST, comparison.note());
     }
 
-    /**
-     * The class sets macro_f1, weighted_f1 and balanced_accuracy average over in one slice, fixed from the slice's
-     * own rows for the point estimates and every replicate alike: for balanced accuracy the classes labelled in the
-     * slice (scikit-learn's balanced_accuracy_score), for the F1 averages the classes labelled or predicted by either
-     * model (f1_score with {@code labels=} that set) among the classes labelled somewhere in the table. A replicate
-     * that misses a class then keeps the denominator.
-     *
-     * <p>A class listed in model.classes that no row of the table is labelled with is left out of every slice's
-     * average, as a class labelled elsewhere is left out of a slice without it: counted in, with F1 0 for both models
-     * whoever predicts it, it only scaled both averages and Δ by k / (k + 1), a share the pack chose by listing it
-     * (0.838 and 0.865 over 4 labelled classes became 0.670 and 0.692), and the table can say nothing else of it. A
-     * prediction of it still costs the model that makes it: the row is labelled with another class, whose recall
-     * loses it; the note says how many rows each model predicts as such classes.
-     */
-    private static final class ClassSets {
-        private final boolean[] labelled;
-        private final boolean[] labelledOrPredicted;
-        private final boolean[] labelledInTable;
-        private final long[] support;
-        /** The rows each model predicts as a class no row of the table is labelled with: production's, candidate's. */
-        private final long[] predictedUnlabelled = new long[2];
-        private final long rows;
-        private final List<String> classes;
-
-        ClassSets(ConfusionMatrix[] pair, boolean[] labelledInTable) {
-            classes = pair[0].classes();
-            int k = classes.size();
-            this.labelledInTable = labelledInTable;
-            labelled = new boolean[k];
-            labelledOrPredicted = new boolean[k];
-            support = new long[k];
-            rows = pair[0].total();
-            for (int c = 0; c < k; c++) {
-                support[c] = pair[0].support(c);
-                labelled[c] = support[c] > 0;
-                labelledOrPredicted[c] = labelledInTable[c]
-                        && (labelled[c] || pair[0].predictedCount(c) > 0 || pair[1].predictedCount(c) > 0);
-                if (!labelledInTable[c]) {
-                    predictedUnlabelled[0] += pair[0].predictedCount(c);
-                    predictedUnlabelled[1] += pair[1].predictedCount(c);
-                }
-            }
-        }
-
-        boolean[] of(Metric metric) {
-            return switch (metric) {
-                case BALANCED_ACCURACY -> labelled;
-                case MACRO_F1, WEIGHTED_F1 -> labelledOrPredicted;
-                default -> null;
-            };
-        }
-
-        /**
-         * Why an unweighted per-class average gets no interval here — neither Δ nor either model's value — or null.
-         *
-         * <p>A labelled class with fewer than {@link #MIN_CLASS_EXAMPLES} examples: it is missing from a resample with
-         * probability about e^(−s) (5 % at s = 3, under 1 % from s = 5), and then its whole 1/k share of the average
-         * jumps; the bootstrap distribution is a mixture, not an interval. A class without any example here, labelled
-         * elsewhere or nowhere, is in neither the average nor its replicates ({@link #absentNote}): Δ over the classes
-         * present covered its own truth at the level in the coverage simulation (docs/statistics.md, "A class missing
-         * from the slice").
-         */
-        String unstableReason(Metric metric) {
-            if (!metric.isUnweightedClassAverage()) {
-                return null;
-            }
-            // the rarest first (the first of them in class order on a tie), each of the others named after it
-            List<Integer> rare = IntStream.range(0, support.length)
-                    .filter(c -> labelled[c] && support[c] < MIN_CLASS_EXAMPLES).boxed()
-                    .sorted(Comparator.comparingLong((Integer c) -> support[c]).thenComparingInt(c -> c)).toList();
-            if (rare.isEmpty()) {
-                return null;
-            }
-            int rarest = rare.get(0);
-            List<String> others = rare.subList(1, rare.size()).stream()
-                    .map(c -> classes.get(c) + ": " + support[c]).toList();
-            return "class " + classes.get(rarest) + " has " + support[rarest] + " example"
-                    + (support[rarest] == 1 ? "" : "s") + " here" + (others.isEmpty() ? ""
-                    : " and " + others.size() + " more class" + (others.size() == 1 ? " has" : "es have")
-                    + " fewer than " + MIN_CLASS_EXAMPLES + " (" + String.join(", ",
-                            others.subList(0, Math.min(MAX_RARE_CLASSES_NAMED, others.size())))
-                    + (others.size() > MAX_RARE_CLASSES_NAMED ? ", …" : "") + ")")
-                    + "; the bootstrap cannot measure " + metric.wireName() + "'s uncertainty";
-        }
-
-        /**
-         * What an unweighted per-class average of this slice leaves out, or null: "class legal has no example here, so
-         * macro_f1 and its intervals average the 3 classes present". scikit-learn's macro average does the same. A
-         * class of model.classes labelled on no row of the table is said so, with the rows each model predicts as such
-         * classes here, every one a wrong prediction that the row's own class's recall counts.
-         */
-        String absentNote(Metric metric) {
-            if (!metric.isUnweightedClassAverage()) {
-                return null;
-            }
-            List<String> absent = absentClasses(c -> labelledInTable[c] && !labelled[c]);
-            List<String> nowhere = absentClasses(c -> !labelledInTable[c]);
-            if (absent.isEmpty() && nowhere.isEmpty()) {
-                return null;
-            }
-            boolean[] averaged = of(metric);
-            long present = IntStream.range(0, classes.size()).filter(c -> averaged[c]).count();
-            String why = absent.isEmpty() ? ""
-                    : named(absent) + (absent.size() == 1 ? " has" : " have") + " no example here";
-            if (!nowhere.isEmpty()) {
-                why += (why.isEmpty() ? "" : " and ") + named(nowhere) + (nowhere.size() == 1 ? " is" : " are")
-                        + " in model.classes but no row of the table is labelled with "
-                        + (nowhere.size() == 1 ? "it" : "them");
-            }
-            String note = why + ", so " + metric.wireName() + " and its intervals average the " + present
-                    + (absent.isEmpty() ? " labelled classes" : " classes present");
-            return nowhere.isEmpty() ? note : note + "; " + UnlabelledClassPredictions.sentence(nowhere.size(),
-                    predictedUnlabelled[1], predictedUnlabelled[0], rows, UnlabelledClassPredictions.Rows.HERE);
-        }
-
-        private List<String> absentClasses(IntPredicate absent) {
-            return IntStream.range(0, classes.size()).filter(absent).mapToObj(classes::get).toList();
-        }
-
-        private static String named(List<String> names) {
-            return names.size() == 1 ? "class " + names.get(0)
-                    : names.size() + " classes (" + String.join(", ", names.subList(0, Math.min(3, names.size())))
-                    + (names.size() > 3 ? ", …" : "") + ")";
-        }
-    }
-
     private static MetricValue countValue(ConfusionMatrix matrix, Metric metric, boolean[] averaged) {
         double value = matrix.valueOrNaN(metric, averaged);
         return Double.isNaN(value) ? matrix.value(metric) : MetricValue.of(value);
-    }
-
-    /**
-     * A metric that is a share of the same rows for both models (accuracy, micro_f1 and selection rate of all rows,
-     * recall/tpr of the positives, fpr of the negatives): each row of the denominator is a pair of successes.
-     */
-    private record PairedRate(long trials, long productionSuccesses, long candidateSuccesses, long onlyCandidate,
-                              long onlyProduction) {
-
-        static boolean covers(Metric metric) {
-            return metric == Metric.ACCURACY || metric == Metric.MICRO_F1 || metric == Metric.RECALL
-                    || metric == Metric.TPR || metric == Metric.FPR || metric == Metric.SELECTION_RATE;
-        }
-
-        /** Recall of class {@code c} of a multiclass task: a success is a row labelled c predicted as c. */
-        static PairedRate ofClass(long[] cells, int k, int c) {
-            return counted(cells, k, label -> label == c, (label, predicted) -> predicted == c);
-        }
-
-        /** The paired counts of a metric {@link #covers} covers. */
-        static PairedRate of(Metric metric, long[] cells, int k) {
-            IntPredicate trial = metric == Metric.RECALL || metric == Metric.TPR ? label -> label == 1
-                    : metric == Metric.FPR ? label -> label == 0 : label -> true;
-            boolean accuracyLike = metric == Metric.ACCURACY || metric == Metric.MICRO_F1;
-            return counted(cells, k, trial, accuracyLike ? (label, predicted) -> predicted == label
-                    : (label, predicted) -> predicted == 1);
-        }
-
-        /**
-         * Over the paired cells (label, production's prediction, candidate's prediction) of the rows whose label is a
-         * {@code trial}: the trials, each model's successes and the discordant pairs.
-         */
-        private static PairedRate counted(long[] cells, int k, IntPredicate trial, Success success) {
-            long trials = 0;
-            long prod = 0;
-            long cand = 0;
-            long onlyCand = 0;
-            long onlyProd = 0;
-            for (int l = 0; l < k; l++) {
-                if (!trial.test(l)) {
-                    continue;
-                }
-                for (int p = 0; p < k; p++) {
-                    for (int c = 0; c < k; c++) {
-                        long count = cells[(l * k + p) * k + c];
-                        boolean prodSuccess = success.of(l, p);
-                        boolean candSuccess = success.of(l, c);
-                        trials += count;
-                        prod += prodSuccess ? count : 0;
-                        cand += candSuccess ? count : 0;
-                        onlyCand += candSuccess && !prodSuccess ? count : 0;
-                        onlyProd += prodSuccess && !candSuccess ? count : 0;
-                    }
-                }
-            }
-            return new PairedRate(trials, prod, cand, onlyCand, onlyProd);
-        }
-
-        /** Whether a row of {@code label} predicted as {@code predicted} is a success. */
-        private interface Success {
-            boolean of(int label, int predicted);
-        }
     }
 
     /**
@@ -1473,17 +1279,16 @@ final class SliceAnalysis {
         if (closedForm != null) {
             return closedForm;
         }
-        int replicates = options.bootstrapReplicates();
         // log_loss and brier are means of positive losses: studentized on the log scale, and brier's losses are at
         // most 1, so on the logit scale (a log-scale interval of a small slice could reach past 1)
-        StudentizedIntervals studentized = new StudentizedIntervals(resampler, totals, replicates, n,
+        StudentizedIntervals studentized = new StudentizedIntervals(options, resampler, totals, n,
                 List.of(StudentizedBootstrap.Scale.LOG, StudentizedBootstrap.Scale.LOGIT),
                 SliceAnalysis::calibrationValue,
                 (m, model) -> new int[] {m * 2 + model, CALIBRATION_WIDTH - 1},
                 (m, model) -> new CarriedSum(m * 2 + model, m == 0 ? "log loss" : "Brier loss"));
         // log_loss and brier read the loss sums and the count; the calibration error its bins' sums, which are most
         // of the vector, and its replicates serve only to tell whether Δ varies (its intervals are its own, below)
-        BlockReplicates drawn = blockReplicates(resampler, CALIBRATION_WIDTH, metrics.size(),
+        BlockReplicates.Drawn drawn = blockReplicates.draw(resampler, CALIBRATION_WIDTH, metrics.size(),
                 SliceAnalysis::calibrationValue, studentized, random,
                 new int[] {0, 4, CALIBRATION_WIDTH - 1, CALIBRATION_WIDTH}, CALIBRATION_ERROR,
                 new int[] {4, CALIBRATION_WIDTH - 1});
@@ -1603,173 +1408,6 @@ final class SliceAnalysis {
         };
     }
 
-    /**
-     * Two replicates' Δ further apart than this show that Δ varies in the replicates: some replicate then lies at
-     * least half as far from their mean, whose square (above 1e-201) leaves the standard deviation of the Δs above 0
-     * whatever their number, as long as every replicate is finite ({@link #REPLICATE_SUMS_BOUND}).
-     */
-    private static final double VARYING_DELTA = 1e-100;
-    /** Replicate sums within this bound keep every value and square of the calibration metrics finite. */
-    private static final double REPLICATE_SUMS_BOUND = 1e100;
-
-    /**
-     * The replicates of {@link #blockReplicates} ({@code [metric][model][replicate]}); the watched metric's only up to
-     * the one in which its Δ was seen to vary ({@code watchedDeltaVaries}), the rest of its arrays left at 0.
-     */
-    private record BlockReplicates(double[][][] values, boolean watchedDeltaVaries) {
-    }
-
-    /**
-     * The bootstrap replicates of metrics of a block resampler's sums, each replicate's sums also added to the
-     * studentized intervals. The blocks of every replicate are drawn first, in one stream; the replicates are then made
-     * in chunks that this thread and, when one is idle, a worker of {@link #helpers} take in turn ({@link
-     * SharedReplicates}): the slice that ends a comparison is often the one that takes this bootstrap, and the other
-     * core would otherwise wait for it. Each replicate is the same whichever thread makes it, so the result is too.
-     *
-     * @param read the components the metrics other than the watched one read, as ranges from, to, from, to, ...:
-     *             a replicate adds up only these
-     * @param watched a metric whose replicates serve only to tell whether its Δ varies, or −1: its replicates are
-     *                computed, from its components {@code watchedRead} (same form), until two Δs are seen more than
-     *                {@link #VARYING_DELTA} apart, and then no more — when every replicate is finite and every block
-     *                holds an example (the last component is the count), so that none can be undefined; otherwise
-     *                in every replicate
-     */
-    private BlockReplicates blockReplicates(BlockResampler resampler, int width, int metrics, SumsMetric metric,
-                                            StudentizedIntervals studentized, SplittableRandom random, int[] read,
-                                            int watched, int[] watchedRead) {
-        int replicates = options.bootstrapReplicates();
-        boolean mayStop = watched >= 0 && resampler.replicateSumsWithin(REPLICATE_SUMS_BOUND)
-                && resampler.smallestBlockSum(width - 1) >= 1;
-        SharedReplicates shared = new SharedReplicates(resampler.drawBlocks(random, replicates), width, metrics,
-                metric, studentized, read, watched, watchedRead, mayStop);
-        shared.first(resampler);
-        FutureTask<Void> helper = new FutureTask<>(() -> shared.makeChunks(resampler.sharingBlocks()), null);
-        if (shared.chunks > 1) {
-            helpers.execute(helper);
-        }
-        shared.makeChunks(resampler);
-        helper.run(); // nothing left to make when it runs here: it only no longer waits in the queue
-        AwaitedWork.result(helper);
-        return shared.result();
-    }
-
-    /** Replicates a thread takes at a time from {@link SharedReplicates}. */
-    private static final int REPLICATES_PER_CHUNK = 64;
-
-    /**
-     * The replicates of one {@link #blockReplicates}, from blocks drawn beforehand, made chunk by chunk by whichever
-     * thread takes the next chunk: replicate 0 first (the watched metric's Δ there is what the others are compared
-     * with), then chunks of {@link #REPLICATES_PER_CHUNK}. Each chunk watches from its start and records the first
-     * replicate in which Δ varied; the result keeps the watched replicates up to the earliest of these, as one thread
-     * going replicate after replicate would.
-     */
-    private final class SharedReplicates {
-        private final int[] draws;
-        private final int width;
-        private final int metrics;
-        private final SumsMetric metric;
-        private final StudentizedIntervals studentized;
-        private final int[] read;
-        private final int watched;
-        private final int[] watchedRead;
-        private final boolean mayStop;
-        private final int replicates;
-        private final double[][][] replicate;
-        final int chunks;
-        private final AtomicInteger nextChunk = new AtomicInteger();
-        /** Per chunk, the first replicate in which the watched Δ varied, or {@code replicates}. */
-        private final int[] firstVaried;
-        private double firstDelta;
-
-        SharedReplicates(int[] draws, int width, int metrics, SumsMetric metric, StudentizedIntervals studentized,
-                         int[] read, int watched, int[] watchedRead, boolean mayStop) {
-            this.draws = draws;
-            this.width = width;
-            this.metrics = metrics;
-            this.metric = metric;
-            this.studentized = studentized;
-            this.read = read;
-            this.watched = watched;
-            this.watchedRead = watchedRead;
-            this.mayStop = mayStop;
-            this.replicates = options.bootstrapReplicates();
-            this.replicate = new double[metrics][2][replicates];
-            this.chunks = Math.max(0, (replicates - 1 + REPLICATES_PER_CHUNK - 1) / REPLICATES_PER_CHUNK);
-            this.firstVaried = new int[chunks];
-        }
-
-        /** Replicate 0, before any chunk. */
-        void first(BlockResampler resampler) {
-            if (replicates > 0) {
-                make(resampler, studentized.new Adder(resampler), new double[width], 0, 1);
-            }
-        }
-
-        /** Takes chunks until none is left; {@code resampler} is this thread's own. */
-        void makeChunks(BlockResampler resampler) {
-            StudentizedIntervals.Adder adder = studentized.new Adder(resampler);
-            double[] sums = new double[width];
-            for (int chunk = nextChunk.getAndIncrement(); chunk < chunks; chunk = nextChunk.getAndIncrement()) {
-                progress.checkCancelled();
-                int from = 1 + chunk * REPLICATES_PER_CHUNK;
-                firstVaried[chunk] = make(resampler, adder, sums, from,
-                        Math.min(replicates, from + REPLICATES_PER_CHUNK));
-            }
-        }
-
-        /**
-         * Replicates {@code [from, to)}; the first of them in which the watched Δ varied from replicate 0's (the
-         * watched metric's replicates after it not made), or {@code replicates}.
-         */
-        private int make(BlockResampler resampler, StudentizedIntervals.Adder adder, double[] sums, int from, int to) {
-            boolean watching = watched >= 0;
-            int varied = replicates;
-            for (int b = from; b < to; b++) {
-                resampler.draw(draws, b);
-                for (int r = 0; r < read.length; r += 2) {
-                    resampler.sumDrawn(sums, read[r], read[r + 1]);
-                }
-                for (int m = 0; m < metrics; m++) {
-                    if (m != watched) {
-                        replicate[m][0][b] = metric.value(m, 0, sums);
-                        replicate[m][1][b] = metric.value(m, 1, sums);
-                    }
-                }
-                adder.add(b, sums);
-                if (watching) {
-                    for (int r = 0; r < watchedRead.length; r += 2) {
-                        resampler.sumDrawn(sums, watchedRead[r], watchedRead[r + 1]);
-                    }
-                    double prod = metric.value(watched, 0, sums);
-                    double cand = metric.value(watched, 1, sums);
-                    replicate[watched][0][b] = prod;
-                    replicate[watched][1][b] = cand;
-                    if (b == 0) {
-                        firstDelta = cand - prod;
-                    } else if (mayStop && Math.abs(cand - prod - firstDelta) > VARYING_DELTA) {
-                        varied = b;
-                        watching = false;
-                    }
-                }
-            }
-            return varied;
-        }
-
-        /** Once every chunk is made. */
-        BlockReplicates result() {
-            int varied = replicates;
-            for (int first : firstVaried) {
-                varied = Math.min(varied, first);
-            }
-            if (varied < replicates) {
-                // made by chunks that did not know of an earlier variation: one thread would have stopped before them
-                Arrays.fill(replicate[watched][0], varied + 1, replicates, 0.0);
-                Arrays.fill(replicate[watched][1], varied + 1, replicates, 0.0);
-            }
-            return new BlockReplicates(replicate, varied < replicates);
-        }
-    }
-
     /** The index of sq_calibration_error in {@link #calibrationValue}. */
     private static final int CALIBRATION_ERROR = 2;
 
@@ -1868,223 +1506,6 @@ final class SliceAnalysis {
         return comparison.note() == null ? said : comparison.note() + "; " + said;
     }
 
-    /** A metric's value for one model from a block resampler's sums (NaN when undefined). */
-    @FunctionalInterface
-    private interface SumsMetric {
-        double value(int metric, int model, double[] sums);
-    }
-
-    /** The components of the sums a {@link SumsMetric} reads for one metric and model. */
-    @FunctionalInterface
-    private interface SumsRead {
-        int[] components(int metric, int model);
-    }
-
-    /**
-     * The sum one model's metric rests on (a component of the resampler's vectors), what it is in words ("squared
-     * error"), and how many times as wide as the percentile interval its studentized interval may be
-     * ({@link StudentizedBootstrap#MAX_WIDTH_RATIO}): whether a few units carry it, or the interval is that much
-     * wider, decides whether the studentized interval holds.
-     */
-    private record CarriedSum(int component, String what, double maxWidthRatio) {
-        CarriedSum(int component, String what) {
-            this(component, what, StudentizedBootstrap.MAX_WIDTH_RATIO);
-        }
-    }
-
-    @FunctionalInterface
-    private interface CarriedSums {
-        CarriedSum of(int metric, int model);
-    }
-
-    /**
-     * Each model's studentized interval ({@link StudentizedBootstrap}) of metrics that are functions of a block
-     * resampler's sums, built replicate by replicate beside the ordinary bootstrap: the standard errors are the
-     * delta method's (r2: the jackknife's) over the resampled units (rows, or the blocks of the block bootstrap), on
-     * each metric's scale. When a few units carry a sum the metric rests on ({@link SumConcentration}), the
-     * studentized interval is unstable and the model gets the percentile interval of the same replicates instead,
-     * said in the note ({@link #withFallbacksSaid}).
-     */
-    private final class StudentizedIntervals {
-        /** The slice's examples. */
-        private final int n;
-        private final BlockResampler resampler;
-        private final List<StudentizedBootstrap.Scale> scales;
-        private final SumsMetric metric;
-        private final int[][][] reads;
-        private final boolean[] jackknife;
-        private final StudentizedBootstrap[][] bootstraps;
-        /** Why a model's studentized interval is unstable ({@code [metric][model]}), or null. */
-        private final String[][] unstable;
-        /** How many times as wide as the percentile interval each studentized one may be ({@code [metric][model]}). */
-        private final double[][] maxWidthRatio;
-        /** The length of the resampler's vectors. */
-        private final int width;
-        /**
-         * The (metric, model) pairs whose standard errors are linearized, as metric · 2 + model, with what each reads
-         * and its statistic on its scale: one pass over a replicate's drawn blocks gives all of them
-         * ({@link BlockResampler#replicateStandardErrors}).
-         */
-        private final int[] linearized;
-        private final int[][] linearizedReads;
-        private final List<java.util.function.ToDoubleFunction<double[]>> linearizedStatistics;
-
-        /** @param n the slice's examples (the resampled units are rows when the resampler has n blocks) */
-        StudentizedIntervals(BlockResampler resampler, double[] totals, int replicates, int n,
-                             List<StudentizedBootstrap.Scale> scales, SumsMetric metric, SumsRead read,
-                             CarriedSums carried) {
-            this.n = n;
-            this.resampler = resampler;
-            this.scales = scales;
-            this.metric = metric;
-            this.width = totals.length;
-            reads = new int[scales.size()][2][];
-            // r2's denominator is itself a nonlinear function of the sums: the jackknife follows it, the delta method
-            // is too narrow (one model's r2 covered 89–91 % instead of 91–93 % at 50 rows); means are linearized
-            jackknife = new boolean[scales.size()];
-            for (int m = 0; m < scales.size(); m++) {
-                jackknife[m] = scales.get(m) == StudentizedBootstrap.Scale.LOG_OF_COMPLEMENT;
-            }
-            bootstraps = new StudentizedBootstrap[scales.size()][2];
-            unstable = new String[scales.size()][2];
-            maxWidthRatio = new double[scales.size()][2];
-            String units = resampler.blocks() == n ? "rows" : "blocks of rows";
-            for (int m = 0; m < scales.size(); m++) {
-                for (int model = 0; model < 2; model++) {
-                    unstable[m][model] = concentrationReason(carried.of(m, model), units, model);
-                    maxWidthRatio[m][model] = carried.of(m, model).maxWidthRatio();
-                    reads[m][model] = read.components(m, model);
-                    bootstraps[m][model] = new StudentizedBootstrap(scales.get(m), metric.value(m, model, totals),
-                            resampler.standardError(reads[m][model], onScale(m, model), jackknife[m]), replicates);
-                }
-            }
-            linearized = IntStream.range(0, 2 * scales.size()).filter(pair -> !jackknife[pair / 2]).toArray();
-            linearizedReads = Arrays.stream(linearized).mapToObj(pair -> reads[pair / 2][pair % 2])
-                    .toArray(int[][]::new);
-            linearizedStatistics = Arrays.stream(linearized).mapToObj(pair -> onScale(pair / 2, pair % 2)).toList();
-        }
-
-        private java.util.function.ToDoubleFunction<double[]> onScale(int m, int model) {
-            return values -> scales.get(m).of(metric.value(m, model, values));
-        }
-
-        /**
-         * Adds replicates on one thread: {@code drawing} is that thread's resampler (the slice's, or one
-         * {@link BlockResampler#sharingBlocks sharing its sums}), whose last draw each replicate is.
-         */
-        final class Adder {
-            private final BlockResampler drawing;
-            private final double[] scratch = new double[width];
-            private final double[] linearizedErrors = new double[linearized.length];
-
-            Adder(BlockResampler drawing) {
-                this.drawing = drawing;
-            }
-
-            /** Replicate number {@code replicate}, right after {@code drawing} drew it and {@code sums} were added up. */
-            void add(int replicate, double[] sums) {
-                drawing.replicateStandardErrors(sums, linearizedReads, linearizedStatistics, scratch,
-                        linearizedErrors);
-                for (int p = 0; p < linearized.length; p++) {
-                    int m = linearized[p] / 2;
-                    int model = linearized[p] % 2;
-                    bootstraps[m][model].add(replicate, metric.value(m, model, sums), linearizedErrors[p]);
-                }
-                for (int m = 0; m < scales.size(); m++) {
-                    for (int model = 0; jackknife[m] && model < 2; model++) {
-                        bootstraps[m][model].add(replicate, metric.value(m, model, sums),
-                                drawing.replicateStandardError(sums, reads[m][model], onScale(m, model), true,
-                                        scratch));
-                    }
-                }
-            }
-        }
-
-        /** How few units carry the model's sum, in words, when that makes its studentized interval unstable. */
-        private String concentrationReason(CarriedSum sum, String units, int model) {
-            SumConcentration concentration = resampler.concentration(sum.component());
-            return !concentration.concentrated() ? null : concentration.describe(units,
-                    (model == 0 ? "production's " : "the candidate's ") + sum.what());
-        }
-
-        /** The studentized interval, or where it is unstable the percentile interval of the same replicates. */
-        ModelInterval of(int m) {
-            return (model, value, replicates) -> {
-                Interval percentile = containing(value,
-                        new ResampledDistribution(replicates).percentileInterval(options.confidenceLevel()));
-                if (unstable[m][model] != null) {
-                    return percentile;
-                }
-                Interval studentized = bootstraps[m][model].interval(options.confidenceLevel());
-                double ratio = bootstraps[m][model].widthRatio(studentized, percentile);
-                if (!(ratio > maxWidthRatio[m][model])) {
-                    return studentized;
-                }
-                // recorded here, where it is measured, for withFallbacksSaid to say; an unbounded one comes of
-                // resamples whose examples all have the same error, leaving no standard error to studentize by
-                String whose = model == 0 ? "production's" : "the candidate's";
-                unstable[m][model] = Double.isInfinite(ratio)
-                        ? whose + " studentized interval is unbounded (some resamples hold examples of one value only,"
-                                + " with no spread to studentize by)"
-                        : String.format(Locale.ROOT, "%s studentized interval is %.1f times as wide as the bootstrap"
-                                + " percentile interval%s", whose, ratio, scaleWords(scales.get(m)));
-                return percentile;
-            };
-        }
-
-        private static String scaleWords(StudentizedBootstrap.Scale scale) {
-            return switch (scale) {
-                case LOG -> " on the log scale";
-                case LOGIT -> " on the logit scale";
-                case LOG_OF_COMPLEMENT -> " on the scale of log(1 − r2)";
-            };
-        }
-
-        /**
-         * The comparison with each shown model interval that is the percentile fallback marked as such
-         * ({@link MetricEstimate#ciFallback}) and said in the note, e.g. "unstable studentized interval: 1 of 30 rows
-         * holds 70% of production's squared error, so production's rmse interval is the bootstrap percentile interval".
-         *
-         * @param rows the rows the metric rests on (mape's: those whose label is not 0)
-         */
-        MetricComparison withFallbacksSaid(int m, long rows, MetricComparison comparison) {
-            if (new TooFewExamples(options.minSliceSize()).covers(rows)) {
-                return comparison; // its model intervals are withheld (TooFewExamples), so no fallback stands to say
-            }
-            boolean production = unstable[m][0] != null && comparison.production() != null
-                    && comparison.production().ci() != null;
-            boolean candidate = unstable[m][1] != null && comparison.candidate() != null
-                    && comparison.candidate().ci() != null;
-            if (!production && !candidate) {
-                return comparison;
-            }
-            String name = comparison.metric().wireName();
-            String why = production && candidate
-                    ? "unstable studentized intervals: " + unstable[m][0] + " and " + unstable[m][1]
-                            + ", so each model's " + name + " interval is the bootstrap percentile interval"
-                    : "unstable studentized interval: " + unstable[m][production ? 0 : 1] + ", so "
-                            + (production ? "production's " : "the candidate's ") + name
-                            + " interval is the bootstrap percentile interval";
-            String note = comparison.note() == null ? why : comparison.note() + "; " + why;
-            return new MetricComparison(comparison.metric(),
-                    production ? fallback(comparison.production(), unstable[m][0]) : comparison.production(),
-                    candidate ? fallback(comparison.candidate(), unstable[m][1]) : comparison.candidate(),
-                    comparison.delta(), comparison.inference(), comparison.test(), comparison.unavailableReason(),
-                    comparison.unstableReason(), note);
-        }
-
-        private MetricEstimate fallback(MetricEstimate estimate, String concentration) {
-            return new MetricEstimate(estimate.value(), estimate.ci(),
-                    concentration + ", which makes the studentized interval unstable");
-        }
-    }
-
-    /** The interval widened to the value should the value lie outside it: every model interval contains its value. */
-    private static Interval containing(double value, Interval interval) {
-        return interval == null ? null
-                : new Interval(Math.min(value, interval.lower()), Math.max(value, interval.upper()));
-    }
-
     // ---- regression ----
 
     /**
@@ -2179,11 +1600,10 @@ final class SliceAnalysis {
         int blocks = resampler.blocks();
         List<Metric> metrics = List.of(Metric.MAE, Metric.RMSE, Metric.MAPE, Metric.R2);
         double[] totals = resampler.totals();
-        int replicates = options.bootstrapReplicates();
         SumsMetric value = (m, model, values) -> regressionValue(metrics.get(m), model, values).valueOrNaN();
         // errors are positive and their sums skewed (dollar errors grow with the price): studentized on the log
         // scale; r2 = 1 − SSE/SST on the log of SSE/SST
-        StudentizedIntervals studentized = new StudentizedIntervals(resampler, totals, replicates, n,
+        StudentizedIntervals studentized = new StudentizedIntervals(options, resampler, totals, n,
                 List.of(StudentizedBootstrap.Scale.LOG, StudentizedBootstrap.Scale.LOG, StudentizedBootstrap.Scale.LOG,
                         StudentizedBootstrap.Scale.LOG_OF_COMPLEMENT),
                 value,
@@ -2204,7 +1624,7 @@ final class SliceAnalysis {
                     case R2 -> new CarriedSum(2 + model, "squared error");
                     default -> throw new IllegalArgumentException(metrics.get(m).wireName());
                 });
-        double[][][] replicate = blockReplicates(resampler, REGRESSION_WIDTH, metrics.size(), value, studentized,
+        double[][][] replicate = blockReplicates.draw(resampler, REGRESSION_WIDTH, metrics.size(), value, studentized,
                 random, new int[] {0, REGRESSION_WIDTH}, -1, null).values();
         String test = blocks == n ? ROW_BOOTSTRAP : HASHED_BLOCK_BOOTSTRAP;
         String zeroSaid = zeroLabels == 0 ? null : zeroLabels + " example" + (zeroLabels == 1 ? "" : "s")
@@ -2371,15 +1791,6 @@ final class SliceAnalysis {
     /** How far Δ can reach: 1 for metrics in [0, 1], 2 for Cohen's kappa, unbounded for losses, errors and r2. */
     private static double deltaRange(Metric metric) {
         return metric.highestValue() - metric.lowestValue();
-    }
-
-    /**
-     * How one model's interval is made from its value and its bootstrap replicates (BCa, or a studentized interval
-     * computed beside the replicates); null when there is none.
-     */
-    @FunctionalInterface
-    private interface ModelInterval {
-        Interval of(int model, double value, double[] replicates);
     }
 
     /**
