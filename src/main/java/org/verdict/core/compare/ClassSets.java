@@ -135,11 +135,12 @@ final class ClassSets {
                 + (!predictedOnly.isEmpty() ? " classes labelled or predicted here"
                         : leftOut.isEmpty() ? " labelled classes" : " classes present");
         String note = why.isEmpty() ? averages : why + ", so " + averages;
-        if (!predictedOnly.isEmpty()) {
-            note += "; " + predictedWithoutExamples(predictedOnly);
+        if (!nowhere.isEmpty()) {
+            // right after the classes it speaks of ("them")
+            note += "; " + UnlabelledClassPredictions.sentence(nowhere.size(), predictedUnlabelled[1],
+                    predictedUnlabelled[0], rows, UnlabelledClassPredictions.Rows.HERE);
         }
-        return nowhere.isEmpty() ? note : note + "; " + UnlabelledClassPredictions.sentence(nowhere.size(),
-                predictedUnlabelled[1], predictedUnlabelled[0], rows, UnlabelledClassPredictions.Rows.HERE);
+        return predictedOnly.isEmpty() ? note : note + "; " + predictedWithoutExamples(predictedOnly);
     }
 
     /**
