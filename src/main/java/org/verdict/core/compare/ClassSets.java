@@ -34,6 +34,8 @@ final class ClassSets {
     private final long[] support;
     /** The rows each model predicts as a class no row of the table is labelled with: production's, candidate's. */
     private final long[] predictedUnlabelled = new long[2];
+    /** The rows each model predicts as each class: production's, candidate's. */
+    private final long[][] predicted;
     private final long rows;
     private final List<String> classes;
 
@@ -44,9 +46,12 @@ final class ClassSets {
         labelled = new boolean[k];
         labelledOrPredicted = new boolean[k];
         support = new long[k];
+        predicted = new long[2][k];
         rows = pair[0].total();
         for (int c = 0; c < k; c++) {
             support[c] = pair[0].support(c);
+            predicted[0][c] = pair[0].predictedCount(c);
+            predicted[1][c] = pair[1].predictedCount(c);
             labelled[c] = support[c] > 0;
             labelledOrPredicted[c] = labelledInTable[c]
                     && (labelled[c] || pair[0].predictedCount(c) > 0 || pair[1].predictedCount(c) > 0);
@@ -99,33 +104,68 @@ final class ClassSets {
     }
 
     /**
-     * What an unweighted per-class average of this slice leaves out, or null: "class legal has no example here, so
-     * macro_f1 and its intervals average the 3 classes present". scikit-learn's macro average does the same. A
-     * class of model.classes labelled on no row of the table is said so, with the rows each model predicts as such
-     * classes here, every one a wrong prediction that the row's own class's recall counts.
+     * What an unweighted per-class average of this slice leaves out or scores without examples, or null: "class legal
+     * has no example here, so macro_f1 and its intervals average the 3 classes present". A class without an example
+     * here that a model predicts here stays in the F1 averages of both models, with F1 0 (each prediction of it is
+     * wrong), as scikit-learn's {@code f1_score(labels=...)} over one set of classes gives it; the note says which
+     * model predicts it on how many rows, since {@code average="macro"} alone would average each model over the
+     * classes it uses. A class of model.classes labelled on no row of the table is said so, with the rows each model
+     * predicts as such classes here, every one a wrong prediction that the row's own class's recall counts.
      */
     String absentNote(Metric metric) {
         if (!metric.isUnweightedClassAverage()) {
             return null;
         }
-        List<String> absent = absentClasses(c -> labelledInTable[c] && !labelled[c]);
+        boolean[] averaged = of(metric);
+        List<String> leftOut = absentClasses(c -> labelledInTable[c] && !labelled[c] && !averaged[c]);
+        List<String> predictedOnly = absentClasses(c -> labelledInTable[c] && !labelled[c] && averaged[c]);
         List<String> nowhere = absentClasses(c -> !labelledInTable[c]);
-        if (absent.isEmpty() && nowhere.isEmpty()) {
+        if (leftOut.isEmpty() && predictedOnly.isEmpty() && nowhere.isEmpty()) {
             return null;
         }
-        boolean[] averaged = of(metric);
-        long present = IntStream.range(0, classes.size()).filter(c -> averaged[c]).count();
-        String why = absent.isEmpty() ? ""
-                : named(absent) + (absent.size() == 1 ? " has" : " have") + " no example here";
+        long averagedCount = IntStream.range(0, classes.size()).filter(c -> averaged[c]).count();
+        String why = leftOut.isEmpty() ? ""
+                : named(leftOut) + (leftOut.size() == 1 ? " has" : " have") + " no example here";
         if (!nowhere.isEmpty()) {
             why += (why.isEmpty() ? "" : " and ") + named(nowhere) + (nowhere.size() == 1 ? " is" : " are")
                     + " in model.classes but no row of the table is labelled with "
                     + (nowhere.size() == 1 ? "it" : "them");
         }
-        String note = why + ", so " + metric.wireName() + " and its intervals average the " + present
-                + (absent.isEmpty() ? " labelled classes" : " classes present");
-        return nowhere.isEmpty() ? note : note + "; " + UnlabelledClassPredictions.sentence(nowhere.size(),
-                predictedUnlabelled[1], predictedUnlabelled[0], rows, UnlabelledClassPredictions.Rows.HERE);
+        String averages = metric.wireName() + " and its intervals average the " + averagedCount
+                + (!predictedOnly.isEmpty() ? " classes labelled or predicted here"
+                        : leftOut.isEmpty() ? " labelled classes" : " classes present");
+        String note = why.isEmpty() ? averages : why + ", so " + averages;
+        if (!nowhere.isEmpty()) {
+            // right after the classes it speaks of ("them")
+            note += "; " + UnlabelledClassPredictions.sentence(nowhere.size(), predictedUnlabelled[1],
+                    predictedUnlabelled[0], rows, UnlabelledClassPredictions.Rows.HERE);
+        }
+        return predictedOnly.isEmpty() ? note : note + "; " + predictedWithoutExamples(predictedOnly);
+    }
+
+    /**
+     * "class decline has no example here but the candidate predicts it on 2 rows, so it counts with F1 0 for both
+     * models".
+     */
+    private String predictedWithoutExamples(List<String> names) {
+        long production = 0;
+        long candidate = 0;
+        for (String name : names) {
+            production += predicted[0][classes.indexOf(name)];
+            candidate += predicted[1][classes.indexOf(name)];
+        }
+        boolean one = names.size() == 1;
+        String them = one ? "it" : "them";
+        String predicts = production == 0 ? "the candidate predicts " + them + " on " + rowCount(candidate)
+                : candidate == 0 ? "production predicts " + them + " on " + rowCount(production)
+                : "production predicts " + them + " on " + rowCount(production) + " and the candidate on "
+                        + rowCount(candidate);
+        return named(names) + (one ? " has" : " have") + " no example here but " + predicts + ", so "
+                + (one ? "it counts" : "they count") + " with F1 0 for both models";
+    }
+
+    private static String rowCount(long rows) {
+        return rows + (rows == 1 ? " row" : " rows");
     }
 
     private List<String> absentClasses(IntPredicate absent) {

@@ -710,6 +710,47 @@ class ComparisonEngineTest {
     }
 
     /**
+     * A class with no example in a slice that a model predicts there stays in that slice's F1 averages, with F1 0 for
+     * both models, and the note says who predicts it on how many rows rather than call the averaged classes
+     * "present". The same rows as the test below, but the candidate predicts C on rows 10 and 20 of the first half.
+     * scikit-learn on the first half's rows: f1_score(labels=[A, B, C], average="macro", zero_division=0)
+     * 0.5666388811706956 and 0.542528735632184 (average="macro" alone gives production 0.8499583217560434, over the
+     * classes it uses); balanced_accuracy_score 0.85 and 0.8, over the 2 classes labelled.
+     */
+    @Test
+    void aClassPredictedWhereItHasNoExampleCountsInTheF1AveragesAndTheNoteSaysWhoPredictsIt() {
+        int n = 120;
+        int[] labels = new int[n];
+        int[] prod = new int[n];
+        int[] cand = new int[n];
+        String[] half = new String[n];
+        for (int i = 0; i < n; i++) {
+            boolean first = i < 60;
+            labels[i] = first ? i % 2 : i % 3;
+            prod[i] = first ? (i % 7 == 0 ? 1 - labels[i] : labels[i]) : i % 4 == 0 ? (labels[i] + 1) % 3 : labels[i];
+            cand[i] = first ? (i == 10 || i == 20 ? 2 : i % 5 == 0 ? 1 - labels[i] : labels[i])
+                    : i % 6 == 0 ? (labels[i] + 2) % 3 : labels[i];
+            half[i] = first ? "first" : "second";
+        }
+        EvaluationTable table = TestTables.multiclass(List.of("A", "B", "C"), labels, prod, cand,
+                TestTables.columns(TestTables.column("half", half)));
+        ComparisonReport report = engine.compare("t", table, "1", "2", Metric.MACRO_F1, ComparisonOptions.DEFAULTS,
+                Progress.NONE);
+
+        SliceResult macro = find(report, Metric.MACRO_F1, "half=first");
+        assertEquals(0.5666388811706956, macro.production().value(), 1e-12);
+        assertEquals(0.542528735632184, macro.candidate().value(), 1e-12);
+        assertEquals("macro_f1 and its intervals average the 3 classes labelled or predicted here; class C has no "
+                + "example here but the candidate predicts it on 2 rows, so it counts with F1 0 for both models",
+                macro.note());
+        SliceResult balanced = find(report, Metric.BALANCED_ACCURACY, "half=first");
+        assertEquals(0.85, balanced.production().value(), 1e-12);
+        assertEquals(0.8, balanced.candidate().value(), 1e-12);
+        assertEquals("class C has no example here, so balanced_accuracy and its intervals average the 2 classes "
+                + "present", balanced.note());
+    }
+
+    /**
      * A class labelled elsewhere in the table but not in a slice is left out of that slice's per-class averages, its
      * intervals as well as its values (docs/statistics.md, "A class missing from the slice"): the slice is tested, and
      * the note says which classes the average runs over. 120 rows: half=first holds A and B only (30 each; neither
