@@ -176,7 +176,7 @@ public final class GateReview {
                 suites.canary().flatMap(days -> CanaryEvidence.of(days, production, chosen, level)),
                 suites.metricHistory(),
                 suites.humanBaseline().map(s -> HumanBaselineEvidence.of(s, chosen, level)),
-                suites.holdoutGroup().map(HoldoutGroupEvidence::of),
+                suites.holdoutGroup().map(rows -> HoldoutGroupEvidence.of(rows, level)),
                 holdout, suites);
         List<GateResult> dataValidation = new DataValidator(policy, manifest.model().riskTier())
                 .validate(counts, chosen, manifest.model().targetUnit(), read.heldOut(), suites, read.inputHashes());

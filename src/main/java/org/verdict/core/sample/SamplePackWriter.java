@@ -104,20 +104,22 @@ final class SamplePackWriter implements AutoCloseable {
     void holdoutGroup(LocalDate firstWeek, int weeks, double holdoutRate, double firstLift, double lastLift,
                       int holdoutUsers, int treatedUsers) throws IOException {
         Draws draws = draws("holdoutGroup");
-        writeSuite("holdoutGroup", "holdout_group.csv", List.of("date", "group", "value", "n"), out -> {
+        writeSuite("holdoutGroup", "holdout_group.csv", List.of("date", "group", "value", "n", "successes"), out -> {
             for (int week = 0; week < weeks; week++) {
                 String date = firstWeek.plusWeeks(week).toString();
                 double lift = firstLift + (lastLift - firstLift) * week / (weeks - 1.0);
                 int holdoutN = draws.count(holdoutUsers, 0.05);
                 int treatedN = draws.count(treatedUsers, 0.05);
-                out.writeRecord(date, "holdout", rate(draws, holdoutRate, holdoutN), Integer.toString(holdoutN));
-                out.writeRecord(date, "treated", rate(draws, holdoutRate + lift, treatedN), Integer.toString(treatedN));
+                out.writeRecord(rateRow(date, "holdout", draws.binomial(holdoutN, holdoutRate), holdoutN));
+                out.writeRecord(rateRow(date, "treated", draws.binomial(treatedN, holdoutRate + lift), treatedN));
             }
         });
     }
 
-    private static String rate(Draws draws, double rate, int n) {
-        return PackFileWriter.text((double) draws.binomial(n, rate) / n, 4);
+    /** A rate as a pipeline writes it: the share to four decimals beside the counts it comes of. */
+    private static String[] rateRow(String date, String group, long successes, int n) {
+        return new String[] {date, group, PackFileWriter.text((double) successes / n, 4), Integer.toString(n),
+            Long.toString(successes)};
     }
 
     /** Human agents label a sample of the evaluation examples; the models' predictions are copied alongside. */

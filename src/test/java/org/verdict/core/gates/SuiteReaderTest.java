@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.verdict.core.gates.suites.HoldoutGroupPoint;
 import org.verdict.core.gates.suites.PackSuites;
 import org.verdict.core.gates.suites.SuiteReader;
 import org.verdict.core.pack.PackException;
@@ -195,6 +196,59 @@ class SuiteReaderTest {
         assertEquals(3, e.line());
         assertEquals(1, e.column());
         assertTrue(e.problem().contains("a second row"), e.problem());
+    }
+
+    @Test
+    void aHoldoutGroupsColumnsSayWhatItsValuesAreRatesMeansOrUnknown() throws PackException {
+        HoldoutGroupPoint rate = read(new TestPack(folder).suite("holdoutGroup", "hg.csv",
+                "date,group,n,successes,value\n2026-11-01,holdout,1887,1169,0.62\n")).holdoutGroup().get().get(0);
+        assertEquals(1169.0 / 1887, rate.value(), 1e-15);
+        assertEquals(new HoldoutGroupPoint.Successes(1169), rate.spread());
+
+        HoldoutGroupPoint mean = read(new TestPack(folder).suite("holdoutGroup", "hg.csv",
+                "date,group,value,n,sd\n2026-11-01,treated,14.5,900,9.5\n")).holdoutGroup().get().get(0);
+        assertEquals(14.5, mean.value());
+        assertEquals(new HoldoutGroupPoint.StandardDeviation(9.5), mean.spread());
+
+        HoldoutGroupPoint unknown = read(new TestPack(folder).suite("holdoutGroup", "hg.csv",
+                "date,group,value,n\n2026-11-01,treated,14.5,900\n")).holdoutGroup().get().get(0);
+        assertEquals(HoldoutGroupPoint.Spread.UNKNOWN, unknown.spread());
+    }
+
+    @Test
+    void aHoldoutRateWrittenBesideItsCountsMustBeTheirShareAsFarAsItIsWritten() {
+        // 1169 / 1887 = 0.61950…: 62 (a percentage) and 0.63 are refused at the value's cell; 0.62 and 0.6195 read
+        PackException percentage = refused(new TestPack(folder).suite("holdoutGroup", "hg.csv",
+                "date,group,n,successes,value\n2026-11-01,holdout,1887,1169,62\n"));
+        assertEquals(2, percentage.line());
+        assertEquals(5, percentage.column());
+        assertTrue(percentage.problem().contains("value 62 is not successes / n = 1169 / 1887 = 0.619502")
+                && percentage.problem().contains("not a percentage"), percentage.problem());
+        assertEquals(5, refused(new TestPack(folder).suite("holdoutGroup", "hg.csv",
+                "date,group,n,successes,value\n2026-11-01,holdout,1887,1169,0.63\n")).column());
+        assertEquals(5, refused(new TestPack(folder).suite("holdoutGroup", "hg.csv",
+                "date,group,n,successes,value\n2026-11-01,holdout,1887,1169,0.6196\n")).column());
+    }
+
+    @Test
+    void aHoldoutGroupIsRefusedWhereItsSpreadCannotBeRead() {
+        PackException noValue = refused(new TestPack(folder).suite("holdoutGroup", "hg.csv",
+                "date,group,n\n2026-11-01,holdout,100\n"));
+        assertEquals(1, noValue.line());
+        assertTrue(noValue.problem().contains("value (each group's metric) or successes"), noValue.problem());
+        PackException both = refused(new TestPack(folder).suite("holdoutGroup", "hg.csv",
+                "date,group,value,n,successes,sd\n2026-11-01,holdout,0.5,100,50,0.1\n"));
+        assertEquals(1, both.line());
+        assertEquals(6, both.column());
+        PackException above = refused(new TestPack(folder).suite("holdoutGroup", "hg.csv",
+                "date,group,n,successes\n2026-11-01,holdout,100,101\n"));
+        assertEquals(2, above.line());
+        assertEquals(4, above.column());
+        PackException none = refused(new TestPack(folder).suite("holdoutGroup", "hg.csv",
+                "date,group,n,successes\n2026-11-01,holdout,0,0\n"));
+        assertEquals(3, none.column());
+        assertEquals(5, refused(new TestPack(folder).suite("holdoutGroup", "hg.csv",
+                "date,group,value,n,sd\n2026-11-01,holdout,0.5,100,-1\n")).column());
     }
 
     @Test

@@ -5,6 +5,7 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -186,6 +187,28 @@ final class SuiteCsv {
                 throw error(column, column + " must not be negative, found " + value);
             }
             return value;
+        }
+
+        /**
+         * Refuses a rate that is not {@code successes / n} as far as it is written: 0.62 stands for any share that
+         * rounds to it at two decimals, so it agrees with 1,169 / 1,887 = 0.6195…, where 62 (a percentage) or 0.63 does
+         * not.
+         */
+        void requireShare(String column, long successes, long n) throws PackException {
+            double written = number(column);
+            String text = raw(column);
+            int decimals;
+            try {
+                decimals = new BigDecimal(text).scale();
+            } catch (NumberFormatException e) {
+                decimals = 15; // a form BigDecimal does not read: compare as the numbers they are
+            }
+            double share = (double) successes / n;
+            if (!(Math.abs(written - share) <= 0.5 * Math.pow(10, -decimals) * (1 + 1e-9))) {
+                throw error(column, String.format(Locale.ROOT, "%s %s is not successes / n = %d / %d = %.6g as far "
+                        + "as it is written; give the share of 1 (not a percentage), or leave the %s column out",
+                        column, text, successes, n, share, column));
+            }
         }
 
         /** A whole count at least zero. */

@@ -193,15 +193,57 @@ public final class SuiteReader {
         return List.copyOf(days);
     }
 
+    /**
+     * {@code date, group, n} and the value: {@code value} alone (a metric of a kind the file does not say), with
+     * {@code sd} (the mean of n values with that standard deviation), or {@code successes} (a rate of n, with or
+     * without its {@code value}, which must then be that share as far as it is written).
+     */
     List<HoldoutGroupPoint> readHoldoutGroup(Path path, String file) throws PackException {
         List<HoldoutGroupPoint> points = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         List<String> groups = List.of(HoldoutGroupPoint.HOLDOUT, HoldoutGroupPoint.TREATED);
-        SuiteCsv.read(path, file, limits.maxSuiteRows(), List.of("date", "group", "value", "n"), SuiteCsv.HeaderCheck.NONE, row -> {
+        boolean[] rates = new boolean[1];
+        boolean[] means = new boolean[1];
+        boolean[] values = new boolean[1];
+        SuiteCsv.read(path, file, limits.maxSuiteRows(), List.of("date", "group", "n"), csv -> {
+            rates[0] = csv.header().contains("successes");
+            means[0] = csv.header().contains("sd");
+            values[0] = csv.header().contains("value");
+            if (!rates[0] && !values[0]) {
+                throw csv.headerError("a holdout group needs value (each group's metric) or successes (of n, for "
+                        + "a rate); the header has " + String.join(", ", csv.header()));
+            }
+            if (rates[0] && means[0]) {
+                throw csv.headerError("sd", "give successes (the value is a rate of n) or sd (the value is a mean "
+                        + "of n values), not both: a rate's spread follows from successes and n");
+            }
+            if (means[0] && !values[0]) {
+                throw csv.headerError("sd", "sd is the spread of the mean in value, and the header has no value");
+            }
+        }, row -> {
             LocalDate date = row.date("date");
             String group = row.oneOf("group", groups);
             row.requireFirst(seen, date + "|" + group, "date", "a second row for group " + group + " on " + date);
-            points.add(new HoldoutGroupPoint(date, group, row.number("value"), row.count("n")));
+            long n = row.count("n");
+            if (rates[0]) {
+                long successes = row.count("successes");
+                if (successes > n) {
+                    throw row.error("successes", "successes (" + successes + ") exceed n (" + n + ")");
+                }
+                if (n == 0) {
+                    throw row.error("n", "n is 0, so the rate successes / n is undefined; leave the row out");
+                }
+                if (values[0]) {
+                    row.requireShare("value", successes, n);
+                }
+                points.add(new HoldoutGroupPoint(date, group, (double) successes / n, n,
+                        new HoldoutGroupPoint.Successes(successes)));
+            } else {
+                double value = row.number("value");
+                points.add(new HoldoutGroupPoint(date, group, value, n, means[0]
+                        ? new HoldoutGroupPoint.StandardDeviation(row.nonNegative("sd"))
+                        : HoldoutGroupPoint.Spread.UNKNOWN));
+            }
         });
         return List.copyOf(points);
     }

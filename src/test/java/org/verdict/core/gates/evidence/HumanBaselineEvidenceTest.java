@@ -3,11 +3,9 @@ package org.verdict.core.gates.evidence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.verdict.core.gates.suites.HoldoutGroupPoint;
 import org.verdict.core.gates.suites.HumanBaselineSuite;
 
 class HumanBaselineEvidenceTest {
@@ -53,19 +51,5 @@ class HumanBaselineEvidenceTest {
         assertEquals(List.of(6L, 4L), weighted.disagreements().stream()
                 .map(HumanBaselineEvidence.Disagreement::examples).toList());
         assertEquals(null, weighted.disagreements().get(0).exampleId());
-    }
-
-    @Test
-    void holdoutGroupGapIsTreatedMinusHoldoutOnDatesWithBoth() {
-        LocalDate d1 = LocalDate.parse("2026-10-01");
-        LocalDate d2 = LocalDate.parse("2026-10-08");
-        HoldoutGroupEvidence evidence = HoldoutGroupEvidence.of(List.of(
-                new HoldoutGroupPoint(d2, "treated", 0.70, 900), new HoldoutGroupPoint(d1, "holdout", 0.60, 100),
-                new HoldoutGroupPoint(d1, "treated", 0.66, 900), new HoldoutGroupPoint(d2, "holdout", 0.61, 100),
-                new HoldoutGroupPoint(LocalDate.parse("2026-10-15"), "treated", 0.71, 900)));
-        assertEquals(2, evidence.points().size(), "a date measured in one group only has no gap");
-        assertEquals(d1, evidence.points().get(0).date());
-        assertEquals(0.06, evidence.points().get(0).gap(), 1e-12);
-        assertEquals(0.09, evidence.points().get(1).gap(), 1e-12);
     }
 }
