@@ -23,9 +23,11 @@ import org.jfree.chart.ui.TextAnchor;
 import org.junit.jupiter.api.Test;
 import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.compare.ComparisonReport;
+import org.verdict.core.compare.MetricCounts;
 import org.verdict.core.compare.MetricEstimate;
 import org.verdict.core.compare.SliceKey;
 import org.verdict.core.compare.SliceResult;
+import org.verdict.core.compare.TooFewExamplesReason;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.evidence.ComparisonEvidence;
 import org.verdict.core.evidence.EvidenceChart.DeltaForest;
@@ -34,6 +36,7 @@ import org.verdict.core.evidence.EvidenceTable;
 import org.verdict.core.evidence.EvidenceTable.Cell;
 import org.verdict.core.evidence.Tone;
 import org.verdict.core.pack.Metric;
+import org.verdict.core.pack.TargetUnit;
 import org.verdict.core.report.ReportDocument.Paragraph;
 import org.verdict.core.report.ReportDocument.Section;
 import org.verdict.core.report.ReportDocument.Table;
@@ -72,9 +75,12 @@ class UntestedSliceReportTest {
     }
 
     private static SliceResult untested(String name, int n, double production, double candidate) {
+        TooFewExamplesReason reason = new TooFewExamplesReason(n + " rows", 30, false,
+                "the bootstrap's studentized or percentile interval");
         return new SliceResult(region(name), n, Metric.MAE, true, new MetricEstimate(production, null),
                 new MetricEstimate(candidate, null), candidate - production, null, null, null, null, null,
-                Verdict.TOO_FEW_EXAMPLES, null, null, n + " rows, under the minimum of 30, are " + SHORTFALL, null);
+                Verdict.TOO_FEW_EXAMPLES, null, null, reason.text(), null, null, TargetUnit.NONE, MetricCounts.NONE,
+                reason);
     }
 
     private static ReportDocument sliceTable() {
