@@ -13,10 +13,19 @@ import org.verdict.core.stats.DeltaInference;
  * @param unavailableReason why Δ is undefined (one or both values undefined); else null
  * @param unstableReason why Δ has no trustworthy interval although both values are defined; else null
  * @param note extra facts a reader needs, e.g. how many examples mape skipped because their label is 0
+ * @param tooFewExamplesReason the parts of {@code unstableReason} where it is a model interval withheld for the
+ *                             slice's size alone ({@link TooFewExamples}); else null
  */
 record MetricComparison(Metric metric, MetricEstimate production, MetricEstimate candidate, Double delta,
                         DeltaInference inference, String test, String unavailableReason, String unstableReason,
-                        String note) {
+                        String note, TooFewExamplesReason tooFewExamplesReason) {
+
+    /** A comparison whose unstable reason, if any, is not the slice's size alone. */
+    MetricComparison(Metric metric, MetricEstimate production, MetricEstimate candidate, Double delta,
+                     DeltaInference inference, String test, String unavailableReason, String unstableReason,
+                     String note) {
+        this(metric, production, candidate, delta, inference, test, unavailableReason, unstableReason, note, null);
+    }
 
     static MetricComparison unavailable(Metric metric, String reason) {
         return new MetricComparison(metric, null, null, null, null, null, reason, null, null);

@@ -39,6 +39,9 @@ import org.verdict.core.stats.MetricFormat;
  *                   ({@link TargetUnit#NONE}: bare numbers)
  * @param counts the counts the metric rests on besides n (the positives beside an AUC), written beside n on every
  *               surface; {@link MetricCounts#NONE} for a metric that rests on the rows alone
+ * @param tooFewExamplesReason {@code unstableReason} in its parts where a model's interval is withheld for too few
+ *                             examples and the reason is the size alone ({@link #withheldForTooFewExamples()}); null
+ *                             otherwise (e.g. balanced_accuracy's class rule)
  */
 public record SliceResult(
         SliceKey slice,
@@ -60,11 +63,27 @@ public record SliceResult(
         String note,
         Double equivalenceBand,
         TargetUnit targetUnit,
-        MetricCounts counts) {
+        MetricCounts counts,
+        TooFewExamplesReason tooFewExamplesReason) {
 
     public SliceResult {
         java.util.Objects.requireNonNull(targetUnit, "targetUnit");
         java.util.Objects.requireNonNull(counts, "counts");
+        if (tooFewExamplesReason != null && !tooFewExamplesReason.text().equals(unstableReason)) {
+            throw new IllegalArgumentException("the unstable reason \"" + unstableReason
+                    + "\" is not the text of its parts, \"" + tooFewExamplesReason.text() + "\"");
+        }
+    }
+
+    /** A result whose unstable reason, if any, is not a slice's size alone (hand-made reports). */
+    public SliceResult(SliceKey slice, int n, Metric metric, boolean primary, MetricEstimate production,
+                       MetricEstimate candidate, Double delta, Interval deltaCi, Interval unadjustedCi, Double pValue,
+                       Double adjustedP, String test, Verdict verdict, ShownInterval shownInterval,
+                       String unavailableReason, String unstableReason, String note, Double equivalenceBand,
+                       TargetUnit targetUnit, MetricCounts counts) {
+        this(slice, n, metric, primary, production, candidate, delta, deltaCi, unadjustedCi, pValue, adjustedP, test,
+                verdict, shownInterval, unavailableReason, unstableReason, note, equivalenceBand, targetUnit, counts,
+                null);
     }
 
     /** A result that says nothing beside n about what its metric rests on (hand-made reports). */
@@ -161,7 +180,7 @@ public record SliceResult(
     public SliceResult withoutUnit() {
         return targetUnit.isNone() ? this : new SliceResult(slice, n, metric, primary, production, candidate, delta,
                 deltaCi, unadjustedCi, pValue, adjustedP, test, verdict, shownInterval, unavailableReason,
-                unstableReason, note, equivalenceBand, TargetUnit.NONE, counts);
+                unstableReason, note, equivalenceBand, TargetUnit.NONE, counts, tooFewExamplesReason);
     }
 
     /**
@@ -355,13 +374,5 @@ public record SliceResult(
      */
     public boolean withheldForTooFewExamples() {
         return unstableReason != null && verdict == Verdict.TOO_FEW_EXAMPLES;
-    }
-
-    /**
-     * {@link #unstableReason()} in its parts where a model's interval is withheld for too few examples and the
-     * reason is the size alone; null otherwise (e.g. balanced_accuracy's class rule).
-     */
-    public TooFewExamplesReason tooFewExamplesReason() {
-        return withheldForTooFewExamples() ? TooFewExamplesReason.read(unstableReason) : null;
     }
 }

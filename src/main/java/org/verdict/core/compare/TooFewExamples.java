@@ -55,21 +55,21 @@ final class TooFewExamples {
                 && (comparison.production() != null || comparison.candidate() != null);
         MetricEstimate production = withheld ? withoutInterval(comparison.production()) : comparison.production();
         MetricEstimate candidate = withheld ? withoutInterval(comparison.candidate()) : comparison.candidate();
-        String reason;
-        if (withheld) {
-            long used = counts.restsOn(n);
-            String rows = counts.labelZeroLeftOut() == null ? n + (n == 1 ? " row" : " rows")
-                    : used + " of " + n + " rows (" + counts.labelZeroLeftOut() + " with label 0 left out)";
-            reason = new TooFewExamplesReason(rows + (positives == null ? "" : " (" + positives
-                    + (positives == 1 ? " positive" : " positives") + ")"), minimum, used == 1,
-                    methodWords(comparison)).text();
-        } else {
-            // a reason stays only where it explains a missing model interval (e.g. balanced_accuracy's class rule)
-            boolean explainsMissing = lacksInterval(comparison.production()) || lacksInterval(comparison.candidate());
-            reason = explainsMissing ? comparison.unstableReason() : null;
-        }
+        TooFewExamplesReason sizeReason = withheld ? sizeReason(comparison, n, counts, positives) : null;
+        // else a reason stays only where it explains a missing model interval (e.g. balanced_accuracy's class rule)
+        boolean explainsMissing = lacksInterval(comparison.production()) || lacksInterval(comparison.candidate());
+        String reason = sizeReason != null ? sizeReason.text() : explainsMissing ? comparison.unstableReason() : null;
         return new MetricComparison(metric, production, candidate, comparison.delta(), null, null,
-                comparison.unavailableReason(), reason, comparison.note());
+                comparison.unavailableReason(), reason, comparison.note(), sizeReason);
+    }
+
+    /** Why the models' intervals are withheld: the rows the metric rests on (and the positives) under the minimum. */
+    private TooFewExamplesReason sizeReason(MetricComparison comparison, int n, MetricCounts counts, Long positives) {
+        long used = counts.restsOn(n);
+        String rows = counts.labelZeroLeftOut() == null ? n + (n == 1 ? " row" : " rows")
+                : used + " of " + n + " rows (" + counts.labelZeroLeftOut() + " with label 0 left out)";
+        return new TooFewExamplesReason(rows + (positives == null ? "" : " (" + positives
+                + (positives == 1 ? " positive" : " positives") + ")"), minimum, used == 1, methodWords(comparison));
     }
 
     /** The per-model method in words, as the reason names it: "DeLong's interval". */

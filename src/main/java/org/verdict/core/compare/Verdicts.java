@@ -187,14 +187,15 @@ final class Verdicts {
                 c.inference() == null ? null : c.test(),
                 Verdict.UNAVAILABLE, shown, c.unavailableReason(), c.unstableReason(), c.note(),
                 c.production() == null ? null : options.equivalenceBand(c.metric(), c.production().value()),
-                options.targetUnit(), pending.counts());
+                options.targetUnit(), pending.counts(), c.tooFewExamplesReason());
         return withVerdict(undecided, verdict(undecided));
     }
 
     private static SliceResult withVerdict(SliceResult r, Verdict verdict) {
         return new SliceResult(r.slice(), r.n(), r.metric(), r.primary(), r.production(), r.candidate(), r.delta(),
                 r.deltaCi(), r.unadjustedCi(), r.pValue(), r.adjustedP(), r.test(), verdict, r.shownInterval(),
-                r.unavailableReason(), r.unstableReason(), r.note(), r.equivalenceBand(), r.targetUnit(), r.counts());
+                r.unavailableReason(), r.unstableReason(), r.note(), r.equivalenceBand(), r.targetUnit(), r.counts(),
+                r.tooFewExamplesReason());
     }
 
     /**

@@ -30,7 +30,7 @@ public final class CanarySection {
         EvidenceChart lift = new DeltaForest("Canary lift: candidate − production success rate", "Δ success rate ("
                 + MetricFormat.sampleSize(canary.candidateRate().n()) + " candidate, "
                 + MetricFormat.sampleSize(canary.productionRate().n()) + " production requests)",
-                true, List.of(new DeltaRow("lift", canary.lift(), ci, verdict)));
+                MetricFormat.RATE, true, List.of(new DeltaRow("lift", canary.lift(), ci, verdict)));
         EvidenceTable table = new EvidenceTable("Canary run (modified Wilson intervals; lift with Newcombe's interval)",
                 List.of("Model", "Requests", "Successes", "Success rate"), List.of(
                         row("production " + canary.production(), canary.productionRate()),

@@ -36,6 +36,7 @@ public final class ComparisonEvidence {
     /** One forest plot per slice dimension, each starting with the overall row for reference. */
     public static List<EvidenceChart> forestsByDimension(ComparisonReport report) {
         Metric metric = report.primaryMetric();
+        MetricFormat numbers = report.metricFormat(metric);
         List<SliceResult> results = report.resultsFor(metric);
         List<EvidenceChart> charts = new ArrayList<>();
         for (String dimension : dimensions(results)) {
@@ -59,9 +60,9 @@ public final class ComparisonEvidence {
             charts.add(new DeltaForest(metric.wireName() + " by " + dimension + ": candidate − production (overall "
                     + level(report) + " CI; slices: " + report.options().correction().wireName()
                     + "-adjusted CIs" + familyOf(results, dimension) + ", the ones the verdicts read)",
-                    report.metricFormat(metric).inUnit("Δ " + metric.wireName())
+                    numbers.inUnit("Δ " + metric.wireName())
                             + (metric.higherIsBetter() ? " (higher is better)" : " (lower is better)"),
-                    metric.higherIsBetter(), rows));
+                    numbers, metric.higherIsBetter(), rows));
         }
         return charts;
     }

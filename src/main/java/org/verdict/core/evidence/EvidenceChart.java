@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.stats.Interval;
+import org.verdict.core.stats.MetricFormat;
 
 /**
  * What a chart shows, independent of how it is drawn: the HTML (SVG), the PDF (vector) and the app draw the same chart
@@ -16,9 +17,11 @@ public sealed interface EvidenceChart {
      * A forest plot: candidate − production per row with its confidence interval, against a zero line.
      * Rows the candidate does worse in are marked ▼, better ▲, the rest ●.
      *
+     * @param numbers        how Δ is written, so the axis's ticks carry the target's unit as the app's do ("−$200")
      * @param higherIsBetter whether a positive Δ favours the candidate; decides nothing here but the axis caption
      */
-    record DeltaForest(String title, String axisLabel, boolean higherIsBetter, List<DeltaRow> rows)
+    record DeltaForest(String title, String axisLabel, MetricFormat numbers, boolean higherIsBetter,
+                       List<DeltaRow> rows)
             implements EvidenceChart {
         public DeltaForest {
             rows = List.copyOf(rows);

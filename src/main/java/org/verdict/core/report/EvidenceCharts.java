@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.text.NumberFormat;
 import java.text.SimpleDateFormat;
 import java.time.ZoneOffset;
 import java.util.Comparator;
@@ -267,7 +268,8 @@ public final class EvidenceCharts {
                 data.addSeries(series);
             }
         }
-        NumberAxis deltaAxis = valueAxis(forest.axisLabel());
+        // Δ's ticks as the app's Compare forest writes them: with the target's unit ("−$200"), in short from 1,000
+        NumberAxis deltaAxis = valueAxis(forest.axisLabel(), new AxisTickFormat(forest.numbers()));
         AxisRange range = forestRange(forest);
         deltaAxis.setRange(range.lower(), range.upper());
         XYPlot plot = new XYPlot(data, deltaAxis, rowAxis(rows.stream().map(DeltaRow::label).toList()),
@@ -628,10 +630,14 @@ public final class EvidenceCharts {
     }
 
     NumberAxis valueAxis(String label) {
+        return valueAxis(label, tickFormat());
+    }
+
+    private static NumberAxis valueAxis(String label, NumberFormat ticks) {
         // spaced by the labels of the ticks it draws ("0.001"), not of its ends ("0", "0.01"): those ran together
         NumberAxis axis = new RoundTickAxis(label);
         axis.setStandardTickUnits(NumberAxis.createStandardTickUnits(Locale.ROOT));
-        axis.setNumberFormatOverride(tickFormat());
+        axis.setNumberFormatOverride(ticks);
         return axis;
     }
 

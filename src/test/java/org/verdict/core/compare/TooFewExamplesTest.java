@@ -3,6 +3,7 @@ package org.verdict.core.compare;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.verdict.core.pack.EvaluationTable;
 import org.verdict.core.pack.Metric;
+import org.verdict.core.pack.TargetUnit;
 import org.verdict.core.task.Progress;
 
 /**
@@ -251,14 +253,50 @@ class TooFewExamplesTest {
         assertNull(under.production().ci());
     }
 
-    /** A slice whose metric rests on one row says "is too few", and its parts still read back. */
+    /**
+     * A slice whose metric rests on one row says "is too few", and the result carries the parts its reason was written
+     * from: what a table writes in each row ("1 row", the minimum) and what it says once (the shortfall).
+     */
     @Test
-    void aReasonOfOneRowReadsBackWhole() {
-        TooFewExamplesReason one = new TooFewExamplesReason("1 row", 30, true,
-                "the bootstrap's studentized or percentile interval");
-        assertEquals("1 row, under the minimum of 30, is too few for the bootstrap's studentized or percentile interval"
-                + " of either model or a test of Δ", one.text());
-        assertEquals(one, TooFewExamplesReason.read(one.text()));
-        assertNull(TooFewExamplesReason.read("unstable: class rare has 4 examples here"));
+    void aSliceOfOneRowSaysIsTooFewAndCarriesItsReasonsParts() {
+        int n = 41;
+        double[] labels = new double[n];
+        double[] prod = new double[n];
+        double[] cand = new double[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = 100 + i;
+            prod[i] = labels[i] + (i % 3) - 1;
+            cand[i] = labels[i] + (i % 5) - 2;
+        }
+        EvaluationTable table = TestTables.regression(labels, prod, cand,
+                TestTables.columns(TestTables.column("hood", sites(n, 1))));
+        SliceResult one = find(engine.compare("t", table, "1", "2", Metric.MAE, ComparisonOptions.DEFAULTS,
+                Progress.NONE), Metric.MAE, "hood=tiny");
+
+        String method = "the bootstrap's studentized or percentile interval";
+        assertEquals(new TooFewExamplesReason("1 row", 30, true, method), one.tooFewExamplesReason());
+        assertWithheld(one, "1 row, under the minimum of 30, is too few for " + method
+                + " of either model or a test of Δ");
+        assertEquals("too few for " + method + " of either model or a test of Δ",
+                one.tooFewExamplesReason().shortfall());
+    }
+
+    /** A result's reason is the text of the parts it carries: one that says otherwise is refused, not shown. */
+    @Test
+    void aResultWhoseReasonIsNotItsPartsTextIsRefused() {
+        TooFewExamplesReason parts = new TooFewExamplesReason("18 rows", 30, false, "the bootstrap's BCa interval");
+        SliceKey region = new SliceKey(List.of("region"), List.of("r06"));
+        MetricEstimate value = new MetricEstimate(0.5, null);
+        SliceResult made = new SliceResult(region, 18, Metric.PR_AUC, true, value, value, 0.0, null, null, null, null,
+                null, Verdict.TOO_FEW_EXAMPLES, null, null, parts.text(), null, null,
+                TargetUnit.NONE, MetricCounts.NONE, parts);
+        assertEquals("18 rows, under the minimum of 30, are too few for the bootstrap's BCa interval of either model or"
+                + " a test of Δ", made.unstableReason());
+        IllegalArgumentException refused = assertThrows(
+                IllegalArgumentException.class, () -> new SliceResult(region, 18, Metric.PR_AUC, true, value, value,
+                        0.0, null, null, null, null, null, Verdict.TOO_FEW_EXAMPLES, null, null,
+                        "19 rows, under the minimum of 30", null, null, TargetUnit.NONE,
+                        MetricCounts.NONE, parts));
+        assertTrue(refused.getMessage().contains("19 rows, under the minimum of 30"), refused.getMessage());
     }
 }

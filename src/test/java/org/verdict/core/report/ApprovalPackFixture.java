@@ -30,6 +30,7 @@ import org.verdict.core.pack.TargetUnit;
 import org.verdict.core.pack.Task;
 import org.verdict.core.report.DecisionEvidence.SignatureEvidence;
 import org.verdict.core.stats.Interval;
+import org.verdict.core.stats.MetricFormat;
 
 /** A hand-made approval pack with one gate of every kind, as a review board of the sample model would see it. */
 final class ApprovalPackFixture {
@@ -59,13 +60,15 @@ final class ApprovalPackFixture {
         candidateParameters.put("optimizer", Map.of("name", "adamw", "beta2", 0.999));
         ModelVersion candidate = new ModelVersion("43", ModelRole.CANDIDATE, "tickets-2026-10", "git:9be01d2",
                 Instant.parse("2026-11-02T10:00:00Z"), candidateParameters, 0.5);
-        DeltaForest bySegment = new DeltaForest("macro_f1 by segment: candidate − production", "Δ macro_f1", true,
+        DeltaForest bySegment = new DeltaForest("macro_f1 by segment: candidate − production", "Δ macro_f1",
+                MetricFormat.RATE, true,
                 List.of(new DeltaRow("overall", 0.012, new Interval(0.006, 0.018), Verdict.BETTER),
                         new DeltaRow("segment=consumer", 0.021, new Interval(0.013, 0.029), Verdict.BETTER),
                         new DeltaRow("segment=enterprise", -0.031, new Interval(-0.046, -0.016), Verdict.WORSE),
                         new DeltaRow("segment=smb", 0.004, new Interval(-0.008, 0.016),
                                 Verdict.NO_SIGNIFICANT_DIFFERENCE)));
-        DeltaForest byLanguage = new DeltaForest("macro_f1 by language: candidate − production", "Δ macro_f1", true,
+        DeltaForest byLanguage = new DeltaForest("macro_f1 by language: candidate − production", "Δ macro_f1",
+                MetricFormat.RATE, true,
                 List.of(new DeltaRow("language=de", -0.041, new Interval(-0.058, -0.024), Verdict.WORSE),
                         new DeltaRow("language=en", 0.019, new Interval(0.011, 0.027), Verdict.BETTER),
                         new DeltaRow("language=ja", 0.010, new Interval(-0.060, 0.080), Verdict.TOO_FEW_EXAMPLES)));

@@ -21,6 +21,7 @@ import org.verdict.core.evidence.Tone;
 import org.verdict.core.report.ReportDocument.Paragraph;
 import org.verdict.core.report.ReportDocument.Section;
 import org.verdict.core.stats.Interval;
+import org.verdict.core.stats.MetricFormat;
 
 /**
  * Chart labels in the PDF print Chinese, Japanese and Korean with the fallback face and a character no bundled face
@@ -54,7 +55,8 @@ class ChartTextFallbackTest {
     private static byte[] pdfWithForest(String title, List<DeltaRow> rows) throws Exception {
         ReportDocument document = new ReportDocument("Approval pack", "fair-unbal", List.of(new Section("s31", "3.1",
                 "Primary metric", 1, List.of(new Paragraph("✘ fail", Tone.FAIL),
-                        new ReportDocument.Chart("c1", new DeltaForest(title, "Δ roc_auc", true, rows))))));
+                        new ReportDocument.Chart("c1",
+                                new DeltaForest(title, "Δ roc_auc", MetricFormat.RATE, true, rows))))));
         return new PdfApprovalPack(new EvidenceCharts(new ReportFonts())).render(document);
     }
 

@@ -13,7 +13,10 @@ import org.jfree.chart.plot.XYPlot;
 import org.verdict.core.evidence.EvidenceChart;
 import org.verdict.core.evidence.EvidenceChart.DeltaForest;
 import org.verdict.core.evidence.EvidenceChart.DeltaRow;
+import org.verdict.core.pack.Metric;
+import org.verdict.core.pack.TargetUnit;
 import org.verdict.core.stats.Interval;
+import org.verdict.core.stats.MetricFormat;
 
 /** The approval pack's forest plot scales its Δ axis as the app's does: every tested row's Δ is on it. */
 class EvidenceChartsRangeTest {
@@ -29,7 +32,7 @@ class EvidenceChartsRangeTest {
                 new DeltaRow("site=s50", 0.4, new Interval(-0.6, 1.0), Verdict.INCONCLUSIVE, null),
                 new DeltaRow("site=s12", 0.333, null, Verdict.TOO_FEW_EXAMPLES, null));
 
-        AxisRange range = EvidenceCharts.forestRange(new DeltaForest("Δ roc_auc", "Δ roc_auc", true, rows));
+        AxisRange range = EvidenceCharts.forestRange(new DeltaForest("Δ roc_auc", "Δ roc_auc", MetricFormat.RATE, true, rows));
 
         for (DeltaRow row : rows.subList(0, 5)) {
             assertTrue(range.contains(row.delta()), row.label() + " Δ " + row.delta() + " on " + range);
@@ -50,7 +53,8 @@ class EvidenceChartsRangeTest {
         }
         rows.add(new DeltaRow("adjuster=adj036", 8199.15, new Interval(-16532.4, 38041.2), Verdict.INCONCLUSIVE,
                 null));
-        DeltaForest forest = new DeltaForest("Δ mae", "Δ mae in USD", false, rows);
+        DeltaForest forest = new DeltaForest("Δ mae", "Δ mae in USD", MetricFormat.of(Metric.MAE, TargetUnit.of("USD")), false,
+                rows);
 
         AxisRange range = EvidenceCharts.forestRange(forest);
         XYPlot plot = new EvidenceCharts().build(forest).getXYPlot();
@@ -72,7 +76,7 @@ class EvidenceChartsRangeTest {
                         "unstable: class rare has 4 examples here"),
                 new DeltaRow("store=store_02", -0.317, null, Verdict.TOO_FEW_EXAMPLES, null));
 
-        AxisRange range = EvidenceCharts.forestRange(new DeltaForest("Δ macro_f1", "Δ macro_f1", true, rows));
+        AxisRange range = EvidenceCharts.forestRange(new DeltaForest("Δ macro_f1", "Δ macro_f1", MetricFormat.RATE, true, rows));
 
         assertTrue(range.contains(-0.214), "the unstable slice's point: " + range);
         assertFalse(range.contains(-0.317), "the slice with too few examples sets nothing: " + range);
@@ -92,7 +96,7 @@ class EvidenceChartsRangeTest {
                     Verdict.INCONCLUSIVE, null));
         }
 
-        AxisRange range = EvidenceCharts.forestRange(new DeltaForest("Δ roc_auc", "Δ roc_auc", true, rows));
+        AxisRange range = EvidenceCharts.forestRange(new DeltaForest("Δ roc_auc", "Δ roc_auc", MetricFormat.RATE, true, rows));
 
         assertTrue(range.contains(-0.137) && range.contains(0.061), "their points: " + range);
         assertTrue(range.contains(-0.11) && range.contains(0.13), "every informative interval: " + range);

@@ -13,6 +13,7 @@ import org.verdict.core.evidence.Tone;
 import org.verdict.core.report.ReportDocument.Paragraph;
 import org.verdict.core.report.ReportDocument.Section;
 import org.verdict.core.report.ReportDocument.Table;
+import org.verdict.core.stats.MetricFormat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -256,7 +257,8 @@ class PdfLayoutTest {
 
     @Test
     void theApprovalPacksForestPlotIsScaledToTheTestedSlices() {
-        EvidenceChart.DeltaForest forest = new EvidenceChart.DeltaForest("macro_f1 by language", "Δ macro_f1", true,
+        EvidenceChart.DeltaForest forest = new EvidenceChart.DeltaForest("macro_f1 by language", "Δ macro_f1",
+                MetricFormat.RATE, true,
                 List.of(new EvidenceChart.DeltaRow("overall (n 4000)", 0.02,
                                 new org.verdict.core.stats.Interval(0.01, 0.03), org.verdict.core.compare.Verdict.BETTER),
                         new EvidenceChart.DeltaRow("language=en (n 2000)", -0.04,
@@ -401,7 +403,7 @@ class PdfLayoutTest {
                     new org.verdict.core.stats.Interval(delta - 0.03, delta + 0.03),
                     org.verdict.core.compare.Verdict.NO_SIGNIFICANT_DIFFERENCE));
         }
-        return new EvidenceChart.DeltaForest("pr_auc by country", "Δ pr_auc", true, rows);
+        return new EvidenceChart.DeltaForest("pr_auc by country", "Δ pr_auc", MetricFormat.RATE, true, rows);
     }
 
     @Test

@@ -23,9 +23,11 @@ import org.jfree.chart.ui.TextAnchor;
 import org.junit.jupiter.api.Test;
 import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.compare.ComparisonReport;
+import org.verdict.core.compare.MetricCounts;
 import org.verdict.core.compare.MetricEstimate;
 import org.verdict.core.compare.SliceKey;
 import org.verdict.core.compare.SliceResult;
+import org.verdict.core.compare.TooFewExamplesReason;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.evidence.ComparisonEvidence;
 import org.verdict.core.evidence.EvidenceChart.DeltaForest;
@@ -34,10 +36,12 @@ import org.verdict.core.evidence.EvidenceTable;
 import org.verdict.core.evidence.EvidenceTable.Cell;
 import org.verdict.core.evidence.Tone;
 import org.verdict.core.pack.Metric;
+import org.verdict.core.pack.TargetUnit;
 import org.verdict.core.report.ReportDocument.Paragraph;
 import org.verdict.core.report.ReportDocument.Section;
 import org.verdict.core.report.ReportDocument.Table;
 import org.verdict.core.stats.Interval;
+import org.verdict.core.stats.MetricFormat;
 
 /**
  * A slice with too few examples in the approval pack, shaped like a regression pack in dollars (18 of 20 regions
@@ -72,9 +76,12 @@ class UntestedSliceReportTest {
     }
 
     private static SliceResult untested(String name, int n, double production, double candidate) {
+        TooFewExamplesReason reason = new TooFewExamplesReason(n + " rows", 30, false,
+                "the bootstrap's studentized or percentile interval");
         return new SliceResult(region(name), n, Metric.MAE, true, new MetricEstimate(production, null),
                 new MetricEstimate(candidate, null), candidate - production, null, null, null, null, null,
-                Verdict.TOO_FEW_EXAMPLES, null, null, n + " rows, under the minimum of 30, are " + SHORTFALL, null);
+                Verdict.TOO_FEW_EXAMPLES, null, null, reason.text(), null, null, TargetUnit.NONE, MetricCounts.NONE,
+                reason);
     }
 
     private static ReportDocument sliceTable() {
@@ -149,7 +156,27 @@ class UntestedSliceReportTest {
         rows.add(new DeltaRow("region=region08 (n=57)", 149.6, new Interval(-624.1, 912.6), Verdict.INCONCLUSIVE));
         rows.add(new DeltaRow("region=region14 (n=14)", 409.1, null, Verdict.TOO_FEW_EXAMPLES,
                 "too few examples, Δ +$409.1 (no interval)", false));
-        return new DeltaForest("mae by region", "Δ mae in USD (lower is better)", false, rows);
+        return new DeltaForest("mae by region", "Δ mae in USD (lower is better)",
+                MetricFormat.of(Metric.MAE, TargetUnit.of("USD")), false, rows);
+    }
+
+    /**
+     * p3's forest named dollars only in its axis title, its ticks bare ("−200") beside the app's "−$200": the approval
+     * pack writes Δ's ticks with the unit, by the app's own tick format, in the PDF and the HTML alike.
+     */
+    @Test
+    void theForestsTicksCarryTheDollarSignAsTheAppsDo() throws Exception {
+        ReportDocument document = new ReportDocument("Approval pack", "claims 2 vs 1", List.of(new Section("s31",
+                "3.1", "Primary metric", 2, List.of(new ReportDocument.Chart("c1", dollarForest())))));
+        byte[] pdf = new PdfApprovalPack(new EvidenceCharts(new ReportFonts())).render(document);
+        try (PDDocument loaded = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(loaded);
+            assertTrue(text.contains("−$400") && text.contains("−$200") && text.contains("$400"), text);
+            assertFalse(text.matches("(?s).*(^|\\s)−\\d.*"), "no tick without its unit: " + text);
+        }
+        String html = new HtmlApprovalPack(new EvidenceCharts(new ReportFonts())).render(document);
+        assertTrue(html.contains(">−$200</text>") && html.contains(">$200</text>"), html);
+        assertFalse(html.contains(">−200</text>"), html);
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.jfree.chart.axis.Tick;
 import org.jfree.chart.ui.RectangleEdge;
 import org.junit.jupiter.api.Test;
 import org.verdict.core.pack.Metric;
+import org.verdict.core.report.AxisTickFormat;
 import org.verdict.core.report.RoundTickAxis;
 import org.verdict.core.pack.TargetUnit;
 import org.verdict.core.stats.MetricFormat;

@@ -1,4 +1,4 @@
-package org.verdict.ui.chart;
+package org.verdict.core.report;
 
 import java.text.FieldPosition;
 import java.text.NumberFormat;
@@ -6,8 +6,9 @@ import java.text.ParsePosition;
 import org.verdict.core.stats.MetricFormat;
 
 /**
- * A JFreeChart value axis's tick labels written by the metric's {@link MetricFormat} ({@code 20k} for dollars), so
- * the axis reads as the table does and a narrow chart still gets several ticks. Ticks are only ever written.
+ * A JFreeChart value axis's tick labels written by the metric's {@link MetricFormat} ({@code −$200}, {@code $20k}
+ * for dollars), so the axis reads as the table does and a narrow chart still gets several ticks: the app's Compare
+ * charts and the approval pack's forest plots alike. Ticks are only ever written.
  */
 public final class AxisTickFormat extends NumberFormat {
     private final transient MetricFormat numbers;
