@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
 import org.verdict.core.pack.EvaluationTable;
 import org.verdict.core.pack.Metric;
@@ -710,15 +711,10 @@ class ComparisonEngineTest {
     }
 
     /**
-     * A class with no example in a slice that a model predicts there stays in that slice's F1 averages, with F1 0 for
-     * both models, and the note says who predicts it on how many rows rather than call the averaged classes
-     * "present". The same rows as the test below, but the candidate predicts C on rows 10 and 20 of the first half.
-     * scikit-learn on the first half's rows: f1_score(labels=[A, B, C], average="macro", zero_division=0)
-     * 0.5666388811706956 and 0.542528735632184 (average="macro" alone gives production 0.8499583217560434, over the
-     * classes it uses); balanced_accuracy_score 0.85 and 0.8, over the 2 classes labelled.
+     * 120 rows: half=first holds A and B only (30 each), half=second A, B and C, each model with its own mistakes; the
+     * candidate predicts C on the rows of the first half that {@code candidatePredictsC} names.
      */
-    @Test
-    void aClassPredictedWhereItHasNoExampleCountsInTheF1AveragesAndTheNoteSaysWhoPredictsIt() {
+    private static EvaluationTable twoHalves(IntPredicate candidatePredictsC) {
         int n = 120;
         int[] labels = new int[n];
         int[] prod = new int[n];
@@ -728,12 +724,25 @@ class ComparisonEngineTest {
             boolean first = i < 60;
             labels[i] = first ? i % 2 : i % 3;
             prod[i] = first ? (i % 7 == 0 ? 1 - labels[i] : labels[i]) : i % 4 == 0 ? (labels[i] + 1) % 3 : labels[i];
-            cand[i] = first ? (i == 10 || i == 20 ? 2 : i % 5 == 0 ? 1 - labels[i] : labels[i])
+            cand[i] = first ? (candidatePredictsC.test(i) ? 2 : i % 5 == 0 ? 1 - labels[i] : labels[i])
                     : i % 6 == 0 ? (labels[i] + 2) % 3 : labels[i];
             half[i] = first ? "first" : "second";
         }
-        EvaluationTable table = TestTables.multiclass(List.of("A", "B", "C"), labels, prod, cand,
+        return TestTables.multiclass(List.of("A", "B", "C"), labels, prod, cand,
                 TestTables.columns(TestTables.column("half", half)));
+    }
+
+    /**
+     * A class with no example in a slice that a model predicts there stays in that slice's F1 averages, with F1 0 for
+     * both models, and the note says who predicts it on how many rows rather than call the averaged classes
+     * "present". The same rows as the test below, but the candidate predicts C on rows 10 and 20 of the first half.
+     * scikit-learn on the first half's rows: f1_score(labels=[A, B, C], average="macro", zero_division=0)
+     * 0.5666388811706956 and 0.542528735632184 (average="macro" alone gives production 0.8499583217560434, over the
+     * classes it uses); balanced_accuracy_score 0.85 and 0.8, over the 2 classes labelled.
+     */
+    @Test
+    void aClassPredictedWhereItHasNoExampleCountsInTheF1AveragesAndTheNoteSaysWhoPredictsIt() {
+        EvaluationTable table = twoHalves(i -> i == 10 || i == 20);
         ComparisonReport report = engine.compare("t", table, "1", "2", Metric.MACRO_F1, ComparisonOptions.DEFAULTS,
                 Progress.NONE);
 
@@ -759,20 +768,7 @@ class ComparisonEngineTest {
      */
     @Test
     void aClassMissingFromASliceIsLeftOutOfItsAveragesAndTheirIntervals() throws Exception {
-        int n = 120;
-        int[] labels = new int[n];
-        int[] prod = new int[n];
-        int[] cand = new int[n];
-        String[] half = new String[n];
-        for (int i = 0; i < n; i++) {
-            boolean first = i < 60;
-            labels[i] = first ? i % 2 : i % 3;
-            prod[i] = first ? (i % 7 == 0 ? 1 - labels[i] : labels[i]) : i % 4 == 0 ? (labels[i] + 1) % 3 : labels[i];
-            cand[i] = first ? (i % 5 == 0 ? 1 - labels[i] : labels[i]) : i % 6 == 0 ? (labels[i] + 2) % 3 : labels[i];
-            half[i] = first ? "first" : "second";
-        }
-        EvaluationTable table = TestTables.multiclass(List.of("A", "B", "C"), labels, prod, cand,
-                TestTables.columns(TestTables.column("half", half)));
+        EvaluationTable table = twoHalves(i -> false);
         ComparisonReport report = engine.compare("t", table, "1", "2", Metric.MACRO_F1, ComparisonOptions.DEFAULTS,
                 Progress.NONE);
         Map<Metric, double[]> scikitLearn = Map.of(Metric.MACRO_F1, new double[] {0.8499583217560434, 0.8},
