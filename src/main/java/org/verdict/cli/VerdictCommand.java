@@ -311,7 +311,7 @@ public final class VerdictCommand implements Runnable {
                         .distinct().map(sub -> sub.name() + " (" + firstLine(sub) + ")").toList());
             }
             return "'" + word + "' is not an argument " + command.qualifiedName() + " takes: it takes "
-                    + takes(command);
+                    + takes(command) + logGivenAsOption(unmatched.getCommandLine(), word);
         }
         if (error instanceof CommandLine.MissingParameterException missing) {
             Optional<String> stray = strayValue(missing);
@@ -337,6 +337,17 @@ public final class VerdictCommand implements Runnable {
                 + " it needs " + option.longestName() + " " + option.paramLabel() + ": give it as "
                 + option.longestName() + " " + unmatched.get(0) + " (" + command + " " + option.longestName() + " "
                 + unmatched.get(0) + ")");
+    }
+
+    /**
+     * {@code log verify decisions.db}, where --db may be left out (the app's log is read then): the file was meant for
+     * it, as where --db is required ({@link #strayValue}).
+     */
+    private static String logGivenAsOption(CommandLine commandLine, String word) {
+        CommandSpec command = commandLine.getCommandSpec();
+        CommandLine.ParseResult given = commandLine.getParseResult();
+        return command.findOption("--db") == null || given != null && given.hasMatchedOption("--db") ? ""
+                : "; a log is given as --db " + word + " (" + command.qualifiedName() + " --db " + word + ")";
     }
 
     /** What a command takes besides its options ("PACK and options"), named as its usage names it. */

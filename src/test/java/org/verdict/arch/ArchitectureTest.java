@@ -37,6 +37,7 @@ class ArchitectureTest {
             .layer("Evidence").definedBy("org.verdict.core.evidence..")
             .layer("Report").definedBy("org.verdict.core.report..")
             .layer("SamplePacks").definedBy("org.verdict.core.sample..")
+            .layer("Settings").definedBy("org.verdict.settings..")
             .layer("Cli").definedBy("org.verdict.cli..")
             .layer("Ui").definedBy("org.verdict.ui..")
             .layer("Entry points").definedBy("org.verdict", "org.verdict.bench..")
@@ -52,10 +53,12 @@ class ArchitectureTest {
             .whereLayer("Report").mayOnlyAccessLayers("Progress", "Pack", "Stats", "Compare", "SummaryPacks", "Gates",
                     "Ledger", "Evidence")
             .whereLayer("SamplePacks").mayOnlyAccessLayers("Progress", "Pack")
+            // the per-user folder and what the app remembers: the CLI finds the app's decision log the app's way
+            .whereLayer("Settings").mayNotAccessAnyLayer()
             .whereLayer("Cli").mayOnlyAccessLayers("Progress", "Pack", "Stats", "Compare", "SummaryPacks", "Gates",
-                    "Ledger", "Evidence", "Report", "SamplePacks")
+                    "Ledger", "Evidence", "Report", "SamplePacks", "Settings")
             .whereLayer("Ui").mayOnlyAccessLayers("Progress", "Pack", "Stats", "Compare", "SummaryPacks", "Gates",
-                    "Ledger", "Evidence", "Report", "SamplePacks")
+                    "Ledger", "Evidence", "Report", "SamplePacks", "Settings")
             .whereLayer("Entry points").mayNotBeAccessedByAnyLayer()
             .because("each layer builds on the ones before it; a dependency pointing right tangles what a change"
                     + " to one layer may break");

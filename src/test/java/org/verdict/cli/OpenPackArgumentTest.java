@@ -100,8 +100,11 @@ class OpenPackArgumentTest {
      */
     @Test
     void aFirstTimeUsersMistakesAreNamedWithTheWayOn() {
-        assertEquals(List.of("error: 'decisions.db' was taken as an argument verdict log verify does not take, and it"
-                + " needs --db DB: give it as --db decisions.db (verdict log verify --db decisions.db)",
+        assertEquals(List.of("error: 'decisions.db' was taken as an argument verdict log append does not take, and it"
+                + " needs --db DB: give it as --db decisions.db (verdict log append --db decisions.db)",
+                "Options: verdict log append --help"), refused("log", "append", "decisions.db", "--record", "r.json", "--key", "k.json"));
+        assertEquals(List.of("error: 'decisions.db' is not an argument verdict log verify takes: it takes options"
+                + " only; a log is given as --db decisions.db (verdict log verify --db decisions.db)",
                 "Options: verdict log verify --help"), refused("log", "verify", "decisions.db"));
         assertEquals(List.of("error: 'extra' is not an argument verdict log verify takes: it takes options only",
                 "Options: verdict log verify --help"), refused("log", "verify", "--db", "x.db", "extra"));

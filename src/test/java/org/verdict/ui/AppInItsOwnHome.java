@@ -6,8 +6,8 @@ import java.util.function.Consumer;
 import java.util.logging.Handler;
 import java.util.logging.Logger;
 import javafx.stage.Stage;
-import org.verdict.ui.settings.UserDataFolder;
-import org.verdict.ui.settings.UserSettings;
+import org.verdict.settings.UserDataFolder;
+import org.verdict.settings.UserSettings;
 
 /**
  * The app as its composition root builds it, started in a Verdict folder of a test's own, and stopped leaving the

@@ -22,7 +22,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.LedgerFixtures;
 import org.verdict.core.ledger.Roles;
-import org.verdict.ui.settings.UserSettings;
+import org.verdict.settings.UserSettings;
 
 /**
  * The whole app, as its composition root builds it, in a 1366×768 window in large text with the sample pack open: the

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
                 + " does not verify, as `log verify` says (nothing printed or written), " + ExitCodes.REFUSALS})
 public final class CheckpointCommand extends LedgerCommand {
     @Mixin
-    StoreOption store;
+    ReadStoreOption store;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write checkpoint.json here instead of printing it"
             + " (the same bytes).")
@@ -24,8 +24,9 @@ public final class CheckpointCommand extends LedgerCommand {
 
     @Override
     protected int run() throws LedgerException, IOException {
+        Path db = store.chosen(err());
         Checkpoint checkpoint;
-        try (DecisionLog log = DecisionLog.openReadOnly(store.db)) {
+        try (DecisionLog log = DecisionLog.openReadOnly(db)) {
             checkpoint = log.latestVerifiedCheckpoint();
         }
         if (out == null) {

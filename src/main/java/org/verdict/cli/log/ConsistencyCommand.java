@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
                         + " checkpoint's signer, so it is no reference to check against); " + ExitCodes.REFUSALS})
 public final class ConsistencyCommand extends LedgerCommand {
     @Mixin
-    StoreOption store;
+    ReadStoreOption store;
 
     @Option(names = "--checkpoint", required = true, paramLabel = "FILE", description = "An older checkpoint.json (from log export or log checkpoint).")
     Path checkpointFile;
@@ -32,14 +32,15 @@ public final class ConsistencyCommand extends LedgerCommand {
 
     @Override
     protected int run() throws LedgerException {
+        Path db = store.chosen(err());
         Checkpoint older = Checkpoint.readJson(checkpointFile);
         TrustedSigners roster = trustedSigners == null ? null : TrustedSigners.read(trustedSigners);
         LogSnapshot snapshot;
-        try (DecisionLog log = DecisionLog.openReadOnly(store.db)) {
+        try (DecisionLog log = DecisionLog.openReadOnly(db)) {
             snapshot = log.snapshot();
         } catch (UnreadableLogException e) {
             // an empty or unreadable file where the checkpoint covers records: they were removed, not bad input
-            String destroyed = e.destroyedAgainst(store.db, older, checkpointFile);
+            String destroyed = e.destroyedAgainst(db, older, checkpointFile);
             if (destroyed == null) {
                 throw e;
             }

@@ -21,17 +21,18 @@ import picocli.CommandLine.Option;
             "Exit codes: 0 exported, 1 the log does not verify (nothing exported), " + ExitCodes.REFUSALS})
 public final class ExportCommand extends LedgerCommand {
     @Mixin
-    StoreOption store;
+    ReadStoreOption store;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write (created when missing).")
     Path out;
 
     @Override
     protected int run() throws LedgerException, IOException {
-        try (DecisionLog log = DecisionLog.openReadOnly(store.db)) {
+        Path db = store.chosen(err());
+        try (DecisionLog log = DecisionLog.openReadOnly(db)) {
             LogSnapshot snapshot = log.snapshot();
             VerificationReport report = new LogVerifier().verify(snapshot, Progress.NONE);
-            new LogExport().write(store.db, snapshot, report, out, Progress.NONE);
+            new LogExport().write(db, snapshot, report, out, Progress.NONE);
             out().println("exported " + MetricFormat.count(snapshot.records().size(), "record", "records") + " to " + out + "; see " + out.resolve("VERIFY.md"));
         }
         return ExitCodes.OK;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,7 +37,7 @@ import picocli.CommandLine.Option;
                         + " since the --checkpoint was made; " + ExitCodes.REFUSALS})
 public final class ListCommand extends LedgerCommand {
     @Mixin
-    StoreOption store;
+    ReadStoreOption store;
 
     @Mixin
     SigningPolicyOptions policy;
@@ -49,8 +50,9 @@ public final class ListCommand extends LedgerCommand {
 
     @Override
     protected int run() throws LedgerException, IOException {
+        Path db = store.chosen(err());
         VerificationOptions options = policy.with(checkpoint.read());
-        LogSnapshot snapshot = checkpoint.snapshot(store.db, options.outsideCheckpoint(), out());
+        LogSnapshot snapshot = checkpoint.snapshot(db, options.outsideCheckpoint(), out());
         if (snapshot == null) {
             return ExitCodes.CHECK_FAILED;
         }

@@ -1,5 +1,6 @@
 package org.verdict.cli.log;
 
+import java.nio.file.Path;
 import org.verdict.cli.exit.ExitCodes;
 import org.verdict.core.ledger.DecisionRecord;
 import org.verdict.core.ledger.DecisionStatement;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Mixin;
                         + ExitCodes.REFUSALS})
 public final class VerifyCommand extends LedgerCommand {
     @Mixin
-    StoreOption store;
+    ReadStoreOption store;
 
     @Mixin
     SigningPolicyOptions policy;
@@ -36,10 +37,11 @@ public final class VerifyCommand extends LedgerCommand {
 
     @Override
     protected int run() throws LedgerException {
+        Path db = store.chosen(err());
         VerificationOptions options = policy.with(checkpoint.read());
         LogSnapshot snapshot;
         try {
-            snapshot = checkpoint.snapshot(store.db, options.outsideCheckpoint(), out());
+            snapshot = checkpoint.snapshot(db, options.outsideCheckpoint(), out());
         } catch (UnreadableLogException e) {
             // a log cut short or overwritten fails the check; a missing file or another kind of file is bad input
             if (!e.isDamaged()) {

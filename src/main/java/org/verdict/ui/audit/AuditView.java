@@ -52,15 +52,12 @@ import org.verdict.ui.theme.CellFont;
  */
 public final class AuditView {
     /**
-     * Whole lines of the verification summary in view before the rest of it scrolls: an area of 4.5 lines cut the
-     * fourth problem mid-line at 1366×768; more lines left the records table too short in large text.
+     * Whole lines of the verification summary in view before the rest of it scrolls: the verdict, the problems it
+     * lists (one of them on two lines) and how many more there are, read in place across the view at 1366×768, where
+     * four lines beside the log's name were a small box to scroll through a tampered log's problems. A longer summary
+     * (large text) scrolls whole lines.
      */
-    private static final int VERIFICATION_LINES = 4;
-    /**
-     * The verification summary's least width beside the log's name: a long file name in large text at 1366×768 took
-     * the whole row, and the summary, red for a tampered log, was squeezed out of view.
-     */
-    private static final double VERIFICATION_MIN_EMS = 20;
+    static final int VERIFICATION_LINES = AuditViewModel.LISTED_PROBLEMS + 3;
     /** The log's name keeps its width up to this many ems (a name such as decisions.db whole); longer ends in …. */
     private static final double STORE_NAME_MIN_EMS = 12;
     /**
@@ -84,14 +81,21 @@ public final class AuditView {
      */
     private static final double RECORDS_SHARE = 0.68;
     /**
-     * The Compare tab's columns in ems: the field's name, then each record's value. Together (25 ems, 325 px in normal
-     * text) they fit the detail pane beside the records at 1366×768 (about 370 px) and grow to fill it; in large text
-     * (475 px) they narrow in proportion to the pane's 335 px, and never below {@link #COMPARED_MIN_SHARE} of these
-     * widths (309 px). The field's share keeps a name such as "Signatures" whole in large text; hashes wrap.
+     * The records' share while two records are compared: the pane beside them (545 px in normal text at 1366×768)
+     * holds a field's name and two values such as a record id or a signed time's date and time, each on a line.
      */
-    private static final double COMPARED_FIELD_EMS = 9;
-    private static final double COMPARED_VALUE_EMS = 8;
-    private static final double COMPARED_MIN_SHARE = 0.65;
+    private static final double RECORDS_SHARE_COMPARING = 0.55;
+    private static final String COMPARE_TAB = "auditCompareTab";
+    /**
+     * The Compare tab's columns in ems: the field's name, then each record's value. Together (32 ems, 416 px in normal
+     * text) they fit the pane beside the records while comparing at 1366×768 (about 530 px) and grow to fill it, each
+     * value about 200 px: a bold record id or a signed time's time on one line; in large text (608 px) they narrow in
+     * proportion to the pane, and never below {@link #COMPARED_MIN_SHARE} of these widths. The field's share keeps a
+     * name such as "Signatures" whole in large text; hashes wrap.
+     */
+    private static final double COMPARED_FIELD_EMS = 8;
+    private static final double COMPARED_VALUE_EMS = 12;
+    private static final double COMPARED_MIN_SHARE = 0.5;
     /** The widest a signed time is ({@code appendedAt}: microseconds, UTC; the font's digits are all one width). */
     private static final String TIMESTAMP_SHAPE = "0000-00-00T00:00:00.000000Z";
     /** A field's name wraps down to this width, which keeps "Signatures" whole in large text. */
@@ -119,10 +123,33 @@ public final class AuditView {
         root.getStyleClass().add("view");
         root.setPadding(new Insets(16));
         TableView<AuditRow> table = recordTable();
-        SplitPane split = new SplitPane(table, detailTabs(table));
+        TabPane tabs = detailTabs(table);
+        SplitPane split = new SplitPane(table, tabs);
         split.setDividerPositions(RECORDS_SHARE);
+        widenWhileComparing(split, tabs);
         VBox.setVgrow(split, Priority.ALWAYS);
         root.getChildren().addAll(header(), filters(), split);
+    }
+
+    /**
+     * Two records' values side by side do not fit the detail pane beside the records at 1366×768: a record id and a
+     * signed time wrapped mid-word there. While the Compare tab is shown the records make room (their model and
+     * decision wrap, the kind gives way as in a narrow window); leaving it gives the divider back where it was.
+     */
+    private static void widenWhileComparing(SplitPane split, TabPane tabs) {
+        double[] before = {RECORDS_SHARE};
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
+            if (isCompare(now)) {
+                before[0] = split.getDividerPositions()[0];
+                split.setDividerPositions(Math.min(before[0], RECORDS_SHARE_COMPARING));
+            } else if (isCompare(was)) {
+                split.setDividerPositions(before[0]);
+            }
+        });
+    }
+
+    private static boolean isCompare(Tab tab) {
+        return tab != null && COMPARE_TAB.equals(tab.getId());
     }
 
     /** The bundle with this view's texts, for a composition root that has no merged bundle. */
@@ -198,10 +225,10 @@ public final class AuditView {
                         verification.prefHeight(verificationArea.getViewportBounds().getWidth())),
                 verification.fontProperty(), verification.textProperty(), verificationArea.viewportBoundsProperty()));
         verificationArea.minViewportHeightProperty().bind(verificationArea.prefViewportHeightProperty());
-        verificationArea.minWidthProperty().bind(Bindings.createDoubleBinding(
-                () -> VERIFICATION_MIN_EMS * verification.getFont().getSize(), verification.fontProperty()));
-        HBox.setHgrow(verificationArea, Priority.SOMETIMES);
-        HBox header = new HBox(12, open, store, readOnly, verificationArea);
+        // no log open, nothing said: no empty row between the buttons
+        verificationArea.visibleProperty().bind(verification.textProperty().isNotEmpty());
+        verificationArea.managedProperty().bind(verificationArea.visibleProperty());
+        HBox header = new HBox(12, open, store, readOnly);
         header.setAlignment(Pos.CENTER_LEFT);
         keepWhole(open, readOnly);
         Label roster = new Label();
@@ -226,7 +253,9 @@ public final class AuditView {
         trust.setAlignment(Pos.CENTER_LEFT);
         keepWhole(trusted, kept);
         wrapInTheRest(roster, checkpoint);
-        return new VBox(6, header, trust);
+        // the summary has the view's whole width under the log's name: beside it, a refusal or a tampered log's
+        // problems were squeezed into a third of the row
+        return new VBox(6, header, verificationArea, trust);
     }
 
     /**
@@ -441,7 +470,7 @@ public final class AuditView {
         Tab signatureTab = new Tab(text.getString("audit.signatures"), signaturePane);
         signatureTab.setId("auditSignaturesTab");
         Tab compareTab = new Tab(text.getString("audit.compare"), comparePane);
-        compareTab.setId("auditCompareTab");
+        compareTab.setId(COMPARE_TAB);
         TabPane tabs = new TabPane(detailTab, signatureTab, compareTab);
         tabs.setId("auditDetailTabs");
         // three tab names beside the records table in large text at 1366×768 without the overflow menu

@@ -14,7 +14,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.verdict.ui.settings.UserDataFolder;
+import org.verdict.settings.UserDataFolder;
 
 /**
  * The one way the app asks for a file or folder: a path field that is always there (type or paste a path, {@code ~} is

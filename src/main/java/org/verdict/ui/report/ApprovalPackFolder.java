@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.verdict.core.pack.ReviewPack;
-import org.verdict.ui.settings.UserDataFolder;
+import org.verdict.settings.UserDataFolder;
 
 /**
  * Where File → Export approval pack… proposes to write: a new folder named after the model and candidate

@@ -5,6 +5,7 @@ import java.util.function.ToDoubleFunction;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.SplitPane;
+import org.verdict.settings.UserSettings;
 
 /** Restores a split pane's first divider from the settings and records every move, under a key per pane. */
 public final class DividerMemory {

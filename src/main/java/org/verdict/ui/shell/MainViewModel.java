@@ -15,7 +15,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.ReviewPack;
-import org.verdict.ui.settings.UserSettings;
+import org.verdict.settings.UserSettings;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.BackgroundExecutor;
 
@@ -50,8 +50,7 @@ public final class MainViewModel {
         this.activity = activity;
         this.settings = settings;
         this.openingTitle = openingTitle;
-        // the log last signed into, while it is there; else the app's own
-        this.decisionStore.set(settings.decisionLog().filter(Files::isRegularFile).orElse(decisionStore));
+        this.decisionStore.set(settings.decisionLogInUse(decisionStore));
         recentPacks.setAll(settings.recentPacks());
     }
 

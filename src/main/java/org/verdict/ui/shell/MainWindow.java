@@ -42,8 +42,8 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.SliceLimitExceeded;
+import org.verdict.settings.UserSettings;
 import org.verdict.ui.error.ProblemDialog;
-import org.verdict.ui.settings.UserSettings;
 import org.verdict.ui.theme.Appearance;
 import org.verdict.ui.theme.OwnerLook;
 

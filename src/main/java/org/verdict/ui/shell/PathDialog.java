@@ -10,6 +10,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -53,7 +54,9 @@ public final class PathDialog {
         path.note().setId("pathProblem");
         Label hint = new Label(text.getString("path.hint"));
         hint.getStyleClass().add("hint");
-        hint.setWrapText(true);
+        // one line, the dialog as wide as it: wrapped, it was given one line's height beside a narrower path row and
+        // ended "… for the system's file …"
+        hint.setMinWidth(Region.USE_PREF_SIZE);
         VBox content = new VBox(8, path.row(), hint, path.note());
         content.setPadding(new Insets(4, 0, 0, 0));
         dialog.getDialogPane().setContent(content);

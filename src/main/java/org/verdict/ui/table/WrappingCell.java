@@ -15,9 +15,14 @@ import javafx.scene.text.Text;
 public class WrappingCell<S> extends TableCell<S, String> {
     /** Room for the cell's own padding left and right of the text. */
     private static final double PADDING = 18;
-    /** Where a wrapped line may break: after white space, and after a hyphen between a letter and a letter or digit. */
-    private static final Pattern BREAK = Pattern.compile("(?<=\\s)|(?<=\\p{L}-)(?=[\\p{L}\\p{N}])");
-    private static final Pattern HYPHEN_IN_A_WORD = Pattern.compile("\\p{L}-[\\p{L}\\p{N}]");
+    /**
+     * Where a wrapped line may break: after white space, after a hyphen between a letter and a letter or digit, and
+     * between the date and the time of an ISO time ("2026-12-07T" / "14:11:02.530101Z").
+     */
+    private static final Pattern BREAK = Pattern.compile(
+            "(?<=\\s)|(?<=\\p{L}-)(?=[\\p{L}\\p{N}])|(?<=\\d{4}-\\d\\d-\\d\\dT)(?=\\d)");
+    /** A break JavaFX does not make itself (it breaks only at white space), which {@link #withBreaksInWords} adds. */
+    private static final Pattern BREAK_IN_A_WORD = Pattern.compile("\\p{L}-[\\p{L}\\p{N}]|\\d{4}-\\d\\d-\\d\\dT\\d");
 
     private final Text text = new Text();
 
@@ -29,18 +34,22 @@ public class WrappingCell<S> extends TableCell<S, String> {
         text.fontProperty().addListener(o -> draw());
     }
 
-    /** The parts of {@code content} a wrapped line never breaks inside (words, and the parts of hyphenated ones). */
+    /**
+     * The parts of {@code content} a wrapped line never breaks inside (words, the parts of hyphenated ones, a time's
+     * date and time).
+     */
     public static String[] unbreakableParts(String content) {
         return Arrays.stream(BREAK.split(content.strip())).map(String::strip).toArray(String[]::new);
     }
 
     /**
      * {@code content} with a line break wherever a line {@code width} wide ends, breaking after a hyphen in a word
-     * as well as at spaces. JavaFX breaks a line only at white space, so "moderation-rare" in a column narrower than
-     * it became "moderation-r" / "are"; only the drawn text carries these breaks, the row's value is unchanged.
+     * and between a time's date and time as well as at spaces. JavaFX breaks a line only at white space, so
+     * "moderation-rare" in a column narrower than it became "moderation-r" / "are", and a signed time broke
+     * mid-digits; only the drawn text carries these breaks, the row's value is unchanged.
      */
-    static String breakAfterHyphens(String content, Font font, double width) {
-        if (width <= 0 || !HYPHEN_IN_A_WORD.matcher(content).find()) {
+    static String withBreaksInWords(String content, Font font, double width) {
+        if (width <= 0 || !BREAK_IN_A_WORD.matcher(content).find()) {
             return content;
         }
         Text measure = new Text();
@@ -88,6 +97,6 @@ public class WrappingCell<S> extends TableCell<S, String> {
 
     private void draw() {
         String value = isEmpty() ? null : getItem();
-        text.setText(value == null ? "" : breakAfterHyphens(value, text.getFont(), text.getWrappingWidth()));
+        text.setText(value == null ? "" : withBreaksInWords(value, text.getFont(), text.getWrappingWidth()));
     }
 }

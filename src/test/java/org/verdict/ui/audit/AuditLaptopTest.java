@@ -20,6 +20,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
@@ -152,9 +153,9 @@ class AuditLaptopTest {
     }
 
     /**
-     * Every problem of the summary is drawn (none cut to "…"); past four lines it scrolls instead of growing, and the
-     * area ends under a whole line of the drawn text: measured with a plain text's line height (15.13 px, where the
-     * label draws 16 px lines in normal text) it was 61 px high and cut the fourth line mid-line.
+     * Every problem of the summary is drawn (none cut to "…"); past {@link AuditView#VERIFICATION_LINES} lines it
+     * scrolls instead of growing, and the area ends under a whole line of the drawn text: measured with a plain text's
+     * line height (15.13 px, where the label draws 16 px lines in normal text) it cut its last line mid-line.
      */
     private void assertWholeSummaryScrollsInAFewLines(FxRobot robot, String mode) {
         robot.interact(() -> { });
@@ -172,8 +173,9 @@ class AuditLaptopTest {
                 && line[1] > viewport.getMaxY() + 0.5).map(line -> line[0] + "–" + line[1]).toList();
         assertEquals(List.of(), cut, mode + ": lines cut at the area's foot, " + viewport.getMaxY() + "; its "
                 + lines.size() + " lines " + lines.stream().map(line -> line[0] + "–" + line[1]).toList());
-        assertEquals(Math.min(4, lines.size()), whole, mode + ": whole lines in view of " + lines.size());
-        if (lines.size() > 4) {
+        assertEquals(Math.min(AuditView.VERIFICATION_LINES, lines.size()), whole,
+                mode + ": whole lines in view of " + lines.size());
+        if (lines.size() > AuditView.VERIFICATION_LINES) {
             assertTrue(area.getVmax() > area.getVmin(), mode + ": a summary taller than its area can be scrolled to");
         }
     }
@@ -254,7 +256,7 @@ class AuditLaptopTest {
                 robot.interact(() -> { });
                 TableView<?> details = robot.lookup("#auditDetails").queryTableView();
                 Text time = details.lookupAll("Text").stream().filter(Text.class::isInstance).map(Text.class::cast)
-                        .filter(text -> text.getText().matches("\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z")).findFirst()
+                        .filter(text -> text.getText().matches("\\d{4}-\\d\\d-\\d\\dT\\n?[\\d:.]+Z")).findFirst()
                         .orElseThrow(() -> new AssertionError(screen.name() + ": no signed time among the fields"));
                 Text oneLine = new Text("0");
                 oneLine.setFont(time.getFont());
@@ -328,9 +330,10 @@ class AuditLaptopTest {
     }
 
     /**
-     * A tampered log's summary longer than its area shows four whole lines and scrolls to the rest, in normal text on
-     * a 1366×768 screen (where its fourth line was cut by 3 px) and in large text; the integrity badge stays on one
-     * line in normal text, the long decision beside it wrapping first.
+     * A tampered log's summary is read whole in place in normal text on a 1366×768 screen, across the view's width
+     * under the log's name (beside it, four lines high, it was a small box to scroll through), and in whole lines,
+     * scrolling to the rest, in large text; the integrity badge stays on one line in normal text, the long decision
+     * beside it wrapping first.
      */
     @Test
     void aTamperedLogsSummaryShowsWholeLinesAndItsBadgeOneLineInNormalText(FxRobot robot) throws Exception {
@@ -349,9 +352,13 @@ class AuditLaptopTest {
             Label verification = robot.lookup("#auditVerification").queryAs(Label.class);
             Text drawn = verification.lookupAll(".text").stream().filter(Text.class::isInstance)
                     .map(Text.class::cast).findFirst().orElseThrow();
-            assertTrue(drawnLines(drawn).size() > 4, "the summary needs more than four lines to test its foot: "
-                    + verification.getText());
+            assertTrue(drawnLines(drawn).size() > 4, "a summary of more than four lines: " + verification.getText());
             assertWholeSummaryScrollsInAFewLines(robot, "normal text");
+            ScrollPane area = robot.lookup("#auditVerificationArea").queryAs(ScrollPane.class);
+            assertTrue(area.getViewportBounds().getHeight() >= verification.getHeight() - 0.5, "normal text: nothing"
+                    + " to scroll to, the summary " + verification.getHeight() + " px in " + area.getViewportBounds());
+            Bounds across = area.localToScene(area.getBoundsInLocal());
+            assertTrue(across.getWidth() >= 1242 - 2 * 16 - 1, "normal text: the summary across the view, " + across);
             TableView<AuditRow> records = robot.lookup("#auditRecords").queryTableView();
             List<Text> badges = records.lookupAll(".table-cell").stream()
                     .filter(cell -> cell instanceof TableCell<?, ?> shown && shown.getTableColumn() != null
@@ -430,7 +437,8 @@ class AuditLaptopTest {
     /**
      * Two records side by side in the Compare tab: the Field, Left and Right columns each show their header and their
      * wrapped values within the pane beside the records, in normal text (the view 1242 px wide beside the normal
-     * navigation rail) and in large text; their fixed minimums (430 px) cut the Right column at 1366×768.
+     * navigation rail) and in large text; their fixed minimums (430 px) cut the Right column at 1366×768. The pane
+     * is wider while comparing, ids and times read whole, and the records get their width back afterwards.
      */
     @Test
     void theComparedRecordsColumnsAreAllInViewInNormalAndLargeText(FxRobot robot) throws Exception {
@@ -453,11 +461,40 @@ class AuditLaptopTest {
                 comparison.getScene().getWindow().setWidth(1242);
             });
             assertComparedColumnsInView(robot, comparison, "normal text");
+            assertIdsAndTimesReadWhole(comparison);
+            SplitPane split = robot.lookup("#auditView .split-pane").queryAs(SplitPane.class);
+            double comparing = split.getDividerPositions()[0];
+            AuditViewTest.showTab(robot, "auditSignaturesTab");
+            assertTrue(split.getDividerPositions()[0] > comparing + 0.05, "the records have their width back: "
+                    + split.getDividerPositions()[0] + ", comparing " + comparing);
         } finally {
             robot.interact(() -> {
                 appearance.largeTextProperty().set(true);
                 comparison.getScene().getWindow().setWidth(VIEW_WIDTH);
             });
+        }
+    }
+
+    /**
+     * In normal text at 1366×768 a record's id is on one line and a signed time breaks only between its date and its
+     * time: in the pane beside the records they wrapped mid-word ("35db2fb9942" / "9", "2026-12-07T1" / "4:11:…").
+     */
+    private static void assertIdsAndTimesReadWhole(TableView<?> comparison) {
+        List<Text> values = comparison.lookupAll(".table-cell").stream()
+                .filter(cell -> cell instanceof TableCell<?, ?> shown && shown.getGraphic() instanceof Text)
+                .map(cell -> (Text) ((TableCell<?, ?>) cell).getGraphic()).toList();
+        List<Text> ids = values.stream().filter(text -> text.getText().matches("#\\d+ [0-9a-f]{12}")).toList();
+        List<Text> times = values.stream()
+                .filter(text -> text.getText().matches("\\d{4}-\\d\\d-\\d\\dT\\n?[\\d:.]+Z")).toList();
+        assertEquals(2, ids.size(), "both records' ids");
+        assertEquals(2, times.size(), "both records' signed times");
+        for (Text id : ids) {
+            assertEquals(1, drawnLines(id).size(), id.getText() + " wrapped at " + id.getWrappingWidth());
+        }
+        for (Text time : times) {
+            int lines = drawnLines(time).size();
+            assertTrue(lines == 1 || lines == 2 && time.getText().contains("T\n"), time.getText().replace("\n", "⏎")
+                    + " on " + lines + " lines at " + time.getWrappingWidth());
         }
     }
 

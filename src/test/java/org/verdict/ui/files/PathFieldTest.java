@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.verdict.ui.settings.UserDataFolder;
+import org.verdict.settings.UserDataFolder;
 
 /** The path field every file question of the app uses: what a typed path means, and a form's path kept with it. */
 @ExtendWith(ApplicationExtension.class)

@@ -22,7 +22,7 @@ import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.SliceLimitExceeded;
 import org.verdict.core.summary.SummaryPacks;
 import org.verdict.core.task.Progress;
-import org.verdict.ui.settings.UserSettings;
+import org.verdict.settings.UserSettings;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.CurrentThreadExecutor;
 

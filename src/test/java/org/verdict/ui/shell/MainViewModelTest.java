@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.verdict.core.gates.TestPack;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackLoader;
-import org.verdict.ui.settings.UserSettings;
+import org.verdict.settings.UserSettings;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.CurrentThreadExecutor;
 import org.verdict.ui.task.HeldExecutor;

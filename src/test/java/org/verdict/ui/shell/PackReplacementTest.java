@@ -24,7 +24,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.verdict.core.pack.PackFixture;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
-import org.verdict.ui.settings.UserSettings;
+import org.verdict.settings.UserSettings;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.WorkerPoolExecutor;
 

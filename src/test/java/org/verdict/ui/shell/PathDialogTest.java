@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import javafx.application.Platform;
+import javafx.geometry.Bounds;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -17,6 +18,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
+import javafx.scene.text.Text;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -129,5 +131,36 @@ class PathDialogTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertEquals(List.of(Optional.of(Path.of("/tmp/decisions.db"))), answers);
+    }
+
+    /**
+     * The hint under the path is read whole, on one line: wrapped, it was given one line's height in Open decision
+     * log… (1366×768) and ended "… for the system's file …"; its width set to nothing, it took a letter a line.
+     */
+    @Test
+    void theHintIsDrawnWholeOnTheLinesItNeeds(FxRobot robot) {
+        Dialog<?>[] shown = new Dialog<?>[1];
+        robot.interact(() -> {
+            shown[0] = paths.dialog(stage, "Open a decision log", null, owner -> Optional.empty());
+            shown[0].show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        try {
+            Label hint = shown[0].getDialogPane().getContent().lookupAll(".hint").stream()
+                    .map(Label.class::cast).findFirst().orElseThrow();
+            Text drawn = hint.lookupAll(".text").stream().filter(Text.class::isInstance).map(Text.class::cast)
+                    .findFirst().orElseThrow();
+            assertEquals(hint.getText(), drawn.getText().replace("\n", " "), "the hint is cut");
+            Bounds text = drawn.localToScene(drawn.getLayoutBounds());
+            Bounds room = hint.localToScene(hint.getLayoutBounds());
+            assertTrue(text.getMaxY() <= room.getMaxY() + 0.5 && text.getMaxX() <= room.getMaxX() + 0.5,
+                    "drawn " + text + " within " + room);
+            assertTrue(text.getHeight() < 2 * drawn.getFont().getSize() * 1.5, "on one line: " + text);
+            Bounds field = robot.lookup("#pathField").query().localToScene(
+                    robot.lookup("#pathField").query().getLayoutBounds());
+            assertTrue(field.getWidth() >= 30 * drawn.getFont().getSize(), "the path field keeps its width: " + field);
+        } finally {
+            robot.interact(() -> shown[0].close());
+        }
     }
 }

@@ -28,13 +28,14 @@ import org.verdict.ui.theme.CellFont;
 class WrappingCellTest {
     private static final String NAME = "moderation-rare";
     private static final double FONT_SIZE = 19;
+    private static final String SIGNED_AT = "2026-12-07T14:11:02.530101Z";
 
     private TableView<String> table;
     private TableColumn<String, String> model;
 
     @Start
     void start(Stage stage) {
-        table = new TableView<>(FXCollections.observableArrayList(NAME, "fraud-rare-v2 and more"));
+        table = new TableView<>(FXCollections.observableArrayList(NAME, "fraud-rare-v2 and more", SIGNED_AT));
         table.setStyle("-fx-font-family: '" + CellFont.FAMILY + "'; -fx-font-size: " + FONT_SIZE + "px;");
         model = new TableColumn<>("Model");
         model.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
@@ -83,5 +84,30 @@ class WrappingCellTest {
         assertEquals(List.of("moderation-", "rare"), drawnLines(drawn), "wrapped at " + drawn.getWrappingWidth()
                 + " px in " + drawn.getFont() + ", " + drawn.getLayoutBounds().getHeight() + " px high");
         assertEquals(NAME, drawn.getText().replace("\n", ""), "nothing but the break is added");
+    }
+
+    /**
+     * A signed time in a column too narrow for it breaks between its date and its time, each read whole: JavaFX broke
+     * it mid-digits ("2026-12-07T1" / "4:11:02.5301" / "01Z") in the Audit view's Compare pane at 1366×768.
+     */
+    @Test
+    void aSignedTimeBreaksBetweenItsDateAndItsTime(FxRobot robot) {
+        Text measure = new Text("14:11:02.530101Z");
+        measure.setFont(Font.font(CellFont.FAMILY, FONT_SIZE));
+        // room for the time and a little, not for the date and time together
+        double width = Math.ceil(measure.getLayoutBounds().getWidth()) + 30;
+        robot.interact(() -> {
+            model.setMinWidth(width);
+            model.setPrefWidth(width);
+            model.setMaxWidth(width);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Text drawn = robot.from(table).lookup(".table-cell").queryAll().stream()
+                .filter(cell -> cell instanceof WrappingCell<?> wrapping && SIGNED_AT.equals(wrapping.getItem()))
+                .map(cell -> (Text) ((WrappingCell<?>) cell).getGraphic()).findFirst().orElseThrow();
+        assertEquals(List.of("2026-12-07T", "14:11:02.530101Z"), drawnLines(drawn), "wrapped at "
+                + drawn.getWrappingWidth() + " px in " + drawn.getFont());
+        assertEquals(SIGNED_AT, drawn.getText().replace("\n", ""), "nothing but the break is added");
     }
 }

@@ -1,4 +1,4 @@
-package org.verdict.ui.settings;
+package org.verdict.settings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

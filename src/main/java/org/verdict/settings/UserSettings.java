@@ -1,4 +1,4 @@
-package org.verdict.ui.settings;
+package org.verdict.settings;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -199,6 +199,14 @@ public final class UserSettings {
     /** The decision log last signed into, if any. */
     public Optional<Path> decisionLog() {
         return Optional.ofNullable(decisionLog);
+    }
+
+    /**
+     * The decision log the app uses: the one last signed into while it is there, else {@code appsOwn}, the user data
+     * folder's. The app and the log commands given no --db both take it from here, so they name the same file.
+     */
+    public Path decisionLogInUse(Path appsOwn) {
+        return decisionLog().filter(Files::isRegularFile).orElse(appsOwn);
     }
 
     /** The key file last signed with, if any (the file's path; the passphrase is never kept). */

@@ -1,4 +1,4 @@
-package org.verdict.ui.settings;
+package org.verdict.settings;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -66,6 +66,11 @@ public record UserDataFolder(Path root) {
     /** Where File → Summarise rows… writes summary packs unless the user picks another folder. */
     public Path summaries() {
         return root.resolve("summaries");
+    }
+
+    /** The decision log the app uses: {@link UserSettings#decisionLogInUse} with this folder's settings and store. */
+    public Path decisionLogInUse() {
+        return UserSettings.load(settingsFile()).decisionLogInUse(defaultDecisionStore());
     }
 
     /** Where decisions are stored unless the user opens another store. */
