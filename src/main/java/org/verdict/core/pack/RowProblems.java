@@ -368,6 +368,16 @@ public final class RowProblems {
                 + " the model to manifest.json models, or remove the column";
     }
 
+    /**
+     * Placed at a {@code score_} column of a multiclass pack, per class ({@code score_m3_approve}) or per version: a
+     * multiclass comparison reads the predicted classes alone, so the column would be ignored, or worse taken for a
+     * model the manifest lacks.
+     */
+    public static String multiclassScoreColumn(String column) {
+        return "a multiclass pack takes no score columns (scores are read for binary tasks only; its metrics are"
+                + " computed from the pred_V columns); remove " + shown(column);
+    }
+
     /** Placed at the first column the row lacks. */
     public static String rowEndsEarly(long fields, long headerFields) {
         return "the row ends before this column: it has " + fields + " field" + (fields == 1 ? "" : "s")

@@ -312,6 +312,26 @@ class PackLoaderTest {
                 + " as model.classes names it", otherCase.getMessage());
     }
 
+    /**
+     * A multiclass comparison reads the predicted classes alone: per-class probabilities (score_43_billing) are
+     * refused as columns the task takes none of, not as a model missing from the manifest, and a score_V column of a
+     * listed version is refused too rather than read by nobody.
+     */
+    @Test
+    void multiclassScoreColumnsAreRefusedAsColumnsTheTaskTakesNone() {
+        String perClass = PackFixture.MULTICLASS_CSV.replace("pred_43\n", "pred_43,score_43_billing\n")
+                .replaceAll("(?m)^(e\\d+,.*)$", "$1,0.5");
+        PackException error = refusal(PackFixture.MULTICLASS_MANIFEST, perClass, "primary.csv");
+        assertEquals("primary.csv, line 1, column 7: a multiclass pack takes no score columns (scores are read for"
+                + " binary tasks only; its metrics are computed from the pred_V columns); remove score_43_billing",
+                error.getMessage());
+        String perVersion = PackFixture.MULTICLASS_CSV.replace("language,gender,", "language,gender,score_42,")
+                .replaceAll("(?m)^(e\\d+,[^,]*,[^,]*,[^,]*),", "$1,0.5,");
+        assertEquals("primary.csv, line 1, column 5: a multiclass pack takes no score columns (scores are read for"
+                + " binary tasks only; its metrics are computed from the pred_V columns); remove score_42",
+                refusal(PackFixture.MULTICLASS_MANIFEST, perVersion, "primary.csv").getMessage());
+    }
+
     @Test
     void binaryPackWithoutScoresUsesPredictedLabels() throws Exception {
         String csv = "example_id,label,region,pred_7,pred_8\nt1,fraud,eu,fraud,ok\nt2,ok,eu,ok,ok\n";
