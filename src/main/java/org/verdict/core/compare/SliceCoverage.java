@@ -71,8 +71,24 @@ public record SliceCoverage(String metric, int slices, int tested, List<SliceRes
      * the largest loss first; 33 of 41 slices could not be tested (…):".
      */
     public String worseHeading(int worse) {
+        String lead = worseLead(worse);
+        return untested.isEmpty() ? lead : lead.substring(0, lead.length() - 1) + "; " + untestedClause() + ":";
+    }
+
+    /**
+     * The heading of the slices significantly worse without the untested ones, for a sentence that names the worse
+     * slices right after it and the untested ones after them ({@link #untestedSentence}): "Slices significantly worse
+     * on macro_f1 (2 of the 8 tested), the largest loss first:".
+     */
+    public String worseLead(int worse) {
         return "Slices significantly worse on " + metric + " (" + worse + " of the " + MetricFormat.count(tested)
-                + " tested), the largest loss first" + (untested.isEmpty() ? "" : "; " + untestedClause()) + ":";
+                + " tested), the largest loss first:";
+    }
+
+    /** The untested slices as a sentence of their own: "33 of 41 slices could not be tested (…): Compare gives …". */
+    public String untestedSentence() {
+        String clause = untestedClause();
+        return Character.toUpperCase(clause.charAt(0)) + clause.substring(1) + ".";
     }
 
     /** Whether the slice's Δ, tested or not, points the metric's worse way (never for a metric without direction). */

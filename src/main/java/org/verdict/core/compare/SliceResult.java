@@ -262,7 +262,7 @@ public record SliceResult(
     }
 
     /** {@code text} (an interval "[lower, upper]", or Δ before it) with {@link #BOUND_MARK} after each end at the bound. */
-    private String boundMarked(Interval interval, String text) {
+    public String boundMarked(Interval interval, String text) {
         BoundEnds ends = boundEnds(interval);
         if (ends == null) {
             return text;

@@ -67,9 +67,11 @@ public final class MetricHistorySection {
         Double margin = judged.get("margin");
         if (best != null && margin != null) {
             double floor = metric.higherIsBetter() ? best - margin : best + margin;
-            limits.add(new Limit(floor, "historical best " + numbers.value(best)
-                    + (metric.higherIsBetter() ? " − " : " + ") + "margin " + numbers.value(margin) + " = "
-                    + numbers.value(floor)));
+            // one set of decimals for the three, as the gate's line writes them: "$296" beside "$14,800", not "$296.0"
+            double[] sum = {best, margin, floor};
+            limits.add(new Limit(floor, "historical best " + numbers.valueAmong(best, sum)
+                    + (metric.higherIsBetter() ? " − " : " + ") + "margin " + numbers.valueAmong(margin, sum) + " = "
+                    + numbers.valueAmong(floor, sum)));
         }
         return Sections.gate(result, List.of(new TimeSeries(name + ": past production models and the candidate",
                         numbers.inUnit(name), series, limits)),

@@ -95,8 +95,43 @@ final class FairnessGate implements PromotionGate {
                         .formatted(GateNumbers.level(policy.confidenceLevel())) + " ["
                 + changes.signed(estimate.worseningCi().lower()) + ", "
                 + changes.signed(estimate.worseningCi().upper()) + "]"
-                + groupSizes(attribute);
+                + groupSizes(attribute)
+                + (outcome == GateOutcome.INSUFFICIENT_EVIDENCE ? ". " + undecided(attribute, disparity, estimate,
+                        tolerance, changes) : "");
         return new Finding(subject, outcome, text, numbers);
+    }
+
+    /**
+     * What would settle a worsening whose interval straddles the tolerance, as the Safety gate says how many examples
+     * would show a rate below its accepted one. The interval's half-width on the side that straddles is taken to
+     * shrink as 1/√n with the groups growing in proportion, so n·(half-width / distance to the tolerance)² examples
+     * bring that end to the tolerance if the change stays where it was measured: an approximation (a bootstrap
+     * interval is not exactly normal, and an agreement bound shrinks faster), said as one, and none where the change
+     * sits on the tolerance itself, which no sample size settles.
+     */
+    private String undecided(FairnessEvidence.Attribute attribute, Disparity disparity,
+                             FairnessEvidence.DisparityEstimate estimate, double tolerance, MetricFormat changes) {
+        String setting = "fairness.tolerances." + disparity.wireName();
+        double change = estimate.worsening();
+        if (change == tolerance) {
+            return "The measured change is the allowed one, so no number of examples would settle it; the allowed"
+                    + " change is the policy's " + setting;
+        }
+        long judged = attribute.groups().stream().filter(g -> !attribute.excludedGroups().contains(g.name()))
+                .mapToLong(FairnessEvidence.Group::n).sum();
+        boolean below = change < tolerance;
+        double halfWidth = below ? estimate.worseningCi().upper() - change : change - estimate.worseningCi().lower();
+        long needed = roundedUp(judged * Math.pow(halfWidth / Math.abs(tolerance - change), 2));
+        return "About " + MetricFormat.count(needed) + " examples in these groups (now " + MetricFormat.count(judged)
+                + "), in the same proportions, would show it " + (below ? "within" : "beyond") + " the allowed change"
+                + " if the change stays at " + changes.signed(change) + " (an approximation: the interval taken to"
+                + " narrow as 1/√n); the allowed change is the policy's " + setting;
+    }
+
+    /** {@code examples} rounded up to two significant digits, as an approximation is said: 14,312.6 → 15,000. */
+    static long roundedUp(double examples) {
+        double step = Math.pow(10, Math.max(0, Math.floor(Math.log10(Math.max(examples, 1))) - 1));
+        return (long) (Math.ceil(examples / step) * step);
     }
 
     /**

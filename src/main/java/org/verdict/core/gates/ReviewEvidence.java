@@ -102,9 +102,10 @@ public record ReviewEvidence(
                 : GateNumbers.differences(primaryMetric, slice.targetUnit(), slice.delta(), ci);
         return slice.slice().label() + ": Δ " + (ci == null
                 ? GateNumbers.signed(primaryMetric, slice.targetUnit(), slice.delta())
-                : deltas.signedAmong(slice.delta(), ci.lower(), ci.upper()) + " ["
+                // an end at the bound of what the candidate can have is marked as Compare's table marks it
+                : slice.boundMarked(ci, deltas.signedAmong(slice.delta(), ci.lower(), ci.upper()) + " ["
                 + deltas.signedAmong(ci.lower(), slice.delta(), ci.upper()) + ", "
-                + deltas.signedAmong(ci.upper(), slice.delta(), ci.lower()) + "]"
+                + deltas.signedAmong(ci.upper(), slice.delta(), ci.lower()) + "]")
                 + (slice.shownInterval() == null ? "" : " at " + slice.shownInterval().levelText()))
                 + " (" + slice.counts().sampleSize(slice.n()) + (slice.adjustedP() == null ? "" : ", adjusted p "
                 + MetricFormat.pValue(slice.adjustedP())) + ")";

@@ -60,13 +60,15 @@ final class SlicesGate implements PromotionGate {
         for (SliceResult slice : worse) {
             findings.add(judge(slice, evidence));
         }
-        String heading = coverage.worseHeading(worse.size());
+        String heading = coverage.worseLead(worse.size());
+        // the slices judged first, then those that could not be: a failing slice must not read as one more of a list
+        String untested = coverage.untested().isEmpty() ? "" : ". " + coverage.untestedSentence();
         // worse slices are in the comparison's order, the largest loss first, which is the order the summary leads with
         GateResult judged = GateResult.fromFindings(Gate.SLICES, findings, heading + " "
-                + String.join("; ", findings.stream().map(Finding::detail).toList()), Comparator.comparingInt(
-                        findings::indexOf));
+                + String.join("; ", findings.stream().map(Finding::detail).toList()) + untested,
+                Comparator.comparingInt(findings::indexOf));
         return judged.outcome() == GateOutcome.FAIL ? new GateResult(Gate.SLICES, GateOutcome.FAIL, heading + " "
-                + judged.summary(), findings) : judged;
+                + judged.summary() + untested, findings) : judged;
     }
 
     /**
@@ -97,11 +99,13 @@ final class SlicesGate implements PromotionGate {
         boolean withinMargin = worst.withinMargin();
         MetricFormat deltas = GateNumbers.differences(metric, slice.targetUnit(), slice.delta(), ci,
                 worstCase, limit);
+        String bound = slice.boundReason(ci);
         String detail = evidence.describe(slice) + ": worse on " + metric.wireName() + ", worst case "
-                + deltas.signedAmong(worstCase, limit) + " " + worst.comparison() + " "
-                + deltas.signedAmong(limit, worstCase)
+                + deltas.signedAmong(worstCase, limit) + (worst.endAtBound() ? SliceResult.BOUND_MARK : "") + " "
+                + worst.comparison() + " " + deltas.signedAmong(limit, worstCase)
                 + " (" + (metric.relativeBand() ? GateNumbers.format(margin * 100) + "% of production's value here"
-                : "the primary margin") + ")" + (withinMargin ? ", a loss within the margin" : "");
+                : "the primary margin") + ")" + (withinMargin ? ", a loss within the margin" : "")
+                + (bound == null ? "" : "; " + bound);
         NamedNumbers numbers = NamedNumbers.of("n", slice.n()).and("delta", slice.delta())
                 .and("ciLower", ci.lower()).and("ciUpper", ci.upper());
         if (slice.shownInterval() != null) {

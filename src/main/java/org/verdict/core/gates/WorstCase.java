@@ -13,8 +13,10 @@ import org.verdict.core.pack.Metric;
  * @param end the interval's end on the candidate's worse side
  * @param limit the bound it is judged against: −margin when higher is better, +margin when lower is
  * @param withinMargin whether {@code end} is on the near side of {@code limit}
+ * @param endAtBound whether {@code end} is the bound of what the candidate can have (Δ = −production's value for a
+ *                   candidate at the metric's worst), set by the metric's range rather than measured
  */
-record WorstCase(double end, double limit, boolean withinMargin, boolean higherIsBetter) {
+record WorstCase(double end, double limit, boolean withinMargin, boolean higherIsBetter, boolean endAtBound) {
 
     /** {@code result} must have an interval of Δ. */
     static WorstCase of(SliceResult result, Metric metric, double margin) {
@@ -22,7 +24,10 @@ record WorstCase(double end, double limit, boolean withinMargin, boolean higherI
         boolean higherIsBetter = metric.higherIsBetter();
         double end = higherIsBetter ? result.deltaCi().lower() : result.deltaCi().upper();
         double limit = higherIsBetter ? -allowed : allowed;
-        return new WorstCase(end, limit, higherIsBetter ? end >= limit : end <= limit, higherIsBetter);
+        SliceResult.BoundEnds bound = result.boundEnds(result.deltaCi());
+        boolean endAtBound = bound == SliceResult.BoundEnds.BOTH
+                || bound == (higherIsBetter ? SliceResult.BoundEnds.LOWER : SliceResult.BoundEnds.UPPER);
+        return new WorstCase(end, limit, higherIsBetter ? end >= limit : end <= limit, higherIsBetter, endAtBound);
     }
 
     /** How {@code end} compares with {@code limit}, as the sentence writes it between them: ≥, <, ≤ or >. */

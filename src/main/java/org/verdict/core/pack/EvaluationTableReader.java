@@ -1436,6 +1436,9 @@ public final class EvaluationTableReader {
             // after the columns needed, so a renamed one is named as missing, not its new name as unknown
             List<String> versions = manifest.models().stream().map(ModelVersion::version).toList();
             for (int i = 0; i < names.length; i++) {
+                if (manifest.task() == Task.MULTICLASS && names[i].startsWith("score_")) {
+                    throw new PackException(fileName, 1, i + 1, RowProblems.multiclassScoreColumn(names[i]));
+                }
                 String version = names[i].startsWith("pred_") ? names[i].substring(5)
                         : names[i].startsWith("score_") ? names[i].substring(6) : null;
                 if (version != null && !versions.contains(version)) {

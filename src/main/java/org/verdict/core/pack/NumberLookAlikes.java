@@ -1,12 +1,16 @@
 package org.verdict.core.pack;
 
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The characters that make a value look like a number on screen but not be one: a minus sign or dash where a number
@@ -24,6 +28,17 @@ final class NumberLookAlikes {
     private static final Set<Integer> POINT_LIKE = Set.of(0xFF0E, 0xFE52, 0x066B, 0x2024);
     /** Marks that group digits by thousands besides the spaces: apostrophes (Swiss), the Arabic thousands separator. */
     private static final Set<Integer> GROUPING = Set.of((int) '\'', 0x2019, 0x02BC, 0x066C);
+    /**
+     * Commas that can only be grouping thousands: groups of three digits before a decimal point ('1,826.55') or more
+     * than one of them ('2,896,924'). A lone '1,826' may as well be a decimal comma, which the reader names as such.
+     */
+    private static final Pattern GROUPING_COMMAS = Pattern.compile("[+-]?[0-9]{1,3}(,[0-9]{3})+\\.[0-9]+"
+            + "|[+-]?[0-9]{1,3}(,[0-9]{3}){2,}");
+    /** An amount with a currency code written before or after it, with or without a space: 'USD 12', '12 EUR'. */
+    private static final Pattern CURRENCY_CODE = Pattern.compile("(?<code>[A-Z]{3})[ \\u00A0]?(?<amount>[^A-Z].*)"
+            + "|(?<amountFirst>.*[^A-Z ])[ \\u00A0]?(?<codeAfter>[A-Z]{3})");
+    private static final Set<String> CURRENCY_CODES = Currency.getAvailableCurrencies().stream()
+            .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
     /** How many look-alikes a message names before it says how many more there are. */
     private static final int NAMED = 3;
 
@@ -39,9 +54,10 @@ final class NumberLookAlikes {
 
     /**
      * The look-alikes in {@code value} (stripped of whitespace at its ends), or null when it holds none. Characters
-     * that are not ASCII are always named (the eye cannot tell them); ASCII conventions of a written amount (a space
-     * or apostrophe grouping digits, a currency sign, accounting parentheses, a decimal comma beside another
-     * look-alike) only when the value would be a number without them, so that "12 apples" is not said to group digits.
+     * that are not ASCII are always named (the eye cannot tell them); ASCII conventions of a written amount (a space,
+     * apostrophe or comma grouping digits, a currency sign or ISO 4217 code, accounting parentheses, a decimal comma
+     * beside another look-alike) only when the value would be a number without them, so that "12 apples" is not
+     * said to group digits.
      *
      * @param isNumber whether a text is a number as the reader reads one
      */
@@ -50,7 +66,17 @@ final class NumberLookAlikes {
         // one description per character (per script for digits), in the order met
         Map<String, String> unseen = new LinkedHashMap<>();
         Map<String, String> conventions = new LinkedHashMap<>();
-        value.codePoints().forEach(c -> {
+        // the code is taken off first, so that the space between it and the amount is not read as grouping digits
+        Matcher coded = CURRENCY_CODE.matcher(value);
+        String amount = value;
+        if (coded.matches()) {
+            String code = coded.group("code") != null ? coded.group("code") : coded.group("codeAfter");
+            if (CURRENCY_CODES.contains(code)) {
+                conventions.put("code", "'" + code + "', a currency code: the column holds the amount alone");
+                amount = coded.group("code") != null ? coded.group("amount") : coded.group("amountFirst");
+            }
+        }
+        amount.codePoints().forEach(c -> {
             boolean ascii7 = c <= 0x7F;
             if (MINUS_LIKE.contains(c)) {
                 ascii.append('-');
@@ -80,6 +106,11 @@ final class NumberLookAlikes {
             conventions.put("parentheses", "parentheses around it, the accounting style for a negative amount, where a"
                     + " number has '-' before it");
             number = "-" + number.substring(1, number.length() - 1);
+        }
+        if (GROUPING_COMMAS.matcher(number).matches()) {
+            conventions.put("grouping comma", "',' (U+002C COMMA) grouping the digits, which a number is written"
+                    + " without");
+            number = number.replace(",", "");
         }
         if (!unseen.isEmpty() && PackText.DECIMAL_COMMA.matcher(number).matches()) {
             conventions.put("comma", "',' as the decimal separator, where a number has '.'");

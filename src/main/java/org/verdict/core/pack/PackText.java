@@ -304,8 +304,18 @@ public final class PackText {
         return value;
     }
 
+    /**
+     * An empty field where a number is needed: the value is missing, most often a NaN that pandas' to_csv wrote as
+     * nothing, not a number written wrongly.
+     */
+    static final String MISSING_NUMBER = "has no value: the number is missing (pandas writes NaN, a missing value,"
+            + " as an empty field); fill it in, or drop the row if the model gave no output for it";
+
     /** Why a value {@link #isPlainNumber} refuses is no number; looked at only once it is refused. */
     private static String notPlainNumber(String text) {
+        if (text.isEmpty()) {
+            return MISSING_NUMBER;
+        }
         String inner = RowProblems.stripWhitespace(text);
         if (NON_FINITE.matcher(inner).matches()) {
             return "'" + text + "' is not a finite number";

@@ -220,9 +220,25 @@ public final class RowProblems {
 
     public static String undeclaredClass(String value, Collection<String> declared) {
         String twin = sameNumberAs(value, declared);
+        String caseTwin = twin == null ? otherCaseOf(value, declared) : null;
         return "'" + shown(value) + "' is not one of the classes listed in manifest.json model.classes "
                 + shown(declared) + (twin == null ? "" : "; it is the class '" + shown(twin) + "' written as another number: write every label"
-                + " and prediction as model.classes names it, or list the classes as the rows write them");
+                + " and prediction as model.classes names it, or list the classes as the rows write them")
+                + (caseTwin == null ? "" : "; it differs from the class '" + shown(caseTwin) + "' only in case, and"
+                + " classes are matched exactly: write every label and prediction as model.classes names it");
+    }
+
+    /**
+     * The first of the names that is {@code value} in other capitals ('Approve' for 'approve'), or null: a label
+     * exported by another tool or typed by hand, which as text would be a class of its own.
+     */
+    private static String otherCaseOf(String value, Collection<String> names) {
+        for (String name : names) {
+            if (!name.equals(value) && name.equalsIgnoreCase(value)) {
+                return name;
+            }
+        }
+        return null;
     }
 
     /**
@@ -235,9 +251,12 @@ public final class RowProblems {
             return positiveLabelAsOtherNumber(value, positiveLabel);
         }
         String twin = sameNumberAs(value, classesSoFar);
+        String caseTwin = twin == null ? otherCaseOf(value, classesSoFar) : null;
         return "'" + shown(value) + "' is a third class in a binary pack (classes so far: " + shown(classesSoFar)
                 + ", positive label '" + shown(positiveLabel) + "')" + (twin == null ? "" : "; it is the class '" + shown(twin)
-                + "' written as another number: write each class one way");
+                + "' written as another number: write each class one way")
+                + (caseTwin == null ? "" : "; it differs from the class '" + shown(caseTwin) + "' only in case, and"
+                + " classes are matched exactly: write each class one way");
     }
 
     /**
@@ -347,6 +366,16 @@ public final class RowProblems {
         return "column " + shown(column) + " is for model version " + shown(version) + ", which the manifest does not"
                 + " list (versions: " + String.join(", ", versions) + "); correct the version in the column name, add"
                 + " the model to manifest.json models, or remove the column";
+    }
+
+    /**
+     * Placed at a {@code score_} column of a multiclass pack, per class ({@code score_m3_approve}) or per version: a
+     * multiclass comparison reads the predicted classes alone, so the column would be ignored, or worse taken for a
+     * model the manifest lacks.
+     */
+    public static String multiclassScoreColumn(String column) {
+        return "a multiclass pack takes no score columns (scores are read for binary tasks only; its metrics are"
+                + " computed from the pred_V columns); remove " + shown(column);
     }
 
     /** Placed at the first column the row lacks. */

@@ -137,6 +137,10 @@ final class SummaryInputCheck {
         // a prediction or score column of a version the manifest does not list is refused, as the row loader does
         for (int at = 0; at < names.size(); at++) {
             String name = names.get(at);
+            if (layout.task() == Task.MULTICLASS && name.startsWith("score_")) {
+                String problem = RowProblems.multiclassScoreColumn(name);
+                throw parquet ? new PackException(input, problem) : new PackException(input, 1, at + 1, problem);
+            }
             String version = name.startsWith("pred_") ? name.substring(5)
                     : name.startsWith("score_") ? name.substring(6) : null;
             if (version != null && !layout.versions().contains(version)) {

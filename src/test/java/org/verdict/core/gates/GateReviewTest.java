@@ -244,8 +244,18 @@ class GateReviewTest {
                 + "that. Measured: candidate "), detail);
         assertTrue(detail.indexOf("Measured:") < detail.indexOf("95% agreement bound"), detail);
         // groups of 20 are judged only because the policy lowered minGroupSize: the line says their rates are unsure
-        assertTrue(detail.endsWith("; groups f n=20, m n=20 (f and m: too few examples to know their rates, redrawn "
-                + "from Jeffreys' prior, which widens the interval)"), detail);
+        assertTrue(detail.contains("; groups f n=20, m n=20 (f and m: too few examples to know their rates, redrawn "
+                + "from Jeffreys' prior, which widens the interval). "), detail);
+        // what would settle it: the interval's lower half-width (0.2 − lower) shrinking as 1/√n until it clears the
+        // tolerance, 40 · ((0.2 − lower) / (0.2 − 0.05))² examples, said to two significant digits and rounded up
+        double halfWidth = 0.2 - parity.numbers().get("worseningCiLower");
+        double needed = 40 * Math.pow(halfWidth / 0.15, 2);
+        long said = Long.parseLong(detail.replaceAll(".*\\. About ([0-9,]+) examples.*", "$1").replace(",", ""));
+        assertTrue(said >= needed && said < needed * 1.1 + 1, needed + " vs " + detail);
+        assertTrue(detail.endsWith(" examples in these groups (now 40), in the same proportions, would show it beyond"
+                + " the allowed change if the change stays at +0.200 (an approximation: the interval taken to narrow"
+                + " as 1/√n); the allowed change is the policy's fairness.tolerances.demographic_parity_difference"),
+                detail);
         long more = result.findings().stream().filter(f -> f.outcome() == GateOutcome.INSUFFICIENT_EVIDENCE).count()
                 - 1;
         assertTrue(more > 0 && result.summary().endsWith("(and " + more + " more disparit" + (more == 1 ? "y" : "ies")
@@ -277,7 +287,10 @@ class GateReviewTest {
         GateResult judged = pack().primary(200, SAME_AS_PRODUCTION).policy("{\"fairness\": {\"positiveClass\": \"a\"}}")
                 .review().gates().result(Gate.FAIRNESS);
         for (Finding finding : judged.findings()) {
-            assertTrue(finding.detail().endsWith("; groups f n=100, m n=100"), finding.detail());
+            // a line without evidence goes on to say what would settle it
+            assertTrue(finding.detail().endsWith("; groups f n=100, m n=100")
+                    || finding.outcome() == GateOutcome.INSUFFICIENT_EVIDENCE
+                    && finding.detail().contains("; groups f n=100, m n=100. About "), finding.detail());
         }
 
         CandidateReview tooSmall = pack().primary(200, SAME_AS_PRODUCTION)

@@ -81,6 +81,48 @@ class SlicesGateTest {
         assertTrue(shown.matches("accuracy Δ -0\\.8000 \\[-0\\.\\d{4}, -0\\.\\d{4}\\] at \\d+(\\.\\d+)?%, n=100"), shown);
     }
 
+    /**
+     * A binary pack of 186 rows scored for roc_auc: en (120 rows) alike for both models, de (60 rows, 30 fraud) with
+     * the candidate's scores nearly reversed (its roc_auc 0.061 against production's 0.875), fr (6 rows) too few to
+     * test. DeLong's interval of Δ in de reaches past what the candidate can have, so its lower end stops at
+     * −production's 0.875, as Compare's table marks it with † (seen in the table before this test was written).
+     */
+    private static String reversedInGerman() {
+        StringBuilder csv = new StringBuilder("example_id,label,language,gender,score_1,score_2\n");
+        int id = 0;
+        for (String[] slice : new String[][] {{"en", "120"}, {"de", "60"}, {"fr", "6"}}) {
+            int n = Integer.parseInt(slice[1]);
+            for (int k = 0; k < n; k++) {
+                boolean positive = k % 2 == 0;
+                double step = (k / 2) / (n / 2.0);
+                double production = (positive ? 0.35 : 0.05) + 0.6 * step;
+                double candidate = slice[0].equals("de") ? (positive ? 0.05 : 0.4) + 0.55 * step
+                        : Math.min(0.999, production + 0.001 * (k % 3));
+                csv.append(String.format(java.util.Locale.ROOT, "ex-%d,%s,%s,%s,%.4f,%.4f%n", id++,
+                        positive ? "fraud" : "ok", slice[0], k % 4 < 2 ? "f" : "m", production, candidate));
+            }
+        }
+        return csv.toString();
+    }
+
+    @Test
+    void namesTheFailingSliceBeforeTheUntestedOnesAndMarksAWorstCaseAtTheBound() throws PackException {
+        CandidateReview review = new TestPack(folder).binary("fraud").primaryMetric("roc_auc")
+                .file("primary.csv", reversedInGerman()).review();
+        GateResult slices = review.gates().result(Gate.SLICES);
+
+        assertEquals(GateOutcome.FAIL, slices.outcome());
+        String summary = slices.summary();
+        assertTrue(summary.startsWith("Slices significantly worse on roc_auc (3 of the 4 tested), the largest loss"
+                + " first: language=de: Δ −0.814 [−0.875†, −0.715] at 98.75% (n=60, 30 positive, adjusted p <0.001):"
+                + " worse on roc_auc, worst case −0.875† < −0.010 (the primary margin); † lower end at the bound: the"
+                + " candidate's roc_auc cannot be below 0, so Δ cannot be below −0.875 (−production's roc_auc)"),
+                summary);
+        // the slice that could not be tested comes after the one that fails, in a sentence of its own
+        assertTrue(summary.endsWith(". 1 of 5 slices could not be tested (1 too few examples; language=fr, n=6,"
+                + " 3 positive, Δ 0.000 untested): Compare gives each one's reason."), summary);
+    }
+
     @Test
     void aSliceWorseOnlyWithinTheMarginPassesAndSaysSo() throws PackException {
         // half the German rows wrong (rows 1, 5, 9, …): 50 of 100 right against production's 80, Δ −0.3, its whole

@@ -103,6 +103,12 @@ public final class TestPack {
         return file("primary.csv", csv.toString());
     }
 
+    /** A binary task with {@code positiveLabel} instead of the three classes; the primary file is the caller's. */
+    public TestPack binary(String positiveLabel) {
+        ((ObjectNode) manifest.get("model")).put("task", "binary").put("positiveLabel", positiveLabel);
+        return this;
+    }
+
     /** The manifest's primary metric instead of accuracy. */
     public TestPack primaryMetric(String metric) {
         manifest.put("primaryMetric", metric);

@@ -234,6 +234,11 @@ class PackLoaderTest {
         assertProblem(PackFixture.BINARY_MANIFEST.replace("score_", "x").replace("\"roc_auc\"", "\"accuracy\""),
                 "example_id,label,region,pred_7,pred_8\nt1,fraud,eu,fraud,ok\nt2,ok,eu,maybe,ok\n",
                 "primary.csv", "'maybe' is a third class in a binary pack");
+        assertProblem(PackFixture.BINARY_MANIFEST.replace("score_", "x").replace("\"roc_auc\"", "\"accuracy\""),
+                "example_id,label,region,pred_7,pred_8\nt1,fraud,eu,fraud,ok\nt2,ok,eu,Fraud,ok\n",
+                "primary.csv", "'Fraud' is a third class in a binary pack (classes so far: [fraud, ok], positive label"
+                + " 'fraud'); it differs from the class 'fraud' only in case, and classes are matched exactly: write each"
+                + " class one way");
         // the negative class written as two numbers: two classes as text, one as a number, so the fix is named
         PackException twoZeros = assertProblem(PackFixture.BINARY_MANIFEST.replace("\"fraud\"}", "\"1\"}"),
                 "example_id,label,region,score_7,score_8\nt1,1,eu,0.9,0.8\nt2,0,eu,0.1,0.2\nt3,0.0,eu,0.2,0.3\n",
@@ -297,6 +302,34 @@ class PackLoaderTest {
                 "primary.csv", "'acount' is not one of the classes listed in manifest.json model.classes");
         assertEquals(3, undeclared.line());
         assertEquals(5, undeclared.column());
+        // a class in other capitals than model.classes writes it would be a class of its own: the one it means is named
+        PackException otherCase = assertProblem(declared,
+                PackFixture.MULTICLASS_CSV.replace("e2,technical,en,m,account,technical", "e2,Technical,en,m,account,technical"),
+                "primary.csv", "");
+        assertEquals("primary.csv, line 3, column 2: (label) 'Technical' is not one of the classes listed in"
+                + " manifest.json model.classes [account, billing, technical, sales, refunds]; it differs from the"
+                + " class 'technical' only in case, and classes are matched exactly: write every label and prediction"
+                + " as model.classes names it", otherCase.getMessage());
+    }
+
+    /**
+     * A multiclass comparison reads the predicted classes alone: per-class probabilities (score_43_billing) are
+     * refused as columns the task takes none of, not as a model missing from the manifest, and a score_V column of a
+     * listed version is refused too rather than read by nobody.
+     */
+    @Test
+    void multiclassScoreColumnsAreRefusedAsColumnsTheTaskTakesNone() {
+        String perClass = PackFixture.MULTICLASS_CSV.replace("pred_43\n", "pred_43,score_43_billing\n")
+                .replaceAll("(?m)^(e\\d+,.*)$", "$1,0.5");
+        PackException error = refusal(PackFixture.MULTICLASS_MANIFEST, perClass, "primary.csv");
+        assertEquals("primary.csv, line 1, column 7: a multiclass pack takes no score columns (scores are read for"
+                + " binary tasks only; its metrics are computed from the pred_V columns); remove score_43_billing",
+                error.getMessage());
+        String perVersion = PackFixture.MULTICLASS_CSV.replace("language,gender,", "language,gender,score_42,")
+                .replaceAll("(?m)^(e\\d+,[^,]*,[^,]*,[^,]*),", "$1,0.5,");
+        assertEquals("primary.csv, line 1, column 5: a multiclass pack takes no score columns (scores are read for"
+                + " binary tasks only; its metrics are computed from the pred_V columns); remove score_42",
+                refusal(PackFixture.MULTICLASS_MANIFEST, perVersion, "primary.csv").getMessage());
     }
 
     @Test

@@ -62,6 +62,10 @@ class PackTextNumberTest {
                 assertThrows(NumberFormatException.class, () -> fromBuffer("\u00a0NaN")).getMessage());
         assertEquals("'NaN' is not a finite number",
                 assertThrows(NumberFormatException.class, () -> fromBuffer("NaN")).getMessage());
+        // an empty field is a missing value (pandas writes NaN so), not a number written wrongly
+        assertEquals("has no value: the number is missing (pandas writes NaN, a missing value, as an empty field);"
+                + " fill it in, or drop the row if the model gave no output for it",
+                assertThrows(NumberFormatException.class, () -> fromBuffer("")).getMessage());
         assertEquals("'2e100' is beyond ±1e100, the largest magnitude a number may have",
                 assertThrows(NumberFormatException.class, () -> fromBuffer("2e100")).getMessage());
     }
@@ -102,6 +106,28 @@ class PackTextNumberTest {
                 + " a number has '-' before it; write '-10.98'", refusal("(10.98)"));
         assertEquals("'$143.87" + refused + "'$' (U+0024 DOLLAR SIGN), a currency sign: the column holds the amount"
                 + " alone; write '143.87'", refusal("$143.87"));
+        // commas that can only group thousands, a currency sign or an ISO 4217 code beside the amount, as an
+        // accounting export or pandas' formatted float writes them
+        assertEquals("'1,826.55" + refused + "',' (U+002C COMMA) grouping the digits, which a number is written"
+                + " without; write '1826.55'", refusal("1,826.55"));
+        assertEquals("'2,896,924" + refused + "',' (U+002C COMMA) grouping the digits, which a number is written"
+                + " without; write '2896924'", refusal("2,896,924"));
+        assertEquals("'$2,141.33" + refused + "'$' (U+0024 DOLLAR SIGN), a currency sign: the column holds the amount"
+                + " alone; ',' (U+002C COMMA) grouping the digits, which a number is written without; write '2141.33'",
+                refusal("$2,141.33"));
+        assertEquals("'(1,826.55)" + refused + "parentheses around it, the accounting style for a negative amount,"
+                + " where a number has '-' before it; ',' (U+002C COMMA) grouping the digits, which a number is written"
+                + " without; write '-1826.55'", refusal("(1,826.55)"));
+        assertEquals("'1826.55 USD" + refused + "'USD', a currency code: the column holds the amount alone;"
+                + " write '1826.55'", refusal("1826.55 USD"));
+        assertEquals("'EUR -12.5" + refused + "'EUR', a currency code: the column holds the amount alone;"
+                + " write '-12.5'", refusal("EUR -12.5"));
+        // a lone comma before three digits may be a decimal comma as well: said as one, the reading it has alone
+        assertEquals("'1,826' is not a number written in digits, such as 12, -0.5 or 1.5e-07: the decimal separator"
+                + " is a point ('1.826'), not a comma", refusal("1,826"));
+        // three capitals that are no currency are no currency code
+        assertEquals("'12 ABC' is not a number written in digits, such as 12, -0.5 or 1.5e-07",
+                refusal("12 ABC"));
         // ... and not where it is no number even without them: a space in words is no digit grouping
         assertEquals("'12 apples' is not a number written in digits, such as 12, -0.5 or 1.5e-07",
                 refusal("12 apples"));

@@ -48,7 +48,8 @@ class SummaryInputCheckTest {
                 + " rescale it to one (a logit or margin through the logistic function) or fix the export"),
                 Arguments.of("NaN score", 202, field(SCORE_8, "NaN"), 7, "(score_8) 'NaN' is not a finite number"),
                 Arguments.of("empty score", 303, field(SCORE_7, ""), 6,
-                        "(score_7) '' is not a number written in digits, such as 12, -0.5 or 1.5e-07"),
+                        "(score_7) has no value: the number is missing (pandas writes NaN, a missing value, as an"
+                        + " empty field); fill it in, or drop the row if the model gave no output for it"),
                 Arguments.of("number with a suffix", 404, field(SCORE_8, "0.5x"), 7,
                         "(score_8) '0.5x' is not a number written in digits, such as 12, -0.5 or 1.5e-07"),
                 Arguments.of("third label", 505, field(LABEL, "maybe"), 2, "(label) 'maybe' is a third class in a "
