@@ -63,7 +63,8 @@ final class CircuitBreakerGate implements PromotionGate {
         String text = metric.wireName() + " (" + (metric.higherIsBetter() ? "higher" : "lower") + " is better): "
                 + "candidate " + written.valueAmong(candidate, compared) + " vs historical best "
                 + written.valueAmong(best.value(), compared)
-                + " (v" + best.version() + ", " + best.date() + "), "
+                // a version is any name ("41", "m3"): "version" says what it is, where a "v" prefix made "vm3"
+                + " (version " + best.version() + ", " + best.date() + "), "
                 + (shortfall > 0 ? "worse than it by " + written.valueAmong(shortfall, compared) : "as good or better")
                 + ", margin " + written.valueAmong(margin, compared)
                 + (metric.relativeBand() ? " (" + GateNumbers.format(policy.circuitBreaker().margin() * 100)

@@ -246,7 +246,7 @@ class PrimaryMetricGateTest {
                 new MetricHistoryPoint("40", LocalDate.of(2026, 6, 1), 130_000),
                 new MetricHistoryPoint("41", LocalDate.of(2026, 8, 1), 120_000)));
         assertEquals(GateOutcome.FAIL, result.outcome());
-        assertEquals("mae (lower is better): candidate 126,000 vs historical best 120,000 (v41, 2026-08-01), worse "
+        assertEquals("mae (lower is better): candidate 126,000 vs historical best 120,000 (version 41, 2026-08-01), worse "
                 + "than it by 6,000, margin 2,400 (2% of the best)", result.summary());
     }
 
@@ -261,8 +261,20 @@ class PrimaryMetricGateTest {
                 new MetricHistoryPoint("40", LocalDate.of(2026, 6, 1), 0.18),
                 new MetricHistoryPoint("41", LocalDate.of(2026, 8, 1), 0.15)));
         assertEquals(GateOutcome.FAIL, result.outcome());
-        assertEquals("mape (lower is better): candidate 0.160 vs historical best 0.150 (v41, 2026-08-01), worse "
+        assertEquals("mape (lower is better): candidate 0.160 vs historical best 0.150 (version 41, 2026-08-01), worse "
                 + "than it by 0.010, margin 0.003 (2% of the best)", result.summary());
+    }
+
+    /** A version named with letters ("m3") is written as named, with no letter added to it. */
+    @Test
+    void theCircuitBreakerWritesTheBestVersionAsTheHistoryNamesIt() {
+        GateResult result = new CircuitBreakerGate(GatePolicy.DEFAULTS).judge(withHistory(
+                evidence(Metric.MAE, 125_000, 119_000, new Interval(-8_000, -4_000)),
+                new MetricHistoryPoint("m2", LocalDate.of(2026, 6, 1), 130_000),
+                new MetricHistoryPoint("m3", LocalDate.of(2026, 9, 1), 120_000)));
+        assertEquals(GateOutcome.PASS, result.outcome());
+        assertEquals("mae (lower is better): candidate 119,000 vs historical best 120,000 (version m3, 2026-09-01), "
+                + "as good or better, margin 2,400 (2% of the best)", result.summary());
     }
 
     private static ReviewEvidence withHistory(ReviewEvidence base, MetricHistoryPoint... history) {

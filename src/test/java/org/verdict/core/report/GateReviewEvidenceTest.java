@@ -106,7 +106,7 @@ class GateReviewEvidenceTest {
         assertEquals(LocalDate.parse("2026-11-02"), candidate.points().get(0).date());
         assertTrue(candidate.name().startsWith("candidate 43 (n=24,000"), candidate.name());
 
-        // metric_history.csv's best macro_f1 is 0.8290 (v40); policy.json's circuit-breaker margin is 0.02
+        // metric_history.csv's best macro_f1 is 0.8290 (version 40); policy.json's circuit-breaker margin is 0.02
         assertEquals(1, history.limits().size());
         assertEquals(0.809, history.limits().get(0).value(), 1e-12);
         assertEquals("historical best 0.829 − margin 0.020 = 0.809", history.limits().get(0).label());
