@@ -216,7 +216,27 @@ public final class EvidenceCharts {
         if (chart instanceof DeltaForest forest) {
             addNotes(built, forest);
         }
+        if (chart instanceof TimeSeries) {
+            roomForTheLastDate(built);
+        }
         return built;
+    }
+
+    /**
+     * A date's label is centred on its tick, and the axis may end just after one: half a date's width of padding on
+     * the right keeps that label whole ("2026-12-01", not "2026-12-" cut at the chart's edge).
+     */
+    private static void roomForTheLastDate(JFreeChart built) {
+        Graphics2D g2 = MEASURE.createGraphics();
+        try {
+            double halfDate = g2.getFontMetrics(built.getXYPlot().getDomainAxis().getTickLabelFont())
+                    .stringWidth("0000-00-00") / 2.0;
+            RectangleInsets padding = built.getPadding();
+            built.setPadding(new RectangleInsets(padding.getTop(), padding.getLeft(), padding.getBottom(),
+                    padding.getRight() + halfDate));
+        } finally {
+            g2.dispose();
+        }
     }
 
     /**
