@@ -300,10 +300,13 @@ public final class EvidenceCharts {
             if (row.ci() != null) {
                 // an estimate past the edge (its interval is too wide to set the scale) is written by its arrow, on
                 // the plot's background so the whisker does not strike it through, as a row without an interval's
-                // note is
+                // note is; an estimate on the axis whose whisker runs past has that end written instead
                 double delta = row.delta() == null ? Double.NaN : row.delta();
-                for (AxisRange.EdgeMark mark : range.edgeMarks(delta, row.ci().lower(), row.ci().upper(),
-                        Double.isNaN(delta) ? null : edgeValue(delta))) {
+                Interval ci = row.ci();
+                for (AxisRange.EdgeMark mark : range.edgeMarks(delta, ci.lower(), ci.upper(),
+                        Double.isNaN(delta) ? null : edgeValue(delta),
+                        edgeValue(ci.lower()) + (ci.lowerAtBound() ? SliceResult.BOUND_MARK : ""),
+                        edgeValue(ci.upper()) + (ci.upperAtBound() ? SliceResult.BOUND_MARK : ""))) {
                     XYTextAnnotation arrow = clippedArrow(mark, range, i);
                     if (mark.writesValue()) {
                         arrow.setBackgroundPaint(Color.WHITE);
