@@ -40,12 +40,24 @@ public record AxisRange(double lower, double upper) {
      * estimate is not written. The app's Compare charts and the approval pack's forests mark their rows alike.
      */
     public List<EdgeMark> edgeMarks(double estimate, double low, double high, String estimateText) {
+        return edgeMarks(estimate, low, high, estimateText, null, null);
+    }
+
+    /**
+     * As {@link #edgeMarks(double, double, double, String)}, and where the point is on the axis but its whisker runs
+     * past an edge, that end's value ({@code lowText}, {@code highText}) written by the arrow ("◀ −28,010†",
+     * "+35,790 ▶"), so the reader sees how far it runs, not only that it does; null leaves that arrow bare.
+     */
+    public List<EdgeMark> edgeMarks(double estimate, double low, double high, String estimateText, String lowText,
+                                    String highText) {
         List<EdgeMark> marks = new ArrayList<>(2);
         if (low < lower) {
-            marks.add(new EdgeMark(estimate < lower ? PAST_LOWER + " " + estimateText : PAST_LOWER, true));
+            String written = estimate < lower ? estimateText : lowText;
+            marks.add(new EdgeMark(written == null ? PAST_LOWER : PAST_LOWER + " " + written, true));
         }
         if (high > upper) {
-            marks.add(new EdgeMark(estimate > upper ? estimateText + " " + PAST_UPPER : PAST_UPPER, false));
+            String written = estimate > upper ? estimateText : highText;
+            marks.add(new EdgeMark(written == null ? PAST_UPPER : written + " " + PAST_UPPER, false));
         }
         return marks;
     }

@@ -23,6 +23,7 @@ import org.verdict.core.evidence.EvidenceTable.Cell;
 import org.verdict.core.gates.model.GateNumbers;
 import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.pack.Metric;
+import org.verdict.core.stats.Interval;
 import org.verdict.core.stats.MetricFormat;
 
 /**
@@ -50,7 +51,7 @@ public final class ComparisonEvidence {
                     // table beside it has them)
                     rows.add(new DeltaRow(result.slice().label() + " (" + MetricFormat.sampleSize(result.n()) + ")",
                             result.delta(),
-                            result.deltaCi(), result.verdict(),
+                            boundFlagged(result), result.verdict(),
                             result.deltaCi() == null ? withoutInterval(result) : null,
                             result.noInformationReason() != null));
                 }
@@ -65,6 +66,17 @@ public final class ComparisonEvidence {
                     numbers, metric.higherIsBetter(), rows));
         }
         return charts;
+    }
+
+    /**
+     * Δ's interval with each end at the bound of what the candidate can have flagged ({@link SliceResult#boundEnds}),
+     * so that a chart writing that end by its arrow marks it † as the table does.
+     */
+    private static Interval boundFlagged(SliceResult result) {
+        Interval ci = result.deltaCi();
+        SliceResult.BoundEnds ends = result.boundEnds(ci);
+        return ends == null ? ci : new Interval(ci.lower(), ci.upper(), ends != SliceResult.BoundEnds.UPPER,
+                ends != SliceResult.BoundEnds.LOWER);
     }
 
     /** Every overall and single-dimension slice of the primary metric with both models' values and the verdict. */

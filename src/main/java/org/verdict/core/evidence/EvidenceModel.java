@@ -18,8 +18,9 @@ import org.verdict.core.pack.ModelVersion;
  *
  * @param gateSections one per promotion gate, in the review's order, also when its suite is missing
  * @param otherSections evidence no gate judges (held-out set, holdout group, human baseline); a missing one says so
- * @param triggers the retraining triggers' section (the app's page; the approval pack lists {@code triggerChecks})
- * @param dataValidation the data-validation gates' section (likewise, with {@code validationChecks})
+ * @param triggers the retraining triggers' section (the app's page; the approval pack prints it too, and counts
+ *                 {@code triggerChecks})
+ * @param dataValidation the data-validation gates' section (likewise, with {@code validationChecks} as its list)
  * @param suggestion what the triggers suggest, with the rationale
  */
 public record EvidenceModel(List<EvidenceSection> gateSections, List<EvidenceSection> otherSections,

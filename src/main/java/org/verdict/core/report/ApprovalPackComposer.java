@@ -238,29 +238,47 @@ final class ApprovalPackComposer {
         List<Block> blocks = new ArrayList<>();
         String verdict = gate.outcome().markedLabel() + " — " + GateResult.besideOutcome(gate.summary());
         blocks.add(new Paragraph(verdict, gate.outcome().tone()));
-        for (EvidenceChart chart : gate.charts()) {
-            chartCount++;
-            blocks.add(new Chart("chart-" + chartCount, chart));
-        }
-        for (EvidenceTable table : gate.tables()) {
-            blocks.add(new Table(table));
-        }
+        blocks.addAll(chartsAndTables(gate));
         if (gate.charts().isEmpty() && gate.tables().isEmpty()) {
             blocks.add(Paragraph.plain("The pack holds no evidence for this gate."));
         }
         return blocks;
     }
 
-    private static List<Block> checks(ApprovalPackContent content) {
+    /**
+     * The triggers and the data-validation checks with the numbers the app's Evidence pages show: the
+     * negative-feedback chart, the drift per feature, each validation finding (kappa with its interval and n). A list
+     * of outcomes alone ("✔ pass — annotators agree beyond chance") left the board without them.
+     */
+    private List<Block> checks(ApprovalPackContent content) {
         List<Block> blocks = new ArrayList<>();
         blocks.add(Paragraph.plain("Retraining triggers (monitoring evidence):"));
-        blocks.add(checkTable("Retraining triggers", "Trigger", content.triggers()));
+        if (content.triggerEvidence() == null) {
+            blocks.add(checkTable("Retraining triggers", "Trigger", content.triggers()));
+        } else {
+            blocks.addAll(chartsAndTables(content.triggerEvidence()));
+        }
         if (content.suggestedDecision() != null) {
             blocks.add(Paragraph.plain("Suggested decision: " + content.suggestedDecision()
                     + " (a person confirms it in the decision record)."));
         }
         blocks.add(Paragraph.plain("Data-validation checks:"));
         blocks.add(checkTable("Data validation", "Check", content.validationChecks()));
+        if (content.validationEvidence() != null && !content.validationChecks().isEmpty()) {
+            blocks.addAll(chartsAndTables(content.validationEvidence()));
+        }
+        return blocks;
+    }
+
+    private List<Block> chartsAndTables(EvidenceSection section) {
+        List<Block> blocks = new ArrayList<>();
+        for (EvidenceChart chart : section.charts()) {
+            chartCount++;
+            blocks.add(new Chart("chart-" + chartCount, chart));
+        }
+        for (EvidenceTable table : section.tables()) {
+            blocks.add(new Table(table));
+        }
         return blocks;
     }
 

@@ -31,6 +31,10 @@ import org.verdict.core.summary.SummaryPacks;
  * @param policy the policy the gates were evaluated under, or null when the defaults were used
  * @param evidenceBasis for a summary pack, where its statistics came from and which method each kind of metric
  *                      used; null for a row-level pack
+ * @param triggerEvidence the retraining triggers as the app's Evidence page shows them (the negative-feedback chart,
+ *                        the drift per feature), or null when the content was built without them
+ * @param validationEvidence the data-validation gates' findings with their numbers (kappa and its interval, the
+ *                           adjudication agreement), as the app's Evidence page shows them, or null likewise
  * @param worse the slices significantly worse on the primary metric with how many were tested, and what else is
  *              significantly worse overall, which no gate judges (other metrics, each class's recall), in the words of
  *              {@code verdict gate}; {@link WorseFindings#NONE} before the gates are judged
@@ -53,6 +57,8 @@ public record ApprovalPackContent(
         Map<String, String> evidenceHashes,
         PolicyEvidence policy,
         String evidenceBasis,
+        EvidenceSection triggerEvidence,
+        EvidenceSection validationEvidence,
         WorseFindings worse) {
 
     /** The content before anything else worse overall is known. */
@@ -64,7 +70,7 @@ public record ApprovalPackContent(
                                Map<String, String> evidenceHashes, PolicyEvidence policy, String evidenceBasis) {
         this(packName, model, primaryMetric, versions, candidateVersion, requiredApprovers, approval, gates,
                 missingEvidence, triggers, suggestedDecision, validationChecks, decisions, checkpoint, evidenceHashes,
-                policy, evidenceBasis, WorseFindings.NONE);
+                policy, evidenceBasis, null, null, WorseFindings.NONE);
     }
 
     /** The content of a row-level pack. */
@@ -120,26 +126,31 @@ public record ApprovalPackContent(
                                          List<String> missing) {
         return new ApprovalPackContent(packName, model, primaryMetric, versions, candidateVersion, approvers,
                 approvalText, newGates, missing, triggers, suggestedDecision, validationChecks, decisions, checkpoint,
-                evidenceHashes, policy, evidenceBasis, worse);
+                evidenceHashes, policy, evidenceBasis, triggerEvidence, validationEvidence, worse);
     }
 
+    /**
+     * @param triggersShown the triggers' section of the app's Evidence page, printed in place of the bare list
+     * @param validationShown the data-validation section of the app's Evidence page, its findings printed below the list
+     */
     public ApprovalPackContent withChecks(List<CheckResult> newTriggers, String suggestion,
-                                          List<CheckResult> validation) {
+                                          List<CheckResult> validation, EvidenceSection triggersShown,
+                                          EvidenceSection validationShown) {
         return new ApprovalPackContent(packName, model, primaryMetric, versions, candidateVersion, requiredApprovers,
                 approval, gates, missingEvidence, newTriggers, suggestion, validation, decisions, checkpoint,
-                evidenceHashes, policy, evidenceBasis, worse);
+                evidenceHashes, policy, evidenceBasis, triggersShown, validationShown, worse);
     }
 
     public ApprovalPackContent withDecisions(List<DecisionEvidence> newDecisions, LogCheckpoint newCheckpoint) {
         return new ApprovalPackContent(packName, model, primaryMetric, versions, candidateVersion, requiredApprovers,
                 approval, gates, missingEvidence, triggers, suggestedDecision, validationChecks, newDecisions,
-                newCheckpoint, evidenceHashes, policy, evidenceBasis, worse);
+                newCheckpoint, evidenceHashes, policy, evidenceBasis, triggerEvidence, validationEvidence, worse);
     }
 
     public ApprovalPackContent withWorse(WorseFindings findings) {
         return new ApprovalPackContent(packName, model, primaryMetric, versions, candidateVersion, requiredApprovers,
                 approval, gates, missingEvidence, triggers, suggestedDecision, validationChecks, decisions, checkpoint,
-                evidenceHashes, policy, evidenceBasis, findings);
+                evidenceHashes, policy, evidenceBasis, triggerEvidence, validationEvidence, findings);
     }
 
     /** @param name file name of the policy, as it is referred to in the pack or on the command line */

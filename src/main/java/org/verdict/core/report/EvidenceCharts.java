@@ -217,7 +217,27 @@ public final class EvidenceCharts {
         if (chart instanceof DeltaForest forest) {
             addNotes(built, forest);
         }
+        if (chart instanceof TimeSeries) {
+            roomForTheLastDate(built);
+        }
         return built;
+    }
+
+    /**
+     * A date's label is centred on its tick, and the axis may end just after one: half a date's width of padding on
+     * the right keeps that label whole ("2026-12-01", not "2026-12-" cut at the chart's edge).
+     */
+    private static void roomForTheLastDate(JFreeChart built) {
+        Graphics2D g2 = MEASURE.createGraphics();
+        try {
+            double halfDate = g2.getFontMetrics(built.getXYPlot().getDomainAxis().getTickLabelFont())
+                    .stringWidth("0000-00-00") / 2.0;
+            RectangleInsets padding = built.getPadding();
+            built.setPadding(new RectangleInsets(padding.getTop(), padding.getLeft(), padding.getBottom(),
+                    padding.getRight() + halfDate));
+        } finally {
+            g2.dispose();
+        }
     }
 
     /**
@@ -282,10 +302,13 @@ public final class EvidenceCharts {
             if (row.ci() != null) {
                 // an estimate past the edge (its interval is too wide to set the scale) is written by its arrow, on
                 // the plot's background so the whisker does not strike it through, as a row without an interval's
-                // note is
+                // note is; an estimate on the axis whose whisker runs past has that end written instead
                 double delta = row.delta() == null ? Double.NaN : row.delta();
-                for (AxisRange.EdgeMark mark : range.edgeMarks(delta, row.ci().lower(), row.ci().upper(),
-                        Double.isNaN(delta) ? null : edgeValue(delta))) {
+                Interval ci = row.ci();
+                for (AxisRange.EdgeMark mark : range.edgeMarks(delta, ci.lower(), ci.upper(),
+                        Double.isNaN(delta) ? null : edgeValue(delta),
+                        edgeValue(ci.lower()) + (ci.lowerAtBound() ? SliceResult.BOUND_MARK : ""),
+                        edgeValue(ci.upper()) + (ci.upperAtBound() ? SliceResult.BOUND_MARK : ""))) {
                     XYTextAnnotation arrow = clippedArrow(mark, range, i);
                     if (mark.writesValue()) {
                         arrow.setBackgroundPaint(Color.WHITE);

@@ -15,7 +15,8 @@ public final class GateReviewEvidence {
         EvidenceModel evidence = EvidenceModel.of(review, content.versions());
         return content.withGates(evidence.approvalPackSections(), review.gates().approval().approvers(),
                         review.gates().approval().text(), review.gates().missingSuites())
-                .withChecks(evidence.triggerChecks(), evidence.suggestion(), evidence.validationChecks())
+                .withChecks(evidence.triggerChecks(), evidence.suggestion(), evidence.validationChecks(),
+                        evidence.triggers(), evidence.dataValidation())
                 .withWorse(review.evidence().worseFindings());
     }
 }

@@ -246,7 +246,7 @@ class PrimaryMetricGateTest {
                 new MetricHistoryPoint("40", LocalDate.of(2026, 6, 1), 130_000),
                 new MetricHistoryPoint("41", LocalDate.of(2026, 8, 1), 120_000)));
         assertEquals(GateOutcome.FAIL, result.outcome());
-        assertEquals("mae (lower is better): candidate 126,000 vs historical best 120,000 (v41, 2026-08-01), worse "
+        assertEquals("mae (lower is better): candidate 126,000 vs historical best 120,000 (version 41, 2026-08-01), worse "
                 + "than it by 6,000, margin 2,400 (2% of the best)", result.summary());
     }
 
@@ -261,8 +261,61 @@ class PrimaryMetricGateTest {
                 new MetricHistoryPoint("40", LocalDate.of(2026, 6, 1), 0.18),
                 new MetricHistoryPoint("41", LocalDate.of(2026, 8, 1), 0.15)));
         assertEquals(GateOutcome.FAIL, result.outcome());
-        assertEquals("mape (lower is better): candidate 0.160 vs historical best 0.150 (v41, 2026-08-01), worse "
+        assertEquals("mape (lower is better): candidate 0.160 vs historical best 0.150 (version 41, 2026-08-01), worse "
                 + "than it by 0.010, margin 0.003 (2% of the best)", result.summary());
+    }
+
+    /** A version named with letters ("m3") is written as named, with no letter added to it. */
+    @Test
+    void theCircuitBreakerWritesTheBestVersionAsTheHistoryNamesIt() {
+        GateResult result = new CircuitBreakerGate(GatePolicy.DEFAULTS).judge(withHistory(
+                evidence(Metric.MAE, 125_000, 119_000, new Interval(-8_000, -4_000)),
+                new MetricHistoryPoint("m2", LocalDate.of(2026, 6, 1), 130_000),
+                new MetricHistoryPoint("m3", LocalDate.of(2026, 9, 1), 120_000)));
+        assertEquals(GateOutcome.PASS, result.outcome());
+        assertEquals("mae (lower is better): candidate 119,000 vs historical best 120,000 (version m3, 2026-09-01), "
+                + "as good or better, margin 2,400 (2% of the best)", result.summary());
+    }
+
+    /**
+     * Production "1" measures $3,273 [$2,188, $4,792] on this pack, but the history records $15,100 for it: the history
+     * comes from other data, and the candidate's $3,436 "passing" against a best of $14,800 would compare data sets,
+     * not models. The gate lacks evidence and says why, with the numbers.
+     */
+    @Test
+    void theCircuitBreakerLacksEvidenceWhenProductionsHistoryValueIsOutsideItsIntervalHere() {
+        GateResult result = new CircuitBreakerGate(GatePolicy.DEFAULTS).judge(withHistory(
+                evidence(withProductionInterval(Metric.MAE, 3_273, new Interval(2_188, 4_792), 3_436)),
+                new MetricHistoryPoint("0", LocalDate.of(2026, 4, 1), 14_800),
+                new MetricHistoryPoint("1", LocalDate.of(2026, 7, 1), 15_100)));
+        assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, result.outcome());
+        assertEquals("production 1's history value 15,100 lies outside its interval on this pack [2,188, 4,792] "
+                + "(mae 3,273, n=800): the history was measured on other data, so the candidate's 3,436 cannot be "
+                + "compared with the historical best 14,800 (version 0, 2026-04-01); give metric_history.csv the past "
+                + "models' values measured on this pack's evaluation data", result.summary());
+        assertEquals(15_100, result.findings().get(0).numbers().get("productionHistory"));
+        assertEquals(2_188, result.findings().get(0).numbers().get("productionLower"));
+    }
+
+    /** Production's history value within its interval here: the history is comparable, and the gate judges as ever. */
+    @Test
+    void theCircuitBreakerJudgesWhenProductionsHistoryValueIsWithinItsIntervalHere() {
+        GateResult result = new CircuitBreakerGate(GatePolicy.DEFAULTS).judge(withHistory(
+                evidence(withProductionInterval(Metric.MAE, 3_273, new Interval(2_188, 4_792), 3_436)),
+                new MetricHistoryPoint("0", LocalDate.of(2026, 4, 1), 3_300),
+                new MetricHistoryPoint("1", LocalDate.of(2026, 7, 1), 4_700)));
+        assertEquals(GateOutcome.FAIL, result.outcome());
+        assertTrue(result.summary().startsWith("mae (lower is better): candidate 3,436 vs historical best 3,300 "
+                + "(version 0, 2026-04-01), worse than it by 136, margin 66"), result.summary());
+    }
+
+    private static SliceResult withProductionInterval(Metric metric, double production, Interval productionCi,
+                                                      double candidate) {
+        Interval delta = new Interval(-500, 800);
+        return new SliceResult(SliceKey.OVERALL, 800, metric, true, new MetricEstimate(production, productionCi),
+                new MetricEstimate(candidate, null), candidate - production, delta, delta, 0.2, 0.2,
+                "paired-hashed-block-bootstrap", Verdict.INCONCLUSIVE,
+                new ShownInterval(TestFamily.OVERALL, 0.95, ShownInterval.NONE, 1), null, null, null);
     }
 
     private static ReviewEvidence withHistory(ReviewEvidence base, MetricHistoryPoint... history) {

@@ -63,7 +63,35 @@ class EvidenceChartsRangeTest {
         assertTrue(range.upper() < 500, "adj036 sets no scale: " + range);
         List<String> marks = plot.getAnnotations().stream().filter(a -> a instanceof XYTextAnnotation)
                 .map(a -> ((XYTextAnnotation) a).getText()).toList();
-        assertEquals(List.of("◀", "+8,199 ▶"), marks, "its ends are arrowed and its estimate is written");
+        assertEquals(List.of("◀ −16,530", "+8,199 ▶"), marks, "its ends are arrowed, with its estimate written past"
+                + " the upper edge and its lower end past the lower one");
+    }
+
+    /**
+     * p7's held-out set: region=r04, Δ −$1,103 with a Holm interval [−$28,013†, +$35,792] beside intervals a few
+     * thousand wide. Its point is on the axis and its whisker runs past both edges: each arrow writes the end it
+     * stands for, with the † of an end at the bound, as Compare's table writes the interval.
+     */
+    @Test
+    void aWhiskerPastBothEdgesHasEachEndWrittenByItsArrow() {
+        List<DeltaRow> rows = new java.util.ArrayList<>();
+        rows.add(new DeltaRow("overall (n=563)", 642.0, new Interval(-6_610, 5_428, true, false),
+                Verdict.INCONCLUSIVE, null));
+        for (int i = 0; i < 6; i++) {
+            double delta = -800 + 200 * i;
+            rows.add(new DeltaRow("region=r0" + i, delta, new Interval(delta - 1_500, delta + 1_500),
+                    Verdict.INCONCLUSIVE, null));
+        }
+        rows.add(new DeltaRow("region=r04 (n=97)", -1_103.0, new Interval(-28_013, 35_792, true, false),
+                Verdict.INCONCLUSIVE, null));
+        DeltaForest forest = new DeltaForest("Δ mae", "Δ mae in USD", MetricFormat.of(Metric.MAE, TargetUnit.of("USD")),
+                false, rows);
+
+        XYPlot plot = new EvidenceCharts().build(forest).getXYPlot();
+
+        List<String> marks = plot.getAnnotations().stream().filter(a -> a instanceof XYTextAnnotation)
+                .map(a -> ((XYTextAnnotation) a).getText()).toList();
+        assertEquals(List.of("◀ −28,010†", "+35,790 ▶"), marks);
     }
 
     @Test

@@ -40,6 +40,30 @@ class GateReviewEvidenceTest {
         content = GateReviewEvidence.addTo(ApprovalPackContent.of(pack, "43"), review);
     }
 
+    /**
+     * The approval pack's chapter of triggers and data validation prints the numbers the app's Evidence pages show:
+     * the negative-feedback chart, the drift per feature and label quality's kappa with its interval and n, not only
+     * "✔ pass — annotators agree beyond chance and with the adjudicated labels".
+     */
+    @Test
+    void theChecksChapterShowsTheNumbersOfTheEvidencePages() {
+        ReportDocument document = ApprovalPackComposer.compose(content, null);
+        List<ReportDocument.Block> blocks = document.sections().stream().filter(s -> s.anchor().equals("checks"))
+                .findFirst().orElseThrow().blocks();
+        List<String> charts = blocks.stream().filter(b -> b instanceof ReportDocument.Chart)
+                .map(b -> ((ReportDocument.Chart) b).chart().title()).toList();
+        assertEquals(List.of("Negative user feedback"), charts);
+        List<EvidenceTable> tables = blocks.stream().filter(b -> b instanceof ReportDocument.Table)
+                .map(b -> ((ReportDocument.Table) b).table()).toList();
+        assertTrue(tables.stream().anyMatch(t -> t.caption().startsWith("Drift per feature")
+                && t.headers().contains("PSI")), "the drift per feature: " + tables);
+        List<String> labelQuality = tables.stream().flatMap(t -> t.rows().stream())
+                .filter(row -> row.get(0).text().equals("Label quality")).map(row -> row.get(row.size() - 1).text())
+                .toList();
+        assertTrue(labelQuality.stream().anyMatch(detail -> detail.contains("kappa") && detail.contains("interval [")
+                && detail.contains("examples")), "kappa with its interval and n: " + labelQuality);
+    }
+
     @Test
     void disparityRatiosAndDifferencesAreChartedOnSeparateAxes() {
         List<EvidenceChart> fairness = gate("Fairness").charts();
@@ -106,7 +130,7 @@ class GateReviewEvidenceTest {
         assertEquals(LocalDate.parse("2026-11-02"), candidate.points().get(0).date());
         assertTrue(candidate.name().startsWith("candidate 43 (n=24,000"), candidate.name());
 
-        // metric_history.csv's best macro_f1 is 0.8290 (v40); policy.json's circuit-breaker margin is 0.02
+        // metric_history.csv's best macro_f1 is 0.8290 (version 40); policy.json's circuit-breaker margin is 0.02
         assertEquals(1, history.limits().size());
         assertEquals(0.809, history.limits().get(0).value(), 1e-12);
         assertEquals("historical best 0.829 − margin 0.020 = 0.809", history.limits().get(0).label());
