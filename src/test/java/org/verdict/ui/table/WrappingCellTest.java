@@ -65,11 +65,10 @@ class WrappingCellTest {
         return lines;
     }
 
-    @Test
-    void aHyphenatedNameBreaksAfterItsHyphenInANarrowColumn(FxRobot robot) {
-        Text measure = new Text("moderation-");
+    /** The column as wide as {@code widest} in the cells' font and a little more. */
+    private void narrowTo(FxRobot robot, String widest) {
+        Text measure = new Text(widest);
         measure.setFont(Font.font(CellFont.FAMILY, FONT_SIZE));
-        // room for "moderation-" and a little, not for the whole name
         double width = Math.ceil(measure.getLayoutBounds().getWidth()) + 30;
         robot.interact(() -> {
             model.setMinWidth(width);
@@ -77,10 +76,21 @@ class WrappingCellTest {
             model.setMaxWidth(width);
         });
         WaitForAsyncUtils.waitForFxEvents();
+    }
 
-        Text drawn = robot.from(table).lookup(".table-cell").queryAll().stream()
-                .filter(cell -> cell instanceof WrappingCell<?> wrapping && NAME.equals(wrapping.getItem()))
+    /** The text the cell holding {@code item} draws. */
+    private Text drawn(FxRobot robot, String item) {
+        return robot.from(table).lookup(".table-cell").queryAll().stream()
+                .filter(cell -> cell instanceof WrappingCell<?> wrapping && item.equals(wrapping.getItem()))
                 .map(cell -> (Text) ((WrappingCell<?>) cell).getGraphic()).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aHyphenatedNameBreaksAfterItsHyphenInANarrowColumn(FxRobot robot) {
+        // room for "moderation-" and a little, not for the whole name
+        narrowTo(robot, "moderation-");
+
+        Text drawn = drawn(robot, NAME);
         assertEquals(List.of("moderation-", "rare"), drawnLines(drawn), "wrapped at " + drawn.getWrappingWidth()
                 + " px in " + drawn.getFont() + ", " + drawn.getLayoutBounds().getHeight() + " px high");
         assertEquals(NAME, drawn.getText().replace("\n", ""), "nothing but the break is added");
@@ -92,20 +102,10 @@ class WrappingCellTest {
      */
     @Test
     void aSignedTimeBreaksBetweenItsDateAndItsTime(FxRobot robot) {
-        Text measure = new Text("14:11:02.530101Z");
-        measure.setFont(Font.font(CellFont.FAMILY, FONT_SIZE));
         // room for the time and a little, not for the date and time together
-        double width = Math.ceil(measure.getLayoutBounds().getWidth()) + 30;
-        robot.interact(() -> {
-            model.setMinWidth(width);
-            model.setPrefWidth(width);
-            model.setMaxWidth(width);
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        narrowTo(robot, "14:11:02.530101Z");
 
-        Text drawn = robot.from(table).lookup(".table-cell").queryAll().stream()
-                .filter(cell -> cell instanceof WrappingCell<?> wrapping && SIGNED_AT.equals(wrapping.getItem()))
-                .map(cell -> (Text) ((WrappingCell<?>) cell).getGraphic()).findFirst().orElseThrow();
+        Text drawn = drawn(robot, SIGNED_AT);
         assertEquals(List.of("2026-12-07T", "14:11:02.530101Z"), drawnLines(drawn), "wrapped at "
                 + drawn.getWrappingWidth() + " px in " + drawn.getFont());
         assertEquals(SIGNED_AT, drawn.getText().replace("\n", ""), "nothing but the break is added");
