@@ -3,14 +3,11 @@ package org.verdict.core.pack;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,12 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.verdict.core.task.CancelledException;
 import org.verdict.core.task.Progress;
 
 /**
@@ -242,39 +237,7 @@ class OnePassReadingTest {
     @Test
     void aLongReadReportsRisingProgressAndStopsWhenCancelled() throws Exception {
         Path pack = writePack("long", 300_000);
-        List<Double> fractions = new ArrayList<>();
-        new PackLoader().load(pack, new Progress() {
-            @Override
-            public void update(double fraction, String message) {
-                if (message.startsWith("Reading")) {
-                    fractions.add(fraction);
-                }
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return false;
-            }
-        });
-        assertTrue(fractions.size() >= 3, "progress every 65,536 rows: " + fractions);
-        for (int i = 1; i < fractions.size(); i++) {
-            assertTrue(fractions.get(i) > fractions.get(i - 1) && fractions.get(i) <= 1, fractions.toString());
-        }
-
-        AtomicInteger updatesBeforeCancel = new AtomicInteger();
-        assertThrows(CancelledException.class, () -> new PackLoader().load(pack, new Progress() {
-            @Override
-            public void update(double fraction, String message) {
-                if (message.startsWith("Reading")) {
-                    updatesBeforeCancel.incrementAndGet();
-                }
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return updatesBeforeCancel.get() > 0;
-            }
-        }));
-        assertEquals(1, updatesBeforeCancel.get(), "the read stops at the first check after Cancel");
+        ReadingProgress.assertRises(pack, 3);
+        ReadingProgress.assertStopsWhenCancelled(pack);
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -15,14 +14,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.verdict.core.task.CancelledException;
 import org.verdict.core.task.Progress;
 
 /**
@@ -414,40 +411,9 @@ class TwoPartReadingTest {
     @Test
     void partsReportRisingProgressAndStopWhenCancelled() throws Exception {
         Path pack = PackFixture.write(temp.resolve("long"), BINARY, binaryTable(400_000));
-        List<Double> fractions = new ArrayList<>();
-        new PackLoader().load(pack, new Progress() {
-            @Override
-            public void update(double fraction, String message) {
-                if (message.startsWith("Reading")) {
-                    fractions.add(fraction);
-                }
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return false;
-            }
-        });
-        assertTrue(fractions.size() >= 2, "progress every 65,536 rows of the first part: " + fractions);
-        for (int i = 1; i < fractions.size(); i++) {
-            assertTrue(fractions.get(i) > fractions.get(i - 1) && fractions.get(i) <= 1, fractions.toString());
-        }
-
-        AtomicInteger updatesBeforeCancel = new AtomicInteger();
-        assertThrows(CancelledException.class, () -> new PackLoader().load(pack, new Progress() {
-            @Override
-            public void update(double fraction, String message) {
-                if (message.startsWith("Reading")) {
-                    updatesBeforeCancel.incrementAndGet();
-                }
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return updatesBeforeCancel.get() > 0;
-            }
-        }));
-        assertEquals(1, updatesBeforeCancel.get(), "the read stops at the first check after Cancel");
+        // the first part tells of its progress
+        ReadingProgress.assertRises(pack, 2);
+        ReadingProgress.assertStopsWhenCancelled(pack);
         assertTrue(Thread.getAllStackTraces().keySet().stream()
                 .noneMatch(thread -> thread.getName().equals("verdict-rows-second-part")), "the second part stopped");
     }
