@@ -111,9 +111,7 @@ def main():
                 for method in METHODS:
                     x = np.array(found[method][d])
                     x = x[np.isfinite(x[:, 0])]
-                    row.append('%-32s' % ('%5.1f %5.1f %5.1f  %.3f' % (
-                        100 * np.mean((x[:, 0] <= w) & (w <= x[:, 1])), 100 * np.mean(x[:, 0] > w),
-                        100 * np.mean(x[:, 1] < w), np.mean(x[:, 1] - x[:, 0]))))
+                    row.append('%-32s' % fairness_worsening.coverage_cell(x[:, 0], x[:, 1], w))
                 print('%-15s %3d %-30s ' % (population, small, d) + ' | '.join(row), flush=True)
 
 

@@ -176,6 +176,13 @@ def intervals(cells, replicates, rng, methods, kappa=None):
     return out
 
 
+def coverage_cell(lower, upper, truth):
+    """One method's row over the samples: % covering the truth, % above it, % below it, the mean width."""
+    return '%5.1f %5.1f %5.1f  %.3f' % (
+        100 * np.mean((lower <= truth) & (truth <= upper)), 100 * np.mean(lower > truth),
+        100 * np.mean(upper < truth), np.mean(upper - lower))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
     parser.add_argument('--samples', type=int, default=1000)
@@ -201,9 +208,7 @@ def main():
                 cells = []
                 for method in methods:
                     x = np.array([r[method][disparity] for r in results])
-                    cells.append('%-36s' % ('%5.1f %5.1f %5.1f  %.3f' % (
-                        100 * np.mean((x[:, 1] <= w) & (w <= x[:, 2])), 100 * np.mean(x[:, 1] > w),
-                        100 * np.mean(x[:, 2] < w), np.mean(x[:, 2] - x[:, 1]))))
+                    cells.append('%-36s' % coverage_cell(x[:, 1], x[:, 2], w))
                 print('%-10s %5d %-30s ' % (population, per_group, disparity) + ' | '.join(cells), flush=True)
 
 
