@@ -34,6 +34,11 @@ public record MetricEstimate(double value, Interval ci, String ciFallback) {
      * interval is a fallback: {@code 35,404 (percentile) [15,635, 55,886]}.
      */
     public String text(MetricFormat numbers) {
+        return text(numbers, FALLBACK_MARK);
+    }
+
+    /** {@link #text}, with {@code fallbackMark} after the value whose interval is a fallback. */
+    public String text(MetricFormat numbers, String fallbackMark) {
         if (ci == null) {
             return numbers.value(value);
         }
@@ -42,11 +47,16 @@ public record MetricEstimate(double value, Interval ci, String ciFallback) {
             return estimate;
         }
         int interval = estimate.indexOf(" [");
-        return estimate.substring(0, interval) + " " + FALLBACK_MARK + estimate.substring(interval);
+        return estimate.substring(0, interval) + " " + fallbackMark + estimate.substring(interval);
     }
 
     /** {@link #text}, with {@link #NO_INTERVAL} after a value that has no interval, as every view shows it. */
     public String markedText(MetricFormat numbers) {
-        return ci == null ? text(numbers) + " " + NO_INTERVAL : text(numbers);
+        return markedText(numbers, FALLBACK_MARK);
+    }
+
+    /** {@link #markedText}, with {@code fallbackMark} after the value whose interval is a fallback. */
+    public String markedText(MetricFormat numbers, String fallbackMark) {
+        return ci == null ? text(numbers) + " " + NO_INTERVAL : text(numbers, fallbackMark);
     }
 }

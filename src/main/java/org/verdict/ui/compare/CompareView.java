@@ -155,10 +155,7 @@ public final class CompareView {
      */
     private final BooleanProperty valuesOverIntervals =
             new SimpleBooleanProperty(false);
-    /**
-     * The chart beside the table (a laptop): a model's value, its percentile-fallback mark and its interval each take
-     * a line, so the models' columns are no wider than their intervals.
-     */
+    /** The chart beside the table (a laptop): the columns' and the chart's minimum widths follow the split's. */
     private final BooleanProperty chartBeside = new SimpleBooleanProperty();
     private final ToggleButton showChart = new ToggleButton();
     /** The line naming the columns hidden for room when the filter's line has no room for it. */
@@ -747,7 +744,7 @@ public final class CompareView {
                 this::productionShown, ComparisonRow::productionValue, "production-value");
         TableColumn<ComparisonRow, ComparisonRow> candidate = numberColumn("compare.col.candidate",
                 this::candidateShown, ComparisonRow::candidateValue, "candidate-value");
-        // a value without its interval says why, one hover away
+        // a value without its interval, or with the percentile fallback's, says why, one hover away
         for (TableColumn<ComparisonRow, ComparisonRow> model : List.of(production, candidate)) {
             Function<ComparisonRow, String> shown = model == production ? this::productionShown : this::candidateShown;
             Function<ComparisonRow, String> why = model == production ? ComparisonRow::productionTooltip
@@ -844,7 +841,6 @@ public final class CompareView {
             fittedColumns.textsChanged();
         };
         valuesOverIntervals.addListener(cellsChanged);
-        chartBeside.addListener(cellsChanged);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null) {
                 model.selectSlice(row.result().slice());
@@ -890,9 +886,9 @@ public final class CompareView {
         return area;
     }
 
-    /** How the cells are laid out now: values over their intervals (two-line rows), the chart beside the table. */
+    /** How the cells are laid out now: values over their intervals (two-line rows) or on one line. */
     private ComparisonCellTexts.Layout layout() {
-        return new ComparisonCellTexts.Layout(valuesOverIntervals.get(), chartBeside.get());
+        return new ComparisonCellTexts.Layout(valuesOverIntervals.get());
     }
 
     private String nShown(ComparisonRow row) {

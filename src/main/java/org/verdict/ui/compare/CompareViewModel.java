@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -442,7 +443,16 @@ public final class CompareViewModel {
                 + agreementNotes(results)
                 + constantSlices(current, results)
                 + (anyBound ? " " + MessageFormat.format(text.getString("compare.summaryBound"),
-                        SliceResult.BOUND_MARK, selected.wireName()) : "");
+                        SliceResult.BOUND_MARK, selected.wireName()) : "")
+                + (results.stream().anyMatch(CompareViewModel::hasFallbackInterval)
+                        ? " " + MessageFormat.format(text.getString("compare.summaryFallback"),
+                                ComparisonRow.FALLBACK_SIGN) : "");
+    }
+
+    /** Whether a model's shown interval in {@code result} is the percentile fallback the table marks ‡. */
+    private static boolean hasFallbackInterval(SliceResult result) {
+        return Stream.of(result.production(), result.candidate())
+                .anyMatch(e -> e != null && e.ci() != null && e.ciFallback() != null);
     }
 
     /**

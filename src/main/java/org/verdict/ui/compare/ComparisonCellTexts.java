@@ -58,9 +58,8 @@ public final class ComparisonCellTexts {
      * How the table lays its cells out.
      *
      * @param valuesOverIntervals each value stands over its interval, n over its counts (two-line rows, a laptop)
-     * @param chartBeside the chart is beside the table: a percentile fallback's mark takes a line of its own
      */
-    public record Layout(boolean valuesOverIntervals, boolean chartBeside) {
+    public record Layout(boolean valuesOverIntervals) {
     }
 
     /**
@@ -142,16 +141,20 @@ public final class ComparisonCellTexts {
         return layout.valuesOverIntervals() ? row.deltaCell() : row.deltaText();
     }
 
-    /** Production's value with its interval, as {@link #delta}; beside the chart a fallback's mark on its own line. */
+    /** Production's value with its interval, as {@link #delta}. */
     public String production(ComparisonRow row, Layout layout) {
-        return !layout.valuesOverIntervals() ? row.productionText()
-                : layout.chartBeside() ? row.narrowProductionCell() : row.productionCell();
+        return layout.valuesOverIntervals() ? row.productionCell() : row.productionLine();
     }
 
     /** The candidate's value with its interval, as {@link #production}. */
     public String candidate(ComparisonRow row, Layout layout) {
-        return !layout.valuesOverIntervals() ? row.candidateText()
-                : layout.chartBeside() ? row.narrowCandidateCell() : row.candidateCell();
+        return layout.valuesOverIntervals() ? row.candidateCell() : row.candidateLine();
+    }
+
+    /** A model cell's tooltip where its interval is the percentile fallback: why, in the engine's words. */
+    public String fallbackInterval(String reason) {
+        return MessageFormat.format(text.getString("compare.modelTooltip.fallback"), ComparisonRow.FALLBACK_SIGN,
+                reason);
     }
 
     /**

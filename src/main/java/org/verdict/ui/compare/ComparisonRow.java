@@ -21,12 +21,18 @@ public final class ComparisonRow {
     private final String verdictReason;
     private final String productionText;
     private final String candidateText;
+    /** The values as the table shows them, a percentile fallback marked with {@link #FALLBACK_SIGN}. */
+    private final String productionLine;
+    private final String candidateLine;
     private final String deltaText;
     private final String deltaCell;
     private final String pValueText;
     private final String deltaTooltip;
     /** Why a model's value stands without its interval; null when both have theirs. */
     private final String modelTooltip;
+    /** Why each model's interval is the percentile fallback; null where it is not one. */
+    private final String productionFallbackTooltip;
+    private final String candidateFallbackTooltip;
 
     private final String nText;
     private final String nTooltip;
@@ -71,8 +77,10 @@ public final class ComparisonRow {
         this.verdictReason = result.isUnstable() || result.withheldForTooFewExamples() ? result.unstableReason()
                 : result.verdict() == Verdict.UNAVAILABLE ? result.unavailableReason() : result.noInformationReason();
         this.nText = MetricFormat.count(result.n());
-        this.productionText = estimate(numbers, result.production());
-        this.candidateText = estimate(numbers, result.candidate());
+        this.productionText = estimate(numbers, result.production(), MetricEstimate.FALLBACK_MARK);
+        this.candidateText = estimate(numbers, result.candidate(), MetricEstimate.FALLBACK_MARK);
+        this.productionLine = estimate(numbers, result.production(), FALLBACK_SIGN);
+        this.candidateLine = estimate(numbers, result.candidate(), FALLBACK_SIGN);
         String level = unadjusted || result.shownInterval() == null || result.deltaCi() == null ? null
                 : result.shownInterval().levelText();
         String delta = result.verdict() == Verdict.TOO_FEW_EXAMPLES && result.delta() != null
@@ -85,20 +93,38 @@ public final class ComparisonRow {
         this.modelTooltip = withoutInterval(result.production()) || withoutInterval(result.candidate())
                 ? texts.modelWithoutInterval(result.isUnstable() || result.withheldForTooFewExamples()
                         ? result.unstableReason() : null, result.n()) : null;
+        this.productionFallbackTooltip = fallbackTooltip(result.production(), texts);
+        this.candidateFallbackTooltip = fallbackTooltip(result.candidate(), texts);
+    }
+
+    /**
+     * The sign the table writes after a value whose interval is the bootstrap percentile interval, where the metric's
+     * own interval was unstable; the summary above the table says what it means and the cell's tooltip why. The word
+     * "(percentile)" it stands for took a line of its own in a laptop's two-line cells, and a pack in dollars, whose
+     * heavy tails make that fallback common, then showed a third fewer slices.
+     */
+    public static final String FALLBACK_SIGN = "‡";
+
+    private static String fallbackTooltip(MetricEstimate estimate, ComparisonCellTexts texts) {
+        return estimate == null || estimate.ci() == null || estimate.ciFallback() == null ? null
+                : texts.fallbackInterval(estimate.ciFallback());
     }
 
     private static boolean withoutInterval(MetricEstimate estimate) {
         return estimate != null && estimate.ci() == null;
     }
 
-    /** Why production's value in this row has no interval, for its cell's tooltip; null when it has one. */
+    /**
+     * For production's cell's tooltip, why its value has no interval or why the interval is the percentile fallback;
+     * null when it has the metric's own interval.
+     */
     public String productionTooltip() {
-        return withoutInterval(result.production()) ? modelTooltip : null;
+        return withoutInterval(result.production()) ? modelTooltip : productionFallbackTooltip;
     }
 
-    /** Why the candidate's value in this row has no interval, for its cell's tooltip; null when it has one. */
+    /** For the candidate's cell's tooltip, as {@link #productionTooltip()}. */
     public String candidateTooltip() {
-        return withoutInterval(result.candidate()) ? modelTooltip : null;
+        return withoutInterval(result.candidate()) ? modelTooltip : candidateFallbackTooltip;
     }
 
     public SliceResult result() {
@@ -162,6 +188,7 @@ public final class ComparisonRow {
         return verdictReason == null ? verdictText : verdictText + ": " + verdictReason;
     }
 
+    /** Production's value with its interval, a fallback spelled out: "41,704 (percentile) [22,856, 61,685]". */
     public String productionText() {
         return productionText;
     }
@@ -170,35 +197,28 @@ public final class ComparisonRow {
         return candidateText;
     }
 
+    /** Production's value with its interval on one line, as the table shows it: "41,704 ‡ [22,856, 61,685]". */
+    public String productionLine() {
+        return productionLine;
+    }
+
+    /** The candidate's value with its interval on one line, as {@link #productionLine()}. */
+    public String candidateLine() {
+        return candidateLine;
+    }
+
     /**
-     * The production value over its interval, two lines ("0.810" / "[0.790, 0.830]"): the column is half as wide as
-     * on one line, so on a laptop both models' values fit beside Δ instead of yielding to a sideways scroll.
+     * The production value over its interval, two lines ("0.810" / "[0.790, 0.830]"; "41,704 ‡" over a fallback's):
+     * the column is half as wide as on one line, so on a laptop both models' values fit beside Δ instead of yielding
+     * to a sideways scroll.
      */
     public String productionCell() {
-        return valueOverInterval(productionText);
+        return valueOverInterval(productionLine);
     }
 
     /** The candidate value over its interval, two lines, as {@link #productionCell()}. */
     public String candidateCell() {
-        return valueOverInterval(candidateText);
-    }
-
-    /**
-     * As {@link #productionCell()}, with a percentile fallback's mark on a line of its own between the value and its
-     * interval ("27,977" / "(percentile)" / "[19,162, 40,424]"): beside the value it made the column wider than the
-     * interval, and beside the chart a pack in dollars with many slices then lost its adjusted p at 1366×768.
-     */
-    public String narrowProductionCell() {
-        return markOnItsOwnLine(productionCell());
-    }
-
-    /** The candidate's cell as {@link #narrowProductionCell()}. */
-    public String narrowCandidateCell() {
-        return markOnItsOwnLine(candidateCell());
-    }
-
-    private static String markOnItsOwnLine(String cell) {
-        return cell.replace(" " + MetricEstimate.FALLBACK_MARK + "\n", "\n" + MetricEstimate.FALLBACK_MARK + "\n");
+        return valueOverInterval(candidateLine);
     }
 
     /**
@@ -344,8 +364,8 @@ public final class ComparisonRow {
                 "delta_ci_level", "unadjusted_ci_low", "unadjusted_ci_high", "p", "adjusted_p", "test", "verdict");
     }
 
-    private static String estimate(MetricFormat numbers, MetricEstimate estimate) {
-        return estimate == null ? "—" : estimate.markedText(numbers);
+    private static String estimate(MetricFormat numbers, MetricEstimate estimate, String fallbackMark) {
+        return estimate == null ? "—" : estimate.markedText(numbers, fallbackMark);
     }
 
     private static String raw(Double value) {

@@ -87,15 +87,17 @@ class CompareViewModelTest {
 
     /**
      * A Δ interval whose lower end is −production's rmse (the candidate at 0, the bound of its range) is marked †:
-     * the Δ cell's tooltip says why, and the summary line says what † means, as the CLI's notes do.
+     * the Δ cell's tooltip says why, and the summary line says what † means, as the CLI's notes do. Likewise the ‡ of
+     * a model's interval that is the percentile fallback.
      */
     @Test
-    void anIntervalEndAtTheMetricsBoundIsExplainedInTheDeltaTooltipAndTheSummary() throws Exception {
+    void theMarksOfABoundEndAndOfAPercentileFallbackAreExplainedInTheSummary() throws Exception {
         SliceResult overall = new SliceResult(SliceKey.OVERALL, 4000, Metric.RMSE, false,
                 new MetricEstimate(1224, new Interval(1180, 1270)), new MetricEstimate(472.7, new Interval(450, 495)),
                 -751.3, new Interval(-791.8, -491.4), 0.0001, 0.0001, "paired-bootstrap", Verdict.BETTER, null, null);
         SliceResult zip = new SliceResult(ReportFixture.slice("zip", "Z01"), 384, Metric.RMSE, false,
-                new MetricEstimate(1321.4, new Interval(648.2, 1978.3)),
+                new MetricEstimate(1321.4, new Interval(648.2, 1978.3), "1 of 384 rows holds 60% of production's "
+                        + "squared error, which makes the studentized interval unstable"),
                 new MetricEstimate(562.1, new Interval(385.4, 781.4)), -759.2, new Interval(-1321.4, 524.3), 0.3, 1.0,
                 "paired-bootstrap", Verdict.INCONCLUSIVE, null, null);
         List<SliceResult> results = new ArrayList<>(List.of(overall, zip));
@@ -124,13 +126,16 @@ class CompareViewModelTest {
         assertTrue(marked.deltaTooltip().contains("lower end at the bound: the candidate's rmse cannot be below 0"),
                 marked.deltaTooltip());
         assertTrue(rent.summaryProperty().get().endsWith(SliceResult.BOUND_MARK + " an interval end at the bound of "
-                + "what the candidate's rmse can be, set by the metric's range, not measured (hover Δ for why)."),
-                rent.summaryProperty().get());
+                + "what the candidate's rmse can be, set by the metric's range, not measured (hover Δ for why). "
+                + "‡ a model's interval is the bootstrap percentile interval, where the metric's own was unstable "
+                + "(hover the value for why)."), rent.summaryProperty().get());
+        assertEquals("1,321 ‡", marked.productionCell().lines().findFirst().orElseThrow(), "the sign beside the value");
 
-        // no row marked, no legend for the mark
+        // no row marked, no legend for the marks
         results.remove(zip);
         rent.showPack(pack);
-        assertTrue(!rent.summaryProperty().get().contains(SliceResult.BOUND_MARK), rent.summaryProperty().get());
+        assertFalse(rent.summaryProperty().get().contains(SliceResult.BOUND_MARK), rent.summaryProperty().get());
+        assertFalse(rent.summaryProperty().get().contains(ComparisonRow.FALLBACK_SIGN), rent.summaryProperty().get());
     }
 
     /**

@@ -18,9 +18,9 @@ import org.verdict.core.stats.Interval;
 class ComparisonCellTextsTest {
     private final ComparisonCellTexts texts =
             new ComparisonCellTexts(ResourceBundle.getBundle("org.verdict.ui.messages"));
-    private static final ComparisonCellTexts.Layout LAPTOP = new ComparisonCellTexts.Layout(true, true);
+    private static final ComparisonCellTexts.Layout LAPTOP = new ComparisonCellTexts.Layout(true);
     private static final int MIN_SLICE_SIZE = 30;
-    private static final ComparisonCellTexts.Layout WIDE = new ComparisonCellTexts.Layout(false, false);
+    private static final ComparisonCellTexts.Layout WIDE = new ComparisonCellTexts.Layout(false);
 
     /** A slice of 400 rows with 6 positives: its AUC's interval is wide for want of positives, and n says so. */
     @Test
@@ -158,5 +158,21 @@ class ComparisonCellTextsTest {
         assertEquals("4,843\nmin class 47", texts.n(row, LAPTOP));
         assertEquals(2, texts.lines(row, LAPTOP));
         assertEquals("no significant difference", texts.verdict(row, WIDE));
+    }
+
+    /** A percentile fallback's sign stands beside its value: the row keeps two lines on a laptop, one when wide. */
+    @Test
+    void aRowWithAPercentileFallbackKeepsTwoLines() {
+        SliceResult store = new SliceResult(ReportFixture.slice("store", "s07"), 64, Metric.MAE, false,
+                new MetricEstimate(8928, new Interval(1082, 24408), "1 of 64 rows holds 55% of production's absolute "
+                        + "error, which makes the studentized interval unstable"),
+                new MetricEstimate(5886, new Interval(1031, 15109)), -3042.0, new Interval(-8928, 6392), 0.5, 1.0,
+                "paired-bootstrap", Verdict.INCONCLUSIVE, null, null);
+        ComparisonRow row = new ComparisonRow(store, false, texts, MIN_SLICE_SIZE);
+
+        assertEquals("8,928 ‡\n[1,082, 24,408]", texts.production(row, LAPTOP));
+        assertEquals(2, texts.lines(row, LAPTOP));
+        assertEquals("8,928 ‡ [1,082, 24,408]", texts.production(row, WIDE));
+        assertEquals("5,886 [1,031, 15,109]", texts.candidate(row, WIDE));
     }
 }

@@ -227,12 +227,16 @@ class ComparisonRowTest {
                 new MetricEstimate(35404, new Interval(25000, 52000)), -6300.0, new Interval(-20000, 7400), 0.3,
                 0.9, "paired-bootstrap", Verdict.INCONCLUSIVE, null, "unstable studentized interval: " + why);
         ComparisonRow row = new ComparisonRow(result);
-        assertTrue(row.productionText().contains(" (percentile) ["), row.productionText());
-        assertEquals(List.of("41,704 (percentile)", "[22,856, 61,685]"), row.productionCell().lines().toList());
-        assertEquals(List.of("41,704", "(percentile)", "[22,856, 61,685]"), row.narrowProductionCell().lines().toList(),
-                "beside the chart the mark takes a line of its own, so the cell is no wider than its interval");
-        assertEquals(row.candidateCell(), row.narrowCandidateCell(), "no mark, no third line");
+        assertEquals("41,704 (percentile) [22,856, 61,685]", row.productionText(),
+                "the details and the clipboard spell the fallback out");
+        assertEquals("41,704 ‡ [22,856, 61,685]", row.productionLine());
+        assertEquals(List.of("41,704 ‡", "[22,856, 61,685]"), row.productionCell().lines().toList(),
+                "the table's sign keeps the cell to two lines, no wider than its interval");
+        assertEquals(List.of("35,404", "[25,000, 52,000]"), row.candidateCell().lines().toList());
         assertFalse(row.candidateText().contains("percentile"), row.candidateText());
+        assertEquals("‡ This interval is the bootstrap percentile interval, not the metric's own: " + why + ".",
+                row.productionTooltip(), "the cell's tooltip says why its interval is the fallback");
+        assertNull(row.candidateTooltip(), "the metric's own interval needs no tooltip");
     }
 
     @Test
