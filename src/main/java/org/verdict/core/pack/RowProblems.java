@@ -221,11 +221,31 @@ public final class RowProblems {
     public static String undeclaredClass(String value, Collection<String> declared) {
         String twin = sameNumberAs(value, declared);
         String caseTwin = twin == null ? otherCaseOf(value, declared) : null;
+        String within = twin == null && caseTwin == null ? classWithin(value, declared) : null;
         return "'" + shown(value) + "' is not one of the classes listed in manifest.json model.classes "
                 + shown(declared) + (twin == null ? "" : "; it is the class '" + shown(twin) + "' written as another number: write every label"
                 + " and prediction as model.classes names it, or list the classes as the rows write them")
                 + (caseTwin == null ? "" : "; it differs from the class '" + shown(caseTwin) + "' only in case, and"
-                + " classes are matched exactly: write every label and prediction as model.classes names it");
+                + " classes are matched exactly: write every label and prediction as model.classes names it")
+                + (within == null ? "" : "; it holds the class '" + shown(within) + "' and more, but a label or"
+                + " prediction names one class: write the one class, or list the whole value in model.classes if it is"
+                + " a class of its own")
+                + (twin != null || caseTwin != null || within != null ? "" : "; write one of these classes, or list '"
+                + shown(value) + "' in model.classes if it is a class of its own");
+    }
+
+    /**
+     * The first of the names that is one part of {@code value} split at commas, semicolons, slashes or bars ('billing'
+     * in 'billing, urgent'), or null: several tags exported into one label.
+     */
+    private static String classWithin(String value, Collection<String> names) {
+        for (String part : value.split("[,;/|]")) {
+            String tag = part.strip();
+            if (!tag.equals(value) && names.contains(tag)) {
+                return tag;
+            }
+        }
+        return null;
     }
 
     /**

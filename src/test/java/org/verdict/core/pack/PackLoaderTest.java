@@ -310,6 +310,14 @@ class PackLoaderTest {
                 + " manifest.json model.classes [account, billing, technical, sales, refunds]; it differs from the"
                 + " class 'technical' only in case, and classes are matched exactly: write every label and prediction"
                 + " as model.classes names it", otherCase.getMessage());
+        // several tags exported into one quoted label: the class it holds is named
+        PackException tags = assertProblem(declared,
+                PackFixture.MULTICLASS_CSV.replace("e2,technical,en,m,account,technical",
+                        "e2,\"technical, urgent\",en,m,account,technical"), "primary.csv", "");
+        assertEquals("primary.csv, line 3, column 2: (label) 'technical, urgent' is not one of the classes listed in"
+                + " manifest.json model.classes [account, billing, technical, sales, refunds]; it holds the class"
+                + " 'technical' and more, but a label or prediction names one class: write the one class, or list the"
+                + " whole value in model.classes if it is a class of its own", tags.getMessage());
     }
 
     /**

@@ -213,7 +213,8 @@ class SummaryInputCheckTest {
         PackException undeclared = refusedBySummary(csv, pack);
         assertEquals(List.of(321L, 7L), List.of(undeclared.line(), undeclared.column()));
         assertEquals("(pred_8) 'acount' is not one of the classes listed in manifest.json model.classes [account, "
-                + "billing, sales, technical, abuse]", undeclared.problem());
+                + "billing, sales, technical, abuse]; write one of these classes, or list 'acount' in model.classes if "
+                + "it is a class of its own", undeclared.problem());
     }
 
     private static final String NFC = "Z\u00fcrich";
