@@ -108,8 +108,16 @@ public final class HoldoutSections {
     private static String sides(List<HoldoutGroupEvidence.Point> points) {
         long above = points.stream().filter(p -> p.gapCi() != null && p.gapCi().lower() > 0).count();
         long below = points.stream().filter(p -> p.gapCi() != null && p.gapCi().upper() < 0).count();
-        return "the gap's interval lies above 0 on " + above + " and below 0 on " + below + " of the "
-                + MetricFormat.count(points.size(), "date", "dates");
+        String dates = MetricFormat.count(points.size(), "date", "dates");
+        if (above == 0 && below == 0) {
+            return "on none of the " + dates + " does the gap's interval lie wholly above or below 0";
+        }
+        return "the gap's interval lies above 0 on " + datesCount(above) + " and below 0 on " + datesCount(below)
+                + " of the " + dates;
+    }
+
+    private static String datesCount(long dates) {
+        return dates == 0 ? "none" : Long.toString(dates);
     }
 
     /** The page when the pack has neither. */

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.verdict.core.gates.evidence.CanaryEvidence;
+import org.verdict.core.gates.evidence.RateEstimate;
 import org.verdict.core.gates.model.Finding;
 import org.verdict.core.gates.model.Gate;
 import org.verdict.core.gates.model.GateNumbers;
@@ -46,13 +47,18 @@ final class CanaryGate implements PromotionGate {
         numbers.put("ciUpper", canary.liftCi().upper());
         numbers.put("margin", margin);
         GateOutcome outcome = canary.liftCi().upper() < -margin ? GateOutcome.FAIL : GateOutcome.PASS;
-        String text = "success rate candidate " + GateNumbers.percent(canary.candidateRate().rate()) + " ("
-                + MetricFormat.sampleSize(canary.candidateRate().n()) + ") vs production " + GateNumbers.percent(canary.productionRate().rate())
-                + " (" + MetricFormat.sampleSize(canary.productionRate().n()) + "): lift "
-                + GateNumbers.points(canary.lift() * 100) + " points, CI ["
+        String text = "success rate candidate " + rate(canary.candidateRate()) + " vs production "
+                + rate(canary.productionRate()) + ": lift " + GateNumbers.points(canary.lift() * 100) + " points, "
+                + GateNumbers.level(policy.confidenceLevel()) + " Newcombe interval ["
                 + GateNumbers.points(canary.liftCi().lower() * 100) + ", "
                 + GateNumbers.points(canary.liftCi().upper() * 100) + "]"
                 + (outcome == GateOutcome.FAIL ? ", significantly negative" : ", not significantly negative");
         return new GateResult(Gate.CANARY, outcome, text, List.of(new Finding("lift", outcome, text, numbers)));
+    }
+
+    /** A model's success rate with its Wilson interval and n: "91.84% [91.54%, 92.13%] (n=33,655)". */
+    private static String rate(RateEstimate rate) {
+        return GateNumbers.percent(rate.rate()) + " [" + GateNumbers.percent(rate.ci().lower()) + ", "
+                + GateNumbers.percent(rate.ci().upper()) + "] (" + MetricFormat.sampleSize(rate.n()) + ")";
     }
 }

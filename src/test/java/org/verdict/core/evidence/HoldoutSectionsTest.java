@@ -55,7 +55,15 @@ class HoldoutSectionsTest {
         assertTrue(section.summary().startsWith("gap treated − holdout "
                 + EvidenceNumbers.delta(first.gap(), first.gapCi()) + " on 2026-05-25"), section.summary());
         assertTrue(section.summary().endsWith("(95% intervals, each date alone; the gap's interval lies above 0 on 2 "
-                + "and below 0 on 0 of the 2 dates)"), section.summary());
+                + "and below 0 on none of the 2 dates)"), section.summary());
+
+        // 1301/1887 against 1300/1890 and 1362/1988 against 1360/1990: both gaps' intervals reach across 0
+        HoldoutGroupEvidence even = HoldoutGroupEvidence.of(List.of(
+                rate(D1, "holdout", 1301, 1887), rate(D1, "treated", 1300, 1890),
+                rate(D2, "holdout", 1362, 1988), rate(D2, "treated", 1360, 1990)), 0.95);
+        assertTrue(HoldoutSections.overTime(even).summary().endsWith("(95% intervals, each date alone; on none of the "
+                + "2 dates does the gap's interval lie wholly above or below 0)"),
+                HoldoutSections.overTime(even).summary());
     }
 
     private static HoldoutGroupPoint unknown(LocalDate date, String group, double value, long n) {

@@ -542,6 +542,18 @@ class GateReviewTest {
         assertEquals(GateOutcome.PASS, outcome(pack().suite("canary", "canary.csv", canary(895)), Gate.CANARY));
     }
 
+    /**
+     * The line gives each rate with its Wilson interval and the lift with the level and name of its interval; the
+     * numbers are the textbook formulas by hand (Wilson 1927; Newcombe 1998, method 10) for 950 and 900 of 1,000.
+     */
+    @Test
+    void canaryLineGivesEachRateWithItsIntervalAndTheLiftsLevelAndMethod() throws PackException {
+        GateResult result = pack().suite("canary", "canary.csv", canary(950)).review().gates().result(Gate.CANARY);
+        assertEquals("success rate candidate 95.00% [93.47%, 96.19%] (n=1,000) vs production 90.00% [87.98%, 91.71%]"
+                + " (n=1,000): lift +5.00 points, 95% Newcombe interval [+2.71, +7.34], not significantly negative",
+                result.text());
+    }
+
     @Test
     void canaryFailsWhenTheLiftIsSignificantlyNegative() throws PackException {
         GateResult result = pack().suite("canary", "canary.csv", canary(500)).review().gates().result(Gate.CANARY);
