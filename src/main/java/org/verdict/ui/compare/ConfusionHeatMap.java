@@ -69,10 +69,10 @@ final class ConfusionHeatMap extends ScrollPane {
     static final double SMALLEST_SCALE = 0.7;
     /**
      * From this many classes on, cells are narrow and a count of thousands reads "2.5k" (the hovered line says it
-     * whole): at full size twelve classes showed only c00–c07 beside the table at 1366×768, and the rare classes a
-     * reviewer looks for were out of view.
+     * whole): at full size twelve classes showed only c00–c07 beside the table at 1366×768, and eight a ticket
+     * router's first seven, the rare classes a reviewer looks for out of view.
      */
-    static final int COMPACT_FROM_CLASSES = 9;
+    static final int COMPACT_FROM_CLASSES = 8;
     /** From this share of the row on, a cell's shade is dark enough for light text. */
     private static final double DARK_SHADE = 0.55;
     /** "2.5k" and "983" fit it at the body text's size. */

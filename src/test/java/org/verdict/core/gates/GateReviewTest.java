@@ -551,7 +551,7 @@ class GateReviewTest {
         GateResult result = pack().suite("canary", "canary.csv", canary(950)).review().gates().result(Gate.CANARY);
         assertEquals("success rate candidate 95.00% [93.47%, 96.19%] (n=1,000) vs production 90.00% [87.98%, 91.71%]"
                 + " (n=1,000): lift +5.00 points, 95% Newcombe interval [+2.71, +7.34], not significantly negative",
-                result.text());
+                result.summary());
     }
 
     @Test

@@ -83,6 +83,31 @@ class ConfusionTwelveClassesTest {
         assertEquals("", robot.lookup("#confusionOutOfView").queryLabeled().getText());
     }
 
+    /** Eight classes of a ticket router, the rare fraud_report last: at full-size cells its column was cut off. */
+    @Test
+    void eightClassesWithTheRareOneLastAreAllInView(FxRobot robot) {
+        List<String> classes = List.of("billing", "technical", "account", "sales", "shipping", "refund", "legal",
+                "fraud_report");
+        long[] counts = new long[64];
+        for (int t = 0; t < 8; t++) {
+            for (int p = 0; p < 8; p++) {
+                counts[t * 8 + p] = t == p ? (t < 6 ? 1479 - 180L * t : 3) : (t < 6 ? 58 : 0);
+            }
+        }
+        ConfusionMatrix matrix = new ConfusionMatrix(classes, counts);
+        // the width the app gave the pane beside a ticket router's table at 1366×768 (p10: H cut at full-size cells)
+        robot.interact(() -> pane.getScene().getWindow().setWidth(360));
+        robot.interact(() -> pane.show(new ConfusionPair(SliceKey.OVERALL, "m7", matrix, "m8", matrix), null));
+        WaitForAsyncUtils.waitForFxEvents();
+        double right = visibleRight();
+        List<Labeled> headers = robot.lookup("#confusionProduction .confusion-predicted").queryAllAs(Labeled.class)
+                .stream().toList();
+        assertEquals(8, headers.size());
+        assertTrue(sceneBounds(headers.get(7)).getMaxX() <= right + 0.5, "the rare class's column ends at "
+                + sceneBounds(headers.get(7)).getMaxX() + ", the pane shows up to " + right);
+        assertEquals("", robot.lookup("#confusionOutOfView").queryLabeled().getText());
+    }
+
     @Test
     void classNamesWiderThanTheirCellsDoNotRunTogether(FxRobot robot) {
         List<String> classes = new ArrayList<>();
