@@ -87,9 +87,11 @@ final class CircuitBreakerGate implements PromotionGate {
         TargetUnit unit = evidence.targetUnit();
         MetricFormat written = GateNumbers.against(metric, unit, new double[] {margin, limit},
                 ci == null ? new double[] {shortfall} : new double[] {shortfall, ci.lower(), ci.upper()});
+        // named as Compare marks it where the metric's own interval gave way to the bootstrap percentile one
         String candidateNamed = written.valueAmong(candidate, compared) + (ci == null ? ""
                 : " [" + written.valueAmong(ci.lower(), compared) + ", " + written.valueAmong(ci.upper(), compared)
-                        + "] (" + GateNumbers.level(evidence.primaryComparison().options().confidenceLevel()) + " CI)");
+                        + "] (" + GateNumbers.level(evidence.primaryComparison().options().confidenceLevel())
+                        + (candidateHere.ciFallback() == null ? " CI)" : " percentile interval)"));
         String bestNamed = bestNamed(best, written, compared);
         Optional<GateResult> otherData = measuredOnOtherData(evidence, history, overall.get(), numbers,
                 candidateNamed, bestNamed);

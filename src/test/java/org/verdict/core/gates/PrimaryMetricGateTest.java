@@ -364,6 +364,15 @@ class PrimaryMetricGateTest {
         assertTrue(pass.summary().endsWith("as good or better, margin 0.020; worst case 0.847 ≥ 0.809 (the best − "
                 + "margin)"), pass.summary());
         assertEquals(GateOutcome.PASS, breaker(0.82, new Interval(LIMIT, 0.831)).outcome());
+        // an interval Compare marks "(percentile)" is named as the one it is
+        SliceResult base = candidateOf(Metric.MACRO_F1, 0.853, new Interval(0.847, 0.858));
+        SliceResult percentile = new SliceResult(base.slice(), base.n(), base.metric(), true, base.production(),
+                new MetricEstimate(0.853, new Interval(0.847, 0.858), "an unstable studentized interval"),
+                base.delta(), base.deltaCi(), base.unadjustedCi(), base.pValue(), base.adjustedP(), base.test(),
+                base.verdict(), base.shownInterval(), null, null, null);
+        assertTrue(new CircuitBreakerGate(GatePolicy.DEFAULTS).judge(withHistory(evidence(percentile),
+                new MetricHistoryPoint("40", LocalDate.of(2026, 8, 3), 0.829))).summary()
+                .contains("candidate 0.853 [0.847, 0.858] (95% percentile interval) vs"));
         GateResult fail = breaker(0.780, new Interval(0.770, 0.790));
         assertEquals(GateOutcome.FAIL, fail.outcome());
         assertTrue(fail.summary().endsWith("worst case 0.770 < 0.809 (the best − margin); the whole interval lies "
