@@ -19,6 +19,7 @@ import org.verdict.core.evidence.EvidenceTable.Cell;
 import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.suites.MetricHistoryPoint;
 import org.verdict.core.pack.Metric;
+import org.verdict.core.stats.Interval;
 import org.verdict.core.stats.MetricFormat;
 
 /**
@@ -29,6 +30,14 @@ import org.verdict.core.stats.MetricFormat;
 public final class MetricHistorySection {
     static final String MISSING = "The pack has no metric history (metric_history.csv): the circuit breaker cannot "
             + "be judged.";
+
+    /** Why a past model's value stands alone, and which columns would give it its n and interval. */
+    static final String POINT_VALUES_ONLY = "The history holds point values only: metric_history.csv gives no n or "
+            + "interval for a past model (its n, lower and upper columns would), so how firm each past value is cannot "
+            + "be shown. The gate judges the candidate's interval against the best as a fixed number.";
+    /** What a past model's interval is, as Verdict did not compute it. */
+    static final String HISTORY_INTERVALS = "A past model's n and interval are metric_history.csv's, as the pipeline "
+            + "that measured it computed them; the gate judges the candidate's interval against the best's value.";
 
     private MetricHistorySection() {
     }
@@ -41,11 +50,14 @@ public final class MetricHistorySection {
         String name = metric.wireName();
         // the primary metric's numbers as Compare writes them: a house price's mae in dollars, not to three decimals
         MetricFormat numbers = primaryComparison.metricFormat(metric);
+        // a past value is shown with what the history says of it: its interval (whiskers) and n where given
+        boolean pointValuesOnly = history.stream().noneMatch(MetricHistoryPoint::hasUncertainty);
         List<Series> series = new ArrayList<>();
-        series.add(new Series("past production models", SeriesRole.PRODUCTION,
-                history.stream().map(p -> new TimePoint(p.date(), p.value(), null)).toList()));
+        series.add(new Series("past production models" + (pointValuesOnly ? " (point values only)"
+                : " (intervals as the history gives them)"), SeriesRole.PRODUCTION,
+                history.stream().map(p -> new TimePoint(p.date(), p.value(), p.ci())).toList()));
         List<List<Cell>> rows = new ArrayList<>(history.stream().map(p -> List.of(Cell.plain(p.version()),
-                Cell.plain(p.date().toString()), Cell.plain(numbers.value(p.value())))).toList());
+                Cell.plain(p.date().toString()), Cell.plain(pastValue(p, numbers)))).toList());
         SliceResult overall = ComparisonEvidence.overallOf(primaryComparison);
         if (overall != null && overall.isAvailable()) {
             LocalDate lastPast = history.stream().map(MetricHistoryPoint::date).max(LocalDate::compareTo)
@@ -76,6 +88,14 @@ public final class MetricHistorySection {
         return Sections.gate(result, List.of(new TimeSeries(name + ": past production models and the candidate",
                         numbers.inUnit(name), series, limits)),
                 List.of(new EvidenceTable("Metric history of past production models, then the candidate",
-                        List.of("Version", "Date", name), rows)), null);
+                        List.of("Version", "Date", name), rows, pointValuesOnly ? List.of(POINT_VALUES_ONLY)
+                                : List.of(HISTORY_INTERVALS))), null);
+    }
+
+    /** "0.829 [0.819, 0.839] (n=20,000)", "0.829 (n=20,000)" or "0.829": as much as the history gives. */
+    private static String pastValue(MetricHistoryPoint point, MetricFormat numbers) {
+        Interval ci = point.ci();
+        return (ci == null ? numbers.value(point.value()) : numbers.estimate(point.value(), ci.lower(), ci.upper()))
+                + (point.n() == null ? "" : " (" + MetricFormat.sampleSize(point.n()) + ")");
     }
 }

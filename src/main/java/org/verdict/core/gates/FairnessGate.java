@@ -121,11 +121,20 @@ final class FairnessGate implements PromotionGate {
                 .mapToLong(FairnessEvidence.Group::n).sum();
         boolean below = change < tolerance;
         double halfWidth = below ? estimate.worseningCi().upper() - change : change - estimate.worseningCi().lower();
-        long needed = roundedUp(judged * Math.pow(halfWidth / Math.abs(tolerance - change), 2));
+        long needed = examplesToReach(judged, halfWidth, Math.abs(tolerance - change));
         return "About " + MetricFormat.count(needed) + " examples in these groups (now " + MetricFormat.count(judged)
                 + "), in the same proportions, would show it " + (below ? "within" : "beyond") + " the allowed change"
                 + " if the change stays at " + changes.signed(change) + " (an approximation: the interval taken to"
                 + " narrow as 1/√n); the allowed change is the policy's " + setting;
+    }
+
+    /**
+     * How many examples would bring an interval's end, now {@code halfWidth} from its estimate on {@code n} examples, to
+     * a limit {@code distance} from it, were the estimate to stay put and the half-width to shrink as 1/√n: n ·
+     * (halfWidth / distance)², rounded up as an approximation is said ({@link #roundedUp}).
+     */
+    static long examplesToReach(long n, double halfWidth, double distance) {
+        return roundedUp(n * Math.pow(halfWidth / distance, 2));
     }
 
     /** {@code examples} rounded up to two significant digits, as an approximation is said: 14,312.6 → 15,000. */

@@ -1,6 +1,8 @@
 package org.verdict.core.evidence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -18,19 +20,64 @@ import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.suites.MetricHistoryPoint;
 import org.verdict.core.pack.PackFixture;
 import org.verdict.core.pack.PackLoader;
+import org.verdict.core.stats.Interval;
 import org.verdict.core.task.Progress;
 
-/** The circuit breaker's chart: its limit line labelled with the numbers the gate's line judged. */
+/**
+ * The circuit breaker's evidence: its limit line labelled with the numbers the gate's line judged, past values as the
+ * history gives them.
+ */
 class MetricHistorySectionTest {
     @TempDir
     Path folder;
 
     /**
-     * A review's claims-severity pack: historical best mae $14,800, margin 2 % of it, $296. Written one by one, the
-     * margin got a decimal the two amounts beside it lack ("$296.0" against the gate line's "$296").
+     * Historical best mae $14,800, margin 2 % of it, $296. Written one by one, the margin got a decimal the two amounts
+     * beside it lack ("$296.0" against the gate line's "$296").
      */
     @Test
     void theLimitIsLabelledWithOneSetOfDecimalsForItsThreeAmounts() throws Exception {
+        EvidenceSection section = MetricHistorySection.of(JUDGED, List.of(new MetricHistoryPoint("p3",
+                LocalDate.parse("2026-04-01"), 14_800)), claims(), "6", null);
+
+        EvidenceChart.TimeSeries history = (EvidenceChart.TimeSeries) section.charts().get(0);
+        assertEquals("historical best $14,800 + margin $296 = $15,096", history.limits().get(0).label());
+    }
+
+    /**
+     * A past value is shown with as much as the history gives: its interval as whiskers on the chart and beside the
+     * value in the table with its n; a history of point values alone is said to be one, with the columns that would
+     * give more.
+     */
+    @Test
+    void aPastValueIsShownWithItsNAndIntervalWhereTheHistoryGivesThemAndSaidToStandAloneOtherwise()
+            throws Exception {
+        ComparisonReport comparison = claims();
+        EvidenceSection measured = MetricHistorySection.of(JUDGED, List.of(
+                new MetricHistoryPoint("p2", LocalDate.parse("2026-01-01"), 15_400, null, null),
+                new MetricHistoryPoint("p3", LocalDate.parse("2026-04-01"), 14_800, 5_000L,
+                        new Interval(13_900, 15_750))), comparison, "6", null);
+        EvidenceChart.Series past = ((EvidenceChart.TimeSeries) measured.charts().get(0)).series().get(0);
+        assertEquals(new Interval(13_900, 15_750), past.points().get(1).ci());
+        assertNull(past.points().get(0).ci());
+        EvidenceTable table = measured.tables().get(0);
+        assertEquals("$14,800 [$13,900, $15,750] (n=5,000)", table.rows().get(1).get(2).text());
+        assertEquals("$15,400", table.rows().get(0).get(2).text());
+        assertEquals(List.of(MetricHistorySection.HISTORY_INTERVALS), table.notes());
+
+        EvidenceSection pointsOnly = MetricHistorySection.of(JUDGED, List.of(new MetricHistoryPoint("p3",
+                LocalDate.parse("2026-04-01"), 14_800)), comparison, "6", null);
+        assertEquals(List.of(MetricHistorySection.POINT_VALUES_ONLY), pointsOnly.tables().get(0).notes());
+        assertTrue(((EvidenceChart.TimeSeries) pointsOnly.charts().get(0)).series().get(0).name()
+                .contains("point values only"));
+    }
+
+    private static final GateResult JUDGED = new GateResult(Gate.CIRCUIT_BREAKER, GateOutcome.PASS,
+            "as good or better", List.of(new Finding("historical best", GateOutcome.PASS, "as good or better",
+                    Map.of("best", 14_800.0, "margin", 296.0))));
+
+    /** A review's claims-severity pack compared: mae in dollars, 60 rows. */
+    private ComparisonReport claims() throws Exception {
         String manifest = """
                 {"format": "verdict-pack/1",
                  "model": {"name": "claims", "task": "regression", "riskTier": 1, "targetUnit": "USD"},
@@ -44,17 +91,8 @@ class MetricHistorySectionTest {
                     .append(',').append(10_000 + 100 * i + (i % 3 - 1) * 3_000).append(',')
                     .append(10_000 + 100 * i + (i % 3 - 1) * 2_000).append('\n');
         }
-        ComparisonReport comparison = new ComparisonEngine().compare(new PackLoader().load(
+        return new ComparisonEngine().compare(new PackLoader().load(
                 PackFixture.write(folder, manifest, csv.toString()), Progress.NONE), "6", ComparisonOptions.DEFAULTS,
                 Progress.NONE);
-        GateResult judged = new GateResult(Gate.CIRCUIT_BREAKER, GateOutcome.PASS, "as good or better",
-                List.of(new Finding("historical best", GateOutcome.PASS, "as good or better",
-                        Map.of("best", 14_800.0, "margin", 296.0))));
-
-        EvidenceSection section = MetricHistorySection.of(judged, List.of(new MetricHistoryPoint("p3",
-                LocalDate.parse("2026-04-01"), 14_800)), comparison, "6", null);
-
-        EvidenceChart.TimeSeries history = (EvidenceChart.TimeSeries) section.charts().get(0);
-        assertEquals("historical best $14,800 + margin $296 = $15,096", history.limits().get(0).label());
     }
 }

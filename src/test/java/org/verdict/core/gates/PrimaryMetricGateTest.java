@@ -140,13 +140,13 @@ class PrimaryMetricGateTest {
 
     /**
      * Gate 7 on brier: the best past brier is 0.0030 (a rare base rate), the default margin 0.02 allows 2 % of it,
-     * 0.00006; the candidate's 0.0040 is 0.0010 worse: fail (an absolute margin of 0.02 passed any brier up to
-     * 0.023, nearly eight times the best).
+     * 0.00006; the candidate's 0.0040 [0.0036, 0.0044] is worse beyond it: fail (an absolute margin of 0.02 passed any
+     * brier up to 0.023, nearly eight times the best).
      */
     @Test
     void theCircuitBreakersMarginOnBrierIsAShareOfTheBest() {
         GateResult result = new CircuitBreakerGate(GatePolicy.DEFAULTS).judge(withHistory(
-                evidence(Metric.BRIER, 0.0035, 0.0040, new Interval(-0.0002, 0.0012)),
+                evidence(candidateOf(Metric.BRIER, 0.0040, new Interval(0.0036, 0.0044))),
                 new MetricHistoryPoint("40", LocalDate.of(2026, 6, 1), 0.0033),
                 new MetricHistoryPoint("41", LocalDate.of(2026, 8, 1), 0.0030)));
         assertEquals(GateOutcome.FAIL, result.outcome());
@@ -236,45 +236,52 @@ class PrimaryMetricGateTest {
     }
 
     /**
-     * Gate 7 with an error in dollars: the best past mae is $120,000, the default margin 0.02 allows $2,400 more;
-     * the candidate's $126,000 is $6,000 worse: fail, in words that fit an error ("worse than it by", not "below").
+     * Gate 7 with an error in dollars: the best past mae is $120,000, the default margin 0.02 allows $2,400 more, up
+     * to $122,400; the candidate's $126,000 [$123,000, $129,000] lies wholly above it: fail, judged on the interval's
+     * better end and in words that fit an error (its worse end is the upper one, "worse than it by", not "below").
      */
     @Test
     void theCircuitBreakerReadsAnErrorMetricsDirectionAndItsUnits() {
         GateResult result = new CircuitBreakerGate(GatePolicy.DEFAULTS).judge(withHistory(
-                evidence(Metric.MAE, 125_000, 126_000, new Interval(-1_759, 3_759)),
+                evidence(candidateOf(Metric.MAE, 126_000, new Interval(123_000, 129_000))),
                 new MetricHistoryPoint("40", LocalDate.of(2026, 6, 1), 130_000),
                 new MetricHistoryPoint("41", LocalDate.of(2026, 8, 1), 120_000)));
         assertEquals(GateOutcome.FAIL, result.outcome());
-        assertEquals("mae (lower is better): candidate 126,000 vs historical best 120,000 (version 41, 2026-08-01), worse "
-                + "than it by 6,000, margin 2,400 (2% of the best)", result.summary());
+        assertEquals("mae (lower is better) on 800 rows: candidate 126,000 [123,000, 129,000] (95% CI) vs historical "
+                + "best 120,000 (version 41, 2026-08-01; the history holds point values only), worse than it by 6,000, "
+                + "margin 2,400 (2% of the best); worst case 129,000 > 122,400 (the best + margin); the whole interval "
+                + "lies beyond it: the candidate is shown worse than the best by more than the margin", result.summary());
+        assertEquals(122_400, result.findings().get(0).numbers().get("limit"));
+        assertEquals(123_000, result.findings().get(0).numbers().get("candidateLower"));
+        assertEquals(800, result.findings().get(0).numbers().get("n"));
     }
 
     /**
      * Gate 7 on mape: the best past mape is 0.15, the default margin 0.02 allows 2 % of it, 0.003; the candidate's
-     * 0.16 is 0.01 worse: fail (an absolute margin of 0.02 passed it).
+     * 0.16 [0.155, 0.165] lies wholly beyond 0.153: fail (an absolute margin of 0.02 passed it).
      */
     @Test
     void theCircuitBreakersMarginOnMapeIsAShareOfTheBest() {
         GateResult result = new CircuitBreakerGate(GatePolicy.DEFAULTS).judge(withHistory(
-                evidence(Metric.MAPE, 0.17, 0.16, new Interval(-0.02, 0.001)),
+                evidence(candidateOf(Metric.MAPE, 0.16, new Interval(0.155, 0.165))),
                 new MetricHistoryPoint("40", LocalDate.of(2026, 6, 1), 0.18),
                 new MetricHistoryPoint("41", LocalDate.of(2026, 8, 1), 0.15)));
         assertEquals(GateOutcome.FAIL, result.outcome());
-        assertEquals("mape (lower is better): candidate 0.160 vs historical best 0.150 (version 41, 2026-08-01), worse "
-                + "than it by 0.010, margin 0.003 (2% of the best)", result.summary());
+        assertTrue(result.summary().contains("worse than it by 0.010, margin 0.003 (2% of the best); worst case 0.165 "
+                + "> 0.153 (the best + margin); the whole interval lies beyond it"), result.summary());
     }
 
     /** A version named with letters ("m3") is written as named, with no letter added to it. */
     @Test
     void theCircuitBreakerWritesTheBestVersionAsTheHistoryNamesIt() {
         GateResult result = new CircuitBreakerGate(GatePolicy.DEFAULTS).judge(withHistory(
-                evidence(Metric.MAE, 125_000, 119_000, new Interval(-8_000, -4_000)),
+                evidence(candidateOf(Metric.MAE, 119_000, new Interval(117_000, 121_000))),
                 new MetricHistoryPoint("m2", LocalDate.of(2026, 6, 1), 130_000),
                 new MetricHistoryPoint("m3", LocalDate.of(2026, 9, 1), 120_000)));
         assertEquals(GateOutcome.PASS, result.outcome());
-        assertEquals("mae (lower is better): candidate 119,000 vs historical best 120,000 (version m3, 2026-09-01), "
-                + "as good or better, margin 2,400 (2% of the best)", result.summary());
+        assertEquals("mae (lower is better) on 800 rows: candidate 119,000 [117,000, 121,000] (95% CI) vs historical "
+                + "best 120,000 (version m3, 2026-09-01; the history holds point values only), as good or better, "
+                + "margin 2,400 (2% of the best); worst case 121,000 ≤ 122,400 (the best + margin)", result.summary());
     }
 
     /**
@@ -285,35 +292,149 @@ class PrimaryMetricGateTest {
     @Test
     void theCircuitBreakerLacksEvidenceWhenProductionsHistoryValueIsOutsideItsIntervalHere() {
         GateResult result = new CircuitBreakerGate(GatePolicy.DEFAULTS).judge(withHistory(
-                evidence(withProductionInterval(Metric.MAE, 3_273, new Interval(2_188, 4_792), 3_436)),
+                evidence(withProductionInterval(Metric.MAE, 3_273, new Interval(2_188, 4_792), 3_436,
+                        new Interval(3_000, 3_900))),
                 new MetricHistoryPoint("0", LocalDate.of(2026, 4, 1), 14_800),
                 new MetricHistoryPoint("1", LocalDate.of(2026, 7, 1), 15_100)));
         assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, result.outcome());
         assertEquals("production 1's history value 15,100 lies outside its interval on this pack [2,188, 4,792] "
-                + "(mae 3,273, n=800): the history was measured on other data, so the candidate's 3,436 cannot be "
-                + "compared with the historical best 14,800 (version 0, 2026-04-01); give metric_history.csv the past "
+                + "(mae 3,273, n=800): the history was measured on other data, so the candidate's 3,436 [3,000, 3,900] "
+                + "(95% CI) cannot be "
+                + "compared with the historical best 14,800 (version 0, 2026-04-01; the history holds point values only); "
+                + "give metric_history.csv the past "
                 + "models' values measured on this pack's evaluation data", result.summary());
         assertEquals(15_100, result.findings().get(0).numbers().get("productionHistory"));
         assertEquals(2_188, result.findings().get(0).numbers().get("productionLower"));
     }
 
-    /** Production's history value within its interval here: the history is comparable, and the gate judges as ever. */
+    /**
+     * Production's history value within its interval here: the history is comparable, and the gate judges the
+     * candidate's interval. $3,436 [$2,300, $4,600] against a limit of $3,366 ($3,300 + 2 %) reaches both sides of it:
+     * insufficient evidence, where the point estimate alone read a fail; 800 · (1,136 / 70)² = 210,694 examples would
+     * bring the better end to the limit if the value stayed put.
+     */
     @Test
     void theCircuitBreakerJudgesWhenProductionsHistoryValueIsWithinItsIntervalHere() {
         GateResult result = new CircuitBreakerGate(GatePolicy.DEFAULTS).judge(withHistory(
-                evidence(withProductionInterval(Metric.MAE, 3_273, new Interval(2_188, 4_792), 3_436)),
+                evidence(withProductionInterval(Metric.MAE, 3_273, new Interval(2_188, 4_792), 3_436,
+                        new Interval(2_300, 4_600))),
                 new MetricHistoryPoint("0", LocalDate.of(2026, 4, 1), 3_300),
                 new MetricHistoryPoint("1", LocalDate.of(2026, 7, 1), 4_700)));
-        assertEquals(GateOutcome.FAIL, result.outcome());
-        assertTrue(result.summary().startsWith("mae (lower is better): candidate 3,436 vs historical best 3,300 "
-                + "(version 0, 2026-04-01), worse than it by 136, margin 66"), result.summary());
+        assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, result.outcome());
+        assertTrue(result.summary().startsWith("mae (lower is better) on 800 rows: candidate 3,436 [2,300, 4,600] "
+                + "(95% CI) vs historical best 3,300 (version 0, 2026-04-01; the history holds point values only), "
+                + "worse than it by 136, margin 66 (2% of the best); worst case 4,600 > 3,366 (the best + margin), but "
+                + "the interval reaches past it: a loss beyond the margin can be neither ruled out nor shown. About "
+                + "220,000 examples (now 800) like these would show it beyond the margin if the candidate's value stays"
+                + " at 3,436"), result.summary());
+    }
+
+    /**
+     * The reviewer's case: macro_f1 0.805 [0.760, 0.850] against a best of 0.829 and a margin of 0.020 (limit 0.809).
+     * The point estimate is beyond the limit, the interval reaches both the limit and the best: the old rule failed
+     * it, the interval neither shows the loss nor rules it out. 800 · (0.045 / 0.004)² = 101,250 examples would bring
+     * its upper end to the limit, were its value to stay at 0.805.
+     */
+    @Test
+    void theCircuitBreakerLacksEvidenceWhereTheCandidatesIntervalReachesBothSidesOfTheLimit() {
+        GateResult below = breaker(0.805, new Interval(0.760, 0.850));
+        assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, below.outcome());
+        assertEquals("macro_f1 (higher is better) on 800 rows: candidate 0.805 [0.760, 0.850] (95% CI) vs historical "
+                + "best 0.829 (version 40, 2026-08-03; the history holds point values only), worse than it by 0.024, "
+                + "margin 0.020; worst case 0.760 < 0.809 (the best − margin), but the interval reaches past it: a loss "
+                + "beyond the margin can be neither ruled out nor shown. About 110,000 examples (now 800) like these "
+                + "would show it beyond the margin if the candidate's value stays at 0.805 (an approximation: the "
+                + "interval taken to narrow as 1/√n)", below.summary());
+        // the point estimate within the margin, its worse end not: the old rule passed it
+        GateResult above = breaker(0.815, new Interval(0.801, 0.829));
+        assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, above.outcome());
+        // 800 · (0.014 / 0.006)² = 4,356
+        assertTrue(above.summary().contains("About 4,400 examples (now 800) like these would show it within the "
+                + "margin if the candidate's value stays at 0.815"), above.summary());
+        GateResult onTheLimit = breaker(LIMIT, new Interval(0.790, 0.828));
+        assertTrue(onTheLimit.summary().endsWith("The candidate's value is the limit itself, so no number of examples "
+                + "would settle it"), onTheLimit.summary());
+    }
+
+    /** Pass on the worse end within the margin (an end on the limit itself passes), fail on the whole interval beyond. */
+    @Test
+    void theCircuitBreakerPassesOnTheWorseEndAndFailsOnTheWholeInterval() {
+        GateResult pass = breaker(0.853, new Interval(0.847, 0.858));
+        assertEquals(GateOutcome.PASS, pass.outcome());
+        assertTrue(pass.summary().endsWith("as good or better, margin 0.020; worst case 0.847 ≥ 0.809 (the best − "
+                + "margin)"), pass.summary());
+        assertEquals(GateOutcome.PASS, breaker(0.82, new Interval(LIMIT, 0.831)).outcome());
+        // an interval Compare marks "(percentile)" is named as the one it is
+        SliceResult base = candidateOf(Metric.MACRO_F1, 0.853, new Interval(0.847, 0.858));
+        SliceResult percentile = new SliceResult(base.slice(), base.n(), base.metric(), true, base.production(),
+                new MetricEstimate(0.853, new Interval(0.847, 0.858), "an unstable studentized interval"),
+                base.delta(), base.deltaCi(), base.unadjustedCi(), base.pValue(), base.adjustedP(), base.test(),
+                base.verdict(), base.shownInterval(), null, null, null);
+        assertTrue(new CircuitBreakerGate(GatePolicy.DEFAULTS).judge(withHistory(evidence(percentile),
+                new MetricHistoryPoint("40", LocalDate.of(2026, 8, 3), 0.829))).summary()
+                .contains("candidate 0.853 [0.847, 0.858] (95% percentile interval) vs"));
+        GateResult fail = breaker(0.780, new Interval(0.770, 0.790));
+        assertEquals(GateOutcome.FAIL, fail.outcome());
+        assertTrue(fail.summary().endsWith("worst case 0.770 < 0.809 (the best − margin); the whole interval lies "
+                + "beyond it: the candidate is shown worse than the best by more than the margin"), fail.summary());
+        assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, breaker(0.800, new Interval(0.791, LIMIT)).outcome(),
+                "an upper end on the limit still reaches it");
+    }
+
+    /** A candidate value without an interval here (an unstable overall slice) can be neither passed nor failed. */
+    @Test
+    void theCircuitBreakerLacksEvidenceWithoutTheCandidatesInterval() {
+        GateResult result = breaker(0.900, null);
+        assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, result.outcome());
+        assertTrue(result.summary().endsWith("as good or better, margin 0.020; the candidate's value has no interval "
+                + "on this pack, so a loss beyond the margin can be neither ruled out nor shown"), result.summary());
+    }
+
+    /** Where the history gives the best's n and interval, the line shows them beside it, and the JSON has them. */
+    @Test
+    void theCircuitBreakerShowsTheBestsNAndIntervalWhereTheHistoryGivesThem() {
+        GateResult result = new CircuitBreakerGate(GatePolicy.DEFAULTS).judge(withHistory(
+                evidence(candidateOf(Metric.MACRO_F1, 0.853, new Interval(0.847, 0.858))),
+                new MetricHistoryPoint("40", LocalDate.of(2026, 8, 3), 0.829, 20_000L, new Interval(0.819, 0.839)),
+                new MetricHistoryPoint("41", LocalDate.of(2026, 9, 3), 0.824, 21_000L, new Interval(0.815, 0.833))));
+        assertTrue(result.summary().contains("vs historical best 0.829 [0.819, 0.839] (version 40, 2026-08-03, "
+                + "n=20,000), as good or better"), result.summary());
+        assertEquals(Map.of("bestN", 20_000.0, "bestLower", 0.819, "bestUpper", 0.839),
+                Map.of("bestN", result.findings().get(0).numbers().get("bestN"),
+                        "bestLower", result.findings().get(0).numbers().get("bestLower"),
+                        "bestUpper", result.findings().get(0).numbers().get("bestUpper")));
+        GateResult countOnly = new CircuitBreakerGate(GatePolicy.DEFAULTS).judge(withHistory(
+                evidence(candidateOf(Metric.MACRO_F1, 0.853, new Interval(0.847, 0.858))),
+                new MetricHistoryPoint("40", LocalDate.of(2026, 8, 3), 0.829, 20_000L, null)));
+        assertTrue(countOnly.summary().contains("0.829 (version 40, 2026-08-03, n=20,000), as good"),
+                countOnly.summary());
+    }
+
+    /** The circuit breaker's limit in {@link #breaker}: the best 0.829 less the default margin 0.02, as the gate computes it. */
+    private static final double LIMIT = 0.829 - 0.02;
+
+    /** Gate 7 on macro_f1 against the history 0.781 … 0.829 (best, version 40) … 0.826. */
+    private static GateResult breaker(double candidate, Interval ci) {
+        return new CircuitBreakerGate(GatePolicy.DEFAULTS).judge(withHistory(
+                evidence(candidateOf(Metric.MACRO_F1, candidate, ci)),
+                new MetricHistoryPoint("35", LocalDate.of(2026, 3, 3), 0.781),
+                new MetricHistoryPoint("40", LocalDate.of(2026, 8, 3), 0.829),
+                new MetricHistoryPoint("42", LocalDate.of(2026, 10, 3), 0.826)));
+    }
+
+    /** The overall slice with the candidate's value and its interval; production's value without one. */
+    private static SliceResult candidateOf(Metric metric, double candidate, Interval ci) {
+        SliceResult base = overall(metric, candidate, candidate, new Interval(-0.01, 0.01));
+        return new SliceResult(base.slice(), base.n(), metric, true, base.production(),
+                new MetricEstimate(candidate, ci), 0.0, base.deltaCi(), base.deltaCi(), base.pValue(), base.adjustedP(),
+                base.test(), base.verdict(), base.shownInterval(), null, null, null);
     }
 
     private static SliceResult withProductionInterval(Metric metric, double production, Interval productionCi,
-                                                      double candidate) {
+                                                      double candidate, Interval candidateCi) {
         Interval delta = new Interval(-500, 800);
         return new SliceResult(SliceKey.OVERALL, 800, metric, true, new MetricEstimate(production, productionCi),
-                new MetricEstimate(candidate, null), candidate - production, delta, delta, 0.2, 0.2,
+                new MetricEstimate(candidate, candidateCi), candidate - production, delta, delta, 0.2, 0.2,
                 "paired-hashed-block-bootstrap", Verdict.INCONCLUSIVE,
                 new ShownInterval(TestFamily.OVERALL, 0.95, ShownInterval.NONE, 1), null, null, null);
     }

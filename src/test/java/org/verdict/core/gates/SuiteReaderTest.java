@@ -1,6 +1,8 @@
 package org.verdict.core.gates;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,10 +10,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verdict.core.gates.suites.HoldoutGroupPoint;
+import org.verdict.core.gates.suites.MetricHistoryPoint;
 import org.verdict.core.gates.suites.PackSuites;
 import org.verdict.core.gates.suites.SuiteReader;
 import org.verdict.core.pack.PackException;
@@ -19,6 +23,7 @@ import org.verdict.core.pack.PackLimits;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.task.Progress;
 import org.verdict.core.pack.RowProblems;
+import org.verdict.core.stats.Interval;
 
 /** The optional suites: read when present, absent (never an error) when not, refused clearly when wrong. */
 class SuiteReaderTest {
@@ -213,6 +218,67 @@ class SuiteReaderTest {
         HoldoutGroupPoint unknown = read(new TestPack(folder).suite("holdoutGroup", "hg.csv",
                 "date,group,value,n\n2026-11-01,treated,14.5,900\n")).holdoutGroup().get().get(0);
         assertEquals(HoldoutGroupPoint.Spread.UNKNOWN, unknown.spread());
+    }
+
+    @Test
+    void aMetricHistoryReadsEachValuesNAndIntervalWhereGivenAndPointValuesOtherwise() throws PackException {
+        List<MetricHistoryPoint> history = read(new TestPack(folder).suite("metricHistory", "mh.csv",
+                "version,date,value,n,lower,upper\n40,2026-08-03,0.829,20000,0.819,0.839\n")).metricHistory().get();
+        assertEquals(new MetricHistoryPoint("40", LocalDate.of(2026, 8, 3), 0.829, 20_000L, new Interval(0.819, 0.839)),
+                history.get(0));
+        MetricHistoryPoint counted = read(new TestPack(folder).suite("metricHistory", "mh.csv",
+                "version,date,value,n\n40,2026-08-03,0.829,20000\n")).metricHistory().get().get(0);
+        assertEquals(20_000L, counted.n());
+        assertNull(counted.ci());
+        MetricHistoryPoint point = read(new TestPack(folder).suite("metricHistory", "mh.csv",
+                "version,date,value\n40,2026-08-03,0.829\n")).metricHistory().get().get(0);
+        assertFalse(point.hasUncertainty());
+    }
+
+    /** A history value the pipeline wrote wrongly is refused at its cell, never read as a better or worse model. */
+    @Test
+    void aMetricHistoryIsRefusedAtTheCellOfAnImpossibleValue() {
+        String header = "version,date,value,n,lower,upper\n";
+        PackException aboveItsValue = refused(new TestPack(folder).suite("metricHistory", "mh.csv",
+                header + "40,2026-08-03,0.829,20000,0.819,0.839\n41,2026-09-03,0.824,20000,0.830,0.834\n"));
+        assertEquals(List.of(3L, 5L), List.of(aboveItsValue.line(), aboveItsValue.column()));
+        assertTrue(aboveItsValue.problem().contains("lower 0.830 is above value 0.824"), aboveItsValue.problem());
+        PackException belowItsValue = refused(new TestPack(folder).suite("metricHistory", "mh.csv",
+                header + "40,2026-08-03,0.829,20000,0.819,0.828\n"));
+        assertEquals(List.of(2L, 6L), List.of(belowItsValue.line(), belowItsValue.column()));
+        PackException noExamples = refused(new TestPack(folder).suite("metricHistory", "mh.csv",
+                header + "40,2026-08-03,0.829,0,0.819,0.839\n"));
+        assertEquals(List.of(2L, 4L), List.of(noExamples.line(), noExamples.column()));
+        assertTrue(noExamples.problem().contains("n is 0"), noExamples.problem());
+        assertEquals(4, refused(new TestPack(folder).suite("metricHistory", "mh.csv",
+                header + "40,2026-08-03,0.829,-5,0.819,0.839\n")).column());
+        // the pack's primary metric is accuracy: 82.9 is a percentage, and so is an upper end of 83.9
+        PackException percentage = refused(new TestPack(folder).suite("metricHistory", "mh.csv",
+                header + "40,2026-08-03,82.9,20000,81.9,83.9\n"));
+        assertEquals(List.of(2L, 3L), List.of(percentage.line(), percentage.column()));
+        assertTrue(percentage.problem().contains("value 82.9 is above 1, the highest accuracy can be; give the share "
+                + "of 1, not a percentage"), percentage.problem());
+        assertEquals(6, refused(new TestPack(folder).suite("metricHistory", "mh.csv",
+                header + "40,2026-08-03,0.829,20000,0.819,83.9\n")).column());
+        assertEquals(3, refused(new TestPack(folder).suite("metricHistory", "mh.csv",
+                header + "40,2026-08-03,-0.1,20000,-0.2,0.1\n")).column());
+        PackException oneEnd = refused(new TestPack(folder).suite("metricHistory", "mh.csv",
+                "version,date,value,upper\n40,2026-08-03,0.829,0.839\n"));
+        assertEquals(List.of(1L, 4L), List.of(oneEnd.line(), oneEnd.column()));
+        assertTrue(oneEnd.problem().contains("both ends, lower and upper"), oneEnd.problem());
+    }
+
+    /** The range is the primary metric's own: Cohen's kappa may be below 0, not below −1. */
+    @Test
+    void aMetricHistoryReadsValuesInThePrimaryMetricsOwnRange() throws PackException {
+        MetricHistoryPoint kappa = read(new TestPack(folder).primaryMetric("cohen_kappa").suite("metricHistory",
+                "mh.csv", "version,date,value,lower,upper\n40,2026-08-03,-0.05,-0.12,0.02\n")).metricHistory().get()
+                .get(0);
+        assertEquals(new Interval(-0.12, 0.02), kappa.ci());
+        PackException belowMinusOne = refused(new TestPack(folder).primaryMetric("cohen_kappa").suite("metricHistory",
+                "mh.csv", "version,date,value,lower,upper\n40,2026-08-03,-0.05,-1.2,0.02\n"));
+        assertEquals(4, belowMinusOne.column());
+        assertTrue(belowMinusOne.problem().contains("the lowest cohen_kappa can be"), belowMinusOne.problem());
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.ModelVersion;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackFiles;
@@ -19,6 +20,7 @@ import org.verdict.core.pack.PackManifest;
 import org.verdict.core.pack.PackText;
 import org.verdict.core.pack.StrictJson;
 import org.verdict.core.pack.SuiteSpec;
+import org.verdict.core.stats.Interval;
 import org.verdict.core.stats.LatencyBuckets;
 import org.verdict.core.task.Progress;
 
@@ -52,7 +54,8 @@ public final class SuiteReader {
                 optional(manifest, files, "canary", (path, file) -> readCanary(path, file, versions)),
                 optional(manifest, files, "holdoutGroup", this::readHoldoutGroup),
                 optional(manifest, files, "humanBaseline", (path, file) -> readHumanBaseline(path, file, versions)),
-                optional(manifest, files, "metricHistory", this::readMetricHistory),
+                optional(manifest, files, "metricHistory", (path, file) -> readMetricHistory(path, file,
+                        Metric.fromWireName(manifest.primaryMetric()).orElse(null))),
                 optional(manifest, files, "feedback", this::readFeedback),
                 optional(manifest, files, "annotations", this::readAnnotations),
                 optional(manifest, files, "trainingIds", this::readTrainingIds),
@@ -292,17 +295,78 @@ public final class SuiteReader {
                 cells[0] ? counts.stream().mapToLong(Long::longValue).toArray() : null);
     }
 
-    List<MetricHistoryPoint> readMetricHistory(Path path, String file) throws PackException {
+    /**
+     * {@code version, date, value}, and optionally {@code n} (the examples the value was measured on) and {@code lower},
+     * {@code upper} (its interval, as the pipeline computed it). Each value must be one the primary metric can take,
+     * so a percentage (82.9 for a macro_f1 of 0.829) is refused at its cell rather than read as a better model.
+     *
+     * @param metric the manifest's primary metric, whose range the values must lie in; null when it is not one Verdict
+     *               knows (the manifest's own check says so)
+     */
+    List<MetricHistoryPoint> readMetricHistory(Path path, String file, Metric metric) throws PackException {
         List<MetricHistoryPoint> points = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        SuiteCsv.read(path, file, limits.maxSuiteRows(), List.of("version", "date", "value"), SuiteCsv.HeaderCheck.NONE, row -> {
+        boolean[] counted = new boolean[1];
+        boolean[] bounded = new boolean[1];
+        SuiteCsv.read(path, file, limits.maxSuiteRows(), List.of("version", "date", "value"), csv -> {
+            counted[0] = csv.header().contains("n");
+            bounded[0] = csv.header().contains("lower");
+            if (bounded[0] != csv.header().contains("upper")) {
+                String given = bounded[0] ? "lower" : "upper";
+                throw csv.headerError(given, "an interval needs both ends, lower and upper; the header has "
+                        + given + " only");
+            }
+        }, row -> {
             String version = row.text("version");
             LocalDate date = row.date("date");
             row.requireFirst(seen, version + "|" + date, "date",
                     "a second value for version " + version + " on " + date);
-            points.add(new MetricHistoryPoint(version, date, row.number("value")));
+            double value = metricValue(row, "value", metric);
+            Long n = null;
+            if (counted[0]) {
+                n = row.count("n");
+                if (n == 0) {
+                    throw row.error("n", "n is 0: a value measured on no examples; give the number it was measured on");
+                }
+            }
+            Interval ci = null;
+            if (bounded[0]) {
+                double lower = metricValue(row, "lower", metric);
+                double upper = metricValue(row, "upper", metric);
+                if (lower > value) {
+                    throw row.error("lower", "lower " + row.raw("lower") + " is above value " + row.raw("value")
+                            + ": an interval holds its value");
+                }
+                if (upper < value) {
+                    throw row.error("upper", "upper " + row.raw("upper") + " is below value " + row.raw("value")
+                            + ": an interval holds its value");
+                }
+                ci = new Interval(lower, upper);
+            }
+            points.add(new MetricHistoryPoint(version, date, value, n, ci));
         });
         return List.copyOf(points);
+    }
+
+    /**
+     * A number within the range of {@code metric} (its ends are whole numbers: 0, 1, −1), so 82.9 for a rate, a
+     * percentage, is refused at its cell.
+     */
+    private static double metricValue(SuiteCsv.Row row, String column, Metric metric) throws PackException {
+        double value = row.number(column);
+        if (metric == null) {
+            return value;
+        }
+        if (value > metric.highestValue()) {
+            throw row.error(column, column + " " + row.raw(column) + " is above "
+                    + (long) metric.highestValue() + ", the highest " + metric.wireName() + " can be"
+                    + (metric.highestValue() == 1 ? "; give the share of 1, not a percentage" : ""));
+        }
+        if (value < metric.lowestValue()) {
+            throw row.error(column, column + " " + row.raw(column) + " is below "
+                    + (long) metric.lowestValue() + ", the lowest " + metric.wireName() + " can be");
+        }
+        return value;
     }
 
     List<FeedbackDay> readFeedback(Path path, String file) throws PackException {
