@@ -335,6 +335,9 @@ public final class ChartPane extends StackPane {
                 }
             }
         }
+        // the words beside a forest's points without an interval, placed anew for this width and text size (the
+        // approval pack placed them for its own width, and a narrower pane cut them at the plot's edge)
+        EvidenceCharts.placeNotes(chart, width, height - snappedTopInset() - snappedBottomInset());
     }
 
     /**
