@@ -12,8 +12,6 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
@@ -35,6 +33,7 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
@@ -95,6 +94,10 @@ public final class EvidenceCharts {
     /** The size of the words beside a point without an interval, and the smallest they shrink to to fit clear. */
     private static final float NOTE_TEXT = 9f;
     private static final float SMALLEST_NOTE_TEXT = 7f;
+    /** The size of an arrow at the axis's edge, and of the value it writes where that ends clear of the row's point. */
+    private static final float EDGE_TEXT = 11f;
+    /** How far a value written at the axis's edge stays from its row's point: half a marker and a little air, px. */
+    private static final double EDGE_VALUE_CLEARANCE = 8;
     /** The legend of a forest plot's points without an interval; the words beside each say why. */
     static final String NO_INTERVAL_LEGEND = "no interval (reason beside it)";
     /** Vertical room for one limit's label. */
@@ -242,8 +245,9 @@ public final class EvidenceCharts {
     }
 
     /**
-     * The words beside each row without an interval, placed at the report's width ({@link #placeNotes}): only once
-     * the plot's width is known does a text's length say how much of the Δ axis it covers.
+     * The words beside each row without an interval, placed at the report's width with the values by the arrows
+     * ({@link #placeNotes}): only once the plot's width is known does a text's length say how much of the Δ axis it
+     * covers.
      */
     private void addNotes(JFreeChart built, DeltaForest forest) {
         XYPlot plot = built.getXYPlot();
@@ -298,12 +302,12 @@ public final class EvidenceCharts {
                 // the plot's background so the whisker does not strike it through, as a row without an interval's
                 // note is; an estimate on the axis whose whisker runs past has that end written instead
                 double delta = row.delta() == null ? Double.NaN : row.delta();
-                Interval ci = row.ci();
-                for (AxisRange.EdgeMark mark : range.edgeMarks(delta, ci.lower(), ci.upper(),
-                        Double.isNaN(delta) ? null : edgeValue(delta),
-                        edgeValue(ci.lower()) + (ci.lowerAtBound() ? SliceResult.BOUND_MARK : ""),
-                        edgeValue(ci.upper()) + (ci.upperAtBound() ? SliceResult.BOUND_MARK : ""))) {
-                    XYTextAnnotation arrow = clippedArrow(mark, range, i);
+                for (AxisRange.EdgeMark mark : range.edgeMarks(delta, row.ci(), forest.numbers())) {
+                    XYTextAnnotation arrow = mark.writesValue()
+                            ? new EdgeValue(mark, mark.atLower() ? range.lower() : range.upper(), i, delta,
+                                    fonts.bold(EDGE_TEXT))
+                            : clippedArrow(mark, range, i);
+                    arrow.setPaint(ReportPalette.NO_DIFFERENCE);
                     if (mark.writesValue()) {
                         arrow.setBackgroundPaint(Color.WHITE);
                     }
@@ -355,27 +359,77 @@ public final class EvidenceCharts {
      * note stands beside its point where it crosses neither the 0 line nor the point, else on the far side of the 0
      * line, at a smaller size when it fits nowhere at the usual one (a point near 0 leaves little room either side);
      * failing that, across the 0 line on the plot's background, beside its point; it is never cut at the plot's edge
-     * where the plot is wide enough for it. Call it again after anything that changes the plot's width.
+     * where the plot is wide enough for it. The values written by arrows at the axis's edge ({@link EdgeValue}) are
+     * sized at the same width. Call it again after anything that changes the plot's width.
      */
     public static void placeNotes(JFreeChart chart, double width, double height) {
         XYPlot plot = chart.getXYPlot();
         List<ForestNote> notes = plot.getAnnotations().stream().filter(ForestNote.class::isInstance)
                 .map(ForestNote.class::cast).toList();
-        if (notes.isEmpty() || width <= 0 || height <= 0) {
+        List<EdgeValue> edgeValues = plot.getAnnotations().stream().filter(EdgeValue.class::isInstance)
+                .map(EdgeValue.class::cast).toList();
+        if (notes.isEmpty() && edgeValues.isEmpty() || width <= 0 || height <= 0) {
             return;
         }
         org.jfree.chart.ChartRenderingInfo info = new org.jfree.chart.ChartRenderingInfo();
         Graphics2D g2 = MEASURE.createGraphics();
         try {
             chart.draw(g2, new Rectangle2D.Double(0, 0, width, height), info);
-            org.jfree.data.Range axis = plot.getDomainAxis().getRange();
+            // the value axis runs across the plot: the domain axis of the report's forests, the range axis of the
+            // app's Compare forest, whose rows are its domain
+            org.jfree.data.Range axis = (plot.getOrientation() == PlotOrientation.VERTICAL ? plot.getDomainAxis()
+                    : plot.getRangeAxis()).getRange();
+            AxisRange range = new AxisRange(axis.getLowerBound(), axis.getUpperBound());
             double unitsPerPixel = axis.getLength() / info.getPlotInfo().getDataArea().getWidth();
             for (ForestNote note : notes) {
-                note.place(new AxisRange(axis.getLowerBound(), axis.getUpperBound()), g2, unitsPerPixel,
-                        plot.getBackgroundPaint());
+                note.place(range, g2, unitsPerPixel, plot.getBackgroundPaint());
+            }
+            for (EdgeValue value : edgeValues) {
+                value.size(range, g2, unitsPerPixel);
             }
         } finally {
             g2.dispose();
+        }
+    }
+
+    /**
+     * The value an arrow at the axis's edge writes beside it ("◀ −$28,013†", "+$35,792 ▶": an end of the row's
+     * interval, or its estimate past the edge), on the plot's background. {@link #placeNotes} sizes it for the width the
+     * chart is drawn at: its usual size, or smaller down to the notes' smallest, so that it ends clear of its row's
+     * point (with the pack's unit, p7's region=r00 "+$63,536 ▶" covered half of its ○ at $14,772).
+     */
+    public static final class EdgeValue extends XYTextAnnotation {
+        private final Font usual;
+        private final boolean atLower;
+        /** The row's point on the value axis; NaN where it has none or it is past the edge (this writes it). */
+        private final double point;
+
+        /**
+         * @param x     where the text stands: the edge on a value axis across the plot, the row on a row axis
+         * @param y     the row, or the edge where the rows run across the plot
+         * @param point the row's estimate on the value axis
+         */
+        public EdgeValue(AxisRange.EdgeMark mark, double x, double y, double point, Font usual) {
+            super(mark.text(), x, y);
+            this.usual = usual;
+            this.atLower = mark.atLower();
+            this.point = point;
+            setFont(usual);
+            setTextAnchor(atLower ? TextAnchor.CENTER_LEFT : TextAnchor.CENTER_RIGHT);
+        }
+
+        private void size(AxisRange range, Graphics2D g2, double unitsPerPixel) {
+            if (Double.isNaN(point) || !range.contains(point)) {
+                setFont(usual);
+                return;
+            }
+            double room = (atLower ? point - range.lower() : range.upper() - point) / unitsPerPixel
+                    - EDGE_VALUE_CLEARANCE;
+            float size = usual.getSize2D();
+            while (size > SMALLEST_NOTE_TEXT && g2.getFontMetrics(usual.deriveFont(size)).stringWidth(getText()) > room) {
+                size -= 0.5f;
+            }
+            setFont(usual.deriveFont(size));
         }
     }
 
@@ -464,17 +518,11 @@ public final class EvidenceCharts {
     private record NotePlace(double anchor, boolean rightward) {
     }
 
-    /** Δ to four significant digits, signed, as the axis writes numbers: "+8,199", "−0.612". */
-    static String edgeValue(double delta) {
-        double rounded = new BigDecimal(delta).round(new MathContext(4)).doubleValue();
-        return (rounded > 0 ? "+" : "") + tickFormat().format(rounded);
-    }
-
     private XYTextAnnotation clippedArrow(AxisRange.EdgeMark mark, AxisRange range, double row) {
         XYTextAnnotation arrow = new XYTextAnnotation(mark.text(), mark.atLower() ? range.lower() : range.upper(),
                 row);
         arrow.setTextAnchor(mark.atLower() ? TextAnchor.CENTER_LEFT : TextAnchor.CENTER_RIGHT);
-        arrow.setFont(fonts.bold(11f));
+        arrow.setFont(fonts.bold(EDGE_TEXT));
         arrow.setPaint(ReportPalette.NO_DIFFERENCE);
         return arrow;
     }

@@ -85,6 +85,53 @@ class ForestNotePlacementTest {
         assertEquals(anchor, note.getTextAnchor());
     }
 
+    /**
+     * p7's held-out set by region: region=r00, Δ +$14,772 [−$3,904†, +$63,536], has its point near the upper edge and
+     * its whisker past it; the arrow's "+$63,536 ▶" covered half of the point's ○ at the report's width.
+     */
+    @Test
+    void theValueByAnArrowEndsClearOfItsRowsPointAtEveryWidth() {
+        List<DeltaRow> rows = new java.util.ArrayList<>();
+        rows.add(new DeltaRow("overall (n=563)", 642.0, new Interval(-6_610, 5_428, true, false),
+                Verdict.INCONCLUSIVE));
+        rows.add(new DeltaRow("region=r00 (n=39)", 14_772.0, new Interval(-3_904, 63_536, true, false),
+                Verdict.INCONCLUSIVE));
+        for (int i = 1; i < 8; i++) {
+            double delta = -800 + 200 * i;
+            rows.add(new DeltaRow("region=r0" + i + " (n=90)", delta, new Interval(delta - 1_500, delta + 1_500),
+                    Verdict.INCONCLUSIVE));
+        }
+        DeltaForest forest = new DeltaForest("mae by region", "Δ mae in USD (lower is better)",
+                MetricFormat.of(org.verdict.core.pack.Metric.MAE, org.verdict.core.pack.TargetUnit.of("USD")), false,
+                rows);
+        JFreeChart chart = new EvidenceCharts().build(forest);
+        double height = EvidenceCharts.heightOf(forest);
+        for (double width = EvidenceCharts.WIDTH; width <= 1600; width += 40) {
+            if (width > EvidenceCharts.WIDTH) {
+                EvidenceCharts.placeNotes(chart, width, height);
+            }
+            EvidenceCharts.EdgeValue value = chart.getXYPlot().getAnnotations().stream()
+                    .filter(EvidenceCharts.EdgeValue.class::isInstance).map(EvidenceCharts.EdgeValue.class::cast)
+                    .findFirst().orElseThrow();
+            assertEquals("+$63,536 ▶", value.getText());
+            ChartRenderingInfo info = new ChartRenderingInfo();
+            Graphics2D g2 = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+            try {
+                chart.draw(g2, new Rectangle2D.Double(0, 0, width, height), info);
+                Rectangle2D area = info.getPlotInfo().getDataArea();
+                XYPlot plot = chart.getXYPlot();
+                double from = area.getMaxX() - g2.getFontMetrics(value.getFont()).getStringBounds(value.getText(), g2)
+                        .getWidth();
+                double point = plot.getDomainAxis().valueToJava2D(14_772, area, RectangleEdge.BOTTOM);
+                assertTrue(from > point + 4.5, "'" + value.getText() + "' in " + value.getFont().getSize2D()
+                        + " pt from x " + from + " in a chart " + width + " px wide, its row's ○ at " + point);
+                assertTrue(value.getFont().getSize2D() >= 7, value.getFont().toString());
+            } finally {
+                g2.dispose();
+            }
+        }
+    }
+
     private static EvidenceCharts.ForestNote noteOf(JFreeChart chart) {
         List<EvidenceCharts.ForestNote> notes = chart.getXYPlot().getAnnotations().stream()
                 .filter(EvidenceCharts.ForestNote.class::isInstance).map(EvidenceCharts.ForestNote.class::cast)
