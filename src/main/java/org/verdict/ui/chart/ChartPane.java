@@ -469,6 +469,8 @@ public final class ChartPane extends StackPane {
             rowAxis.setTickLabelFont(rowAxis.getTickLabelFont().deriveFont(look.fontSize()));
             giveThePlotItsWidth(chart, look, width);
         }
+        // the values written by arrows at the axis's edge, sized for the plot this width leaves
+        EvidenceCharts.placeNotes(chart, width, Math.max(available, viewer.getMinHeight()));
     }
 
     /**
