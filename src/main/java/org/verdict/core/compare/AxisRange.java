@@ -6,6 +6,7 @@ import java.util.function.Predicate;
 import java.util.stream.DoubleStream;
 import java.util.stream.Stream;
 import org.verdict.core.stats.Interval;
+import org.verdict.core.stats.MetricFormat;
 
 /**
  * The span of a chart's value axis: the values it must show, with 5% room either side. Forest plots (the app's and
@@ -60,6 +61,19 @@ public record AxisRange(double lower, double upper) {
             marks.add(new EdgeMark(written == null ? PAST_UPPER : written + " " + PAST_UPPER, false));
         }
         return marks;
+    }
+
+    /**
+     * As {@link #edgeMarks(double, double, double, String, String, String)} for a row drawn as {@code estimate} (NaN
+     * for none) with {@code interval}, every value written by {@code numbers} as the tables write it, the pack's unit
+     * included ("◀ −$28,013†", "+$35,792 ▶"), an end at the bound marked {@link SliceResult#BOUND_MARK}: the app's
+     * Compare and Evidence forests and the approval pack's write their arrows by it alike.
+     */
+    public List<EdgeMark> edgeMarks(double estimate, Interval interval, MetricFormat numbers) {
+        return edgeMarks(estimate, interval.lower(), interval.upper(),
+                Double.isNaN(estimate) ? null : numbers.signed(estimate),
+                numbers.signed(interval.lower()) + (interval.lowerAtBound() ? SliceResult.BOUND_MARK : ""),
+                numbers.signed(interval.upper()) + (interval.upperAtBound() ? SliceResult.BOUND_MARK : ""));
     }
 
     /** The finite {@code values}, and 0 if {@code withZero}; {@code [-1, 1]} when there is nothing to show. */

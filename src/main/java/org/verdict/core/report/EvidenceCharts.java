@@ -2,6 +2,7 @@ package org.verdict.core.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.Paint;
@@ -11,8 +12,6 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
@@ -34,6 +33,7 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
@@ -94,6 +94,10 @@ public final class EvidenceCharts {
     /** The size of the words beside a point without an interval, and the smallest they shrink to to fit clear. */
     private static final float NOTE_TEXT = 9f;
     private static final float SMALLEST_NOTE_TEXT = 7f;
+    /** The size of an arrow at the axis's edge, and of the value it writes where that ends clear of the row's point. */
+    private static final float EDGE_TEXT = 11f;
+    /** How far a value written at the axis's edge stays from its row's point: half a marker and a little air, px. */
+    private static final double EDGE_VALUE_CLEARANCE = 8;
     /** The legend of a forest plot's points without an interval; the words beside each say why. */
     static final String NO_INTERVAL_LEGEND = "no interval (reason beside it)";
     /** Vertical room for one limit's label. */
@@ -241,26 +245,20 @@ public final class EvidenceCharts {
     }
 
     /**
-     * The words beside each row without an interval, placed once the plot's width is known: only then does a text's
-     * length say how much of the Δ axis it covers, and so whether it would run across the 0 line or its own point.
+     * The words beside each row without an interval, placed at the report's width with the values by the arrows
+     * ({@link #placeNotes}): only once the plot's width is known does a text's length say how much of the Δ axis it
+     * covers.
      */
     private void addNotes(JFreeChart built, DeltaForest forest) {
-        org.jfree.chart.ChartRenderingInfo info = new org.jfree.chart.ChartRenderingInfo();
-        Graphics2D g2 = MEASURE.createGraphics();
-        try {
-            built.draw(g2, new Rectangle2D.Double(0, 0, WIDTH, heightOf(forest)), info);
-            XYPlot plot = built.getXYPlot();
-            AxisRange range = forestRange(forest);
-            double unitsPerPixel = (range.upper() - range.lower()) / info.getPlotInfo().getDataArea().getWidth();
-            List<DeltaRow> rows = forest.rows();
-            for (int i = 0; i < rows.size(); i++) {
-                if (rows.get(i).ci() == null) {
-                    plot.addAnnotation(note(rows.get(i), range, i, g2, unitsPerPixel));
-                }
+        XYPlot plot = built.getXYPlot();
+        AxisRange range = forestRange(forest);
+        List<DeltaRow> rows = forest.rows();
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).ci() == null) {
+                plot.addAnnotation(new ForestNote(rows.get(i), range, i, fonts.sans(NOTE_TEXT)), false);
             }
-        } finally {
-            g2.dispose();
         }
+        placeNotes(built, WIDTH, heightOf(forest));
     }
 
     private StandardChartTheme theme() {
@@ -304,12 +302,12 @@ public final class EvidenceCharts {
                 // the plot's background so the whisker does not strike it through, as a row without an interval's
                 // note is; an estimate on the axis whose whisker runs past has that end written instead
                 double delta = row.delta() == null ? Double.NaN : row.delta();
-                Interval ci = row.ci();
-                for (AxisRange.EdgeMark mark : range.edgeMarks(delta, ci.lower(), ci.upper(),
-                        Double.isNaN(delta) ? null : edgeValue(delta),
-                        edgeValue(ci.lower()) + (ci.lowerAtBound() ? SliceResult.BOUND_MARK : ""),
-                        edgeValue(ci.upper()) + (ci.upperAtBound() ? SliceResult.BOUND_MARK : ""))) {
-                    XYTextAnnotation arrow = clippedArrow(mark, range, i);
+                for (AxisRange.EdgeMark mark : range.edgeMarks(delta, row.ci(), forest.numbers())) {
+                    XYTextAnnotation arrow = mark.writesValue()
+                            ? new EdgeValue(mark, mark.atLower() ? range.lower() : range.upper(), i, delta,
+                                    fonts.bold(EDGE_TEXT))
+                            : clippedArrow(mark, range, i);
+                    arrow.setPaint(ReportPalette.NO_DIFFERENCE);
                     if (mark.writesValue()) {
                         arrow.setBackgroundPaint(Color.WHITE);
                     }
@@ -355,68 +353,176 @@ public final class EvidenceCharts {
     }
 
     /**
-     * The words beside a row without an interval ("too few examples", "unstable: …", "unavailable: …"), beside its point
-     * where they cross neither the 0 line nor the point, else on the far side of the 0 line, at a smaller size when
-     * they fit nowhere at the usual one (a point near 0 leaves little room either side); a point past the axis's edge is
-     * not drawn, the words stand at the edge with an arrow (they carry Δ's value).
+     * Places the words beside each point without an interval ({@link ForestNote}) for the chart drawn {@code width} by
+     * {@code height}: the approval pack at its width, the app's pane at its own, which is often narrower (a note placed
+     * for 640 px ran past the plot's left edge of a 520-px pane and was cut to "able, Δ −0.034 (no interval)"). Each
+     * note stands beside its point where it crosses neither the 0 line nor the point, else on the far side of the 0
+     * line, at a smaller size when it fits nowhere at the usual one (a point near 0 leaves little room either side);
+     * failing that, across the 0 line on the plot's background, beside its point; it is never cut at the plot's edge
+     * where the plot is wide enough for it. The values written by arrows at the axis's edge ({@link EdgeValue}) are
+     * sized at the same width. Call it again after anything that changes the plot's width.
      */
-    private XYTextAnnotation note(DeltaRow row, AxisRange range, int i, Graphics2D g2, double unitsPerPixel) {
-        String text = row.note();
-        double at;
-        if (row.delta() == null) {
-            at = range.lower();
-        } else if (range.contains(row.delta())) {
-            at = row.delta();
-        } else {
-            AxisRange.EdgeMark edge = range.edgeMarks(row.delta(), row.delta(), row.delta(), text).get(0);
-            at = edge.atLower() ? range.lower() : range.upper();
-            text = edge.text();
+    public static void placeNotes(JFreeChart chart, double width, double height) {
+        XYPlot plot = chart.getXYPlot();
+        List<ForestNote> notes = plot.getAnnotations().stream().filter(ForestNote.class::isInstance)
+                .map(ForestNote.class::cast).toList();
+        List<EdgeValue> edgeValues = plot.getAnnotations().stream().filter(EdgeValue.class::isInstance)
+                .map(EdgeValue.class::cast).toList();
+        if (notes.isEmpty() && edgeValues.isEmpty() || width <= 0 || height <= 0) {
+            return;
         }
-        // clear of the point's marker (and of the 0 line) by about a marker's width
-        double gap = (range.upper() - range.lower()) * NOTE_GAP;
-        boolean roomierLeft = at > (range.lower() + range.upper()) / 2;
-        // nearest the point first, on its roomier side; then across the 0 line from it
-        List<NotePlace> places = List.of(new NotePlace(roomierLeft ? at - gap : at + gap, !roomierLeft),
-                new NotePlace(roomierLeft ? at + gap : at - gap, roomierLeft), new NotePlace(gap, true),
-                new NotePlace(-gap, false));
-        for (float size = NOTE_TEXT; size >= SMALLEST_NOTE_TEXT; size -= 0.5f) {
-            double width = g2.getFontMetrics(fonts.sans(size)).stringWidth(text) * unitsPerPixel;
-            for (NotePlace place : places) {
-                double from = place.rightward() ? place.anchor() : place.anchor() - width;
-                double to = from + width;
-                boolean crossesZero = from < gap && to > -gap;
-                boolean crossesPoint = row.delta() != null && from < at + gap && to > at - gap;
-                if (from >= range.lower() && to <= range.upper() && !crossesZero && !crossesPoint) {
-                    return note(text, place, i, size);
+        org.jfree.chart.ChartRenderingInfo info = new org.jfree.chart.ChartRenderingInfo();
+        Graphics2D g2 = MEASURE.createGraphics();
+        try {
+            chart.draw(g2, new Rectangle2D.Double(0, 0, width, height), info);
+            // the value axis runs across the plot: the domain axis of the report's forests, the range axis of the
+            // app's Compare forest, whose rows are its domain
+            org.jfree.data.Range axis = (plot.getOrientation() == PlotOrientation.VERTICAL ? plot.getDomainAxis()
+                    : plot.getRangeAxis()).getRange();
+            AxisRange range = new AxisRange(axis.getLowerBound(), axis.getUpperBound());
+            double unitsPerPixel = axis.getLength() / info.getPlotInfo().getDataArea().getWidth();
+            for (ForestNote note : notes) {
+                note.place(range, g2, unitsPerPixel, plot.getBackgroundPaint());
+            }
+            for (EdgeValue value : edgeValues) {
+                value.size(range, g2, unitsPerPixel);
+            }
+        } finally {
+            g2.dispose();
+        }
+    }
+
+    /**
+     * The value an arrow at the axis's edge writes beside it ("◀ −$28,013†", "+$35,792 ▶": an end of the row's
+     * interval, or its estimate past the edge), on the plot's background. {@link #placeNotes} sizes it for the width the
+     * chart is drawn at: its usual size, or smaller down to the notes' smallest, so that it ends clear of its row's
+     * point (with the pack's unit, p7's region=r00 "+$63,536 ▶" covered half of its ○ at $14,772).
+     */
+    public static final class EdgeValue extends XYTextAnnotation {
+        private final Font usual;
+        private final boolean atLower;
+        /** The row's point on the value axis; NaN where it has none or it is past the edge (this writes it). */
+        private final double point;
+
+        /**
+         * @param x     where the text stands: the edge on a value axis across the plot, the row on a row axis
+         * @param y     the row, or the edge where the rows run across the plot
+         * @param point the row's estimate on the value axis
+         */
+        public EdgeValue(AxisRange.EdgeMark mark, double x, double y, double point, Font usual) {
+            super(mark.text(), x, y);
+            this.usual = usual;
+            this.atLower = mark.atLower();
+            this.point = point;
+            setFont(usual);
+            setTextAnchor(atLower ? TextAnchor.CENTER_LEFT : TextAnchor.CENTER_RIGHT);
+        }
+
+        private void size(AxisRange range, Graphics2D g2, double unitsPerPixel) {
+            if (Double.isNaN(point) || !range.contains(point)) {
+                setFont(usual);
+                return;
+            }
+            double room = (atLower ? point - range.lower() : range.upper() - point) / unitsPerPixel
+                    - EDGE_VALUE_CLEARANCE;
+            float size = usual.getSize2D();
+            while (size > SMALLEST_NOTE_TEXT && g2.getFontMetrics(usual.deriveFont(size)).stringWidth(getText()) > room) {
+                size -= 0.5f;
+            }
+            setFont(usual.deriveFont(size));
+        }
+    }
+
+    /**
+     * The words beside a row without an interval ("too few examples", "unstable: …", "unavailable: …"), on the row's
+     * line; {@link #placeNotes} sets where along it, and their size. A point past the axis's edge is not drawn: the
+     * words stand at the edge with an arrow (they carry Δ's value).
+     */
+    public static final class ForestNote extends XYTextAnnotation {
+        /** The point's Δ, or NaN for none (its words stand at the lower edge). */
+        private final double delta;
+        /** Where the point is on the axis, or the edge it is past. */
+        private final double at;
+
+        ForestNote(DeltaRow row, AxisRange range, int rowIndex, Font font) {
+            super(text(row, range), at(row, range), rowIndex);
+            this.delta = row.delta() == null ? Double.NaN : row.delta();
+            this.at = at(row, range);
+            setFont(font);
+            setTextAnchor(TextAnchor.CENTER_LEFT);
+        }
+
+        private static String text(DeltaRow row, AxisRange range) {
+            if (row.delta() == null || range.contains(row.delta())) {
+                return row.note();
+            }
+            return range.edgeMarks(row.delta(), row.delta(), row.delta(), row.note()).get(0).text();
+        }
+
+        private static double at(DeltaRow row, AxisRange range) {
+            if (row.delta() == null) {
+                return range.lower();
+            }
+            return range.contains(row.delta()) ? row.delta() : row.delta() < range.lower() ? range.lower()
+                    : range.upper();
+        }
+
+        private void place(AxisRange range, Graphics2D g2, double unitsPerPixel, Paint background) {
+            // clear of the point's marker (and of the 0 line) by about a marker's width
+            double gap = (range.upper() - range.lower()) * NOTE_GAP;
+            boolean roomierLeft = at > (range.lower() + range.upper()) / 2;
+            NotePlace besidePoint = new NotePlace(roomierLeft ? at - gap : at + gap, !roomierLeft);
+            NotePlace otherSide = new NotePlace(roomierLeft ? at + gap : at - gap, roomierLeft);
+            // nearest the point first, on its roomier side; then across the 0 line from it
+            List<NotePlace> clear = List.of(besidePoint, otherSide, new NotePlace(gap, true), new NotePlace(-gap, false));
+            for (float size = NOTE_TEXT; size >= SMALLEST_NOTE_TEXT; size -= 0.5f) {
+                for (NotePlace place : clear) {
+                    if (fits(place, size, range, g2, unitsPerPixel, gap, false)) {
+                        show(place, size, null);
+                        return;
+                    }
                 }
             }
+            // nowhere clear of the 0 line: beside the point, across the line, on the plot's background so that the
+            // line does not strike the words through
+            for (NotePlace place : List.of(besidePoint, otherSide)) {
+                if (fits(place, SMALLEST_NOTE_TEXT, range, g2, unitsPerPixel, gap, true)) {
+                    show(place, SMALLEST_NOTE_TEXT, background);
+                    return;
+                }
+            }
+            // a plot too narrow for the words on either side of the point: whole inside it, from its roomier edge
+            show(roomierLeft ? new NotePlace(range.lower(), true) : new NotePlace(range.upper(), false),
+                    SMALLEST_NOTE_TEXT, background);
         }
-        // nowhere clear even at the smallest size: beside the point on its roomier side
-        return note(text, places.get(0), i, NOTE_TEXT);
+
+        private boolean fits(NotePlace place, float size, AxisRange range, Graphics2D g2, double unitsPerPixel,
+                             double gap, boolean acrossZero) {
+            double width = g2.getFontMetrics(getFont().deriveFont(size)).stringWidth(getText()) * unitsPerPixel;
+            double from = place.rightward() ? place.anchor() : place.anchor() - width;
+            double to = from + width;
+            boolean crossesZero = from < gap && to > -gap;
+            boolean crossesPoint = !Double.isNaN(delta) && from < at + gap && to > at - gap;
+            return from >= range.lower() && to <= range.upper() && (acrossZero || !crossesZero) && !crossesPoint;
+        }
+
+        private void show(NotePlace place, float size, Paint background) {
+            setX(place.anchor());
+            setTextAnchor(place.rightward() ? TextAnchor.CENTER_LEFT : TextAnchor.CENTER_RIGHT);
+            setFont(getFont().deriveFont(size));
+            setBackgroundPaint(background);
+        }
     }
 
     /** Where a note's text starts ({@code rightward}) or ends, on the Δ axis. */
     private record NotePlace(double anchor, boolean rightward) {
     }
 
-    private XYTextAnnotation note(String text, NotePlace place, int row, float size) {
-        XYTextAnnotation note = new XYTextAnnotation(text, place.anchor(), row);
-        note.setTextAnchor(place.rightward() ? TextAnchor.CENTER_LEFT : TextAnchor.CENTER_RIGHT);
-        note.setFont(fonts.sans(size));
-        return note;
-    }
-
-    /** Δ to four significant digits, signed, as the axis writes numbers: "+8,199", "−0.612". */
-    static String edgeValue(double delta) {
-        double rounded = new BigDecimal(delta).round(new MathContext(4)).doubleValue();
-        return (rounded > 0 ? "+" : "") + tickFormat().format(rounded);
-    }
-
     private XYTextAnnotation clippedArrow(AxisRange.EdgeMark mark, AxisRange range, double row) {
         XYTextAnnotation arrow = new XYTextAnnotation(mark.text(), mark.atLower() ? range.lower() : range.upper(),
                 row);
         arrow.setTextAnchor(mark.atLower() ? TextAnchor.CENTER_LEFT : TextAnchor.CENTER_RIGHT);
-        arrow.setFont(fonts.bold(11f));
+        arrow.setFont(fonts.bold(EDGE_TEXT));
         arrow.setPaint(ReportPalette.NO_DIFFERENCE);
         return arrow;
     }

@@ -335,6 +335,9 @@ public final class ChartPane extends StackPane {
                 }
             }
         }
+        // the words beside a forest's points without an interval, placed anew for this width and text size (the
+        // approval pack placed them for its own width, and a narrower pane cut them at the plot's edge)
+        EvidenceCharts.placeNotes(chart, width, height - snappedTopInset() - snappedBottomInset());
     }
 
     /**
@@ -466,6 +469,8 @@ public final class ChartPane extends StackPane {
             rowAxis.setTickLabelFont(rowAxis.getTickLabelFont().deriveFont(look.fontSize()));
             giveThePlotItsWidth(chart, look, width);
         }
+        // the values written by arrows at the axis's edge, sized for the plot this width leaves
+        EvidenceCharts.placeNotes(chart, width, Math.max(available, viewer.getMinHeight()));
     }
 
     /**

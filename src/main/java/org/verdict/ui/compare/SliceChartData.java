@@ -38,18 +38,21 @@ public record SliceChartData(Metric metric, TargetUnit targetUnit, List<Point> p
      * @param verdictWord the verdict in the words of the table's Verdict cell ({@link SliceResult#verdictWord()}),
      *                    which a row without a point shows in the chart
      * @param restsOn the rows the metric's value rests on: n, or mape's n without the rows with label 0 it leaves out
+     * @param deltaLowAtBound  whether Δ's lower end is a bound of what it can be, not measured
+     *                         ({@link SliceResult#boundEnds}), which the chart marks as the table does
+     * @param deltaHighAtBound the same for the upper end
      */
     public record Point(String label, int n, Verdict verdict, double delta, double deltaLow, double deltaHigh,
                         double production, double productionLow, double productionHigh,
                         double candidate, double candidateLow, double candidateHigh, String note,
-                        String verdictWord, long restsOn) {
+                        String verdictWord, long restsOn, boolean deltaLowAtBound, boolean deltaHighAtBound) {
 
         /** A slice whose metric rests on all its rows. */
         public Point(String label, int n, Verdict verdict, double delta, double deltaLow, double deltaHigh,
                      double production, double productionLow, double productionHigh,
                      double candidate, double candidateLow, double candidateHigh, String note, String verdictWord) {
             this(label, n, verdict, delta, deltaLow, deltaHigh, production, productionLow, productionHigh, candidate,
-                    candidateLow, candidateHigh, note, verdictWord, n);
+                    candidateLow, candidateHigh, note, verdictWord, n, false, false);
         }
 
         /** A slice whose Δ has its interval. */
@@ -84,6 +87,11 @@ public record SliceChartData(Metric metric, TargetUnit targetUnit, List<Point> p
         /** Whether Δ is drawn with whiskers (and may set the axis). */
         public boolean hasInterval() {
             return note == null;
+        }
+
+        /** Δ's whiskers as an interval, its ends at the bound marked. */
+        public Interval deltaInterval() {
+            return new Interval(deltaLow, deltaHigh, deltaLowAtBound, deltaHighAtBound);
         }
     }
 
@@ -141,6 +149,8 @@ public record SliceChartData(Metric metric, TargetUnit targetUnit, List<Point> p
 
     private static Point point(SliceResult r, boolean unadjusted) {
         Interval interval = drawnInterval(r, unadjusted);
+        // an end set by the metric's range, marked † as the table marks it
+        SliceResult.BoundEnds bound = r.boundEnds(interval);
         double delta = r.delta() == null ? Double.NaN : r.delta();
         String note = interval != null ? null : r.verdict() == Verdict.UNAVAILABLE
                 ? "unavailable: " + r.unavailableReason() : r.verdictLabel();
@@ -148,7 +158,8 @@ public record SliceChartData(Metric metric, TargetUnit targetUnit, List<Point> p
                 interval == null ? delta : interval.lower(), interval == null ? delta : interval.upper(),
                 value(r.production()), lower(r.production()), upper(r.production()),
                 value(r.candidate()), lower(r.candidate()), upper(r.candidate()), note, r.verdictWord(),
-                r.counts().restsOn(r.n()));
+                r.counts().restsOn(r.n()), bound == SliceResult.BoundEnds.LOWER || bound == SliceResult.BoundEnds.BOTH,
+                bound == SliceResult.BoundEnds.UPPER || bound == SliceResult.BoundEnds.BOTH);
     }
 
     private static double value(MetricEstimate estimate) {

@@ -46,6 +46,7 @@ import org.verdict.core.compare.AxisRange;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.report.AxisTickFormat;
+import org.verdict.core.report.EvidenceCharts;
 import org.verdict.core.report.RoundTickAxis;
 import org.verdict.core.report.RowLabels;
 import org.verdict.core.stats.MetricFormat;
@@ -77,6 +78,14 @@ public final class SliceCharts {
     private static final int WHOLE_COLUMN_CHARS = 4;
     /** A shortened column keeps at least this many letters: "seg", "lan". */
     private static final int SHORT_COLUMN_CHARS = 3;
+
+    /** A bare arrow where a whisker runs past the axis's edge. */
+    private static final Font ARROW = new Font(Font.SANS_SERIF, Font.BOLD, 14);
+    /**
+     * A value written by its arrow at the edge: the size of the chart's text, so that with many slices it stays on its
+     * row's line, smaller where the pane is too narrow for it to end clear of the row's point.
+     */
+    private static final Font VALUE_BY_ARROW = new Font(Font.SANS_SERIF, Font.BOLD, 12);
 
     private final ResourceBundle text;
 
@@ -154,14 +163,17 @@ public final class SliceCharts {
         for (int i = 0; i < points.size(); i++) {
             Point p = points.get(i);
             if (p.hasInterval()) {
-                markEdges(plot, range, i, p.delta(), p.deltaLow(), p.deltaHigh(), numbers.signed(p.delta()),
+                // a whisker past the edge has its end written by the arrow, as the Evidence forests and the approval
+                // pack write it ("◀ −$28,013†"), so the reader sees how far it runs
+                markEdges(plot, range, i, p.delta(), range.edgeMarks(p.delta(), p.deltaInterval(), numbers),
                         tooltips.get(i));
             } else if (Double.isNaN(p.delta())) {
                 plot.addAnnotation(withoutPoint(p, range, i));
             } else {
                 // a diamond past the axis is not drawn: the arrow at the edge stands for it, with its Δ (p5's 6-row
                 // team22, Δ −0.333 beside an overall interval of ±0.08, was a bare ◀)
-                markEdges(plot, range, i, p.delta(), p.delta(), p.delta(), pointDelta(numbers, p), tooltips.get(i));
+                markEdges(plot, range, i, p.delta(), range.edgeMarks(p.delta(), p.delta(), p.delta(),
+                        pointDelta(numbers, p)), tooltips.get(i));
             }
         }
         LegendItemCollection legend = new LegendItemCollection();
@@ -240,12 +252,12 @@ public final class SliceCharts {
             // each model's whisker and point on its own line of the row, its tooltip on its arrows; an undefined
             // (NaN) value has no mark
             if (!Double.isNaN(p.production())) {
-                markEdges(plot, range, i - MODEL_OFFSET, p.production(), p.productionLow(), p.productionHigh(),
-                        numbers.value(p.production()), productionTooltips.get(i));
+                markEdges(plot, range, i - MODEL_OFFSET, p.production(), range.edgeMarks(p.production(),
+                        p.productionLow(), p.productionHigh(), numbers.value(p.production())), productionTooltips.get(i));
             }
             if (!Double.isNaN(p.candidate())) {
-                markEdges(plot, range, i + MODEL_OFFSET, p.candidate(), p.candidateLow(), p.candidateHigh(),
-                        numbers.value(p.candidate()), candidateTooltips.get(i));
+                markEdges(plot, range, i + MODEL_OFFSET, p.candidate(), range.edgeMarks(p.candidate(),
+                        p.candidateLow(), p.candidateHigh(), numbers.value(p.candidate())), candidateTooltips.get(i));
             }
         }
         LegendItemCollection legend = new LegendItemCollection();
@@ -334,20 +346,24 @@ public final class SliceCharts {
 
     /**
      * The arrows where a row runs past the axis ({@link AxisRange#edgeMarks}): a whisker that runs on, so it is never
-     * mistaken for a short one, and a point past the edge written by its arrow ("◀ −0.333", "+$8,199 ▶"), on the
-     * theme's background ({@link org.verdict.ui.chart.ChartLook}) so the whisker does not strike it through. Hovered,
-     * each gives the row's tooltip, as its point does.
+     * mistaken for a short one, and a value written by its arrow ("◀ −0.333", "+$8,199 ▶": a point past the edge, or
+     * the end of a forest's whisker), on the theme's background ({@link org.verdict.ui.chart.ChartLook}) so the
+     * whisker does not strike it through, and at the size that ends it clear of the row's point at the pane's width
+     * ({@link EvidenceCharts#placeNotes}). Hovered, each gives the row's tooltip, as its point does.
      */
-    private static void markEdges(XYPlot plot, AxisRange range, double row, double estimate, double low, double high,
-                                  String estimateText, String tooltip) {
-        for (AxisRange.EdgeMark mark : range.edgeMarks(estimate, low, high, estimateText)) {
-            XYTextAnnotation arrow = new XYTextAnnotation(mark.text(), row,
-                    mark.atLower() ? range.lower() : range.upper());
+    private static void markEdges(XYPlot plot, AxisRange range, double row, double estimate,
+                                  List<AxisRange.EdgeMark> marks, String tooltip) {
+        for (AxisRange.EdgeMark mark : marks) {
+            double edge = mark.atLower() ? range.lower() : range.upper();
+            XYTextAnnotation arrow = mark.writesValue()
+                    ? new EvidenceCharts.EdgeValue(mark, row, edge, estimate, VALUE_BY_ARROW)
+                    : new XYTextAnnotation(mark.text(), row, edge);
             arrow.setTextAnchor(mark.atLower() ? TextAnchor.CENTER_LEFT : TextAnchor.CENTER_RIGHT);
             arrow.setPaint(Palette.awt(Palette.NEUTRAL));
-            arrow.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
             if (mark.writesValue()) {
                 arrow.setBackgroundPaint(Color.WHITE);
+            } else {
+                arrow.setFont(ARROW);
             }
             arrow.setToolTipText(tooltip);
             plot.addAnnotation(arrow);

@@ -63,14 +63,14 @@ class EvidenceChartsRangeTest {
         assertTrue(range.upper() < 500, "adj036 sets no scale: " + range);
         List<String> marks = plot.getAnnotations().stream().filter(a -> a instanceof XYTextAnnotation)
                 .map(a -> ((XYTextAnnotation) a).getText()).toList();
-        assertEquals(List.of("◀ −16,530", "+8,199 ▶"), marks, "its ends are arrowed, with its estimate written past"
+        assertEquals(List.of("◀ −$16,532", "+$8,199 ▶"), marks, "its ends are arrowed, with its estimate written past"
                 + " the upper edge and its lower end past the lower one");
     }
 
     /**
      * p7's held-out set: region=r04, Δ −$1,103 with a Holm interval [−$28,013†, +$35,792] beside intervals a few
      * thousand wide. Its point is on the axis and its whisker runs past both edges: each arrow writes the end it
-     * stands for, with the † of an end at the bound, as Compare's table writes the interval.
+     * stands for, with the † of an end at the bound and the pack's unit, as Compare's table writes the interval.
      */
     @Test
     void aWhiskerPastBothEdgesHasEachEndWrittenByItsArrow() {
@@ -91,7 +91,7 @@ class EvidenceChartsRangeTest {
 
         List<String> marks = plot.getAnnotations().stream().filter(a -> a instanceof XYTextAnnotation)
                 .map(a -> ((XYTextAnnotation) a).getText()).toList();
-        assertEquals(List.of("◀ −28,010†", "+35,790 ▶"), marks);
+        assertEquals(List.of("◀ −$28,013†", "+$35,792 ▶"), marks);
     }
 
     @Test

@@ -179,6 +179,37 @@ class UntestedSliceReportTest {
         assertFalse(html.contains(">−200</text>"), html);
     }
 
+    /**
+     * p7's held-out set: region=r04's whisker, Δ −$1,103 [−$28,013†, +$35,792], runs past both edges of an axis of a
+     * few thousand dollars. The arrows wrote its ends bare ("+35,790 ▶") beside ticks and a table in dollars: they
+     * carry the pack's unit, as the table writes the interval, in the PDF and the HTML alike.
+     */
+    @Test
+    void theValueByAnArrowAtTheEdgeCarriesThePacksUnit() throws Exception {
+        List<DeltaRow> rows = new ArrayList<>();
+        rows.add(new DeltaRow("overall (n=563)", 642.0, new Interval(-6_610, 5_428, true, false),
+                Verdict.INCONCLUSIVE));
+        for (int i = 0; i < 6; i++) {
+            double delta = -800 + 200 * i;
+            rows.add(new DeltaRow("region=r0" + i + " (n=90)", delta, new Interval(delta - 1_500, delta + 1_500),
+                    Verdict.INCONCLUSIVE));
+        }
+        rows.add(new DeltaRow("region=r04 (n=97)", -1_103.0, new Interval(-28_013, 35_792, true, false),
+                Verdict.INCONCLUSIVE));
+        DeltaForest forest = new DeltaForest("mae by region", "Δ mae in USD (lower is better)",
+                MetricFormat.of(Metric.MAE, TargetUnit.of("USD")), false, rows);
+        ReportDocument document = new ReportDocument("Approval pack", "p7 2 vs 1", List.of(new Section("s31",
+                "3.1", "Held-out set", 2, List.of(new ReportDocument.Chart("c1", forest)))));
+
+        byte[] pdf = new PdfApprovalPack(new EvidenceCharts(new ReportFonts())).render(document);
+        try (PDDocument loaded = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(loaded);
+            assertTrue(text.contains("◀ −$28,013†") && text.contains("+$35,792 ▶"), text);
+        }
+        String html = new HtmlApprovalPack(new EvidenceCharts(new ReportFonts())).render(document);
+        assertTrue(html.contains(">◀ −$28,013†</text>") && html.contains(">+$35,792 ▶</text>"), html);
+    }
+
     @Test
     void theWordsBesideAPointWithoutAnIntervalCrossNeitherTheZeroLineNorThePoint() {
         DeltaForest forest = dollarForest();

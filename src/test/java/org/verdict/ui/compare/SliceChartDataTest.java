@@ -24,6 +24,7 @@ import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.TestFamily;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.pack.Metric;
+import org.verdict.core.pack.TargetUnit;
 import org.verdict.core.stats.Interval;
 
 class SliceChartDataTest {
@@ -254,8 +255,9 @@ class SliceChartDataTest {
 
         assertFalse(data.deltaRange().contains(0.45), "its point sets no scale: " + data.deltaRange());
         List<String> marks = plot.getAnnotations().stream().map(a -> ((XYTextAnnotation) a).getText()).toList();
-        assertEquals(List.of(AxisRange.PAST_LOWER, "+0.450 " + AxisRange.PAST_UPPER), marks,
-                "both ends past the edges, and its Δ written by the arrow on its side");
+        // its lower end, −0.300, is −production's 0.300: the candidate's macro_f1 cannot be below 0, so it is marked †
+        assertEquals(List.of(AxisRange.PAST_LOWER + " −0.300†", "+0.450 " + AxisRange.PAST_UPPER), marks,
+                "both ends past the edges: its Δ written by the arrow on its side, its lower end by the other");
     }
 
     @Test
@@ -311,8 +313,8 @@ class SliceChartDataTest {
                 "org.verdict.ui.messages")).forestPlot(data).getXYPlot();
         int s50 = data.points().stream().map(SliceChartData.Point::label).toList().indexOf("site=s50");
         assertTrue(plot.getAnnotations().stream().map(XYTextAnnotation.class::cast)
-                .anyMatch(a -> a.getText().equals(AxisRange.PAST_UPPER) && a.getX() == s50),
-                "the clipped end is marked with the arrow");
+                .anyMatch(a -> a.getText().equals("+1.000 " + AxisRange.PAST_UPPER) && a.getX() == s50),
+                "the clipped end is marked with the arrow, which writes it");
     }
 
     @Test
@@ -440,8 +442,8 @@ class SliceChartDataTest {
         for (SliceChartData.Point p : spanning) {
             int row = labels.indexOf(p.label());
             assertTrue(plot.getAnnotations().stream().map(XYTextAnnotation.class::cast)
-                    .anyMatch(a -> a.getText().equals(AxisRange.PAST_LOWER) && a.getX() == row),
-                    p.label() + "'s whisker ends in an arrow at the left edge");
+                    .anyMatch(a -> a.getText().startsWith(AxisRange.PAST_LOWER + " −") && a.getX() == row),
+                    p.label() + "'s whisker ends in an arrow at the left edge, which writes its end");
         }
     }
 
@@ -602,5 +604,29 @@ class SliceChartDataTest {
         assertEquals(" (n=98)", SliceCharts.axisLabels(SliceChartData.of(m, List.of(ReportFixture.result(
                 ReportFixture.slice("region", "region00"), 98, m, 0.52, 0.59, -0.2, 0.3, 0.5, 1.0,
                 Verdict.INCONCLUSIVE))).points()).get(0).count(), "n alone where no row is left out");
+    }
+
+    /**
+     * A 35-row region whose mae of candidate − production, +$1,706, has the interval [−$1,191†, +$5,744] beside
+     * intervals about $120 wide: its lower end is −production's mae (the candidate's mae cannot be below $0), which the
+     * table marks †. Past the edge, the arrow writes that end as the table does, its † and its unit included.
+     */
+    @Test
+    void anEndAtTheBoundIsWrittenWithItsMarkByTheArrow() {
+        List<SliceResult> results = new ArrayList<>();
+        results.add(ReportFixture.result(SliceKey.OVERALL, 6_935, Metric.MAE, 321.5, 314.0, -21.89, 6.94, 0.3, 0.3,
+                Verdict.INCONCLUSIVE));
+        for (int i = 0; i < 20; i++) {
+            double delta = -50 + 4 * i;
+            results.add(ReportFixture.result(ReportFixture.slice("region", "r" + i), 300, Metric.MAE, 320,
+                    320 + delta, delta - 60, delta + 60, 0.5, 1.0, Verdict.INCONCLUSIVE));
+        }
+        results.add(ReportFixture.result(ReportFixture.slice("region", "r05"), 35, Metric.MAE, 1_191, 2_897,
+                -1_191, 5_744, 0.5, 1.0, Verdict.INCONCLUSIVE));
+        SliceChartData data = SliceChartData.of(Metric.MAE, TargetUnit.of("USD"), results, false);
+        XYPlot plot = new SliceCharts(ResourceBundle.getBundle("org.verdict.ui.messages")).forestPlot(data).getXYPlot();
+
+        List<String> marks = plot.getAnnotations().stream().map(a -> ((XYTextAnnotation) a).getText()).toList();
+        assertEquals(List.of(AxisRange.PAST_LOWER + " −$1,191†", "+$1,706 " + AxisRange.PAST_UPPER), marks);
     }
 }

@@ -157,6 +157,32 @@ class SliceChartsTest {
         assertEquals(true, rates.getRangeAxis().getLowerBound() > 0.5, "a rate's axis zooms in on its intervals");
     }
 
+    /**
+     * p7's held-out regions in Compare: region=r04, Δ −$1,103 [−$28,013†, +$35,792], runs past both edges of an axis
+     * a few thousand dollars wide. Compare's forest drew two bare arrows where the Evidence forests and the approval
+     * pack write each end: it writes them alike, with the unit and the † of an end at the bound.
+     */
+    @Test
+    void aWhiskerPastTheEdgeHasItsEndWrittenByItsArrow() {
+        List<Point> points = new java.util.ArrayList<>();
+        points.add(new Point("overall", 563, Verdict.INCONCLUSIVE, 642, -6_610, 5_428, 6_610, 1_849, 13_623, 7_252,
+                1_571, 15_305, null, "inconclusive", 563, true, false));
+        for (int i = 0; i < 6; i++) {
+            double delta = -800 + 200 * i;
+            points.add(new Point("region=r0" + i, 90, Verdict.INCONCLUSIVE, delta, delta - 1_500, delta + 1_500, 2_000,
+                    1_000, 3_000, 2_000 + delta, 1_000, 3_000 + delta));
+        }
+        points.add(new Point("region=r04", 97, Verdict.INCONCLUSIVE, -1_103, -28_013, 35_792, 28_013, 910, 68_313,
+                26_911, 716, 74_427, null, "inconclusive", 97, true, false));
+        XYPlot plot = charts.forestPlot(new SliceChartData(Metric.MAE, TargetUnit.of("USD"), points, false))
+                .getXYPlot();
+
+        List<String> marks = plot.getAnnotations().stream()
+                .filter(a -> a instanceof org.jfree.chart.annotations.XYTextAnnotation)
+                .map(a -> ((org.jfree.chart.annotations.XYTextAnnotation) a).getText()).toList();
+        assertEquals(List.of("◀ −$28,013†", "+$35,792 ▶"), marks);
+    }
+
     /** Tooltips of every item, ordered by the slice position on the chart. */
     private static List<String> tooltipsOf(XYPlot plot) {
         XYDataset dataset = plot.getDataset();

@@ -1,0 +1,180 @@
+package org.verdict.core.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import org.jfree.chart.ChartRenderingInfo;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.TextAnchor;
+import org.junit.jupiter.api.Test;
+import org.verdict.core.compare.Verdict;
+import org.verdict.core.evidence.EvidenceChart.DeltaForest;
+import org.verdict.core.evidence.EvidenceChart.DeltaRow;
+import org.verdict.core.stats.Interval;
+import org.verdict.core.stats.MetricFormat;
+
+/**
+ * The words beside a forest's point without an interval are placed for the width the chart is drawn at: the approval
+ * pack's, and any pane of the app's, so they are never cut at the plot's edge.
+ */
+class ForestNotePlacementTest {
+
+    /** The sample pack's held-out forest of languages: language=pt (61 rows) has Δ −0.034 and no interval. */
+    private static DeltaForest languages() {
+        return new DeltaForest("macro_f1 by language: candidate − production", "Δ macro_f1 (higher is better)",
+                MetricFormat.RATE, true, List.of(
+                new DeltaRow("overall (n=6,000)", 0.026, new Interval(0.014, 0.037), Verdict.BETTER),
+                new DeltaRow("language=de (n=890)", 0.024, new Interval(-0.012, 0.060), Verdict.INCONCLUSIVE),
+                new DeltaRow("language=en (n=2,229)", 0.044, new Interval(0.018, 0.071), Verdict.BETTER),
+                new DeltaRow("language=es (n=718)", 0.031, new Interval(-0.014, 0.078), Verdict.INCONCLUSIVE),
+                new DeltaRow("language=fr (n=740)", 0.060, new Interval(0.002, 0.119), Verdict.BETTER),
+                new DeltaRow("language=it (n=620)", 0.041, new Interval(-0.006, 0.089), Verdict.INCONCLUSIVE),
+                new DeltaRow("language=ja (n=742)", -0.085, new Interval(-0.136, -0.034), Verdict.WORSE),
+                new DeltaRow("language=pt (n=61)", -0.034, null, Verdict.INCONCLUSIVE,
+                        "unstable, Δ −0.034 (no interval)")));
+    }
+
+    @Test
+    void theApprovalPacksNoteStandsBesideItsPointClearOfTheZeroLine() {
+        JFreeChart chart = new EvidenceCharts().build(languages());
+
+        NoteBox note = drawn(chart, EvidenceCharts.WIDTH, EvidenceCharts.heightOf(languages()));
+
+        note.assertInsideThePlot();
+        assertFalse(note.crossesZero(), note.toString());
+        assertTrue(note.to < note.point, "on the point's roomier side, left of it: " + note);
+    }
+
+    @Test
+    void atEveryWidthTheNoteIsWholeInsideThePlotAndClearOfItsPoint() {
+        JFreeChart chart = new EvidenceCharts().build(languages());
+        double height = EvidenceCharts.heightOf(languages());
+        for (double width = 400; width <= 1600; width += 20) {
+            EvidenceCharts.placeNotes(chart, width, height);
+
+            NoteBox note = drawn(chart, width, height);
+
+            note.assertInsideThePlot();
+            assertFalse(note.from < note.point + 3 && note.to > note.point - 3, "crosses its own point: " + note);
+            if (note.crossesZero()) {
+                assertNotNull(note.annotation.getBackgroundPaint(), "across the 0 line on the plot's background, so "
+                        + "the line does not strike it through: " + note);
+            }
+        }
+    }
+
+    @Test
+    void placedAgainAtTheReportsWidthTheNoteIsWhereTheReportPutsIt() {
+        JFreeChart chart = new EvidenceCharts().build(languages());
+        EvidenceCharts.ForestNote note = noteOf(chart);
+        double x = note.getX();
+        TextAnchor anchor = note.getTextAnchor();
+
+        EvidenceCharts.placeNotes(chart, 480, EvidenceCharts.heightOf(languages()));
+        EvidenceCharts.placeNotes(chart, EvidenceCharts.WIDTH, EvidenceCharts.heightOf(languages()));
+
+        assertEquals(x, note.getX());
+        assertEquals(anchor, note.getTextAnchor());
+    }
+
+    /**
+     * p7's held-out set by region: region=r00, Δ +$14,772 [−$3,904†, +$63,536], has its point near the upper edge and
+     * its whisker past it; the arrow's "+$63,536 ▶" covered half of the point's ○ at the report's width.
+     */
+    @Test
+    void theValueByAnArrowEndsClearOfItsRowsPointAtEveryWidth() {
+        List<DeltaRow> rows = new java.util.ArrayList<>();
+        rows.add(new DeltaRow("overall (n=563)", 642.0, new Interval(-6_610, 5_428, true, false),
+                Verdict.INCONCLUSIVE));
+        rows.add(new DeltaRow("region=r00 (n=39)", 14_772.0, new Interval(-3_904, 63_536, true, false),
+                Verdict.INCONCLUSIVE));
+        for (int i = 1; i < 8; i++) {
+            double delta = -800 + 200 * i;
+            rows.add(new DeltaRow("region=r0" + i + " (n=90)", delta, new Interval(delta - 1_500, delta + 1_500),
+                    Verdict.INCONCLUSIVE));
+        }
+        DeltaForest forest = new DeltaForest("mae by region", "Δ mae in USD (lower is better)",
+                MetricFormat.of(org.verdict.core.pack.Metric.MAE, org.verdict.core.pack.TargetUnit.of("USD")), false,
+                rows);
+        JFreeChart chart = new EvidenceCharts().build(forest);
+        double height = EvidenceCharts.heightOf(forest);
+        for (double width = EvidenceCharts.WIDTH; width <= 1600; width += 40) {
+            if (width > EvidenceCharts.WIDTH) {
+                EvidenceCharts.placeNotes(chart, width, height);
+            }
+            EvidenceCharts.EdgeValue value = chart.getXYPlot().getAnnotations().stream()
+                    .filter(EvidenceCharts.EdgeValue.class::isInstance).map(EvidenceCharts.EdgeValue.class::cast)
+                    .findFirst().orElseThrow();
+            assertEquals("+$63,536 ▶", value.getText());
+            ChartRenderingInfo info = new ChartRenderingInfo();
+            Graphics2D g2 = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+            try {
+                chart.draw(g2, new Rectangle2D.Double(0, 0, width, height), info);
+                Rectangle2D area = info.getPlotInfo().getDataArea();
+                XYPlot plot = chart.getXYPlot();
+                double from = area.getMaxX() - g2.getFontMetrics(value.getFont()).getStringBounds(value.getText(), g2)
+                        .getWidth();
+                double point = plot.getDomainAxis().valueToJava2D(14_772, area, RectangleEdge.BOTTOM);
+                assertTrue(from > point + 4.5, "'" + value.getText() + "' in " + value.getFont().getSize2D()
+                        + " pt from x " + from + " in a chart " + width + " px wide, its row's ○ at " + point);
+                assertTrue(value.getFont().getSize2D() >= 7, value.getFont().toString());
+            } finally {
+                g2.dispose();
+            }
+        }
+    }
+
+    private static EvidenceCharts.ForestNote noteOf(JFreeChart chart) {
+        List<EvidenceCharts.ForestNote> notes = chart.getXYPlot().getAnnotations().stream()
+                .filter(EvidenceCharts.ForestNote.class::isInstance).map(EvidenceCharts.ForestNote.class::cast)
+                .toList();
+        assertEquals(1, notes.size(), notes.toString());
+        return notes.get(0);
+    }
+
+    /** Where the note is drawn when the chart is drawn {@code width} by {@code height}. */
+    private static NoteBox drawn(JFreeChart chart, double width, double height) {
+        EvidenceCharts.ForestNote note = noteOf(chart);
+        ChartRenderingInfo info = new ChartRenderingInfo();
+        Graphics2D g2 = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        try {
+            chart.draw(g2, new Rectangle2D.Double(0, 0, width, height), info);
+            XYPlot plot = chart.getXYPlot();
+            Rectangle2D area = info.getPlotInfo().getDataArea();
+            double anchor = plot.getDomainAxis().valueToJava2D(note.getX(), area, RectangleEdge.BOTTOM);
+            double text = g2.getFontMetrics(note.getFont()).getStringBounds(note.getText(), g2).getWidth();
+            double from = note.getTextAnchor() == TextAnchor.CENTER_LEFT ? anchor : anchor - text;
+            return new NoteBox(note, width, from, from + text, area,
+                    plot.getDomainAxis().valueToJava2D(0, area, RectangleEdge.BOTTOM),
+                    plot.getDomainAxis().valueToJava2D(-0.034, area, RectangleEdge.BOTTOM));
+        } finally {
+            g2.dispose();
+        }
+    }
+
+    private record NoteBox(EvidenceCharts.ForestNote annotation, double width, double from, double to,
+                           Rectangle2D plot, double zero, double point) {
+        void assertInsideThePlot() {
+            assertTrue(from >= plot.getMinX() - 0.5 && to <= plot.getMaxX() + 0.5, "cut at the plot's edge: " + this);
+        }
+
+        boolean crossesZero() {
+            return from < zero && to > zero;
+        }
+
+        @Override
+        public String toString() {
+            return "'" + annotation.getText() + "' in " + annotation.getFont().getSize2D() + " pt over x " + from
+                    + " … " + to + " in a chart " + width + " px wide, plot " + plot.getMinX() + " … " + plot.getMaxX()
+                    + ", 0 at " + zero + ", its point at " + point;
+        }
+    }
+}
