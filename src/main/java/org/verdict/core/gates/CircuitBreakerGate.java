@@ -105,10 +105,11 @@ final class CircuitBreakerGate implements PromotionGate {
                 + ", margin " + written.valueAmong(margin, compared)
                 + (metric.relativeBand() ? " (" + GateNumbers.format(policy.circuitBreaker().margin() * 100)
                         + "% of the best)" : "");
+        String unchecked = productionUnchecked(evidence, history, overall.get(), limit, numbers);
         if (ci == null) {
             String text = measured + "; the candidate's value has no interval on this pack"
                     + (overall.get().isUnstable() ? " (" + overall.get().unstableReason() + ")" : "")
-                    + ", so a loss beyond the margin can be neither ruled out nor shown";
+                    + ", so a loss beyond the margin can be neither ruled out nor shown" + unchecked;
             return new GateResult(Gate.CIRCUIT_BREAKER, GateOutcome.INSUFFICIENT_EVIDENCE, text, List.of(
                     new Finding("historical best", GateOutcome.INSUFFICIENT_EVIDENCE, text, numbers)));
         }
@@ -129,7 +130,7 @@ final class CircuitBreakerGate implements PromotionGate {
                             written, compared);
                     default -> "";
                 });
-        String text = measured + reading;
+        String text = measured + reading + unchecked;
         return new GateResult(Gate.CIRCUIT_BREAKER, outcome, text,
                 List.of(new Finding("historical best", outcome, text, numbers)));
     }
@@ -207,6 +208,39 @@ final class CircuitBreakerGate implements PromotionGate {
         withProduction.put("productionUpper", here.upper());
         return Optional.of(new GateResult(Gate.CIRCUIT_BREAKER, GateOutcome.INSUFFICIENT_EVIDENCE, text,
                 List.of(new Finding("historical best", GateOutcome.INSUFFICIENT_EVIDENCE, text, withProduction))));
+    }
+
+    /**
+     * Where production has no value in the history, the check of {@link #measuredOnOtherData} cannot be made: the
+     * line says so and gives production's value on this pack (into {@code numbers} too), and where production itself
+     * lies beyond the limit, that the history may be of other data, since the model in service would not pass it.
+     * Empty where production has a history value or no interval here.
+     */
+    private static String productionUnchecked(ReviewEvidence evidence, List<MetricHistoryPoint> history,
+                                              SliceResult overall, double limit, Map<String, Double> numbers) {
+        MetricEstimate productionHere = overall.production();
+        if (productionHere == null || productionHere.ci() == null
+                || history.stream().anyMatch(p -> p.version().equals(evidence.production()))) {
+            return "";
+        }
+        Interval here = productionHere.ci();
+        numbers.put("production", productionHere.value());
+        numbers.put("productionLower", here.lower());
+        numbers.put("productionUpper", here.upper());
+        boolean higherIsBetter = evidence.primaryMetric().higherIsBetter();
+        boolean productionBeyond = higherIsBetter ? here.upper() < limit : here.lower() > limit;
+        MetricFormat compared = evidence.primaryComparison().metricFormat(evidence.primaryMetric());
+        List<String> versions = history.stream().map(MetricHistoryPoint::version).distinct().toList();
+        return ". Production " + evidence.production() + " has no value in the history (its versions: "
+                + (versions.size() <= 3 ? String.join(", ", versions)
+                        : versions.get(0) + " to " + versions.get(versions.size() - 1))
+                + "), so whether the history was measured on data like this pack's cannot be checked; production's "
+                + evidence.primaryMetric().wireName() + " here is " + compared.estimate(productionHere.value(),
+                        here.lower(), here.upper()) + " (" + MetricFormat.sampleSize(overall.n()) + ")"
+                + (productionBeyond ? ", itself beyond the best " + (higherIsBetter ? "−" : "+")
+                        + " margin: the model in service would not pass this"
+                        + " bar, so the history may be of other data; give metric_history.csv production's value"
+                        + " measured on this pack's evaluation data" : "");
     }
 
     /** The best value ever recorded, by the metric's direction. */

@@ -593,6 +593,23 @@ class GateReviewTest {
                 .suite("metricHistory", "history.csv", history(0.99)).review().gates().result(Gate.CIRCUIT_BREAKER);
         assertEquals(GateOutcome.FAIL, result.outcome());
         assertEquals(0.09, result.findings().get(0).numbers().get("shortfall"), 1e-12);
+        // production 1 is not in the history, so whether it was measured on data like this cannot be checked; its
+        // own 0.9 here, Wilson [0.851, 0.934] on 200 rows, lies below 0.99 − 0.02 too
+        assertTrue(result.summary().endsWith(". Production 1 has no value in the history (its versions: 40, 41), so"
+                + " whether the history was measured on data like this pack's cannot be checked; production's accuracy"
+                + " here is 0.900 [0.851, 0.934] (n=200), itself beyond the best − margin: the model in service would"
+                + " not pass this bar, so the history may be of other data; give metric_history.csv production's"
+                + " value measured on this pack's evaluation data"), result.summary());
+        assertEquals(0.9, result.findings().get(0).numbers().get("production"), 1e-12);
+    }
+
+    @Test
+    void circuitBreakerWithProductionInTheHistorySaysNothingOfIt() throws PackException {
+        GateResult result = pack().primary(200, SAME_AS_PRODUCTION)
+                .suite("metricHistory", "history.csv", "version,date,value\n1,2026-06-01,0.90\n41,2026-08-01,0.99\n")
+                .review().gates().result(Gate.CIRCUIT_BREAKER);
+        assertFalse(result.summary().contains("has no value in the history"), result.summary());
+        assertNull(result.findings().get(0).numbers().get("production"));
     }
 
     @Test
