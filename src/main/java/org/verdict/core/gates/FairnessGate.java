@@ -204,12 +204,20 @@ final class FairnessGate implements PromotionGate {
      * shrink as 1/√n with the groups growing in proportion, so n·(half-width / distance to the tolerance)² examples
      * bring that end to the tolerance if the change stays where it was measured: an approximation (a bootstrap
      * interval is not exactly normal, and an agreement bound shrinks faster), said as one, and none where the change
-     * sits on the tolerance itself, which no sample size settles.
+     * sits on the tolerance itself, which no sample size settles, or where the interval is the whole range −1 to +1,
+     * which has no width to extrapolate from.
      */
     private String undecided(FairnessEvidence.Attribute attribute, Disparity disparity,
                              FairnessEvidence.DisparityEstimate estimate, double tolerance, MetricFormat changes) {
         String setting = "fairness.tolerances." + disparity.wireName();
         double change = estimate.worsening();
+        if (estimate.worseningCi().lower() <= -1 && estimate.worseningCi().upper() >= 1) {
+            // an interval of every change a disparity can make has no width to shrink: n·(half-width / distance)²
+            // would extrapolate from the bounds of the scale, not from the data
+            return "The interval spans every change a disparity can make (−1 to +1): these groups hold too few of the"
+                    + " examples these rates count to say how many more would settle it; the allowed change is the"
+                    + " policy's " + setting;
+        }
         if (change == tolerance) {
             return "The measured change is the allowed one, so no number of examples would settle it; the allowed"
                     + " change is the policy's " + setting;

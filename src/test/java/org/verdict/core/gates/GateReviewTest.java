@@ -282,6 +282,35 @@ class GateReviewTest {
         assertFalse(ratio.detail().contains("fairer"), ratio.detail());
     }
 
+    /**
+     * Two fraud rows per gender among 200: the candidate misses one of f's, production none. With 2 positives a group
+     * equal opportunity's agreement bound is the exact limits U(1, 2) + U(0, 2) = 0.987 + 0.842, above 1, so the
+     * worsening's interval is the whole range [−1, +1]: it has no width that more examples would narrow, and the line
+     * says so instead of a number of examples extrapolated from the scale's bounds.
+     */
+    @Test
+    void aWorseningIntervalOfTheWholeRangeSaysNoNumberOfExamples() throws PackException {
+        StringBuilder csv = new StringBuilder("example_id,label,language,gender,score_1,score_2\n");
+        for (int row = 0; row < 200; row++) {
+            boolean fraud = row < 4;
+            String production = fraud || row % 10 == 5 ? "0.9" : "0.1";
+            csv.append("ex-").append(row).append(',').append(fraud ? "fraud" : "ok").append(',').append(language(row))
+                    .append(',').append(row % 2 == 0 ? "f" : "m").append(',').append(production).append(',')
+                    .append(row == 0 ? "0.1" : production).append('\n');
+        }
+        GateResult result = pack().binary("fraud").file("primary.csv", csv.toString()).review().gates()
+                .result(Gate.FAIRNESS);
+        Finding opportunity = finding(result, "gender equal_opportunity_difference");
+        assertEquals(-1.0, opportunity.numbers().get("worseningCiLower"), opportunity.detail());
+        assertEquals(1.0, opportunity.numbers().get("worseningCiUpper"), opportunity.detail());
+        assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, opportunity.outcome());
+        assertFalse(opportunity.detail().contains("About "), opportunity.detail());
+        assertTrue(opportunity.detail().endsWith("; groups f n=100, m n=100. The interval spans every change a "
+                + "disparity can make (−1 to +1): these groups hold too few of the examples these rates count to say "
+                + "how many more would settle it; the allowed change is the policy's "
+                + "fairness.tolerances.equal_opportunity_difference"), opportunity.detail());
+    }
+
     private static Finding finding(GateResult result, String subject) {
         return result.findings().stream().filter(f -> f.subject().equals(subject)).findFirst().orElseThrow();
     }
