@@ -311,6 +311,30 @@ class GateReviewTest {
                 + "fairness.tolerances.equal_opportunity_difference"), opportunity.detail());
     }
 
+    /**
+     * "No class's recall is significantly worse" must not hide a class the candidate loses where no test can show it:
+     * class d has 8 examples, production recalls 3 of them (rows 0 – 2) and predicts d nowhere else, the candidate
+     * never predicts d. Its recall falls from 3 of 8 to 0 of 8, too few examples for an interval of Δ, and every
+     * other class is recalled better (production misses every tenth row), so nothing is significantly worse.
+     */
+    @Test
+    void nothingElseWorseNamesAClassTheCandidateNeverPredictsThoughNoTestShowsIt() throws PackException {
+        StringBuilder csv = new StringBuilder("example_id,label,language,gender,pred_1,pred_2\n");
+        for (int row = 0; row < 400; row++) {
+            String label = row < 8 ? "d" : label(row);
+            String production = row < 8 ? (row < 3 ? "d" : "a") : row % 10 == 9 ? wrong(row) : label;
+            csv.append("ex-").append(row).append(',').append(label).append(',').append(language(row)).append(',')
+                    .append(row % 4 < 2 ? "f" : "m").append(',').append(production).append(',')
+                    .append(row < 8 ? "a" : label).append('\n');
+        }
+        CandidateReview review = pack().file("primary.csv", csv.toString()).review();
+        WorseFindings worse = review.evidence().worseFindings();
+        assertEquals(List.of(), worse.overall());
+        assertEquals("Nothing else is significantly worse overall: no other metric, and no class's recall. Lost by the"
+                + " candidate, though no test shows it: class d: recall 3 of 8 → 0 of 8, too few to test; the candidate"
+                + " never predicts it (production on 3 rows).", worse.nothingElse());
+    }
+
     private static Finding finding(GateResult result, String subject) {
         return result.findings().stream().filter(f -> f.subject().equals(subject)).findFirst().orElseThrow();
     }
