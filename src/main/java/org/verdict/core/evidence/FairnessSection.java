@@ -78,8 +78,8 @@ public final class FairnessSection {
                                 estimate.productionSelectsNone(), fairness.positiveClass())),
                         Cell.plain(value(estimate.candidate(), estimate.candidateCi(),
                                 estimate.candidateSelectsNone(), fairness.positiveClass())),
-                        Cell.plain(estimate.worsening() == null ? "not measured: the candidate never selects '"
-                                + fairness.positiveClass() + "' here, so no disparity of it can be"
+                        Cell.plain(estimate.worsening() == null ? "not measured: the candidate selects no '"
+                                + fairness.positiveClass() + "' that these rates count"
                                 : EvidenceNumbers.delta(estimate.worsening(), estimate.worseningCi())
                                 + (estimate.productionSelectsNone() ? " (measured from parity: production selects"
                                 + " none)" : "")

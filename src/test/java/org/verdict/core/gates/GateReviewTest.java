@@ -243,8 +243,7 @@ class GateReviewTest {
         List<String> ratioRow = disparities.rows().stream().filter(r -> r.get(0).text().equals(
                 "demographic_parity_ratio")).findFirst().orElseThrow().stream().map(EvidenceTable.Cell::text).toList();
         assertEquals("undefined: selects no 'a' (0 / 0)", ratioRow.get(2));
-        assertEquals("not measured: the candidate never selects 'a' here, so no disparity of it can be",
-                ratioRow.get(3));
+        assertEquals("not measured: the candidate selects no 'a' that these rates count", ratioRow.get(3));
         assertTrue(section.charts().stream().filter(c -> c instanceof EvidenceChart.PairedEstimates)
                 .map(c -> (EvidenceChart.PairedEstimates) c).flatMap(c -> c.rows().stream())
                 .noneMatch(row -> row.label().startsWith("demographic_parity_ratio")));
