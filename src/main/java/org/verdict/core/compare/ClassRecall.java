@@ -6,8 +6,11 @@ package org.verdict.core.compare;
  * metric is {@code recall}, its {@code n} the class's rows in the slice, {@code deltaCi()} the interval beside the
  * verdict); its family is {@link TestFamily#CLASSES} for the overall slice and {@link TestFamily#SLICE_CLASSES}
  * for every other slice and cross.
+ *
+ * @param productionPredicted the slice's rows production predicts as the class (labelled with it or not)
+ * @param candidatePredicted  the same for the candidate
  */
-public record ClassRecall(String className, SliceResult result) {
+public record ClassRecall(String className, SliceResult result, long productionPredicted, long candidatePredicted) {
 
     public SliceKey slice() {
         return result.slice();
@@ -37,5 +40,33 @@ public record ClassRecall(String className, SliceResult result) {
      */
     public String headline() {
         return change().line();
+    }
+
+    /**
+     * Whether the candidate loses the class where production has it: its recall falls to 0 from above, or it never
+     * predicts the class that production predicts. A loss a test may not show: with a handful of examples (8 → 0 of
+     * 8) no interval is trusted.
+     */
+    public boolean lostByCandidate() {
+        return recalled(result.production()) > 0 && recalled(result.candidate()) == 0
+                || productionPredicted > 0 && candidatePredicted == 0;
+    }
+
+    /**
+     * "class fraud_report: recall 3 of 8 → 0 of 8, too few to test; the candidate never predicts it (production on 3
+     * rows)": the loss with its counts and whether a test could judge it.
+     */
+    public String lossLine() {
+        return "class " + className + ": recall " + recalled(result.production()) + " of " + support() + " → "
+                + recalled(result.candidate()) + " of " + support() + ", "
+                + (result.deltaCi() == null ? "too few to test" : "not significantly worse ("
+                + result.verdict().label() + ")")
+                + (candidatePredicted == 0 && productionPredicted > 0 ? "; the candidate never predicts it (production"
+                + " on " + productionPredicted + " row" + (productionPredicted == 1 ? "" : "s") + ")" : "");
+    }
+
+    /** The rows of the class a model predicts as it: its recall times the class's rows, which it was made from. */
+    private long recalled(MetricEstimate recall) {
+        return recall == null ? 0 : Math.round(recall.value() * support());
     }
 }

@@ -241,6 +241,7 @@ public final class ComparisonEngine {
         List<Verdicts.Pending> pending = new ArrayList<>();
         List<Verdicts.Pending> classPending = new ArrayList<>();
         List<String> classNames = new ArrayList<>();
+        List<SliceAnalysis.ClassOutcome> classOutcomes = new ArrayList<>();
         for (int s = 0; s < keys.size(); s++) {
             Analysed analysed = outcomes.get(s);
             List<MetricComparison> comparisons = analysed.outcome().metrics();
@@ -255,6 +256,7 @@ public final class ComparisonEngine {
                 classPending.add(new Verdicts.Pending(keys.get(s), recalls.get(c).support(), false,
                         recalls.get(c).recall(), analysed.classRecalls().get(c), MetricCounts.NONE));
                 classNames.add(classes.get(c));
+                classOutcomes.add(recalls.get(c));
             }
         }
         Verdicts verdicts = new Verdicts(options);
@@ -264,7 +266,8 @@ public final class ComparisonEngine {
         List<SliceResult> classDecided = verdicts.decideClasses(classPending, classFamilySizes);
         List<ClassRecall> classRecalls = new ArrayList<>();
         for (int i = 0; i < classDecided.size(); i++) {
-            classRecalls.add(new ClassRecall(classNames.get(i), classDecided.get(i)));
+            classRecalls.add(new ClassRecall(classNames.get(i), classDecided.get(i),
+                    classOutcomes.get(i).productionPredicted(), classOutcomes.get(i).candidatePredicted()));
         }
         progress.update(1, "Comparison done");
         return new ComparisonReport(packName, productionVersion, candidateVersion, primaryMetric, options, decided,

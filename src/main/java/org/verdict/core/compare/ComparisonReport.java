@@ -92,10 +92,16 @@ public record ComparisonReport(
     /**
      * What {@link #worseOverall()} says when it finds nothing, naming only what it looked at: the other metrics, and
      * each class's recall where there are classes (a multiclass comparison; a regression or binary one has none).
+     * "No class's recall" is a statement about tests, so it names each class the candidate loses overall that no test
+     * showed ({@link ClassRecall#lostByCandidate}): a rare class's recall falling from 3 of 8 to 0 of 8 has no trusted
+     * interval, and a candidate that never predicts a class is what a board must see before it promotes.
      */
     public String nothingElseWorse() {
+        List<String> lost = classRecallsOf(SliceKey.OVERALL).stream().filter(ClassRecall::lostByCandidate)
+                .map(ClassRecall::lossLine).toList();
         return "Nothing else is significantly worse overall: no other metric" + (classRecalls.isEmpty() ? "."
-                : ", and no class's recall.");
+                : ", and no class's recall." + (lost.isEmpty() ? "" : " Lost by the candidate, though no test shows "
+                + "it: " + String.join(". Also ", lost) + "."));
     }
 
     /**

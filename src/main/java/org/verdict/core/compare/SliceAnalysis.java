@@ -109,8 +109,11 @@ final class SliceAnalysis {
         static final OneOutput NONE = new OneOutput(null, null);
     }
 
-    /** One class's recall in a slice, and how many of the slice's rows are labelled with the class. */
-    record ClassOutcome(int support, MetricComparison recall) {
+    /**
+     * One class's recall in a slice, how many of the slice's rows are labelled with the class and how many each model
+     * predicts as it.
+     */
+    record ClassOutcome(int support, MetricComparison recall, long productionPredicted, long candidatePredicted) {
     }
 
     /** Per example: log loss p, c; brier p, c; the calibration sums of p, then of c; count. */
@@ -520,13 +523,21 @@ final class SliceAnalysis {
             return List.of();
         }
         int k = classes.size();
+        // [model][class]: the rows each model predicts as each class, cells indexed (label · k + production) · k +
+        // candidate
+        long[][] predicted = new long[2][k];
+        for (int cell = 0; cell < cells.length; cell++) {
+            predicted[0][(cell / k) % k] += cells[cell];
+            predicted[1][cell % k] += cells[cell];
+        }
         List<ClassOutcome> recalls = new ArrayList<>();
         for (int c = 0; c < k; c++) {
             PairedRate rate = PairedRate.ofClass(cells, k, c);
             String name = classes.get(c);
             if (rate.trials() == 0) {
                 recalls.add(new ClassOutcome(0, MetricComparison.unavailable(Metric.RECALL,
-                        "no example of this slice is labelled " + name + ", so its recall is undefined")));
+                        "no example of this slice is labelled " + name + ", so its recall is undefined"),
+                        predicted[0][c], predicted[1][c]));
                 continue;
             }
             MetricComparison tested = pairedRate(Metric.RECALL,
@@ -536,7 +547,8 @@ final class SliceAnalysis {
                     : new MetricComparison(Metric.RECALL, tested.production(), tested.candidate(), tested.delta(), null,
                             tested.test(), null, "class " + name + " has " + rate.trials() + " example"
                             + (rate.trials() == 1 ? "" : "s") + " here, fewer than " + MIN_CLASS_EXAMPLES
-                            + ": no interval of Δ recall is trusted on so few", null)));
+                            + ": no interval of Δ recall is trusted on so few", null), predicted[0][c],
+                    predicted[1][c]));
         }
         return recalls;
     }

@@ -66,13 +66,23 @@ public final class FairnessSection {
                 if (estimate == null || !estimate.isDefined()) {
                     continue;
                 }
-                PairedRow row = new PairedRow(disparity.wireName(), estimate.production(), estimate.productionCi(),
-                        estimate.candidate(), estimate.candidateCi());
-                (isRatio(disparity) ? ratios : differences).add(row);
+                // a ratio of a model that selects nobody is 0 / 0: drawn for neither model, as one point would read
+                // as the other's result; a difference of 0 is drawn, its label saying why it is 0
+                if (estimate.production() != null && estimate.candidate() != null) {
+                    PairedRow row = new PairedRow(disparity.wireName() + selectsNone(estimate), estimate.production(),
+                            estimate.productionCi(), estimate.candidate(), estimate.candidateCi());
+                    (isRatio(disparity) ? ratios : differences).add(row);
+                }
                 disparityRows.add(List.of(Cell.plain(disparity.wireName()),
-                        Cell.plain(Sections.valueWithCi(estimate.production(), estimate.productionCi())),
-                        Cell.plain(Sections.valueWithCi(estimate.candidate(), estimate.candidateCi())),
-                        Cell.plain(EvidenceNumbers.delta(estimate.worsening(), estimate.worseningCi())
+                        Cell.plain(value(estimate.production(), estimate.productionCi(),
+                                estimate.productionSelectsNone(), fairness.positiveClass())),
+                        Cell.plain(value(estimate.candidate(), estimate.candidateCi(),
+                                estimate.candidateSelectsNone(), fairness.positiveClass())),
+                        Cell.plain(estimate.worsening() == null ? "not measured: the candidate selects no '"
+                                + fairness.positiveClass() + "' that these rates count"
+                                : EvidenceNumbers.delta(estimate.worsening(), estimate.worseningCi())
+                                + (estimate.productionSelectsNone() ? " (measured from parity: production selects"
+                                + " none)" : "")
                                 + (estimate.fromAgreement() ? " (agreement bound: "
                                 + estimate.agreement(fairness.positiveClass()) + ")" : "")),
                         Cell.plain(EvidenceNumbers.plain(policy.fairness().toleranceOf(disparity.wireName())))));
@@ -121,6 +131,25 @@ public final class FairnessSection {
                 + GateNumbers.value(1 - policy.confidenceLevel()) + "), no significant difference when it holds 0 "
                 + "and lies within " + fairness.changeBandText(),
                 List.of("Group", "Rate", "n", "Δ with CI (level)", EvidenceTable.ADJUSTED_P, "Verdict"), rows);
+    }
+
+    /** " (candidate selects none)": why a model's difference is 0, beside the disparity's name in the chart. */
+    private static String selectsNone(FairnessEvidence.DisparityEstimate estimate) {
+        return estimate.candidateSelectsNone() && estimate.productionSelectsNone() ? " (neither model selects any)"
+                : estimate.candidateSelectsNone() ? " (candidate selects none)"
+                : estimate.productionSelectsNone() ? " (production selects none)" : "";
+    }
+
+    /**
+     * A model's disparity with its interval; "undefined: selects no 'x'" for a ratio of a model that selects nobody
+     * (0 / 0), and "0 only because it selects no 'x'" beside a difference whose rates are all 0.
+     */
+    private static String value(Double value, Interval ci, boolean selectsNone, String positiveClass) {
+        if (value == null) {
+            return "undefined: selects no '" + positiveClass + "' (0 / 0)";
+        }
+        return Sections.valueWithCi(value, ci) + (selectsNone ? " (0 only because it selects no '" + positiveClass
+                + "')" : "");
     }
 
     /** Ratios (1 is parity) and differences (0 is parity) live on scales too far apart to share an axis. */

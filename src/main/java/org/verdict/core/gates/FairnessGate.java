@@ -43,7 +43,7 @@ final class FairnessGate implements PromotionGate {
         List<Finding> findings = new ArrayList<>();
         for (FairnessEvidence.Attribute attribute : fairness.attributes()) {
             for (Disparity disparity : Disparity.values()) {
-                findings.add(judge(fairness.positiveClass(), attribute, disparity,
+                findings.add(judge(evidence, fairness.positiveClass(), attribute, disparity,
                         attribute.disparities().get(disparity)));
             }
         }
@@ -59,8 +59,8 @@ final class FairnessGate implements PromotionGate {
         return "Rates of class '" + fairness.positiveClass() + "': " + fairness.positiveClassReason();
     }
 
-    private Finding judge(String positiveClass, FairnessEvidence.Attribute attribute, Disparity disparity,
-                          FairnessEvidence.DisparityEstimate estimate) {
+    private Finding judge(ReviewEvidence evidence, String positiveClass, FairnessEvidence.Attribute attribute,
+                          Disparity disparity, FairnessEvidence.DisparityEstimate estimate) {
         String subject = attribute.name() + " " + disparity.wireName();
         if (!estimate.isDefined()) {
             return Finding.of(subject, GateOutcome.INSUFFICIENT_EVIDENCE, attribute.name() + ": "
@@ -68,9 +68,17 @@ final class FairnessGate implements PromotionGate {
                     + " examples with positives and negatives" + groupSizes(attribute));
         }
         double tolerance = policy.fairness().toleranceOf(disparity.wireName());
+        if (estimate.candidateSelectsNone()) {
+            return neverSelected(evidence, positiveClass, attribute, disparity, estimate, tolerance);
+        }
         Map<String, Double> numbers = new LinkedHashMap<>();
-        numbers.put("production", estimate.production());
+        if (estimate.production() != null) {
+            numbers.put("production", estimate.production());
+        }
         numbers.put("candidate", estimate.candidate());
+        if (estimate.productionSelectsNone()) {
+            numbers.put("productionSelected", 0.0);
+        }
         numbers.put("worsening", estimate.worsening());
         numbers.put("worseningCiLower", estimate.worseningCi().lower());
         numbers.put("worseningCiUpper", estimate.worseningCi().upper());
@@ -84,12 +92,15 @@ final class FairnessGate implements PromotionGate {
         // the outcome in plain words first (and what it rests on where the models agree), then the numbers and the
         // method behind them
         String text = attribute.name() + " " + disparity.wireName() + ": "
+                + (estimate.productionSelectsNone() ? baselineMissing(evidence, positiveClass, attribute, disparity)
+                + "; " : "")
                 + (estimate.fromAgreement() ? estimate.agreement(positiveClass)
                 + ", so the change is bounded by how often they could differ on examples not seen; " : "")
                 + inWords(disparity, outcome, estimate.worseningCi().lower(), estimate.worseningCi().upper(),
                         tolerance, changes)
                 + ". Measured: candidate " + GateNumbers.value(estimate.candidate()) + " vs production "
-                + GateNumbers.value(estimate.production()) + ", change in unfairness "
+                + (estimate.production() == null ? "undefined" : GateNumbers.value(estimate.production()))
+                + (estimate.productionSelectsNone() ? " (selects none)" : "") + ", change in unfairness "
                 + changes.signed(estimate.worsening()) + (estimate.worsening() < 0 ? " (fairer)" : "") + ", "
                 + (estimate.fromAgreement() ? FairnessEvidence.AGREEMENT_INTERVAL : FairnessEvidence.WORSENING_INTERVAL)
                         .formatted(GateNumbers.level(policy.confidenceLevel())) + " ["
@@ -102,17 +113,111 @@ final class FairnessGate implements PromotionGate {
     }
 
     /**
+     * A disparity of a candidate that selects none of the examples its rates count (the class in no group, or for
+     * equal opportunity no positive): its ratio is 0 / 0 and its differences are 0 because every rate is, so it shows
+     * no disparity without treating groups alike in any sense that matters, and "fairer" would credit it for dropping
+     * the class. Nothing can be measured, so the gate lacks evidence rather than passing (a fail would claim a
+     * worsening nobody measured) and says both ways out: a model that selects the class, or a policy that watches a
+     * class the candidate predicts.
+     */
+    private Finding neverSelected(ReviewEvidence evidence, String positiveClass, FairnessEvidence.Attribute attribute,
+                                  Disparity disparity, FairnessEvidence.DisparityEstimate estimate, double tolerance) {
+        boolean opportunity = disparity == Disparity.EQUAL_OPPORTUNITY_DIFFERENCE;
+        long[] candidate = counted(attribute, disparity, false);
+        long[] production = counted(attribute, disparity, true);
+        Map<String, Double> numbers = new LinkedHashMap<>();
+        if (estimate.production() != null) {
+            numbers.put("production", estimate.production());
+        }
+        if (estimate.candidate() != null) {
+            numbers.put("candidate", estimate.candidate());
+        }
+        numbers.put("candidateSelected", (double) candidate[1]);
+        numbers.put("productionSelected", (double) production[1]);
+        numbers.put("tolerance", tolerance);
+        numbers.put("disagreements", (double) estimate.disagreements());
+        String text = attribute.name() + " " + disparity.wireName() + ": candidate " + evidence.candidate()
+                + (opportunity ? " predicts '" + positiveClass + "' for none of the " + MetricFormat.count(candidate[0])
+                + " examples labelled '" + positiveClass + "' in these groups: its TPR is 0 in every group"
+                : " predicts '" + positiveClass + "' on 0 of the " + MetricFormat.count(candidate[0])
+                + " examples of these groups: its selection rate, TPR and FPR are 0 in every group")
+                + ", so no disparity can be measured"
+                + (disparity.higherIsFairer() ? " (its ratio is 0 / 0, undefined)"
+                : " (its " + disparity.wireName() + " is 0 only because every rate is)")
+                + "; parity here comes from never selecting the class, not from treating groups alike. Production "
+                + evidence.production() + (production[1] == 0 ? " does not select it either"
+                : " selects it on " + MetricFormat.count(production[1]) + (opportunity ? " of them" : "")
+                + ", its own " + (disparity.higherIsFairer() ? "ratio " : "gap ")
+                + GateNumbers.value(estimate.production()) + " [" + GateNumbers.value(estimate.productionCi().lower())
+                + ", " + GateNumbers.value(estimate.productionCi().upper()) + "] ("
+                + FairnessEvidence.DISPARITY_INTERVALS.formatted(GateNumbers.level(policy.confidenceLevel())) + ")")
+                + groupSizes(attribute) + ". A model must select '" + positiveClass + "' to be judged on it: if the"
+                + " candidate is meant to stop predicting it, the policy's fairness.positiveClass can name a class it"
+                + " predicts; if not, its recall of '" + positiveClass + "' is lost (Compare, recall per class)";
+        return new Finding(attribute.name() + " " + disparity.wireName(), GateOutcome.INSUFFICIENT_EVIDENCE, text,
+                numbers);
+    }
+
+    /**
+     * Why a production that selects none of the examples a disparity counts gives no baseline, and what the change is
+     * measured from instead: "production m7 predicts 'x' on 0 of the 6,000 examples of these groups, so its
+     * demographic_parity_ratio is 0 / 0, undefined: the change is the candidate's ratio measured from parity (1),
+     * the fairest production could have been".
+     */
+    private static String baselineMissing(ReviewEvidence evidence, String positiveClass,
+                                          FairnessEvidence.Attribute attribute, Disparity disparity) {
+        long examples = counted(attribute, disparity, true)[0];
+        return "production " + evidence.production() + (disparity == Disparity.EQUAL_OPPORTUNITY_DIFFERENCE
+                ? " predicts '" + positiveClass + "' for none of the " + MetricFormat.count(examples)
+                + " examples labelled '" + positiveClass + "' in these groups"
+                : " predicts '" + positiveClass + "' on 0 of the " + MetricFormat.count(examples)
+                + " examples of these groups") + ", so its " + disparity.wireName()
+                + (disparity.higherIsFairer() ? " is 0 / 0, undefined: the change is the candidate's ratio measured "
+                + "from parity (1), the fairest production could have been"
+                : " is 0 only because every rate is: the change is the candidate's own gap, measured from parity (0)");
+    }
+
+    /**
+     * {examples, selected}: the examples of the judged groups that {@code disparity}'s rates count (the positives for
+     * equal opportunity, every example otherwise) and how many of them the model selects.
+     */
+    private static long[] counted(FairnessEvidence.Attribute attribute, Disparity disparity, boolean production) {
+        boolean opportunity = disparity == Disparity.EQUAL_OPPORTUNITY_DIFFERENCE;
+        long examples = 0;
+        long selected = 0;
+        for (FairnessEvidence.Group group : attribute.groups()) {
+            if (attribute.excludedGroups().contains(group.name())) {
+                continue;
+            }
+            FairnessEvidence.Rates rates = production ? group.production() : group.candidate();
+            long counted = opportunity ? group.positives() : group.n();
+            examples += counted;
+            Double rate = opportunity ? rates.tpr() : Double.valueOf(rates.selectionRate());
+            selected += rate == null ? 0 : Math.round(rate * counted);
+        }
+        return new long[] {examples, selected};
+    }
+
+    /**
      * What would settle a worsening whose interval straddles the tolerance, as the Safety gate says how many examples
      * would show a rate below its accepted one. The interval's half-width on the side that straddles is taken to
      * shrink as 1/√n with the groups growing in proportion, so n·(half-width / distance to the tolerance)² examples
      * bring that end to the tolerance if the change stays where it was measured: an approximation (a bootstrap
      * interval is not exactly normal, and an agreement bound shrinks faster), said as one, and none where the change
-     * sits on the tolerance itself, which no sample size settles.
+     * sits on the tolerance itself, which no sample size settles, or where the interval is the whole range −1 to +1,
+     * which has no width to extrapolate from.
      */
     private String undecided(FairnessEvidence.Attribute attribute, Disparity disparity,
                              FairnessEvidence.DisparityEstimate estimate, double tolerance, MetricFormat changes) {
         String setting = "fairness.tolerances." + disparity.wireName();
         double change = estimate.worsening();
+        if (estimate.worseningCi().lower() <= -1 && estimate.worseningCi().upper() >= 1) {
+            // an interval of every change a disparity can make has no width to shrink: n·(half-width / distance)²
+            // would extrapolate from the bounds of the scale, not from the data
+            return "The interval spans every change a disparity can make (−1 to +1): these groups hold too few of the"
+                    + " examples these rates count to say how many more would settle it; the allowed change is the"
+                    + " policy's " + setting;
+        }
         if (change == tolerance) {
             return "The measured change is the allowed one, so no number of examples would settle it; the allowed"
                     + " change is the policy's " + setting;

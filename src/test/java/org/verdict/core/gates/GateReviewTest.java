@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.compare.TestFamily;
 import org.verdict.core.evidence.EvidenceChart;
+import org.verdict.core.evidence.EvidenceSection;
 import org.verdict.core.evidence.EvidenceTable;
 import org.verdict.core.evidence.FairnessSection;
 import org.verdict.core.gates.model.Finding;
@@ -187,6 +188,154 @@ class GateReviewTest {
                 + "examples not seen; the gap between groups may have grown by up to 0.30"), opportunity.detail());
         assertTrue(opportunity.detail().contains("95% agreement bound"), opportunity.detail());
         assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, result.outcome());
+    }
+
+    /**
+     * A candidate that never predicts the class the policy watches has a selection rate, TPR and FPR of 0 in every
+     * group: its demographic_parity_ratio is 0 / 0, undefined (fairlearn gives NaN), not parity, and its differences
+     * are 0 only because every rate is. Nothing can be measured, so no disparity reads "fairer" and the gate lacks
+     * evidence. Production selects a on 32 of 100 f rows and 34 of 100 m rows (counted by hand from TestPack's rows:
+     * the a rows but every tenth, and the c rows it gets wrong), its ratio 32/100 ÷ 34/100 = 16/17.
+     */
+    @Test
+    void fairnessOfACandidateThatNeverSelectsTheClassIsNotMeasuredAndNotPassed() throws PackException {
+        CandidateReview review = pack().primary(200, row -> label(row).equals("a") ? "b" : label(row))
+                .policy("{\"fairness\": {\"positiveClass\": \"a\"}}").review();
+        GateResult result = review.gates().result(Gate.FAIRNESS);
+        assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, result.outcome());
+        assertEquals(4, result.findings().size());
+        for (Finding finding : result.findings()) {
+            assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, finding.outcome(), finding.detail());
+            assertFalse(finding.detail().contains("fairer"), finding.detail());
+            assertFalse(finding.detail().contains("About "), finding.detail());
+            assertFalse(finding.numbers().containsKey("worsening"), finding.detail());
+            assertEquals(0.0, finding.numbers().get("candidateSelected"), finding.detail());
+            assertTrue(finding.detail().contains("; parity here comes from never selecting the class, not from "
+                    + "treating groups alike. "), finding.detail());
+        }
+        Finding ratio = finding(result, "gender demographic_parity_ratio");
+        assertFalse(ratio.numbers().containsKey("candidate"), ratio.detail());
+        assertEquals(16.0 / 17, ratio.numbers().get("production"), 1e-12);
+        assertEquals(66.0, ratio.numbers().get("productionSelected"));
+        assertTrue(ratio.detail().startsWith("gender demographic_parity_ratio: candidate 2 predicts 'a' on 0 of the 200"
+                + " examples of these groups: its selection rate, TPR and FPR are 0 in every group, so no disparity can"
+                + " be measured (its ratio is 0 / 0, undefined); parity here comes from never selecting the class, not"
+                + " from treating groups alike. Production 1 selects it on 66, its own ratio 0.941 ["), ratio.detail());
+        assertTrue(ratio.detail().endsWith("; groups f n=100, m n=100. A model must select 'a' to be judged on it: if "
+                + "the candidate is meant to stop predicting it, the policy's fairness.positiveClass can name a class "
+                + "it predicts; if not, its recall of 'a' is lost (Compare, recall per class)"), ratio.detail());
+        Finding difference = finding(result, "gender demographic_parity_difference");
+        assertEquals(0.0, difference.numbers().get("candidate"));
+        assertTrue(difference.detail().contains("so no disparity can be measured (its demographic_parity_difference "
+                + "is 0 only because every rate is)"), difference.detail());
+        // equal opportunity counts the positives: 67 labelled a, of which production selects 60
+        Finding opportunity = finding(result, "gender equal_opportunity_difference");
+        assertEquals(60.0, opportunity.numbers().get("productionSelected"));
+        assertTrue(opportunity.detail().startsWith("gender equal_opportunity_difference: candidate 2 predicts 'a' for "
+                + "none of the 67 examples labelled 'a' in these groups: its TPR is 0 in every group, so no disparity "
+                + "can be measured"), opportunity.detail());
+
+        // the Evidence page: no ratio drawn for the candidate, and the table says why
+        EvidenceSection section = FairnessSection.of(result, review.evidence().fairness().orElseThrow(),
+                review.policy());
+        EvidenceTable disparities = section.tables().stream().filter(t -> t.caption().startsWith("Disparities over"))
+                .findFirst().orElseThrow();
+        List<String> ratioRow = disparities.rows().stream().filter(r -> r.get(0).text().equals(
+                "demographic_parity_ratio")).findFirst().orElseThrow().stream().map(EvidenceTable.Cell::text).toList();
+        assertEquals("undefined: selects no 'a' (0 / 0)", ratioRow.get(2));
+        assertEquals("not measured: the candidate selects no 'a' that these rates count", ratioRow.get(3));
+        assertTrue(section.charts().stream().filter(c -> c instanceof EvidenceChart.PairedEstimates)
+                .map(c -> (EvidenceChart.PairedEstimates) c).flatMap(c -> c.rows().stream())
+                .noneMatch(row -> row.label().startsWith("demographic_parity_ratio")));
+    }
+
+    /**
+     * A production that never selects the class gives no baseline: its ratio is 0 / 0, undefined, and the change is
+     * the candidate's own ratio measured from parity. Binary, 200 rows per gender, 100 fraud among f and 50 among m:
+     * production scores every row 0.1 (never fraud), the candidate scores exactly the fraud rows 0.9, so its ratio is
+     * 0.25 / 0.5 = 0.5, half a ratio from parity: it fails as any candidate that far from parity fails.
+     */
+    @Test
+    void fairnessAgainstAProductionThatNeverSelectsIsMeasuredFromParity() throws PackException {
+        StringBuilder csv = new StringBuilder("example_id,label,language,gender,score_1,score_2\n");
+        for (int row = 0; row < 400; row++) {
+            boolean fraud = row % 4 == 0 || row % 4 == 1 && row % 8 < 4;
+            csv.append("ex-").append(row).append(',').append(fraud ? "fraud" : "ok").append(',').append(language(row))
+                    .append(',').append(row % 8 < 4 ? "f" : "m").append(",0.1,").append(fraud ? "0.9" : "0.2")
+                    .append('\n');
+        }
+        GateResult result = pack().binary("fraud").file("primary.csv", csv.toString()).review().gates()
+                .result(Gate.FAIRNESS);
+        Finding ratio = finding(result, "gender demographic_parity_ratio");
+        assertFalse(ratio.numbers().containsKey("production"), ratio.detail());
+        assertEquals(0.0, ratio.numbers().get("productionSelected"));
+        assertEquals(0.5, ratio.numbers().get("candidate"), 1e-12);
+        assertEquals(0.5, ratio.numbers().get("worsening"), 1e-12);
+        assertEquals(GateOutcome.FAIL, ratio.outcome(), ratio.detail());
+        assertTrue(ratio.detail().startsWith("gender demographic_parity_ratio: production 1 predicts 'fraud' on 0 of "
+                + "the 400 examples of these groups, so its demographic_parity_ratio is 0 / 0, undefined: the change "
+                + "is the candidate's ratio measured from parity (1), the fairest production could have been; "),
+                ratio.detail());
+        assertTrue(ratio.detail().contains(" vs production undefined (selects none), change in unfairness "),
+                ratio.detail());
+        assertFalse(ratio.detail().contains("fairer"), ratio.detail());
+    }
+
+    /**
+     * Two fraud rows per gender among 200: the candidate misses one of f's, production none. With 2 positives a group
+     * equal opportunity's agreement bound is the exact limits U(1, 2) + U(0, 2) = 0.987 + 0.842, above 1, so the
+     * worsening's interval is the whole range [−1, +1]: it has no width that more examples would narrow, and the line
+     * says so instead of a number of examples extrapolated from the scale's bounds.
+     */
+    @Test
+    void aWorseningIntervalOfTheWholeRangeSaysNoNumberOfExamples() throws PackException {
+        StringBuilder csv = new StringBuilder("example_id,label,language,gender,score_1,score_2\n");
+        for (int row = 0; row < 200; row++) {
+            boolean fraud = row < 4;
+            String production = fraud || row % 10 == 5 ? "0.9" : "0.1";
+            csv.append("ex-").append(row).append(',').append(fraud ? "fraud" : "ok").append(',').append(language(row))
+                    .append(',').append(row % 2 == 0 ? "f" : "m").append(',').append(production).append(',')
+                    .append(row == 0 ? "0.1" : production).append('\n');
+        }
+        GateResult result = pack().binary("fraud").file("primary.csv", csv.toString()).review().gates()
+                .result(Gate.FAIRNESS);
+        Finding opportunity = finding(result, "gender equal_opportunity_difference");
+        assertEquals(-1.0, opportunity.numbers().get("worseningCiLower"), opportunity.detail());
+        assertEquals(1.0, opportunity.numbers().get("worseningCiUpper"), opportunity.detail());
+        assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, opportunity.outcome());
+        assertFalse(opportunity.detail().contains("About "), opportunity.detail());
+        assertTrue(opportunity.detail().endsWith("; groups f n=100, m n=100. The interval spans every change a "
+                + "disparity can make (−1 to +1): these groups hold too few of the examples these rates count to say "
+                + "how many more would settle it; the allowed change is the policy's "
+                + "fairness.tolerances.equal_opportunity_difference"), opportunity.detail());
+    }
+
+    /**
+     * "No class's recall is significantly worse" must not hide a class the candidate loses where no test can show it:
+     * class d has 8 examples, production recalls 3 of them (rows 0 – 2) and predicts d nowhere else, the candidate
+     * never predicts d. Its recall falls from 3 of 8 to 0 of 8, too few examples for an interval of Δ, and every
+     * other class is recalled better (production misses every tenth row), so nothing is significantly worse.
+     */
+    @Test
+    void nothingElseWorseNamesAClassTheCandidateNeverPredictsThoughNoTestShowsIt() throws PackException {
+        StringBuilder csv = new StringBuilder("example_id,label,language,gender,pred_1,pred_2\n");
+        for (int row = 0; row < 400; row++) {
+            String label = row < 8 ? "d" : label(row);
+            String production = row < 8 ? (row < 3 ? "d" : "a") : row % 10 == 9 ? wrong(row) : label;
+            csv.append("ex-").append(row).append(',').append(label).append(',').append(language(row)).append(',')
+                    .append(row % 4 < 2 ? "f" : "m").append(',').append(production).append(',')
+                    .append(row < 8 ? "a" : label).append('\n');
+        }
+        CandidateReview review = pack().file("primary.csv", csv.toString()).review();
+        WorseFindings worse = review.evidence().worseFindings();
+        assertEquals(List.of(), worse.overall());
+        assertEquals("Nothing else is significantly worse overall: no other metric, and no class's recall. Lost by the"
+                + " candidate, though no test shows it: class d: recall 3 of 8 → 0 of 8, too few to test; the candidate"
+                + " never predicts it (production on 3 rows).", worse.nothingElse());
+    }
+
+    private static Finding finding(GateResult result, String subject) {
+        return result.findings().stream().filter(f -> f.subject().equals(subject)).findFirst().orElseThrow();
     }
 
     @Test

@@ -143,7 +143,7 @@ class ConfusionLongClassNamesTest {
         List<ClassRecall> recalls = new ArrayList<>();
         for (int k = 0; k < classes.size(); k++) {
             recalls.add(new ClassRecall(classes.get(k), ReportFixture.result(SliceKey.OVERALL, 2387 - 150 * k + 185,
-                    Metric.RECALL, 0.79, 0.81, -0.004, 0.05, 0.03, 0.072, Verdict.INCONCLUSIVE)));
+                    Metric.RECALL, 0.79, 0.81, -0.004, 0.05, 0.03, 0.072, Verdict.INCONCLUSIVE), 2_400, 2_400));
         }
         ComparisonReport report = new ComparisonReport("router", "v1", "v2", Metric.MACRO_F1, ComparisonOptions.DEFAULTS,
                 List.of(), 0, Map.of(), recalls, Map.of(TestFamily.CLASSES, classes.size()));

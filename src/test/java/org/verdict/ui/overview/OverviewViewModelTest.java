@@ -144,7 +144,8 @@ class OverviewViewModelTest {
                 new ShownInterval(TestFamily.CLASSES, 0.9875, ShownInterval.HOLM, 5), null, null, null);
         SimpleObjectProperty<ComparisonReport> report = new SimpleObjectProperty<>(new ComparisonReport("router", "1",
                 "2", Metric.MACRO_F1, ComparisonOptions.DEFAULTS, List.of(balanced), 0, Map.of(),
-                List.of(new ClassRecall("billing", billing), new ClassRecall("fraud_report", fraud)),
+                List.of(new ClassRecall("billing", billing, 2_400, 2_380),
+                        new ClassRecall("fraud_report", fraud, 120, 95)),
                 Map.of(TestFamily.CLASSES, 5)));
         model.showOtherMetricsOf(report);
 

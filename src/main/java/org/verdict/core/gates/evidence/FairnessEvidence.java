@@ -113,18 +113,29 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
      * A disparity for both models and how much worse the candidate is, each with its interval; all null when fewer
      * than two groups define it.
      *
-     * @param disagreements the examples this disparity counts (all of them, or the positives for equal opportunity)
-     *                      in the judged groups that the two models select differently
+     * <p>A model that selects no example this disparity's rates count in any judged group (no selection at all for
+     * demographic parity and equalized odds, no true positive for equal opportunity) has nothing to be fair or unfair
+     * with: its ratio is 0 / 0, undefined (null here, NaN in fairlearn), and its differences are 0 only because every
+     * rate is 0. Where the candidate is such a model, the worsening is not measured (null): "fairer" would credit it
+     * for never selecting the class. Where only production is, the worsening is the candidate's own disparity
+     * measured from parity (a difference less 0, 1 less a ratio), the fairest production could have been.
+     *
+     * @param disagreements         the examples this disparity counts (all of them, or the positives for equal
+     *                              opportunity) in the judged groups that the two models select differently
+     * @param productionSelectsNone whether production selects none of the examples this disparity's rates count
+     * @param candidateSelectsNone  the same for the candidate
      */
     public record DisparityEstimate(Double production, Interval productionCi, Double candidate, Interval candidateCi,
-                                    Double worsening, Interval worseningCi, long disagreements) {
+                                    Double worsening, Interval worseningCi, long disagreements,
+                                    boolean productionSelectsNone, boolean candidateSelectsNone) {
+        /** Whether two judged groups define it (it may still be unmeasurable: {@link #candidateSelectsNone}). */
         public boolean isDefined() {
-            return worsening != null;
+            return worsening != null || candidateSelectsNone;
         }
 
         /** Whether the worsening's interval holds the agreement bound: the models disagree on too few examples. */
         public boolean fromAgreement() {
-            return isDefined() && disagreements < FEW_DISAGREEMENTS;
+            return worsening != null && disagreements < FEW_DISAGREEMENTS;
         }
 
         /**
@@ -263,15 +274,23 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
         for (Disparity d : Disparity.values()) {
             double[] values = observed.get(d);
             if (Double.isNaN(values[0]) || Double.isNaN(values[1])) {
-                estimates.put(d, new DisparityEstimate(null, null, null, null, null, null, 0));
+                estimates.put(d, new DisparityEstimate(null, null, null, null, null, null, 0, false, false));
                 continue;
             }
+            boolean productionSelectsNone = selectsNone(d, included, 2);
+            boolean candidateSelectsNone = selectsNone(d, included, 1);
             double worsening = d.worsening(values[0], values[1]);
             long disagreements = disagreements(d, included);
             Interval bootstrap = worseningInterval(worseningReplicates.get(d), worsening, confidenceLevel);
-            estimates.put(d, new DisparityEstimate(values[0], consistent(d, modelCis[0]), values[1],
-                    consistent(d, modelCis[1]), worsening, disagreements < FEW_DISAGREEMENTS
-                    ? hull(agreementInterval(d, included, confidenceLevel), bootstrap) : bootstrap, disagreements));
+            Interval worseningCi = disagreements < FEW_DISAGREEMENTS
+                    ? hull(agreementInterval(d, included, confidenceLevel), bootstrap) : bootstrap;
+            boolean ratio = d == Disparity.DEMOGRAPHIC_PARITY_RATIO;
+            estimates.put(d, new DisparityEstimate(ratio && productionSelectsNone ? null : values[0],
+                    ratio && productionSelectsNone ? null : consistent(d, modelCis[0]),
+                    ratio && candidateSelectsNone ? null : values[1],
+                    ratio && candidateSelectsNone ? null : consistent(d, modelCis[1]),
+                    candidateSelectsNone ? null : worsening, candidateSelectsNone ? null : worseningCi, disagreements,
+                    productionSelectsNone, candidateSelectsNone));
         }
         return new Attribute(name, groups, excluded, estimates, GroupChange.of(present, presentCells, minGroupSize,
                 confidenceLevel, changeBand));
@@ -533,6 +552,18 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
         };
     }
 
+    /**
+     * Whether the model selects none of the examples {@code d}'s rates count in any of {@code groups}: no example for
+     * demographic parity and equalized odds (whose TPR and FPR are then 0 everywhere), no positive for equal
+     * opportunity.
+     *
+     * @param selectsBit 2 for production, 1 for the candidate
+     */
+    private static boolean selectsNone(Disparity d, List<long[]> groups, int selectsBit) {
+        return groups.stream().map(cells -> Counts.of(cells, selectsBit)).allMatch(counts ->
+                (d == Disparity.EQUAL_OPPORTUNITY_DIFFERENCE ? counts.truePositives : counts.selected) == 0);
+    }
+
     /** Cells where exactly one model selects: 1 and 2 among the negatives, 5 and 6 among the positives. */
     private static final int[] NEGATIVES_DIFFERING = {1, 2};
     private static final int[] POSITIVES_DIFFERING = {5, 6};
@@ -679,7 +710,11 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
         }
     }
 
-    /** Each disparity as [production, candidate]; NaN when fewer than two groups define it. */
+    /**
+     * Each disparity as [production, candidate]; NaN when fewer than two groups define it. A ratio of a model that
+     * selects nobody (0 / 0) counts as parity 1 here, so that a replicate has a value; the estimate reports it as
+     * undefined ({@link DisparityEstimate}).
+     */
     private static Map<Disparity, double[]> disparities(List<double[]> groups) {
         Map<Disparity, double[]> result = new EnumMap<>(Disparity.class);
         for (Disparity d : Disparity.values()) {
