@@ -440,7 +440,11 @@ public final class ChartPane extends StackPane {
         // A label needs a little more than its size, or JFreeChart hides every other one.
         double rowHeight = Math.max(look.fontSize() * ROW_PITCH, minRowHeight);
         boolean fits = available <= 0 || rows <= ROWS_THAT_FIT && (available - frame) / rows >= rowHeight;
-        viewer.setMinHeight(fits ? 0 : frame + rows * Math.max(look.fontSize() * ROW_PITCH * 1.1, minRowHeight));
+        // a chart that scrolls gives each row at least its label's line and a pixel: JFreeChart leaves out a label
+        // that would overlap the one above it, and 12 px labels are 15 px high in some fonts (every other row of a
+        // long cross was blank)
+        viewer.setMinHeight(fits ? 0 : frame + rows * Math.max(Math.max(look.fontSize() * ROW_PITCH * 1.1,
+                labelLineHeight(look) + 1), minRowHeight));
         AxisLocation valueAxisAt = fits ? AxisLocation.BOTTOM_OR_RIGHT : AxisLocation.TOP_OR_LEFT;
         if (chart.getLegend() != null) {
             chart.getLegend().setPosition(fits ? RectangleEdge.BOTTOM : RectangleEdge.TOP);
@@ -514,6 +518,16 @@ public final class ChartPane extends StackPane {
                                 Math.min(room, LABEL_SHARE * width));
                 named.fitLabels(labels, labelRoom);
             }
+        } finally {
+            g2.dispose();
+        }
+    }
+
+    /** The height of a line of row labels at the look's text size, as JFreeChart measures it when it draws them. */
+    private static double labelLineHeight(ChartLook look) {
+        Graphics2D g2 = MEASURE.createGraphics();
+        try {
+            return g2.getFontMetrics(new Font(Font.SANS_SERIF, Font.PLAIN, Math.round(look.fontSize()))).getHeight();
         } finally {
             g2.dispose();
         }
