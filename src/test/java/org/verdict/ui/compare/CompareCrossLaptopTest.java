@@ -13,6 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.AxisState;
@@ -242,5 +246,52 @@ class CompareCrossLaptopTest {
         } finally {
             contracts = 4;
         }
+    }
+
+    @Test
+    void aForestTallerThanThePaneKeepsItsLegendAndScaleInViewWhileItsRowsScroll(FxRobot robot) throws Exception {
+        contracts = 12;
+        Node pane = robot.lookup("#compareChart").query();
+        ScrollPane scroller = pane.lookupAll("*").stream().filter(ScrollPane.class::isInstance)
+                .map(ScrollPane.class::cast).findFirst().orElseThrow();
+        try {
+            showCross(robot, VIEWS[1]);
+            Rectangle2D[] area = new Rectangle2D[1];
+            shownPlot(robot, area);
+            // the titles, the legend and the Δ axis stand above the plot's first row
+            int top = (int) Math.floor(area[0].getMinY());
+            int width = (int) Math.floor(area[0].getMaxX());
+            WritableImage first = snapshot(robot, pane);
+            robot.interact(() -> scroller.setVvalue(scroller.getVmax() / 2));
+            WaitForAsyncUtils.waitForFxEvents(10);
+            WritableImage middle = snapshot(robot, pane);
+            assertTrue(firstDifferingLine(first, middle, top, (int) first.getHeight(), width) >= 0,
+                    "the rows scrolled");
+            assertEquals(-1, firstDifferingLine(first, middle, 0, top, width),
+                    "mid-list, the chart's top " + top + " px (title, legend, Δ axis) are as above the first row");
+        } finally {
+            contracts = 4;
+            robot.interact(() -> scroller.setVvalue(0));
+        }
+    }
+
+    private static WritableImage snapshot(FxRobot robot, Node node) {
+        WritableImage[] image = new WritableImage[1];
+        robot.interact(() -> image[0] = node.snapshot(null, null));
+        return image[0];
+    }
+
+    /** The first line from {@code from} to {@code to} where the two images differ within {@code width}; −1 if none. */
+    private static int firstDifferingLine(WritableImage a, WritableImage b, int from, int to, int width) {
+        PixelReader left = a.getPixelReader();
+        PixelReader right = b.getPixelReader();
+        for (int y = from; y < to; y++) {
+            for (int x = 0; x < width; x++) {
+                if (left.getArgb(x, y) != right.getArgb(x, y)) {
+                    return y;
+                }
+            }
+        }
+        return -1;
     }
 }
