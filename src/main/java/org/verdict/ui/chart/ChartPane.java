@@ -3,6 +3,7 @@ package org.verdict.ui.chart;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,14 +16,19 @@ import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.event.Event;
+import javafx.geometry.Pos;
 import javafx.scene.Scene;
+import javafx.scene.SnapshotParameters;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.image.ImageView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.StackPane;
+import javafx.scene.transform.Transform;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.Axis;
 import org.jfree.chart.axis.AxisLabelLocation;
@@ -31,6 +37,8 @@ import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.LengthConstraintType;
 import org.jfree.chart.block.RectangleConstraint;
+import org.jfree.chart.event.ChartProgressEvent;
+import org.jfree.chart.event.ChartProgressListener;
 import org.jfree.chart.fx.ChartCanvas;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.fx.interaction.MouseHandlerFX;
@@ -99,6 +107,19 @@ public final class ChartPane extends StackPane {
     private final ReadOnlyDoubleWrapper scaleWidth =
             new ReadOnlyDoubleWrapper(0);
     private final ScrollPane scroller = new ScrollPane();
+    /**
+     * Over a chart that scrolls, its titles, legend and value axis as last drawn, standing at the top while the rows
+     * scroll under them: a reviewer reading row 50 of a cross still has its scale and its marks' meaning in view.
+     */
+    private final ImageView header = new ImageView();
+    /** Redraws {@link #header} each time the chart has been drawn (a new theme, width or text size). */
+    private final ChartProgressListener headerRedraw = event -> {
+        if (event.getType() == ChartProgressEvent.DRAWING_FINISHED) {
+            Platform.runLater(this::redrawHeader);
+        }
+    };
+    /** Whether the chart of rows last laid out is taller than the pane and scrolls. */
+    private boolean scrolls;
     private int rows;
     /** A row's least height in pixels where it holds more than one mark (both models' values); 0 otherwise. */
     private double minRowHeight;
@@ -123,7 +144,18 @@ public final class ChartPane extends StackPane {
         scroller.setFitToWidth(true);
         scroller.setFitToHeight(true);
         scroller.getStyleClass().add("edge-to-edge");
-        getChildren().addAll(scroller, placeholder);
+        header.setId("chartHeader");
+        header.setVisible(false);
+        // the header takes the pointer: rows scrolled under it give no tooltip, and the wheel still scrolls them
+        header.setPickOnBounds(true);
+        header.setOnScroll(e -> {
+            if (viewer != null) {
+                Event.fireEvent(viewer, e.copyFor(viewer, viewer));
+            }
+            e.consume();
+        });
+        StackPane.setAlignment(header, Pos.TOP_LEFT);
+        getChildren().addAll(scroller, header, placeholder);
         scroller.setVisible(false);
         scroller.viewportBoundsProperty().addListener((obs, was, now) -> {
             // a narrower pane wraps the titles and the legend onto more lines
@@ -189,6 +221,12 @@ public final class ChartPane extends StackPane {
         Axis valueAxis = valueAxis(chart);
         valueAxisLabel = valueAxis == null ? null : valueAxis.getLabel();
         ChartViewer shown = viewer();
+        if (shown.getChart() != null) {
+            shown.getChart().removeProgressListener(headerRedraw);
+        }
+        scrolls = false;
+        header.setVisible(false);
+        chart.addProgressListener(headerRedraw);
         style(chart);
         shown.setChart(chart);
         scroller.setVisible(true);
@@ -200,6 +238,7 @@ public final class ChartPane extends StackPane {
         placeholder.setText(message);
         placeholder.setVisible(true);
         scroller.setVisible(false);
+        header.setVisible(false);
     }
 
     private ChartViewer viewer() {
@@ -431,9 +470,9 @@ public final class ChartPane extends StackPane {
      * Row labels are always of the text size, the size of the table beside the chart: shrunk to the room a row got,
      * 31 slices beside the table at 1366×768 read in 9 px labels. Up to {@link #ROWS_THAT_FIT} rows that fit the pane
      * at that size, the chart fills the pane, so the value axis is in view with every row; more rows (a long cross,
-     * large text on a small pane) and the chart scrolls, its value axis and legend moved to the top, where they are in
-     * view with the first rows (the overall row and the worst slices); the axis is repeated at the bottom, in view with
-     * the last rows.
+     * large text on a small pane) and the chart scrolls, its value axis and legend moved to the top, where the
+     * {@link #header} keeps them in view while the rows scroll under it; the axis is repeated at the bottom, under the
+     * last rows.
      */
     private void fitRows(JFreeChart chart, ChartLook look) {
         double available = scroller.getViewportBounds().getHeight();
@@ -443,7 +482,12 @@ public final class ChartPane extends StackPane {
         // A label needs a little more than its size, or JFreeChart hides every other one.
         double rowHeight = Math.max(look.fontSize() * ROW_PITCH, minRowHeight);
         boolean fits = available <= 0 || rows <= ROWS_THAT_FIT && (available - frame) / rows >= rowHeight;
-        viewer.setMinHeight(fits ? 0 : frame + rows * Math.max(look.fontSize() * ROW_PITCH * 1.1, minRowHeight));
+        scrolls = !fits;
+        // a chart that scrolls gives each row at least its label's line and a pixel: JFreeChart leaves out a label
+        // that would overlap the one above it, and 12 px labels are 15 px high in some fonts (every other row of a
+        // long cross was blank)
+        viewer.setMinHeight(fits ? 0 : frame + rows * Math.max(Math.max(look.fontSize() * ROW_PITCH * 1.1,
+                labelLineHeight(look) + 1), minRowHeight));
         AxisLocation valueAxisAt = fits ? AxisLocation.BOTTOM_OR_RIGHT : AxisLocation.TOP_OR_LEFT;
         if (chart.getLegend() != null) {
             chart.getLegend().setPosition(fits ? RectangleEdge.BOTTOM : RectangleEdge.TOP);
@@ -522,6 +566,42 @@ public final class ChartPane extends StackPane {
         } finally {
             g2.dispose();
         }
+    }
+
+    /** The height of a line of row labels at the look's text size, as JFreeChart measures it when it draws them. */
+    private static double labelLineHeight(ChartLook look) {
+        Graphics2D g2 = MEASURE.createGraphics();
+        try {
+            return g2.getFontMetrics(new Font(Font.SANS_SERIF, Font.PLAIN, Math.round(look.fontSize()))).getHeight();
+        } finally {
+            g2.dispose();
+        }
+    }
+
+    /**
+     * The chart's top, from its title to its value axis above the first row, as drawn on the canvas, shown over the
+     * scrolling rows; none while the chart fits the pane.
+     */
+    private void redrawHeader() {
+        Rectangle2D dataArea = viewer == null || !scrolls || !scroller.isVisible() ? null
+                : viewer.getCanvas().getRenderingInfo().getPlotInfo().getDataArea();
+        if (dataArea == null || dataArea.getMinY() <= 0) {
+            header.setVisible(false);
+            header.setImage(null);
+            return;
+        }
+        ChartCanvas canvas = viewer.getCanvas();
+        // down to the plot's top edge, which the rows then pass under
+        double height = Math.min(Math.ceil(dataArea.getMinY()) + 1, canvas.getHeight());
+        double scale = getScene() == null || getScene().getWindow() == null ? 1
+                : getScene().getWindow().getOutputScaleX();
+        SnapshotParameters top = new SnapshotParameters();
+        top.setTransform(Transform.scale(scale, scale));
+        top.setViewport(new javafx.geometry.Rectangle2D(0, 0, canvas.getWidth() * scale, height * scale));
+        header.setImage(canvas.snapshot(top, null));
+        header.setFitWidth(canvas.getWidth());
+        header.setFitHeight(height);
+        header.setVisible(true);
     }
 
     private static ValueAxis copyOf(ValueAxis axis) {

@@ -1,8 +1,15 @@
 package org.verdict.ui.chart;
 
 import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
 import java.util.List;
+import org.jfree.chart.axis.NumberTick;
 import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.text.TextUtils;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.TextAnchor;
 import org.verdict.core.report.RowLabels;
 
 /**
@@ -92,6 +99,36 @@ public final class RowAxis extends SymbolAxis {
     /** The labels as drawn, row by row. */
     public List<String> shownLabels() {
         return List.of(shown);
+    }
+
+    /**
+     * A tick for every row in view, each labelled, whatever their number: JFreeChart's own rule draws no tick at all
+     * past {@link #MAXIMUM_TICK_COUNT} (500) in view, and the tall, scrolling chart of a cross of 900 slices had not a
+     * single label. As JFreeChart does, a label that would overlap the last one shown is left out (a chart squeezed
+     * into an exported image); the pane gives each row room for its label.
+     */
+    @Override
+    protected List<NumberTick> refreshTicksVertical(Graphics2D g2, Rectangle2D dataArea, RectangleEdge edge) {
+        g2.setFont(getTickLabelFont());
+        TextAnchor anchor = edge == RectangleEdge.LEFT ? TextAnchor.CENTER_RIGHT : TextAnchor.CENTER_LEFT;
+        List<NumberTick> ticks = new ArrayList<>();
+        double lastShownAt = Double.NaN;
+        double lastShownHeight = 0;
+        int first = Math.max(0, (int) Math.ceil(getLowerBound()));
+        int last = Math.min(shown.length - 1, (int) Math.floor(getUpperBound()));
+        for (int row = first; row <= last; row++) {
+            double at = valueToJava2D(row, dataArea, edge);
+            String label = valueToString(row);
+            double height = TextUtils.getTextBounds(label, g2, g2.getFontMetrics()).getHeight();
+            if (!Double.isNaN(lastShownAt) && Math.abs(at - lastShownAt) < (lastShownHeight + height) / 2) {
+                label = "";
+            } else {
+                lastShownAt = at;
+                lastShownHeight = height;
+            }
+            ticks.add(new NumberTick((double) row, label, anchor, anchor, 0));
+        }
+        return ticks;
     }
 
     @Override

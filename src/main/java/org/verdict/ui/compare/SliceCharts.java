@@ -314,6 +314,21 @@ public final class SliceCharts {
                 }
                 super.drawItem(g2, state, dataArea, info, plot, domainAxis, rangeAxis, dataset, series, item,
                         crosshairState, pass);
+                if (pass == 0 && state.getEntityCollection() != null && dataset instanceof IntervalXYDataset intervals) {
+                    // the whole whisker gives the row's tooltip, not its mark alone: a reviewer hovering an interval
+                    // of a long cross learnt nothing
+                    double row = domainAxis.valueToJava2D(dataset.getXValue(series, item), dataArea,
+                            plot.getDomainAxisEdge());
+                    double low = rangeAxis.valueToJava2D(intervals.getStartYValue(series, item), dataArea,
+                            plot.getRangeAxisEdge());
+                    double high = rangeAxis.valueToJava2D(intervals.getEndYValue(series, item), dataArea,
+                            plot.getRangeAxisEdge());
+                    Rectangle2D whisker = new Rectangle2D.Double(Math.min(low, high), row - getCapLength() / 2,
+                            Math.abs(high - low), getCapLength()).createIntersection(dataArea);
+                    if (!whisker.isEmpty()) {
+                        addEntity(state.getEntityCollection(), whisker, dataset, series, item, 0, 0);
+                    }
+                }
             }
         };
         renderer.setDrawXError(false);

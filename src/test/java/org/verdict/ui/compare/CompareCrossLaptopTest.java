@@ -13,14 +13,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueTick;
+import org.jfree.chart.entity.ChartEntity;
+import org.jfree.chart.entity.XYItemEntity;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.xy.IntervalXYDataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,9 +103,13 @@ class CompareCrossLaptopTest {
                 MANIFEST, CSV).model();
     }
 
-    private XYPlot shownPlot(FxRobot robot, Rectangle2D[] dataArea) throws Exception {
-        ChartViewer viewer = robot.lookup("#compareChart").query().lookupAll("*").stream()
+    private static ChartViewer viewer(FxRobot robot) {
+        return robot.lookup("#compareChart").query().lookupAll("*").stream()
                 .filter(ChartViewer.class::isInstance).map(ChartViewer.class::cast).findFirst().orElseThrow();
+    }
+
+    private XYPlot shownPlot(FxRobot robot, Rectangle2D[] dataArea) throws Exception {
+        ChartViewer viewer = viewer(robot);
         // the chart redraws after the pulse that lays it out (ChartPane#restyle): its plot is measured once drawn
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> viewer.getCanvas().getRenderingInfo().getPlotInfo().getDataArea().getWidth() > 0);
@@ -183,5 +194,104 @@ class CompareCrossLaptopTest {
                 stage.setHeight(VIEWS[1][1]);
             });
         }
+    }
+
+    @Test
+    void everyRowOfACrossOfMoreThanFiveHundredSlicesIsLabelledWithItsNAndHoveringItsIntervalNamesIt(FxRobot robot)
+            throws Exception {
+        // 150 × 4 slices and the overall row: past the 500 ticks beyond which JFreeChart draws no tick label at all
+        contracts = 150;
+        try {
+            showCross(robot, VIEWS[1]);
+            Rectangle2D[] area = new Rectangle2D[1];
+            XYPlot xy = shownPlot(robot, area);
+            RowAxis rows = (RowAxis) xy.getDomainAxis();
+            assertEquals(601, rows.getSymbols().length);
+            Graphics2D g2 = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB).createGraphics();
+            List<?> ticks = rows.refreshTicks(g2, new AxisState(), area[0], RectangleEdge.LEFT);
+            List<String> drawn = ticks.stream().map(ValueTick.class::cast).map(ValueTick::getText).toList();
+            double pitch = area[0].getHeight() / rows.getSymbols().length;
+            double labelHeight = g2.getFontMetrics(rows.getTickLabelFont()).getHeight();
+            for (int i = 0; i < drawn.size(); i++) {
+                assertEquals(rows.shownLabels().get(i), drawn.get(i), "row " + i + " drawn with its label, rows "
+                        + pitch + " px apart, labels " + labelHeight + " px high");
+            }
+            assertEquals(rows.getSymbols().length, drawn.size(), "a label for every row");
+            double widest = 0;
+            for (String label : drawn) {
+                assertTrue(label.matches(".+ \\(n=[0-9,]+\\).*"), "'" + label + "' names its slice with its n");
+                widest = Math.max(widest, g2.getFontMetrics(rows.getTickLabelFont()).stringWidth(label));
+            }
+            assertTrue(area[0].getMinX() > widest, "the plot starts at " + area[0].getMinX()
+                    + " px, right of the labels, " + widest + " px wide");
+            // the middle of each whisker, between its mark and its upper end, gives the row's tooltip
+            IntervalXYDataset intervals = (IntervalXYDataset) xy.getDataset();
+            int hovered = 0;
+            for (int series = 0; series < intervals.getSeriesCount(); series++) {
+                for (int item = 0; item < intervals.getItemCount(series); item++) {
+                    int row = (int) intervals.getXValue(series, item);
+                    double x = xy.getRangeAxis().valueToJava2D((intervals.getYValue(series, item)
+                            + intervals.getEndYValue(series, item)) / 2, area[0], xy.getRangeAxisEdge());
+                    double y = rows.valueToJava2D(row, area[0], xy.getDomainAxisEdge());
+                    ChartEntity entity = viewer(robot).getCanvas().getRenderingInfo().getEntityCollection()
+                            .getEntity(x, y);
+                    assertTrue(entity instanceof XYItemEntity && entity.getToolTipText()
+                                    .startsWith(rows.getSymbols()[row].replaceAll(" [▲▼]$", "") + ":"),
+                            "row " + row + " (" + rows.getSymbols()[row] + ") at its whisker: " + (entity == null
+                                    ? "no tooltip" : entity.getToolTipText()));
+                    hovered++;
+                }
+            }
+            assertEquals(601, hovered, "every row has its interval");
+        } finally {
+            contracts = 4;
+        }
+    }
+
+    @Test
+    void aForestTallerThanThePaneKeepsItsLegendAndScaleInViewWhileItsRowsScroll(FxRobot robot) throws Exception {
+        contracts = 12;
+        Node pane = robot.lookup("#compareChart").query();
+        ScrollPane scroller = pane.lookupAll("*").stream().filter(ScrollPane.class::isInstance)
+                .map(ScrollPane.class::cast).findFirst().orElseThrow();
+        try {
+            showCross(robot, VIEWS[1]);
+            Rectangle2D[] area = new Rectangle2D[1];
+            shownPlot(robot, area);
+            // the titles, the legend and the Δ axis stand above the plot's first row
+            int top = (int) Math.floor(area[0].getMinY());
+            int width = (int) Math.floor(area[0].getMaxX());
+            WritableImage first = snapshot(robot, pane);
+            robot.interact(() -> scroller.setVvalue(scroller.getVmax() / 2));
+            WaitForAsyncUtils.waitForFxEvents(10);
+            WritableImage middle = snapshot(robot, pane);
+            assertTrue(firstDifferingLine(first, middle, top, (int) first.getHeight(), width) >= 0,
+                    "the rows scrolled");
+            assertEquals(-1, firstDifferingLine(first, middle, 0, top, width),
+                    "mid-list, the chart's top " + top + " px (title, legend, Δ axis) are as above the first row");
+        } finally {
+            contracts = 4;
+            robot.interact(() -> scroller.setVvalue(0));
+        }
+    }
+
+    private static WritableImage snapshot(FxRobot robot, Node node) {
+        WritableImage[] image = new WritableImage[1];
+        robot.interact(() -> image[0] = node.snapshot(null, null));
+        return image[0];
+    }
+
+    /** The first line from {@code from} to {@code to} where the two images differ within {@code width}; −1 if none. */
+    private static int firstDifferingLine(WritableImage a, WritableImage b, int from, int to, int width) {
+        PixelReader left = a.getPixelReader();
+        PixelReader right = b.getPixelReader();
+        for (int y = from; y < to; y++) {
+            for (int x = 0; x < width; x++) {
+                if (left.getArgb(x, y) != right.getArgb(x, y)) {
+                    return y;
+                }
+            }
+        }
+        return -1;
     }
 }
