@@ -17,6 +17,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.DatePicker;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ScrollPane;
@@ -52,12 +53,18 @@ import org.verdict.ui.theme.CellFont;
  */
 public final class AuditView {
     /**
-     * Whole lines of the verification summary in view before the rest of it scrolls: the verdict, the problems it
-     * lists (one of them on two lines) and how many more there are, read in place across the view at 1366×768, where
+     * Whole lines of the verification summary in view before the rest of it scrolls: the verdict and the problems it
+     * lists (two of them on two lines), read in place across the view at 1366×768, where
      * four lines beside the log's name were a small box to scroll through a tampered log's problems. A longer summary
      * (large text) scrolls whole lines.
      */
     static final int VERIFICATION_LINES = AuditViewModel.LISTED_PROBLEMS + 3;
+    /**
+     * Whole lines in view while the summary lists every problem, asked for with "… and N more problems": a tampered
+     * log's seven (two of them on two lines) read in place at 1366×768, the records table keeping about 200 px below;
+     * a longer list scrolls, and "show only the first 5 problems" stays in view under it.
+     */
+    static final int EVERY_PROBLEM_LINES = VERIFICATION_LINES + 4;
     /** The log's name keeps its width up to this many ems (a name such as decisions.db whole); longer ends in …. */
     private static final double STORE_NAME_MIN_EMS = 12;
     /**
@@ -220,10 +227,12 @@ public final class AuditView {
         verification.setMinHeight(Region.USE_PREF_SIZE);
         // as tall as the wrapped text, up to that height, at the width the text wraps in
         verificationArea.prefViewportHeightProperty().bind(Bindings.createDoubleBinding(
-                () -> Math.min(Math.ceil(linesHigh(verification.getFont(), VERIFICATION_LINES)
+                () -> Math.min(Math.ceil(linesHigh(verification.getFont(), model.everyProblemListedProperty().get()
+                                        ? EVERY_PROBLEM_LINES : VERIFICATION_LINES)
                                 + verification.snappedTopInset() + verification.snappedBottomInset()),
                         verification.prefHeight(verificationArea.getViewportBounds().getWidth())),
-                verification.fontProperty(), verification.textProperty(), verificationArea.viewportBoundsProperty()));
+                verification.fontProperty(), verification.textProperty(), verificationArea.viewportBoundsProperty(),
+                model.everyProblemListedProperty()));
         verificationArea.minViewportHeightProperty().bind(verificationArea.prefViewportHeightProperty());
         // no log open, nothing said: no empty row between the buttons
         verificationArea.visibleProperty().bind(verification.textProperty().isNotEmpty());
@@ -255,7 +264,25 @@ public final class AuditView {
         wrapInTheRest(roster, checkpoint);
         // the summary has the view's whole width under the log's name: beside it, a refusal or a tampered log's
         // problems were squeezed into a third of the row
-        return new VBox(6, header, verificationArea, trust);
+        return new VBox(6, header, verificationArea, moreProblems(), trust);
+    }
+
+    /**
+     * Under a summary that lists the first few problems, "… and N more problems: show all N" lists every one (a
+     * problem of the store as a whole is in no record's details, so the summary is the only place it is read); then
+     * "show only the first 5 problems" gives the records their room back. Outside the summary's scrolling area, so
+     * it stays in view however long the list.
+     */
+    private Node moreProblems() {
+        Hyperlink more = new Hyperlink();
+        more.setId("auditMoreProblems");
+        more.textProperty().bind(model.moreProblemsProperty());
+        more.setOnAction(e -> model.everyProblemListedProperty().set(!model.everyProblemListedProperty().get()));
+        more.visibleProperty().bind(more.textProperty().isNotEmpty());
+        more.managedProperty().bind(more.visibleProperty());
+        // lined up with the summary's text, as its last line
+        more.setPadding(new Insets(0));
+        return more;
     }
 
     /**
