@@ -1,6 +1,7 @@
 package org.verdict.ui.audit;
 
 import java.nio.file.Path;
+import java.text.MessageFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
@@ -42,6 +44,7 @@ import javafx.stage.Window;
 import org.verdict.core.ledger.Integrity;
 import org.verdict.ui.audit.AuditRow.SignatureRow;
 import org.verdict.ui.decision.IsoDatePicker;
+import org.verdict.ui.files.FolderText;
 import org.verdict.ui.table.FittedColumns;
 import org.verdict.ui.table.WrappingCell;
 import org.verdict.ui.theme.CellFont;
@@ -65,6 +68,8 @@ public final class AuditView {
      * a longer list scrolls, and "show only the first 5 problems" stays in view under it.
      */
     static final int EVERY_PROBLEM_LINES = VERIFICATION_LINES + 4;
+    /** A folder beside the log's name longer than this is cut in the middle: about half the row at 1366×768. */
+    private static final int FOLDER_CHARS = 60;
     /** The log's name keeps its width up to this many ems (a name such as decisions.db whole); longer ends in …. */
     private static final double STORE_NAME_MIN_EMS = 12;
     /**
@@ -189,10 +194,8 @@ public final class AuditView {
         store.setId("auditStore");
         store.textProperty().bind(model.storeNameProperty());
         store.getStyleClass().add("title-4");
-        // a longer name ends in …, whole in its tooltip
-        Tooltip storeWhole = new Tooltip();
-        storeWhole.textProperty().bind(model.storeNameProperty());
-        store.setTooltip(storeWhole);
+        // a longer name ends in …; the tooltip has the whole path
+        store.setTooltip(wholePath());
         store.minWidthProperty().bind(Bindings.createDoubleBinding(() -> {
             Text name = new Text(store.getText());
             name.setFont(store.getFont());
@@ -237,7 +240,7 @@ public final class AuditView {
         // no log open, nothing said: no empty row between the buttons
         verificationArea.visibleProperty().bind(verification.textProperty().isNotEmpty());
         verificationArea.managedProperty().bind(verificationArea.visibleProperty());
-        HBox header = new HBox(12, open, store, readOnly);
+        HBox header = new HBox(12, open, store, folder(), readOnly);
         header.setAlignment(Pos.CENTER_LEFT);
         keepWhole(open, readOnly);
         Label roster = new Label();
@@ -283,6 +286,33 @@ public final class AuditView {
         // lined up with the summary's text, as its last line
         more.setPadding(new Insets(0));
         return more;
+    }
+
+    /**
+     * Which folder the open log is in, "in /tmp/review/tamper" beside its name: a copy and the real log (both
+     * decisions.db) read alike without it. A long folder is cut in the middle between folders, and further in the
+     * middle where the row is narrower; the tooltip has the whole path.
+     */
+    private Node folder() {
+        Label folder = new Label();
+        folder.setId("auditStoreFolder");
+        folder.getStyleClass().add("text-muted");
+        folder.textProperty().bind(Bindings.createStringBinding(() -> model.openedStoreProperty().get() == null ? ""
+                : MessageFormat.format(text.getString("audit.inFolder"),
+                        FolderText.folderOf(model.openedStoreProperty().get(), FOLDER_CHARS)),
+                model.openedStoreProperty()));
+        folder.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+        folder.setTooltip(wholePath());
+        folder.visibleProperty().bind(folder.textProperty().isNotEmpty());
+        folder.managedProperty().bind(folder.visibleProperty());
+        return folder;
+    }
+
+    private Tooltip wholePath() {
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(Bindings.createStringBinding(() -> model.openedStoreProperty().get() == null ? ""
+                : model.openedStoreProperty().get().toString(), model.openedStoreProperty()));
+        return whole;
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -460,6 +461,42 @@ class AuditLaptopTest {
     }
 
     /**
+     * A copy of a log and the log itself have one name, decisions.db: the header says which folder the open one is
+     * in (it said only "decisions.db"), a long folder cut in the middle between folders and within the view in large
+     * text at 1366×768, the whole path in the tooltips of the name and the folder.
+     */
+    @Test
+    void theHeaderSaysWhichFolderTheOpenLogIsIn(FxRobot robot) throws Exception {
+        Path original = Files.createDirectories(folder.resolve("board"));
+        Path real = store("board/decisions.db");
+        Path copyFolder = Files.createDirectories(folder.resolve("ml-review-board").resolve("archive-2026")
+                .resolve("quarter-4").resolve("evidence-copies").resolve("tamper"));
+        Path copy = Files.copy(real, copyFolder.resolve("decisions.db"));
+        largeTextOnTheLaptop(robot);
+        robot.interact(() -> model.open(real));
+        WaitForAsyncUtils.waitForFxEvents();
+        Label where = robot.lookup("#auditStoreFolder").queryAs(Label.class);
+        assertEquals("in " + original, where.getText());
+        assertEquals(real.toString(), where.getTooltip().getText());
+
+        robot.interact(() -> model.open(copy));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> { });
+        assertTrue(copyFolder.toString().length() > 60, copyFolder.toString());
+        assertTrue(where.getText().startsWith("in /") && where.getText().contains("/…/")
+                && where.getText().endsWith("/evidence-copies/tamper"), where.getText());
+        assertEquals(copy.toString(), where.getTooltip().getText());
+        assertEquals(copy.toString(), robot.lookup("#auditStore").queryAs(Label.class).getTooltip().getText());
+        Bounds shown = where.localToScene(where.getBoundsInLocal());
+        assertTrue(where.isVisible() && shown.getWidth() > 0 && shown.getMaxX() <= VIEW_WIDTH + 0.5,
+                "the folder within the view: " + shown);
+        Text drawn = where.lookupAll(".text").stream().filter(Text.class::isInstance).map(Text.class::cast)
+                .findFirst().orElseThrow();
+        assertEquals(where.getText(), drawn.getText(), "the folder is not cut further in large text");
+        assertEquals(List.of(), cutToolbarTexts(robot), "the name and the buttons read whole");
+    }
+
+    /**
      * A tampered log with a long file name, in large text: the name ends in … (whole in its tooltip) and the red
      * summary keeps its width beside it, where the name took the whole row and pushed the summary out of view.
      */
@@ -480,7 +517,7 @@ class AuditLaptopTest {
                 "the summary " + shown + " at least 20 ems wide within the view");
         assertWholeSummaryScrollsInAFewLines(robot, "large text, long log name");
         Label name = robot.lookup("#auditStore").queryAs(Label.class);
-        assertEquals(tampered.getFileName().toString(), name.getTooltip().getText());
+        assertEquals(tampered.toString(), name.getTooltip().getText());
     }
 
     /**
