@@ -280,7 +280,11 @@ public final class AuditView {
         Hyperlink more = new Hyperlink();
         more.setId("auditMoreProblems");
         more.textProperty().bind(model.moreProblemsProperty());
-        more.setOnAction(e -> model.everyProblemListedProperty().set(!model.everyProblemListedProperty().get()));
+        more.setOnAction(e -> {
+            model.everyProblemListedProperty().set(!model.everyProblemListedProperty().get());
+            // a switch, not a page seen: marked visited it turned the text's colour and no longer read as a link
+            more.setVisited(false);
+        });
         more.visibleProperty().bind(more.textProperty().isNotEmpty());
         more.managedProperty().bind(more.visibleProperty());
         // lined up with the summary's text, as its last line

@@ -1,6 +1,7 @@
 package org.verdict.ui.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -435,6 +436,7 @@ class AuditLaptopTest {
                     + " problem read without scrolling, the summary " + verification.getHeight() + " px in "
                     + area.getViewportBounds());
             assertEquals("show only the first 5 problems", more.getText());
+            assertFalse(more.isVisited(), "still drawn as a link, to go back to the first few");
             assertInView(more, "the link back to the first few");
             TableView<AuditRow> records = robot.lookup("#auditRecords").queryTableView();
             assertTrue(records.getHeight() >= 150, "the records table keeps room below: " + records.getHeight());
