@@ -64,7 +64,7 @@ public final class AuditView {
     static final int VERIFICATION_LINES = AuditViewModel.LISTED_PROBLEMS + 3;
     /**
      * Whole lines in view while the summary lists every problem, asked for with "… and N more problems": a tampered
-     * log's seven (two of them on two lines) read in place at 1366×768, the records table keeping about 200 px below;
+     * log's seven (one on three lines, one on two) read in place at 1366×768, the records table keeping 310 px below;
      * a longer list scrolls, and "show only the first 5 problems" stays in view under it.
      */
     static final int EVERY_PROBLEM_LINES = VERIFICATION_LINES + 4;
