@@ -53,7 +53,7 @@ class DecisionStoreInAppTest {
 
     @Test
     void aLogOpenedInAuditIsNamedBesideTheStoreInUseWithoutBecomingIt(FxRobot robot) throws Exception {
-        assertEquals("Decision store: board.db", text(robot, "#statusStore"), "the log last signed into");
+        assertEquals("Decision store: " + board, text(robot, "#statusStore"), "the log last signed into");
         robot.clickOn("#nav-audit");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "board.db".equals(text(robot, "#auditStore"))
                 && !robot.lookup("#auditOpen").queryButton().isDisabled());
@@ -68,9 +68,9 @@ class DecisionStoreInAppTest {
                 .map(Button.class::cast).findFirst().orElseThrow().fire());
 
         // Audit opens a log read-only: signing still goes to the log last signed into
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "(Audit shows other.db, read-only)".equals(
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> ("(Audit shows " + other + ", read-only)").equals(
                 text(robot, "#statusAudited")));
-        assertEquals("Decision store: board.db", text(robot, "#statusStore"));
+        assertEquals("Decision store: " + board, text(robot, "#statusStore"));
         assertEquals("other.db", text(robot, "#auditStore"));
     }
 

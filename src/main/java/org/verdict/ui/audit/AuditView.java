@@ -1,6 +1,7 @@
 package org.verdict.ui.audit;
 
 import java.nio.file.Path;
+import java.text.MessageFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +18,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.DatePicker;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
@@ -41,6 +44,7 @@ import javafx.stage.Window;
 import org.verdict.core.ledger.Integrity;
 import org.verdict.ui.audit.AuditRow.SignatureRow;
 import org.verdict.ui.decision.IsoDatePicker;
+import org.verdict.ui.files.FolderText;
 import org.verdict.ui.table.FittedColumns;
 import org.verdict.ui.table.WrappingCell;
 import org.verdict.ui.theme.CellFont;
@@ -52,12 +56,20 @@ import org.verdict.ui.theme.CellFont;
  */
 public final class AuditView {
     /**
-     * Whole lines of the verification summary in view before the rest of it scrolls: the verdict, the problems it
-     * lists (one of them on two lines) and how many more there are, read in place across the view at 1366×768, where
+     * Whole lines of the verification summary in view before the rest of it scrolls: the verdict and the problems it
+     * lists (two of them on two lines), read in place across the view at 1366×768, where
      * four lines beside the log's name were a small box to scroll through a tampered log's problems. A longer summary
      * (large text) scrolls whole lines.
      */
     static final int VERIFICATION_LINES = AuditViewModel.LISTED_PROBLEMS + 3;
+    /**
+     * Whole lines in view while the summary lists every problem, asked for with "… and N more problems": a tampered
+     * log's seven (one on three lines, one on two) read in place at 1366×768, the records table keeping 310 px below;
+     * a longer list scrolls, and "show only the first 5 problems" stays in view under it.
+     */
+    static final int EVERY_PROBLEM_LINES = VERIFICATION_LINES + 4;
+    /** A folder beside the log's name longer than this is cut in the middle: about half the row at 1366×768. */
+    private static final int FOLDER_CHARS = 60;
     /** The log's name keeps its width up to this many ems (a name such as decisions.db whole); longer ends in …. */
     private static final double STORE_NAME_MIN_EMS = 12;
     /**
@@ -182,10 +194,8 @@ public final class AuditView {
         store.setId("auditStore");
         store.textProperty().bind(model.storeNameProperty());
         store.getStyleClass().add("title-4");
-        // a longer name ends in …, whole in its tooltip
-        Tooltip storeWhole = new Tooltip();
-        storeWhole.textProperty().bind(model.storeNameProperty());
-        store.setTooltip(storeWhole);
+        // a longer name ends in …; the tooltip has the whole path
+        store.setTooltip(wholePath());
         store.minWidthProperty().bind(Bindings.createDoubleBinding(() -> {
             Text name = new Text(store.getText());
             name.setFont(store.getFont());
@@ -220,15 +230,17 @@ public final class AuditView {
         verification.setMinHeight(Region.USE_PREF_SIZE);
         // as tall as the wrapped text, up to that height, at the width the text wraps in
         verificationArea.prefViewportHeightProperty().bind(Bindings.createDoubleBinding(
-                () -> Math.min(Math.ceil(linesHigh(verification.getFont(), VERIFICATION_LINES)
+                () -> Math.min(Math.ceil(linesHigh(verification.getFont(), model.everyProblemListedProperty().get()
+                                        ? EVERY_PROBLEM_LINES : VERIFICATION_LINES)
                                 + verification.snappedTopInset() + verification.snappedBottomInset()),
                         verification.prefHeight(verificationArea.getViewportBounds().getWidth())),
-                verification.fontProperty(), verification.textProperty(), verificationArea.viewportBoundsProperty()));
+                verification.fontProperty(), verification.textProperty(), verificationArea.viewportBoundsProperty(),
+                model.everyProblemListedProperty()));
         verificationArea.minViewportHeightProperty().bind(verificationArea.prefViewportHeightProperty());
         // no log open, nothing said: no empty row between the buttons
         verificationArea.visibleProperty().bind(verification.textProperty().isNotEmpty());
         verificationArea.managedProperty().bind(verificationArea.visibleProperty());
-        HBox header = new HBox(12, open, store, readOnly);
+        HBox header = new HBox(12, open, store, folder(), readOnly);
         header.setAlignment(Pos.CENTER_LEFT);
         keepWhole(open, readOnly);
         Label roster = new Label();
@@ -255,7 +267,56 @@ public final class AuditView {
         wrapInTheRest(roster, checkpoint);
         // the summary has the view's whole width under the log's name: beside it, a refusal or a tampered log's
         // problems were squeezed into a third of the row
-        return new VBox(6, header, verificationArea, trust);
+        return new VBox(6, header, verificationArea, moreProblems(), trust);
+    }
+
+    /**
+     * Under a summary that lists the first few problems, "… and N more problems: show all N" lists every one (a
+     * problem of the store as a whole is in no record's details, so the summary is the only place it is read); then
+     * "show only the first 5 problems" gives the records their room back. Outside the summary's scrolling area, so
+     * it stays in view however long the list.
+     */
+    private Node moreProblems() {
+        Hyperlink more = new Hyperlink();
+        more.setId("auditMoreProblems");
+        more.textProperty().bind(model.moreProblemsProperty());
+        more.setOnAction(e -> {
+            model.everyProblemListedProperty().set(!model.everyProblemListedProperty().get());
+            // a switch, not a page seen: marked visited it turned the text's colour and no longer read as a link
+            more.setVisited(false);
+        });
+        more.visibleProperty().bind(more.textProperty().isNotEmpty());
+        more.managedProperty().bind(more.visibleProperty());
+        // lined up with the summary's text, as its last line
+        more.setPadding(new Insets(0));
+        return more;
+    }
+
+    /**
+     * Which folder the open log is in, "in /tmp/review/tamper" beside its name: a copy and the real log (both
+     * decisions.db) read alike without it. A long folder is cut in the middle between folders, and further in the
+     * middle where the row is narrower; the tooltip has the whole path.
+     */
+    private Node folder() {
+        Label folder = new Label();
+        folder.setId("auditStoreFolder");
+        folder.getStyleClass().add("text-muted");
+        folder.textProperty().bind(Bindings.createStringBinding(() -> model.openedStoreProperty().get() == null ? ""
+                : MessageFormat.format(text.getString("audit.inFolder"),
+                        FolderText.folderOf(model.openedStoreProperty().get(), FOLDER_CHARS)),
+                model.openedStoreProperty()));
+        folder.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+        folder.setTooltip(wholePath());
+        folder.visibleProperty().bind(folder.textProperty().isNotEmpty());
+        folder.managedProperty().bind(folder.visibleProperty());
+        return folder;
+    }
+
+    private Tooltip wholePath() {
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(Bindings.createStringBinding(() -> model.openedStoreProperty().get() == null ? ""
+                : model.openedStoreProperty().get().toString(), model.openedStoreProperty()));
+        return whole;
     }
 
     /**

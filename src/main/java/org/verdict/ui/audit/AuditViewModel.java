@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.Set;
+import java.util.stream.Stream;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
@@ -93,6 +95,12 @@ public final class AuditViewModel {
     private final ObservableList<String> decisions = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper storeName = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper verification = new ReadOnlyStringWrapper("");
+    /** Whether the summary lists every problem of the log, not only the first {@link #LISTED_PROBLEMS}. */
+    private final BooleanProperty everyProblemListed = new SimpleBooleanProperty(false);
+    /** What leads from the summary to the problems it leaves out, or back to the first few; empty if none are left out. */
+    private final ReadOnlyStringWrapper moreProblems = new ReadOnlyStringWrapper("");
+    /** The verified log's summary, kept to list more or fewer of its problems; null while none is shown. */
+    private Summary summary;
     /** The opened log's standing; null while none was verified (not yet, or it could not be opened). */
     private final ReadOnlyObjectWrapper<Integrity> integrity = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
@@ -187,6 +195,7 @@ public final class AuditViewModel {
         selected.addListener((o, a, row) -> showDetails(row));
         left.addListener((o, a, b) -> compare());
         right.addListener((o, a, b) -> compare());
+        everyProblemListed.addListener((o, a, b) -> writeSummary());
     }
 
     /**
@@ -206,12 +215,16 @@ public final class AuditViewModel {
             // one chosen before any log was open is for the first one opened
             checkpointChosenFor = store;
         }
+        // the summary is this log's from now on: "verifying …", then its verdict
+        summary = null;
+        moreProblems.set("");
         if (!store.equals(currentStore)) {
             // nothing of the previous log stays in view while this one is read: its records, what its co-signing
-            // did, and the status bar's name of the log Audit shows
+            // did, the status bar's name of the log Audit shows, and whether all its problems were listed
             records.clear();
             cosignOutcome.set("");
             unendorsed = Map.of();
+            everyProblemListed.set(false);
         }
         currentStore = store;
         openedStore.set(store);
@@ -479,8 +492,7 @@ public final class AuditViewModel {
             model.set(ANY);
         }
         integrity.set(Integrity.of(report.problems()));
-        List<String> lines = new ArrayList<>();
-        lines.add(report.summary() + ((report.isIntact() || report.isSuspect()) && kept == null
+        String verdict = report.summary() + ((report.isIntact() || report.isSuspect()) && kept == null
                 ? text.getString("audit.chooseCheckpoint") : "")
                 + (roster == null ? "" : say("audit.signersCheckedAgainst", roster.getFileName()))
                 + (kept == null ? "" : say(report.outsideCheckpoint() != null
@@ -488,31 +500,75 @@ public final class AuditViewModel {
                         : report.outsideCheckpoint() != null && !report.outsideCheckpoint().consistent()
                         ? "audit.doesNotExtend"
                         // an intact summary says already that the log extends it: only which file is added
-                        : report.isIntact() ? "audit.extendsNamed" : "audit.extends", kept.getFileName())));
-        // every problem the summary counts is listed in the verifier's order, the one `log verify` prints, so the
-        // first line names what the command line names first (each record's are also in that record's details); a
-        // long list ends with how many more there are
-        List<VerificationReport.Problem> listed = report.problems();
+                        : report.isIntact() ? "audit.extendsNamed" : "audit.extends", kept.getFileName()));
         // ⚠ for a signing policy the log does not meet, ✖ for a change: as the records' badges say
-        listed.stream().limit(LISTED_PROBLEMS).forEach(p -> lines.add(say(
+        List<String> problems = inSummaryOrder(report.problems()).stream().map(p -> say(
                 p.kind() == VerificationReport.Problem.Kind.TAMPERING ? "audit.problemLine.tampering"
-                        : "audit.problemLine.policy", p)));
-        if (listed.size() > LISTED_PROBLEMS) {
-            int more = listed.size() - LISTED_PROBLEMS;
-            lines.add(say("audit.moreProblems", MetricFormat.count(more), more));
-        }
-        report.notes().forEach(note -> lines.add(say("audit.noteLine", note)));
+                        : "audit.problemLine.policy", p)).toList();
+        List<String> notes = new ArrayList<>();
+        report.notes().forEach(note -> notes.add(say("audit.noteLine", note)));
         if (storeNote != null) {
-            lines.add(say("audit.noteLine", storeNote));
+            notes.add(say("audit.noteLine", storeNote));
         }
         if (checkpointDropped != null) {
-            lines.add(say("audit.noteLine", checkpointDropped));
+            notes.add(say("audit.noteLine", checkpointDropped));
         }
-        verification.set(String.join("\n", lines));
+        summary = new Summary(verdict, problems, notes);
+        writeSummary();
         selected.set(null);
         left.set(null);
         right.set(null);
         loading.set(false);
+    }
+
+    /**
+     * The problems in the order the summary lists them: first the one `log verify` prints first (the change it names,
+     * a swap rather than the checkpoints it breaks), then those of the store as a whole (its guard, its register of
+     * signers, its checkpoints), which no record's details show, then the rest in `log verify`'s order; every one that
+     * shows a change before those of the signing policy, as the summary's verdict line says.
+     */
+    static List<VerificationReport.Problem> inSummaryOrder(List<VerificationReport.Problem> problems) {
+        if (problems.isEmpty()) {
+            return problems;
+        }
+        VerificationReport.Problem first = problems.get(0);
+        return Stream.concat(Stream.of(first), problems.stream().filter(p -> !p.equals(first))
+                .sorted(Comparator.comparing((VerificationReport.Problem p) -> p.kind() == VerificationReport.Problem.Kind.POLICY)
+                        .thenComparing(p -> p.sequence() != null)))
+                .toList();
+    }
+
+    /**
+     * The summary with its first {@link #LISTED_PROBLEMS} problems (a tampered log's header stays a few lines high)
+     * or, when asked, every one; and what leads to the others or back.
+     */
+    private void writeSummary() {
+        if (summary == null) {
+            moreProblems.set("");
+            return;
+        }
+        int total = summary.problems().size();
+        boolean shortened = total > LISTED_PROBLEMS && !everyProblemListed.get();
+        List<String> lines = new ArrayList<>();
+        lines.add(summary.verdict());
+        lines.addAll(shortened ? summary.problems().subList(0, LISTED_PROBLEMS) : summary.problems());
+        lines.addAll(summary.notes());
+        verification.set(String.join("\n", lines));
+        int more = total - LISTED_PROBLEMS;
+        moreProblems.set(more <= 0 ? "" : shortened
+                ? say("audit.moreProblems", MetricFormat.count(more), more, MetricFormat.count(total))
+                : say("audit.fewerProblems", LISTED_PROBLEMS));
+    }
+
+    /** A verified log's summary: its verdict line, a line per problem in {@link #inSummaryOrder}, and its notes. */
+    private record Summary(String verdict, List<String> problems, List<String> notes) {
+    }
+
+    /** A summary that is no verified log's: it lists no problems, so nothing leads to more. */
+    private void showOnly(String text) {
+        summary = null;
+        verification.set(text);
+        moreProblems.set("");
     }
 
     /** The log was destroyed (wiped or cut short) after the kept checkpoint: TAMPERED, in {@code log verify}'s words. */
@@ -523,7 +579,7 @@ public final class AuditViewModel {
         endorsementNote.set("");
         logDestroyed.set(true);
         integrity.set(Integrity.TAMPERED);
-        verification.set(say("audit.destroyed", finding));
+        showOnly(say("audit.destroyed", finding));
         selected.set(null);
         left.set(null);
         right.set(null);
@@ -537,7 +593,7 @@ public final class AuditViewModel {
         endorsementNote.set("");
         openFailed.set(true);
         integrity.set(null);
-        verification.set(say("audit.cannotOpen", message));
+        showOnly(say("audit.cannotOpen", message));
         loading.set(false);
     }
 
@@ -734,6 +790,19 @@ public final class AuditViewModel {
 
     public ReadOnlyStringProperty verificationProperty() {
         return verification.getReadOnlyProperty();
+    }
+
+    /** Whether the summary lists every problem of the log; at first only the first {@link #LISTED_PROBLEMS}. */
+    public BooleanProperty everyProblemListedProperty() {
+        return everyProblemListed;
+    }
+
+    /**
+     * "… and 2 more problems: show all 7" under a summary that leaves problems out, "show only the first 5 problems"
+     * under one that lists all of a longer list; empty when the summary lists every problem anyway.
+     */
+    public ReadOnlyStringProperty moreProblemsProperty() {
+        return moreProblems.getReadOnlyProperty();
     }
 
     /**

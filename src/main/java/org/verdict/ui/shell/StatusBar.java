@@ -13,6 +13,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.verdict.core.pack.ReviewPack;
+import org.verdict.ui.files.FolderText;
 import org.verdict.ui.task.ActivityArea;
 import org.verdict.ui.task.ActivityMonitor;
 
@@ -23,6 +24,8 @@ import org.verdict.ui.task.ActivityMonitor;
 final class StatusBar extends HBox {
     static final int SHORT_HASH_LENGTH = 12;
     private static final double STORE_MIN_EMS = 20;
+    /** A store's folder longer than this is cut in the middle, the two stores' paths fitting the bar at 1366×768. */
+    private static final int FOLDER_CHARS = 32;
 
     private final Label packName = new Label();
     private final Label packHash = new Label();
@@ -119,11 +122,13 @@ final class StatusBar extends HBox {
     }
 
     private void showStores(Path inUse, Path inAudit, ResourceBundle text) {
-        store.setText(MessageFormat.format(text.getString("status.store"), inUse == null ? "—" : inUse.getFileName()));
+        // with their folders: a copy of the store in use opened in Audit has its name, and read as the same log
+        store.setText(MessageFormat.format(text.getString("status.store"), inUse == null ? "—"
+                : FolderText.fileIn(inUse, FOLDER_CHARS)));
         store.setTooltip(inUse == null ? null : new Tooltip(inUse.toString()));
         audited.setVisible(inAudit != null && !inAudit.equals(inUse));
         audited.setText(inAudit == null ? "" : MessageFormat.format(text.getString("status.audited"),
-                inAudit.getFileName()));
+                FolderText.fileIn(inAudit, FOLDER_CHARS)));
         audited.setTooltip(inAudit == null ? null : new Tooltip(inAudit.toString()));
     }
 }

@@ -1,10 +1,15 @@
 package org.verdict.ui.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -16,6 +21,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollBar;
@@ -158,6 +164,10 @@ class AuditLaptopTest {
      * line height (15.13 px, where the label draws 16 px lines in normal text) it cut its last line mid-line.
      */
     private void assertWholeSummaryScrollsInAFewLines(FxRobot robot, String mode) {
+        assertWholeSummaryScrollsIn(robot, AuditView.VERIFICATION_LINES, mode);
+    }
+
+    private void assertWholeSummaryScrollsIn(FxRobot robot, int linesInView, String mode) {
         robot.interact(() -> { });
         robot.interact(() -> { });
         Label verification = robot.lookup("#auditVerification").queryAs(Label.class);
@@ -173,9 +183,9 @@ class AuditLaptopTest {
                 && line[1] > viewport.getMaxY() + 0.5).map(line -> line[0] + "–" + line[1]).toList();
         assertEquals(List.of(), cut, mode + ": lines cut at the area's foot, " + viewport.getMaxY() + "; its "
                 + lines.size() + " lines " + lines.stream().map(line -> line[0] + "–" + line[1]).toList());
-        assertEquals(Math.min(AuditView.VERIFICATION_LINES, lines.size()), whole,
+        assertEquals(Math.min(linesInView, lines.size()), whole,
                 mode + ": whole lines in view of " + lines.size());
-        if (lines.size() > AuditView.VERIFICATION_LINES) {
+        if (lines.size() > linesInView) {
             assertTrue(area.getVmax() > area.getVmin(), mode + ": a summary taller than its area can be scrolled to");
         }
     }
@@ -380,6 +390,115 @@ class AuditLaptopTest {
     }
 
     /**
+     * The review's tampered copy, at 1366×768: the triggers dropped and a record changed, seven problems. The dropped
+     * guard, a problem of the store that no record's details show, is among the first lines (it was the seventh,
+     * after "… and 2 more", and read nowhere in the app); "… and 2 more problems: show all 7" lists every one, whole
+     * in view in normal text, with the records table still below, and "show only the first 5 problems" under them
+     * gives the table its room back. In large text the list scrolls, whole lines in view.
+     */
+    @Test
+    void everyProblemOfATamperedLogIsReadInTheSummaryOnRequest(FxRobot robot) throws Exception {
+        Path tampered = store("unguarded.db");
+        TamperedStore.changeRecord(tampered, 1, "rare class", "rare Class");
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + tampered);
+             Statement s = sql.createStatement()) {
+            for (String trigger : List.of("records_no_update", "records_no_delete", "records_no_replace")) {
+                s.execute("DROP TRIGGER " + trigger);
+            }
+        }
+        try {
+            robot.interact(() -> {
+                appearance.largeTextProperty().set(false);
+                stage.setWidth(1242);
+                stage.setHeight(696);
+            });
+            robot.interact(() -> model.open(tampered));
+            WaitForAsyncUtils.waitForFxEvents();
+            Label verification = robot.lookup("#auditVerification").queryAs(Label.class);
+            assertEquals(Integrity.TAMPERED, model.integrityProperty().get(), verification.getText());
+            String guard = "the store's append-only guard is missing, 3 triggers dropped";
+            assertTrue(verification.getText().lines().limit(3).anyMatch(line -> line.startsWith("⚠ " + guard)),
+                    verification.getText());
+            Hyperlink more = robot.lookup("#auditMoreProblems").queryAs(Hyperlink.class);
+            assertEquals("… and 2 more problems: show all 7", more.getText());
+            assertInView(more, "the link to the other problems");
+
+            robot.clickOn(more);
+            robot.interact(() -> { });
+            long problems = verification.getText().lines().filter(line -> line.startsWith("✖ ")
+                    || line.startsWith("⚠ ")).count();
+            assertEquals(7, problems, verification.getText());
+            assertTrue(verification.getText().contains("record #2: the Merkle root of the first 2 records differs"),
+                    verification.getText());
+            assertWholeSummaryScrollsIn(robot, AuditView.EVERY_PROBLEM_LINES, "normal text, every problem");
+            ScrollPane area = robot.lookup("#auditVerificationArea").queryAs(ScrollPane.class);
+            assertTrue(area.getViewportBounds().getHeight() >= verification.getHeight() - 0.5, "normal text: every"
+                    + " problem read without scrolling, the summary " + verification.getHeight() + " px in "
+                    + area.getViewportBounds());
+            assertEquals("show only the first 5 problems", more.getText());
+            assertFalse(more.isVisited(), "still drawn as a link, to go back to the first few");
+            assertInView(more, "the link back to the first few");
+            TableView<AuditRow> records = robot.lookup("#auditRecords").queryTableView();
+            assertTrue(records.getHeight() >= 150, "the records table keeps room below: " + records.getHeight());
+
+            largeTextOnTheLaptop(robot);
+            assertWholeSummaryScrollsIn(robot, AuditView.EVERY_PROBLEM_LINES, "large text, every problem");
+            assertInView(more, "large text: the link back to the first few");
+
+            robot.clickOn(more);
+            robot.interact(() -> { });
+            assertEquals(AuditViewModel.LISTED_PROBLEMS, verification.getText().lines().filter(line ->
+                    line.startsWith("✖ ") || line.startsWith("⚠ ")).count(), verification.getText());
+            assertEquals("… and 2 more problems: show all 7", more.getText());
+        } finally {
+            largeTextOnTheLaptop(robot);
+        }
+    }
+
+    private static void assertInView(Node node, String what) {
+        Bounds shown = node.localToScene(node.getBoundsInLocal());
+        Scene scene = node.getScene();
+        assertTrue(node.isVisible() && shown.getHeight() > 0 && shown.getMinY() >= 0 && shown.getMaxY()
+                <= scene.getHeight() && shown.getMaxX() <= scene.getWidth(), what + " in view: " + shown);
+    }
+
+    /**
+     * A copy of a log and the log itself have one name, decisions.db: the header says which folder the open one is
+     * in (it said only "decisions.db"), a long folder cut in the middle between folders and within the view in large
+     * text at 1366×768, the whole path in the tooltips of the name and the folder.
+     */
+    @Test
+    void theHeaderSaysWhichFolderTheOpenLogIsIn(FxRobot robot) throws Exception {
+        Path original = Files.createDirectories(folder.resolve("board"));
+        Path real = store("board/decisions.db");
+        Path copyFolder = Files.createDirectories(folder.resolve("ml-review-board").resolve("archive-2026")
+                .resolve("quarter-4").resolve("evidence-copies").resolve("tamper"));
+        Path copy = Files.copy(real, copyFolder.resolve("decisions.db"));
+        largeTextOnTheLaptop(robot);
+        robot.interact(() -> model.open(real));
+        WaitForAsyncUtils.waitForFxEvents();
+        Label where = robot.lookup("#auditStoreFolder").queryAs(Label.class);
+        assertEquals("in " + original, where.getText());
+        assertEquals(real.toString(), where.getTooltip().getText());
+
+        robot.interact(() -> model.open(copy));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> { });
+        assertTrue(copyFolder.toString().length() > 60, copyFolder.toString());
+        assertTrue(where.getText().startsWith("in /") && where.getText().contains("/…/")
+                && where.getText().endsWith("/evidence-copies/tamper"), where.getText());
+        assertEquals(copy.toString(), where.getTooltip().getText());
+        assertEquals(copy.toString(), robot.lookup("#auditStore").queryAs(Label.class).getTooltip().getText());
+        Bounds shown = where.localToScene(where.getBoundsInLocal());
+        assertTrue(where.isVisible() && shown.getWidth() > 0 && shown.getMaxX() <= VIEW_WIDTH + 0.5,
+                "the folder within the view: " + shown);
+        Text drawn = where.lookupAll(".text").stream().filter(Text.class::isInstance).map(Text.class::cast)
+                .findFirst().orElseThrow();
+        assertEquals(where.getText(), drawn.getText(), "the folder is not cut further in large text");
+        assertEquals(List.of(), cutToolbarTexts(robot), "the name and the buttons read whole");
+    }
+
+    /**
      * A tampered log with a long file name, in large text: the name ends in … (whole in its tooltip) and the red
      * summary keeps its width beside it, where the name took the whole row and pushed the summary out of view.
      */
@@ -400,7 +519,7 @@ class AuditLaptopTest {
                 "the summary " + shown + " at least 20 ems wide within the view");
         assertWholeSummaryScrollsInAFewLines(robot, "large text, long log name");
         Label name = robot.lookup("#auditStore").queryAs(Label.class);
-        assertEquals(tampered.getFileName().toString(), name.getTooltip().getText());
+        assertEquals(tampered.toString(), name.getTooltip().getText());
     }
 
     /**

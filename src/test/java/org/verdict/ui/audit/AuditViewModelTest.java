@@ -262,27 +262,73 @@ class AuditViewModelTest {
                 + "problems?").matcher(lines.get(0));
         assertTrue(counted.find(), header);
         Matcher more = Pattern.compile("… and (\\d+) more problems?")
-                .matcher(header);
-        long listed = lines.stream().filter(line -> line.startsWith("✖ ")).count();
+                .matcher(model.moreProblemsProperty().get());
+        long listed = lines.stream().filter(line -> line.startsWith("✖ ") || line.startsWith("⚠ ")).count();
         assertEquals(Integer.parseInt(counted.group(1)), listed + (more.find() ? Integer.parseInt(more.group(1)) : 0),
                 header);
         assertTrue(lines.stream().anyMatch(line -> line.startsWith("✖ record #1: ")), header);
         assertFalse(header.contains(" 1 signatures"), header);
     }
 
+    /** A long list shows its first few problems and how many more; asked, every one, and then the first few again. */
     @Test
-    void theHeaderListsAFewProblemsAndSaysHowManyMore() throws Exception {
+    void theHeaderListsAFewProblemsAndEveryOneWhenAsked() throws Exception {
         try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
             s.execute("DROP TRIGGER signatures_no_update");
             s.executeUpdate("UPDATE signatures SET signature = zeroblob(64)");
         }
         model.open(db);
+        List<String> everyProblem = verified(db).problems().stream().map(Object::toString).sorted().toList();
         String header = model.verificationProperty().get();
 
-        assertEquals(AuditViewModel.LISTED_PROBLEMS, header.lines().filter(line -> line.startsWith("✖ ")).count(),
-                header);
-        assertTrue(header.lines().anyMatch(line -> line.matches("… and \\d+ more problems?: each record marked tampered"
-                + " or policy not met lists its own in its details")), header);
+        assertEquals(AuditViewModel.LISTED_PROBLEMS, problemLines(header).size(), header);
+        int more = everyProblem.size() - AuditViewModel.LISTED_PROBLEMS;
+        assertEquals("… and " + more + " more problems: show all " + everyProblem.size(),
+                model.moreProblemsProperty().get());
+
+        model.everyProblemListedProperty().set(true);
+        assertEquals(everyProblem, problemLines(model.verificationProperty().get()).stream().sorted().toList());
+        assertEquals("show only the first 5 problems", model.moreProblemsProperty().get());
+
+        model.everyProblemListedProperty().set(false);
+        assertEquals(header, model.verificationProperty().get());
+    }
+
+    /**
+     * What the review found: the triggers dropped and a record changed. The guard's problem is the store's, in no
+     * record's details; it was the seventh of seven problems, after "… and 2 more", and read nowhere in the app.
+     */
+    @Test
+    void aProblemOfTheWholeStoreIsListedAmongTheFirstFew() throws Exception {
+        TamperedStore.changeRecord(db, 1, "macro F1 fell", "macro F1 rose");
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
+            for (String trigger : List.of("records_no_update", "records_no_delete", "records_no_replace")) {
+                s.execute("DROP TRIGGER " + trigger);
+            }
+        }
+        model.open(db);
+        VerificationReport report = verified(db);
+        assertTrue(report.problems().size() > AuditViewModel.LISTED_PROBLEMS, report.problems().toString());
+        List<String> storeLevel = report.problems().stream().filter(p -> p.sequence() == null).map(Object::toString)
+                .toList();
+        assertTrue(storeLevel.stream().anyMatch(p -> p.startsWith("the store's append-only guard is missing, 3 triggers"
+                + " dropped")), storeLevel.toString());
+
+        List<String> listed = problemLines(model.verificationProperty().get());
+        assertEquals(report.problems().get(0).toString(), listed.get(0), "the change log verify names first");
+        assertEquals(storeLevel, listed.subList(1, 1 + storeLevel.size()));
+    }
+
+    private static VerificationReport verified(Path db) throws LedgerException {
+        try (DecisionLog log = DecisionLog.openReadOnly(db)) {
+            return new LogVerifier().verify(log.snapshot(), Progress.NONE);
+        }
+    }
+
+    /** The summary's problem lines without their ✖ or ⚠. */
+    private static List<String> problemLines(String summary) {
+        return summary.lines().skip(1).filter(line -> line.startsWith("✖ ") || line.startsWith("⚠ "))
+                .map(line -> line.substring(2)).toList();
     }
 
     @Test
@@ -461,22 +507,24 @@ class AuditViewModelTest {
 
     /**
      * Swapped records are the attack; the checkpoints' signature hashes that no longer match follow from it. The
-     * header lists the problems as `log verify` prints them, so its first line names the swap.
+     * header's first problem is the one `log verify` prints first, the swap; the store's own problems (the dropped
+     * guard, the checkpoints) follow, as no record's details list them; asked, it lists every problem.
      */
     @Test
-    void theHeaderListsProblemsInTheOrderLogVerifyPrintsThem() throws Exception {
+    void theHeaderNamesTheSwapFirstAndTheStoresOwnProblemsNext() throws Exception {
         StoreSurgeryForAudit.swapRecordsTwoAndThree(db);
         model.open(db);
-        VerificationReport report;
-        try (DecisionLog log = DecisionLog.openReadOnly(db)) {
-            report = new LogVerifier().verify(log.snapshot(),
-                    Progress.NONE);
-        }
-        List<String> listed = model.verificationProperty().get().lines().filter(line -> line.startsWith("✖ "))
-                .map(line -> line.substring(2)).toList();
-        assertEquals(report.problems().stream().limit(AuditViewModel.LISTED_PROBLEMS).map(Object::toString).toList(),
-                listed);
+        VerificationReport report = verified(db);
+        List<String> listed = problemLines(model.verificationProperty().get());
+        assertEquals(report.problems().get(0).toString(), listed.get(0));
         assertTrue(listed.get(0).startsWith("record #2: holds the statement signed for position #3"), listed.toString());
+        assertTrue(listed.stream().skip(1).noneMatch(line -> line.startsWith("record")), listed.toString());
+        assertTrue(listed.stream().anyMatch(line -> line.startsWith("the store's append-only guard is missing")),
+                listed.toString());
+
+        model.everyProblemListedProperty().set(true);
+        assertEquals(report.problems().stream().map(Object::toString).sorted().toList(),
+                problemLines(model.verificationProperty().get()).stream().sorted().toList());
     }
 
     /** A file that is not a SQLite database is named so in the summary's red "cannot open", SQLite's words below. */

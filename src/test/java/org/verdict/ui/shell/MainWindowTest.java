@@ -114,12 +114,12 @@ class MainWindowTest {
      */
     @Test
     void aDecisionSignedIntoAnotherLogMakesItTheStoreInUseAndIsRemembered(FxRobot robot) throws Exception {
-        assertEquals("Decision store: decisions.db", text(robot, "#statusStore"));
+        assertEquals("Decision store: " + folder.resolve("decisions.db"), text(robot, "#statusStore"));
         Path board = folder.resolve("board-decisions.db");
         Files.writeString(board, "");
         Path key = Files.writeString(folder.resolve("ada.key.json"), "{}");
         robot.interact(() -> model.decisionSigned(board, key));
-        assertEquals("Decision store: board-decisions.db", text(robot, "#statusStore"));
+        assertEquals("Decision store: " + board, text(robot, "#statusStore"));
         assertEquals(Optional.of(key), model.lastKeyFile());
 
         String saved = Files.readString(settingsFile);
@@ -153,6 +153,10 @@ class MainWindowTest {
         assertEquals("Summary cancelled; nothing was written.", text(robot, "#statusNotice"));
     }
 
+    /**
+     * The log Audit has open is named with its folder: a copy of the store in use, decisions.db too, read as the
+     * same log ("Decision store: decisions.db (Audit shows decisions.db, read-only)").
+     */
     @Test
     void aLogOpenedInAuditIsNamedBesideTheStoreInUseWithoutReplacingIt(FxRobot robot) {
         SimpleObjectProperty<Path> openedInAudit = new SimpleObjectProperty<>();
@@ -160,9 +164,16 @@ class MainWindowTest {
         assertFalse(robot.lookup("#statusAudited").query().isVisible(), "Audit has nothing open");
 
         robot.interact(() -> openedInAudit.set(folder.resolve("other-team.db")));
-        assertEquals("Decision store: decisions.db", text(robot, "#statusStore"));
+        assertEquals("Decision store: " + folder.resolve("decisions.db"), text(robot, "#statusStore"));
         assertTrue(robot.lookup("#statusAudited").query().isVisible());
-        assertEquals("(Audit shows other-team.db, read-only)", text(robot, "#statusAudited"));
+        assertEquals("(Audit shows " + folder.resolve("other-team.db") + ", read-only)", text(robot, "#statusAudited"));
+
+        Path copy = folder.resolve("tamper").resolve("decisions.db");
+        robot.interact(() -> openedInAudit.set(copy));
+        String audited = text(robot, "#statusAudited");
+        assertTrue(audited.startsWith("(Audit shows /") && audited.endsWith("/tamper/decisions.db, read-only)"),
+                audited);
+        assertEquals(copy.toString(), robot.lookup("#statusAudited").queryAs(Label.class).getTooltip().getText());
 
         robot.interact(() -> openedInAudit.set(folder.resolve("decisions.db")));
         assertFalse(robot.lookup("#statusAudited").query().isVisible(), "the store in use is named once");
