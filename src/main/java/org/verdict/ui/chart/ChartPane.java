@@ -29,6 +29,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.StackPane;
 import javafx.scene.transform.Transform;
+import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.Axis;
 import org.jfree.chart.axis.AxisLabelLocation;
@@ -583,8 +584,10 @@ public final class ChartPane extends StackPane {
      * scrolling rows; none while the chart fits the pane.
      */
     private void redrawHeader() {
-        Rectangle2D dataArea = viewer == null || !scrolls || !scroller.isVisible() ? null
-                : viewer.getCanvas().getRenderingInfo().getPlotInfo().getDataArea();
+        // a chart shown since the drawing that asked for this has not been drawn yet: its own drawing asks again
+        ChartRenderingInfo drawn = viewer == null || !scrolls || !scroller.isVisible() ? null
+                : viewer.getCanvas().getRenderingInfo();
+        Rectangle2D dataArea = drawn == null ? null : drawn.getPlotInfo().getDataArea();
         if (dataArea == null || dataArea.getMinY() <= 0) {
             header.setVisible(false);
             header.setImage(null);
