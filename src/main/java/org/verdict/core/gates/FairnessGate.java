@@ -137,10 +137,8 @@ final class FairnessGate implements PromotionGate {
         numbers.put("tolerance", tolerance);
         numbers.put("disagreements", (double) estimate.disagreements());
         String text = attribute.name() + " " + disparity.wireName() + ": candidate " + evidence.candidate()
-                + (opportunity ? " predicts '" + positiveClass + "' for none of the " + MetricFormat.count(candidate[0])
-                + " examples labelled '" + positiveClass + "' in these groups: its TPR is 0 in every group"
-                : " predicts '" + positiveClass + "' on 0 of the " + MetricFormat.count(candidate[0])
-                + " examples of these groups: its selection rate, TPR and FPR are 0 in every group")
+                + predictsNone(positiveClass, opportunity, candidate[0])
+                + (opportunity ? ": its TPR is 0 in every group" : ": its selection rate, TPR and FPR are 0 in every group")
                 + ", so no disparity can be measured"
                 + (disparity.higherIsFairer() ? " (its ratio is 0 / 0, undefined)"
                 : " (its " + disparity.wireName() + " is 0 only because every rate is)")
@@ -166,15 +164,23 @@ final class FairnessGate implements PromotionGate {
      */
     private static String baselineMissing(ReviewEvidence evidence, String positiveClass,
                                           FairnessEvidence.Attribute attribute, Disparity disparity) {
-        long examples = counted(attribute, disparity, true)[0];
-        return "production " + evidence.production() + (disparity == Disparity.EQUAL_OPPORTUNITY_DIFFERENCE
-                ? " predicts '" + positiveClass + "' for none of the " + MetricFormat.count(examples)
-                + " examples labelled '" + positiveClass + "' in these groups"
-                : " predicts '" + positiveClass + "' on 0 of the " + MetricFormat.count(examples)
-                + " examples of these groups") + ", so its " + disparity.wireName()
+        return "production " + evidence.production() + predictsNone(positiveClass,
+                disparity == Disparity.EQUAL_OPPORTUNITY_DIFFERENCE, counted(attribute, disparity, true)[0])
+                + ", so its " + disparity.wireName()
                 + (disparity.higherIsFairer() ? " is 0 / 0, undefined: the change is the candidate's ratio measured "
                 + "from parity (1), the fairest production could have been"
                 : " is 0 only because every rate is: the change is the candidate's own gap, measured from parity (0)");
+    }
+
+    /**
+     * " predicts 'x' on 0 of the 6,000 examples of these groups", or for equal opportunity, whose rates count the
+     * positives, " predicts 'x' for none of the 8 examples labelled 'x' in these groups".
+     */
+    private static String predictsNone(String positiveClass, boolean opportunity, long examples) {
+        return opportunity ? " predicts '" + positiveClass + "' for none of the " + MetricFormat.count(examples)
+                + " examples labelled '" + positiveClass + "' in these groups"
+                : " predicts '" + positiveClass + "' on 0 of the " + MetricFormat.count(examples)
+                + " examples of these groups";
     }
 
     /**
