@@ -94,13 +94,17 @@ final class ClassSets {
         int rarest = rare.get(0);
         List<String> others = rare.subList(1, rare.size()).stream()
                 .map(c -> classes.get(c) + ": " + support[c]).toList();
+        long missing = rare.stream().mapToLong(c -> SliceAnalysis.MIN_CLASS_EXAMPLES - support[c]).sum();
         return "class " + classes.get(rarest) + " has " + support[rarest] + " example"
                 + (support[rarest] == 1 ? "" : "s") + " here" + (others.isEmpty() ? ""
                 : " and " + others.size() + " more class" + (others.size() == 1 ? " has" : "es have")
                 + " fewer than " + SliceAnalysis.MIN_CLASS_EXAMPLES + " (" + String.join(", ",
                         others.subList(0, Math.min(MAX_RARE_CLASSES_NAMED, others.size())))
                 + (others.size() > MAX_RARE_CLASSES_NAMED ? ", …" : "") + ")")
-                + "; the bootstrap cannot measure " + metric.wireName() + "'s uncertainty";
+                + "; the bootstrap cannot measure " + metric.wireName() + "'s uncertainty until "
+                + (others.isEmpty() ? "the class has " : "each of these classes has ")
+                + SliceAnalysis.MIN_CLASS_EXAMPLES + " examples here (" + missing + " more"
+                + (others.isEmpty() ? "" : " in all") + ")";
     }
 
     /**
