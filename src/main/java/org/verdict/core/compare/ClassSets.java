@@ -78,7 +78,9 @@ final class ClassSets {
      * the average jumps; the bootstrap distribution is a mixture, not an interval. A class without any example here,
      * labelled elsewhere or nowhere, is in neither the average nor its replicates ({@link #absentNote}): Δ over the
      * classes present covered its own truth at the level in the coverage simulation (docs/statistics.md, "A class
-     * missing from the slice").
+     * missing from the slice"). The reason ends with how many more examples would give the slice its intervals: no
+     * interval measured with 1–4 examples of a class kept its coverage (docs/statistics.md, "A class with 1–4
+     * examples: measured").
      */
     String unstableReason(Metric metric) {
         if (!metric.isUnweightedClassAverage()) {
