@@ -78,7 +78,9 @@ final class ClassSets {
      * the average jumps; the bootstrap distribution is a mixture, not an interval. A class without any example here,
      * labelled elsewhere or nowhere, is in neither the average nor its replicates ({@link #absentNote}): Δ over the
      * classes present covered its own truth at the level in the coverage simulation (docs/statistics.md, "A class
-     * missing from the slice").
+     * missing from the slice"). The reason ends with how many more examples would give the slice its intervals: no
+     * interval measured with 1–4 examples of a class kept its coverage (docs/statistics.md, "A class with 1–4
+     * examples: measured").
      */
     String unstableReason(Metric metric) {
         if (!metric.isUnweightedClassAverage()) {
@@ -94,13 +96,17 @@ final class ClassSets {
         int rarest = rare.get(0);
         List<String> others = rare.subList(1, rare.size()).stream()
                 .map(c -> classes.get(c) + ": " + support[c]).toList();
+        long missing = rare.stream().mapToLong(c -> SliceAnalysis.MIN_CLASS_EXAMPLES - support[c]).sum();
         return "class " + classes.get(rarest) + " has " + support[rarest] + " example"
                 + (support[rarest] == 1 ? "" : "s") + " here" + (others.isEmpty() ? ""
                 : " and " + others.size() + " more class" + (others.size() == 1 ? " has" : "es have")
                 + " fewer than " + SliceAnalysis.MIN_CLASS_EXAMPLES + " (" + String.join(", ",
                         others.subList(0, Math.min(MAX_RARE_CLASSES_NAMED, others.size())))
                 + (others.size() > MAX_RARE_CLASSES_NAMED ? ", …" : "") + ")")
-                + "; the bootstrap cannot measure " + metric.wireName() + "'s uncertainty";
+                + "; the bootstrap cannot measure " + metric.wireName() + "'s uncertainty until "
+                + (others.isEmpty() ? "the class has " : "each of these classes has ")
+                + SliceAnalysis.MIN_CLASS_EXAMPLES + " examples here (" + missing + " more"
+                + (others.isEmpty() ? "" : " in all") + ")";
     }
 
     /**

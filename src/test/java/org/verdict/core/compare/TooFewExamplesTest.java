@@ -151,8 +151,8 @@ class TooFewExamplesTest {
         // balanced_accuracy averages the 3 classes present; c's 4 examples make it unstable, as in any slice
         SliceResult balanced = find(report, Metric.BALANCED_ACCURACY, "region=tiny");
         assertNotTested(balanced);
-        assertEquals("class c has 4 examples here; the bootstrap cannot measure balanced_accuracy's uncertainty",
-                balanced.unstableReason());
+        assertEquals("class c has 4 examples here; the bootstrap cannot measure balanced_accuracy's uncertainty until"
+                + " the class has 5 examples here (1 more)", balanced.unstableReason());
         assertNull(balanced.tooFewExamplesReason(), "a class's few examples are not the slice's size");
         assertNotNull(find(report, Metric.MACRO_F1, "region=big").deltaCi());
     }

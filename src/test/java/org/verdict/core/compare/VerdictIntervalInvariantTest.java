@@ -204,8 +204,8 @@ class VerdictIntervalInvariantTest {
         ComparisonReport report = compare(JOBS_MANIFEST, csv.toString());
         checkAll(report);
         SliceResult small = find(report, Metric.MACRO_F1, "team=small");
-        assertEquals("class E has 3 examples here; the bootstrap cannot measure macro_f1's uncertainty",
-                small.unstableReason());
+        assertEquals("class E has 3 examples here; the bootstrap cannot measure macro_f1's uncertainty until the"
+                + " class has 5 examples here (2 more)", small.unstableReason());
         assertNull(small.deltaCi());
         assertNull(small.production().ci(), "no percentile interval from replicates that are a mixture");
         // balanced_accuracy's per-model interval is not a bootstrap's (MOVER-Wilson), but the rule is the same
@@ -233,8 +233,8 @@ class VerdictIntervalInvariantTest {
             assertNotNull(find(report, Metric.WEIGHTED_F1, team).deltaCi());
         }
         // the overall slice holds every labelled class, E with its 3 examples: rare, not absent
-        assertEquals("class E has 3 examples here; the bootstrap cannot measure macro_f1's uncertainty",
-                find(report, Metric.MACRO_F1, "overall").unstableReason());
+        assertEquals("class E has 3 examples here; the bootstrap cannot measure macro_f1's uncertainty until the"
+                + " class has 5 examples here (2 more)", find(report, Metric.MACRO_F1, "overall").unstableReason());
         assertNotNull(find(report, Metric.WEIGHTED_F1, "team=big").production().ci(),
                 "weighted_f1 weighs an absent class 0, as the population average nearly does");
     }
@@ -259,8 +259,10 @@ class VerdictIntervalInvariantTest {
         ComparisonReport report = compare(JOBS_MANIFEST, csv.toString());
         checkAll(report);
         SliceResult overall = find(report, Metric.MACRO_F1, "overall");
+        // 4 more of E, 2 of D and 1 of F
         assertEquals("class E has 1 example here and 2 more classes have fewer than 5 (D: 3, F: 4); the bootstrap cannot"
-                + " measure macro_f1's uncertainty", overall.unstableReason());
+                + " measure macro_f1's uncertainty until each of these classes has 5 examples here (7 more in all)",
+                overall.unstableReason());
         assertNull(overall.deltaCi());
         assertTrue(overall.rareClassWaysForward().startsWith("ways forward: a primary metric that does not give each"
                 + " class an equal share — micro_f1 (the same as accuracy here), accuracy, weighted_f1 or cohen_kappa"),
