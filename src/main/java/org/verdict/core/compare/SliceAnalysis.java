@@ -3,6 +3,7 @@ package org.verdict.core.compare;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executor;
 import java.util.function.DoubleFunction;
@@ -1647,14 +1648,78 @@ final class SliceAnalysis {
         for (int m = 0; m < metrics.size(); m++) {
             Metric metric = metrics.get(m);
             long rows = MetricCounts.Slice.ofRegression(zeroLabels).of(metric).restsOn(n);
+            DeltaSpread spread = DeltaSpread.of(resampler, metric, blocks == n ? "rows" : "blocks of rows");
             MetricComparison comparison = studentized.withFallbacksSaid(m, rows, summarise(metric,
                     regressionValue(metric, 0, totals), regressionValue(metric, 1, totals), replicate[m][0],
-                    replicate[m][1], studentized.of(m), blocks, blocks - 1, test, null,
+                    replicate[m][1], studentized.of(m), blocks, spread.degreesOfFreedom(), test, null,
                     metric == Metric.MAPE ? mapeNote : null));
-            results.add(withSpreadlessSaid(onRatioOfMeans(comparison, totals, replicate, blocks), replicate[m][0],
-                    replicate[m][1]));
+            results.add(withSpreadlessSaid(spread.withSaid(onRatioOfMeans(comparison, totals, replicate, blocks,
+                    spread.degreesOfFreedom())), replicate[m][0], replicate[m][1]));
         }
         return results;
+    }
+
+    /**
+     * How many degrees of freedom Δ's bootstrap standard error of a regression metric has, from the paired
+     * contributions of the blocks to the difference of the mean errors: u_b = (candidate's − production's errors in
+     * block b) − Δ·(block b's rows), the terms of the variance the bootstrap estimates. Where a few blocks carry that
+     * variance — a handful of $250,000 orders among thousands of $20 ones — the standard error rests on those few
+     * blocks, and t on k − 1 degrees of freedom treats it as known: such a Δ sat at p ≈ 0.05 whatever the number of
+     * replicates, and the seed alone decided its verdict. t on the degrees of freedom matching the blocks' kurtosis
+     * ({@link WaldDifference#kurtosisDegreesOfFreedom}) is k − 1 for well-spread blocks (docs/statistics.md, "Δ where
+     * a few rows carry the errors").
+     *
+     * @param fewBlocksSaid why Δ's interval is wider, where fewer than {@link SumConcentration#MIN_EFFECTIVE_UNITS}
+     *                      effective blocks carry its variance; otherwise null
+     */
+    private record DeltaSpread(double degreesOfFreedom, String fewBlocksSaid) {
+        static DeltaSpread of(BlockResampler resampler, Metric metric, String units) {
+            // (candidate's sum, production's sum, the count it is a mean over) in the REGRESSION_WIDTH layout
+            int[] components = switch (metric) {
+                case MAE -> new int[] {1, 0, 9};
+                case MAPE -> new int[] {5, 4, 6};
+                default -> new int[] {3, 2, 9};
+            };
+            double[] totals = resampler.totals();
+            if (!(totals[components[2]] > 0)) {
+                return new DeltaSpread(resampler.blocks() - 1, null);
+            }
+            double delta = (totals[components[0]] - totals[components[1]]) / totals[components[2]];
+            double[] contributions = new double[resampler.blocks()];
+            double[] squares = new double[contributions.length];
+            for (int b = 0; b < contributions.length; b++) {
+                double[] sums = resampler.block(b);
+                contributions[b] = sums[components[0]] - sums[components[1]] - delta * sums[components[2]];
+                squares[b] = contributions[b] * contributions[b];
+            }
+            double degreesOfFreedom = WaldDifference.kurtosisDegreesOfFreedom(contributions);
+            SumConcentration carried = SumConcentration.of(squares);
+            String said = !carried.concentrated() ? null : String.format(Locale.ROOT,
+                    "%s, so Δ's interval takes Student's t on %.1f degrees of freedom, not %d: it rests on those %s,"
+                            + " and more %s like them would settle it",
+                    carried.describe(units, "the variance of Δ's " + errorWords(metric)), degreesOfFreedom,
+                    contributions.length - 1, units, units);
+            return new DeltaSpread(degreesOfFreedom, said);
+        }
+
+        private static String errorWords(Metric metric) {
+            return switch (metric) {
+                case MAE -> "absolute errors";
+                case MAPE -> "relative errors";
+                default -> "squared errors";
+            };
+        }
+
+        MetricComparison withSaid(MetricComparison comparison) {
+            if (fewBlocksSaid == null || comparison.inference() == null) {
+                return comparison;
+            }
+            return new MetricComparison(comparison.metric(), comparison.production(), comparison.candidate(),
+                    comparison.delta(), comparison.inference(), comparison.test(), comparison.unavailableReason(),
+                    comparison.unstableReason(),
+                    comparison.note() == null ? fewBlocksSaid : comparison.note() + "; " + fewBlocksSaid,
+                    comparison.tooFewExamplesReason());
+        }
     }
 
     /**
@@ -1668,7 +1733,7 @@ final class SliceAnalysis {
      * @param replicate {@code [metric][model][replicate]} in the order mae, rmse, mape, r2
      */
     private static MetricComparison onRatioOfMeans(MetricComparison comparison, double[] totals,
-                                                   double[][][] replicate, int units) {
+                                                   double[][][] replicate, int units, double degreesOfFreedom) {
         if (comparison.inference() == null) {
             return comparison;
         }
@@ -1697,8 +1762,8 @@ final class SliceAnalysis {
         if (!(prodMean > 0) || !(candMean >= 0)) {
             return comparison;
         }
-        PairedMeanRatio ratio = PairedMeanRatio.bootstrap(candMean, prodMean, means[1], means[0], units, form,
-                comparison.production().value());
+        PairedMeanRatio ratio = PairedMeanRatio.bootstrap(candMean, prodMean, means[1], means[0], units,
+                degreesOfFreedom, form, comparison.production().value());
         return ratio == null ? comparison : MetricComparison.tested(metric, comparison.production(),
                 comparison.candidate(), ratio, comparison.test(), comparison.note());
     }

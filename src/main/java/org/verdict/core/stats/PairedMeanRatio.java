@@ -79,11 +79,11 @@ public record PairedMeanRatio(double candidateMean, double productionMean, doubl
 
     /**
      * From paired bootstrap replicates of the two means over {@code units} resampled units (replicates where either is
-     * NaN are left out); null when the difference has no spread.
+     * NaN are left out), t on {@code degreesOfFreedom} (at most units − 1); null when the difference has no spread.
      */
     public static PairedMeanRatio bootstrap(double candidateMean, double productionMean, double[] candidateReplicates,
-                                            double[] productionReplicates, int units, Form form,
-                                            double productionValue) {
+                                            double[] productionReplicates, int units, double degreesOfFreedom,
+                                            Form form, double productionValue) {
         double sumA = 0;
         double sumB = 0;
         int count = 0;
@@ -116,8 +116,8 @@ public record PairedMeanRatio(double candidateMean, double productionMean, doubl
         if (!(differenceVariance(aa * scale, bb * scale, ab * scale) > 0) || !(productionMean > 0)) {
             return null;
         }
-        return new PairedMeanRatio(candidateMean, productionMean, aa * scale, bb * scale, ab * scale, units - 1, form,
-                productionValue);
+        return new PairedMeanRatio(candidateMean, productionMean, aa * scale, bb * scale, ab * scale,
+                Math.min(units - 1, degreesOfFreedom), form, productionValue);
     }
 
     private static double differenceVariance(double aa, double bb, double ab) {

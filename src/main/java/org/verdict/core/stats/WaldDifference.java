@@ -59,6 +59,29 @@ public record WaldDifference(double estimate, double standardError, double degre
     }
 
     /**
+     * The degrees of freedom of a bootstrap's variance of a mean over k units, from the units' centred linear
+     * contributions u (Σu = 0): the χ²'s whose variance matches that of the variance estimate, whose relative variance
+     * is 2/(k − 1) + (κ − 3)/k for units of kurtosis κ = k·Σu⁴/(Σu²)² (Satterthwaite's (1946) matching of moments).
+     * k − 1 for normal contributions (κ = 3), about 2·(Σu²)²/Σu⁴ where a few units carry the variance — where t on
+     * k − 1 treats a standard error resting on those few units as if it were known; never above k − 1 nor below 1.
+     */
+    public static double kurtosisDegreesOfFreedom(double[] contributions) {
+        int units = contributions.length;
+        double squares = 0;
+        double fourths = 0;
+        for (double u : contributions) {
+            squares += u * u;
+            fourths += u * u * u * u;
+        }
+        if (units < 2 || !(fourths > 0)) {
+            return Math.max(1, units - 1);
+        }
+        double kurtosis = units * fourths / (squares * squares);
+        double relativeVariance = 2.0 / (units - 1) + (kurtosis - 3) / units;
+        return relativeVariance > 2.0 / (units - 1) ? Math.max(1, 2 / relativeVariance) : units - 1;
+    }
+
+    /**
      * Satterthwaite's effective degrees of freedom of a variance estimated as a sum of squared influence values,
      * Σ w·ψ² (each unit's squared influence counted as one degree of freedom): (Σ w·ψ²)² / Σ w·ψ⁴, between 1 and
      * Σ w. It is the number of units when every unit weighs the same and far fewer when a few units carry the variance

@@ -164,13 +164,13 @@ class PairedMeanRatioTest {
     @Test
     void fromBootstrapReplicatesTheVariancesAreTheReplicatesTimesKOverKMinusOne() {
         PairedMeanRatio ratio = PairedMeanRatio.bootstrap(2, 3, new double[] {1, 3, 2, 2, Double.NaN},
-                new double[] {2, 2, 5, 3, 7}, 2, PairedMeanRatio.Form.MEAN, 3);
+                new double[] {2, 2, 5, 3, 7}, 2, Double.POSITIVE_INFINITY, PairedMeanRatio.Form.MEAN, 3);
         // candidate: mean 2, Σ(x − 2)² = 2, /3 = 2/3; production: mean 3, Σ = 6, /3 = 2; cross Σ = 0 − 0 + 0 + 0 = 0
         assertEquals(2 * 2.0 / 3, ratio.candidateVariance(), 1e-12);
         assertEquals(2 * 2.0, ratio.productionVariance(), 1e-12);
         assertEquals(0, ratio.covariance(), 1e-12);
         assertEquals(1, ratio.degreesOfFreedom());
-        assertNull(PairedMeanRatio.bootstrap(2, 3, new double[] {1, 1}, new double[] {2, 2}, 5,
+        assertNull(PairedMeanRatio.bootstrap(2, 3, new double[] {1, 1}, new double[] {2, 2}, 5, 4,
                 PairedMeanRatio.Form.MEAN, 3));
     }
 

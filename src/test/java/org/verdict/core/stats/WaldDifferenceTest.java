@@ -23,6 +23,19 @@ class WaldDifferenceTest {
     }
 
     /** z = 2 at 95 %: p = 0.0455003 (normal table), interval 2 ± 1.959964. */
+    /**
+     * One block of ten carrying the variance: u = (9, −1 × 9), Σu² = 90, Σu⁴ = 6,570, kurtosis 10·6,570/90² = 8.11, so
+     * 2/ν = 2/9 + (8.11 − 3)/10 = 66/90 and ν = 30/11 — not the 9 of ten evenly spread blocks. Lighter tails than the
+     * normal's (u = (3, −1, −1, −1): kurtosis 4·84/144 = 2.33) keep k − 1.
+     */
+    @Test
+    void theDegreesOfFreedomOfABootstrapVarianceFallWithTheBlocksKurtosis() {
+        double[] oneCarries = {9, -1, -1, -1, -1, -1, -1, -1, -1, -1};
+        assertEquals(30.0 / 11, WaldDifference.kurtosisDegreesOfFreedom(oneCarries), 1e-12);
+        assertEquals(3, WaldDifference.kurtosisDegreesOfFreedom(new double[] {3, -1, -1, -1}), 1e-12);
+        assertEquals(2, WaldDifference.kurtosisDegreesOfFreedom(new double[] {0, 0, 0}), 1e-12);
+    }
+
     @Test
     void theNormalFormIsTheZTestAndInterval() {
         WaldDifference wald = WaldDifference.normal(0.02, 0.01, -1, 1);
