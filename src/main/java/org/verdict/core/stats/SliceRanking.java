@@ -213,37 +213,29 @@ public final class SliceRanking {
      * {@code weights == null} means every example once. NaN when the weighted sample has no positive.
      */
     public double weightedAveragePrecision(int[] weights) {
-        // the bootstrap runs this a thousand times per small slice: the counts are whole numbers, kept in ints and
-        // longs, so each is the same double when divided as it was when added up in doubles, without a floating-point
-        // addition (and its latency) per example on the loop's critical path
-        int[] order = ascending;
-        boolean[] isPositive = positive;
-        int[] ends = tieGroupEnds;
-        long truePositives = 0;
-        long selected = 0;
+        double truePositives = 0;
+        double selected = 0;
         double sum = 0;
-        int end = order.length;
+        int end = ascending.length;
         for (int g = groups - 1; g >= 0; g--) {
-            int start = g == 0 ? 0 : ends[g - 1];
-            int groupPositive = 0;
-            int groupAll = 0;
-            if (weights == null) {
-                groupPositive = groupPositives[g];
-                groupAll = end - start;
-            } else {
+            int start = g == 0 ? 0 : tieGroupEnds[g - 1];
+            double groupPositive = groupPositives[g];
+            double groupAll = end - start;
+            if (weights != null) {
+                groupPositive = 0;
+                groupAll = 0;
                 for (int i = start; i < end; i++) {
-                    int local = order[i];
-                    int weight = weights[local];
-                    groupAll += weight;
-                    if (isPositive[local]) {
-                        groupPositive += weight;
+                    int local = ascending[i];
+                    groupAll += weights[local];
+                    if (positive[local]) {
+                        groupPositive += weights[local];
                     }
                 }
             }
             truePositives += groupPositive;
             selected += groupAll;
             if (groupPositive > 0) {
-                sum += groupPositive * (double) truePositives / selected;
+                sum += groupPositive * truePositives / selected;
             }
             end = start;
         }
