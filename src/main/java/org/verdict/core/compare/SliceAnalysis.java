@@ -1088,8 +1088,9 @@ final class SliceAnalysis {
     }
 
     /**
-     * Each model's average precision on the same row resamples of the slice. A method of its own, so the JIT compiles
-     * this loop alone, once, rather than recompiling all of {@link #prAuc} (a large method) on stack as it runs.
+     * Each model's average precision on the same row resamples of the slice. A method of its own, so the JIT's
+     * compilations of this loop, on stack and again after each deoptimisation as slices of other sizes arrive, are of
+     * this small method rather than of all of {@link #prAuc}.
      */
     private void averagePrecisionReplicates(SliceRanking prod, SliceRanking cand, SplittableRandom random,
                                             double[] prodReplicates, double[] candReplicates) {
