@@ -1058,21 +1058,9 @@ final class SliceAnalysis {
         }
         int n = prod.size();
         if (n <= PR_AUC_ROW_BOOTSTRAP_MAX) {
-            int replicates = options.bootstrapReplicates();
-            double[] prodReplicates = new double[replicates];
-            double[] candReplicates = new double[replicates];
-            int[] weights = new int[n];
-            for (int b = 0; b < replicates; b++) {
-                if ((b & 63) == 0) {
-                    progress.checkCancelled();
-                }
-                Arrays.fill(weights, 0);
-                for (int draw = 0; draw < n; draw++) {
-                    weights[random.nextInt(n)]++;
-                }
-                prodReplicates[b] = prod.weightedAveragePrecision(weights);
-                candReplicates[b] = cand.weightedAveragePrecision(weights);
-            }
+            double[] prodReplicates = new double[options.bootstrapReplicates()];
+            double[] candReplicates = new double[prodReplicates.length];
+            averagePrecisionReplicates(prod, cand, random, prodReplicates, candReplicates);
             double[] prodInfluence = prod.averagePrecisionInfluence(prodAp.value(), new double[n]);
             double[] candInfluence = cand.averagePrecisionInfluence(candAp.value(), new double[n]);
             double[] acceleration = {ResampledDistribution.accelerationFromInfluence(prodInfluence),
@@ -1098,6 +1086,28 @@ final class SliceAnalysis {
         return normalComparison(Metric.PR_AUC, logitEstimate(prodAp.value(), variances[0]),
                 logitEstimate(candAp.value(), variances[1]), delta, variances[2], Double.POSITIVE_INFINITY, AP_INFLUENCE,
                 "the influence-function variance");
+    }
+
+    /**
+     * Each model's average precision on the same row resamples of the slice. A method of its own, so the JIT's
+     * compilations of this loop, on stack and again after each deoptimisation as slices of other sizes arrive, are of
+     * this small method rather than of all of {@link #prAuc}.
+     */
+    private void averagePrecisionReplicates(SliceRanking prod, SliceRanking cand, SplittableRandom random,
+                                            double[] prodReplicates, double[] candReplicates) {
+        int n = prod.size();
+        int[] weights = new int[n];
+        for (int b = 0; b < prodReplicates.length; b++) {
+            if ((b & 63) == 0) {
+                progress.checkCancelled();
+            }
+            Arrays.fill(weights, 0);
+            for (int draw = 0; draw < n; draw++) {
+                weights[random.nextInt(n)]++;
+            }
+            prodReplicates[b] = prod.weightedAveragePrecision(weights);
+            candReplicates[b] = cand.weightedAveragePrecision(weights);
+        }
     }
 
     /**
