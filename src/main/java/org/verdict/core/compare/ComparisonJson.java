@@ -192,6 +192,9 @@ public final class ComparisonJson {
         writeNumber(json, "adjustedP", r.adjustedP());
         writeString(json, "test", r.test());
         writeString(json, "method", TestMethods.methodOf(r));
+        // the band the verdict read the interval against, in the metric's units: E, E², a share of production's
+        // value or the primary margin, so a script can re-check "no significant difference" and "inconclusive"
+        writeNumber(json, "band", r.equivalenceBand());
         json.writeStringField("verdict", r.verdict().label());
         if (r.unavailableReason() != null) {
             json.writeStringField("unavailable", r.unavailableReason());

@@ -225,8 +225,8 @@ public final class RowProblems {
         return "'" + shown(value) + "' is not one of the classes listed in manifest.json model.classes "
                 + shown(declared) + (twin == null ? "" : "; it is the class '" + shown(twin) + "' written as another number: write every label"
                 + " and prediction as model.classes names it, or list the classes as the rows write them")
-                + (caseTwin == null ? "" : "; it differs from the class '" + shown(caseTwin) + "' only in case, and"
-                + " classes are matched exactly: write every label and prediction as model.classes names it")
+                + (caseTwin == null ? "" : differsOnlyInCase("it", "the class '" + shown(caseTwin) + "'",
+                "write every label and prediction as model.classes names it"))
                 + (within == null ? "" : "; it holds the class '" + shown(within) + "' and more, but a label or"
                 + " prediction names one class: write the one class, or list the whole value in model.classes if it is"
                 + " a class of its own")
@@ -246,6 +246,14 @@ public final class RowProblems {
             }
         }
         return null;
+    }
+
+    /**
+     * "; it differs from the class 'Approve' only in case, and classes are matched exactly: {@code fix}": why two
+     * names that read alike are two classes, and what to write.
+     */
+    private static String differsOnlyInCase(String subject, String other, String fix) {
+        return "; " + subject + " differs from " + other + " only in case, and classes are matched exactly: " + fix;
     }
 
     /**
@@ -275,8 +283,8 @@ public final class RowProblems {
         return "'" + shown(value) + "' is a third class in a binary pack (classes so far: " + shown(classesSoFar)
                 + ", positive label '" + shown(positiveLabel) + "')" + (twin == null ? "" : "; it is the class '" + shown(twin)
                 + "' written as another number: write each class one way")
-                + (caseTwin == null ? "" : "; it differs from the class '" + shown(caseTwin) + "' only in case, and"
-                + " classes are matched exactly: write each class one way");
+                + (caseTwin == null ? "" : differsOnlyInCase("it", "the class '" + shown(caseTwin) + "'",
+                "write each class one way"));
     }
 
     /**
@@ -287,10 +295,12 @@ public final class RowProblems {
      */
     public static String positiveLabelNeverLabelled(String positiveLabel, String fileName, String labelColumn,
                                                     List<String> labels) {
+        String caseTwin = otherCaseOf(positiveLabel, labels);
         return "model.positiveLabel '" + shown(positiveLabel) + "' is not a value of '" + labelColumn + "' in "
                 + fileName + " (the labels found: " + String.join(", ", labels.stream().map(RowProblems::shown).toList())
-                + "): set model.positiveLabel to the class the"
-                + " rows call positive, written as they write it";
+                + ")" + (caseTwin == null ? ": set model.positiveLabel to the class the rows call positive, written as"
+                + " they write it" : differsOnlyInCase("the label '" + shown(caseTwin) + "' in the rows", "it",
+                "set model.positiveLabel to \"" + shown(caseTwin) + "\""));
     }
 
     /**

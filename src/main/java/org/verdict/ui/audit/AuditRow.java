@@ -16,10 +16,12 @@ import org.verdict.core.ledger.Integrity;
  * @param problems what verification found wrong with this record; empty when it verified
  * @param integrity what those problems say of the record
  * @param badge its mark in the table, {@code log list}'s ({@link Integrity#badgeOf})
+ * @param missing a record the log no longer holds (deleted): only its number and the findings about it are known
  */
 public record AuditRow(long sequence, String recordId, LocalDate decisionDate, String kind, String model,
                        String decision, String status, List<String> people, Map<String, String> fields,
-                       List<SignatureRow> signatures, List<String> problems, Integrity integrity, String badge) {
+                       List<SignatureRow> signatures, List<String> problems, Integrity integrity, String badge,
+                       boolean missing) {
 
     public AuditRow {
         people = List.copyOf(people);

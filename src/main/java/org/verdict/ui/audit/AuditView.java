@@ -442,8 +442,8 @@ public final class AuditView {
             }
         });
         table.getColumns().add(badge);
-        table.getColumns().add(column("audit.col.date", r -> r.decisionDate() == null ? "?" : r.decisionDate().toString(),
-                fitted));
+        table.getColumns().add(column("audit.col.date", r -> r.missing() ? "—" : r.decisionDate() == null ? "?"
+                : r.decisionDate().toString(), fitted));
         TableColumn<AuditRow, String> kind = column("audit.col.kind", AuditRow::kind, fitted);
         table.getColumns().add(kind);
         table.getColumns().add(wrappingColumn("audit.col.model", AuditRow::model, fitted));
@@ -566,7 +566,11 @@ public final class AuditView {
         cosign.setId("auditCosign");
         // short enough to leave the passphrase field its room beside it in large text
         cosign.setTooltip(new Tooltip(text.getString("audit.cosignTooltip")));
-        cosign.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull()
+        // a deleted record has nothing left to sign
+        cosign.disableProperty().bind(Bindings.createBooleanBinding(() -> {
+                    AuditRow selected = table.getSelectionModel().getSelectedItem();
+                    return selected == null || selected.missing();
+                }, table.getSelectionModel().selectedItemProperty())
                 .or(keyFile.textProperty().isEmpty()).or(passphrase.textProperty().isEmpty()).or(model.loadingProperty()));
         cosign.setOnAction(e -> {
             char[] secret = passphrase.getText().toCharArray();

@@ -487,7 +487,7 @@ public final class AuditViewModel {
                       Path kept) {
         records.setAll(rows);
         models.setAll(ANY);
-        models.addAll(rows.stream().map(AuditRow::model).distinct().sorted().toList());
+        models.addAll(rows.stream().filter(row -> !row.missing()).map(AuditRow::model).distinct().sorted().toList());
         if (!models.contains(model.get())) {
             model.set(ANY);
         }
@@ -600,7 +600,10 @@ public final class AuditViewModel {
     private List<AuditRow> rowsOf(LogSnapshot snapshot, VerificationReport report) {
         List<AuditRow> rows = new ArrayList<>();
         StandingDecisions standing = StandingDecisions.of(snapshot.records());
+        long previous = 0;
         for (LoggedRecord record : snapshot.records()) {
+            rows.addAll(missingRows(previous + 1, record.sequence() - 1, report));
+            previous = record.sequence();
             Optional<DecisionStatement> statement = record.statement();
             DecisionRecord decision = statement.map(DecisionStatement::record).orElse(null);
             List<SignatureRow> signatureRows = new ArrayList<>();
@@ -652,7 +655,30 @@ public final class AuditViewModel {
                     status,
                     List.copyOf(people), fields, signatureRows,
                     problems.stream().map(VerificationReport.Problem::message).toList(), Integrity.of(problems),
-                    Integrity.badgeOf(problems)));
+                    Integrity.badgeOf(problems), false));
+        }
+        // records deleted from the end that a problem still names (a checkpoint or a signature that covered them)
+        long lastNamed = report.problems().stream().map(VerificationReport.Problem::sequence).filter(Objects::nonNull)
+                .max(Comparator.naturalOrder()).orElse(0L);
+        rows.addAll(missingRows(previous + 1, lastNamed, report));
+        return rows;
+    }
+
+    /**
+     * A row for each record from {@code first} to {@code last} that the log no longer holds, marked tampered with the
+     * findings that name them: without it the table jumped from #1 to #3, and filtering or scrolling lost the finding
+     * the summary names.
+     */
+    private List<AuditRow> missingRows(long first, long last, VerificationReport report) {
+        List<VerificationReport.Problem> problems = report.problems().stream()
+                .filter(p -> p.sequence() != null && p.sequence() >= first && p.sequence() <= last).toList();
+        List<AuditRow> rows = new ArrayList<>();
+        for (long sequence = first; sequence <= last; sequence++) {
+            String missing = text.getString("audit.missing");
+            rows.add(new AuditRow(sequence, "", null, "—", "—", missing, "", List.of(),
+                    Map.of(text.getString("audit.field.record"), "#" + sequence + " — " + missing), List.of(),
+                    problems.stream().map(VerificationReport.Problem::message).toList(), Integrity.TAMPERED,
+                    Integrity.TAMPERED.badge(), true));
         }
         return rows;
     }
@@ -668,7 +694,8 @@ public final class AuditViewModel {
     private void refilter() {
         String text = search.get() == null ? "" : search.get().strip().toLowerCase(Locale.ROOT);
         String person = approver.get() == null ? "" : approver.get().strip().toLowerCase(Locale.ROOT);
-        visibleRecords.setPredicate(row -> (text.isEmpty() || searchable(row).contains(text))
+        // a deleted record is kept through every filter: what it held is unknown, and the finding must stay in view
+        visibleRecords.setPredicate(row -> row.missing() || (text.isEmpty() || searchable(row).contains(text))
                 && (ANY.equals(model.get()) || row.model().equals(model.get()))
                 && (ANY.equals(kind.get()) || row.kind().equals(kind.get()))
                 && (ANY.equals(decision.get()) || row.decision().equals(decision.get())

@@ -823,14 +823,16 @@ public final class CompareView {
         Comparator<ComparisonRow> overallFirst = Comparator.comparing(row -> !row.overall());
         sorted.comparatorProperty().bind(Bindings.createObjectBinding(() -> {
             if (table.getComparator() == null) {
-                return overallFirst;
+                // worse, then better, then the rest, in the chart's order: by name, a pack's better slices were
+                // spread through 300 rows of "too few examples"
+                return overallFirst.thenComparing(ComparisonRow::result, model.readingOrderProperty().get());
             }
             Function<ComparisonRow, Double> ranked = table.getSortOrder().isEmpty() ? null
                     : rankedBy.get(table.getSortOrder().get(0));
             Comparator<ComparisonRow> rankedFirst = ranked == null ? overallFirst
                     : overallFirst.thenComparing(row -> ranked.apply(row) == null);
             return rankedFirst.thenComparing(table.getComparator());
-        }, table.comparatorProperty()));
+        }, table.comparatorProperty(), model.readingOrderProperty()));
         table.getColumns().forEach(CompareView::ownTooltipsFirst);
         table.setItems(sorted);
         // The sorted list follows the header's sort with the overall row kept on top; the default policy refuses a

@@ -122,6 +122,12 @@ public final class CompareViewModel {
 
     /** The chart's inputs of the selection shown, for redrawing it from the rows the filter keeps; null until shown. */
     private ChartInputs chartInputs;
+    /**
+     * The slices' order before a header is clicked, the chart's too ({@link SliceChartData#readingOrder}), of the whole
+     * selection, so that a filter keeps the order of the slices it leaves.
+     */
+    private final ObjectProperty<Comparator<SliceResult>> readingOrder = new SimpleObjectProperty<>(
+            SliceChartData.readingOrder(List.of()));
     private ReviewPack pack;
     private boolean scoresMissing;
     private boolean selectingPack;
@@ -358,7 +364,10 @@ public final class CompareViewModel {
                     valueUnit = selected.inTargetUnits()
                             ? current.options().targetUnit().shortForm() : "";
                     updateHeaders();
-                    chartInputs = new ChartInputs(selected, current.options().targetUnit(), unadjusted);
+                    Comparator<SliceResult> order = SliceChartData.readingOrder(selection.rows().stream()
+                            .map(ComparisonRow::result).toList());
+                    chartInputs = new ChartInputs(selected, current.options().targetUnit(), unadjusted, order);
+                    readingOrder.set(order);
                     rows.setAll(selection.rows());
                     notice.set(selection.notice());
                     summary.set(selection.summary());
@@ -405,7 +414,8 @@ public final class CompareViewModel {
     }
 
     /** What the chart of the rows shown is drawn for: their metric, its unit and which interval Δ's whiskers are. */
-    private record ChartInputs(Metric metric, TargetUnit targetUnit, boolean unadjusted) {
+    private record ChartInputs(Metric metric, TargetUnit targetUnit, boolean unadjusted,
+                               Comparator<SliceResult> order) {
     }
 
     private String noticeFor(Metric selected, List<SliceResult> results) {
@@ -552,7 +562,8 @@ public final class CompareViewModel {
             return;
         }
         List<SliceResult> shown = filteredRows.stream().map(ComparisonRow::result).toList();
-        executor.run(progress -> SliceChartData.of(inputs.metric(), inputs.targetUnit(), shown, inputs.unadjusted()))
+        executor.run(progress -> SliceChartData.of(inputs.metric(), inputs.targetUnit(), shown, inputs.unadjusted(),
+                inputs.order()))
                 .onSuccess(data -> {
                     // data equal to the chart shown is not set again: listeners hear no change of an equal value,
                     // and the view, drawing the first, would drop its chart as no longer the one to show
@@ -641,6 +652,11 @@ public final class CompareViewModel {
     /** Rows after the filter; the view sorts them (overall always first). */
     public ObservableList<ComparisonRow> rows() {
         return filteredRows;
+    }
+
+    /** The order of the rows before a header is clicked, and of the chart's rows (the overall row apart). */
+    public ReadOnlyObjectProperty<Comparator<SliceResult>> readingOrderProperty() {
+        return readingOrder;
     }
 
     public StringProperty filterProperty() {

@@ -19,11 +19,8 @@ import org.verdict.core.stats.Interval;
 import org.verdict.core.stats.MetricFormat;
 
 /**
- * The numbers a Compare chart draws, in drawing order: the overall slice first, then the tested slices (those drawn
- * with an interval), then the slices drawn as their point alone, then the slices whose Δ is undefined. Within each of
- * these, the slices of a dimension stay together, the dimension with the fewest slices first (4 regions before 220
- * stores), and run from the one where the candidate does worst to the one where it does best (respecting whether
- * higher is better). Every slice has a row: one without the interval its verdict reads (too few examples, unstable,
+ * The numbers a Compare chart draws, in drawing order: the overall slice first, then the slices in their
+ * {@link #readingOrder reading order}, the Compare table's too. Every slice has a row: one without the interval its verdict reads (too few examples, unstable,
  * unavailable) is drawn as its point alone, with its {@link Point#note()}. Δ's whiskers are the interval each verdict
  * reads, or, when {@code unadjusted}, the interval before any multiplicity adjustment (the chart's title says which).
  */
@@ -114,32 +111,56 @@ public record SliceChartData(Metric metric, TargetUnit targetUnit, List<Point> p
      */
     public static SliceChartData of(Metric metric, TargetUnit targetUnit, List<SliceResult> results,
                                     boolean unadjusted) {
-        double direction = metric.higherIsBetter() ? 1 : -1;
-        Map<List<String>, Long> slicesPerDimension = results.stream().filter(r -> !r.slice().isOverall())
-                .collect(Collectors.groupingBy(r -> r.slice().dimensions(), LinkedHashMap::new, Collectors.counting()));
-        List<List<String>> dimensionOrder = slicesPerDimension.keySet().stream()
-                .sorted(Comparator.comparingLong(slicesPerDimension::get)).toList();
+        return of(metric, targetUnit, results, unadjusted, readingOrder(results));
+    }
+
+    /** @param order the slices' order, the Compare table's ({@link #readingOrder} of the whole selection) */
+    public static SliceChartData of(Metric metric, TargetUnit targetUnit, List<SliceResult> results,
+                                    boolean unadjusted, Comparator<SliceResult> order) {
         List<Point> ordered = new ArrayList<>();
         results.stream().filter(r -> r.slice().isOverall()).map(r -> point(r, unadjusted)).forEach(ordered::add);
-        // A stable sort: slices whose Δ is undefined keep the report's order within their dimension.
-        results.stream().filter(r -> !r.slice().isOverall())
-                .sorted(Comparator.<SliceResult>comparingInt(r -> drawnRank(r, unadjusted))
-                        .thenComparingInt(r -> dimensionOrder.indexOf(r.slice().dimensions()))
-                        .thenComparingDouble(r -> r.delta() == null ? 0 : direction * r.delta()))
-                .map(r -> point(r, unadjusted)).forEach(ordered::add);
+        results.stream().filter(r -> !r.slice().isOverall()).sorted(order).map(r -> point(r, unadjusted))
+                .forEach(ordered::add);
         return new SliceChartData(metric, targetUnit, ordered, unadjusted);
     }
 
     /**
-     * 0 for a tested slice drawn with its interval, 1 for a slice drawn as its point alone (too few examples to test,
-     * or unstable), 2 for one whose Δ is undefined: 220 stores with 119 of them under 30 rows once headed the chart
-     * with bare diamonds and buried the tested stores and the 4 regions.
+     * The order a reader goes through the slices of {@code results}, the Compare table's (before a header is clicked)
+     * and the chart's alike: the worse slices, then the better ones (and the significantly different), then the rest
+     * — the tested ones, then those drawn as their point alone (too few examples, unstable), then those whose Δ is
+     * undefined. Within each group a dimension's slices stay together, the dimension with the fewest slices first (4
+     * regions before 220 stores), from the slice where the candidate does worst to the one where it does best
+     * (respecting whether higher is better); a stable sort keeps the report's order among slices without Δ. With 306
+     * slices by name, a fraud pack's 19 better merchants were spread through 300 rows of "too few examples".
      */
-    private static int drawnRank(SliceResult r, boolean unadjusted) {
-        if (r.delta() == null) {
-            return 2;
+    public static Comparator<SliceResult> readingOrder(List<SliceResult> results) {
+        Map<List<String>, Long> slicesPerDimension = results.stream().filter(r -> !r.slice().isOverall())
+                .collect(Collectors.groupingBy(r -> r.slice().dimensions(), LinkedHashMap::new, Collectors.counting()));
+        List<List<String>> dimensionOrder = slicesPerDimension.keySet().stream()
+                .sorted(Comparator.comparingLong(slicesPerDimension::get)).toList();
+        return Comparator.<SliceResult>comparingInt(SliceChartData::readingGroup)
+                .thenComparingInt(r -> dimensionOrder.indexOf(r.slice().dimensions()))
+                .thenComparingDouble(r -> r.delta() == null ? 0
+                        : (r.metric().higherIsBetter() ? 1 : -1) * r.delta());
+    }
+
+    /**
+     * 0 worse, 1 better or significantly different; then 2 for another tested slice drawn with its interval, 3 for a
+     * slice drawn as its point alone (too few examples to test, or unstable), 4 for one whose Δ is undefined: 220
+     * stores with 119 of them under 30 rows once headed the chart with bare diamonds and buried the tested stores and
+     * the 4 regions.
+     */
+    private static int readingGroup(SliceResult r) {
+        if (r.verdict() == Verdict.WORSE) {
+            return 0;
         }
-        return drawnInterval(r, unadjusted) != null && r.verdict() != Verdict.TOO_FEW_EXAMPLES ? 0 : 1;
+        if (r.verdict() == Verdict.BETTER || r.verdict() == Verdict.DIFFERENT) {
+            return 1;
+        }
+        if (r.delta() == null) {
+            return 4;
+        }
+        return r.deltaCi() != null && r.verdict() != Verdict.TOO_FEW_EXAMPLES ? 2 : 3;
     }
 
     private static Interval drawnInterval(SliceResult r, boolean unadjusted) {

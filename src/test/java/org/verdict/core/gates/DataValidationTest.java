@@ -54,7 +54,7 @@ class DataValidationTest {
         GateResult failing = result(new TestPack(folder).policy("{\"validation\": {\"minPerClass\": 67}}"),
                 Gate.VOLUME);
         assertEquals(GateOutcome.FAIL, failing.outcome());
-        assertEquals("class=c: 66 examples (minimum 67)", failing.summary());
+        assertEquals("class=c: 66 examples (minimum 67, the policy's validation.minPerClass)", failing.summary());
     }
 
     @Test

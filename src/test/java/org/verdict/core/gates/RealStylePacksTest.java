@@ -179,7 +179,8 @@ class RealStylePacksTest {
                 .policy("{\"validation\": {\"minPerSegment\": 450, \"minPerClass\": 1}}").review().gates()
                 .result(Gate.VOLUME);
         assertEquals(GateOutcome.FAIL, volume.outcome());
-        assertEquals("segment=west: 100 examples (minimum 450) (and 2 more findings that also fail)", volume.summary());
+        assertEquals("segment=west: 100 examples (minimum 450, the policy's validation.minPerSegment) (and 2 more findings"
+                + " that also fail)", volume.summary());
     }
 
     @ParameterizedTest

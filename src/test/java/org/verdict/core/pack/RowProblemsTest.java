@@ -25,6 +25,25 @@ class RowProblemsTest {
         assertTrue(message.contains("(the labels found: legit, legit\\u200B, \\uFEFFlegit)"), message);
     }
 
+    /** pandas writes booleans True/False: a manifest's "true" is said to differ only in case, with what to write. */
+    @Test
+    void aPositiveLabelThatDiffersOnlyInCaseIsNamedWithWhatToWrite() {
+        String message = RowProblems.positiveLabelNeverLabelled("true", "primary.csv", "label", List.of("False", "True"));
+
+        assertEquals("model.positiveLabel 'true' is not a value of 'label' in primary.csv (the labels found: False,"
+                + " True); the label 'True' in the rows differs from it only in case, and classes are matched exactly:"
+                + " set model.positiveLabel to \"True\"", message);
+    }
+
+    /** The multiclass rule's words, from the same helper. */
+    @Test
+    void anUndeclaredClassThatDiffersOnlyInCaseIsNamedAsSuch() {
+        String message = RowProblems.undeclaredClass("Billing", List.of("billing", "sales"));
+
+        assertTrue(message.endsWith("; it differs from the class 'billing' only in case, and classes are matched"
+                + " exactly: write every label and prediction as model.classes names it"), message);
+    }
+
     @Test
     void onlyCharactersThatPrintAsNothingOrAsASpaceAreEscaped() {
         assertEquals("a b\\u00A0c\\u0007d\\u2028e", RowProblems.shown("a b\u00A0c\u0007d\u2028e"));

@@ -20,6 +20,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -103,6 +104,54 @@ class AuditViewTest {
                 header.getText());
         assertTrue(header.getStyleClass().contains("warning"), header.getStyleClass().toString());
         assertFalse(header.getStyleClass().contains("success"), header.getStyleClass().toString());
+    }
+
+    /**
+     * A record deleted from the log with its signature, the guard restored afterwards (as a tamperer would): it keeps a
+     * row of its own between its neighbours, marked tampered in the danger colour, with the finding in its details; a
+     * search that matches no other record keeps it in view, and it cannot be co-signed.
+     */
+    @Test
+    void aDeletedRecordKeepsARowMarkedTamperedThroughFilters(FxRobot robot) throws Exception {
+        Path db = AuditViewModelTest.threeRecordStore(dir);
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db);
+             Statement s = sql.createStatement()) {
+            for (String table : List.of("records", "signatures")) {
+                s.execute("DROP TRIGGER " + table + "_no_delete");
+            }
+            s.executeUpdate("DELETE FROM signatures WHERE record_seq = 2");
+            s.executeUpdate("DELETE FROM records WHERE seq = 2");
+            for (String table : List.of("records", "signatures")) {
+                s.execute("CREATE TRIGGER " + table + "_no_delete BEFORE DELETE ON " + table + " BEGIN SELECT RAISE(ABORT,"
+                        + " 'the decision log is append-only: DELETE of " + table + " is refused'); END;");
+            }
+        }
+        robot.interact(() -> model.open(db));
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<AuditRow> table = robot.lookup("#auditRecords").queryTableView();
+        assertEquals(List.of(1L, 2L, 3L), table.getItems().stream().map(AuditRow::sequence).toList());
+        AuditRow deleted = table.getItems().get(1);
+        assertTrue(deleted.missing(), deleted.toString());
+        assertEquals("✖ tampered", deleted.badge());
+        assertEquals("missing (deleted)", deleted.decision());
+        assertTrue(deleted.problems().contains("record #2 is missing (it was deleted)"), deleted.problems().toString());
+        TableCell<?, ?> badge = robot.lookup(".table-cell")
+                .match((TableCell<?, ?> cell) -> "✖ tampered".equals(cell.getItem())).queryAs(TableCell.class);
+        assertTrue(badge.getStyleClass().contains("danger"), badge.getStyleClass().toString());
+        assertTrue(robot.lookup(".table-cell")
+                .match((TableCell<?, ?> cell) -> "missing (deleted)".equals(cell.getItem())).tryQuery().isPresent(),
+                "the row says what it stands for");
+
+        robot.interact(() -> table.getSelectionModel().select(1));
+        assertEquals("record #2 is missing (it was deleted)", model.details().get(0).getValue());
+        FieldInput.enter(robot, "#auditKey", "key.json");
+        FieldInput.enter(robot, "#auditPassphrase", "secret");
+        assertTrue(robot.lookup("#auditCosign").queryButton().isDisabled(), "a deleted record has nothing to sign");
+
+        robot.interact(() -> model.searchProperty().set("small follow-up"));
+        assertEquals(List.of(2L, 3L), table.getItems().stream().map(AuditRow::sequence).toList());
+        robot.interact(() -> model.searchProperty().set("no record says this"));
+        assertEquals(List.of(2L), table.getItems().stream().map(AuditRow::sequence).toList());
     }
 
     /** A record whose co-signer left the trusted list is whole: its badge says the policy is not met, not tampered. */

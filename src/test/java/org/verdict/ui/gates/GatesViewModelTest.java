@@ -435,7 +435,8 @@ class GatesViewModelTest {
         assertTrue(details.endsWith(", Label quality."), details);
         assertEquals("the pack has no latency suite; list \"latency\" in the policy's requiredSuites to require one",
                 row(model, Gate.LATENCY).summary(), "beside the outcome's own words");
-        assertTrue(row(model, Gate.VOLUME).summary().startsWith("segment=west: 100 examples (minimum 150)"));
+        assertTrue(row(model, Gate.VOLUME).summary().startsWith("segment=west: 100 examples (minimum 150, the policy's"
+                + " validation.minPerSegment)"));
         assertEquals(1, model.worseSlices().size());
         assertTrue(model.worseSlices().get(0).startsWith("segment=west: Δ "), model.worseSlices().get(0));
         assertTrue(model.worseSlicesHeadingProperty().get().startsWith("Slices significantly worse on "),

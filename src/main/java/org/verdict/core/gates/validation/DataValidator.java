@@ -156,7 +156,8 @@ public final class DataValidator {
                 if (counts[c] == 0) {
                     neverLabelled.add(primary.classes().get(c));
                 } else {
-                    findings.add(volumeFinding("class=" + primary.classes().get(c), counts[c], limits.minPerClass()));
+                    findings.add(volumeFinding("class=" + primary.classes().get(c), counts[c], limits.minPerClass(),
+                            "validation.minPerClass"));
                 }
             }
             checked.add((neverLabelled.isEmpty() ? "class (" : "labelled class (")
@@ -166,12 +167,12 @@ public final class DataValidator {
         Optional<Finding> unjudgedClasses = neverLabelled.isEmpty() ? Optional.empty()
                 : Optional.of(neverLabelled(primary, neverLabelled, candidate));
         String languageColumn = policy.languageParity().column();
-        findings.addAll(perLevel(primary, languageColumn, limits.minPerLanguage()));
+        findings.addAll(perLevel(primary, languageColumn, limits.minPerLanguage(), "validation.minPerLanguage"));
         Optional.ofNullable(primary.perLevel().get(languageColumn)).ifPresent(levels -> {
             checked.add("language (" + levels.size() + ")");
             counted.add("languages");
         });
-        findings.addAll(perLevel(primary, limits.segmentColumn(), limits.minPerSegment()));
+        findings.addAll(perLevel(primary, limits.segmentColumn(), limits.minPerSegment(), "validation.minPerSegment"));
         Optional.ofNullable(primary.perLevel().get(limits.segmentColumn())).ifPresent(levels -> {
             checked.add("segment (" + levels.size() + ")");
             counted.add("segments");
@@ -238,20 +239,27 @@ public final class DataValidator {
                 + conjunction + " " + parts.get(parts.size() - 1);
     }
 
-    private static List<Finding> perLevel(PrimaryCounts primary, String columnName, int minimum) {
+    /** @param setting the policy key that sets {@code minimum}, named beside it as the other gates name theirs */
+    private static List<Finding> perLevel(PrimaryCounts primary, String columnName, int minimum, String setting) {
         Map<String, Long> levels = primary.perLevel().get(columnName);
         if (levels == null) {
             return List.of(Finding.of(columnName, GateOutcome.NOT_APPLICABLE, "no '" + columnName
                     + "' column in the primary suite; its volume is not checked"));
         }
         List<Finding> findings = new ArrayList<>();
-        levels.forEach((level, count) -> findings.add(volumeFinding(columnName + "=" + level, count, minimum)));
+        levels.forEach((level, count) -> findings.add(volumeFinding(columnName + "=" + level, count, minimum,
+                setting)));
         return findings;
     }
 
-    private static Finding volumeFinding(String subject, long count, int minimum) {
+    /**
+     * "language=it: 4 examples (minimum 100, the policy's validation.minPerLanguage)": a reviewer sees where the
+     * minimum is set, as the fairness and circuit-breaker lines name their keys.
+     */
+    private static Finding volumeFinding(String subject, long count, int minimum, String setting) {
         GateOutcome outcome = count >= minimum ? GateOutcome.PASS : GateOutcome.FAIL;
-        return new Finding(subject, outcome, subject + ": " + MetricFormat.count(count, "example", "examples") + " (minimum " + MetricFormat.count(minimum) + ")",
+        return new Finding(subject, outcome, subject + ": " + MetricFormat.count(count, "example", "examples")
+                + " (minimum " + MetricFormat.count(minimum) + ", the policy's " + setting + ")",
                 NamedNumbers.of("n", count).and("minimum", minimum).inOrder());
     }
 

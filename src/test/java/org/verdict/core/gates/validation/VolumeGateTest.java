@@ -34,6 +34,26 @@ class VolumeGateTest {
         assertEquals(2, volume.findings().size(), "each missing column keeps its finding");
     }
 
+    /** Each minimum is named with the policy key that sets it, so a reviewer can see how to change it. */
+    @Test
+    void everyMinimumNamesThePolicyKeyThatSetsIt() {
+        GateResult volume = validator.volume(counts(Task.BINARY, List.of("no", "yes"), new long[] {870, 30},
+                Map.of("language", Map.of("en", 896L, "it", 4L), "segment", Map.of("smb", 860L, "gov", 40L))), "2");
+        assertEquals(GateOutcome.FAIL, volume.outcome());
+        Map<String, String> details = new LinkedHashMap<>();
+        volume.findings().forEach(f -> details.put(f.subject(), f.detail()));
+        assertEquals("language=it: 4 examples (minimum 100, the policy's validation.minPerLanguage)",
+                details.get("language=it"));
+        assertEquals("segment=gov: 40 examples (minimum 100, the policy's validation.minPerSegment)",
+                details.get("segment=gov"));
+        assertEquals("class=yes: 30 examples (minimum 50, the policy's validation.minPerClass)",
+                details.get("class=yes"));
+        assertEquals("class=no: 870 examples (minimum 50, the policy's validation.minPerClass)",
+                details.get("class=no"));
+        assertTrue(volume.summary().startsWith("language=it: 4 examples (minimum 100, the policy's"
+                + " validation.minPerLanguage)"), volume.summary());
+    }
+
     @Test
     void aRegressionWithSegmentsCountsThemAndNamesTheMissingLanguage() {
         GateResult volume = validator.volume(counts(Task.REGRESSION, List.of(), new long[0],
@@ -79,7 +99,7 @@ class VolumeGateTest {
         GateResult volume = validator.volume(PrimaryCounts.of(multiclass(classes, labels, labels.clone(),
                 labels.clone())), "2");
         assertEquals(GateOutcome.FAIL, volume.outcome());
-        assertTrue(volume.summary().startsWith("class=b: 30 examples (minimum 50)"), volume.summary());
+        assertTrue(volume.summary().startsWith("class=b: 30 examples (minimum 50, the policy's validation.minPerClass)"), volume.summary());
     }
 
     private static EvaluationTable multiclass(List<String> classes, int[] labels, int[] production,
