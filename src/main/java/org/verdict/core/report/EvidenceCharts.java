@@ -33,10 +33,13 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.CrosshairState;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.PlotRenderingInfo;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.chart.renderer.xy.XYItemRendererState;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.Layer;
@@ -47,6 +50,7 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.statistics.HistogramDataset;
 import org.jfree.data.xy.XIntervalSeries;
 import org.jfree.data.xy.XIntervalSeriesCollection;
+import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
@@ -221,6 +225,9 @@ public final class EvidenceCharts {
         if (chart instanceof DeltaForest forest) {
             addNotes(built, forest);
         }
+        if (chart instanceof PairedEstimates paired) {
+            addNotes(built, paired);
+        }
         if (chart instanceof TimeSeries) {
             roomForTheLastDate(built);
         }
@@ -259,6 +266,24 @@ public final class EvidenceCharts {
             }
         }
         placeNotes(built, WIDTH, heightOf(forest));
+    }
+
+    /**
+     * The words beside each row of both models without an interval ("too few examples (no interval)"), clear of both
+     * its points, placed as a forest's are: points without whiskers beside a title naming intervals read as exactly
+     * known.
+     */
+    private void addNotes(JFreeChart built, PairedEstimates paired) {
+        List<PairedRow> rows = paired.rows();
+        for (int i = 0; i < rows.size(); i++) {
+            PairedRow row = rows.get(i);
+            if (row.noIntervalNote() != null) {
+                built.getXYPlot().addAnnotation(new ForestNote(row.noIntervalNote(),
+                        Math.min(row.production(), row.candidate()), Math.max(row.production(), row.candidate()), i,
+                        fonts.sans(NOTE_TEXT)), false);
+            }
+        }
+        placeNotes(built, WIDTH, heightOf(paired));
     }
 
     private StandardChartTheme theme() {
@@ -441,13 +466,25 @@ public final class EvidenceCharts {
     public static final class ForestNote extends XYTextAnnotation {
         /** The point's Δ, or NaN for none (its words stand at the lower edge). */
         private final double delta;
-        /** Where the point is on the axis, or the edge it is past. */
+        /** Where the row's points are on the axis, or the edge they are past: one point, or both models' apart. */
         private final double at;
+        private final double upTo;
 
         ForestNote(DeltaRow row, AxisRange range, int rowIndex, Font font) {
-            super(text(row, range), at(row, range), rowIndex);
-            this.delta = row.delta() == null ? Double.NaN : row.delta();
-            this.at = at(row, range);
+            this(text(row, range), row.delta() == null ? Double.NaN : row.delta(), at(row, range), at(row, range),
+                    rowIndex, font);
+        }
+
+        /** The words beside a row of both models, whose points at {@code lowest} and {@code highest} they keep clear of. */
+        ForestNote(String text, double lowest, double highest, int rowIndex, Font font) {
+            this(text, lowest, lowest, highest, rowIndex, font);
+        }
+
+        private ForestNote(String text, double delta, double at, double upTo, int rowIndex, Font font) {
+            super(text, at, rowIndex);
+            this.delta = delta;
+            this.at = at;
+            this.upTo = upTo;
             setFont(font);
             setTextAnchor(TextAnchor.CENTER_LEFT);
         }
@@ -470,9 +507,9 @@ public final class EvidenceCharts {
         private void place(AxisRange range, Graphics2D g2, double unitsPerPixel, Paint background) {
             // clear of the point's marker (and of the 0 line) by about a marker's width
             double gap = (range.upper() - range.lower()) * NOTE_GAP;
-            boolean roomierLeft = at > (range.lower() + range.upper()) / 2;
-            NotePlace besidePoint = new NotePlace(roomierLeft ? at - gap : at + gap, !roomierLeft);
-            NotePlace otherSide = new NotePlace(roomierLeft ? at + gap : at - gap, roomierLeft);
+            boolean roomierLeft = (at + upTo) / 2 > (range.lower() + range.upper()) / 2;
+            NotePlace besidePoint = new NotePlace(roomierLeft ? at - gap : upTo + gap, !roomierLeft);
+            NotePlace otherSide = new NotePlace(roomierLeft ? upTo + gap : at - gap, roomierLeft);
             // nearest the point first, on its roomier side; then across the 0 line from it
             List<NotePlace> clear = List.of(besidePoint, otherSide, new NotePlace(gap, true), new NotePlace(-gap, false));
             for (float size = NOTE_TEXT; size >= SMALLEST_NOTE_TEXT; size -= 0.5f) {
@@ -502,7 +539,7 @@ public final class EvidenceCharts {
             double from = place.rightward() ? place.anchor() : place.anchor() - width;
             double to = from + width;
             boolean crossesZero = from < gap && to > -gap;
-            boolean crossesPoint = !Double.isNaN(delta) && from < at + gap && to > at - gap;
+            boolean crossesPoint = !Double.isNaN(delta) && from < upTo + gap && to > at - gap;
             return from >= range.lower() && to <= range.upper() && (acrossZero || !crossesZero) && !crossesPoint;
         }
 
@@ -823,6 +860,20 @@ public final class EvidenceCharts {
             public Paint getItemPaint(int series, int item) {
                 // item i of either series is row i (addWithInterval adds one item per row)
                 return rows.get(item).setAside() ? ReportPalette.SET_ASIDE : super.getItemPaint(series, item);
+            }
+
+            @Override
+            public void drawItem(Graphics2D g2, XYItemRendererState state, Rectangle2D dataArea,
+                                 PlotRenderingInfo info, XYPlot plot, ValueAxis domainAxis, ValueAxis rangeAxis,
+                                 XYDataset dataset, int series, int item, CrosshairState crosshairState, int pass) {
+                // pass 0 draws the whiskers (and lines, which these rows have none of): a point without an interval
+                // gets none, where a zero-width one would put a cap through it
+                PairedRow row = rows.get(item);
+                if (pass == 0 && (series == 0 ? row.productionCi() : row.candidateCi()) == null) {
+                    return;
+                }
+                super.drawItem(g2, state, dataArea, info, plot, domainAxis, rangeAxis, dataset, series, item,
+                        crosshairState, pass);
             }
         };
         return configured(renderer, false);
