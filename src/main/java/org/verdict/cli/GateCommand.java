@@ -171,6 +171,10 @@ public final class GateCommand implements Callable<Integer> {
                     elsewhere.size(), elsewhere.size() == 1 ? "it" : "them");
             elsewhere.forEach(finding -> out.printf("  ▼ %s%n", finding));
         }
+        // said whatever else is worse: a class the candidate never predicts is no less lost beside a worse metric
+        if (!worse.lostClasses().isEmpty()) {
+            out.printf("%n%s%n", worse.lostClasses());
+        }
         out.printf("%nApproval: %s%n", gates.approval().text());
         if (!gates.missingSuites().isEmpty()) {
             out.printf("Not in this pack: %s%n", String.join(", ", gates.missingSuites()));

@@ -1,6 +1,7 @@
 package org.verdict.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -252,6 +253,40 @@ class GateCommandTest {
         assertEquals(-0.4, rare.get("delta").asDouble(), 1e-12);
         assertTrue(rare.get("ciUpper").asDouble() < 0);
         assertTrue(rare.get("adjustedP").asDouble() < 0.001);
+    }
+
+    /**
+     * Beside r's recall, shown worse, class z (8 rows) falls from 3 of 8 to 0 of 8 and the candidate never predicts it:
+     * too few rows to test, so it is no finding of worseOverall, yet the text says it after the worse findings and the
+     * JSON gives it as data.
+     */
+    @Test
+    void aClassLostWithoutATestIsSaidBesideTheWorseFindings() throws IOException {
+        Path pack = RareClassPack.writeWithLostClass(folder);
+
+        run(pack.toString());
+        String text = out.toString();
+        int lost = text.indexOf("Lost by the candidate, though no test shows it: class z: recall 3 of 8 → 0 of 8, too "
+                + "few to test; the candidate never predicts it (production on 3 rows).");
+        assertTrue(lost > text.indexOf("  ▼ recall of r worse: Δ −0.400 [") && lost < text.indexOf("Approval:"),
+                text + err);
+
+        out.getBuffer().setLength(0);
+        run(pack.toString(), "--json");
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertEquals(1, json.get("lostClasses").size(), json.get("lostClasses").toString());
+        JsonNode z = json.get("lostClasses").get(0);
+        assertEquals("z", z.get("class").asText());
+        assertEquals(8, z.get("n").asInt());
+        assertEquals(3, z.get("productionRecalled").asInt());
+        assertEquals(0, z.get("candidateRecalled").asInt());
+        assertEquals(3, z.get("productionPredicted").asInt());
+        assertEquals(0, z.get("candidatePredicted").asInt());
+        assertFalse(z.get("tested").asBoolean());
+        assertEquals("too few to test", z.get("notShownBecause").asText());
+        for (JsonNode finding : json.get("worseOverall")) {
+            assertFalse(finding.get("subject").asText().contains("z"), finding.toString());
+        }
     }
 
     /**

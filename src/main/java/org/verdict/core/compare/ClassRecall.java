@@ -48,21 +48,42 @@ public record ClassRecall(String className, SliceResult result, long productionP
      * 8) no interval is trusted.
      */
     public boolean lostByCandidate() {
-        return recalled(result.production()) > 0 && recalled(result.candidate()) == 0
-                || productionPredicted > 0 && candidatePredicted == 0;
+        return productionRecalled() > 0 && candidateRecalled() == 0 || neverPredictedByCandidate();
     }
 
     /**
      * "class fraud_report: recall 3 of 8 → 0 of 8, too few to test; the candidate never predicts it (production on 3
-     * rows)": the loss with its counts and whether a test could judge it.
+     * rows)": the loss with its counts and why no test shows it.
      */
     public String lossLine() {
-        return "class " + className + ": recall " + recalled(result.production()) + " of " + support() + " → "
-                + recalled(result.candidate()) + " of " + support() + ", "
-                + (result.deltaCi() == null ? "too few to test" : "not significantly worse ("
-                + result.verdict().label() + ")")
-                + (candidatePredicted == 0 && productionPredicted > 0 ? "; the candidate never predicts it (production"
-                + " on " + productionPredicted + " row" + (productionPredicted == 1 ? "" : "s") + ")" : "");
+        return "class " + className + ": recall " + productionRecalled() + " of " + support() + " → "
+                + candidateRecalled() + " of " + support() + ", " + whyNoTestShowsLoss()
+                + (neverPredictedByCandidate() ? "; the candidate never predicts it (production on "
+                + productionPredicted + " row" + (productionPredicted == 1 ? "" : "s") + ")" : "");
+    }
+
+    /**
+     * Why a loss ({@link #lostByCandidate}) is no finding: too few of the class's rows for an interval of Δ, or a
+     * test that did not show it, "not significantly worse (inconclusive)".
+     */
+    public String whyNoTestShowsLoss() {
+        return result.deltaCi() == null ? "too few to test"
+                : "not significantly worse (" + result.verdict().label() + ")";
+    }
+
+    /** Production predicts the class somewhere, the candidate nowhere. */
+    public boolean neverPredictedByCandidate() {
+        return candidatePredicted == 0 && productionPredicted > 0;
+    }
+
+    /** The class's rows production predicts as it. */
+    public long productionRecalled() {
+        return recalled(result.production());
+    }
+
+    /** The class's rows the candidate predicts as it. */
+    public long candidateRecalled() {
+        return recalled(result.candidate());
     }
 
     /** The rows of the class a model predicts as it: its recall times the class's rows, which it was made from. */

@@ -92,16 +92,33 @@ public record ComparisonReport(
     /**
      * What {@link #worseOverall()} says when it finds nothing, naming only what it looked at: the other metrics, and
      * each class's recall where there are classes (a multiclass comparison; a regression or binary one has none).
-     * "No class's recall" is a statement about tests, so it names each class the candidate loses overall that no test
-     * showed ({@link ClassRecall#lostByCandidate}): a rare class's recall falling from 3 of 8 to 0 of 8 has no trusted
-     * interval, and a candidate that never predicts a class is what a board must see before it promotes.
+     * "No class's recall" speaks of tests: a class lost without one is said beside it by {@link #lostClassesText()}.
      */
     public String nothingElseWorse() {
-        List<String> lost = classRecallsOf(SliceKey.OVERALL).stream().filter(ClassRecall::lostByCandidate)
-                .map(ClassRecall::lossLine).toList();
-        return "Nothing else is significantly worse overall: no other metric" + (classRecalls.isEmpty() ? "."
-                : ", and no class's recall." + (lost.isEmpty() ? "" : " Lost by the candidate, though no test shows "
-                + "it: " + String.join(". Also ", lost) + "."));
+        return "Nothing else is significantly worse overall: no other metric"
+                + (classRecalls.isEmpty() ? "." : ", and no class's recall.");
+    }
+
+    /**
+     * Each class the candidate loses over the whole table ({@link ClassRecall#lostByCandidate}) that no test shows
+     * worse, in the table's order: a rare class's recall falling from 3 of 8 to 0 of 8 has no trusted interval, and a
+     * candidate that never predicts a class is what a board must see before it promotes, whatever else is worse. A
+     * class whose loss a test shows is a finding of {@link #worseOverall()} instead.
+     */
+    public List<ClassRecall> lostClasses() {
+        return classRecallsOf(SliceKey.OVERALL).stream()
+                .filter(recall -> recall.lostByCandidate() && !WorseOverall.isFinding(recall.result())).toList();
+    }
+
+    /**
+     * {@link #lostClasses()} in the one sentence every surface says them in: "Lost by the candidate, though no test
+     * shows it: class fraud_report: recall 3 of 8 → 0 of 8, too few to test; the candidate never predicts it
+     * (production on 3 rows)."; empty when the candidate loses no class.
+     */
+    public String lostClassesText() {
+        List<String> lost = lostClasses().stream().map(ClassRecall::lossLine).toList();
+        return lost.isEmpty() ? "" : "Lost by the candidate, though no test shows it: " + String.join(". Also ", lost)
+                + ".";
     }
 
     /**

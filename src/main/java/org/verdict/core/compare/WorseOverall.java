@@ -41,7 +41,8 @@ public record WorseOverall(String subject, SliceResult result) {
         return aliases.isEmpty() ? metric.wireName() : metric.wireName() + " (= " + aliases + ")";
     }
 
-    private static boolean isFinding(SliceResult r) {
+    /** Whether {@code r} is worse by the interval beside it, and so a finding {@link #of} lists. */
+    static boolean isFinding(SliceResult r) {
         return r.isAvailable() && r.verdict() == Verdict.WORSE && r.deltaCi() != null && !r.isUnstable()
                 && r.noInformationReason() == null;
     }

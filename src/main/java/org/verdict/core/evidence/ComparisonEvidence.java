@@ -211,13 +211,20 @@ public final class ComparisonEvidence {
         for (SliceResult result : report.resultsFor(metric)) {
             if (result.slice().dimensions().equals(List.of(dimension)) && result.production() != null
                     && result.candidate() != null) {
+                Interval production = result.production().ci();
+                Interval candidate = result.candidate().ci();
                 rows.add(new PairedRow(result.slice().values().get(0) + " (" + MetricFormat.sampleSize(result.n()) + ")",
-                        result.production().value(), result.production().ci(), result.candidate().value(),
-                        result.candidate().ci()));
+                        result.production().value(), production, result.candidate().value(), candidate, false,
+                        production == null || candidate == null ? reasonWithoutInterval(result) + " (no interval)"
+                                : null));
             }
         }
+        // a slice too small or unstable for an interval is drawn as a point with its reason beside it: "CIs" alone
+        // titled points that had none
+        boolean someWithout = rows.stream().anyMatch(row -> row.noIntervalNote() != null);
         return new PairedEstimates(metric.wireName() + " by " + dimension + ": production and candidate ("
-                + level(report) + " CIs)", report.metricFormat(metric).inUnit(metric.wireName())
+                + level(report) + " CIs" + (someWithout ? "; a slice without one says why beside it" : "") + ")",
+                report.metricFormat(metric).inUnit(metric.wireName())
                 + (metric.higherIsBetter() ? " (higher is better)" : " (lower is better)"), rows,
                 floor == null ? List.of() : List.of(new Limit(floor, "floor " + report.metricFormat(metric).value(floor))));
     }
@@ -283,10 +290,15 @@ public final class ComparisonEvidence {
      * table beside gives the whole reason) and the point that is drawn.
      */
     private static String withoutInterval(SliceResult result) {
+        return reasonWithoutInterval(result)
+                + (result.delta() == null ? "" : ", Δ " + result.deltaValueText(null) + " (no interval)");
+    }
+
+    /** The verdict's first words, "too few examples", "unstable": why a row has no interval, short enough for a chart. */
+    private static String reasonWithoutInterval(SliceResult result) {
         String verdict = verdictCell(result).text();
         int reason = verdict.indexOf(':');
-        return (reason < 0 ? verdict : verdict.substring(0, reason))
-                + (result.delta() == null ? "" : ", Δ " + result.deltaValueText(null) + " (no interval)");
+        return reason < 0 ? verdict : verdict.substring(0, reason);
     }
 
     private static String level(ComparisonReport report) {

@@ -103,9 +103,17 @@ public sealed interface EvidenceChart {
     /**
      * @param productionCi and candidateCi may be null when no interval is known
      * @param setAside drawn greyed: the row is shown but not judged (a fairness group too small for the disparities)
+     * @param noIntervalNote the words beside a row without an interval, "too few examples (no interval)"; null for a
+     *                       row with both intervals
      */
     record PairedRow(String label, double production, Interval productionCi, double candidate, Interval candidateCi,
-                     boolean setAside) {
+                     boolean setAside, String noIntervalNote) {
+        public PairedRow(String label, double production, Interval productionCi, double candidate,
+                         Interval candidateCi, boolean setAside) {
+            this(label, production, productionCi, candidate, candidateCi, setAside,
+                    productionCi == null || candidateCi == null ? "no interval" : null);
+        }
+
         public PairedRow(String label, double production, Interval productionCi, double candidate,
                          Interval candidateCi) {
             this(label, production, productionCi, candidate, candidateCi, false);

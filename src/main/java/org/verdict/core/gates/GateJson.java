@@ -91,6 +91,21 @@ public final class GateJson {
             worse.put("text", finding.line());
             return worse;
         }).toList());
+        // a class lost without a test showing it is no finding of worseOverall, and is said whatever else is worse
+        json.put("lostClasses", review.evidence().primaryComparison().lostClasses().stream().map(lost -> {
+            Map<String, Object> loss = new LinkedHashMap<>();
+            loss.put("class", lost.className());
+            loss.put("n", lost.support());
+            loss.put("productionRecalled", lost.productionRecalled());
+            loss.put("candidateRecalled", lost.candidateRecalled());
+            loss.put("productionPredicted", lost.productionPredicted());
+            loss.put("candidatePredicted", lost.candidatePredicted());
+            loss.put("tested", lost.result().deltaCi() != null);
+            loss.put("verdict", lost.result().verdict().label());
+            loss.put("notShownBecause", lost.whyNoTestShowsLoss());
+            loss.put("text", lost.lossLine());
+            return loss;
+        }).toList());
         // each group's paired change, as the Evidence page and the approval pack show it
         review.evidence().fairness().ifPresent(fairness -> json.put("fairnessChanges", fairnessChanges(fairness)));
         json.put("triggers", triggers(review.triggers()));

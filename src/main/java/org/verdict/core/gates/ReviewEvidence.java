@@ -86,13 +86,17 @@ public record ReviewEvidence(
         return primaryComparison.worseOverall();
     }
 
-    /** The worse slices and what else is worse overall, in the lines every view of a review shows them. */
+    /**
+     * The worse slices, what else is worse overall and the classes the candidate loses without a test showing it, in
+     * the lines every view of a review shows them.
+     */
     public WorseFindings worseFindings() {
         List<String> slices = worseSlices().stream().map(this::describe).toList();
         SliceCoverage coverage = primaryComparison.sliceCoverage(primaryMetric);
         return new WorseFindings(slices,
                 slices.isEmpty() ? coverage.noneWorse() : coverage.worseHeading(slices.size()),
-                worseOverall().stream().map(WorseOverall::line).toList(), primaryComparison.nothingElseWorse());
+                worseOverall().stream().map(WorseOverall::line).toList(), primaryComparison.nothingElseWorse(),
+                primaryComparison.lostClassesText());
     }
 
     /** A worse slice in one line: its name, Δ with the interval its verdict reads (and its level), n, adjusted p. */

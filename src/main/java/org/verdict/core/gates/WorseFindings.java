@@ -13,14 +13,23 @@ import java.util.stream.Collectors;
  * @param overall what else is significantly worse overall, which no gate judges (other metrics, each class's recall)
  * @param nothingElse what stands in place of {@code overall} when it is empty, naming what was looked at (no class's
  *                    recall for a task without classes); empty when not judged
+ * @param lostClasses the classes the candidate loses though no test shows it, in one sentence
+ *                    ({@code ComparisonReport.lostClassesText()}), said after {@code overall} or {@code nothingElse}
+ *                    whichever stands; empty when it loses none or nothing was judged
  */
-public record WorseFindings(List<String> slices, String slicesHeading, List<String> overall, String nothingElse) {
+public record WorseFindings(List<String> slices, String slicesHeading, List<String> overall, String nothingElse,
+                            String lostClasses) {
     /** Nothing known: the gates have not been judged. */
-    public static final WorseFindings NONE = new WorseFindings(List.of(), "", List.of(), "");
+    public static final WorseFindings NONE = new WorseFindings(List.of(), "", List.of(), "", "");
 
     public WorseFindings {
         slices = List.copyOf(slices);
         overall = List.copyOf(overall);
+    }
+
+    /** Findings where the candidate loses no class. */
+    public WorseFindings(List<String> slices, String slicesHeading, List<String> overall, String nothingElse) {
+        this(slices, slicesHeading, overall, nothingElse, "");
     }
 
     /**
@@ -32,6 +41,6 @@ public record WorseFindings(List<String> slices, String slicesHeading, List<Stri
     }
 
     public boolean isEmpty() {
-        return slices.isEmpty() && overall.isEmpty();
+        return slices.isEmpty() && overall.isEmpty() && lostClasses.isEmpty();
     }
 }

@@ -129,6 +129,9 @@ final class ApprovalPackComposer {
             facts.add(Fact.listed("Worse slices", worse.slicesHeading(), "▼", worse.slices()));
             facts.add(worse.overall().isEmpty() ? new Fact("Also worse overall", worse.nothingElse())
                     : Fact.listed("Also worse overall", "", "▼", worse.overall()));
+            if (!worse.lostClasses().isEmpty()) {
+                facts.add(new Fact("Lost classes", worse.lostClasses()));
+            }
         }
         if (!content.missingEvidence().isEmpty()) {
             facts.add(new Fact("Not in this pack", String.join(", ", content.missingEvidence())));

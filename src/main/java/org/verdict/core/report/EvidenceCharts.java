@@ -33,10 +33,13 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.CrosshairState;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.PlotRenderingInfo;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.chart.renderer.xy.XYItemRendererState;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.Layer;
@@ -47,6 +50,7 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.statistics.HistogramDataset;
 import org.jfree.data.xy.XIntervalSeries;
 import org.jfree.data.xy.XIntervalSeriesCollection;
+import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
@@ -104,7 +108,8 @@ public final class EvidenceCharts {
     private static final double LIMIT_LANE = 13;
     /** How far a limit of one row reaches above and below the row's centre, in rows: past both models' points. */
     private static final double ROW_LIMIT_REACH = 0.4;
-    private static final BasicStroke LIMIT_STROKE =
+    /** A policy's limit: a dashed line, which the app gives its theme's text colour. */
+    public static final BasicStroke LIMIT_STROKE =
             new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 3f}, 0f);
     /** A measured reference's interval behind its line: a translucent grey that reads on a light or dark theme. */
     private static final Color LIMIT_BAND = new Color(0x80, 0x80, 0x80, 0x38);
@@ -221,8 +226,12 @@ public final class EvidenceCharts {
         if (chart instanceof DeltaForest forest) {
             addNotes(built, forest);
         }
+        if (chart instanceof PairedEstimates paired) {
+            addNotes(built, paired);
+        }
         if (chart instanceof TimeSeries) {
             roomForTheLastDate(built);
+            placeNotes(built, WIDTH, heightOf(chart));
         }
         return built;
     }
@@ -259,6 +268,24 @@ public final class EvidenceCharts {
             }
         }
         placeNotes(built, WIDTH, heightOf(forest));
+    }
+
+    /**
+     * The words beside each row of both models without an interval ("too few examples (no interval)"), clear of both
+     * its points, placed as a forest's are: points without whiskers beside a title naming intervals read as exactly
+     * known.
+     */
+    private void addNotes(JFreeChart built, PairedEstimates paired) {
+        List<PairedRow> rows = paired.rows();
+        for (int i = 0; i < rows.size(); i++) {
+            PairedRow row = rows.get(i);
+            if (row.noIntervalNote() != null) {
+                built.getXYPlot().addAnnotation(new ForestNote(row.noIntervalNote(),
+                        Math.min(row.production(), row.candidate()), Math.max(row.production(), row.candidate()), i,
+                        fonts.sans(NOTE_TEXT)), false);
+            }
+        }
+        placeNotes(built, WIDTH, heightOf(paired));
     }
 
     private StandardChartTheme theme() {
@@ -360,7 +387,8 @@ public final class EvidenceCharts {
      * line, at a smaller size when it fits nowhere at the usual one (a point near 0 leaves little room either side);
      * failing that, across the 0 line on the plot's background, beside its point; it is never cut at the plot's edge
      * where the plot is wide enough for it. The values written by arrows at the axis's edge ({@link EdgeValue}) are
-     * sized at the same width. Call it again after anything that changes the plot's width.
+     * sized at the same width, and the labels of limits over time ({@link LineLimitLabel}) stand along their lines
+     * clear of every point and whisker. Call it again after anything that changes the plot's width or text size.
      */
     public static void placeNotes(JFreeChart chart, double width, double height) {
         XYPlot plot = chart.getXYPlot();
@@ -368,7 +396,9 @@ public final class EvidenceCharts {
                 .map(ForestNote.class::cast).toList();
         List<EdgeValue> edgeValues = plot.getAnnotations().stream().filter(EdgeValue.class::isInstance)
                 .map(EdgeValue.class::cast).toList();
-        if (notes.isEmpty() && edgeValues.isEmpty() || width <= 0 || height <= 0) {
+        List<LineLimitLabel> lineLabels = plot.getAnnotations().stream().filter(LineLimitLabel.class::isInstance)
+                .map(LineLimitLabel.class::cast).toList();
+        if (notes.isEmpty() && edgeValues.isEmpty() && lineLabels.isEmpty() || width <= 0 || height <= 0) {
             return;
         }
         org.jfree.chart.ChartRenderingInfo info = new org.jfree.chart.ChartRenderingInfo();
@@ -387,9 +417,59 @@ public final class EvidenceCharts {
             for (EdgeValue value : edgeValues) {
                 value.size(range, g2, unitsPerPixel);
             }
+            placeLineLabels(plot, lineLabels, info.getPlotInfo().getDataArea(), g2);
         } finally {
             g2.dispose();
         }
+    }
+
+    /**
+     * Stands each limit's label along its line clear of every point and whisker of the plot's series and of the labels
+     * placed before it, by the rule of {@link LineLabelPlacement}.
+     */
+    private static void placeLineLabels(XYPlot plot, List<LineLimitLabel> labels, Rectangle2D area, Graphics2D g2) {
+        if (labels.isEmpty()) {
+            return;
+        }
+        List<Rectangle2D> marks = new java.util.ArrayList<>(marksOf(plot, area));
+        for (LineLimitLabel label : labels) {
+            FontMetrics metrics = g2.getFontMetrics(label.getFont());
+            double lineY = plot.getRangeAxis().valueToJava2D(label.value, area, plot.getRangeAxisEdge());
+            Rectangle2D box = LineLabelPlacement.place(lineY, metrics.stringWidth(label.getText()),
+                    metrics.getHeight(), area, marks);
+            label.standOn(box, plot, area);
+            marks.add(box);
+        }
+    }
+
+    /** Each point's marker and each whisker of a plot over time, in its pixels. */
+    static List<Rectangle2D> marksOf(XYPlot plot, Rectangle2D area) {
+        List<Rectangle2D> marks = new java.util.ArrayList<>();
+        for (int d = 0; d < plot.getDatasetCount(); d++) {
+            XYDataset data = plot.getDataset(d);
+            for (int series = 0; data != null && series < data.getSeriesCount(); series++) {
+                for (int item = 0; item < data.getItemCount(series); item++) {
+                    double x = plot.getDomainAxis().valueToJava2D(data.getXValue(series, item), area,
+                            plot.getDomainAxisEdge());
+                    double y = plot.getRangeAxis().valueToJava2D(data.getYValue(series, item), area,
+                            plot.getRangeAxisEdge());
+                    // the marker as the renderer draws it (the app's may be larger), and a pixel of air
+                    Rectangle2D shape = plot.getRendererForDataset(data).getItemShape(series, item).getBounds2D();
+                    marks.add(new Rectangle2D.Double(x + shape.getMinX() - 1, y + shape.getMinY() - 1,
+                            shape.getWidth() + 2, shape.getHeight() + 2));
+                    if (data instanceof YIntervalSeriesCollection intervals) {
+                        double low = plot.getRangeAxis().valueToJava2D(intervals.getStartYValue(series, item), area,
+                                plot.getRangeAxisEdge());
+                        double high = plot.getRangeAxis().valueToJava2D(intervals.getEndYValue(series, item), area,
+                                plot.getRangeAxisEdge());
+                        double cap = ReportPalette.WHISKER_CAP + ReportPalette.WHISKER_STROKE;
+                        marks.add(new Rectangle2D.Double(x - cap / 2, Math.min(low, high) - 1, cap,
+                                Math.abs(high - low) + 2));
+                    }
+                }
+            }
+        }
+        return marks;
     }
 
     /**
@@ -441,13 +521,25 @@ public final class EvidenceCharts {
     public static final class ForestNote extends XYTextAnnotation {
         /** The point's Δ, or NaN for none (its words stand at the lower edge). */
         private final double delta;
-        /** Where the point is on the axis, or the edge it is past. */
+        /** Where the row's points are on the axis, or the edge they are past: one point, or both models' apart. */
         private final double at;
+        private final double upTo;
 
         ForestNote(DeltaRow row, AxisRange range, int rowIndex, Font font) {
-            super(text(row, range), at(row, range), rowIndex);
-            this.delta = row.delta() == null ? Double.NaN : row.delta();
-            this.at = at(row, range);
+            this(text(row, range), row.delta() == null ? Double.NaN : row.delta(), at(row, range), at(row, range),
+                    rowIndex, font);
+        }
+
+        /** The words beside a row of both models, whose points at {@code lowest} and {@code highest} they keep clear of. */
+        ForestNote(String text, double lowest, double highest, int rowIndex, Font font) {
+            this(text, lowest, lowest, highest, rowIndex, font);
+        }
+
+        private ForestNote(String text, double delta, double at, double upTo, int rowIndex, Font font) {
+            super(text, at, rowIndex);
+            this.delta = delta;
+            this.at = at;
+            this.upTo = upTo;
             setFont(font);
             setTextAnchor(TextAnchor.CENTER_LEFT);
         }
@@ -470,9 +562,9 @@ public final class EvidenceCharts {
         private void place(AxisRange range, Graphics2D g2, double unitsPerPixel, Paint background) {
             // clear of the point's marker (and of the 0 line) by about a marker's width
             double gap = (range.upper() - range.lower()) * NOTE_GAP;
-            boolean roomierLeft = at > (range.lower() + range.upper()) / 2;
-            NotePlace besidePoint = new NotePlace(roomierLeft ? at - gap : at + gap, !roomierLeft);
-            NotePlace otherSide = new NotePlace(roomierLeft ? at + gap : at - gap, roomierLeft);
+            boolean roomierLeft = (at + upTo) / 2 > (range.lower() + range.upper()) / 2;
+            NotePlace besidePoint = new NotePlace(roomierLeft ? at - gap : upTo + gap, !roomierLeft);
+            NotePlace otherSide = new NotePlace(roomierLeft ? upTo + gap : at - gap, roomierLeft);
             // nearest the point first, on its roomier side; then across the 0 line from it
             List<NotePlace> clear = List.of(besidePoint, otherSide, new NotePlace(gap, true), new NotePlace(-gap, false));
             for (float size = NOTE_TEXT; size >= SMALLEST_NOTE_TEXT; size -= 0.5f) {
@@ -502,7 +594,7 @@ public final class EvidenceCharts {
             double from = place.rightward() ? place.anchor() : place.anchor() - width;
             double to = from + width;
             boolean crossesZero = from < gap && to > -gap;
-            boolean crossesPoint = !Double.isNaN(delta) && from < at + gap && to > at - gap;
+            boolean crossesPoint = !Double.isNaN(delta) && from < upTo + gap && to > at - gap;
             return from >= range.lower() && to <= range.upper() && (acrossZero || !crossesZero) && !crossesPoint;
         }
 
@@ -644,6 +736,30 @@ public final class EvidenceCharts {
         }
     }
 
+    /**
+     * The label of a limit drawn across a plot over time, placed along its line by {@link #placeNotes} clear of the
+     * points, whiskers and the other labels ({@link LineLabelPlacement}); the app gives it its theme's colours and
+     * text size.
+     */
+    public static final class LineLimitLabel extends XYTextAnnotation {
+        private final double value;
+
+        LineLimitLabel(String text, double value) {
+            super(text, 0, value);
+            this.value = value;
+            setTextAnchor(TextAnchor.BOTTOM_RIGHT);
+        }
+
+        /** Stands the label on {@code box}, a place in the plot's pixels, at the axes' scale of {@code area}. */
+        private void standOn(Rectangle2D box, XYPlot plot, Rectangle2D area) {
+            setX(plot.getDomainAxis().java2DToValue(box.getMaxX(), area, plot.getDomainAxisEdge()));
+            boolean above = box.getMaxY() <= plot.getRangeAxis().valueToJava2D(value, area, plot.getRangeAxisEdge());
+            setY(plot.getRangeAxis().java2DToValue(above ? box.getMaxY() : box.getMinY(), area,
+                    plot.getRangeAxisEdge()));
+            setTextAnchor(above ? TextAnchor.BOTTOM_RIGHT : TextAnchor.TOP_RIGHT);
+        }
+    }
+
     /** The label of a limit of one row, above the row; the app gives it its theme's colour and text size. */
     public static final class RowLimitLabel extends XYTextAnnotation {
         public RowLimitLabel(String text, double x, double y) {
@@ -687,10 +803,14 @@ public final class EvidenceCharts {
                 line.setLabelOffset(new RectangleInsets(2 + LIMIT_LANE * lane, 3, 2, 3));
                 plot.addDomainMarker(line);
             } else {
-                // at the right end, past the oldest points, where a line of past values rarely runs
-                line.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-                line.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
-                line.setLabelOffset(new RectangleInsets(2 + LIMIT_LANE * lane, 4, 2, 4));
+                // the label stands along the line where it covers no point, whisker or other label, placed for the
+                // width the chart is drawn at (placeNotes)
+                line.setLabel(null);
+                LineLimitLabel label = new LineLimitLabel(limit.label(), limit.value());
+                label.setFont(fonts.sans(9f));
+                label.setPaint(ReportPalette.LIMIT);
+                label.setBackgroundPaint(Color.WHITE);
+                plot.addAnnotation(label, false);
                 plot.addRangeMarker(line);
             }
         }
@@ -823,6 +943,20 @@ public final class EvidenceCharts {
             public Paint getItemPaint(int series, int item) {
                 // item i of either series is row i (addWithInterval adds one item per row)
                 return rows.get(item).setAside() ? ReportPalette.SET_ASIDE : super.getItemPaint(series, item);
+            }
+
+            @Override
+            public void drawItem(Graphics2D g2, XYItemRendererState state, Rectangle2D dataArea,
+                                 PlotRenderingInfo info, XYPlot plot, ValueAxis domainAxis, ValueAxis rangeAxis,
+                                 XYDataset dataset, int series, int item, CrosshairState crosshairState, int pass) {
+                // pass 0 draws the whiskers (and lines, which these rows have none of): a point without an interval
+                // gets none, where a zero-width one would put a cap through it
+                PairedRow row = rows.get(item);
+                if (pass == 0 && (series == 0 ? row.productionCi() : row.candidateCi()) == null) {
+                    return;
+                }
+                super.drawItem(g2, state, dataArea, info, plot, domainAxis, rangeAxis, dataset, series, item,
+                        crosshairState, pass);
             }
         };
         return configured(renderer, false);

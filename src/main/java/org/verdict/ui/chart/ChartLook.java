@@ -96,7 +96,9 @@ public record ChartLook(Color background, Color text, Color grid, float fontSize
             return;
         }
         for (Object marker : markers) {
-            if (marker instanceof ValueMarker limit && limit.getLabel() != null) {
+            // a limit over time is labelled by an annotation beside its line (EvidenceCharts.LineLimitLabel)
+            if (marker instanceof ValueMarker limit
+                    && (limit.getLabel() != null || limit.getStroke() == EvidenceCharts.LIMIT_STROKE)) {
                 limit.setPaint(text);
                 limit.setLabelPaint(text);
                 limit.setLabelBackgroundColor(background);
@@ -109,6 +111,9 @@ public record ChartLook(Color background, Color text, Color grid, float fontSize
         for (XYAnnotation annotation : plot.getAnnotations()) {
             if (annotation instanceof EvidenceCharts.RowLimitLabel label) {
                 label.setPaint(text);
+            } else if (annotation instanceof EvidenceCharts.LineLimitLabel label) {
+                label.setPaint(text);
+                label.setBackgroundPaint(background);
             } else if (annotation instanceof EvidenceCharts.RowLimitSegment segment) {
                 // a line annotation's colour is fixed when it is made
                 plot.removeAnnotation(segment, false);

@@ -372,6 +372,8 @@ public final class ChartPane extends StackPane {
             for (Object annotation : xy.getAnnotations()) {
                 if (annotation instanceof EvidenceCharts.RowLimitLabel label) {
                     label.setFont(label.getFont().deriveFont(limitLabelSize));
+                } else if (annotation instanceof EvidenceCharts.LineLimitLabel label) {
+                    label.setFont(label.getFont().deriveFont(limitLabelSize));
                 }
             }
         }

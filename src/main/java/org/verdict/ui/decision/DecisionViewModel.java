@@ -295,6 +295,9 @@ public final class DecisionViewModel {
         if (!worse.overall().isEmpty()) {
             parts.add(say("decision.worse.overall", worse.overall().size()) + marked(worse.overall()));
         }
+        if (!worse.lostClasses().isEmpty()) {
+            parts.add(worse.lostClasses());
+        }
         if (!worse.slices().isEmpty()) {
             // the Gates view's heading, word for word: how many slices were tested, and which could not be
             parts.add(worse.slicesHeading() + marked(worse.slices()));

@@ -303,10 +303,11 @@ public final class GatesViewModel {
         worseSlices.setAll(worse.slices());
         worseSlicesHeading.set(worse.slicesHeading());
         List<String> elsewhere = worse.overall();
-        anyAlsoWorse.set(!elsewhere.isEmpty());
-        alsoWorse.set(elsewhere.isEmpty() ? worse.nothingElse()
+        anyAlsoWorse.set(!elsewhere.isEmpty() || !worse.lostClasses().isEmpty());
+        alsoWorse.set((elsewhere.isEmpty() ? worse.nothingElse()
                 : MessageFormat.format(text.getString("gates.alsoWorse"), elsewhere.size()) + elsewhere.stream()
-                        .map(line -> "\n" + WORSE_MARK + line).collect(Collectors.joining()));
+                        .map(line -> "\n" + WORSE_MARK + line).collect(Collectors.joining()))
+                + (worse.lostClasses().isEmpty() ? "" : "\n" + worse.lostClasses()));
         approval.set(gates.approval().text());
         missing.set(gates.missingSuites().isEmpty() ? text.getString("gates.allSuites")
                 : MessageFormat.format(text.getString("gates.missing"), String.join(", ", gates.missingSuites())));

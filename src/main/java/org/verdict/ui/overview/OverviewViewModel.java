@@ -170,7 +170,7 @@ public final class OverviewViewModel {
             return findings.slicesText(Palette.WORSE_MARK);
         }
         WorseFindings first = new WorseFindings(findings.slices().subList(0, WORSE_SLICES_SHOWN),
-                findings.slicesHeading(), findings.overall(), findings.nothingElse());
+                findings.slicesHeading(), findings.overall(), findings.nothingElse(), findings.lostClasses());
         return first.slicesText(Palette.WORSE_MARK) + "\n" + MessageFormat.format(text.getString(
                 "overview.worseSlices.more"), more);
     }
@@ -189,7 +189,8 @@ public final class OverviewViewModel {
             return "—";
         }
         String worse = report.worseOverall().stream().map(WorseOverall::line).collect(Collectors.joining("\n"));
-        return worse.isEmpty() ? report.nothingElseWorse() : worse;
+        String lost = report.lostClassesText();
+        return (worse.isEmpty() ? report.nothingElseWorse() : worse) + (lost.isEmpty() ? "" : "\n" + lost);
     }
 
     /** What else is significantly worse overall, see {@link #showOtherMetricsOf}. */

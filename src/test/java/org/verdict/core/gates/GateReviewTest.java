@@ -18,6 +18,7 @@ import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.verdict.core.compare.ClassRecall;
 import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.compare.TestFamily;
 import org.verdict.core.evidence.EvidenceChart;
@@ -317,21 +318,49 @@ class GateReviewTest {
      * other class is recalled better (production misses every tenth row), so nothing is significantly worse.
      */
     @Test
-    void nothingElseWorseNamesAClassTheCandidateNeverPredictsThoughNoTestShowsIt() throws PackException {
+    void aClassTheCandidateNeverPredictsIsSaidThoughNoTestShowsIt() throws PackException {
+        WorseFindings worse = lostClassPack(false).review().evidence().worseFindings();
+        assertEquals(List.of(), worse.overall());
+        assertEquals("Nothing else is significantly worse overall: no other metric, and no class's recall.",
+                worse.nothingElse());
+        assertEquals("Lost by the candidate, though no test shows it: class d: recall 3 of 8 → 0 of 8, too few to test;"
+                + " the candidate never predicts it (production on 3 rows).", worse.lostClasses());
+    }
+
+    /**
+     * The same lost class d beside a class the candidate is shown to lose recall on: it also calls every other c row
+     * a (66 of the 131 rows of c), so the recall of c falls from 0.89 to 0.50 and is a finding; d, which no test can
+     * judge, is said all the same, not only when nothing else is worse.
+     */
+    @Test
+    void aLostClassIsSaidBesideWhatElseIsWorse() throws PackException {
+        CandidateReview review = lostClassPack(true).review();
+        WorseFindings worse = review.evidence().worseFindings();
+        assertTrue(worse.overall().stream().anyMatch(line -> line.startsWith("recall of c worse: Δ −0.")),
+                worse.overall().toString());
+        assertEquals("Lost by the candidate, though no test shows it: class d: recall 3 of 8 → 0 of 8, too few to test;"
+                + " the candidate never predicts it (production on 3 rows).", worse.lostClasses());
+        ClassRecall lost = review.evidence().primaryComparison().lostClasses().get(0);
+        assertEquals("d", lost.className());
+        assertEquals(List.of(3L, 0L, 3L, 0L), List.of(lost.productionRecalled(), lost.candidateRecalled(),
+                lost.productionPredicted(), lost.candidatePredicted()));
+    }
+
+    /**
+     * 400 rows; class d on rows 0 – 7, recalled by production on rows 0 – 2 and never predicted by the candidate;
+     * production misses every tenth other row; with {@code alsoWorseOnC} the candidate calls every even row of c a.
+     */
+    private TestPack lostClassPack(boolean alsoWorseOnC) {
         StringBuilder csv = new StringBuilder("example_id,label,language,gender,pred_1,pred_2\n");
         for (int row = 0; row < 400; row++) {
             String label = row < 8 ? "d" : label(row);
             String production = row < 8 ? (row < 3 ? "d" : "a") : row % 10 == 9 ? wrong(row) : label;
+            String candidate = row < 8 ? "a" : alsoWorseOnC && label.equals("c") && row % 2 == 0 ? "a" : label;
             csv.append("ex-").append(row).append(',').append(label).append(',').append(language(row)).append(',')
                     .append(row % 4 < 2 ? "f" : "m").append(',').append(production).append(',')
-                    .append(row < 8 ? "a" : label).append('\n');
+                    .append(candidate).append('\n');
         }
-        CandidateReview review = pack().file("primary.csv", csv.toString()).review();
-        WorseFindings worse = review.evidence().worseFindings();
-        assertEquals(List.of(), worse.overall());
-        assertEquals("Nothing else is significantly worse overall: no other metric, and no class's recall. Lost by the"
-                + " candidate, though no test shows it: class d: recall 3 of 8 → 0 of 8, too few to test; the candidate"
-                + " never predicts it (production on 3 rows).", worse.nothingElse());
+        return pack().file("primary.csv", csv.toString());
     }
 
     private static Finding finding(GateResult result, String subject) {

@@ -15,7 +15,19 @@ public final class RareClassPack {
 
     /** Writes the pack into {@code folder}/rare and returns that folder. */
     public static Path write(Path folder) throws IOException {
-        Path pack = folder.resolve("rare");
+        return write(folder.resolve("rare"), false);
+    }
+
+    /**
+     * The same pack with 8 more rows of a class z that production recalls 3 of and the candidate never predicts (it
+     * calls them a): a class lost beside r's recall, shown worse, with too few rows for a test. Written into
+     * {@code folder}/rare-lost.
+     */
+    public static Path writeWithLostClass(Path folder) throws IOException {
+        return write(folder.resolve("rare-lost"), true);
+    }
+
+    private static Path write(Path pack, boolean withLostClass) throws IOException {
         Files.createDirectories(pack);
         StringBuilder primary = new StringBuilder("example_id,label,region,pred_1,pred_2\n");
         for (int row = 0; row < 500; row++) {
@@ -25,6 +37,10 @@ public final class RareClassPack {
             primary.append("ex-").append(row).append(',').append(label).append(',')
                     .append(row % 2 == 0 ? "north" : "south").append(',').append(production).append(',')
                     .append(candidate).append('\n');
+        }
+        for (int row = 500; withLostClass && row < 508; row++) {
+            primary.append("ex-").append(row).append(",z,").append(row % 2 == 0 ? "north" : "south").append(',')
+                    .append(row < 503 ? "z" : "a").append(",a\n");
         }
         Files.writeString(pack.resolve("primary.csv"), primary);
         Files.writeString(pack.resolve("manifest.json"), """

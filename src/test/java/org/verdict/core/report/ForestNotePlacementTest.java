@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.evidence.EvidenceChart.DeltaForest;
 import org.verdict.core.evidence.EvidenceChart.DeltaRow;
+import org.verdict.core.evidence.EvidenceChart.PairedEstimates;
+import org.verdict.core.evidence.EvidenceChart.PairedRow;
 import org.verdict.core.stats.Interval;
 import org.verdict.core.stats.MetricFormat;
 
@@ -126,6 +128,53 @@ class ForestNotePlacementTest {
                 assertTrue(from > point + 4.5, "'" + value.getText() + "' in " + value.getFont().getSize2D()
                         + " pt from x " + from + " in a chart " + width + " px wide, its row's ○ at " + point);
                 assertTrue(value.getFont().getSize2D() >= 7, value.getFont().toString());
+            } finally {
+                g2.dispose();
+            }
+        }
+    }
+
+    /**
+     * p10's languages on the Language parity page, both models' macro_f1: fi (8 rows) is too few for an interval, ja
+     * (60) unstable, pt (240) has both. Each row without one says why beside it, whole inside the plot and clear of
+     * both its points, at every width; the row with intervals has no words.
+     */
+    @Test
+    void aRowOfBothModelsWithoutAnIntervalSaysWhyBesideItsPoints() {
+        PairedEstimates languages = new PairedEstimates("macro_f1 by language: production and candidate",
+                "macro_f1 (higher is better)", List.of(
+                new PairedRow("fi (n=8)", 0.771, null, 0.731, null, false, "too few examples (no interval)"),
+                new PairedRow("ja (n=60)", 0.754, null, 0.853, null, false, "unstable (no interval)"),
+                new PairedRow("pt (n=240)", 0.769, new Interval(0.704, 0.830), 0.843, new Interval(0.787, 0.896))),
+                List.of());
+        JFreeChart chart = new EvidenceCharts().build(languages);
+        double height = EvidenceCharts.heightOf(languages);
+        List<EvidenceCharts.ForestNote> notes = chart.getXYPlot().getAnnotations().stream()
+                .filter(EvidenceCharts.ForestNote.class::isInstance).map(EvidenceCharts.ForestNote.class::cast)
+                .toList();
+        assertEquals(List.of("too few examples (no interval)", "unstable (no interval)"),
+                notes.stream().map(EvidenceCharts.ForestNote::getText).toList());
+        for (double width = 400; width <= 1600; width += 40) {
+            EvidenceCharts.placeNotes(chart, width, height);
+            ChartRenderingInfo info = new ChartRenderingInfo();
+            Graphics2D g2 = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+            try {
+                chart.draw(g2, new Rectangle2D.Double(0, 0, width, height), info);
+                Rectangle2D area = info.getPlotInfo().getDataArea();
+                for (EvidenceCharts.ForestNote note : notes) {
+                    PairedRow row = languages.rows().get((int) note.getY());
+                    double anchor = chart.getXYPlot().getDomainAxis().valueToJava2D(note.getX(), area,
+                            RectangleEdge.BOTTOM);
+                    double text = g2.getFontMetrics(note.getFont()).getStringBounds(note.getText(), g2).getWidth();
+                    double from = note.getTextAnchor() == TextAnchor.CENTER_LEFT ? anchor : anchor - text;
+                    String where = "'" + note.getText() + "' over x " + from + " … " + (from + text) + " in a chart "
+                            + width + " px wide, plot " + area.getMinX() + " … " + area.getMaxX();
+                    assertTrue(from >= area.getMinX() - 0.5 && from + text <= area.getMaxX() + 0.5, where);
+                    for (double point : new double[] {row.production(), row.candidate()}) {
+                        double x = chart.getXYPlot().getDomainAxis().valueToJava2D(point, area, RectangleEdge.BOTTOM);
+                        assertFalse(from < x + 3 && from + text > x - 3, "crosses a point at " + x + ": " + where);
+                    }
+                }
             } finally {
                 g2.dispose();
             }
