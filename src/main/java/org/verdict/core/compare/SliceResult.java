@@ -294,23 +294,38 @@ public record SliceResult(
      * ({@link #unadjustedCi()}) may still say something. Only metrics bounded on both sides can be spanned.
      */
     public String noInformationReason() {
+        return spansEveryValue() ? spanned("the " + shownInterval.levelText() + " interval of Δ",
+                "production's " + metricFormat().value(production.value())) : null;
+    }
+
+    /**
+     * {@link #noInformationReason()} in the words every such row of a table shares, its level and production's value
+     * left to the row's own cells: "the interval of Δ at the row's level spans every roc_auc the candidate could have
+     * (0 to 1) beside the row's production value"; null where the interval says something.
+     */
+    public String noInformationInRow() {
+        return spansEveryValue() ? spanned("the interval of Δ at the row's level", "the row's production value")
+                : null;
+    }
+
+    private String spanned(String interval, String productionValue) {
+        return String.format(Locale.ROOT, "%s spans every %s the candidate could have (%s to %s) beside %s", interval,
+                metric.wireName(), plain(metric.lowestValue()), plain(metric.highestValue()), productionValue);
+    }
+
+    private boolean spansEveryValue() {
         if (deltaCi == null || production == null || verdict != Verdict.INCONCLUSIVE || shownInterval == null) {
-            return null;
+            return false;
         }
         double lowest = metric.lowestValue();
         double highest = metric.highestValue();
         if (Double.isInfinite(lowest) || Double.isInfinite(highest)) {
-            return null;
+            return false;
         }
         // a hair of slack: an interval clipped to the range ends exactly there, up to rounding
         double slack = 1e-9 * (highest - lowest);
         double p = production.value();
-        if (deltaCi.lower() > lowest - p + slack || deltaCi.upper() < highest - p - slack) {
-            return null;
-        }
-        return String.format(Locale.ROOT, "the %s interval of Δ spans every %s the candidate could have "
-                + "(%s to %s) beside production's %s", shownInterval.levelText(), metric.wireName(),
-                plain(lowest), plain(highest), metricFormat().value(p));
+        return deltaCi.lower() <= lowest - p + slack && deltaCi.upper() >= highest - p - slack;
     }
 
     /**

@@ -89,7 +89,7 @@ public final class ComparisonEvidence {
         List<SliceResult> shown = report.resultsFor(metric).stream()
                 .filter(result -> result.slice().dimensions().size() <= 1).toList();
         List<CountColumn> counts = CountColumn.among(shown);
-        TooFewExamplesNotes tooFew = new TooFewExamplesNotes();
+        VerdictNotes verdicts = new VerdictNotes();
         for (SliceResult result : shown) {
             anyBound |= result.boundEnds(result.deltaCi()) != null;
             List<Cell> row = new ArrayList<>(List.of(Cell.plain(result.slice().label()),
@@ -102,7 +102,7 @@ public final class ComparisonEvidence {
                             : result.intervalText(result.deltaCi())
                             + (result.shownInterval() == null ? "" : " at " + result.shownInterval().levelText())),
                     Cell.plain(EvidenceNumbers.pValue(result.adjustedP())),
-                    tooFew.verdictCell(result)));
+                    verdicts.verdictCell(result)));
             rows.add(row);
         }
         List<String> headers = new ArrayList<>(List.of("Slice", "n"));
@@ -115,42 +115,69 @@ public final class ComparisonEvidence {
                 + "difference when it reaches 0 and lies within " + report.options().bandText(metric)
                 + (anyBound ? "; " + SliceResult.BOUND_MARK + " an end at the bound of what the candidate's "
                         + metric.wireName() + " can be, set by the metric's range, not measured" : "") + ")",
-                headers, rows, tooFew.notes());
+                headers, rows, verdicts.notes());
     }
 
     /**
-     * The verdicts of slices under the minimum, short: each keeps what differs ("too few examples: 18 rows, under 30
-     * [a]") and the clause they share is said once in a lettered note under the table. Written whole in the narrow
-     * Verdict column, each such row wrapped to about twelve lines.
+     * The verdicts of a table, short, their reasons said under the table in lettered notes. A slice under the minimum
+     * keeps what differs ("too few examples: 18 rows, under 30 [a]") and the clause such slices share is one note; an
+     * interval that spans every value the candidate could have reads "no information [b]", one note saying so in
+     * words whose numbers (the level, production's value) are the row's own cells; any other verdict with a reason
+     * (unstable, unavailable) keeps its word ("unstable [c]"), its reason a note, one per distinct reason. Written
+     * whole in the narrow Verdict column, each such row had wrapped to ten or twelve lines, a slice table of 97 rows
+     * to seven pages.
      */
-    private static final class TooFewExamplesNotes {
-        private final List<String> shortfalls = new ArrayList<>();
+    private static final class VerdictNotes {
+        private final List<String> reasons = new ArrayList<>();
 
         Cell verdictCell(SliceResult result) {
-            TooFewExamplesReason reason = result.tooFewExamplesReason();
-            if (reason == null) {
-                return ComparisonEvidence.verdictCell(result);
+            TooFewExamplesReason tooFew = result.tooFewExamplesReason();
+            if (tooFew != null) {
+                String mark = mark("Rows under the minimum of " + tooFew.minimum() + " are " + tooFew.shortfall() + ".");
+                return ComparisonEvidence.verdictCell(result.verdict(), result.verdict().label() + ": "
+                        + tooFew.counted() + ", under " + tooFew.minimum() + " " + mark);
             }
-            String shortfall = "Rows under the minimum of " + reason.minimum() + " are " + reason.shortfall() + ".";
-            if (!shortfalls.contains(shortfall)) {
-                shortfalls.add(shortfall);
+            Cell whole = ComparisonEvidence.verdictCell(result);
+            String shared = result.noInformationInRow();
+            if (shared != null) {
+                return new Cell(SliceResult.NO_INFORMATION_WORD + " " + mark(capitalised(SliceResult.NO_INFORMATION)
+                        + ": " + shared + "."), whole.tone());
             }
-            return ComparisonEvidence.verdictCell(result.verdict(), result.verdict().label() + ": " + reason.counted()
-                    + ", under " + reason.minimum() + " " + mark(shortfalls.indexOf(shortfall)));
+            int colon = whole.text().indexOf(": ");
+            if (colon < 0) {
+                return whole;
+            }
+            String reason = whole.text().substring(colon + 2);
+            return new Cell(whole.text().substring(0, colon) + " " + mark(capitalised(reason)
+                    + (reason.endsWith(".") ? "" : ".")), whole.tone());
         }
 
-        /** One note per shortfall, in the order the rows first refer to them. */
+        /** The mark of {@code note}, the same for every row that refers to it. */
+        private String mark(String note) {
+            if (!reasons.contains(note)) {
+                reasons.add(note);
+            }
+            return mark(reasons.indexOf(note));
+        }
+
+        /** One note per reason, in the order the rows first refer to them. */
         List<String> notes() {
             List<String> notes = new ArrayList<>();
-            for (int i = 0; i < shortfalls.size(); i++) {
-                notes.add(mark(i) + " " + shortfalls.get(i));
+            for (int i = 0; i < reasons.size(); i++) {
+                notes.add(mark(i) + " " + reasons.get(i));
             }
             return notes;
         }
 
-        /** "[a]", "[b]", …: a table has one shortfall per interval method, a handful at most. */
+        /** "[a]" … "[z]", then "[aa]", "[ab]", …: a table of many unstable slices has more reasons than letters. */
         private static String mark(int index) {
-            return "[" + (char) ('a' + index) + "]";
+            String letters = index < 26 ? "" + (char) ('a' + index)
+                    : "" + (char) ('a' + index / 26 - 1) + (char) ('a' + index % 26);
+            return "[" + letters + "]";
+        }
+
+        private static String capitalised(String text) {
+            return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
         }
     }
 
@@ -250,6 +277,7 @@ public final class ComparisonEvidence {
     static EvidenceTable classRecallTable(ComparisonReport report) {
         MetricFormat numbers = MetricFormat.RATE;
         List<List<Cell>> rows = new ArrayList<>();
+        VerdictNotes verdicts = new VerdictNotes();
         for (ClassRecall recall : report.classRecallsOf(SliceKey.OVERALL)) {
             SliceResult result = recall.result();
             rows.add(List.of(Cell.plain(recall.className()), Cell.plain(MetricFormat.count(result.n())),
@@ -259,7 +287,7 @@ public final class ComparisonEvidence {
                     Cell.plain(result.deltaCi() == null ? "–" : result.intervalText(result.deltaCi())
                             + (result.shownInterval() == null ? "" : " at " + result.shownInterval().levelText())),
                     Cell.plain(EvidenceNumbers.pValue(result.adjustedP())),
-                    verdictCell(result)));
+                    verdicts.verdictCell(result)));
         }
         int tested = report.classFamilySizes().getOrDefault(TestFamily.CLASSES, 0);
         return new EvidenceTable("Recall of each class, overall slice (the share of a class's rows each model "
@@ -268,7 +296,7 @@ public final class ComparisonEvidence {
                 + ", at the level shown; a verdict is better or worse exactly when its interval excludes 0; classes "
                 + "under " + report.options().minSliceSize() + " examples are not tested)",
                 List.of("Class", "n", "Production", "Candidate", "Δ", "CI of Δ (level)", EvidenceTable.ADJUSTED_P, "Verdict"),
-                rows);
+                rows, verdicts.notes());
     }
 
     /** The comparison's overall row of the primary metric, or null when it has none. */

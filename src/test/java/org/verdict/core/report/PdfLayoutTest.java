@@ -371,7 +371,7 @@ class PdfLayoutTest {
         assertEquals(java.util.Map.of("no significant difference", List.of(0), "no information", List.of(1),
                 "inconclusive", List.of(2)), rowsBySeries);
         assertEquals(org.verdict.core.compare.SliceResult.NO_INFORMATION_WORD, st01.verdictWord());
-        assertTrue(tableVerdict.startsWith(st01.verdictWord() + " at this level"), tableVerdict);
+        assertTrue(tableVerdict.startsWith(st01.verdictWord() + " ["), tableVerdict);
         // the legend names the mark; hollow and grey like an undecided interval's point, but not the same shape
         java.util.Map<String, org.jfree.chart.LegendItem> legend = new java.util.HashMap<>();
         for (int i = 0; i < plot.getLegendItems().getItemCount(); i++) {
