@@ -83,7 +83,7 @@ public final class SliceCharts {
     private static final Font ARROW = new Font(Font.SANS_SERIF, Font.BOLD, 14);
     /**
      * A value written by its arrow at the edge: the size of the chart's text, so that with many slices it stays on its
-     * row's line, smaller where the pane is too narrow for it to end clear of the row's point.
+     * row's line; left out, the arrow bare, where the pane is too narrow for it to end clear of the row's point.
      */
     private static final Font VALUE_BY_ARROW = new Font(Font.SANS_SERIF, Font.BOLD, 12);
 
@@ -173,7 +173,7 @@ public final class SliceCharts {
                 // a diamond past the axis is not drawn: the arrow at the edge stands for it, with its Δ (p5's 6-row
                 // team22, Δ −0.333 beside an overall interval of ±0.08, was a bare ◀)
                 markEdges(plot, range, i, p.delta(), range.edgeMarks(p.delta(), p.delta(), p.delta(),
-                        pointDelta(numbers, p)), tooltips.get(i));
+                        AxisRange.pointPastTheEdge(pointDelta(numbers, p))), tooltips.get(i));
             }
         }
         LegendItemCollection legend = new LegendItemCollection();
@@ -363,7 +363,7 @@ public final class SliceCharts {
      * The arrows where a row runs past the axis ({@link AxisRange#edgeMarks}): a whisker that runs on, so it is never
      * mistaken for a short one, and a value written by its arrow ("◀ −0.333", "+$8,199 ▶": a point past the edge, or
      * the end of a forest's whisker), on the theme's background ({@link org.verdict.ui.chart.ChartLook}) so the
-     * whisker does not strike it through, and at the size that ends it clear of the row's point at the pane's width
+     * whisker does not strike it through, where it ends clear of the row's point at the pane's width
      * ({@link EvidenceCharts#placeNotes}). Hovered, each gives the row's tooltip, as its point does.
      */
     private static void markEdges(XYPlot plot, AxisRange range, double row, double estimate,
