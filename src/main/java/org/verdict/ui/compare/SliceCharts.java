@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
@@ -46,6 +47,7 @@ import org.verdict.core.compare.AxisRange;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.report.AxisTickFormat;
+import org.verdict.core.report.DecadeLogAxis;
 import org.verdict.core.report.EvidenceCharts;
 import org.verdict.core.report.RoundTickAxis;
 import org.verdict.core.report.RowLabels;
@@ -244,8 +246,14 @@ public final class SliceCharts {
                 modelText(numbers, p.candidate(), p.candidateLow(), p.candidateHigh()))).toList();
         renderer.setDefaultToolTipGenerator(byPoint(series -> series % 2 == 0 ? productionTooltips : candidateTooltips));
         XYPlot plot = plot(dataset, renderer, points, numbers.inUnit(data.metric().wireName()), numbers);
-        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
-        AxisRange range = data.valueRange();
+        Optional<AxisRange> logRange = data.logValueRange();
+        AxisRange range = logRange.orElseGet(data::valueRange);
+        if (logRange.isPresent()) {
+            plot.setRangeAxis(new DecadeLogAxis(numbers.inUnit(data.metric().wireName()), new AxisTickFormat(numbers)));
+            plot.setRangeMinorGridlinesVisible(true);
+        } else {
+            ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+        }
         plot.getRangeAxis().setRange(range.lower(), range.upper());
         for (int i = 0; i < points.size(); i++) {
             Point p = points.get(i);
@@ -266,7 +274,8 @@ public final class SliceCharts {
         legend.add(legendItem(new YIntervalSeries(text.getString("chart.notMeasured")), circle(), Palette.NEUTRAL,
                 false));
         plot.setFixedLegendItems(legend);
-        return chart(plot, MessageFormat.format(text.getString("chart.perModelTitle"), data.metric().wireName()));
+        return chart(plot, MessageFormat.format(text.getString(logRange.isPresent() ? "chart.perModelTitleLog"
+                : "chart.perModelTitle"), data.metric().wireName()));
     }
 
     /** A model's value in a slice; for a slice without Δ's interval, why it has none (its note). */

@@ -1,6 +1,7 @@
 package org.verdict.ui.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.geom.Area;
 import java.text.NumberFormat;
@@ -59,6 +60,46 @@ class SliceChartsTest {
                         "segment_2", "segment_2"),
                 SliceCharts.shortColumnNames(List.of("country=de", "contract=month × age=18-25", "segment=a",
                         "segment_2=b")));
+    }
+
+    /**
+     * p13's rmse in USD: 56 stores of $20–$500 orders (production about $140, candidate about $27) and four holding a
+     * $250,000+ order (candidate $2k–$3.5k). A linear $0–$4k axis drew the 56 stores' two models on one spot at "$0";
+     * each model of an ordinary store stands well apart from the other, and every value is on the axis.
+     */
+    @Test
+    void perModelAxisSetsOrdinaryStoresApartBesideFarLargerOnes() {
+        List<Point> points = new java.util.ArrayList<>();
+        points.add(new Point("overall", 8_606, Verdict.INCONCLUSIVE, 911, -45, 1_357, 187.7, 150.1, 232.0, 1_099, 501,
+                1_600));
+        for (int i = 0; i < 4; i++) {
+            double candidate = 2_300 + 400 * i;
+            points.add(new Point("store=st9" + i, 250, Verdict.INCONCLUSIVE, candidate - 300, -300, 2 * candidate,
+                    300, 120, 500, candidate, 23, 1.8 * candidate));
+        }
+        for (int i = 0; i < 56; i++) {
+            double production = 104 + i;
+            double candidate = 24 + 0.1 * i;
+            points.add(new Point("store=st" + (10 + i), 150, Verdict.BETTER, candidate - production, -production,
+                    -10, production, 0.8 * production, 1.4 * production, candidate, 0.8 * candidate,
+                    1.4 * candidate));
+        }
+        SliceChartData data = new SliceChartData(Metric.RMSE, TargetUnit.of("USD"), points, false);
+        JFreeChart chart = charts.perModel(data);
+        XYPlot plot = chart.getXYPlot();
+        java.awt.geom.Rectangle2D area = new java.awt.geom.Rectangle2D.Double(0, 0, 300, 2_000);
+        org.jfree.chart.axis.ValueAxis axis = plot.getRangeAxis();
+        for (Point p : points) {
+            assertTrue(axis.getRange().contains(p.production()) && axis.getRange().contains(p.candidate()),
+                    p.label() + " on " + axis.getRange());
+        }
+        for (Point p : points.subList(5, points.size())) {
+            double apart = Math.abs(axis.valueToJava2D(p.production(), area, plot.getRangeAxisEdge())
+                    - axis.valueToJava2D(p.candidate(), area, plot.getRangeAxisEdge()));
+            assertTrue(apart >= 50, p.label() + ": $" + p.production() + " and $" + p.candidate() + " only " + apart
+                    + " px apart on a 300-px " + axis.getRange());
+        }
+        assertTrue(chart.getTitle().getText().contains("log scale"), chart.getTitle().getText());
     }
 
     private static Point point(String label) {
