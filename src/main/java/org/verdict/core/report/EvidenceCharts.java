@@ -790,7 +790,8 @@ public final class EvidenceCharts {
     /**
      * The rows' labels in at most {@link #LABEL_SHARE} of the chart's width, so the plot keeps its ticks, the words
      * beside its points and its axis title whole: labels too long lose the words their column's slices all share,
-     * then their middle, never their n (the full names are in the table beside the chart).
+     * then the middles of their values, never their columns' names or their n (the full names are in the table beside
+     * the chart).
      */
     List<String> fittedRowLabels(List<String> labels) {
         Graphics2D g2 = MEASURE.createGraphics();
@@ -802,8 +803,9 @@ public final class EvidenceCharts {
             }
             return RowLabels.sharedWordsElided(labels, true).stream().map(label -> {
                 Matcher count = TRAILING_COUNT.matcher(label);
-                return count.find() ? RowLabels.cutMiddle(label.substring(0, count.start()), count.group(), metrics, room)
-                        : RowLabels.cutMiddle(label, "", metrics, room);
+                return count.find()
+                        ? RowLabels.cutValues(label.substring(0, count.start()), count.group(), metrics::stringWidth, room)
+                        : RowLabels.cutValues(label, "", metrics::stringWidth, room);
             }).toList();
         } finally {
             g2.dispose();

@@ -12,9 +12,7 @@ import java.awt.geom.Rectangle2D;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.IntFunction;
@@ -76,10 +74,6 @@ public final class SliceCharts {
      * (15 px) drew them over each other.
      */
     public static final double PER_MODEL_ROW_HEIGHT = Math.ceil((MARK_SIZE + 2) / (2 * MODEL_OFFSET));
-    /** Columns this long or shorter are never shortened: "age", "plan". */
-    private static final int WHOLE_COLUMN_CHARS = 4;
-    /** A shortened column keeps at least this many letters: "seg", "lan". */
-    private static final int SHORT_COLUMN_CHARS = 3;
 
     /** A bare arrow where a whisker runs past the axis's edge. */
     private static final Font ARROW = new Font(Font.SANS_SERIF, Font.BOLD, 14);
@@ -278,6 +272,7 @@ public final class SliceCharts {
                 : "chart.perModelTitle"), data.metric().wireName()));
     }
 
+
     /** A model's value in a slice; for a slice without Δ's interval, why it has none (its note). */
     private static String valueTooltip(MessageFormat tooltip, Point p, Comparable<?> model, String value) {
         String shown = tooltip.format(new Object[] {p.label(), p.sampleSize(), model, value});
@@ -401,21 +396,19 @@ public final class SliceCharts {
     }
 
     /**
-     * A worse slice carries the ▼ in its axis label too, readable in grayscale print. Every row keeps its n. Where the
-     * chart has no room for the labels, the columns' names are shortened alike in every row ("lan=en", "seg=ent"), so
-     * each row still says which column it slices; only a chart of one column's slices (whose picker names it) names
-     * its rows by their values alone ("one_year", "two_year"), and not where two rows would then read alike.
+     * A worse slice carries the ▼ in its axis label too, readable in grayscale print. Every row keeps its n and names
+     * its column as the table and the gates do ("language=ko", never "lan=ko"): where the chart has no room for the
+     * labels, a value loses its middle first ({@link RowAxis}); only a chart of one column's slices (whose picker names
+     * it) names its rows by their values alone ("one_year", "two_year"), and not where two rows would then read alike.
      */
     static List<RowAxis.Row> axisLabels(List<Point> points) {
         List<String> slices = points.stream().map(Point::label).toList();
         boolean valuesNameTheRows = slices.stream().map(SliceCharts::valuesOnly).distinct().count() == slices.size()
                 && points.stream().filter(p -> p.label().contains("=")).map(p -> columnsOf(p.label())).distinct()
                 .count() <= 1;
-        Map<String, String> shortColumns = shortColumnNames(slices);
         List<List<String>> forms = points.stream().map(p -> {
             List<String> rowForms = new ArrayList<>();
             rowForms.add(rowLabel(p.label()));
-            rowForms.add(withColumnsShortened(rowLabel(p.label()), shortColumns));
             if (valuesNameTheRows) {
                 rowForms.add(valuesOnly(p.label()));
             }
@@ -443,38 +436,6 @@ public final class SliceCharts {
     private static List<String> columnsOf(String sliceLabel) {
         return Arrays.stream(sliceLabel.split(" × ", -1)).filter(part -> part.contains("="))
                 .map(part -> part.substring(0, part.indexOf('='))).toList();
-    }
-
-    /**
-     * Each column of the chart's slices by its shortest beginning of at least {@link #SHORT_COLUMN_CHARS} letters
-     * that no other column of the chart begins with: "segment" and "language" as "seg" and "lan", "country" and
-     * "contract" as "cou" and "con"; one that would lose less than two letters stays whole ("segment", "segment_2").
-     */
-    static Map<String, String> shortColumnNames(List<String> sliceLabels) {
-        List<String> columns = sliceLabels.stream().flatMap(label -> columnsOf(label).stream()).distinct().toList();
-        Map<String, String> shortNames = new HashMap<>();
-        for (String column : columns) {
-            int length = column.length() <= WHOLE_COLUMN_CHARS ? column.length() : SHORT_COLUMN_CHARS;
-            while (length < column.length()) {
-                String prefix = column.substring(0, length);
-                if (columns.stream().noneMatch(other -> !other.equals(column) && other.startsWith(prefix))) {
-                    break;
-                }
-                length++;
-            }
-            // a name shortened by a letter or so ("segment_" for "segment_2") only reads worse
-            shortNames.put(column, column.length() - length < 2 ? column : column.substring(0, length));
-        }
-        return shortNames;
-    }
-
-    /** "segment=ent × language=en" as "seg=ent × lan=en", by {@code shortColumns}. */
-    private static String withColumnsShortened(String sliceLabel, Map<String, String> shortColumns) {
-        return Arrays.stream(sliceLabel.split(" × ", -1)).map(part -> {
-            int equals = part.indexOf('=');
-            String column = equals < 0 ? part : part.substring(0, equals);
-            return equals < 0 ? part : shortColumns.getOrDefault(column, column) + part.substring(equals);
-        }).collect(Collectors.joining(" × "));
     }
 
     /** "contract=one_year × tenure_band=25-60" as "one_year × 25-60". */

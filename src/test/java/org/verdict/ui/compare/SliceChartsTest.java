@@ -33,33 +33,24 @@ class SliceChartsTest {
                     0.858)));
 
     /**
-     * Over several columns every row names its column, shortened alike where room is short ("lan=en", "seg=ent": a
-     * multiclass pack's forest read "en" and "ent"); only a chart of one column's slices may name its rows by their
+     * Over several columns every row names its column whole, as the table does ("language=en": a multiclass pack's
+     * forest read "en" and "ent", later "lan=en"); only a chart of one column's slices may name its rows by their
      * values, and not where two then read alike.
      */
     @Test
     void everyRowNamesItsColumnUnlessTheChartIsOfOneColumn() {
         List<RowAxis.Row> mixed = SliceCharts.axisLabels(List.of(point("overall"), point("segment=ent"),
                 point("language=en"), point("segment=smb × language=en")));
-        assertEquals(List.of(List.of("overall"), List.of("segment=ent", "seg=ent"), List.of("language=en", "lan=en"),
-                List.of("segment=smb × language=en", "seg=smb × lan=en")),
+        assertEquals(List.of(List.of("overall"), List.of("segment=ent"), List.of("language=en"),
+                List.of("segment=smb × language=en")),
                 mixed.stream().map(RowAxis.Row::forms).toList());
         assertEquals(" (n=100)", mixed.get(1).count(), "with its n");
 
         List<RowAxis.Row> oneColumn = SliceCharts.axisLabels(List.of(point("overall"), point("contract=month"),
                 point("contract=one_year")));
-        assertEquals(List.of(List.of("overall"), List.of("contract=month", "con=month", "month"),
-                List.of("contract=one_year", "con=one_year", "one_year")),
+        assertEquals(List.of(List.of("overall"), List.of("contract=month", "month"),
+                List.of("contract=one_year", "one_year")),
                 oneColumn.stream().map(RowAxis.Row::forms).toList());
-    }
-
-    /** A column is shortened to the shortest beginning no other column of the chart shares, never below three letters. */
-    @Test
-    void columnsAreShortenedToABeginningNoOtherShares() {
-        assertEquals(java.util.Map.of("country", "cou", "contract", "con", "age", "age", "segment", "segment",
-                        "segment_2", "segment_2"),
-                SliceCharts.shortColumnNames(List.of("country=de", "contract=month × age=18-25", "segment=a",
-                        "segment_2=b")));
     }
 
     /**
