@@ -4,6 +4,7 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.text.NumberFormat;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.ui.RectangleInsets;
 
 /**
@@ -19,7 +20,13 @@ public final class DecadeLogAxis extends LogAxis implements TickRoom {
         setNumberFormatOverride(ticks);
         setMinorTickMarksVisible(true);
         setAutoRange(false);
+        // a labelled tick at every power of ten, minor ones at its multiples (20, 30, … 90): LogAxis's own choice
+        // left p13's $10–$7k axis one label, $100, in a 190-px plot that had room for three
+        setTickUnit(new NumberTickUnit(1, ticks, MINOR_TICKS_PER_DECADE), false, true);
     }
+
+    /** Minor ticks split a decade's step from one power of ten to the next in nine: 20, 30, … 90 after 10. */
+    private static final int MINOR_TICKS_PER_DECADE = 9;
 
     /**
      * The decades' labels side by side: a labelled tick a decade, each decade at least its widest label long; 0 where

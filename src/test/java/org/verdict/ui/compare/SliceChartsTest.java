@@ -91,6 +91,24 @@ class SliceChartsTest {
                     + " px apart on a 300-px " + axis.getRange());
         }
         assertTrue(chart.getTitle().getText().contains("log scale"), chart.getTitle().getText());
+        // beside the table at 1366×768 the plot is about 190 px: a label at every power of ten it spans, where
+        // LogAxis's own choice of spacing labelled p13's $10–$7k axis at $100 alone
+        java.awt.Graphics2D g2 = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB)
+                .createGraphics();
+        try {
+            java.awt.geom.Rectangle2D plotArea = new java.awt.geom.Rectangle2D.Double(0, 0, 190, 2_000);
+            List<String> labels = new java.util.ArrayList<>();
+            for (Object tick : axis.refreshTicks(g2, new org.jfree.chart.axis.AxisState(), plotArea,
+                    org.jfree.chart.ui.RectangleEdge.TOP)) {
+                String label = ((org.jfree.chart.axis.Tick) tick).getText();
+                if (label != null && !label.isEmpty()) {
+                    labels.add(label);
+                }
+            }
+            assertEquals(List.of("$100", "$1k"), labels, "on " + axis.getRange());
+        } finally {
+            g2.dispose();
+        }
     }
 
     private static Point point(String label) {
