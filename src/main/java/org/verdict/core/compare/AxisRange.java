@@ -64,16 +64,22 @@ public record AxisRange(double lower, double upper) {
     }
 
     /**
-     * As {@link #edgeMarks(double, double, double, String, String, String)} for a row drawn as {@code estimate} (NaN
-     * for none) with {@code interval}, every value written by {@code numbers} as the tables write it, the pack's unit
-     * included ("◀ −$28,013†", "+$35,792 ▶"), an end at the bound marked {@link SliceResult#BOUND_MARK}: the app's
-     * Compare and Evidence forests and the approval pack's write their arrows by it alike.
+     * As {@link #edgeMarks(double, double, double, String, String, String)} for a forest's row drawn as Δ = {@code
+     * estimate} (NaN for none) with {@code interval}, every value written by {@code numbers} as the tables write it, the
+     * pack's unit included ("◀ −$28,013†", "+$35,792 ▶"), an end at the bound marked {@link SliceResult#BOUND_MARK},
+     * and a point past the edge named as Δ ("Δ +$1,281 ▶"), which an end's value is not: the app's Compare and
+     * Evidence forests and the approval pack's write their arrows by it alike.
      */
     public List<EdgeMark> edgeMarks(double estimate, Interval interval, MetricFormat numbers) {
         return edgeMarks(estimate, interval.lower(), interval.upper(),
-                Double.isNaN(estimate) ? null : numbers.signed(estimate),
+                Double.isNaN(estimate) ? null : pointPastTheEdge(numbers.signed(estimate)),
                 numbers.signed(interval.lower()) + (interval.lowerAtBound() ? SliceResult.BOUND_MARK : ""),
                 numbers.signed(interval.upper()) + (interval.upperAtBound() ? SliceResult.BOUND_MARK : ""));
+    }
+
+    /** A forest's Δ written at the edge it is past: "Δ +$1,281", so it is not read as the end of a whisker. */
+    public static String pointPastTheEdge(String delta) {
+        return "Δ " + delta;
     }
 
     /** The finite {@code values}, and 0 if {@code withZero}; {@code [-1, 1]} when there is nothing to show. */

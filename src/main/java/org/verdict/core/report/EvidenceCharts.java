@@ -98,7 +98,7 @@ public final class EvidenceCharts {
     /** The size of the words beside a point without an interval, and the smallest they shrink to to fit clear. */
     private static final float NOTE_TEXT = 9f;
     private static final float SMALLEST_NOTE_TEXT = 7f;
-    /** The size of an arrow at the axis's edge, and of the value it writes where that ends clear of the row's point. */
+    /** The size of an arrow at the axis's edge and of the value it writes. */
     private static final float EDGE_TEXT = 11f;
     /** How far a value written at the axis's edge stays from its row's point: half a marker and a little air, px. */
     private static final double EDGE_VALUE_CLEARANCE = 8;
@@ -387,7 +387,7 @@ public final class EvidenceCharts {
      * line, at a smaller size when it fits nowhere at the usual one (a point near 0 leaves little room either side);
      * failing that, across the 0 line on the plot's background, beside its point; it is never cut at the plot's edge
      * where the plot is wide enough for it. The values written by arrows at the axis's edge ({@link EdgeValue}) are
-     * sized at the same width, and the labels of limits over time ({@link LineLimitLabel}) stand along their lines
+     * checked at the same width, and the labels of limits over time ({@link LineLimitLabel}) stand along their lines
      * clear of every point and whisker. Call it again after anything that changes the plot's width or text size.
      */
     public static void placeNotes(JFreeChart chart, double width, double height) {
@@ -415,7 +415,7 @@ public final class EvidenceCharts {
                 note.place(range, g2, unitsPerPixel, plot.getBackgroundPaint());
             }
             for (EdgeValue value : edgeValues) {
-                value.size(range, g2, unitsPerPixel);
+                value.fit(range, g2, unitsPerPixel);
             }
             placeLineLabels(plot, lineLabels, info.getPlotInfo().getDataArea(), g2);
         } finally {
@@ -474,12 +474,15 @@ public final class EvidenceCharts {
 
     /**
      * The value an arrow at the axis's edge writes beside it ("◀ −$28,013†", "+$35,792 ▶": an end of the row's
-     * interval, or its estimate past the edge), on the plot's background. {@link #placeNotes} sizes it for the width the
-     * chart is drawn at: its usual size, or smaller down to the notes' smallest, so that it ends clear of its row's
-     * point (with the pack's unit, p7's region=r00 "+$63,536 ▶" covered half of its ○ at $14,772).
+     * interval, or "Δ +$1,281 ▶", its estimate past the edge), on the plot's background, always at its one size.
+     * {@link #placeNotes} checks it at the width the chart is drawn at: an end's value that would not end clear of its
+     * row's point is left out, the bare arrow saying that the whisker runs on (the row's tooltip and the table give the
+     * end). Shrunk to fit, p13's "+$1,357" was half the size of the rows below it and still under its ○.
      */
     public static final class EdgeValue extends XYTextAnnotation {
-        private final Font usual;
+        /** Its size, set again where it is checked: a chart theme applied after it was made sets its own. */
+        private final Font font;
+        private final String written;
         private final boolean atLower;
         /** The row's point on the value axis; NaN where it has none or it is past the edge (this writes it). */
         private final double point;
@@ -489,27 +492,22 @@ public final class EvidenceCharts {
          * @param y     the row, or the edge where the rows run across the plot
          * @param point the row's estimate on the value axis
          */
-        public EdgeValue(AxisRange.EdgeMark mark, double x, double y, double point, Font usual) {
+        public EdgeValue(AxisRange.EdgeMark mark, double x, double y, double point, Font font) {
             super(mark.text(), x, y);
-            this.usual = usual;
+            this.font = font;
+            this.written = mark.text();
             this.atLower = mark.atLower();
             this.point = point;
-            setFont(usual);
+            setFont(font);
             setTextAnchor(atLower ? TextAnchor.CENTER_LEFT : TextAnchor.CENTER_RIGHT);
         }
 
-        private void size(AxisRange range, Graphics2D g2, double unitsPerPixel) {
-            if (Double.isNaN(point) || !range.contains(point)) {
-                setFont(usual);
-                return;
-            }
-            double room = (atLower ? point - range.lower() : range.upper() - point) / unitsPerPixel
-                    - EDGE_VALUE_CLEARANCE;
-            float size = usual.getSize2D();
-            while (size > SMALLEST_NOTE_TEXT && g2.getFontMetrics(usual.deriveFont(size)).stringWidth(getText()) > room) {
-                size -= 0.5f;
-            }
-            setFont(usual.deriveFont(size));
+        private void fit(AxisRange range, Graphics2D g2, double unitsPerPixel) {
+            setFont(font);
+            boolean clear = Double.isNaN(point) || !range.contains(point)
+                    || g2.getFontMetrics(getFont()).stringWidth(written)
+                    <= (atLower ? point - range.lower() : range.upper() - point) / unitsPerPixel - EDGE_VALUE_CLEARANCE;
+            setText(clear ? written : atLower ? AxisRange.PAST_LOWER : AxisRange.PAST_UPPER);
         }
     }
 
@@ -912,7 +910,8 @@ public final class EvidenceCharts {
     /**
      * The rows' labels in at most {@link #LABEL_SHARE} of the chart's width, so the plot keeps its ticks, the words
      * beside its points and its axis title whole: labels too long lose the words their column's slices all share,
-     * then their middle, never their n (the full names are in the table beside the chart).
+     * then the middles of their values, never their columns' names or their n (the full names are in the table beside
+     * the chart).
      */
     List<String> fittedRowLabels(List<String> labels) {
         Graphics2D g2 = MEASURE.createGraphics();
@@ -924,8 +923,9 @@ public final class EvidenceCharts {
             }
             return RowLabels.sharedWordsElided(labels, true).stream().map(label -> {
                 Matcher count = TRAILING_COUNT.matcher(label);
-                return count.find() ? RowLabels.cutMiddle(label.substring(0, count.start()), count.group(), metrics, room)
-                        : RowLabels.cutMiddle(label, "", metrics, room);
+                return count.find()
+                        ? RowLabels.cutValues(label.substring(0, count.start()), count.group(), metrics::stringWidth, room)
+                        : RowLabels.cutValues(label, "", metrics::stringWidth, room);
             }).toList();
         } finally {
             g2.dispose();

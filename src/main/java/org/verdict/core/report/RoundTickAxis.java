@@ -18,9 +18,7 @@ import org.jfree.data.Range;
  * spacing whose labels fit between their ticks. JFreeChart extrapolates a spacing from a first guess and overshoots on
  * a narrow chart: 100 px for Δ in [−0.19, +0.06] got a single tick, 0.0, and so no scale.
  */
-public final class RoundTickAxis extends NumberAxis {
-    /** A plot is readable with this many labelled ticks on its value axis: a scale, not a lone 0.0. */
-    public static final int USEFUL_TICKS = 3;
+public final class RoundTickAxis extends NumberAxis implements TickRoom {
     /** Beyond this many ticks a spacing is far too fine to be chosen; its ends' labels are measured instead. */
     private static final int MOST_TICKS_MEASURED = 100;
     /** A finer spacing than the standard ones ("0.025") is written whole where the axis has no format of its own. */
@@ -72,6 +70,7 @@ public final class RoundTickAxis extends NumberAxis {
      * range cannot hold that many. Without the reach, reg_eur's Δ of −17k to +8k asked for five ticks' room (every
      * 5k, 10k giving two) where three (−10k, 0, 10k) take half of it, and its slice labels lost their n for it.
      */
+    @Override
     public double lengthForTicks(Graphics2D g2, int count) {
         double length = getRange().getLength();
         if (!(length > 0)) {

@@ -1,6 +1,5 @@
 package org.verdict.core.report;
 
-import java.awt.FontMetrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,17 +82,60 @@ public final class RowLabels {
     }
 
     /**
-     * {@code name} followed by {@code after} (the row's n and mark, always whole) in at most {@code room} pixels of
-     * {@code metrics}: whole if it fits, else without the middle of the name, its beginning and end kept.
+     * {@code name} followed by {@code after} (the row's n and mark, always whole) in at most {@code room} of
+     * {@code width}: whole if it fits, else with the middles of its values cut, the longest first, and every column's
+     * name whole ("language=Port…uês", never "lan…=Português": the table and the gates spell the column out); only
+     * where the names alone are too long, without the middle of the whole name
+     * ({@link #cutMiddle(String, String, ToDoubleFunction, double)}).
      */
-    public static String cutMiddle(String name, String after, FontMetrics metrics, double room) {
-        return cutMiddle(name, after, metrics::stringWidth, room);
+    public static String cutValues(String name, String after, ToDoubleFunction<String> width, double room) {
+        if (width.applyAsDouble(name + after) <= room || !name.contains("=")) {
+            return cutMiddle(name, after, width, room);
+        }
+        String[] parts = name.split(" × ", -1);
+        String[] columns = new String[parts.length];
+        String[] values = new String[parts.length];
+        int[] kept = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            int equals = parts[i].indexOf('=');
+            columns[i] = equals < 0 ? "" : parts[i].substring(0, equals + 1);
+            values[i] = parts[i].substring(equals + 1);
+            kept[i] = values[i].codePointCount(0, values[i].length());
+        }
+        while (true) {
+            int longest = 0;
+            for (int i = 1; i < kept.length; i++) {
+                longest = kept[i] > kept[longest] ? i : longest;
+            }
+            if (kept[longest] == 0) {
+                return cutMiddle(name, after, width, room);
+            }
+            kept[longest]--;
+            StringBuilder cut = new StringBuilder();
+            for (int i = 0; i < parts.length; i++) {
+                cut.append(i == 0 ? "" : " × ").append(columns[i]).append(middleKept(values[i], kept[i]));
+            }
+            if (width.applyAsDouble(cut + after) <= room) {
+                return cut + after;
+            }
+        }
     }
 
+    /** {@code text} with only {@code kept} of its characters, from its beginning and end, "…" between. */
+    private static String middleKept(String text, int kept) {
+        if (kept >= text.codePointCount(0, text.length())) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, (kept + 1) / 2)) + ELLIPSIS
+                + text.substring(text.offsetByCodePoints(text.length(), -(kept / 2)));
+    }
+
+
     /**
-     * {@link #cutMiddle(String, String, FontMetrics, double)} with the text measured by {@code width} (the app measures
-     * in JavaFX's fonts). The name is cut between characters, never inside one: half of an emoji's surrogate pair
-     * drew as a box.
+     * {@code name} followed by {@code after} (the row's n and mark, always whole) in at most {@code room} of
+     * {@code width} (pixels of a font's metrics; the app measures in JavaFX's fonts): whole if it fits, else without
+     * the middle of the name, its beginning and end kept. The name is cut between characters, never inside one: half
+     * of an emoji's surrogate pair drew as a box.
      */
     public static String cutMiddle(String name, String after, ToDoubleFunction<String> width, double room) {
         if (width.applyAsDouble(name + after) <= room) {
@@ -101,8 +143,7 @@ public final class RowLabels {
         }
         int characters = name.codePointCount(0, name.length());
         for (int kept = characters - 1; kept > 0; kept--) {
-            String cut = name.substring(0, name.offsetByCodePoints(0, (kept + 1) / 2)) + ELLIPSIS
-                    + name.substring(name.offsetByCodePoints(name.length(), -(kept / 2)));
+            String cut = middleKept(name, kept);
             if (width.applyAsDouble(cut + after) <= room) {
                 return cut + after;
             }

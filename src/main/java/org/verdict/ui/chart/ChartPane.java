@@ -53,6 +53,7 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.Range;
 import org.verdict.core.report.EvidenceCharts;
 import org.verdict.core.report.RoundTickAxis;
+import org.verdict.core.report.TickRoom;
 import org.verdict.ui.task.BackgroundExecutor;
 import org.verdict.ui.theme.Appearance;
 
@@ -528,7 +529,7 @@ public final class ChartPane extends StackPane {
      */
     private void giveThePlotItsWidth(JFreeChart chart, ChartLook look, double width) {
         if (!(chart.getPlot() instanceof XYPlot xy) || !(xy.getDomainAxis() instanceof SymbolAxis rows)
-                || !(xy.getRangeAxis() instanceof RoundTickAxis values)) {
+                || !(xy.getRangeAxis() instanceof TickRoom values)) {
             usefulWidth.set(0);
             scaleWidth.set(0);
             return;
@@ -547,7 +548,7 @@ public final class ChartPane extends StackPane {
             double frame = padding.getLeft() + padding.getRight() + plotInsets.getLeft() + plotInsets.getRight()
                     + labelInsets.getLeft() + labelInsets.getRight() + rows.getTickMarkOutsideLength()
                     + offset.getLeft() + offset.getRight() + FRAME_SLACK_EMS * look.fontSize();
-            double plot = Math.ceil(values.lengthForTicks(g2, RoundTickAxis.USEFUL_TICKS)) + 1;
+            double plot = Math.ceil(values.lengthForTicks(g2, TickRoom.USEFUL_TICKS)) + 1;
             double insets = snappedLeftInset() + snappedRightInset();
             usefulWidth.set(Math.ceil(frame + widest + plot + insets));
             // shortened labels get at most LABEL_SHARE of the width: the shortest whole ones need that much too

@@ -14,8 +14,8 @@ import org.verdict.core.report.RowLabels;
 
 /**
  * The rows of a chart of slices, labelled by one rule for the whole chart: every row in the same one of its forms, the
- * longest in which every row fits the room {@link ChartPane} leaves the labels, else the shortest form cut in the middle
- * where too long. A row's n and its verdict mark are always whole: a row that names its slice without its sample size
+ * longest in which every row fits the room {@link ChartPane} leaves the labels, else the shortest form with the middles
+ * of its values cut where too long, its columns' names whole ({@link RowLabels#cutValues}). A row's n and its verdict mark are always whole: a row that names its slice without its sample size
  * reads as a number without its uncertainty, and a chart never mixes "channel=card_present" with a bare "45-64". The
  * full label stays in {@link #getSymbols()}, and the point's tooltip and the table beside the chart show it.
  */
@@ -24,7 +24,7 @@ public final class RowAxis extends SymbolAxis {
 
     /**
      * A row's label: {@code forms} of its name from longest to shortest ("contract=one_year × tenure_band=25-60",
-     * "con=one_year × ten=25-60"; a row with fewer forms than others keeps its last), its {@code count} (" (n=538)")
+     * "one_year × 25-60"; a row with fewer forms than others keeps its last), its {@code count} (" (n=538)")
      * and its verdict {@code mark} (" ▼", or ""), both always shown.
      */
     public record Row(List<String> forms, String count, String mark) {
@@ -60,7 +60,7 @@ public final class RowAxis extends SymbolAxis {
 
     /**
      * Labels every row, with its n, in the longest form in which every row is {@code room} pixels wide in
-     * {@code metrics}; else every row in its shortest form, its name cut in the middle where too long.
+     * {@code metrics}; else every row in its shortest form, its values cut in the middle where too long.
      */
     void fitLabels(FontMetrics metrics, double room) {
         int forms = rows.stream().mapToInt(row -> row.forms().size()).max().orElse(1);
@@ -77,7 +77,8 @@ public final class RowAxis extends SymbolAxis {
                 return;
             }
         }
-        shown = rows.stream().map(row -> RowLabels.cutMiddle(row.last(), row.count() + row.mark(), metrics, room))
+        shown = rows.stream().map(row -> RowLabels.cutValues(row.last(), row.count() + row.mark(), metrics::stringWidth,
+                room))
                 .toArray(String[]::new);
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -257,6 +258,36 @@ public record SliceChartData(Metric metric, TargetUnit targetUnit, List<Point> p
         return bounded && 2 * cut >= drawn && 2 * (typical.upper() - typical.lower()) >= metric.widestDifference()
                 ? typical.including(metric.lowestValue(), metric.highestValue()) : typical;
     }
+
+    /**
+     * The per-model chart's value axis on a logarithmic scale, or empty where the linear {@link #valueRange} shows
+     * every row: for an error in the target's units (mae, rmse: positive, with no upper bound) whose models' values
+     * span more than a factor of {@value #LOG_SCALE_SPREAD}. p13's rmse over $20–$500 orders with four of $250,000+
+     * drew 56 stores (production about $140, candidate about $27) on the "$0" of a linear $0–$4k axis set by the four
+     * stores holding a tail order; on a log axis every store's models stand apart, and a candidate 5× better reads as
+     * the same distance in every store. Whisker ends further than that factor below the smallest value or above the
+     * largest are past the edge, arrowed.
+     */
+    public Optional<AxisRange> logValueRange() {
+        double[] values = points.stream().flatMapToDouble(p -> DoubleStream.of(p.production(), p.candidate()))
+                .filter(v -> !Double.isNaN(v)).toArray();
+        double smallest = DoubleStream.of(values).min().orElse(Double.NaN);
+        double largest = DoubleStream.of(values).max().orElse(Double.NaN);
+        if (!metric.inTargetUnits() || !(smallest > 0) || !(largest > LOG_SCALE_SPREAD * smallest)) {
+            return Optional.empty();
+        }
+        DoubleStream ends = points.stream().flatMapToDouble(p -> DoubleStream.of(p.productionLow(),
+                        p.productionHigh(), p.candidateLow(), p.candidateHigh()))
+                .filter(v -> v >= smallest / LOG_SCALE_SPREAD && v <= largest * LOG_SCALE_SPREAD);
+        double[] shown = DoubleStream.concat(DoubleStream.of(values), ends).toArray();
+        return Optional.of(new AxisRange(DoubleStream.of(shown).min().orElseThrow() / LOG_MARGIN,
+                DoubleStream.of(shown).max().orElseThrow() * LOG_MARGIN));
+    }
+
+    /** A model's values spread over more than this factor call for a logarithmic per-model axis. */
+    static final double LOG_SCALE_SPREAD = 10;
+    /** A logarithmic axis reaches this factor past its outermost values, so their marks and caps are whole. */
+    private static final double LOG_MARGIN = 1.15;
 
     /** Both models' values with their intervals, as the per-model chart draws them. */
     private static List<AxisRange.Whisker> modelWhiskers(List<Point> among) {

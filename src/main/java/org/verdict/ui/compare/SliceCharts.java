@@ -12,9 +12,8 @@ import java.awt.geom.Rectangle2D;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
@@ -46,6 +45,7 @@ import org.verdict.core.compare.AxisRange;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.report.AxisTickFormat;
+import org.verdict.core.report.DecadeLogAxis;
 import org.verdict.core.report.EvidenceCharts;
 import org.verdict.core.report.RoundTickAxis;
 import org.verdict.core.report.RowLabels;
@@ -74,16 +74,12 @@ public final class SliceCharts {
      * (15 px) drew them over each other.
      */
     public static final double PER_MODEL_ROW_HEIGHT = Math.ceil((MARK_SIZE + 2) / (2 * MODEL_OFFSET));
-    /** Columns this long or shorter are never shortened: "age", "plan". */
-    private static final int WHOLE_COLUMN_CHARS = 4;
-    /** A shortened column keeps at least this many letters: "seg", "lan". */
-    private static final int SHORT_COLUMN_CHARS = 3;
 
     /** A bare arrow where a whisker runs past the axis's edge. */
     private static final Font ARROW = new Font(Font.SANS_SERIF, Font.BOLD, 14);
     /**
      * A value written by its arrow at the edge: the size of the chart's text, so that with many slices it stays on its
-     * row's line, smaller where the pane is too narrow for it to end clear of the row's point.
+     * row's line; left out, the arrow bare, where the pane is too narrow for it to end clear of the row's point.
      */
     private static final Font VALUE_BY_ARROW = new Font(Font.SANS_SERIF, Font.BOLD, 12);
 
@@ -173,7 +169,7 @@ public final class SliceCharts {
                 // a diamond past the axis is not drawn: the arrow at the edge stands for it, with its Δ (p5's 6-row
                 // team22, Δ −0.333 beside an overall interval of ±0.08, was a bare ◀)
                 markEdges(plot, range, i, p.delta(), range.edgeMarks(p.delta(), p.delta(), p.delta(),
-                        pointDelta(numbers, p)), tooltips.get(i));
+                        AxisRange.pointPastTheEdge(pointDelta(numbers, p))), tooltips.get(i));
             }
         }
         LegendItemCollection legend = new LegendItemCollection();
@@ -244,8 +240,14 @@ public final class SliceCharts {
                 modelText(numbers, p.candidate(), p.candidateLow(), p.candidateHigh()))).toList();
         renderer.setDefaultToolTipGenerator(byPoint(series -> series % 2 == 0 ? productionTooltips : candidateTooltips));
         XYPlot plot = plot(dataset, renderer, points, numbers.inUnit(data.metric().wireName()), numbers);
-        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
-        AxisRange range = data.valueRange();
+        Optional<AxisRange> logRange = data.logValueRange();
+        AxisRange range = logRange.orElseGet(data::valueRange);
+        if (logRange.isPresent()) {
+            plot.setRangeAxis(new DecadeLogAxis(numbers.inUnit(data.metric().wireName()), new AxisTickFormat(numbers)));
+            plot.setRangeMinorGridlinesVisible(true);
+        } else {
+            ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+        }
         plot.getRangeAxis().setRange(range.lower(), range.upper());
         for (int i = 0; i < points.size(); i++) {
             Point p = points.get(i);
@@ -266,8 +268,10 @@ public final class SliceCharts {
         legend.add(legendItem(new YIntervalSeries(text.getString("chart.notMeasured")), circle(), Palette.NEUTRAL,
                 false));
         plot.setFixedLegendItems(legend);
-        return chart(plot, MessageFormat.format(text.getString("chart.perModelTitle"), data.metric().wireName()));
+        return chart(plot, MessageFormat.format(text.getString(logRange.isPresent() ? "chart.perModelTitleLog"
+                : "chart.perModelTitle"), data.metric().wireName()));
     }
+
 
     /** A model's value in a slice; for a slice without Δ's interval, why it has none (its note). */
     private static String valueTooltip(MessageFormat tooltip, Point p, Comparable<?> model, String value) {
@@ -363,7 +367,7 @@ public final class SliceCharts {
      * The arrows where a row runs past the axis ({@link AxisRange#edgeMarks}): a whisker that runs on, so it is never
      * mistaken for a short one, and a value written by its arrow ("◀ −0.333", "+$8,199 ▶": a point past the edge, or
      * the end of a forest's whisker), on the theme's background ({@link org.verdict.ui.chart.ChartLook}) so the
-     * whisker does not strike it through, and at the size that ends it clear of the row's point at the pane's width
+     * whisker does not strike it through, where it ends clear of the row's point at the pane's width
      * ({@link EvidenceCharts#placeNotes}). Hovered, each gives the row's tooltip, as its point does.
      */
     private static void markEdges(XYPlot plot, AxisRange range, double row, double estimate,
@@ -392,21 +396,19 @@ public final class SliceCharts {
     }
 
     /**
-     * A worse slice carries the ▼ in its axis label too, readable in grayscale print. Every row keeps its n. Where the
-     * chart has no room for the labels, the columns' names are shortened alike in every row ("lan=en", "seg=ent"), so
-     * each row still says which column it slices; only a chart of one column's slices (whose picker names it) names
-     * its rows by their values alone ("one_year", "two_year"), and not where two rows would then read alike.
+     * A worse slice carries the ▼ in its axis label too, readable in grayscale print. Every row keeps its n and names
+     * its column as the table and the gates do ("language=ko", never "lan=ko"): where the chart has no room for the
+     * labels, a value loses its middle first ({@link RowAxis}); only a chart of one column's slices (whose picker names
+     * it) names its rows by their values alone ("one_year", "two_year"), and not where two rows would then read alike.
      */
     static List<RowAxis.Row> axisLabels(List<Point> points) {
         List<String> slices = points.stream().map(Point::label).toList();
         boolean valuesNameTheRows = slices.stream().map(SliceCharts::valuesOnly).distinct().count() == slices.size()
                 && points.stream().filter(p -> p.label().contains("=")).map(p -> columnsOf(p.label())).distinct()
                 .count() <= 1;
-        Map<String, String> shortColumns = shortColumnNames(slices);
         List<List<String>> forms = points.stream().map(p -> {
             List<String> rowForms = new ArrayList<>();
             rowForms.add(rowLabel(p.label()));
-            rowForms.add(withColumnsShortened(rowLabel(p.label()), shortColumns));
             if (valuesNameTheRows) {
                 rowForms.add(valuesOnly(p.label()));
             }
@@ -434,38 +436,6 @@ public final class SliceCharts {
     private static List<String> columnsOf(String sliceLabel) {
         return Arrays.stream(sliceLabel.split(" × ", -1)).filter(part -> part.contains("="))
                 .map(part -> part.substring(0, part.indexOf('='))).toList();
-    }
-
-    /**
-     * Each column of the chart's slices by its shortest beginning of at least {@link #SHORT_COLUMN_CHARS} letters
-     * that no other column of the chart begins with: "segment" and "language" as "seg" and "lan", "country" and
-     * "contract" as "cou" and "con"; one that would lose less than two letters stays whole ("segment", "segment_2").
-     */
-    static Map<String, String> shortColumnNames(List<String> sliceLabels) {
-        List<String> columns = sliceLabels.stream().flatMap(label -> columnsOf(label).stream()).distinct().toList();
-        Map<String, String> shortNames = new HashMap<>();
-        for (String column : columns) {
-            int length = column.length() <= WHOLE_COLUMN_CHARS ? column.length() : SHORT_COLUMN_CHARS;
-            while (length < column.length()) {
-                String prefix = column.substring(0, length);
-                if (columns.stream().noneMatch(other -> !other.equals(column) && other.startsWith(prefix))) {
-                    break;
-                }
-                length++;
-            }
-            // a name shortened by a letter or so ("segment_" for "segment_2") only reads worse
-            shortNames.put(column, column.length() - length < 2 ? column : column.substring(0, length));
-        }
-        return shortNames;
-    }
-
-    /** "segment=ent × language=en" as "seg=ent × lan=en", by {@code shortColumns}. */
-    private static String withColumnsShortened(String sliceLabel, Map<String, String> shortColumns) {
-        return Arrays.stream(sliceLabel.split(" × ", -1)).map(part -> {
-            int equals = part.indexOf('=');
-            String column = equals < 0 ? part : part.substring(0, equals);
-            return equals < 0 ? part : shortColumns.getOrDefault(column, column) + part.substring(equals);
-        }).collect(Collectors.joining(" × "));
     }
 
     /** "contract=one_year × tenure_band=25-60" as "one_year × 25-60". */

@@ -63,7 +63,7 @@ class EvidenceChartsRangeTest {
         assertTrue(range.upper() < 500, "adj036 sets no scale: " + range);
         List<String> marks = plot.getAnnotations().stream().filter(a -> a instanceof XYTextAnnotation)
                 .map(a -> ((XYTextAnnotation) a).getText()).toList();
-        assertEquals(List.of("◀ −$16,532", "+$8,199 ▶"), marks, "its ends are arrowed, with its estimate written past"
+        assertEquals(List.of("◀ −$16,532", "Δ +$8,199 ▶"), marks, "its ends are arrowed, with its estimate written past"
                 + " the upper edge and its lower end past the lower one");
     }
 

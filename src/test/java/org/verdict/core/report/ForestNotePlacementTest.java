@@ -89,7 +89,8 @@ class ForestNotePlacementTest {
 
     /**
      * p7's held-out set by region: region=r00, Δ +$14,772 [−$3,904†, +$63,536], has its point near the upper edge and
-     * its whisker past it; the arrow's "+$63,536 ▶" covered half of the point's ○ at the report's width.
+     * its whisker past it; the arrow's "+$63,536 ▶" covered half of the point's ○ at the report's width. Where it
+     * cannot end clear of the ○ at its size, the arrow is bare.
      */
     @Test
     void theValueByAnArrowEndsClearOfItsRowsPointAtEveryWidth() {
@@ -115,7 +116,10 @@ class ForestNotePlacementTest {
             EvidenceCharts.EdgeValue value = chart.getXYPlot().getAnnotations().stream()
                     .filter(EvidenceCharts.EdgeValue.class::isInstance).map(EvidenceCharts.EdgeValue.class::cast)
                     .findFirst().orElseThrow();
-            assertEquals("+$63,536 ▶", value.getText());
+            assertTrue(List.of("+$63,536 ▶", "▶").contains(value.getText()), value.getText());
+            if (width == 1600) {
+                assertEquals("+$63,536 ▶", value.getText(), "written where the plot has room for it");
+            }
             ChartRenderingInfo info = new ChartRenderingInfo();
             Graphics2D g2 = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
             try {
@@ -127,7 +131,72 @@ class ForestNotePlacementTest {
                 double point = plot.getDomainAxis().valueToJava2D(14_772, area, RectangleEdge.BOTTOM);
                 assertTrue(from > point + 4.5, "'" + value.getText() + "' in " + value.getFont().getSize2D()
                         + " pt from x " + from + " in a chart " + width + " px wide, its row's ○ at " + point);
-                assertTrue(value.getFont().getSize2D() >= 7, value.getFont().toString());
+                assertEquals(11f, value.getFont().getSize2D(), "at its one size: " + value.getFont());
+            } finally {
+                g2.dispose();
+            }
+        }
+    }
+
+    /**
+     * p13's order values by region and store (USD, four orders of $250,000+ among $20–$500): overall, south and north
+     * have their Δ near the upper edge and their whiskers past it, west its Δ past it. Their ends' values had shrunk to
+     * half size and still lay under their points; west's "+$1,281 ▶" did not say that it was the point.
+     */
+    @Test
+    void valuesAtTheEdgeAreOfOneSizeNeverUnderAPointAndAPointPastTheEdgeIsNamedAsDelta() {
+        List<DeltaRow> rows = new java.util.ArrayList<>();
+        rows.add(new DeltaRow("overall (n=8,606)", 911.0, new Interval(-45, 1_357), Verdict.INCONCLUSIVE));
+        rows.add(new DeltaRow("region=west (n=2,165)", 1_281.0, new Interval(-215.8, 2_459, true, false),
+                Verdict.INCONCLUSIVE));
+        rows.add(new DeltaRow("region=south (n=2,057)", 1_009.0, new Interval(-163.4, 2_251, true, false),
+                Verdict.INCONCLUSIVE));
+        rows.add(new DeltaRow("region=north (n=2,213)", 894.0, new Interval(-211.0, 2_034, true, false),
+                Verdict.INCONCLUSIVE));
+        rows.add(new DeltaRow("region=east (n=2,171)", -124.0, new Interval(-150.1, -53.9, true, false),
+                Verdict.BETTER));
+        rows.add(new DeltaRow("store=st28 (n=252)", 3_046.0, new Interval(-303.9, 6_486, true, false),
+                Verdict.INCONCLUSIVE));
+        for (int i = 0; i < 30; i++) {
+            double production = 100 + 3 * i;
+            rows.add(new DeltaRow("store=st" + (40 + i) + " (n=150)", -0.8 * production,
+                    new Interval(-production, -0.8 * production + 70, true, false),
+                    i % 2 == 0 ? Verdict.BETTER : Verdict.INCONCLUSIVE));
+        }
+        DeltaForest forest = new DeltaForest("rmse by slice", "Δ rmse in USD (lower is better)",
+                MetricFormat.of(org.verdict.core.pack.Metric.RMSE, org.verdict.core.pack.TargetUnit.of("USD")), false,
+                rows);
+        JFreeChart chart = new EvidenceCharts().build(forest);
+        double height = EvidenceCharts.heightOf(forest);
+        List<EvidenceCharts.EdgeValue> values = chart.getXYPlot().getAnnotations().stream()
+                .filter(EvidenceCharts.EdgeValue.class::isInstance).map(EvidenceCharts.EdgeValue.class::cast)
+                .toList();
+        org.jfree.data.Range axis = chart.getXYPlot().getDomainAxis().getRange();
+        assertTrue(axis.getUpperBound() < 1_281, "west's Δ is past the edge in this chart: " + axis);
+        assertTrue(values.stream().anyMatch(v -> v.getText().equals("Δ +$1,281 ▶")),
+                values.stream().map(EvidenceCharts.EdgeValue::getText).toList().toString());
+        for (double width = 420; width <= 1600; width += 60) {
+            EvidenceCharts.placeNotes(chart, width, height);
+            ChartRenderingInfo info = new ChartRenderingInfo();
+            Graphics2D g2 = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+            try {
+                chart.draw(g2, new Rectangle2D.Double(0, 0, width, height), info);
+                Rectangle2D area = info.getPlotInfo().getDataArea();
+                assertEquals(List.of(11f), values.stream().map(v -> v.getFont().getSize2D()).distinct().toList(),
+                        "one size at " + width + " px");
+                for (EvidenceCharts.EdgeValue value : values) {
+                    int row = (int) Math.round(value.getY());
+                    DeltaRow drawn = rows.get(row);
+                    double point = chart.getXYPlot().getDomainAxis().valueToJava2D(drawn.delta(), area,
+                            RectangleEdge.BOTTOM);
+                    double text = g2.getFontMetrics(value.getFont()).getStringBounds(value.getText(), g2).getWidth();
+                    boolean atLower = value.getTextAnchor() == TextAnchor.CENTER_LEFT;
+                    if (area.contains(point, area.getCenterY())) {
+                        assertTrue(atLower ? area.getMinX() + text < point - 4.5 : area.getMaxX() - text > point + 4.5,
+                                "'" + value.getText() + "' of " + drawn.label() + " reaches its point at " + width
+                                        + " px");
+                    }
+                }
             } finally {
                 g2.dispose();
             }

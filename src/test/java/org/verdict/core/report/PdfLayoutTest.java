@@ -275,7 +275,7 @@ class PdfLayoutTest {
                 "lower bound " + plot.getDomainAxis().getLowerBound());
         assertTrue(Math.abs(plot.getDomainAxis().getUpperBound() - (0.030 + 0.00425)) < 1e-9);
         assertTrue(plot.getAnnotations().stream().anyMatch(a -> a instanceof org.jfree.chart.annotations.XYTextAnnotation t
-                && t.getText().equals("◀ −0.450")), "the tiny slice's clipped interval ends in an arrow that writes "
+                && t.getText().equals("◀ Δ −0.450")), "the tiny slice's clipped interval ends in an arrow that writes "
                 + "its Δ, past the edge too, as the app's forest does");
     }
 

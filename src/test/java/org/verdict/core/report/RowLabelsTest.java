@@ -85,4 +85,16 @@ class RowLabelsTest {
         assertEquals("Техн…ту 📱", RowLabels.cutMiddle(name, "", characters, 9));
         assertEquals(name, RowLabels.cutMiddle(name, "", characters, name.length()), "a name that fits stays whole");
     }
+
+    /** The table and the gates spell a column out: a row too long loses the middle of its longest value first. */
+    @Test
+    void aRowCutForRoomKeepsItsColumnsWhole() {
+        java.util.function.ToDoubleFunction<String> characters = text -> text.codePointCount(0, text.length());
+        assertEquals("segment=ente…ise × language=Port…guês (n=12)", RowLabels.cutValues(
+                "segment=enterprise × language=Português", " (n=12)", characters, 44));
+        assertEquals("segment=e…e × language=Po…s (n=12)", RowLabels.cutValues(
+                "segment=enterprise × language=Português", " (n=12)", characters, 34));
+        assertEquals("language=ko (n=70)", RowLabels.cutValues("language=ko", " (n=70)", characters, 18),
+                "whole where it fits");
+    }
 }
