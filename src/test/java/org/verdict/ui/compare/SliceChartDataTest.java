@@ -256,7 +256,7 @@ class SliceChartDataTest {
         assertFalse(data.deltaRange().contains(0.45), "its point sets no scale: " + data.deltaRange());
         List<String> marks = plot.getAnnotations().stream().map(a -> ((XYTextAnnotation) a).getText()).toList();
         // its lower end, −0.300, is −production's 0.300: the candidate's macro_f1 cannot be below 0, so it is marked †
-        assertEquals(List.of(AxisRange.PAST_LOWER + " −0.300†", "+0.450 " + AxisRange.PAST_UPPER), marks,
+        assertEquals(List.of(AxisRange.PAST_LOWER + " −0.300†", "Δ +0.450 " + AxisRange.PAST_UPPER), marks,
                 "both ends past the edges: its Δ written by the arrow on its side, its lower end by the other");
     }
 
@@ -270,7 +270,7 @@ class SliceChartDataTest {
         assertEquals(data.deltaRange().upper(), plot.getRangeAxis().getUpperBound(), 1e-9);
         List<String> arrows = plot.getAnnotations().stream()
                 .map(a -> ((XYTextAnnotation) a).getText()).toList();
-        assertEquals(List.of(AxisRange.PAST_LOWER + " −0.450"), arrows,
+        assertEquals(List.of(AxisRange.PAST_LOWER + " Δ −0.450"), arrows,
                 "one arrow, at the low edge, for the tiny slice, writing its Δ past the edge");
     }
 
@@ -518,11 +518,11 @@ class SliceChartDataTest {
         List<XYTextAnnotation> marks = plot.getAnnotations().stream().map(XYTextAnnotation.class::cast).toList();
         XYTextAnnotation team22 = marks.stream().filter(a -> a.getX() == labels.indexOf("team=team22"))
                 .findFirst().orElseThrow();
-        assertEquals(AxisRange.PAST_LOWER + " −0.333", team22.getText());
+        assertEquals(AxisRange.PAST_LOWER + " Δ −0.333", team22.getText());
         assertEquals("team=team22 (n=6): Δ −0.333, too few examples", team22.getToolTipText());
         XYTextAnnotation team4 = marks.stream().filter(a -> a.getX() == labels.indexOf("team=team4"))
                 .findFirst().orElseThrow();
-        assertEquals("+0.500 " + AxisRange.PAST_UPPER, team4.getText());
+        assertEquals("Δ +0.500 " + AxisRange.PAST_UPPER, team4.getText());
         assertEquals(List.of(), marks.stream().filter(a -> a.getX() == labels.indexOf("team=team0")).toList(),
                 "team0's Δ 0.000 is on the axis, drawn as its diamond");
         for (XYTextAnnotation mark : marks) {
@@ -627,6 +627,6 @@ class SliceChartDataTest {
         XYPlot plot = new SliceCharts(ResourceBundle.getBundle("org.verdict.ui.messages")).forestPlot(data).getXYPlot();
 
         List<String> marks = plot.getAnnotations().stream().map(a -> ((XYTextAnnotation) a).getText()).toList();
-        assertEquals(List.of(AxisRange.PAST_LOWER + " −$1,191†", "+$1,706 " + AxisRange.PAST_UPPER), marks);
+        assertEquals(List.of(AxisRange.PAST_LOWER + " −$1,191†", "Δ +$1,706 " + AxisRange.PAST_UPPER), marks);
     }
 }

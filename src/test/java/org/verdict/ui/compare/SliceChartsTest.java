@@ -100,9 +100,15 @@ class SliceChartsTest {
             List<String> labels = new java.util.ArrayList<>();
             for (Object tick : axis.refreshTicks(g2, new org.jfree.chart.axis.AxisState(), plotArea,
                     org.jfree.chart.ui.RectangleEdge.TOP)) {
-                String label = ((org.jfree.chart.axis.Tick) tick).getText();
-                if (label != null && !label.isEmpty()) {
-                    labels.add(label);
+                // LogAxis gives its labels as attributed strings (for 10^x), not as the tick's text
+                java.text.AttributedString attributed = ((org.jfree.chart.axis.LogTick) tick).getAttributedLabel();
+                if (attributed != null) {
+                    StringBuilder label = new StringBuilder();
+                    java.text.AttributedCharacterIterator characters = attributed.getIterator();
+                    for (char c = characters.first(); c != java.text.CharacterIterator.DONE; c = characters.next()) {
+                        label.append(c);
+                    }
+                    labels.add(label.toString());
                 }
             }
             assertEquals(List.of("$100", "$1k"), labels, "on " + axis.getRange());
