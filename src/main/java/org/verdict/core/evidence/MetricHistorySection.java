@@ -23,9 +23,9 @@ import org.verdict.core.stats.Interval;
 import org.verdict.core.stats.MetricFormat;
 
 /**
- * The circuit breaker: past production models, the candidate (at its training date, or just after the last past
- * model when the manifest has none) and the line it must not fall below: historical best − margin, as the gate
- * judged it.
+ * The circuit breaker: past production models, production and the candidate measured on this pack (at the
+ * candidate's training date, or just after the last past model when the manifest has none) and the line the candidate
+ * must not fall below: historical best − margin, as the gate judged it.
  */
 public final class MetricHistorySection {
     static final String MISSING = "The pack has no metric history (metric_history.csv): the circuit breaker cannot "
@@ -64,10 +64,19 @@ public final class MetricHistorySection {
                     .orElseThrow();
             LocalDate date = candidateTrainedAt == null ? lastPast.plusDays(1)
                     : LocalDate.ofInstant(candidateTrainedAt, ZoneOffset.UTC);
-            MetricEstimate candidate = overall.candidate();
             String level = String.format(Locale.ROOT, "%.0f%% CI",
                     primaryComparison.options().confidenceLevel() * 100);
-            series.add(new Series("candidate " + candidateVersion + " (" + MetricFormat.sampleSize(overall.n()) + ", " + level + ")",
+            String measuredHere = " (" + MetricFormat.sampleSize(overall.n()) + ", " + level + ")";
+            // production measured on this pack beside the candidate: the gate checks the history against it, and a
+            // history of other data shows as a gap between production's past value and this one
+            String production = "production " + primaryComparison.productionVersion() + " on this pack";
+            series.add(new Series(production + measuredHere, SeriesRole.PRODUCTION,
+                    List.of(new TimePoint(date, overall.production().value(), overall.production().ci()))));
+            rows.add(List.of(Cell.plain(production), Cell.plain(date + " (the candidate's date)"),
+                    Cell.plain(overall.production().text(numbers) + " (" + MetricFormat.sampleSize(overall.n())
+                            + ")")));
+            MetricEstimate candidate = overall.candidate();
+            series.add(new Series("candidate " + candidateVersion + measuredHere,
                     SeriesRole.CANDIDATE, List.of(new TimePoint(date, candidate.value(), candidate.ci()))));
             rows.add(List.of(Cell.plain("candidate " + candidateVersion), Cell.plain(date + " (trained)"),
                     Cell.plain(candidate.text(numbers) + " ("
@@ -85,9 +94,9 @@ public final class MetricHistorySection {
                     + (metric.higherIsBetter() ? " − " : " + ") + "margin " + numbers.valueAmong(margin, sum) + " = "
                     + numbers.valueAmong(floor, sum)));
         }
-        return Sections.gate(result, List.of(new TimeSeries(name + ": past production models and the candidate",
+        return Sections.gate(result, List.of(new TimeSeries(name + ": past production models, then both models on this pack",
                         numbers.inUnit(name), series, limits)),
-                List.of(new EvidenceTable("Metric history of past production models, then the candidate",
+                List.of(new EvidenceTable("Metric history of past production models, then production and the candidate on this pack",
                         List.of("Version", "Date", name), rows, pointValuesOnly ? List.of(POINT_VALUES_ONLY)
                                 : List.of(HISTORY_INTERVALS))), null);
     }

@@ -72,6 +72,29 @@ class MetricHistorySectionTest {
                 .contains("point values only"));
     }
 
+    /**
+     * Production measured on this pack stands beside the candidate, so that a history of other data shows as a gap
+     * between production's past value and this one. The claims pack's production errs by $3,000 on 40 of its 60
+     * rows and not at all on the others: mae $2,000 by hand.
+     */
+    @Test
+    void productionOnThisPackStandsBesideTheCandidateWithItsIntervalAndN() throws Exception {
+        ComparisonReport comparison = claims();
+        EvidenceSection section = MetricHistorySection.of(JUDGED, List.of(new MetricHistoryPoint("p3",
+                LocalDate.parse("2026-04-01"), 14_800)), comparison, "6", null);
+        List<EvidenceChart.Series> series = ((EvidenceChart.TimeSeries) section.charts().get(0)).series();
+        EvidenceChart.Series here = series.stream().filter(s -> s.name().startsWith("production 5 on this pack"))
+                .findFirst().orElseThrow(() -> new AssertionError(series.toString()));
+        assertEquals(EvidenceChart.SeriesRole.PRODUCTION, here.role());
+        assertEquals(2_000.0, here.points().get(0).value(), 1e-9);
+        assertTrue(here.points().get(0).ci().contains(2_000.0), "its interval: " + here.points().get(0).ci());
+        assertTrue(here.name().contains("(n=60, 95% CI)"), here.name());
+        List<String> versions = section.tables().get(0).rows().stream().map(row -> row.get(0).text()).toList();
+        assertEquals(List.of("p3", "production 5 on this pack", "candidate 6"), versions);
+        assertTrue(section.tables().get(0).rows().get(1).get(2).text().startsWith("$2,000 ["),
+                section.tables().get(0).rows().get(1).get(2).text());
+    }
+
     private static final GateResult JUDGED = new GateResult(Gate.CIRCUIT_BREAKER, GateOutcome.PASS,
             "as good or better", List.of(new Finding("historical best", GateOutcome.PASS, "as good or better",
                     Map.of("best", 14_800.0, "margin", 296.0))));

@@ -136,8 +136,9 @@ class GateReviewEvidenceTest {
         assertEquals("historical best 0.829 − margin 0.020 = 0.809", history.limits().get(0).label());
 
         List<List<EvidenceTable.Cell>> table = gate("Circuit breaker").tables().get(0).rows();
-        assertEquals(9, table.size(), "the 8 past models of metric_history.csv, then the candidate");
-        assertEquals("candidate 43", table.get(8).get(0).text());
+        assertEquals(10, table.size(), "the 8 past models of metric_history.csv, then production and the candidate");
+        assertEquals("production 42 on this pack", table.get(8).get(0).text());
+        assertEquals("candidate 43", table.get(9).get(0).text());
 
         JFreeChart drawn = new EvidenceCharts(new ReportFonts()).build(history);
         XYPlot plot = (XYPlot) drawn.getPlot();
@@ -145,6 +146,11 @@ class GateReviewEvidenceTest {
         int candidateSeries = data.indexOf(candidate.name());
         assertEquals(overall.candidate().value(), data.getYValue(candidateSeries, 0), 0.0);
         assertEquals(ReportPalette.CANDIDATE, plot.getRenderer().getSeriesPaint(candidateSeries));
+        // production measured on this pack, beside the candidate and in production's colour
+        Series productionHere = history.series().stream().filter(s -> s.name().startsWith("production 42 on this pack"))
+                .findFirst().orElseThrow();
+        assertEquals(overall.production().value(), productionHere.points().get(0).value(), 0.0);
+        assertEquals(ReportPalette.PRODUCTION, plot.getRenderer().getSeriesPaint(data.indexOf(productionHere.name())));
         // the sample's history holds point values only, and its legend says so
         assertEquals(ReportPalette.PRODUCTION, plot.getRenderer().getSeriesPaint(data.indexOf(
                 "past production models (point values only)")));
