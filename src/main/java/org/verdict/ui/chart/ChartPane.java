@@ -3,6 +3,7 @@ package org.verdict.ui.chart;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,23 +12,24 @@ import java.util.Collection;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.List;
-import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.embed.swing.SwingFXUtils;
-import javafx.geometry.Orientation;
+import javafx.event.Event;
+import javafx.geometry.Pos;
 import javafx.scene.Scene;
+import javafx.scene.SnapshotParameters;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ScrollBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.image.ImageView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.KeyEvent;
-import javafx.scene.input.ScrollEvent;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
+import javafx.scene.transform.Transform;
+import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.Axis;
 import org.jfree.chart.axis.AxisLabelLocation;
@@ -36,6 +38,8 @@ import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.LengthConstraintType;
 import org.jfree.chart.block.RectangleConstraint;
+import org.jfree.chart.event.ChartProgressEvent;
+import org.jfree.chart.event.ChartProgressListener;
 import org.jfree.chart.fx.ChartCanvas;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.fx.interaction.MouseHandlerFX;
@@ -104,26 +108,21 @@ public final class ChartPane extends StackPane {
             new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyDoubleWrapper scaleWidth =
             new ReadOnlyDoubleWrapper(0);
-    /** The chart, and beside it {@link #rowScroll} while its rows do not all fit. */
-    private final BorderPane frame = new BorderPane();
+    private final ScrollPane scroller = new ScrollPane();
     /**
-     * Which rows a chart of more rows than fit the pane shows: the chart stays as high as the pane, its titles, legend
-     * and value axis always in view, and only the rows in view are drawn, so a cross of 900 slices costs what the rows
-     * in view do (drawn whole, as one canvas in a scroll pane, p9's was 14,400 px high, past what a graphics card's
-     * texture holds, and each re-fit drew all of it, twice). Its value is the first row in view.
+     * Over a chart that scrolls, its titles, legend and value axis as last drawn, standing at the top while the rows
+     * scroll under them: a reviewer reading row 50 of a cross still has its scale and its marks' meaning in view.
      */
-    private final ScrollBar rowScroll = new ScrollBar();
-    /** Whether the chart of rows last laid out has more rows than fit the pane and scrolls them. */
+    private final ImageView header = new ImageView();
+    /** Redraws {@link #header} each time the chart has been drawn (a new theme, width or text size). */
+    private final ChartProgressListener headerRedraw = event -> {
+        if (event.getType() == ChartProgressEvent.DRAWING_FINISHED) {
+            Platform.runLater(this::redrawHeader);
+        }
+    };
+    /** Whether the chart of rows last laid out is taller than the pane and scrolls. */
     private boolean scrolls;
     private int rows;
-    /** The shown chart's axis of rows, which scrolling moves; null for a chart without one. */
-    private ValueAxis rowAxis;
-    /** That axis's range as the chart was built, every row on it: what the export draws, and what scrolling windows. */
-    private Range allRows;
-    /** How many rows the pane shows at a time while it scrolls them. */
-    private int rowsInView;
-    /** The height of a row while the rows scroll, in pixels: what a pixel of the mouse wheel moves them by. */
-    private double scrollingRowHeight = 1;
     /** A row's least height in pixels where it holds more than one mark (both models' values); 0 otherwise. */
     private double minRowHeight;
     /** The plot's height at the report's text size when the pane grows to the chart; 0 when the chart fits the pane. */
@@ -144,51 +143,26 @@ public final class ChartPane extends StackPane {
         placeholder.getStyleClass().add("chart-placeholder");
         placeholder.setWrapText(true);
         // A chart with many rows (intersectional slices, large text) scrolls rather than dropping labels.
-        frame.getStyleClass().add("chart-frame");
-        rowScroll.setId("chartRows");
-        rowScroll.setOrientation(Orientation.VERTICAL);
-        rowScroll.setUnitIncrement(1);
-        rowScroll.setVisible(false);
-        rowScroll.managedProperty().bind(rowScroll.visibleProperty());
-        rowScroll.valueProperty().addListener((obs, was, now) -> showRowsFrom(now.doubleValue()));
-        frame.setRight(rowScroll);
-        getChildren().addAll(frame, placeholder);
-        frame.setVisible(false);
-        frame.layoutBoundsProperty().addListener((obs, was, now) -> {
-            // a narrower pane wraps the titles and the legend onto more lines; a lower one shows fewer rows
-            if (was.getHeight() != now.getHeight() || was.getWidth() != now.getWidth()) {
-                restyle();
-            }
-        });
-        // the wheel and the keys move the rows as they would a scroll pane's
-        addEventHandler(ScrollEvent.SCROLL, e -> {
-            if (scrolls && e.getDeltaY() != 0) {
-                scrollRowsTo(rowScroll.getValue() - e.getDeltaY() / scrollingRowHeight);
-                e.consume();
-            }
-        });
-        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (!scrolls) {
-                return;
-            }
-            double value = rowScroll.getValue();
-            switch (e.getCode()) {
-                case UP -> scrollRowsTo(value - 1);
-                case DOWN -> scrollRowsTo(value + 1);
-                case PAGE_UP -> scrollRowsTo(value - rowScroll.getBlockIncrement());
-                case PAGE_DOWN, SPACE -> scrollRowsTo(value + rowScroll.getBlockIncrement());
-                case HOME -> scrollRowsTo(rowScroll.getMin());
-                case END -> scrollRowsTo(rowScroll.getMax());
-                default -> {
-                    return;
-                }
+        scroller.setFitToWidth(true);
+        scroller.setFitToHeight(true);
+        scroller.getStyleClass().add("edge-to-edge");
+        header.setId("chartHeader");
+        header.setVisible(false);
+        // the header takes the pointer: rows scrolled under it give no tooltip, and the wheel still scrolls them
+        header.setPickOnBounds(true);
+        header.setOnScroll(e -> {
+            if (viewer != null) {
+                Event.fireEvent(viewer, e.copyFor(viewer, viewer));
             }
             e.consume();
         });
-        // clicked, the chart takes the keys, as a scroll pane does
-        setOnMousePressed(e -> {
-            if (scrolls) {
-                requestFocus();
+        StackPane.setAlignment(header, Pos.TOP_LEFT);
+        getChildren().addAll(scroller, header, placeholder);
+        scroller.setVisible(false);
+        scroller.viewportBoundsProperty().addListener((obs, was, now) -> {
+            // a narrower pane wraps the titles and the legend onto more lines
+            if (was.getHeight() != now.getHeight() || was.getWidth() != now.getWidth()) {
+                restyle();
             }
         });
 
@@ -248,17 +222,16 @@ public final class ChartPane extends StackPane {
         }
         Axis valueAxis = valueAxis(chart);
         valueAxisLabel = valueAxis == null ? null : valueAxis.getLabel();
-        // a new chart shows its first rows
-        rowAxis = null;
-        rowScroll.setValue(0);
-        rowAxis = rowAxisOf(chart);
-        allRows = rowAxis == null ? null : rowAxis.getRange();
         ChartViewer shown = viewer();
+        if (shown.getChart() != null) {
+            shown.getChart().removeProgressListener(headerRedraw);
+        }
         scrolls = false;
-        rowsInView = 0;
+        header.setVisible(false);
+        chart.addProgressListener(headerRedraw);
         style(chart);
         shown.setChart(chart);
-        frame.setVisible(true);
+        scroller.setVisible(true);
         placeholder.setVisible(false);
     }
 
@@ -266,7 +239,8 @@ public final class ChartPane extends StackPane {
     public void showMessage(String message) {
         placeholder.setText(message);
         placeholder.setVisible(true);
-        frame.setVisible(false);
+        scroller.setVisible(false);
+        header.setVisible(false);
     }
 
     private ChartViewer viewer() {
@@ -282,9 +256,7 @@ public final class ChartPane extends StackPane {
                     canvas.removeAuxiliaryMouseHandler(found);
                 }
             }
-            // the pane's height at most, whatever the chart: its rows scroll within it
-            viewer.setMinSize(0, 0);
-            frame.setCenter(viewer);
+            scroller.setContent(viewer);
         }
         return viewer;
     }
@@ -312,7 +284,7 @@ public final class ChartPane extends StackPane {
     }
 
     public Optional<JFreeChart> chart() {
-        return Optional.ofNullable(viewer).map(ChartViewer::getChart).filter(c -> frame.isVisible());
+        return Optional.ofNullable(viewer).map(ChartViewer::getChart).filter(c -> scroller.isVisible());
     }
 
     /**
@@ -375,7 +347,7 @@ public final class ChartPane extends StackPane {
 
     /** The pane's height for the whole chart at its width (see {@link #showChartFitted}). */
     private void growToChart(JFreeChart chart, ChartLook look) {
-        double width = frame.getWidth();
+        double width = scroller.getViewportBounds().getWidth();
         float limitLabelSize = (float) (REPORT_LIMIT_LABEL_SIZE * look.fontSize() / REPORT_TEXT_SIZE);
         double height = snappedTopInset() + snappedBottomInset() + FRAME_PADDING
                 + VALUE_AXIS_LINES * look.fontSize() + titlesHeight(chart, width)
@@ -502,19 +474,24 @@ public final class ChartPane extends StackPane {
      * Row labels are always of the text size, the size of the table beside the chart: shrunk to the room a row got,
      * 31 slices beside the table at 1366×768 read in 9 px labels. Up to {@link #ROWS_THAT_FIT} rows that fit the pane
      * at that size, the chart fills the pane, so the value axis is in view with every row; more rows (a long cross,
-     * large text on a small pane) and the chart, still as high as the pane, shows as many whole rows as fit under its
-     * titles, legend and value axis, which move to the top, and {@link #rowScroll} scrolls the rest into view.
+     * large text on a small pane) and the chart scrolls, its value axis and legend moved to the top, where the
+     * {@link #header} keeps them in view while the rows scroll under it; the axis is repeated at the bottom, under the
+     * last rows.
      */
     private void fitRows(JFreeChart chart, ChartLook look) {
-        double available = frame.getHeight();
-        double paneWidth = frame.getWidth();
+        double available = scroller.getViewportBounds().getHeight();
+        double width = scroller.getViewportBounds().getWidth();
+        // the titles and the legend wrap in a narrow pane: measured at its width, so the rows never push them out
+        double frame = FRAME_PADDING + VALUE_AXIS_LINES * look.fontSize() + titlesHeight(chart, width);
         // A label needs a little more than its size, or JFreeChart hides every other one.
         double rowHeight = Math.max(look.fontSize() * ROW_PITCH, minRowHeight);
-        // the titles and the legend wrap in a narrow pane: measured at its width, so the rows never push them out
-        boolean fits = available <= 0
-                || rows <= ROWS_THAT_FIT && (available - frameHeight(chart, look, paneWidth)) / rows >= rowHeight;
+        boolean fits = available <= 0 || rows <= ROWS_THAT_FIT && (available - frame) / rows >= rowHeight;
         scrolls = !fits;
-        double width = fits ? paneWidth : paneWidth - rowScroll.prefWidth(-1);
+        // a chart that scrolls gives each row at least its label's line and a pixel: JFreeChart leaves out a label
+        // that would overlap the one above it, and 12 px labels are 15 px high in some fonts (every other row of a
+        // long cross was blank)
+        viewer.setMinHeight(fits ? 0 : frame + rows * Math.max(Math.max(look.fontSize() * ROW_PITCH * 1.1,
+                labelLineHeight(look) + 1), minRowHeight));
         AxisLocation valueAxisAt = fits ? AxisLocation.BOTTOM_OR_RIGHT : AxisLocation.TOP_OR_LEFT;
         if (chart.getLegend() != null) {
             chart.getLegend().setPosition(fits ? RectangleEdge.BOTTOM : RectangleEdge.TOP);
@@ -525,61 +502,23 @@ public final class ChartPane extends StackPane {
         if (valueAxis != null) {
             valueAxis.setLabel(fits ? valueAxisLabel : null);
         }
-        Axis rowLabels = null;
+        Axis rowAxis = null;
         if (chart.getPlot() instanceof XYPlot xy) {
-            rowLabels = xy.getDomainAxis();
+            rowAxis = xy.getDomainAxis();
             xy.setRangeAxisLocation(valueAxisAt, false);
+            // a chart that scrolls repeats its scale at the bottom, in view with the last rows
+            xy.setRangeAxis(1, fits ? null : copyOf(xy.getRangeAxis()), false);
+            xy.setRangeAxisLocation(1, AxisLocation.BOTTOM_OR_RIGHT, false);
         } else if (chart.getPlot() instanceof CategoryPlot category) {
-            rowLabels = category.getDomainAxis();
+            rowAxis = category.getDomainAxis();
             category.setRangeAxisLocation(valueAxisAt, false);
         }
-        if (rowLabels != null) {
-            rowLabels.setTickLabelFont(rowLabels.getTickLabelFont().deriveFont(look.fontSize()));
+        if (rowAxis != null) {
+            rowAxis.setTickLabelFont(rowAxis.getTickLabelFont().deriveFont(look.fontSize()));
             giveThePlotItsWidth(chart, look, width);
         }
-        // a row that scrolls keeps at least its label's line and a pixel: JFreeChart leaves out a label that would
-        // overlap the one above it, and 12 px labels are 15 px high in some fonts (every other row of a long cross
-        // was blank)
-        scrollingRowHeight = Math.max(Math.max(look.fontSize() * ROW_PITCH * 1.1, labelLineHeight(look) + 1),
-                minRowHeight);
-        int first = (int) Math.round(rowScroll.getValue());
-        rowsInView = fits || rowAxis == null ? rows : (int) Math.max(1, Math.min(rows,
-                Math.floor((available - frameHeight(chart, look, width)) / scrollingRowHeight
-                        - (allRows.getLength() - rows))));
-        rowScroll.setVisible(rowsInView < rows);
-        // the thumb's share of the track is the share of the rows in view
-        rowScroll.setMax(rows - rowsInView);
-        rowScroll.setVisibleAmount(rows == 0 ? 0 : (double) rowsInView * (rows - rowsInView) / rows);
-        rowScroll.setBlockIncrement(Math.max(1, rowsInView - 1));
-        rowScroll.setValue(Math.min(first, rowScroll.getMax()));
-        showRowsFrom(rowScroll.getValue());
         // the values written by arrows at the axis's edge, sized for the plot this width leaves
-        EvidenceCharts.placeNotes(chart, width, available);
-    }
-
-    /** The chart's height without its rows: titles and legend as they wrap {@code width} wide, and the value axis. */
-    private static double frameHeight(JFreeChart chart, ChartLook look, double width) {
-        return FRAME_PADDING + VALUE_AXIS_LINES * look.fontSize() + titlesHeight(chart, width);
-    }
-
-    /**
-     * Shows {@link #rowsInView} whole rows from {@code first} on (rounded: a row is never cut at the plot's edge), with
-     * the margins the chart's own rows' axis has above its first row and below its last; every row while they fit.
-     */
-    private void showRowsFrom(double first) {
-        if (rowAxis == null) {
-            return;
-        }
-        Range shown = rowsInView >= rows ? allRows : new Range(allRows.getLowerBound() + Math.round(first),
-                allRows.getLowerBound() + Math.round(first) + rowsInView + allRows.getLength() - rows);
-        if (!shown.equals(rowAxis.getRange())) {
-            // redrawn at once when scrolled; in a restyle, which holds the chart's notifications, with the rest
-            rowAxis.setRange(shown, true, true);
-        }
-    }
-
-    private void scrollRowsTo(double first) {
-        rowScroll.setValue(Math.max(rowScroll.getMin(), Math.min(rowScroll.getMax(), first)));
+        EvidenceCharts.placeNotes(chart, width, Math.max(available, viewer.getMinHeight()));
     }
 
     /**
@@ -643,9 +582,40 @@ public final class ChartPane extends StackPane {
         }
     }
 
-    /** The axis of a chart's rows: the domain axis of a forest whose rows run down the pane; null for another. */
-    private static ValueAxis rowAxisOf(JFreeChart chart) {
-        return chart.getPlot() instanceof XYPlot xy && xy.getDomainAxis() instanceof SymbolAxis rows ? rows : null;
+    /**
+     * The chart's top, from its title to its value axis above the first row, as drawn on the canvas, shown over the
+     * scrolling rows; none while the chart fits the pane.
+     */
+    private void redrawHeader() {
+        // a chart shown since the drawing that asked for this has not been drawn yet: its own drawing asks again
+        ChartRenderingInfo drawn = viewer == null || !scrolls || !scroller.isVisible() ? null
+                : viewer.getCanvas().getRenderingInfo();
+        Rectangle2D dataArea = drawn == null ? null : drawn.getPlotInfo().getDataArea();
+        if (dataArea == null || dataArea.getMinY() <= 0) {
+            header.setVisible(false);
+            header.setImage(null);
+            return;
+        }
+        ChartCanvas canvas = viewer.getCanvas();
+        // down to the plot's top edge, which the rows then pass under
+        double height = Math.min(Math.ceil(dataArea.getMinY()) + 1, canvas.getHeight());
+        double scale = getScene() == null || getScene().getWindow() == null ? 1
+                : getScene().getWindow().getOutputScaleX();
+        SnapshotParameters top = new SnapshotParameters();
+        top.setTransform(Transform.scale(scale, scale));
+        top.setViewport(new javafx.geometry.Rectangle2D(0, 0, canvas.getWidth() * scale, height * scale));
+        header.setImage(canvas.snapshot(top, null));
+        header.setFitWidth(canvas.getWidth());
+        header.setFitHeight(height);
+        header.setVisible(true);
+    }
+
+    private static ValueAxis copyOf(ValueAxis axis) {
+        try {
+            return (ValueAxis) axis.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("JFreeChart's value axes are cloneable", e);
+        }
     }
 
     private static Axis valueAxis(JFreeChart chart) {
@@ -688,26 +658,9 @@ public final class ChartPane extends StackPane {
     private void copyToClipboard() {
         chart().ifPresent(chart -> {
             ClipboardContent content = new ClipboardContent();
-            content.putImage(SwingFXUtils.toFXImage(whole(() -> export.image(chart)), null));
+            content.putImage(SwingFXUtils.toFXImage(export.image(chart), null));
             Clipboard.getSystemClipboard().setContent(content);
         });
-    }
-
-    /**
-     * What {@code draw} draws of the shown chart with every row on it, not only the rows in view: a copy or an export
-     * is of the whole chart. The pane is not redrawn.
-     */
-    private <T> T whole(Supplier<T> draw) {
-        if (rowAxis == null || rowAxis.getRange().equals(allRows)) {
-            return draw.get();
-        }
-        Range inView = rowAxis.getRange();
-        rowAxis.setRange(allRows, true, false);
-        try {
-            return draw.get();
-        } finally {
-            rowAxis.setRange(inView, true, false);
-        }
     }
 
     /**
@@ -717,13 +670,13 @@ public final class ChartPane extends StackPane {
     private void write(Path target, String format) {
         chart().ifPresent(chart -> {
             if (format.equals("svg")) {
-                String svg = whole(() -> export.svg(chart));
+                String svg = export.svg(chart);
                 executor.run(progress -> {
                     ChartExport.writeSvg(svg, target);
                     return target;
                 }).start();
             } else {
-                BufferedImage image = whole(() -> export.image(chart));
+                BufferedImage image = export.image(chart);
                 executor.run(progress -> {
                     ChartExport.writePng(image, target);
                     return target;

@@ -1,6 +1,5 @@
 package org.verdict.ui.chart;
 
-import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
@@ -52,11 +51,6 @@ public final class RowAxis extends SymbolAxis {
 
     private final List<Row> rows;
     private String[] shown;
-    /** The labels and the font of {@link #widestLabel}. */
-    private transient String[] measuredLabels;
-    private transient Font measuredFont;
-    /** The width the widest of {@link #shown} takes in its font, with the labels' insets. */
-    private transient double widestLabel;
 
     public RowAxis(List<Row> rows) {
         super(null, rows.stream().map(Row::full).toArray(String[]::new));
@@ -110,7 +104,8 @@ public final class RowAxis extends SymbolAxis {
 
     /**
      * A tick for every row in view, each labelled, whatever their number: JFreeChart's own rule draws no tick at all
-     * past {@link #MAXIMUM_TICK_COUNT} (500) in view, and a cross of 900 slices drawn whole had not a single label. As JFreeChart does, a label that would overlap the last one shown is left out (a chart squeezed
+     * past {@link #MAXIMUM_TICK_COUNT} (500) in view, and the tall, scrolling chart of a cross of 900 slices had not a
+     * single label. As JFreeChart does, a label that would overlap the last one shown is left out (a chart squeezed
      * into an exported image); the pane gives each row room for its label.
      */
     @Override
@@ -135,26 +130,6 @@ public final class RowAxis extends SymbolAxis {
             ticks.add(new NumberTick((double) row, label, anchor, anchor, 0));
         }
         return ticks;
-    }
-
-    /**
-     * As wide as the widest label of every row, not only of those in view: the plot then stands still while its rows
-     * scroll ({@link ChartPane}), where it moved sideways, and its Δ axis with it, at each row wider than the rest.
-     */
-    @Override
-    protected double findMaximumTickLabelWidth(List ticks, Graphics2D g2, Rectangle2D drawArea, boolean vertical) {
-        // measured once for the labels and their font: each scroll draws the chart anew
-        if (measuredLabels != shown || !getTickLabelFont().equals(measuredFont)) {
-            List<NumberTick> everyRow = new ArrayList<>(shown.length);
-            for (int row = 0; row < shown.length; row++) {
-                everyRow.add(new NumberTick((double) row, shown[row], TextAnchor.CENTER_RIGHT,
-                        TextAnchor.CENTER_RIGHT, 0));
-            }
-            widestLabel = super.findMaximumTickLabelWidth(everyRow, g2, drawArea, vertical);
-            measuredLabels = shown;
-            measuredFont = getTickLabelFont();
-        }
-        return widestLabel;
     }
 
     @Override

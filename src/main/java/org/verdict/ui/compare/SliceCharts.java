@@ -51,7 +51,6 @@ import org.verdict.core.report.RoundTickAxis;
 import org.verdict.core.report.RowLabels;
 import org.verdict.core.stats.MetricFormat;
 import org.verdict.ui.chart.RowAxis;
-import org.verdict.ui.chart.RowsPlot;
 import org.verdict.ui.compare.SliceChartData.Point;
 import org.verdict.ui.theme.Palette;
 
@@ -358,7 +357,7 @@ public final class SliceCharts {
         values.setAutoRangeIncludesZero(true);
         // "−0.06" with a true minus as in the table, and "−$20k" rather than "−$20,000" in the target's units
         values.setNumberFormatOverride(new AxisTickFormat(numbers));
-        XYPlot plot = new RowsPlot(dataset, slices, values, renderer);
+        XYPlot plot = new XYPlot(dataset, slices, values, renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setDomainGridlinesVisible(false);
         return plot;

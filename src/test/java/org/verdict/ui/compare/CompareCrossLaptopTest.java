@@ -1,6 +1,7 @@
 package org.verdict.ui.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,12 +11,10 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.ResourceBundle;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.control.ScrollBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
@@ -185,14 +184,9 @@ class CompareCrossLaptopTest {
                     .shownLabels() + " at " + xy.getDomainAxis().getTickLabelFont().getSize2D() + " px");
             assertEquals(AxisLocation.TOP_OR_LEFT, xy.getRangeAxisLocation(0),
                     "the scale above the first rows");
-            ScrollBar rows = (ScrollBar) robot.lookup("#compareChart").query().lookup("#chartRows");
-            robot.interact(() -> rows.setValue(rows.getMax()));
-            Rectangle2D[] atTheEnd = new Rectangle2D[1];
-            shownPlot(robot, atTheEnd);
-            assertEquals(area[0], atTheEnd[0], "the scale stands where it stood over the first rows");
-            assertEquals(xy.getDomainAxis().getUpperBound(), ((RowAxis) xy.getDomainAxis()).getSymbols().length - 0.4,
-                    1e-9, "over the last rows");
-            robot.interact(() -> rows.setValue(0));
+            assertNotNull(xy.getRangeAxis(1), "and repeated below the last ones");
+            assertEquals(AxisLocation.BOTTOM_OR_RIGHT, xy.getRangeAxisLocation(1));
+            assertEquals(xy.getRangeAxis(0).getRange(), xy.getRangeAxis(1).getRange(), "the same scale");
         } finally {
             contracts = 4;
             robot.interact(() -> {
@@ -214,52 +208,41 @@ class CompareCrossLaptopTest {
             RowAxis rows = (RowAxis) xy.getDomainAxis();
             assertEquals(601, rows.getSymbols().length);
             Graphics2D g2 = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB).createGraphics();
-            ScrollBar scroll = (ScrollBar) robot.lookup("#compareChart").query().lookup("#chartRows");
-            Set<Integer> labelled = new TreeSet<>();
-            Set<Integer> hovered = new TreeSet<>();
-            // page by page, as the pane shows them
-            for (double first = 0; first < scroll.getMax() + scroll.getBlockIncrement();
-                 first += scroll.getBlockIncrement()) {
-                double page = Math.min(first, scroll.getMax());
-                robot.interact(() -> scroll.setValue(page));
-                shownPlot(robot, area);
-                List<?> ticks = rows.refreshTicks(g2, new AxisState(), area[0], RectangleEdge.LEFT);
-                double widest = 0;
-                for (Object shown : ticks) {
-                    ValueTick tick = (ValueTick) shown;
-                    int row = (int) tick.getValue();
-                    assertEquals(rows.shownLabels().get(row), tick.getText(), "row " + row + " drawn with its label");
-                    assertTrue(tick.getText().matches(".+ \\(n=[0-9,]+\\).*"),
-                            "'" + tick.getText() + "' names its slice with its n");
-                    widest = Math.max(widest, g2.getFontMetrics(rows.getTickLabelFont()).stringWidth(tick.getText()));
-                    labelled.add(row);
-                }
-                assertTrue(area[0].getMinX() > widest, "the plot starts at " + area[0].getMinX()
-                        + " px, right of the labels, " + widest + " px wide");
-                // the middle of each whisker in view, between its mark and its upper end, gives the row's tooltip
-                IntervalXYDataset intervals = (IntervalXYDataset) xy.getDataset();
-                for (int series = 0; series < intervals.getSeriesCount(); series++) {
-                    for (int item = 0; item < intervals.getItemCount(series); item++) {
-                        int row = (int) intervals.getXValue(series, item);
-                        if (!xy.getDomainAxis().getRange().contains(row)) {
-                            continue;
-                        }
-                        double x = xy.getRangeAxis().valueToJava2D((intervals.getYValue(series, item)
-                                + intervals.getEndYValue(series, item)) / 2, area[0], xy.getRangeAxisEdge());
-                        double y = rows.valueToJava2D(row, area[0], xy.getDomainAxisEdge());
-                        ChartEntity entity = viewer(robot).getCanvas().getRenderingInfo().getEntityCollection()
-                                .getEntity(x, y);
-                        assertTrue(entity instanceof XYItemEntity && entity.getToolTipText()
-                                        .startsWith(rows.getSymbols()[row].replaceAll(" [▲▼]$", "") + ":"),
-                                "row " + row + " (" + rows.getSymbols()[row] + ") at its whisker: " + (entity == null
-                                        ? "no tooltip" : entity.getToolTipText()));
-                        hovered.add(row);
-                    }
+            List<?> ticks = rows.refreshTicks(g2, new AxisState(), area[0], RectangleEdge.LEFT);
+            List<String> drawn = ticks.stream().map(ValueTick.class::cast).map(ValueTick::getText).toList();
+            double pitch = area[0].getHeight() / rows.getSymbols().length;
+            double labelHeight = g2.getFontMetrics(rows.getTickLabelFont()).getHeight();
+            for (int i = 0; i < drawn.size(); i++) {
+                assertEquals(rows.shownLabels().get(i), drawn.get(i), "row " + i + " drawn with its label, rows "
+                        + pitch + " px apart, labels " + labelHeight + " px high");
+            }
+            assertEquals(rows.getSymbols().length, drawn.size(), "a label for every row");
+            double widest = 0;
+            for (String label : drawn) {
+                assertTrue(label.matches(".+ \\(n=[0-9,]+\\).*"), "'" + label + "' names its slice with its n");
+                widest = Math.max(widest, g2.getFontMetrics(rows.getTickLabelFont()).stringWidth(label));
+            }
+            assertTrue(area[0].getMinX() > widest, "the plot starts at " + area[0].getMinX()
+                    + " px, right of the labels, " + widest + " px wide");
+            // the middle of each whisker, between its mark and its upper end, gives the row's tooltip
+            IntervalXYDataset intervals = (IntervalXYDataset) xy.getDataset();
+            int hovered = 0;
+            for (int series = 0; series < intervals.getSeriesCount(); series++) {
+                for (int item = 0; item < intervals.getItemCount(series); item++) {
+                    int row = (int) intervals.getXValue(series, item);
+                    double x = xy.getRangeAxis().valueToJava2D((intervals.getYValue(series, item)
+                            + intervals.getEndYValue(series, item)) / 2, area[0], xy.getRangeAxisEdge());
+                    double y = rows.valueToJava2D(row, area[0], xy.getDomainAxisEdge());
+                    ChartEntity entity = viewer(robot).getCanvas().getRenderingInfo().getEntityCollection()
+                            .getEntity(x, y);
+                    assertTrue(entity instanceof XYItemEntity && entity.getToolTipText()
+                                    .startsWith(rows.getSymbols()[row].replaceAll(" [▲▼]$", "") + ":"),
+                            "row " + row + " (" + rows.getSymbols()[row] + ") at its whisker: " + (entity == null
+                                    ? "no tooltip" : entity.getToolTipText()));
+                    hovered++;
                 }
             }
-            assertEquals(601, labelled.size(), "every row labelled in its turn");
-            assertEquals(601, hovered.size(), "every row has its interval");
-            robot.interact(() -> scroll.setValue(0));
+            assertEquals(601, hovered, "every row has its interval");
         } finally {
             contracts = 4;
         }
@@ -269,7 +252,8 @@ class CompareCrossLaptopTest {
     void aForestTallerThanThePaneKeepsItsLegendAndScaleInViewWhileItsRowsScroll(FxRobot robot) throws Exception {
         contracts = 12;
         Node pane = robot.lookup("#compareChart").query();
-        ScrollBar rows = (ScrollBar) pane.lookup("#chartRows");
+        ScrollPane scroller = pane.lookupAll("*").stream().filter(ScrollPane.class::isInstance)
+                .map(ScrollPane.class::cast).findFirst().orElseThrow();
         try {
             showCross(robot, VIEWS[1]);
             Rectangle2D[] area = new Rectangle2D[1];
@@ -278,7 +262,7 @@ class CompareCrossLaptopTest {
             int top = (int) Math.floor(area[0].getMinY());
             int width = (int) Math.floor(area[0].getMaxX());
             WritableImage first = snapshot(robot, pane);
-            robot.interact(() -> rows.setValue(rows.getMax() / 2));
+            robot.interact(() -> scroller.setVvalue(scroller.getVmax() / 2));
             WaitForAsyncUtils.waitForFxEvents(10);
             WritableImage middle = snapshot(robot, pane);
             assertTrue(firstDifferingLine(first, middle, top, (int) first.getHeight(), width) >= 0,
@@ -287,7 +271,7 @@ class CompareCrossLaptopTest {
                     "mid-list, the chart's top " + top + " px (title, legend, Δ axis) are as above the first row");
         } finally {
             contracts = 4;
-            robot.interact(() -> rows.setValue(0));
+            robot.interact(() -> scroller.setVvalue(0));
         }
     }
 
