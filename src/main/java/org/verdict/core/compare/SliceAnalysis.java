@@ -1663,8 +1663,10 @@ final class SliceAnalysis {
                     regressionValue(metric, 0, totals), regressionValue(metric, 1, totals), replicate[m][0],
                     replicate[m][1], studentized.of(m), blocks, spread.degreesOfFreedom(), test, null,
                     metric == Metric.MAPE ? mapeNote : null));
-            results.add(withSpreadlessSaid(spread.withSaid(onRatioOfMeans(comparison, totals, replicate, blocks,
-                    spread.degreesOfFreedom())), replicate[m][0], replicate[m][1]));
+            MetricComparison onRatio = onRatioOfMeans(comparison, totals, replicate, blocks, spread.degreesOfFreedom());
+            // under the minimum Δ's interval is withheld (TooFewExamples), so nothing stands to say of it
+            results.add(withSpreadlessSaid(new TooFewExamples(options.minSliceSize()).covers(rows) ? onRatio
+                    : spread.withSaid(onRatio), replicate[m][0], replicate[m][1]));
         }
         return results;
     }

@@ -53,8 +53,10 @@ class ErrorRatioBetterEndTest {
 
     /**
      * 30 houses: production misses one by 200,000 and the others by 1,000 (mae 7,633.33); the candidate misses each by
-     * 900–920 (mae 910). The paired t, −6,723.33 [−20,290.73, +6,844.06], reaches below −7,633.33, a candidate mae below
-     * 0, so the better end is the bound, marked †; the worse end is the paired t's.
+     * 900–920 (mae 910). One house carries Δ's variance: the paired differences' kurtosis is 28.03, so t takes
+     * 2/ν = 2/29 + (28.03 − 3)/30, ν = 2.21 degrees of freedom, not 29 (NumPy/SciPy): −6,723.33 [−32,780.91, +19,334.24]
+     * (t on 29 would give +6,844.06 at the worse end). It reaches below −7,633.33, a candidate mae below 0, so the
+     * better end is the bound, marked †; the worse end is the t interval's.
      */
     @Test
     void aHeavyTailedSmallSliceEndsAtMinusProductionMarkedAsTheBound() {
@@ -73,7 +75,7 @@ class ErrorRatioBetterEndTest {
         assertEquals(-7_633.333333333333, mae.deltaCi().lower(), 1e-6, mae.deltaCi().toString());
         assertEquals(SliceResult.BoundEnds.LOWER, mae.boundEnds(mae.deltaCi()));
         assertTrue(mae.deltaText(mae.deltaCi()).contains("−7,633†"), mae.deltaText(mae.deltaCi()));
-        assertEquals(6_844.062213797063, mae.deltaCi().upper(), 0.1 * (6_844.062213797063 + 6_723.333333333333),
+        assertEquals(19_334.244368927495, mae.deltaCi().upper(), 0.1 * (19_334.244368927495 + 6_723.333333333333),
                 mae.deltaCi().toString());
         assertEquals(Verdict.INCONCLUSIVE, mae.verdict());
     }
