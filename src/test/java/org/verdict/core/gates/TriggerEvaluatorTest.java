@@ -12,6 +12,7 @@ import org.verdict.core.gates.triggers.FeatureDrift;
 import org.verdict.core.gates.triggers.RetrainingAssessment;
 import org.verdict.core.gates.triggers.RetrainingDecision;
 import org.verdict.core.gates.triggers.Trigger;
+import org.verdict.core.gates.triggers.TriggerResult;
 import org.verdict.core.gates.triggers.TriggerState;
 import org.verdict.core.pack.PackException;
 
@@ -92,6 +93,38 @@ class TriggerEvaluatorTest {
         assertEquals(RetrainingDecision.INVESTIGATE, above.suggestion());
         RetrainingAssessment below = assess(new TestPack(folder).suite("feedback", "fb.csv", feedback(39)));
         assertFalse(below.fired(Trigger.FEEDBACK));
+    }
+
+    /** 31 days from 2026-10-01 at 1,000 interactions: 29 / 31 negative on odd / even days, from day 22 44 / 46. */
+    private static String feedbackRisingFromDay(int firstRaisedDay) {
+        StringBuilder csv = new StringBuilder("date,interactions,negative\n");
+        for (int day = 1; day <= 31; day++) {
+            int negative = day < firstRaisedDay ? (day % 2 == 1 ? 29 : 31) : (day % 2 == 1 ? 44 : 46);
+            csv.append(String.format("2026-10-%02d,1000,%d%n", day, negative));
+        }
+        return csv.toString();
+    }
+
+    @Test
+    void aRiseThatHasLastedTenDaysStillFiresOnTheLastWeeksMean() throws PackException {
+        // the latest day, 4.4%, against its 28 days before (19 at 2.9/3.1%, 9 raised ones): mean 3.482%, sd 0.7283
+        // points, threshold 4.939%: the raised days in the window hide the rise. The last 7 days' mean 4.486%
+        // against the 24 days before them (21 at 2.9/3.1%, 3 raised): mean 3.1875%, sd 0.5294 points, threshold
+        // 3.1875 + 2 · 0.5294 / √7 = 3.588%: fired (NumPy, ddof=1)
+        RetrainingAssessment rising = assess(new TestPack(folder)
+                .suite("feedback", "fb.csv", feedbackRisingFromDay(22)));
+        TriggerResult feedback = rising.result(Trigger.FEEDBACK);
+        assertEquals(0.0493873, feedback.numbers().get("threshold"), 1e-7);
+        assertEquals(0.0448571, feedback.numbers().get("weekRate"), 1e-7);
+        assertEquals(0.0358769, feedback.numbers().get("weekThreshold"), 1e-7);
+        assertTrue(rising.fired(Trigger.FEEDBACK), feedback.detail());
+        assertTrue(feedback.detail().contains("the last 7 days 4.49% (n=7,000) vs 3.19% + 2 sd/√7 = 3.59% of the 24"
+                + " days before them: a sustained rise"), feedback.detail());
+
+        // the same days without the rise: the last week's mean 2.986% is under its threshold 3.077%
+        RetrainingAssessment steady = assess(new TestPack(folder)
+                .suite("feedback", "fb.csv", feedbackRisingFromDay(32)));
+        assertFalse(steady.fired(Trigger.FEEDBACK), steady.result(Trigger.FEEDBACK).detail());
     }
 
     @Test

@@ -24,6 +24,9 @@ import org.verdict.core.stats.PValueAdjustment;
  * files) and suggests retrain / defer / investigate.
  */
 public final class TriggerEvaluator {
+    /** Days in the feedback trigger's sustained-rise check (a week, which also averages out weekday patterns). */
+    private static final int SUSTAINED_DAYS = 7;
+
     private final GatePolicy policy;
 
     public TriggerEvaluator(GatePolicy policy) {
@@ -39,7 +42,7 @@ public final class TriggerEvaluator {
                 metricDecay(monitoring.primaryMetric(), primaryMetric, targetUnit),
                 driftTrigger(suites.drift().isPresent(), drift),
                 safetyRise(monitoring.safetyViolations()),
-                feedbackTrigger(suites.feedback().isPresent(), feedback),
+                feedbackTrigger(suites.feedback().orElse(List.of()), feedback),
                 labelledVolume(monitoring.newLabelledExamples()));
         return suggest(triggers, drift, feedback);
     }
@@ -149,15 +152,10 @@ public final class TriggerEvaluator {
 
     /** Each day against the mean + 2 sd of the up to {@code feedbackWindow} days before it. */
     List<FeedbackCheck> feedback(List<FeedbackDay> days) {
-        int window = policy.triggers().feedbackWindow();
-        int minimum = policy.triggers().feedbackMinHistory();
         List<FeedbackCheck> checks = new ArrayList<>();
         for (int i = 0; i < days.size(); i++) {
-            SummaryStatistics before = new SummaryStatistics();
-            for (int j = Math.max(0, i - window); j < i; j++) {
-                before.addValue(days.get(j).negativeRate());
-            }
-            boolean enough = before.getN() >= minimum;
+            SummaryStatistics before = earlierDays(days, i);
+            boolean enough = before.getN() >= policy.triggers().feedbackMinHistory();
             double mean = enough ? before.getMean() : Double.NaN;
             double sd = enough ? before.getStandardDeviation() : Double.NaN;
             checks.add(new FeedbackCheck(days.get(i).date(), days.get(i).negativeRate(), mean, sd,
@@ -166,8 +164,49 @@ public final class TriggerEvaluator {
         return checks;
     }
 
-    private TriggerResult feedbackTrigger(boolean present, List<FeedbackCheck> checks) {
-        if (!present || checks.isEmpty()) {
+    /** The daily negative rates of the up to {@code feedbackWindow} days before day {@code end}. */
+    private SummaryStatistics earlierDays(List<FeedbackDay> days, int end) {
+        SummaryStatistics before = new SummaryStatistics();
+        for (int j = Math.max(0, end - policy.triggers().feedbackWindow()); j < end; j++) {
+            before.addValue(days.get(j).negativeRate());
+        }
+        return before;
+    }
+
+    /**
+     * The mean daily rate of the last {@link #SUSTAINED_DAYS} days against the mean + 2 sd/√7 of the up to
+     * {@code feedbackWindow} days before them. The latest day alone is judged against a window that, a week into a
+     * sustained rise, already holds the raised days, so it stops firing while the rise goes on; a week's mean does
+     * not (bench/feedback_sustained_rise.py). Null when there are too few days before the week to judge it.
+     */
+    private SustainedRise sustainedRise(List<FeedbackDay> days) {
+        int weekStart = days.size() - SUSTAINED_DAYS;
+        if (weekStart < 0) {
+            return null;
+        }
+        SummaryStatistics before = earlierDays(days, weekStart);
+        if (before.getN() < policy.triggers().feedbackMinHistory()) {
+            return null;
+        }
+        SummaryStatistics week = new SummaryStatistics();
+        long interactions = 0;
+        for (FeedbackDay day : days.subList(weekStart, days.size())) {
+            week.addValue(day.negativeRate());
+            interactions += day.interactions();
+        }
+        double threshold = before.getMean() + 2 * before.getStandardDeviation() / Math.sqrt(SUSTAINED_DAYS);
+        return new SustainedRise(week.getMean(), interactions, before.getMean(), threshold, before.getN());
+    }
+
+    private record SustainedRise(double rate, long interactions, double baselineMean, double threshold,
+                                 long baselineDays) {
+        boolean exceeded() {
+            return rate > threshold;
+        }
+    }
+
+    private TriggerResult feedbackTrigger(List<FeedbackDay> days, List<FeedbackCheck> checks) {
+        if (checks.isEmpty()) {
             return noEvidence(Trigger.FEEDBACK, "the pack has no feedback file");
         }
         FeedbackCheck latest = checks.get(checks.size() - 1);
@@ -175,11 +214,25 @@ public final class TriggerEvaluator {
             return noEvidence(Trigger.FEEDBACK, "fewer than " + policy.triggers().feedbackMinHistory()
                     + " days of feedback before " + latest.date());
         }
-        return new TriggerResult(Trigger.FEEDBACK, latest.exceeded() ? TriggerState.FIRED : TriggerState.QUIET,
-                String.format(Locale.ROOT, "negative feedback %.2f%% on %s vs rolling mean %.2f%% + 2 sd = %.2f%%",
-                        latest.rate() * 100, latest.date(), latest.rollingMean() * 100, latest.threshold() * 100),
-                NamedNumbers.of("rate", latest.rate()).and("rollingMean", latest.rollingMean())
-                        .and("rollingSd", latest.rollingSd()).and("threshold", latest.threshold()).inOrder());
+        String detail = String.format(Locale.ROOT,
+                "negative feedback %.2f%% on %s (%s) vs rolling mean %.2f%% + 2 sd = %.2f%% of the %d days before it",
+                latest.rate() * 100, latest.date(),
+                MetricFormat.sampleSize(days.get(days.size() - 1).interactions()), latest.rollingMean() * 100,
+                latest.threshold() * 100, Math.min(days.size() - 1, policy.triggers().feedbackWindow()));
+        NamedNumbers numbers = NamedNumbers.of("rate", latest.rate()).and("rollingMean", latest.rollingMean())
+                .and("rollingSd", latest.rollingSd()).and("threshold", latest.threshold());
+        SustainedRise week = sustainedRise(days);
+        if (week != null) {
+            detail += String.format(Locale.ROOT, "; the last %d days %.2f%% (%s) vs %.2f%% + 2 sd/√%d = %.2f%% of the "
+                            + "%d days before them%s", SUSTAINED_DAYS, week.rate() * 100,
+                    MetricFormat.sampleSize(week.interactions()), week.baselineMean() * 100, SUSTAINED_DAYS,
+                    week.threshold() * 100, week.baselineDays(), week.exceeded() ? ": a sustained rise" : "");
+            numbers = numbers.and("weekRate", week.rate()).and("weekBaselineMean", week.baselineMean())
+                    .and("weekThreshold", week.threshold());
+        }
+        boolean fired = latest.exceeded() || week != null && week.exceeded();
+        return new TriggerResult(Trigger.FEEDBACK, fired ? TriggerState.FIRED : TriggerState.QUIET, detail,
+                numbers.inOrder());
     }
 
     TriggerResult labelledVolume(Long newLabelled) {
