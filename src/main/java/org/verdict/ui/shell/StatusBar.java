@@ -16,6 +16,7 @@ import org.verdict.core.pack.ReviewPack;
 import org.verdict.ui.files.FolderText;
 import org.verdict.ui.task.ActivityArea;
 import org.verdict.ui.task.ActivityMonitor;
+import org.verdict.ui.theme.ReadableLabel;
 
 /**
  * The pack, its hash, the decision store in use and (when it is another log) the log Audit has open on the left;
@@ -30,12 +31,7 @@ final class StatusBar extends HBox {
     private final Label packName = new Label();
     private final Label packHash = new Label();
     /** The store signing goes to stays readable up to 20 ems when the log Audit shows is named beside it. */
-    private final Label store = new Label() {
-        @Override
-        protected double computeMinWidth(double height) {
-            return Math.min(computePrefWidth(height), snapSizeX(STORE_MIN_EMS * getFont().getSize()));
-        }
-    };
+    private final Label store = new ReadableLabel(STORE_MIN_EMS);
     private final Label audited = new Label();
     private final Label notice = new Label();
     private final ActivityArea progressArea;

@@ -6,17 +6,22 @@ import javafx.animation.Timeline;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.util.Duration;
+import org.verdict.ui.theme.ReadableLabel;
 
 /**
  * The progress of an {@link ActivityMonitor}'s work: its message and a progress bar, shown while the work runs
  * longer than a moment, sampled every 50 ms while it is busy (the worker never touches the nodes).
  */
 public final class ActivityArea extends HBox {
+    /** Room the message keeps when the bar is short of it: about "…Compared 59 of 174 slices". */
+    private static final double MESSAGE_MIN_EMS = 14;
+
     /**
      * @param idPrefix e.g. "activity": the nodes are {@code #activityArea}, {@code #activityMessage},
      *                 {@code #activityProgress}
@@ -31,11 +36,14 @@ public final class ActivityArea extends HBox {
         bar.setPrefWidth(160);
         bar.setMinWidth(Region.USE_PREF_SIZE);
         bar.progressProperty().bind(activity.fractionProperty());
-        Label message = new Label();
+        Label message = new ReadableLabel(MESSAGE_MIN_EMS);
         message.setId(idPrefix + "Message");
         message.textProperty().bind(activity.messageProperty());
-        // a status bar shared with the pack, its hash and the stores cuts a long message ("Waiting for another
-        // comp…"): hovering it reads it whole
+        // a status bar shared with the pack, its hash and the stores cuts a long message at its start, since the end
+        // is the step that changes ("…production p3 — Compared 59 of 174 slices"; the title is the view's too):
+        // hovering it reads it whole
+        message.setTextOverrun(OverrunStyle.LEADING_ELLIPSIS);
+        message.setEllipsisString("…");
         Tooltip whole = new Tooltip();
         whole.textProperty().bind(activity.messageProperty());
         message.setTooltip(whole);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -86,6 +87,26 @@ class LongOpeningTest {
 
         assertEquals(idle, robot.lookup(".status-bar").query().getLayoutBounds().getHeight(), 0.5,
                 "the status bar's height with progress and Cancel");
+        robot.clickOn("#activityCancel");
+        WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> !robot.lookup("#activityArea").query().isVisible());
+    }
+
+    /**
+     * A narrow status bar cuts a long progress message at its start: the end is the step that changes ("… reading
+     * primary.csv", "… Compared 59 of 174 slices"), and cut at the end it read the same for the whole run.
+     */
+    @Test
+    void aCutProgressMessageKeepsItsChangingEnd(FxRobot robot) throws Exception {
+        robot.interact(() -> window.openPack(folder.resolve("slow-pack-with-a-long-folder-name-that-fills-the-bar"),
+                true));
+        WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> robot.lookup("#activityArea").query().isVisible());
+        robot.interact(() -> robot.lookup(".status-bar").query().getScene().getWindow().setWidth(900));
+        robot.interact(() -> { });
+        Label message = robot.lookup("#activityMessage").queryAs(Label.class);
+        String shown = robot.from(message).lookup(".text").queryAs(Text.class).getText();
+
+        assertTrue(shown.contains("…"), "at 900 px the message is cut: " + shown);
+        assertTrue(shown.endsWith("reading primary.csv"), "the changing end stays in view: " + shown);
         robot.clickOn("#activityCancel");
         WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> !robot.lookup("#activityArea").query().isVisible());
     }
