@@ -15,10 +15,19 @@ import org.verdict.core.stats.DeltaInference;
  * @param note extra facts a reader needs, e.g. how many examples mape skipped because their label is 0
  * @param tooFewExamplesReason the parts of {@code unstableReason} where it is a model interval withheld for the
  *                             slice's size alone ({@link TooFewExamples}); else null
+ * @param fewBlocks where Δ's interval rests on a few blocks, how few (its sentence is part of {@code note}); else null
  */
 record MetricComparison(Metric metric, MetricEstimate production, MetricEstimate candidate, Double delta,
                         DeltaInference inference, String test, String unavailableReason, String unstableReason,
-                        String note, TooFewExamplesReason tooFewExamplesReason) {
+                        String note, TooFewExamplesReason tooFewExamplesReason, DeltaOnFewBlocks fewBlocks) {
+
+    /** A comparison whose Δ, if it has an interval, does not rest on a few blocks. */
+    MetricComparison(Metric metric, MetricEstimate production, MetricEstimate candidate, Double delta,
+                     DeltaInference inference, String test, String unavailableReason, String unstableReason,
+                     String note, TooFewExamplesReason tooFewExamplesReason) {
+        this(metric, production, candidate, delta, inference, test, unavailableReason, unstableReason, note,
+                tooFewExamplesReason, null);
+    }
 
     /** A comparison whose unstable reason, if any, is not the slice's size alone. */
     MetricComparison(Metric metric, MetricEstimate production, MetricEstimate candidate, Double delta,

@@ -121,6 +121,49 @@ final class SliceAnalysis {
     static final int CALIBRATION_WIDTH = 4 + 2 * Calibration.SQUARED_ERROR_SUMS + 1;
     /** Per example: |e| p, c; e² p, c; |e|/|y| p, c (y ≠ 0); y ≠ 0; y − centre; (y − centre)²; count. */
     static final int REGRESSION_WIDTH = 10;
+    /** Where each sum of the {@link #REGRESSION_WIDTH} layout sits; production's error sums first, the candidate's next. */
+    private static final int ABSOLUTE_ERRORS = 0;
+    private static final int SQUARED_ERRORS = 2;
+    private static final int RELATIVE_ERRORS = 4;
+    private static final int NONZERO_LABELS = 6;
+    private static final int LABEL_DEVIATIONS = 7;
+    private static final int LABEL_SQUARED_DEVIATIONS = 8;
+    private static final int ROWS = 9;
+
+    /**
+     * The errors a regression metric is a mean of, in the {@link #REGRESSION_WIDTH} layout: each model's sum of them
+     * and the count they are a mean over, and what they are called. rmse and r2 both rest on the squared errors.
+     */
+    private enum RegressionErrors {
+        ABSOLUTE(ABSOLUTE_ERRORS, ROWS, "absolute error"),
+        SQUARED(SQUARED_ERRORS, ROWS, "squared error"),
+        RELATIVE(RELATIVE_ERRORS, NONZERO_LABELS, "relative error");
+
+        private final int productionSum;
+        final int count;
+        /** Singular, as in "the candidate's squared error". */
+        final String words;
+
+        RegressionErrors(int productionSum, int count, String words) {
+            this.productionSum = productionSum;
+            this.count = count;
+            this.words = words;
+        }
+
+        /** The component holding the sum of {@code model}'s errors: 0 production, 1 the candidate. */
+        int sumOf(int model) {
+            return productionSum + model;
+        }
+
+        static RegressionErrors of(Metric metric) {
+            return switch (metric) {
+                case MAE -> ABSOLUTE;
+                case RMSE, R2 -> SQUARED;
+                case MAPE -> RELATIVE;
+                default -> throw new IllegalArgumentException(metric.wireName() + " is not a regression metric");
+            };
+        }
+    }
 
     /** The per-row data of a row-level table; null when the slices come as summaries ({@link SummarySlice}). */
     private final PairedModels models;
@@ -348,7 +391,7 @@ final class SliceAnalysis {
         if (task == Task.REGRESSION) {
             double[][] blocks = slice.blocks();
             for (double[] block : blocks) {
-                zeroLabels += Math.round(block[REGRESSION_WIDTH - 1] - block[6]);
+                zeroLabels += Math.round(block[ROWS] - block[NONZERO_LABELS]);
             }
             results.addAll(regressionMetrics(blockResampler(slice), slice.n(), zeroLabels, null, random.split()));
         }
@@ -1567,23 +1610,23 @@ final class SliceAnalysis {
             candidateVaries |= cand[row] != firstCandidate;
             double ep = prod[row] - y;
             double ec = cand[row] - y;
-            blockSums[b] += Math.abs(ep);
-            blockSums[b + 1] += Math.abs(ec);
-            blockSums[b + 2] += ep * ep;
-            blockSums[b + 3] += ec * ec;
+            blockSums[b + ABSOLUTE_ERRORS] += Math.abs(ep);
+            blockSums[b + ABSOLUTE_ERRORS + 1] += Math.abs(ec);
+            blockSums[b + SQUARED_ERRORS] += ep * ep;
+            blockSums[b + SQUARED_ERRORS + 1] += ec * ec;
             if (y != 0) {
                 double relativeP = Math.abs(ep) / Math.abs(y);
                 double relativeC = Math.abs(ec) / Math.abs(y);
-                blockSums[b + 4] += relativeP;
-                blockSums[b + 5] += relativeC;
-                blockSums[b + 6] += 1;
+                blockSums[b + RELATIVE_ERRORS] += relativeP;
+                blockSums[b + RELATIVE_ERRORS + 1] += relativeC;
+                blockSums[b + NONZERO_LABELS] += 1;
                 nearZero.add(y, relativeP, relativeC);
             } else {
                 zeroLabels++;
             }
-            blockSums[b + 7] += y - centre;
-            blockSums[b + 8] += (y - centre) * (y - centre);
-            blockSums[b + 9] += 1;
+            blockSums[b + LABEL_DEVIATIONS] += y - centre;
+            blockSums[b + LABEL_SQUARED_DEVIATIONS] += (y - centre) * (y - centre);
+            blockSums[b + ROWS] += 1;
         }
         boolean several = n > 1;
         OneOutput oneOutput = new OneOutput(
@@ -1630,22 +1673,20 @@ final class SliceAnalysis {
                 List.of(StudentizedBootstrap.Scale.LOG, StudentizedBootstrap.Scale.LOG, StudentizedBootstrap.Scale.LOG,
                         StudentizedBootstrap.Scale.LOG_OF_COMPLEMENT),
                 value,
-                (m, model) -> switch (metrics.get(m)) {
-                    case MAE -> new int[] {model, 9};
-                    case RMSE -> new int[] {2 + model, 9};
-                    case MAPE -> new int[] {4 + model, 6};
-                    case R2 -> new int[] {2 + model, 7, 8, 9};
-                    default -> throw new IllegalArgumentException(metrics.get(m).wireName());
+                (m, model) -> {
+                    RegressionErrors errors = RegressionErrors.of(metrics.get(m));
+                    return metrics.get(m) == Metric.R2
+                            ? new int[] {errors.sumOf(model), LABEL_DEVIATIONS, LABEL_SQUARED_DEVIATIONS, ROWS}
+                            : new int[] {errors.sumOf(model), errors.count};
                 },
-                (m, model) -> switch (metrics.get(m)) {
-                    case MAE -> new CarriedSum(model, "absolute error",
-                            StudentizedBootstrap.MAX_WIDTH_RATIO_OF_ABSOLUTE_ERRORS);
-                    case RMSE -> new CarriedSum(2 + model, "squared error");
-                    case MAPE -> new CarriedSum(4 + model, "relative error");
-                    // r2 = 1 − SSE/SST rests on the squared errors as rmse does; adding the labels' squared deviations
-                    // (SST) as a second trigger made r2 fall back 1.5 times as often, with the same coverage
-                    case R2 -> new CarriedSum(2 + model, "squared error");
-                    default -> throw new IllegalArgumentException(metrics.get(m).wireName());
+                // r2 = 1 − SSE/SST rests on the squared errors as rmse does; adding the labels' squared deviations
+                // (SST) as a second trigger made r2 fall back 1.5 times as often, with the same coverage
+                (m, model) -> {
+                    RegressionErrors errors = RegressionErrors.of(metrics.get(m));
+                    return errors == RegressionErrors.ABSOLUTE
+                            ? new CarriedSum(errors.sumOf(model), errors.words,
+                                    StudentizedBootstrap.MAX_WIDTH_RATIO_OF_ABSOLUTE_ERRORS)
+                            : new CarriedSum(errors.sumOf(model), errors.words);
                 });
         double[][][] replicate = blockReplicates.draw(resampler, REGRESSION_WIDTH, metrics.size(), value, studentized,
                 random, new int[] {0, REGRESSION_WIDTH}, -1, null).values();
@@ -1681,56 +1722,40 @@ final class SliceAnalysis {
      * ({@link WaldDifference#kurtosisDegreesOfFreedom}) is k − 1 for well-spread blocks (docs/statistics.md, "Δ where
      * a few rows carry the errors").
      *
-     * @param fewBlocksSaid why Δ's interval is wider, where fewer than {@link SumConcentration#MIN_EFFECTIVE_UNITS}
-     *                      effective blocks carry its variance; otherwise null
+     * @param fewBlocks why Δ's interval is wider, where fewer than {@link SumConcentration#MIN_EFFECTIVE_UNITS}
+     *                  effective blocks carry its variance; otherwise null
      */
-    private record DeltaSpread(double degreesOfFreedom, String fewBlocksSaid) {
+    private record DeltaSpread(double degreesOfFreedom, DeltaOnFewBlocks fewBlocks) {
         static DeltaSpread of(BlockResampler resampler, Metric metric, String units) {
-            // (candidate's sum, production's sum, the count it is a mean over) in the REGRESSION_WIDTH layout
-            int[] components = switch (metric) {
-                case MAE -> new int[] {1, 0, 9};
-                case MAPE -> new int[] {5, 4, 6};
-                default -> new int[] {3, 2, 9};
-            };
+            RegressionErrors errors = RegressionErrors.of(metric);
             double[] totals = resampler.totals();
-            if (!(totals[components[2]] > 0)) {
+            if (!(totals[errors.count] > 0)) {
                 return new DeltaSpread(resampler.blocks() - 1, null);
             }
-            double delta = (totals[components[0]] - totals[components[1]]) / totals[components[2]];
+            double delta = (totals[errors.sumOf(1)] - totals[errors.sumOf(0)]) / totals[errors.count];
             double[] contributions = new double[resampler.blocks()];
             double[] squares = new double[contributions.length];
             for (int b = 0; b < contributions.length; b++) {
                 double[] sums = resampler.block(b);
-                contributions[b] = sums[components[0]] - sums[components[1]] - delta * sums[components[2]];
+                contributions[b] = sums[errors.sumOf(1)] - sums[errors.sumOf(0)] - delta * sums[errors.count];
                 squares[b] = contributions[b] * contributions[b];
             }
             double degreesOfFreedom = WaldDifference.kurtosisDegreesOfFreedom(contributions);
             SumConcentration carried = SumConcentration.of(squares);
-            String said = !carried.concentrated() ? null : String.format(Locale.ROOT,
-                    "%s, so Δ's interval takes Student's t on %.1f degrees of freedom, not %d: it rests on those %s,"
-                            + " and more %s like them would settle it",
-                    carried.describe(units, "the variance of Δ's " + errorWords(metric)), degreesOfFreedom,
-                    contributions.length - 1, units, units);
-            return new DeltaSpread(degreesOfFreedom, said);
-        }
-
-        private static String errorWords(Metric metric) {
-            return switch (metric) {
-                case MAE -> "absolute errors";
-                case MAPE -> "relative errors";
-                default -> "squared errors";
-            };
+            return new DeltaSpread(degreesOfFreedom, !carried.concentrated() ? null
+                    : new DeltaOnFewBlocks(carried.carryingHalf(), contributions.length, carried.carriedShare(), units,
+                            errors.words + "s", degreesOfFreedom));
         }
 
         MetricComparison withSaid(MetricComparison comparison) {
-            if (fewBlocksSaid == null || comparison.inference() == null) {
+            if (fewBlocks == null || comparison.inference() == null) {
                 return comparison;
             }
+            String said = fewBlocks.sentence();
             return new MetricComparison(comparison.metric(), comparison.production(), comparison.candidate(),
                     comparison.delta(), comparison.inference(), comparison.test(), comparison.unavailableReason(),
-                    comparison.unstableReason(),
-                    comparison.note() == null ? fewBlocksSaid : comparison.note() + "; " + fewBlocksSaid,
-                    comparison.tooFewExamplesReason());
+                    comparison.unstableReason(), comparison.note() == null ? said : comparison.note() + "; " + said,
+                    comparison.tooFewExamplesReason(), fewBlocks);
         }
     }
 
@@ -1750,15 +1775,9 @@ final class SliceAnalysis {
             return comparison;
         }
         Metric metric = comparison.metric();
-        // the mean each metric rests on, at the slice's sums and in each replicate: mae the absolute errors (sums 0, 1),
-        // mape the relative errors (4, 5 over the 6 non-zero labels), rmse and r2 the squared errors (2, 3; rmse² in
-        // each replicate)
-        double count = metric == Metric.MAPE ? totals[6] : totals[9];
-        int first = switch (metric) {
-            case MAE -> 0;
-            case MAPE -> 4;
-            default -> 2;
-        };
+        // the mean each metric rests on, at the slice's sums and in each replicate (rmse² for rmse and r2)
+        RegressionErrors errors = RegressionErrors.of(metric);
+        double count = totals[errors.count];
         double[][] means = switch (metric) {
             case MAE -> replicate[0];
             case MAPE -> replicate[2];
@@ -1769,8 +1788,8 @@ final class SliceAnalysis {
             case R2 -> PairedMeanRatio.Form.ONE_MINUS_MEAN;
             default -> PairedMeanRatio.Form.MEAN;
         };
-        double prodMean = totals[first] / count;
-        double candMean = totals[first + 1] / count;
+        double prodMean = totals[errors.sumOf(0)] / count;
+        double candMean = totals[errors.sumOf(1)] / count;
         if (!(prodMean > 0) || !(candMean >= 0)) {
             return comparison;
         }
@@ -1789,23 +1808,25 @@ final class SliceAnalysis {
     }
 
     private static MetricValue regressionValue(Metric metric, int model, double[] sums) {
-        double count = sums[9];
+        double count = sums[ROWS];
         if (!(count > 0)) {
             // a jackknife leaving out the only block that holds a small slice's rows
             return MetricValue.unavailable("no examples");
         }
         return switch (metric) {
-            case MAE -> MetricValue.of(sums[model] / count);
+            case MAE -> MetricValue.of(sums[ABSOLUTE_ERRORS + model] / count);
             // a sum of squares is never negative; the standard error's gradient steps may nudge an exact 0 below
-            case RMSE -> MetricValue.of(Math.sqrt(Math.max(0, sums[2 + model] / count)));
-            case MAPE -> sums[6] == 0 ? MetricValue.unavailable("every label is 0, so mape is undefined")
-                    : MetricValue.of(sums[4 + model] / sums[6]);
+            case RMSE -> MetricValue.of(Math.sqrt(Math.max(0, sums[SQUARED_ERRORS + model] / count)));
+            case MAPE -> sums[NONZERO_LABELS] == 0 ? MetricValue.unavailable("every label is 0, so mape is undefined")
+                    : MetricValue.of(sums[RELATIVE_ERRORS + model] / sums[NONZERO_LABELS]);
             case R2 -> {
                 // Σ(y − c)² − (Σ(y − c))²/n cancels to rounding noise, not to 0, when the labels are constant (a
                 // resample of one row): call anything within 1e-12 of Σ(y − c)² zero, whatever the centre c
-                double total = sums[8] - sums[7] * sums[7] / count;
-                yield !(total > 1e-12 * sums[8]) ? MetricValue.unavailable("the labels are constant, so r2 is undefined")
-                        : MetricValue.of(1 - sums[2 + model] / total);
+                double total = sums[LABEL_SQUARED_DEVIATIONS]
+                        - sums[LABEL_DEVIATIONS] * sums[LABEL_DEVIATIONS] / count;
+                yield !(total > 1e-12 * sums[LABEL_SQUARED_DEVIATIONS])
+                        ? MetricValue.unavailable("the labels are constant, so r2 is undefined")
+                        : MetricValue.of(1 - sums[SQUARED_ERRORS + model] / total);
             }
             default -> throw new IllegalArgumentException(metric.wireName() + " is not a regression metric");
         };
@@ -1943,7 +1964,8 @@ final class SliceAnalysis {
                 + " measure its uncertainty and no interval is shown for it";
         return new MetricComparison(comparison.metric(), comparison.production(), comparison.candidate(),
                 comparison.delta(), comparison.inference(), comparison.test(), comparison.unavailableReason(),
-                comparison.unstableReason(), comparison.note() == null ? said : comparison.note() + "; " + said);
+                comparison.unstableReason(), comparison.note() == null ? said : comparison.note() + "; " + said,
+                comparison.tooFewExamplesReason(), comparison.fewBlocks());
     }
 
     private String unavailableReason(MetricValue prod, MetricValue cand) {

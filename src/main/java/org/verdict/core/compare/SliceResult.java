@@ -42,6 +42,8 @@ import org.verdict.core.stats.MetricFormat;
  * @param tooFewExamplesReason {@code unstableReason} in its parts where a model's interval is withheld for too few
  *                             examples and the reason is the size alone ({@link #withheldForTooFewExamples()}); null
  *                             otherwise (e.g. balanced_accuracy's class rule)
+ * @param fewBlocks where Δ's interval of a regression metric rests on a few blocks, how few: {@code note} says it in
+ *                  full, a gate's line in brief; null otherwise
  */
 public record SliceResult(
         SliceKey slice,
@@ -64,7 +66,8 @@ public record SliceResult(
         Double equivalenceBand,
         TargetUnit targetUnit,
         MetricCounts counts,
-        TooFewExamplesReason tooFewExamplesReason) {
+        TooFewExamplesReason tooFewExamplesReason,
+        DeltaOnFewBlocks fewBlocks) {
 
     public SliceResult {
         java.util.Objects.requireNonNull(targetUnit, "targetUnit");
@@ -73,6 +76,17 @@ public record SliceResult(
             throw new IllegalArgumentException("the unstable reason \"" + unstableReason
                     + "\" is not the text of its parts, \"" + tooFewExamplesReason.text() + "\"");
         }
+    }
+
+    /** A result whose Δ, if it has an interval, does not rest on a few blocks (hand-made reports). */
+    public SliceResult(SliceKey slice, int n, Metric metric, boolean primary, MetricEstimate production,
+                       MetricEstimate candidate, Double delta, Interval deltaCi, Interval unadjustedCi, Double pValue,
+                       Double adjustedP, String test, Verdict verdict, ShownInterval shownInterval,
+                       String unavailableReason, String unstableReason, String note, Double equivalenceBand,
+                       TargetUnit targetUnit, MetricCounts counts, TooFewExamplesReason tooFewExamplesReason) {
+        this(slice, n, metric, primary, production, candidate, delta, deltaCi, unadjustedCi, pValue, adjustedP, test,
+                verdict, shownInterval, unavailableReason, unstableReason, note, equivalenceBand, targetUnit, counts,
+                tooFewExamplesReason, null);
     }
 
     /** A result whose unstable reason, if any, is not a slice's size alone (hand-made reports). */
@@ -180,7 +194,7 @@ public record SliceResult(
     public SliceResult withoutUnit() {
         return targetUnit.isNone() ? this : new SliceResult(slice, n, metric, primary, production, candidate, delta,
                 deltaCi, unadjustedCi, pValue, adjustedP, test, verdict, shownInterval, unavailableReason,
-                unstableReason, note, equivalenceBand, TargetUnit.NONE, counts, tooFewExamplesReason);
+                unstableReason, note, equivalenceBand, TargetUnit.NONE, counts, tooFewExamplesReason, fewBlocks);
     }
 
     /**

@@ -187,7 +187,7 @@ final class Verdicts {
                 c.inference() == null ? null : c.test(),
                 Verdict.UNAVAILABLE, shown, c.unavailableReason(), c.unstableReason(), c.note(),
                 c.production() == null ? null : options.equivalenceBand(c.metric(), c.production().value()),
-                options.targetUnit(), pending.counts(), c.tooFewExamplesReason());
+                options.targetUnit(), pending.counts(), c.tooFewExamplesReason(), c.fewBlocks());
         return withVerdict(undecided, verdict(undecided));
     }
 
@@ -195,7 +195,7 @@ final class Verdicts {
         return new SliceResult(r.slice(), r.n(), r.metric(), r.primary(), r.production(), r.candidate(), r.delta(),
                 r.deltaCi(), r.unadjustedCi(), r.pValue(), r.adjustedP(), r.test(), verdict, r.shownInterval(),
                 r.unavailableReason(), r.unstableReason(), r.note(), r.equivalenceBand(), r.targetUnit(), r.counts(),
-                r.tooFewExamplesReason());
+                r.tooFewExamplesReason(), r.fewBlocks());
     }
 
     /**

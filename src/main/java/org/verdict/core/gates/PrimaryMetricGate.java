@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.verdict.core.compare.DeltaOnFewBlocks;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.TestMethods;
 import org.verdict.core.compare.Verdict;
@@ -82,6 +83,12 @@ final class PrimaryMetricGate implements PromotionGate {
             numbers.put("positives", (double) evidence.primaryPositives());
             numbers.put("negatives", (double) (result.n() - evidence.primaryPositives()));
         }
+        DeltaOnFewBlocks fewBlocks = result.fewBlocks();
+        if (fewBlocks != null) {
+            numbers.put("degreesOfFreedom", fewBlocks.degreesOfFreedom());
+            numbers.put("carryingBlocks", (double) fewBlocks.carrying());
+            numbers.put("blocks", (double) fewBlocks.blocks());
+        }
         String comparison = worst.comparison();
         // the two values share their decimals, and so do Δ, its interval and the limit they are compared with
         double candidate = result.candidate().value();
@@ -108,7 +115,8 @@ final class PrimaryMetricGate implements PromotionGate {
                 deltas.signedAmong(result.deltaCi().upper(), differences),
                 deltas.signedAmong(worstCase, differences), comparison,
                 deltas.signedAmong(limit, differences), marginText, reading,
-                TestMethods.methodOf(result)) + overallNote(metric, result);
+                TestMethods.methodOf(result)) + (fewBlocks == null ? "" : "; Δ's interval " + fewBlocks.brief())
+                + overallNote(metric, result);
         Finding finding = new Finding("overall", outcome, detail, numbers);
         return new GateResult(Gate.PRIMARY_METRIC, outcome, detail, List.of(finding));
     }

@@ -27,11 +27,6 @@ public record WorseFindings(List<String> slices, String slicesHeading, List<Stri
         overall = List.copyOf(overall);
     }
 
-    /** Findings where the candidate loses no class. */
-    public WorseFindings(List<String> slices, String slicesHeading, List<String> overall, String nothingElse) {
-        this(slices, slicesHeading, overall, nothingElse, "");
-    }
-
     /**
      * The worse slices under their heading, one a line after {@code mark} ("▼"), or the heading alone ("None of the 5
      * tested slices is significantly worse on roc_auc; …") when there is none; empty when not judged.

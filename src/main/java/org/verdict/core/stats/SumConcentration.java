@@ -99,9 +99,18 @@ public final class SumConcentration {
      */
     public String describe(String units, String ofWhat) {
         double[] carried = largestHoldingHalf();
-        int carrying = (int) carried[0];
+        return described((int) carried[0], contributions.length, carried[1], units, ofWhat);
+    }
+
+    /**
+     * {@link #describe} from numbers kept after the contributions are gone: "1 of 30 rows holds 70% of …".
+     *
+     * @param carrying {@link #carryingHalf}
+     * @param count    {@link #units}
+     * @param share    {@link #carriedShare}
+     */
+    public static String described(int carrying, int count, double share, String units, String ofWhat) {
         return String.format(Locale.ROOT, "%s of %s %s %s %.0f%% of %s", MetricFormat.count(carrying),
-                MetricFormat.count(contributions.length), units, carrying == 1 ? "holds" : "hold", 100 * carried[1],
-                ofWhat);
+                MetricFormat.count(count), units, carrying == 1 ? "holds" : "hold", 100 * share, ofWhat);
     }
 }

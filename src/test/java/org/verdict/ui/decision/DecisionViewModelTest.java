@@ -131,7 +131,7 @@ class DecisionViewModelTest {
         String heading = "Slices significantly worse on macro_f1 (1 of the 8 tested), the largest loss first; 33 of 41 "
                 + "slices could not be tested (28 unstable, 5 too few examples): Compare gives each one's reason:";
         WorseFindings worse = new WorseFindings(List.of("store=store_14: Δ −0.144 [−0.279, −0.005] (n=202)"), heading,
-                List.of(), "");
+                List.of(), "", "");
         DecisionViewModel model = new DecisionViewModel(DecisionPacks.tierThreePack(),
                 new DecisionPrefill(DecisionPacks.tierThreePack().manifest().candidateVersion(null), GATES, List.of(),
                         worse), new CurrentThreadExecutor(), NOV_22);
@@ -144,7 +144,8 @@ class DecisionViewModelTest {
     /** A tier-three promotion whose latency gate fails, with one store significantly worse. */
     private static DecisionViewModel withAWorseStore() {
         WorseFindings worse = new WorseFindings(List.of("store=store_14: Δ −0.144 [−0.279, −0.005] (n=202)"),
-                "Slices significantly worse on macro_f1 (1 of the 8 tested), the largest loss first:", List.of(), "");
+                "Slices significantly worse on macro_f1 (1 of the 8 tested), the largest loss first:", List.of(), "",
+                "");
         return new DecisionViewModel(DecisionPacks.tierThreePack(),
                 new DecisionPrefill(DecisionPacks.tierThreePack().manifest().candidateVersion(null), GATES, List.of(),
                         worse), new CurrentThreadExecutor(), NOV_22);
