@@ -76,6 +76,8 @@ final class PdfApprovalPack {
     private static final float CHART_SCALE = WIDTH / (float) EvidenceCharts.WIDTH;
     /** The fewest rows a part of a split chart shows; fewer would leave a part that is mostly frame. */
     static final int FEWEST_ROWS_PER_PART = 6;
+    /** The marks of a verdict or outcome, never at a line's end apart from their word. */
+    private static final java.util.Set<String> MARKS = java.util.Set.of("▲", "▼", "✔", "✘", "?", "–");
 
     private final EvidenceCharts charts;
     private PDDocument pdf;
@@ -471,7 +473,7 @@ final class PdfApprovalPack {
         for (int c = 0; c < columns; c++) {
             float digest = 0;
             for (Drawn cell : columnCells(table, c)) {
-                for (String word : keep.words(cell.text())) {
+                for (String word : words(cell.text(), keep)) {
                     float room = width(word, cell.font(), size) + 2 * CELL_PAD + 1;
                     longest[c] = Math.max(longest[c], room);
                     digest = isDigest(word) ? Math.max(digest, room) : digest;
@@ -846,7 +848,7 @@ final class PdfApprovalPack {
             throws IOException {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
-        for (String word : keep.words(text)) {
+        for (String word : words(text, keep)) {
             String candidate = line.length() == 0 ? word : line + " " + word;
             if (width(candidate, font, size) <= width) {
                 line.setLength(0);
@@ -863,6 +865,20 @@ final class PdfApprovalPack {
         }
         lines.add(line.toString());
         return lines;
+    }
+
+    /**
+     * The words a line may break between ({@link LineBreaks.Keep#words}), a verdict's or outcome's mark kept with the
+     * word after it: in a Verdict column as narrow as its longest word, "▲ better" had left its ▲ alone on a line.
+     */
+    private static List<String> words(String text, LineBreaks.Keep keep) {
+        List<String> words = new ArrayList<>(keep.words(text));
+        for (int i = 0; i + 1 < words.size(); i++) {
+            if (MARKS.contains(words.get(i))) {
+                words.set(i, words.get(i) + " " + words.remove(i + 1));
+            }
+        }
+        return words;
     }
 
     private List<String> hardWrap(String text, PDFont font, float size, float width) throws IOException {

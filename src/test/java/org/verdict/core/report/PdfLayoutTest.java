@@ -182,6 +182,33 @@ class PdfLayoutTest {
         }
     }
 
+    /**
+     * p9's slice table as printed, its rows the slices worse or better: the Verdict column is as narrow as its longest
+     * word, and "▲ better" had broken after its mark, the ▲ alone on the row's first line.
+     */
+    @Test
+    void aVerdictKeepsItsMarkOnItsLine() throws Exception {
+        List<List<Cell>> slices = new ArrayList<>();
+        for (String[] row : new String[][] {{"overall", "120,000", "▲ better"}, {"state=S08", "1,677", "▼ worse"},
+                {"tenure_band=3-12m", "22,696", "▲ better"}}) {
+            slices.add(List.of(Cell.plain(row[0]), Cell.plain(row[1]), Cell.plain("3,697"), Cell.plain("116,303"),
+                    Cell.plain("0.729 [0.721, 0.737]"), Cell.plain("0.759 [0.751, 0.766]"), Cell.plain("+0.030"),
+                    Cell.plain("[+0.022, +0.038] at 99.94%"), Cell.plain("<0.001"),
+                    new Cell(row[2], row[2].startsWith("▲") ? Tone.BETTER : Tone.WORSE)));
+        }
+        ReportDocument document = new ReportDocument("Approval pack", "card-fraud c42 vs p41", List.of(
+                new Section("s1", "3.1", "Primary metric", 1, List.of(new Table(new EvidenceTable("roc_auc by slice",
+                        List.of("Slice", "n", "Positive", "Negative", "Production", "Candidate", "Δ",
+                                "CI of Δ (level)", "Adj. p", "Verdict"), slices))))));
+
+        List<String> lines = linesDrawn(new PdfApprovalPack(new EvidenceCharts(new ReportFonts())).render(document));
+
+        for (String verdict : List.of("▲ better", "▼ worse")) {
+            assertTrue(lines.stream().anyMatch(line -> line.contains(verdict)),
+                    verdict + " on one line:\n" + String.join("\n", lines));
+        }
+    }
+
     /** The Fairness page's rates by group, both models' in a cell: groups named at length narrow the rate columns. */
     private static ReportDocument ratesByGroup() {
         List<List<Cell>> rows = new ArrayList<>();
