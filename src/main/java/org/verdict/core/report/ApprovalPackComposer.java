@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.verdict.core.evidence.CheckResult;
@@ -54,10 +55,31 @@ final class ApprovalPackComposer {
 
     private final List<Section> sections = new ArrayList<>();
     private int chartCount;
+    /** Whether a forest or slice table too long for paper is abridged where it stands, whole in the appendix. */
+    private final boolean forPrint;
+    /** The whole of each abridged chart and table, each after the section it comes from. */
+    private final List<Block> appendix = new ArrayList<>();
 
-    /** @param signer who signs the export's sums, which "How to verify" names; null when it is not signed */
+    private ApprovalPackComposer(boolean forPrint) {
+        this.forPrint = forPrint;
+    }
+
+    /**
+     * Every chart and table in place, as the HTML shows them.
+     *
+     * @param signer who signs the export's sums, which "How to verify" names; null when it is not signed
+     */
     static ReportDocument compose(ApprovalPackContent content, SignerIdentity signer) {
-        return new ApprovalPackComposer().document(content, signer);
+        return new ApprovalPackComposer(false).document(content, signer);
+    }
+
+    /**
+     * As {@link #compose}, for the PDF, which is printed: a forest plot or slice table of more than
+     * {@link PrintedSlices#MOST_ROWS_PRINTED} rows shows the slices worse or better where it stands, the others
+     * counted, and is drawn whole in an appendix after "How to verify".
+     */
+    static ReportDocument composeForPrint(ApprovalPackContent content, SignerIdentity signer) {
+        return new ApprovalPackComposer(true).document(content, signer);
     }
 
     private ReportDocument document(ApprovalPackContent content, SignerIdentity signer) {
@@ -71,12 +93,16 @@ final class ApprovalPackComposer {
         for (int g = 0; g < content.gates().size(); g++) {
             EvidenceSection gate = content.gates().get(g);
             String number = gatesChapter + "." + (g + 1);
-            sections.add(new Section("gate-" + (g + 1), number, gate.name(), 2, gate(gate)));
+            sections.add(new Section("gate-" + (g + 1), number, gate.name(), 2,
+                    gate(gate, number + " " + gate.name())));
         }
         chapter("checks", TRIGGERS, checks(content));
         chapter("decisions", DECISIONS, decisions(content));
         chapter("hashes", HASHES, hashes(content));
         chapter("verify", VERIFY, verification(content, signer));
+        if (!appendix.isEmpty()) {
+            chapter("appendix", PrintedSlices.APPENDIX, appendix);
+        }
         String subtitle = content.model().name() + " · production " + production(content) + " vs candidate "
                 + content.candidateVersion() + " · pack " + content.packName()
                 + (content.evidenceHashes().isEmpty() ? "" : " · pack hash " + packHash(content));
@@ -237,11 +263,11 @@ final class ApprovalPackComposer {
         return String.valueOf(value);
     }
 
-    private List<Block> gate(EvidenceSection gate) {
+    private List<Block> gate(EvidenceSection gate, String where) {
         List<Block> blocks = new ArrayList<>();
         String verdict = gate.outcome().markedLabel() + " — " + GateResult.besideOutcome(gate.summary());
         blocks.add(new Paragraph(verdict, gate.outcome().tone()));
-        blocks.addAll(chartsAndTables(gate));
+        blocks.addAll(chartsAndTables(gate, where));
         if (gate.charts().isEmpty() && gate.tables().isEmpty()) {
             blocks.add(Paragraph.plain("The pack holds no evidence for this gate."));
         }
@@ -259,7 +285,7 @@ final class ApprovalPackComposer {
         if (content.triggerEvidence() == null) {
             blocks.add(checkTable("Retraining triggers", "Trigger", content.triggers()));
         } else {
-            blocks.addAll(chartsAndTables(content.triggerEvidence()));
+            blocks.addAll(chartsAndTables(content.triggerEvidence(), TRIGGERS));
         }
         if (content.suggestedDecision() != null) {
             blocks.add(Paragraph.plain("Suggested decision: " + content.suggestedDecision()
@@ -268,21 +294,36 @@ final class ApprovalPackComposer {
         blocks.add(Paragraph.plain("Data-validation checks:"));
         blocks.add(checkTable("Data validation", "Check", content.validationChecks()));
         if (content.validationEvidence() != null && !content.validationChecks().isEmpty()) {
-            blocks.addAll(chartsAndTables(content.validationEvidence()));
+            blocks.addAll(chartsAndTables(content.validationEvidence(), TRIGGERS));
         }
         return blocks;
     }
 
-    private List<Block> chartsAndTables(EvidenceSection section) {
+    /** @param where the section's number and title, which the appendix names above what it holds of it */
+    private List<Block> chartsAndTables(EvidenceSection section, String where) {
         List<Block> blocks = new ArrayList<>();
         for (EvidenceChart chart : section.charts()) {
             chartCount++;
-            blocks.add(new Chart("chart-" + chartCount, chart));
+            Chart whole = new Chart("chart-" + chartCount, chart);
+            placed(blocks, whole, forPrint ? PrintedSlices.of(whole) : Optional.empty(), where);
         }
         for (EvidenceTable table : section.tables()) {
-            blocks.add(new Table(table));
+            placed(blocks, new Table(table), forPrint ? PrintedSlices.of(table) : Optional.empty(), where);
         }
         return blocks;
+    }
+
+    /** {@code whole} where it stands, or its abridgement there and {@code whole} in the appendix. */
+    private void placed(List<Block> blocks, Block whole, Optional<PrintedSlices.Abridged> abridged,
+                        String where) {
+        if (abridged.isEmpty()) {
+            blocks.add(whole);
+            return;
+        }
+        blocks.add(abridged.get().shown());
+        blocks.add(Paragraph.plain(abridged.get().note()));
+        appendix.add(new Paragraph("From " + where + ":", Tone.PLAIN));
+        appendix.add(whole);
     }
 
     private static Block checkTable(String caption, String what, List<CheckResult> checks) {
@@ -377,7 +418,7 @@ final class ApprovalPackComposer {
      */
     private static java.util.Optional<Block> policyStamp(ApprovalPackContent content) {
         LogCheckpoint checkpoint = content.checkpoint();
-        return checkpoint == null || checkpoint.policyNotMet() == null ? java.util.Optional.empty()
+        return checkpoint == null || checkpoint.policyNotMet() == null ? Optional.empty()
                 : java.util.Optional.of(new Paragraph("⚠ Decision log: " + checkpoint.policyNotMet() + ". A signature"
                         + " the policy does not accept counts towards no quorum (the Signatures lines below say which);"
                         + " verdict log verify --db LOG lists every problem.", Tone.INSUFFICIENT));

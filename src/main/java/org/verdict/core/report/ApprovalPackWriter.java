@@ -60,7 +60,7 @@ public final class ApprovalPackWriter {
 
     /** The PDF document with a table of contents, page numbers and vector charts. */
     public byte[] pdf(ApprovalPackContent content) throws IOException {
-        return new PdfApprovalPack(charts).render(ApprovalPackComposer.compose(content, signedBy()));
+        return new PdfApprovalPack(charts).render(ApprovalPackComposer.composeForPrint(content, signedBy()));
     }
 
     /** Who signs this export's sums, which the document names; null when it is not signed. */

@@ -76,6 +76,8 @@ final class PdfApprovalPack {
     private static final float CHART_SCALE = WIDTH / (float) EvidenceCharts.WIDTH;
     /** The fewest rows a part of a split chart shows; fewer would leave a part that is mostly frame. */
     static final int FEWEST_ROWS_PER_PART = 6;
+    /** The marks of a verdict or outcome, never at a line's end apart from their word. */
+    private static final java.util.Set<String> MARKS = java.util.Set.of("▲", "▼", "✔", "✘", "?", "–");
 
     private final EvidenceCharts charts;
     private PDDocument pdf;
@@ -375,11 +377,6 @@ final class PdfApprovalPack {
         return header || emphasised(cell.tone()) ? bold : isDigest(cell.text()) ? mono : sans;
     }
 
-    /** The face a table text is measured in: a digest's own (monospace), else bold, the widest a cell may use. */
-    private PDFont measuredIn(String text) {
-        return isDigest(text) ? mono : bold;
-    }
-
     /**
      * A SHA-256 (a file's hash, a key fingerprint, a record id, a Merkle root): one word of hex digits that an auditor
      * copies to compare. It is drawn in monospace and kept on one line, since text copied across a line break is no
@@ -448,8 +445,8 @@ final class PdfApprovalPack {
         int columns = table.headers().size();
         float[] natural = new float[columns];
         for (int c = 0; c < columns; c++) {
-            for (String text : columnTexts(table, c)) {
-                natural[c] = Math.max(natural[c], width(text, measuredIn(text), size) + 2 * CELL_PAD + 1);
+            for (Drawn cell : columnCells(table, c)) {
+                natural[c] = Math.max(natural[c], width(cell.text(), cell.font(), size) + 2 * CELL_PAD + 1);
             }
         }
         float naturalSum = sum(natural);
@@ -466,15 +463,18 @@ final class PdfApprovalPack {
         return widths;
     }
 
-    /** Per column, the room its longest word needs (measured in the face it may be drawn in: {@link #measuredIn}). */
+    /**
+     * Per column, the room its longest word needs, measured in the face each cell is drawn in: measured in bold, a
+     * slice table's plain intervals seemed wider than they are drawn, and were let break between their bounds.
+     */
     private float[] longestWords(EvidenceTable table, float size, LineBreaks.Keep keep) throws IOException {
         int columns = table.headers().size();
         float[] longest = new float[columns];
         for (int c = 0; c < columns; c++) {
             float digest = 0;
-            for (String text : columnTexts(table, c)) {
-                for (String word : keep.words(text)) {
-                    float room = width(word, measuredIn(word), size) + 2 * CELL_PAD + 1;
+            for (Drawn cell : columnCells(table, c)) {
+                for (String word : words(cell.text(), keep)) {
+                    float room = width(word, cell.font(), size) + 2 * CELL_PAD + 1;
                     longest[c] = Math.max(longest[c], room);
                     digest = isDigest(word) ? Math.max(digest, room) : digest;
                 }
@@ -485,13 +485,20 @@ final class PdfApprovalPack {
         return longest;
     }
 
-    private static List<String> columnTexts(EvidenceTable table, int column) {
-        List<String> texts = new ArrayList<>();
-        texts.add(table.headers().get(column));
+    /** A table text with the face {@link #row} draws it in. */
+    private record Drawn(String text, PDFont font) {
+    }
+
+    /** A column's header and cells, each with the face it is drawn in ({@link #fontOf}). */
+    private List<Drawn> columnCells(EvidenceTable table, int column) {
+        List<Drawn> cells = new ArrayList<>();
+        Cell header = new Cell(table.headers().get(column), Tone.PLAIN);
+        cells.add(new Drawn(header.text(), fontOf(header, true)));
         for (List<Cell> row : table.rows()) {
-            texts.add(row.get(column).text());
+            Cell cell = row.get(column);
+            cells.add(new Drawn(cell.text(), fontOf(cell, false)));
         }
-        return texts;
+        return cells;
     }
 
     private static float sum(float[] values) {
@@ -841,7 +848,7 @@ final class PdfApprovalPack {
             throws IOException {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
-        for (String word : keep.words(text)) {
+        for (String word : words(text, keep)) {
             String candidate = line.length() == 0 ? word : line + " " + word;
             if (width(candidate, font, size) <= width) {
                 line.setLength(0);
@@ -858,6 +865,20 @@ final class PdfApprovalPack {
         }
         lines.add(line.toString());
         return lines;
+    }
+
+    /**
+     * The words a line may break between ({@link LineBreaks.Keep#words}), a verdict's or outcome's mark kept with the
+     * word after it: in a Verdict column as narrow as its longest word, "▲ better" had left its ▲ alone on a line.
+     */
+    private static List<String> words(String text, LineBreaks.Keep keep) {
+        List<String> words = new ArrayList<>(keep.words(text));
+        for (int i = 0; i + 1 < words.size(); i++) {
+            if (MARKS.contains(words.get(i))) {
+                words.set(i, words.get(i) + " " + words.remove(i + 1));
+            }
+        }
+        return words;
     }
 
     private List<String> hardWrap(String text, PDFont font, float size, float width) throws IOException {

@@ -134,6 +134,81 @@ class PdfLayoutTest {
         }
     }
 
+    /**
+     * The slice table of a pack of 50 states and 30 products (p9), ten columns in rows as the composer writes them:
+     * the widest words are plain text, drawn in the regular face, and the table must be laid out for that face. Laid
+     * out for bold, the intervals seemed not to fit side by side even at 6 pt, so every bound was let go to a line of
+     * its own ("[0.751," over "0.766]") in text drawn at 7 pt, where regular text kept them whole.
+     */
+    @Test
+    void theTenColumnSliceTableOfAStatesPackKeepsEachIntervalOnOneBaseline() throws Exception {
+        List<List<Cell>> slices = List.of(
+                List.of(Cell.plain("overall"), Cell.plain("120,000"), Cell.plain("3,697"), Cell.plain("116,303"),
+                        Cell.plain("0.729 [0.721, 0.737]"), Cell.plain("0.759 [0.751, 0.766]"), Cell.plain("+0.030"),
+                        Cell.plain("[+0.022, +0.038] at 95%"), Cell.plain("<0.001"), new Cell("▲ better", Tone.BETTER)),
+                List.of(Cell.plain("state=S27"), Cell.plain("273"), Cell.plain("5"), Cell.plain("268"),
+                        Cell.plain("0.702 [0.448, 0.866]"), Cell.plain("0.766 [0.511, 0.905]"), Cell.plain("+0.064"),
+                        Cell.plain("[−0.702†, +0.298†] at 99.94%"), Cell.plain("1.000"),
+                        new Cell("no information [a]", Tone.NO_DIFFERENCE)),
+                List.of(Cell.plain("channel=app"), Cell.plain("23,461"), Cell.plain("741"), Cell.plain("22,720"),
+                        Cell.plain("0.735 [0.716, 0.752]"), Cell.plain("0.762 [0.744, 0.778]"), Cell.plain("+0.0269"),
+                        Cell.plain("[−0.0049, +0.0587] at 99.94%"), Cell.plain("0.285"),
+                        new Cell("inconclusive", Tone.NO_DIFFERENCE)),
+                List.of(Cell.plain("tenure_band=10y+"), Cell.plain("3,913"), Cell.plain("125"), Cell.plain("3,788"),
+                        Cell.plain("0.794 [0.754, 0.829]"), Cell.plain("0.803 [0.764, 0.837]"), Cell.plain("+0.009"),
+                        Cell.plain("[−0.062, +0.080] at 99.94%"), Cell.plain("1.000"),
+                        new Cell("inconclusive", Tone.NO_DIFFERENCE)),
+                List.of(Cell.plain("state=S08"), Cell.plain("1,677"), Cell.plain("54"), Cell.plain("1,623"),
+                        Cell.plain("0.778 [0.712, 0.833]"), Cell.plain("0.616 [0.540, 0.686]"), Cell.plain("−0.162"),
+                        Cell.plain("[−0.324, −0.001] at 99.94%"), Cell.plain("0.048"),
+                        new Cell("▼ worse", Tone.WORSE)));
+        ReportDocument document = new ReportDocument("Approval pack", "card-fraud c42 vs p41", List.of(
+                new Section("s1", "3.1", "Primary metric", 1, List.of(new Table(new EvidenceTable("roc_auc by slice",
+                        List.of("Slice", "n", "Positive", "Negative", "Production", "Candidate", "Δ",
+                                "CI of Δ (level)", "Adj. p", "Verdict"), slices))))));
+
+        List<String> lines = linesDrawn(new PdfApprovalPack(new EvidenceCharts(new ReportFonts())).render(document));
+
+        for (List<Cell> row : slices) {
+            for (Cell cell : row) {
+                java.util.regex.Matcher interval = java.util.regex.Pattern.compile("\\[[^\\]]*\\]")
+                        .matcher(cell.text());
+                while (interval.find()) {
+                    String whole = interval.group();
+                    assertTrue(lines.stream().anyMatch(line -> line.contains(whole)),
+                            whole + " with both ends on one baseline:\n" + String.join("\n", lines));
+                }
+            }
+        }
+    }
+
+    /**
+     * p9's slice table as printed, its rows the slices worse or better: the Verdict column is as narrow as its longest
+     * word, and "▲ better" had broken after its mark, the ▲ alone on the row's first line.
+     */
+    @Test
+    void aVerdictKeepsItsMarkOnItsLine() throws Exception {
+        List<List<Cell>> slices = new ArrayList<>();
+        for (String[] row : new String[][] {{"overall", "120,000", "▲ better"}, {"state=S08", "1,677", "▼ worse"},
+                {"tenure_band=3-12m", "22,696", "▲ better"}}) {
+            slices.add(List.of(Cell.plain(row[0]), Cell.plain(row[1]), Cell.plain("3,697"), Cell.plain("116,303"),
+                    Cell.plain("0.729 [0.721, 0.737]"), Cell.plain("0.759 [0.751, 0.766]"), Cell.plain("+0.030"),
+                    Cell.plain("[+0.022, +0.038] at 99.94%"), Cell.plain("<0.001"),
+                    new Cell(row[2], row[2].startsWith("▲") ? Tone.BETTER : Tone.WORSE)));
+        }
+        ReportDocument document = new ReportDocument("Approval pack", "card-fraud c42 vs p41", List.of(
+                new Section("s1", "3.1", "Primary metric", 1, List.of(new Table(new EvidenceTable("roc_auc by slice",
+                        List.of("Slice", "n", "Positive", "Negative", "Production", "Candidate", "Δ",
+                                "CI of Δ (level)", "Adj. p", "Verdict"), slices))))));
+
+        List<String> lines = linesDrawn(new PdfApprovalPack(new EvidenceCharts(new ReportFonts())).render(document));
+
+        for (String verdict : List.of("▲ better", "▼ worse")) {
+            assertTrue(lines.stream().anyMatch(line -> line.contains(verdict)),
+                    verdict + " on one line:\n" + String.join("\n", lines));
+        }
+    }
+
     /** The Fairness page's rates by group, both models' in a cell: groups named at length narrow the rate columns. */
     private static ReportDocument ratesByGroup() {
         List<List<Cell>> rows = new ArrayList<>();
