@@ -70,6 +70,8 @@ public final class ChartPane extends StackPane {
 
     /** Up to this many rows the chart fits the pane, so its value axis is always in view with every row. */
     public static final int ROWS_THAT_FIT = 25;
+    /** A chart of more rows than fit shows at least this many under its titles, legend and scale to be read. */
+    public static final int USEFUL_ROWS = 8;
     /**
      * JFreeChart lays the rows' axis out 6 px wider than its labels, insets and tick marks add up to when measured
      * here (a 1280×720 laptop's plot then lost its third tick): room for that, in lines of the text size.
@@ -107,6 +109,8 @@ public final class ChartPane extends StackPane {
     private final ReadOnlyDoubleWrapper usefulWidth =
             new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyDoubleWrapper scaleWidth =
+            new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyDoubleWrapper usefulHeight =
             new ReadOnlyDoubleWrapper(0);
     private final ScrollPane scroller = new ScrollPane();
     /**
@@ -219,6 +223,7 @@ public final class ChartPane extends StackPane {
         if (rows == 0) {
             usefulWidth.set(0);
             scaleWidth.set(0);
+            usefulHeight.set(0);
         }
         Axis valueAxis = valueAxis(chart);
         valueAxisLabel = valueAxis == null ? null : valueAxis.getLabel();
@@ -281,6 +286,16 @@ public final class ChartPane extends StackPane {
      */
     public ReadOnlyDoubleProperty scaleWidthProperty() {
         return scaleWidth.getReadOnlyProperty();
+    }
+
+    /**
+     * The least height of this pane at which the chart of rows last shown has {@link #USEFUL_ROWS} rows of plot in
+     * view (every row, if fewer) under its titles and legend as they wrap at the pane's width and its value axis, at
+     * the text size; 0 for a chart without rows. A view that stacks the pane over others gives it at least this much
+     * where it can: at 1024×700 a third of the Compare view's split showed three rows of 306 slices.
+     */
+    public ReadOnlyDoubleProperty usefulHeightProperty() {
+        return usefulHeight.getReadOnlyProperty();
     }
 
     public Optional<JFreeChart> chart() {
@@ -487,11 +502,12 @@ public final class ChartPane extends StackPane {
         double rowHeight = Math.max(look.fontSize() * ROW_PITCH, minRowHeight);
         boolean fits = available <= 0 || rows <= ROWS_THAT_FIT && (available - frame) / rows >= rowHeight;
         scrolls = !fits;
+        usefulHeight.set(Math.ceil(snappedTopInset() + snappedBottomInset() + frame
+                + Math.min(rows, USEFUL_ROWS) * scrollingRowHeight(look)));
         // a chart that scrolls gives each row at least its label's line and a pixel: JFreeChart leaves out a label
         // that would overlap the one above it, and 12 px labels are 15 px high in some fonts (every other row of a
         // long cross was blank)
-        viewer.setMinHeight(fits ? 0 : frame + rows * Math.max(Math.max(look.fontSize() * ROW_PITCH * 1.1,
-                labelLineHeight(look) + 1), minRowHeight));
+        viewer.setMinHeight(fits ? 0 : frame + rows * scrollingRowHeight(look));
         AxisLocation valueAxisAt = fits ? AxisLocation.BOTTOM_OR_RIGHT : AxisLocation.TOP_OR_LEFT;
         if (chart.getLegend() != null) {
             chart.getLegend().setPosition(fits ? RectangleEdge.BOTTOM : RectangleEdge.TOP);
@@ -570,6 +586,11 @@ public final class ChartPane extends StackPane {
         } finally {
             g2.dispose();
         }
+    }
+
+    /** A row's height in a chart that scrolls. */
+    private double scrollingRowHeight(ChartLook look) {
+        return Math.max(Math.max(look.fontSize() * ROW_PITCH * 1.1, labelLineHeight(look) + 1), minRowHeight);
     }
 
     /** The height of a line of row labels at the look's text size, as JFreeChart measures it when it draws them. */

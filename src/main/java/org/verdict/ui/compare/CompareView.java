@@ -16,6 +16,7 @@ import javafx.beans.binding.DoubleBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -132,6 +133,11 @@ public final class CompareView {
      * first rows (both scroll).
      */
     private static final double CHART_SHARE_CRAMPED = 0.57;
+    /**
+     * Over the table, the chart is at least as high as its rows need to be read ({@link ChartPane#USEFUL_ROWS} of
+     * them), up to this share of the split: the table keeps its header and first rows below it.
+     */
+    private static final double CHART_MOST_SHARE_STACKED = 0.55;
 
     private final CompareViewModel model;
     private final ResourceBundle text;
@@ -168,6 +174,12 @@ public final class CompareView {
     private ReadOnlyDoubleProperty tableWidthWithAdjustedP;
     /** The table width at which both models' values, and every column that yields after them, stay in view. */
     private ReadOnlyDoubleProperty tableWidthWithModels;
+    /** What the Slice column adds to the table's width with every name on one line. */
+    private ReadOnlyDoubleProperty wholeSlicesWidening;
+    /** Whether the Slice column has room for every name on one line ({@link ComparisonCellTexts.Layout}). */
+    private ReadOnlyBooleanProperty slicesWhole;
+    /** Whether the Verdict column has room for every verdict on one line. */
+    private ReadOnlyBooleanProperty verdictsWhole;
 
     /** Focuses the slice filter (its text selected, to type over). */
     public static final KeyCombination FILTER_KEY = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
@@ -322,11 +334,18 @@ public final class CompareView {
             double withAdjustedP = Math.min(tableWidthWithAdjustedP.get() + chrome,
                     besideChart - CHART_MIN_WIDTH_BESIDE_EMS * fontSize.get());
             double withModels = tableWidthWithModels.get() + chrome;
+            // a chart wider than it needs for its labels whole and its scale gives the slices' names room for one
+            // line each: at 1366×768 "merchant" / "=m000" took two lines beside a chart with ticks to spare
+            double withWholeSlices = withModels + wholeSlicesWidening.get();
+            if (withWholeSlices <= besideChart - chartUsefulWidth.get()) {
+                return withWholeSlices;
+            }
             // where the models' values do not fit beside the chart's scale, the table keeps no room for them: it is as
             // wide as its decision columns and the chart takes the rest (up to its useful width), rather than the
             // slice, verdict and n columns spreading into room that both models' values could not use
             return Math.max(0, withModels <= besideChart - chartScaleWidth.get() ? withModels : withAdjustedP);
-        }, tableWidthWithAdjustedP, tableWidthWithModels, split.widthProperty(), fontSize, chartScaleWidth);
+        }, tableWidthWithAdjustedP, tableWidthWithModels, wholeSlicesWidening, split.widthProperty(), fontSize,
+                chartScaleWidth, chartUsefulWidth);
         table.minWidthProperty().bind(Bindings.when(chartBeside).then(tableMinWidth)
                 .otherwise(Region.USE_COMPUTED_SIZE));
         evidence.minWidthProperty().bind(Bindings.when(chartBeside).then(Bindings.createDoubleBinding(
@@ -334,6 +353,14 @@ public final class CompareView {
                                 split.getWidth() - DIVIDER_ROOM - tableMinWidth.get())),
                         chartUsefulWidth, split.widthProperty(), tableMinWidth))
                 .otherwise(Region.USE_COMPUTED_SIZE));
+        // over the table, the chart keeps the height at which its rows can be read, whatever the divider's share
+        DoubleBinding chartReadableHeight = Bindings.createDoubleBinding(() -> Math.min(
+                        chartPane.usefulHeightProperty().get() + evidence.getHeight() - chartPane.getHeight(),
+                        CHART_MOST_SHARE_STACKED * (split.getHeight() - DIVIDER_ROOM)),
+                chartPane.usefulHeightProperty(), evidence.heightProperty(), chartPane.heightProperty(),
+                split.heightProperty());
+        evidence.minHeightProperty().bind(Bindings.when(beside).then(Region.USE_COMPUTED_SIZE)
+                .otherwise(chartReadableHeight));
         valuesOverIntervals.bind(chartBeside
                 .or(Bindings.createBooleanBinding(() -> textScale.get() >= LARGE_TEXT_SCALE, textScale)));
         split.orientationProperty().bind(Bindings.when(beside).then(Orientation.HORIZONTAL)
@@ -702,7 +729,13 @@ public final class CompareView {
                 }
             }
         });
-        fittedColumns.fit(slice, row -> sliceShown(row.slice()) + (row.constantNote() == null ? "" : CONSTANT_MARK));
+        // fitted to the narrow form (a long name over two lines), and as wide as every name on one line where the
+        // table has room: at 1366×768 "merchant" / "=m000" broke beside a chart with room to spare
+        fittedColumns.fit(slice, row -> cellTexts.slice(row.slice(), layout().narrow()) + constantMark(row));
+        fittedColumns.widerWhenRoom(slice, row -> cellTexts.slice(row.slice(),
+                new ComparisonCellTexts.Layout(valuesOverIntervals.get(), true, false)) + constantMark(row));
+        slicesWhole = fittedColumns.widened(slice);
+        wholeSlicesWidening = fittedColumns.widening(slice);
         table.getColumns().add(slice);
         // The verdict comes right after the slice: it is what a reviewer reads first, and it stays in view
         // however narrow the window or large the text.
@@ -843,6 +876,10 @@ public final class CompareView {
             fittedColumns.textsChanged();
         };
         valuesOverIntervals.addListener(cellsChanged);
+        // the room for one-line slices and verdicts changes their texts, not the widths measured
+        ChangeListener<Boolean> formsChanged = (obs, was, now) -> table.refresh();
+        slicesWhole.addListener(formsChanged);
+        verdictsWhole.addListener(formsChanged);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null) {
                 model.selectSlice(row.result().slice());
@@ -888,9 +925,18 @@ public final class CompareView {
         return area;
     }
 
-    /** How the cells are laid out now: values over their intervals (two-line rows) or on one line. */
+    /**
+     * How the cells are laid out now: values over their intervals (two-line rows) or on one line, and slices and
+     * verdicts on one line where their columns have room.
+     */
     private ComparisonCellTexts.Layout layout() {
-        return new ComparisonCellTexts.Layout(valuesOverIntervals.get());
+        return new ComparisonCellTexts.Layout(valuesOverIntervals.get(), slicesWhole != null && slicesWhole.get(),
+                verdictsWhole != null && verdictsWhole.get());
+    }
+
+    /** After the slice of a row on which the candidate gives every row one output. */
+    private static String constantMark(ComparisonRow row) {
+        return row.constantNote() == null ? "" : CONSTANT_MARK;
     }
 
     private String nShown(ComparisonRow row) {
@@ -1005,7 +1051,7 @@ public final class CompareView {
                     setTooltip(null);
                     return;
                 }
-                setText(verdictShown(row));
+                showVerdict();
                 getStyleClass().add(switch (row.verdict()) {
                     case WORSE -> "verdict-worse";
                     case BETTER -> "verdict-better";
@@ -1014,8 +1060,42 @@ public final class CompareView {
                 // The glossary's words (Help → Glossary), so a verdict is explained one way everywhere.
                 setTooltip(tooltip(cellTexts.verdictTooltip(row)));
             }
+
+            @Override
+            protected void layoutChildren() {
+                showVerdict();
+                super.layoutChildren();
+            }
+
+            /**
+             * Where the column has not the room for every verdict on one line, one that its width holds on one line
+             * still takes one ("too few examples" beside a broken "no significant" / "difference").
+             */
+            private void showVerdict() {
+                ComparisonRow row = getItem();
+                if (isEmpty() || row == null) {
+                    return;
+                }
+                String shown = verdictShown(row);
+                if (shown.contains("\n")) {
+                    ComparisonCellTexts.Layout now = CompareView.this.layout();
+                    String oneLine = cellTexts.verdict(row, new ComparisonCellTexts.Layout(
+                            now.valuesOverIntervals(), now.slicesWhole(), true));
+                    if (!oneLine.contains("\n") && fitsOnOneLine(oneLine, getFont(),
+                            getWidth() - snappedLeftInset() - snappedRightInset())) {
+                        shown = oneLine;
+                    }
+                }
+                if (!shown.equals(getText())) {
+                    setText(shown);
+                }
+            }
         });
-        fittedColumns.fit(column, this::verdictShown);
+        // as the slice's name: "too few" / "examples" only where the column has no room for the verdict on one line
+        fittedColumns.fit(column, row -> cellTexts.verdict(row, layout().narrow()));
+        fittedColumns.widerWhenRoom(column, row -> cellTexts.verdict(row,
+                new ComparisonCellTexts.Layout(valuesOverIntervals.get(), false, true)));
+        verdictsWhole = fittedColumns.widened(column);
         fittedColumns.boldIn(column, CompareView::hasBoldText);
         return column;
     }

@@ -58,8 +58,25 @@ public final class ComparisonCellTexts {
      * How the table lays its cells out.
      *
      * @param valuesOverIntervals each value stands over its interval, n over its counts (two-line rows, a laptop)
+     * @param slicesWhole         where values stand over their intervals, the Slice column has room for each name on
+     *                            one line (a cross still takes a line per part): {@code merchant=m000}, not
+     *                            {@code merchant} / {@code =m000}
+     * @param verdictsWhole       the Verdict column has room for each verdict on one line (with an unstable slice's
+     *                            reason beside it): {@code too few examples}, not {@code too few} / {@code examples}
      */
-    public record Layout(boolean valuesOverIntervals) {
+    public record Layout(boolean valuesOverIntervals, boolean slicesWhole, boolean verdictsWhole) {
+        /** Values over their intervals or not; slices and verdicts in their narrow forms. */
+        public Layout(boolean valuesOverIntervals) {
+            this(valuesOverIntervals, false, false);
+        }
+
+        /**
+         * The layout with slices and verdicts in their narrow forms: what the other cells' forms follow, so that a
+         * column given room for the wider ones changes no other column's text (nor, so, its width).
+         */
+        Layout narrow() {
+            return new Layout(valuesOverIntervals);
+        }
     }
 
     /**
@@ -69,8 +86,11 @@ public final class ComparisonCellTexts {
      * two, one per part.
      */
     public String slice(String sliceLabel, Layout layout) {
-        return layout.valuesOverIntervals() ? twoLines(SliceCharts.rowLabel(sliceLabel))
-                : sliceLabel.replace(" × ", " ×\n");
+        if (!layout.valuesOverIntervals()) {
+            return sliceLabel.replace(" × ", " ×\n");
+        }
+        String named = SliceCharts.rowLabel(sliceLabel);
+        return layout.slicesWhole() ? named.replace(" × ", " ×\n") : twoLines(named);
     }
 
     /**
@@ -115,7 +135,7 @@ public final class ComparisonCellTexts {
             return row.nText();
         }
         if (layout.valuesOverIntervals()) {
-            if (linesOf(verdict(row, layout)) > 1 || twoLineRow(row, layout)) {
+            if (linesOf(verdict(row, layout.narrow())) > 1 || twoLineRow(row, layout)) {
                 return row.nText() + "\n" + counts.shortText();
             }
             if (verdictNamesTheSmallestClass(row.result())) {
@@ -168,11 +188,12 @@ public final class ComparisonCellTexts {
     public String verdict(ComparisonRow row, Layout layout) {
         String verdict = row.verdictText();
         String reason = row.result().isUnstable() ? shortReason(row.result()) : null;
-        if (twoLineRow(row, layout)) {
+        if (!layout.verdictsWhole() && twoLineRow(row, layout)) {
             return LineBreaks.lines(verdict, VERDICT_LINE_CHARS_BESIDE)
                     + (reason == null ? "" : ":\n" + LineBreaks.lines(reason, REASON_LINE_CHARS));
         }
-        int lineChars = layout.valuesOverIntervals() ? REASON_LINE_CHARS : VERDICT_LINE_CHARS;
+        int lineChars = layout.valuesOverIntervals() && !layout.verdictsWhole() ? REASON_LINE_CHARS
+                : VERDICT_LINE_CHARS;
         return LineBreaks.lines(reason == null ? verdict : verdict + ": " + reason, lineChars);
     }
 
@@ -206,9 +227,12 @@ public final class ComparisonCellTexts {
                 .max().orElse(1);
     }
 
-    /** Where values stand over their intervals, whether a cell other than the verdict and n takes two lines. */
+    /**
+     * Where values stand over their intervals, whether a cell other than the verdict and n takes two lines in the
+     * narrow layout (a slice's whole name on one line where the column has room changes no other cell).
+     */
     private boolean twoLineRow(ComparisonRow row, Layout layout) {
-        return layout.valuesOverIntervals() && (linesOf(slice(row.slice(), layout)) > 1
+        return layout.valuesOverIntervals() && (linesOf(slice(row.slice(), layout.narrow())) > 1
                 || linesOf(delta(row, layout)) > 1 || linesOf(production(row, layout)) > 1
                 || linesOf(candidate(row, layout)) > 1);
     }

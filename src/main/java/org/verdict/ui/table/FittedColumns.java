@@ -10,6 +10,8 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.value.ObservableDoubleValue;
@@ -67,6 +69,12 @@ public final class FittedColumns<S> {
     /** Columns whose cells wrap: as wide as their text while there is room, down to their longest word when not. */
     private final Set<TableColumn<S, ?>> wrapping = new HashSet<>();
     private final Map<TableColumn<S, ?>, Double> narrowest = new LinkedHashMap<>();
+    /** Per column with a wider form of its text ({@link #widerWhenRoom}): that form's texts. */
+    private final Map<TableColumn<S, ?>, Function<S, String>> widerTexts = new LinkedHashMap<>();
+    /** What each such column's wider form adds to its fitted width, as last measured. */
+    private final Map<TableColumn<S, ?>, ReadOnlyDoubleWrapper> widening = new LinkedHashMap<>();
+    /** Whether each such column has its wider form now. */
+    private final Map<TableColumn<S, ?>, ReadOnlyBooleanWrapper> widened = new LinkedHashMap<>();
     /** Wrapping columns that narrow only after the others ({@link #wrapLastWhenNarrow}). */
     private final Set<TableColumn<S, ?>> wrappingLast = new HashSet<>();
     /** Sorting only reorders the rows (a header click on a sorted list): nothing to measure again then. */
@@ -230,6 +238,35 @@ public final class FittedColumns<S> {
     public void flexible(TableColumn<S, ?> column, double minEms) {
         flexibleMinEms.put(column, minEms);
         requestRefit();
+    }
+
+    /**
+     * The column also has a wider form of its texts, {@code widerText} (a slice's name on one line where
+     * {@link #fit}'s text breaks it onto two): it takes that form's width wherever the table's room to spare holds it
+     * beside every other shown column at its own width, before the room goes to the columns of {@link #spareTo}; no
+     * column is hidden for it. Where the room holds only some of these columns' wider forms, those that use most of
+     * it take theirs ({@link WiderForms}), the columns given first where two choices use as much, and the room left
+     * goes to those that did not, before any other: a cell whose one line fits the width it then has may show it. The
+     * view draws the form that {@link #widened} says.
+     */
+    public void widerWhenRoom(TableColumn<S, ?> column, Function<S, String> widerText) {
+        widerTexts.put(column, widerText);
+        widening.computeIfAbsent(column, c -> new ReadOnlyDoubleWrapper());
+        widened.computeIfAbsent(column, c -> new ReadOnlyBooleanWrapper());
+        requestRefit();
+    }
+
+    /** Whether the column of {@link #widerWhenRoom} has the width of its wider form now (its cells show that form). */
+    public ReadOnlyBooleanProperty widened(TableColumn<S, ?> column) {
+        return widened.get(column).getReadOnlyProperty();
+    }
+
+    /**
+     * What the wider form of the column of {@link #widerWhenRoom} adds to the table's width at the current text size
+     * and rows: a layout that can give the table room from elsewhere (the Compare chart beside it) may ask for it.
+     */
+    public ReadOnlyDoubleProperty widening(TableColumn<S, ?> column) {
+        return widening.get(column).getReadOnlyProperty();
     }
 
     /**
@@ -397,6 +434,18 @@ public final class FittedColumns<S> {
             if (wrapping.contains(column)) {
                 narrowest.put(column, Math.ceil(longestWord + padding));
             }
+            Function<S, String> wider = widerTexts.get(column);
+            if (wider != null) {
+                double widerText = width(header, headerText(column)) + SORT_ARROW_EMS * em;
+                for (S row : watchedRows == null ? List.<S>of() : watchedRows) {
+                    Text measure = boldHere.test(row) ? bold : regular;
+                    String cell = wider.apply(row);
+                    for (String line : cell == null ? new String[0] : cell.split("\n")) {
+                        widerText = Math.max(widerText, width(measure, line) + graphicsEms.get(column) * em);
+                    }
+                }
+                widening.get(column).set(Math.max(0, Math.ceil(widerText + padding) - Math.ceil(widest + padding)));
+            }
             if (flexibleMinEms.containsKey(column)) {
                 widest = Math.max(widest, flexibleMinEms.get(column) * em);
             }
@@ -420,9 +469,12 @@ public final class FittedColumns<S> {
         Map<TableColumn<S, ?>, Double> widths = new LinkedHashMap<>();
         visible.forEach(column -> widths.put(column, fitted.get(column)));
         wrapWhereNeeded(widths, room);
+        widenWhereRoom(widths, room);
         double needed = widths.values().stream().mapToDouble(Double::doubleValue).sum();
         double spare = Math.max(0, Math.floor(room - needed) - 1);
-        List<TableColumn<S, ?>> growing = List.of();
+        // a column whose wider form did not fit takes the room first: its cells whose one line fits take it
+        List<TableColumn<S, ?>> growing = visible.stream().filter(widened::containsKey)
+                .filter(column -> !widened.get(column).get() && widening.get(column).get() > 0).toList();
         for (List<TableColumn<S, ?>> group : growingFirst) {
             if (growing.isEmpty()) {
                 growing = visible.stream().filter(group::contains).toList();
@@ -434,13 +486,36 @@ public final class FittedColumns<S> {
         if (growing.isEmpty()) {
             growing = visible;
         }
-        double growingWidth = growing.stream().mapToDouble(fitted::get).sum();
+        // in proportion to the widths given (a wider form's among them), so the shares add up to the room to spare
+        double growingWidth = growing.stream().mapToDouble(widths::get).sum();
         for (TableColumn<S, ?> column : visible) {
             double width = widths.get(column);
             double share = growing.contains(column) ? Math.floor(spare * width / growingWidth) : 0;
             column.setMinWidth(width);
             column.setPrefWidth(width + share);
         }
+    }
+
+    /** Gives the columns of {@link #widerWhenRoom} that the room to spare holds their wider form's width. */
+    private void widenWhereRoom(Map<TableColumn<S, ?>, Double> widths, double room) {
+        List<TableColumn<S, ?>> candidates = widths.keySet().stream().filter(widerTexts::containsKey).toList();
+        double spare = Math.floor(room - widths.values().stream().mapToDouble(Double::doubleValue).sum()) - 1;
+        List<Integer> chosen = table.getWidth() > 0
+                ? WiderForms.chosen(spare, candidates.stream().map(column -> widening.get(column).get()).toList())
+                : List.of();
+        for (int i = 0; i < candidates.size(); i++) {
+            TableColumn<S, ?> column = candidates.get(i);
+            if (chosen.contains(i)) {
+                widths.put(column, widths.get(column) + widening.get(column).get());
+            }
+        }
+        // a hidden column keeps its form: shown again, it is measured again
+        widened.forEach((column, wide) -> {
+            int at = candidates.indexOf(column);
+            if (at >= 0) {
+                wide.set(chosen.contains(at));
+            }
+        });
     }
 
     /**

@@ -144,6 +144,33 @@ class ComparisonCellTextsTest {
         assertEquals("341\nmin class 2", texts.n(new ComparisonRow(undefined, false, texts, MIN_SLICE_SIZE), LAPTOP));
     }
 
+    /**
+     * Where the Slice and Verdict columns have room, a slice's name and a verdict take one line each, and no other
+     * cell changes (so no other column's width): a card-fraud merchant too few to test, whose production value has
+     * its interval, read "merchant" / "=m000" and "too few" / "examples" beside columns with room to spare.
+     */
+    @Test
+    void slicesAndVerdictsWithRoomTakeOneLineAndLeaveTheOtherCellsAsTheyAre() {
+        SliceResult tooFew = new SliceResult(ReportFixture.slice("merchant", "m002"), 4, Metric.F1, true,
+                new MetricEstimate(0.0, new Interval(0.0, 0.974)), new MetricEstimate(0.0, null), null, null, null,
+                null, null, null, Verdict.TOO_FEW_EXAMPLES, null, null, null, null, 0.01, TargetUnit.NONE,
+                new MetricCounts(0L, 4L, null, null, null, null));
+        ComparisonRow row = new ComparisonRow(tooFew, false, texts, MIN_SLICE_SIZE);
+        ComparisonCellTexts.Layout roomy = new ComparisonCellTexts.Layout(true, true, true);
+
+        assertEquals("merchant\n=m002", texts.slice(row.slice(), LAPTOP));
+        assertEquals("too few\nexamples", texts.verdict(row, LAPTOP));
+        assertEquals("merchant=m002", texts.slice(row.slice(), roomy));
+        assertEquals("too few examples", texts.verdict(row, roomy));
+        assertEquals(texts.n(row, LAPTOP), texts.n(row, roomy), "n keeps its form: " + texts.n(row, LAPTOP));
+        assertEquals(texts.production(row, LAPTOP), texts.production(row, roomy));
+        assertEquals(2, texts.lines(row, roomy), "production's value over its interval still takes two lines");
+        assertEquals("segment=enterprise ×\nlanguage=pt",
+                texts.slice("segment=enterprise × language=pt", roomy), "a cross keeps a line per part");
+        assertEquals("merchant=m002", texts.slice(row.slice(), new ComparisonCellTexts.Layout(true, true, false)));
+        assertEquals("too few\nexamples", texts.verdict(row, new ComparisonCellTexts.Layout(true, true, false)));
+    }
+
     /** A row whose values stand over their intervals takes two lines: the verdict wraps narrow, n's count goes under. */
     @Test
     void aRowWithIntervalsKeepsItsNarrowTwoLineCells() {

@@ -68,6 +68,13 @@ record LaptopCompareView(CompareViewModel model, TableView<ComparisonRow> table)
     static LaptopCompareView show(Stage stage, Path folder, ResourceBundle text, Appearance appearance,
                                   Supplier<ComparisonReport> report, String packName, String manifest, String csv)
             throws Exception {
+        return show(stage, folder, text, appearance, report, packName, manifest, csv, 1242, 620);
+    }
+
+    /** As above, in a scene of {@code width} × {@code height}. */
+    static LaptopCompareView show(Stage stage, Path folder, ResourceBundle text, Appearance appearance,
+                                  Supplier<ComparisonReport> report, String packName, String manifest, String csv,
+                                  double width, double height) throws Exception {
         CurrentThreadExecutor executor = new CurrentThreadExecutor();
         CompareViewModel model = new CompareViewModel((pack, candidate, options, progress) -> report.get(),
                 new ComparisonEngine()::confusionMatrix, executor, new ActivityMonitor(() -> 0), text,
@@ -75,7 +82,7 @@ record LaptopCompareView(CompareViewModel model, TableView<ComparisonRow> table)
         ChartPane chartPane = new ChartPane(appearance, text, extension -> Optional.empty(), executor);
         CompareView view = new CompareView(model, text, executor, chartPane,
                 new DividerMemory(UserSettings.load(folder.resolve("settings.json"))));
-        Scene scene = new Scene((Parent) view.node(), 1242, 620);
+        Scene scene = new Scene((Parent) view.node(), width, height);
         appearance.applyTo(scene.getRoot());
         stage.setScene(scene);
         // the stage is shared by every test class: a window another test resized keeps its size unless told
