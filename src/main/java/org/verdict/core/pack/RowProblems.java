@@ -49,6 +49,19 @@ public final class RowProblems {
         };
     }
 
+    /**
+     * A number the loader requires to be zero or more (a latency, a count), as written: "-3", not "-3.0".
+     */
+    public static String negative(String column, String written) {
+        return column + " must not be negative, found " + written;
+    }
+
+    /** An input without columns the manifest needs, with the columns it has. */
+    public static String lacksColumns(Collection<String> missing, Collection<String> present, boolean parquet) {
+        return "lacks column(s) " + String.join(", ", missing) + " that the manifest needs; its "
+                + (parquet ? "schema has " : "header has ") + String.join(", ", present);
+    }
+
     public static String emptyExampleId() {
         return "example_id is empty";
     }

@@ -184,7 +184,7 @@ final class SuiteCsv {
         double nonNegative(String column) throws PackException {
             double value = number(column);
             if (value < 0) {
-                throw error(column, column + " must not be negative, found " + value);
+                throw error(column, RowProblems.negative(column, raw(column)));
             }
             return value;
         }
@@ -221,7 +221,7 @@ final class SuiteCsv {
             try {
                 long parsed = Long.parseLong(value);
                 if (parsed < 0) {
-                    throw error(column, column + " must not be negative, found " + parsed);
+                    throw error(column, RowProblems.negative(column, value));
                 }
                 return parsed;
             } catch (NumberFormatException e) {
