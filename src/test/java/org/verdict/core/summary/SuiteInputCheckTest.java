@@ -49,7 +49,8 @@ class SuiteInputCheckTest {
     void aNegativeLatencyIsNamedAtItsLineAndColumnAsWritten() throws Exception {
         Path latency = Files.writeString(folder.resolve("lat.csv"), "version,latency_ms\n7,12.5\n8,-3\n7,14\n");
         PackException e = refused(duckDb().withLatency(latency.toString()));
-        assertEquals(latency + ", line 3, column 2: latency_ms must not be negative, found -3", e.getMessage());
+        assertEquals(latency + ", line 3, column 2: latency_ms must not be negative, found -3: write the "
+                + "value as measured (zero or more), or remove the row", e.getMessage());
     }
 
     @Test
@@ -61,7 +62,8 @@ class SuiteInputCheckTest {
                     + " TO '" + latency + "' (FORMAT parquet)");
         }
         PackException e = refused(duckDb().withLatency(latency.toString()));
-        assertEquals(latency + ": row 3, column 2: latency_ms must not be negative, found -3.0", e.getMessage());
+        assertEquals(latency + ": row 3, column 2: latency_ms must not be negative, found -3.0: write "
+                + "the value as measured (zero or more), or remove the row", e.getMessage());
     }
 
     @Test

@@ -259,7 +259,7 @@ final class SuiteCsv {
             try {
                 return LocalDate.parse(value);
             } catch (DateTimeParseException e) {
-                throw error(column, column + " must be a date like 2026-11-02, found '" + value + "'");
+                throw error(column, RowProblems.notIsoDate(column, value));
             }
         }
 
