@@ -7,6 +7,8 @@ import org.verdict.core.evidence.EvidenceChart.PairedEstimates;
 import org.verdict.core.evidence.EvidenceChart.PairedRow;
 import org.verdict.core.evidence.EvidenceTable.Cell;
 import org.verdict.core.gates.evidence.HumanBaselineEvidence;
+import org.verdict.core.gates.evidence.HumanBaselineEvidence.DifferenceFromHuman;
+import org.verdict.core.gates.evidence.HumanBaselineEvidence.KappaWithHuman;
 import org.verdict.core.gates.evidence.RateEstimate;
 import org.verdict.core.gates.model.EvidencePageId;
 import org.verdict.core.stats.MetricFormat;
@@ -29,13 +31,13 @@ public final class HumanBaselineSection {
         RateEstimate candidate = human.modelAccuracy().get(candidateVersion);
         List<List<Cell>> accuracy = new ArrayList<>();
         accuracy.add(List.of(Cell.plain("human reviewers"), Cell.plain(Sections.rate(human.humanAccuracy())),
-                Cell.plain("–")));
-        accuracy.add(List.of(Cell.plain("production " + productionVersion), Cell.plain(Sections.rate(production)),
-                Cell.plain(kappa(human, productionVersion))));
-        accuracy.add(List.of(Cell.plain("candidate " + candidateVersion), Cell.plain(Sections.rate(candidate)),
-                Cell.plain(kappa(human, candidateVersion))));
-        String summary = "candidate accuracy " + EvidenceNumbers.plain(candidate.rate()) + ", human reviewers "
-                + EvidenceNumbers.plain(human.humanAccuracy().rate()) + "; "
+                Cell.plain("–"), Cell.plain("–")));
+        accuracy.add(modelRow(human, "production ", productionVersion));
+        accuracy.add(modelRow(human, "candidate ", candidateVersion));
+        DifferenceFromHuman difference = human.differenceFromHuman().get(candidateVersion);
+        String summary = MetricFormat.sampleSize(candidate.n()) + ": candidate accuracy " + Sections.rate(candidate)
+                + ", human reviewers " + Sections.rate(human.humanAccuracy()) + "; candidate − human "
+                + EvidenceNumbers.delta(difference.estimate(), difference.ci()) + " (paired); "
                 + MetricFormat.count(human.disagreeingExamples()) + " examples where the human and the candidate disagree"
                 + (human.fromCells() ? ". " + FROM_CELLS : "");
         return new EvidenceSection(EvidencePageId.HUMAN_BASELINE, "Human baseline", Outcome.EVIDENCE_ONLY, summary,
@@ -45,9 +47,11 @@ public final class HumanBaselineSection {
                         // the reviewers' accuracy is measured on the same examples: its interval is drawn with it
                         List.of(Limit.measured(human.humanAccuracy().rate(), human.humanAccuracy().ci(),
                                 "human reviewers " + Sections.rate(human.humanAccuracy()))))),
-                List.of(new EvidenceTable("Accuracy (modified Wilson intervals) and Cohen's kappa with the human reviewers"
+                List.of(new EvidenceTable("Accuracy (modified Wilson intervals), accuracy minus the human reviewers' on "
+                                + "the same " + MetricFormat.count(candidate.n()) + " examples (Tango's paired score "
+                                + "intervals) and Cohen's kappa with them (Fisher-z intervals)"
                                 + (human.fromCells() ? ", from paired cells" : ""),
-                                List.of("Who", "Accuracy", "Kappa with human"), accuracy),
+                                List.of("Who", "Accuracy", "Minus human (paired)", "Kappa with human"), accuracy),
                         disagreements(human, productionVersion, candidateVersion)), null);
     }
 
@@ -81,8 +85,11 @@ public final class HumanBaselineSection {
                 List.of(), List.of(), MISSING);
     }
 
-    private static String kappa(HumanBaselineEvidence human, String version) {
-        Double kappa = human.kappaWithHuman().get(version);
-        return kappa == null || kappa.isNaN() ? "–" : EvidenceNumbers.plain(kappa);
+    private static List<Cell> modelRow(HumanBaselineEvidence human, String role, String version) {
+        DifferenceFromHuman difference = human.differenceFromHuman().get(version);
+        KappaWithHuman kappa = human.kappaWithHuman().get(version);
+        return List.of(Cell.plain(role + version), Cell.plain(Sections.rate(human.modelAccuracy().get(version))),
+                Cell.plain(difference.n() == 0 ? "–" : EvidenceNumbers.delta(difference.estimate(), difference.ci())),
+                Cell.plain(Double.isNaN(kappa.kappa()) ? "–" : EvidenceNumbers.estimate(kappa.kappa(), kappa.ci())));
     }
 }

@@ -61,12 +61,23 @@ public final class TriggersSection {
                     Cell.plain(EvidenceNumbers.plain(f.psi())),
                     Cell.plain(f.band()), Cell.plain(f.test()), Cell.plain(EvidenceNumbers.plain(f.statistic())),
                     Cell.plain(EvidenceNumbers.pValue(f.pValue())), Cell.plain(EvidenceNumbers.pValue(f.adjustedP())),
-                    f.drifted() ? Cell.of(Outcome.FIRED) : Cell.plain("–")));
+                    f.drifted() ? Cell.of(Outcome.FIRED) : Cell.plain("– " + PSI_DECIDES_MARK)));
         }
+        boolean anyQuiet = features.stream().anyMatch(f -> !f.drifted());
         return new EvidenceTable("Drift per feature, reference vs current (Holm-adjusted over features)",
                 List.of("Feature", "Kind", "n (reference / current)", "PSI", "Band", "Test", "Statistic", "p",
-                        EvidenceTable.ADJUSTED_P, "Drift"), rows);
+                        EvidenceTable.ADJUSTED_P, "Drift"), rows, anyQuiet ? List.of(PSI_DECIDES) : List.of());
     }
+
+    private static final String PSI_DECIDES_MARK = "[a]";
+    /**
+     * Why a feature whose test is significant can show no drift: on thousands of rows the test finds shifts too small
+     * to matter, so a reader would otherwise take the two columns for a contradiction.
+     */
+    static final String PSI_DECIDES = PSI_DECIDES_MARK + " not drifted: PSI decides. A feature drifts when its PSI is "
+            + "in the major band, or in the moderate band with a significant adjusted test; a stable PSI is no drift "
+            + "whatever the test says, since with thousands of rows the test finds shifts too small to matter. The "
+            + "test is shown beside PSI, not instead of it";
 
     /** The daily negative-feedback rate and the rolling mean + 2 sd it fires above. */
     private static EvidenceChart feedback(List<FeedbackCheck> checks) {

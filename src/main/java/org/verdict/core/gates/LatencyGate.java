@@ -46,9 +46,12 @@ final class LatencyGate implements PromotionGate {
                 : "";
         findings.add(judge("p95", candidate.p95(), policy.latency().p95Ms(), candidate.n(), method));
         findings.add(judge("p99", candidate.p99(), policy.latency().p99Ms(), candidate.n(), method));
-        return GateResult.fromFindings(Gate.LATENCY, findings, "p95 " + ms(candidate.p95().millis()) + " ≤ "
-                + ms(policy.latency().p95Ms()) + " and p99 " + ms(candidate.p99().millis()) + " ≤ "
-                + ms(policy.latency().p99Ms()) + " (upper bounds included" + method + ")",
+        // a pass says the upper bounds are within the SLO too: the line quotes them, as the canary line its interval
+        return GateResult.fromFindings(Gate.LATENCY, findings, "p95 " + ms(candidate.p95().millis()) + ", upper bound "
+                + ms(candidate.p95().ci().upper()) + " ≤ " + ms(policy.latency().p95Ms()) + " and p99 "
+                + ms(candidate.p99().millis()) + ", upper bound " + ms(candidate.p99().ci().upper()) + " ≤ "
+                + ms(policy.latency().p99Ms()) + " (" + MetricFormat.sampleSize(candidate.n()) + ", "
+                + GateNumbers.level(policy.confidenceLevel()) + " order-statistic intervals" + method + ")",
                 Comparator.comparingDouble(f -> -f.numbers().get("millis") / f.numbers().get("slo")));
     }
 

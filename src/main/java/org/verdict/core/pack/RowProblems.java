@@ -1,9 +1,14 @@
 package org.verdict.core.pack;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The words for a bad value in a suite's rows, shared by the row-level loader and the checks DuckDB runs before it
@@ -47,6 +52,67 @@ public final class RowProblems {
             case Character.SPACE_SEPARATOR -> c != ' ';
             default -> false;
         };
+    }
+
+    /**
+     * A number the loader requires to be zero or more (a latency, a count), as written: "-3", not "-3.0".
+     */
+    public static String negative(String column, String written) {
+        return column + " must not be negative, found " + written + ": write the value as measured (zero or more), "
+                + "or remove the row";
+    }
+
+    /** Columns every row of a suite has whatever the manifest says: they can only be added. */
+    private static final Set<String> CORE_COLUMNS = Set.of("example_id", "label", "human", "category", "version",
+            "latency_ms");
+    /** Per-version columns (pred_V, score_V, violation_V): the manifest asks for them by listing version V. */
+    private static final Pattern VERSION_COLUMN = Pattern.compile("(?:pred|score|violation)_(.+)");
+
+    /**
+     * An input without columns the manifest needs, with the columns it has and what to do: add them, or take out of
+     * the manifest what asks for them (a version, a slice or sensitive column).
+     */
+    public static String lacksColumns(Collection<String> missing, Collection<String> present, boolean parquet) {
+        List<String> removable = missing.stream().filter(column -> !CORE_COLUMNS.contains(column)).map(column -> {
+            Matcher version = VERSION_COLUMN.matcher(column);
+            return version.matches() ? "version " + version.group(1) : column;
+        }).distinct().toList();
+        String add = missing.size() == 1 ? "add the column" : "add the columns";
+        return "lacks column(s) " + String.join(", ", missing) + " that the manifest needs; its "
+                + (parquet ? "schema has " : "header has ") + String.join(", ", present) + ": " + add
+                + (removable.isEmpty() ? "" : ", or remove " + String.join(" and ", removable) + " from the manifest");
+    }
+
+    /** Day and month in either order, with a four-digit year: 11/02/2026, 2.11.2026, 11-02-2026. */
+    private static final Pattern DAY_MONTH_YEAR = Pattern.compile("(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})");
+
+    /**
+     * A date not written as ISO 8601's YYYY-MM-DD. Where it reads both day first and month first (11/02/2026), both
+     * readings are named, since only the writer knows which is meant.
+     */
+    public static String notIsoDate(String column, String value) {
+        String problem = column + " must be a date written YYYY-MM-DD, like 2026-11-02, found '" + shown(value) + "'";
+        Matcher parts = DAY_MONTH_YEAR.matcher(value);
+        if (!parts.matches()) {
+            return problem;
+        }
+        String dayFirst = isoDate(parts.group(3), parts.group(2), parts.group(1));
+        String monthFirst = isoDate(parts.group(3), parts.group(1), parts.group(2));
+        if (dayFirst != null && monthFirst != null && !dayFirst.equals(monthFirst)) {
+            return problem + ", which is ambiguous: " + dayFirst + " read day first, " + monthFirst
+                    + " month first; write the one meant as YYYY-MM-DD";
+        }
+        String only = dayFirst != null ? dayFirst : monthFirst;
+        return only == null ? problem : problem + ": write it as " + only;
+    }
+
+    /** The ISO date of year, month and day, or null when there is no such date. */
+    private static String isoDate(String year, String month, String day) {
+        try {
+            return LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day)).toString();
+        } catch (DateTimeException e) {
+            return null;
+        }
     }
 
     public static String emptyExampleId() {

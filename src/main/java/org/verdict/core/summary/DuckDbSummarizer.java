@@ -223,10 +223,20 @@ public final class DuckDbSummarizer {
                         checkedSource(statement, inputs.holdout()));
                 holdoutCheck.check(statement, progress);
             }
+            // the suites' rows get the row loader's checks too, so a bad value is named where the user wrote it
+            if (sources.latency() != null) {
+                reading = inputs.latency();
+                SuiteInputCheck.latency(layout.versions()).check(statement, inputs.latency(), sources.latency(), progress);
+            }
+            if (sources.safety() != null) {
+                reading = inputs.safety();
+                SuiteInputCheck.safety(layout.versions()).check(statement, inputs.safety(), sources.safety(),
+                        progress);
+            }
             if (sources.humanBaseline() != null) {
                 reading = inputs.humanBaseline();
-                List<String> columns = SummaryLayout.humanBaselineKeys(layout.versions());
-                requireColumns(statement, sources.humanBaseline(), columns, inputs.humanBaseline());
+                SuiteInputCheck.humanBaseline(SummaryLayout.humanBaselineKeys(layout.versions()))
+                        .check(statement, inputs.humanBaseline(), sources.humanBaseline(), progress);
             }
             reading = input;
             SummaryTables primary = evaluationTables(statement, sql, input, progress, 0.05, 0.8);
@@ -296,27 +306,6 @@ public final class DuckDbSummarizer {
             ranking = run(statement, sql.rankingQuery(), progress);
         }
         return new SummaryTables(cells, blocks, ranking);
-    }
-
-    /**
-     * Names the columns the human-baseline rows lack before any query runs (evaluation rows get
-     * {@link SummaryInputCheck}): DuckDB's own error for a missing column can name another thing (an alias of the same
-     * name in the GROUP BY).
-     */
-    private static void requireColumns(Statement statement, String source, List<String> needed, String input)
-            throws SQLException, IOException {
-        List<String> present = new ArrayList<>();
-        try (ResultSet described = statement.executeQuery("DESCRIBE SELECT * FROM " + source)) {
-            while (described.next()) {
-                present.add(described.getString("column_name"));
-            }
-        }
-        List<String> missing = new ArrayList<>(needed);
-        missing.removeAll(present);
-        if (!missing.isEmpty()) {
-            throw new IOException(input + " lacks column(s) " + String.join(", ", missing)
-                    + " that the manifest needs; its columns are " + String.join(", ", present));
-        }
     }
 
     private static String scalar(Statement statement, String query) throws SQLException {

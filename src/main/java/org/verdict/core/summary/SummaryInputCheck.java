@@ -130,8 +130,7 @@ final class SummaryInputCheck {
         layout.rowColumns().stream().filter(c -> !required.contains(c)).forEach(required::add);
         List<String> missing = required.stream().filter(c -> !names.contains(c)).toList();
         if (!missing.isEmpty()) {
-            String problem = "lacks column(s) " + String.join(", ", missing) + " that the manifest needs; its "
-                    + (parquet ? "schema has " : "header has ") + String.join(", ", names);
+            String problem = RowProblems.lacksColumns(missing, names, parquet);
             throw parquet ? new PackException(input, problem) : PackException.inHeader(input, problem);
         }
         // a prediction or score column of a version the manifest does not list is refused, as the row loader does
@@ -723,7 +722,7 @@ final class SummaryInputCheck {
         return -1;
     }
 
-    private static long firstLine(String file, List<String> names, List<String> values) throws PackException {
+    static long firstLine(String file, List<String> names, List<String> values) throws PackException {
         List<Long> lines = lines(file, names, values, 1);
         return lines.isEmpty() ? 0 : lines.get(0);
     }

@@ -775,7 +775,7 @@ public final class SummaryPackReader {
             throw new PackException(file, line, column + 1, name + " must be a whole number, found '" + value + "'");
         }
         if (parsed < 0) {
-            throw new PackException(file, line, column + 1, name + " must not be negative, found " + parsed);
+            throw new PackException(file, line, column + 1, RowProblems.negative(name, value));
         }
         return parsed;
     }

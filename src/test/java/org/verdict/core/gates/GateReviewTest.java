@@ -688,6 +688,12 @@ class GateReviewTest {
         GateResult result = pack().suite("latency", "latency.csv", latency(300, 100)).review().gates()
                 .result(Gate.LATENCY);
         assertEquals(GateOutcome.PASS, result.outcome());
+        // the line quotes the upper bounds it judged and n. By hand: the candidate's 300 latencies are 100 … 149 ms,
+        // each 6 times; the 95 % order-statistic upper bound of p95 sits near rank 285 + 1.96·√(300·0.95·0.05) ≈ 292
+        // (ranks 289–294 hold 148 ms), of p99 at the top rank, 149 ms
+        assertTrue(result.summary().contains("upper bound 148.0 ms ≤ 300.0 ms"), result.summary());
+        assertTrue(result.summary().contains("upper bound 149.0 ms ≤ 800.0 ms"), result.summary());
+        assertTrue(result.summary().contains("(n=300, 95% order-statistic intervals)"), result.summary());
     }
 
     @Test

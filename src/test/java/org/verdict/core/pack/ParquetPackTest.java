@@ -67,7 +67,8 @@ class ParquetPackTest {
         ReviewPack loaded = new PackLoader().load(pack, Progress.NONE);
         PackException e = assertThrows(PackException.class,
                 () -> new SuiteReader().read(loaded.root(), loaded.manifest(), Progress.NONE));
-        assertEquals("latency.parquet: row 4, column 2: latency_ms must not be negative, found -3.0", e.getMessage());
+        assertEquals("latency.parquet: row 4, column 2: latency_ms must not be negative, found -3.0: write the value as "
+                + "measured (zero or more), or remove the row", e.getMessage());
     }
 
     @Test

@@ -50,4 +50,35 @@ class RowProblemsTest {
         // letters of any script and emoji print: kept as they are
         assertEquals("Ødegård улица 東京 😀", RowProblems.shown("Ødegård улица 東京 😀"));
     }
+
+    @Test
+    void aMissingColumnSaysWhatToAddOrWhatToTakeOutOfTheManifest() {
+        assertEquals("lacks column(s) score_v8 that the manifest needs; its header has example_id, label, score_v7: "
+                + "add the column, or remove version v8 from the manifest",
+                RowProblems.lacksColumns(List.of("score_v8"), List.of("example_id", "label", "score_v7"), false));
+        // a column every row has can only be added
+        assertEquals("lacks column(s) label, gender that the manifest needs; its schema has example_id: add the "
+                + "columns, or remove gender from the manifest",
+                RowProblems.lacksColumns(List.of("label", "gender"), List.of("example_id"), true));
+        assertEquals("lacks column(s) latency_ms that the manifest needs; its header has version: add the column",
+                RowProblems.lacksColumns(List.of("latency_ms"), List.of("version"), false));
+    }
+
+    @Test
+    void aDateReadableBothWaysNamesBothReadingsAndAsksForIso() {
+        assertEquals("date must be a date written YYYY-MM-DD, like 2026-11-02, found '11/02/2026', which is "
+                + "ambiguous: 2026-02-11 read day first, 2026-11-02 month first; write the one meant as YYYY-MM-DD",
+                RowProblems.notIsoDate("date", "11/02/2026"));
+        // 25 can only be the day
+        assertEquals("date must be a date written YYYY-MM-DD, like 2026-11-02, found '25.11.2026': write it as "
+                + "2026-11-25", RowProblems.notIsoDate("date", "25.11.2026"));
+        assertEquals("date must be a date written YYYY-MM-DD, like 2026-11-02, found 'yesterday'",
+                RowProblems.notIsoDate("date", "yesterday"));
+    }
+
+    @Test
+    void aNegativeValueSaysWhatToWrite() {
+        assertEquals("latency_ms must not be negative, found -3: write the value as measured (zero or more), or "
+                + "remove the row", RowProblems.negative("latency_ms", "-3"));
+    }
 }

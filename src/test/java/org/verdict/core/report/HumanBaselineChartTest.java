@@ -14,7 +14,10 @@ import org.verdict.core.evidence.EvidenceChart;
 import org.verdict.core.evidence.EvidenceChart.PairedEstimates;
 import org.verdict.core.evidence.HumanBaselineSection;
 import org.verdict.core.gates.evidence.HumanBaselineEvidence;
+import org.verdict.core.gates.evidence.HumanBaselineEvidence.DifferenceFromHuman;
+import org.verdict.core.gates.evidence.HumanBaselineEvidence.KappaWithHuman;
 import org.verdict.core.gates.evidence.RateEstimate;
+import org.verdict.core.stats.Interval;
 
 /**
  * fraud-screen-pass's human baseline: 300 examples, the reviewers right on 276 (0.920), production on 293 and the
@@ -27,7 +30,10 @@ class HumanBaselineChartTest {
     void theHumanReviewersIntervalIsDrawnAndTheAxisHoldsIt() {
         HumanBaselineEvidence human = new HumanBaselineEvidence(RateEstimate.of(276, 300, 0.95),
                 Map.of("17", RateEstimate.of(293, 300, 0.95), "18", RateEstimate.of(292, 300, 0.95)),
-                Map.of("17", 0.088, "18", 0.176), List.of(), false);
+                Map.of("17", new KappaWithHuman(0.088, new Interval(0.01, 0.17), 300),
+                        "18", new KappaWithHuman(0.176, new Interval(0.09, 0.26), 300)),
+                Map.of("17", new DifferenceFromHuman(17 / 300.0, new Interval(0.02, 0.09), 300),
+                        "18", new DifferenceFromHuman(16 / 300.0, new Interval(0.02, 0.09), 300)), List.of(), false);
         EvidenceChart chart = HumanBaselineSection.of(human, "17", "18").charts().get(0);
         XYPlot plot = new EvidenceCharts().build(chart).getXYPlot();
 

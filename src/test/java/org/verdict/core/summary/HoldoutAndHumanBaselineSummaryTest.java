@@ -129,7 +129,13 @@ class HoldoutAndHumanBaselineSummaryTest {
         assertEquals(humanRows.humanAccuracy(), humanCells.humanAccuracy(), "same count, n, rate and interval");
         assertEquals(humanRows.modelAccuracy(), humanCells.modelAccuracy());
         for (String version : versions) {
-            assertEquals(humanRows.kappaWithHuman().get(version), humanCells.kappaWithHuman().get(version), 1e-12);
+            var kappaRows = humanRows.kappaWithHuman().get(version);
+            var kappaCells = humanCells.kappaWithHuman().get(version);
+            assertEquals(kappaRows.kappa(), kappaCells.kappa(), 1e-12);
+            assertEquals(kappaRows.ci().lower(), kappaCells.ci().lower(), 1e-12, "the same standard error");
+            assertEquals(kappaRows.ci().upper(), kappaCells.ci().upper(), 1e-12);
+            assertEquals(humanRows.differenceFromHuman().get(version), humanCells.differenceFromHuman().get(version),
+                    "the same discordant counts");
         }
         assertEquals(humanRows.disagreements().size(), humanCells.disagreeingExamples(),
                 "each disagreeing example is in one cell");

@@ -152,7 +152,7 @@ class SparkSummaryTest {
                         opened.manifest(), Progress.NONE).humanBaseline().orElseThrow(), "8", 0.95);
                 assertEquals(human.humanAccuracy(), fromCells.humanAccuracy());
                 assertEquals(human.modelAccuracy(), fromCells.modelAccuracy());
-                assertEquals(human.kappaWithHuman().get("8"), fromCells.kappaWithHuman().get("8"), 1e-12);
+                assertEquals(human.kappaWithHuman().get("8").kappa(), fromCells.kappaWithHuman().get("8").kappa(), 1e-12);
             }
         } finally {
             rows.close();

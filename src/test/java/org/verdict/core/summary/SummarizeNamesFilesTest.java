@@ -43,14 +43,14 @@ class SummarizeNamesFilesTest {
     }
 
     @Test
-    void latencyRowsDuckDbCannotReadAreNamedNotThePrimaryRows() throws Exception {
+    void latencyRowsTheLoaderWouldRefuseAreNamedNotThePrimaryRows() throws Exception {
         Path pack = RowPacks.write(folder.resolve("rows"), Task.BINARY, 500, 3);
         Path latency = Files.writeString(folder.resolve("latency.csv"), "version,latency_ms\n7,12\n8,abc\n");
         Path out = folder.resolve("out");
-        IOException e = assertThrows(IOException.class, () -> new DuckDbSummarizer("256MB", 1)
+        PackException e = assertThrows(PackException.class, () -> new DuckDbSummarizer("256MB", 1)
                 .withLatency(latency.toString()).summarize(pack.resolve("primary.csv").toString(), null,
                         RowManifest.read(pack.resolve("manifest.json")), true, true, 1L, out, Progress.NONE));
-        assertTrue(e.getMessage().startsWith("DuckDB could not summarise " + latency + ": "), e.getMessage());
+        assertEquals(List.of(latency.toString(), 3L, 2L), List.of(e.file(), e.line(), e.column()), e.getMessage());
         assertFalse(Files.exists(out), "nothing is written");
     }
 }

@@ -483,7 +483,7 @@ class SummaryInputCheckTest {
         PackException e = refusedBySummary(csv, pack);
         assertEquals(List.of(1L, 0L), List.of(e.line(), e.column()));
         assertEquals("lacks column(s) gender that the manifest needs; its header has example_id, label, region, "
-                + "channel, sex, score_7, score_8", e.problem());
+                + "channel, sex, score_7, score_8: add the column, or remove gender from the manifest", e.problem());
     }
 
     @Test

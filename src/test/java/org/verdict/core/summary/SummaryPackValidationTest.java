@@ -608,7 +608,7 @@ class SummaryPackValidationTest {
                 rows.toString(), null, RowManifest.read(regression.resolve("manifest.json")), true, true, 1L,
                 folder.resolve("out"), Progress.NONE));
         assertEquals(rows + ": lacks column(s) gender that the manifest needs; its schema has example_id, label, "
-                + "region, channel, pred_7, pred_8", e.getMessage());
+                + "region, channel, pred_7, pred_8: add the column, or remove gender from the manifest", e.getMessage());
         assertFalse(Files.exists(folder.resolve("out")));
     }
 

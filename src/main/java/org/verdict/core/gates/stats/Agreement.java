@@ -1,5 +1,6 @@
 package org.verdict.core.gates.stats;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -100,17 +101,28 @@ public final class Agreement {
      * raters use one and the same category): kappa then says nothing about agreement beyond chance.
      */
     public static Estimate cohenKappaWithError(List<String> first, List<String> second) {
-        if (first.size() != second.size() || first.isEmpty()) {
+        return cohenKappaWithError(first, second, null);
+    }
+
+    /**
+     * Cohen's kappa with its standard error as above, where the i-th pair of ratings stands for {@code items[i]}
+     * items (paired cells); null for one item each. The same estimate and error as over the items one by one.
+     */
+    public static Estimate cohenKappaWithError(List<String> first, List<String> second, long[] items) {
+        if (first.size() != second.size() || first.isEmpty() || items != null && items.length != first.size()) {
             throw new IllegalArgumentException("Cohen's kappa needs two equally long, non-empty lists of ratings");
         }
         Map<String, Integer> index = new HashMap<>();
         first.forEach(c -> index.putIfAbsent(c, index.size()));
         second.forEach(c -> index.putIfAbsent(c, index.size()));
         int k = index.size();
-        double n = first.size();
+        double n = items == null ? first.size() : Arrays.stream(items).sum();
+        if (!(n > 0)) {
+            throw new IllegalArgumentException("Cohen's kappa needs at least one rated item");
+        }
         double[][] shares = new double[k][k];
         for (int i = 0; i < first.size(); i++) {
-            shares[index.get(first.get(i))][index.get(second.get(i))] += 1 / n;
+            shares[index.get(first.get(i))][index.get(second.get(i))] += (items == null ? 1 : items[i]) / n;
         }
         double[] row = new double[k];
         double[] column = new double[k];

@@ -184,7 +184,7 @@ final class SuiteCsv {
         double nonNegative(String column) throws PackException {
             double value = number(column);
             if (value < 0) {
-                throw error(column, column + " must not be negative, found " + value);
+                throw error(column, RowProblems.negative(column, raw(column)));
             }
             return value;
         }
@@ -221,7 +221,7 @@ final class SuiteCsv {
             try {
                 long parsed = Long.parseLong(value);
                 if (parsed < 0) {
-                    throw error(column, column + " must not be negative, found " + parsed);
+                    throw error(column, RowProblems.negative(column, value));
                 }
                 return parsed;
             } catch (NumberFormatException e) {
@@ -259,7 +259,7 @@ final class SuiteCsv {
             try {
                 return LocalDate.parse(value);
             } catch (DateTimeParseException e) {
-                throw error(column, column + " must be a date like 2026-11-02, found '" + value + "'");
+                throw error(column, RowProblems.notIsoDate(column, value));
             }
         }
 
