@@ -137,7 +137,9 @@ public final class GateReview {
             // margin; language parity keeps E, the tolerance it is documented to judge against
             // every metric and class recall: the gate's output names what else is significantly worse overall
             primary = summaryComparison.compare(pack, chosen,
-                    every.withPrimaryBand(PrimaryBand.ofPolicy(metric, policy.primary().margin(), false)),
+                    // the defaults are that very object (PolicySource.read): their margin is said to be the default policy's
+                    every.withPrimaryBand(PrimaryBand.ofPolicy(metric, policy.primary().margin(),
+                            policy == GatePolicy.DEFAULTS)),
                     phase(comparing, 0, 0.45));
             languages = summary.isPresent()
                     ? summary.filter(s -> s.layout().sliceColumns().contains(languageColumn))
