@@ -175,6 +175,11 @@ public final class GateCommand implements Callable<Integer> {
         if (!worse.lostClasses().isEmpty()) {
             out.printf("%n%s%n", worse.lostClasses());
         }
+        // no gate reads the held-out set: a loss it shows is said here, or a board never reads it
+        if (!worse.heldOut().isEmpty()) {
+            out.printf("%n%s%n", worse.heldOutHeading());
+            worse.heldOut().forEach(finding -> out.printf("  ▼ %s%n", finding));
+        }
         out.printf("%nApproval: %s%n", gates.approval().text());
         if (!gates.missingSuites().isEmpty()) {
             out.printf("Not in this pack: %s%n", String.join(", ", gates.missingSuites()));

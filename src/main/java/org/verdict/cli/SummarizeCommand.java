@@ -235,6 +235,12 @@ public final class SummarizeCommand implements Callable<Integer> {
             if (blockCount < 1) {
                 throw new IllegalArgumentException("--block-count must be at least 1, not " + blockCount);
             }
+            if (input.equals(holdoutInput)) {
+                throw new IllegalArgumentException("--holdout-input " + holdoutInput + " names the --input rows"
+                        + " themselves: the held-out set must be examples the evaluation set does not hold, or its"
+                        + " results would count the same evidence twice; give the held-out examples' own rows, or"
+                        + " leave --holdout-input out");
+            }
             PackManifest rows = RowManifest.read(manifest);
             long blockSeed = seed != null ? seed : ComparisonOptions.DEFAULTS.seed();
             switch (engine) {

@@ -71,6 +71,17 @@ class SummarizeCommandTest {
         assertTrue(latency.contains("AS `bucket`"), latency);
     }
 
+    /** The primary rows given as the held-out set would show the same results twice as independent evidence. */
+    @Test
+    void refusesTheInputRowsAsTheHeldOutSet() {
+        CliRun run = run("summarize", "--engine", "sql", "--dialect", "spark", "--input", "lake.evals",
+                "--holdout-input", "lake.evals", "--manifest", SAMPLE.resolve("manifest.json").toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals("", run.out(), "no SQL is printed");
+        assertTrue(run.err().contains("--holdout-input lake.evals names the --input rows themselves: the held-out set"
+                + " must be examples the evaluation set does not hold"), run.err());
+    }
+
     @Test
     void printsTheHeldOutAndHumanBaselineQueriesForSparkWhenGivenTheirTables() {
         CliRun run = run("summarize", "--engine", "sql", "--dialect", "spark", "--input", "lake.evals",

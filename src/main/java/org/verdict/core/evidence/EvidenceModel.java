@@ -45,7 +45,8 @@ public record EvidenceModel(List<EvidenceSection> gateSections, List<EvidenceSec
             }
         }
         List<EvidenceSection> others = new ArrayList<>();
-        evidence.holdoutComparison().ifPresent(holdout -> others.add(HoldoutSections.heldOutSet(holdout)));
+        evidence.holdoutComparison().ifPresent(holdout -> others.add(HoldoutSections.heldOutSet(holdout,
+                evidence.heldOutWorse().stream().map(evidence::describe).toList())));
         evidence.holdoutGroup().ifPresent(group -> others.add(HoldoutSections.overTime(group)));
         if (others.isEmpty()) {
             others.add(HoldoutSections.missing());

@@ -37,10 +37,16 @@ public final class HoldoutSections {
     private HoldoutSections() {
     }
 
-    /** A summarised set's section says, after its overall result, what its statistics are and their methods. */
-    public static EvidenceSection heldOutSet(HeldOutSet.Comparison comparison) {
+    /**
+     * The set's overall result, then what it shows significantly worse (the overall result alone read as all-clear
+     * beside a slice the set shows worse), then for a summarised set what its statistics are and their methods.
+     *
+     * @param worse the results significantly worse on the primary metric, one line each, the largest loss first
+     */
+    public static EvidenceSection heldOutSet(HeldOutSet.Comparison comparison, List<String> worse) {
         ComparisonReport holdout = comparison.report();
-        String overall = ComparisonEvidence.overall(holdout);
+        String overall = ComparisonEvidence.overall(holdout)
+                + (worse.isEmpty() ? "" : ". Significantly worse: " + String.join("; ", worse));
         return new EvidenceSection(EvidencePageId.HOLDOUT, "Held-out evaluation set", Outcome.EVIDENCE_ONLY,
                 comparison.methods() == null ? overall : overall + ". " + comparison.methods(),
                 ComparisonEvidence.forestsByDimension(holdout),

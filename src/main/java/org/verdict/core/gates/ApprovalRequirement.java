@@ -23,10 +23,34 @@ public record ApprovalRequirement(int riskTier, List<String> approvers, boolean 
     }
 
     public static ApprovalRequirement forTier(int riskTier, boolean everyGatePasses) {
-        return forTier(riskTier, everyGatePasses, List.of(), List.of());
+        return forTier(riskTier, everyGatePasses, "", List.of(), List.of());
     }
 
     /**
+     * @param blocking the gates that block the promotion (they fail or lack evidence): a blocked text names them, in
+     *                 the Gates view's words ("Failing: Slices. Insufficient evidence: Safety."), so the gates not
+     *                 applicable said after them are never read as the reason
+     * @param wantingRequiredEvidence the titles of the gates that lack evidence only because the pack lacks optional
+     *                                evidence the policy or the risk tier requires; a blocked text says how to
+     *                                unblock them
+     * @param notApplicable the gates not evaluated (not applicable)
+     */
+    public static ApprovalRequirement forTier(int riskTier, List<GateResult> blocking,
+                                              List<String> wantingRequiredEvidence, List<GateResult> notApplicable) {
+        return forTier(riskTier, blocking.isEmpty(), " " + named(blocking, GateOutcome.FAIL, "Failing")
+                + named(blocking, GateOutcome.INSUFFICIENT_EVIDENCE, "Insufficient evidence"), wantingRequiredEvidence,
+                notApplicable);
+    }
+
+    /** "Failing: Slices, Safety. " for the gates of {@code outcome}; empty when none has it. */
+    private static String named(List<GateResult> gates, GateOutcome outcome, String label) {
+        List<String> titles = gates.stream().filter(g -> g.outcome() == outcome).map(g -> g.gate().title()).toList();
+        return titles.isEmpty() ? "" : label + ": " + String.join(", ", titles) + ". ";
+    }
+
+    /**
+     * @param blockedBy the sentences naming the gates that block, each ending ". ", after a leading space; empty
+     *                  when they are not known
      * @param wantingRequiredEvidence the titles of the gates that lack evidence only because the pack lacks optional
      *                                evidence the policy or the risk tier requires; a blocked text says how to
      *                                unblock them
@@ -35,8 +59,8 @@ public record ApprovalRequirement(int riskTier, List<String> approvers, boolean 
      *                      applicable (1 declared by the policy, 1 optional evidence absent): Safety (no safety
      *                      suite), Latency (declared: batch scoring)"
      */
-    public static ApprovalRequirement forTier(int riskTier, boolean everyGatePasses,
-                                              List<String> wantingRequiredEvidence, List<GateResult> notApplicable) {
+    private static ApprovalRequirement forTier(int riskTier, boolean everyGatePasses, String blockedBy,
+                                               List<String> wantingRequiredEvidence, List<GateResult> notApplicable) {
         List<String> approvers = switch (riskTier) {
             case 1 -> List.of();
             case 2 -> List.of(ML_LEAD);
@@ -56,7 +80,8 @@ public record ApprovalRequirement(int riskTier, List<String> approvers, boolean 
                         .collect(Collectors.joining(", "));
         String passing = notApplicable.isEmpty() ? "every gate passes" : "every applicable gate passes; " + unevaluated;
         String text = !everyGatePasses
-                ? "Blocked: not every gate passes." + required + (unevaluated.isEmpty() ? "" : " " + unevaluated + ".")
+                ? "Blocked: not every gate passes." + blockedBy.stripTrailing() + required
+                        + (unevaluated.isEmpty() ? "" : " Not evaluated, and no reason for the block: " + unevaluated + ".")
                         + " Risk tier " + riskTier + " would need " + who + " once they do."
                 : automatic ? "Risk tier 1: promotion is automatic because " + passing + "."
                 : "Risk tier " + riskTier + ": " + passing + "; promotion needs the approval of " + who + ".";

@@ -25,11 +25,11 @@ public final class GateEvaluator {
             results.add(declared(gate.judge(evidence)));
         }
         dataValidation.forEach(result -> results.add(declared(result)));
-        boolean everyGatePasses = results.stream().noneMatch(r -> r.outcome().blocksPromotion());
         List<String> wantingRequiredEvidence = results.stream().filter(r -> r.missingEvidence() != null
                 && r.outcome() == GateOutcome.INSUFFICIENT_EVIDENCE).map(r -> r.gate().title()).toList();
         return new GateEvaluation(evidence.packName(), evidence.production(), evidence.candidate(),
-                evidence.riskTier(), results, ApprovalRequirement.forTier(evidence.riskTier(), everyGatePasses,
+                evidence.riskTier(), results, ApprovalRequirement.forTier(evidence.riskTier(),
+                        results.stream().filter(r -> r.outcome().blocksPromotion()).toList(),
                         wantingRequiredEvidence, results.stream().filter(r -> r.outcome() == GateOutcome.NOT_APPLICABLE)
                                 .toList()), evidence.suites().missing());
     }

@@ -91,6 +91,19 @@ public final class GateJson {
             worse.put("text", finding.line());
             return worse;
         }).toList());
+        // no gate reads the held-out set, so what it shows worse is a finding of its own
+        json.put("heldOutWorse", review.evidence().heldOutWorse().stream().map(slice -> {
+            Map<String, Object> worse = new LinkedHashMap<>();
+            worse.put("slice", slice.slice().label());
+            worse.put("n", slice.n());
+            worse.put("delta", slice.delta());
+            worse.put("ciLower", slice.deltaCi() == null ? null : slice.deltaCi().lower());
+            worse.put("ciUpper", slice.deltaCi() == null ? null : slice.deltaCi().upper());
+            worse.put("level", slice.shownInterval() == null ? null : slice.shownInterval().level());
+            worse.put("adjustedP", slice.adjustedP());
+            worse.put("text", review.evidence().describeHeldOut(slice));
+            return worse;
+        }).toList());
         // a class lost without a test showing it is no finding of worseOverall, and is said whatever else is worse
         json.put("lostClasses", review.evidence().primaryComparison().lostClasses().stream().map(lost -> {
             Map<String, Object> loss = new LinkedHashMap<>();

@@ -88,8 +88,8 @@ public final class GateReview {
 
     /**
      * The same gates, findings and triggers as {@link #review}, computing only what they read ({@code verdict gate}):
-     * the language comparison of the primary metric alone, and the held-out set read (for the contamination check)
-     * but not compared, since only the evidence pages show that comparison.
+     * the language comparison and the held-out set's comparison of the primary metric alone (what the held-out set
+     * shows worse is a finding of its own).
      */
     public CandidateReview judgeGates(ReviewPack pack, String candidate, GatePolicy policy, Progress progress)
             throws PackException {
@@ -137,7 +137,9 @@ public final class GateReview {
             // margin; language parity keeps E, the tolerance it is documented to judge against
             // every metric and class recall: the gate's output names what else is significantly worse overall
             primary = summaryComparison.compare(pack, chosen,
-                    every.withPrimaryBand(PrimaryBand.ofPolicy(metric, policy.primary().margin(), false)),
+                    // the defaults are that very object (PolicySource.read): their margin is said to be the default policy's
+                    every.withPrimaryBand(PrimaryBand.ofPolicy(metric, policy.primary().margin(),
+                            policy == GatePolicy.DEFAULTS)),
                     phase(comparing, 0, 0.45));
             languages = summary.isPresent()
                     ? summary.filter(s -> s.layout().sliceColumns().contains(languageColumn))
@@ -157,7 +159,8 @@ public final class GateReview {
         progress.update(0.6, "reading safety, fairness, latency and the other suites");
         PackEvidence read = await(packEvidence);
         PackSuites suites = read.suites();
-        Optional<HeldOutSet.Comparison> holdout = read.heldOut().filter(set -> forEvidence)
+        // no gate reads the held-out set, but what it shows worse is said wherever the worse findings are
+        Optional<HeldOutSet.Comparison> holdout = read.heldOut()
                 .map(set -> set.compare(engine, manifest, chosen, options, phase(progress, 0.65, 0.85)));
         progress.update(0.85, "measuring safety, fairness, latency and the other suites");
         progress.checkCancelled();
@@ -192,7 +195,7 @@ public final class GateReview {
     }
 
     /**
-     * The pack's suites, its held-out set (read for the contamination check, compared by the caller if at all),
+     * The pack's suites, its held-out set (read for the contamination check, compared by the caller),
      * fairness and the counts the data validation checks, in the order a problem with them was always reported.
      * Reports no progress (the comparisons running meanwhile do), but stops when the review is cancelled.
      */

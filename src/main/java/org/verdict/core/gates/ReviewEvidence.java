@@ -36,8 +36,8 @@ import org.verdict.core.summary.HeldOutSet;
  * @param fairnessUnavailable why {@code fairness} is empty when the pack has sensitive columns but fairness cannot be
  *                            measured (e.g. a regression task), else null
  * @param holdoutComparison candidate vs production on the held-out evaluation set, when the pack has one (with the
- *                          methods of its numbers when a summary pack summarised it) and the evidence pages are
- *                          wanted: no gate reads it
+ *                          methods of its numbers when a summary pack summarised it): no gate reads it, but what it
+ *                          shows worse is a finding of its own ({@link #heldOutWorse})
  * @param suites the optional suites as read, for the views
  */
 public record ReviewEvidence(
@@ -71,9 +71,24 @@ public record ReviewEvidence(
      * adjusted test), the largest loss first: the answer to "why not?" beyond the overall number.
      */
     public List<SliceResult> worseSlices() {
+        return worseFirst(primaryComparison.resultsFor(primaryMetric).stream()
+                .filter(r -> !r.slice().isOverall()).toList());
+    }
+
+    /**
+     * The results significantly worse on the primary metric on the held-out evaluation set, the overall one among
+     * them, the largest loss first; empty when the pack has none or it was not compared. No gate reads them, so they
+     * are findings of their own: the one place a loss the primary suite could not test may be shown.
+     */
+    public List<SliceResult> heldOutWorse() {
+        return holdoutComparison.map(holdout -> worseFirst(holdout.report().resultsFor(primaryMetric)))
+                .orElse(List.of());
+    }
+
+    private List<SliceResult> worseFirst(List<SliceResult> results) {
         double orientation = primaryMetric.higherIsBetter() ? 1 : -1;
-        return primaryComparison.resultsFor(primaryMetric).stream()
-                .filter(r -> !r.slice().isOverall() && r.verdict() == Verdict.WORSE && r.delta() != null)
+        return results.stream()
+                .filter(r -> r.verdict() == Verdict.WORSE && r.delta() != null)
                 .sorted(Comparator.comparingDouble(r -> orientation * r.delta()))
                 .toList();
     }
@@ -96,7 +111,12 @@ public record ReviewEvidence(
         return new WorseFindings(slices,
                 slices.isEmpty() ? coverage.noneWorse() : coverage.worseHeading(slices.size()),
                 worseOverall().stream().map(WorseOverall::line).toList(), primaryComparison.nothingElseWorse(),
-                primaryComparison.lostClassesText());
+                primaryComparison.lostClassesText(), heldOutWorse().stream().map(this::describeHeldOut).toList());
+    }
+
+    /** A held-out finding in one line, which says where it was found: "held-out set, device=kiosk: Δ …". */
+    public String describeHeldOut(SliceResult slice) {
+        return "held-out set, " + describe(slice);
     }
 
     /** A worse slice in one line: its name, Δ with the interval its verdict reads (and its level), n, adjusted p. */

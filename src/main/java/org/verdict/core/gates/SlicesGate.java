@@ -3,6 +3,8 @@ package org.verdict.core.gates;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.verdict.core.compare.SliceCoverage;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
@@ -44,16 +46,18 @@ final class SlicesGate implements PromotionGate {
             return new GateResult(Gate.SLICES, GateOutcome.NOT_APPLICABLE, GateResult.NOT_APPLICABLE_PREFIX + reason,
                     List.of(Finding.of("slices", GateOutcome.NOT_APPLICABLE, reason)), null, "slice columns");
         }
+        String heldOut = heldOutFoundWorse(coverage, evidence);
         if (coverage.tested() == 0) {
-            String reason = coverage.noneWorse() + " " + noSliceTested(coverage, evidence);
+            String reason = coverage.noneWorse() + " " + noSliceTested(coverage, evidence) + heldOut;
             return new GateResult(Gate.SLICES, GateOutcome.INSUFFICIENT_EVIDENCE, reason, List.of(new Finding(
                     "slices", GateOutcome.INSUFFICIENT_EVIDENCE, reason, NamedNumbers.of("slices", coverage.slices())
                     .and("tested", 0).and("untested", coverage.untested().size()).inOrder())));
         }
         List<SliceResult> worse = evidence.worseSlices();
         if (worse.isEmpty()) {
-            return new GateResult(Gate.SLICES, GateOutcome.PASS, coverage.noneWorse(), List.of(new Finding("slices",
-                    GateOutcome.PASS, coverage.noneWorse(), NamedNumbers.of("slices", coverage.slices())
+            String reason = coverage.noneWorse() + heldOut;
+            return new GateResult(Gate.SLICES, GateOutcome.PASS, reason, List.of(new Finding("slices",
+                    GateOutcome.PASS, reason, NamedNumbers.of("slices", coverage.slices())
                     .and("tested", coverage.tested()).and("untested", coverage.untested().size()).inOrder())));
         }
         List<Finding> findings = new ArrayList<>();
@@ -62,13 +66,27 @@ final class SlicesGate implements PromotionGate {
         }
         String heading = coverage.worseLead(worse.size());
         // the slices judged first, then those that could not be: a failing slice must not read as one more of a list
-        String untested = coverage.untested().isEmpty() ? "" : ". " + coverage.untestedSentence();
+        String untested = (coverage.untested().isEmpty() ? "" : ". " + coverage.untestedSentence()) + heldOut;
         // worse slices are in the comparison's order, the largest loss first, which is the order the summary leads with
         GateResult judged = GateResult.fromFindings(Gate.SLICES, findings, heading + " "
                 + String.join("; ", findings.stream().map(Finding::detail).toList()) + untested,
                 Comparator.comparingInt(findings::indexOf));
         return judged.outcome() == GateOutcome.FAIL ? new GateResult(Gate.SLICES, GateOutcome.FAIL, heading + " "
                 + judged.summary() + untested, findings) : judged;
+    }
+
+    /**
+     * The slices this gate could not test that the held-out set tested and found worse, in a sentence that points to
+     * them; empty when there are none. The held-out set is evidence only (docs/gates.md), so it changes no outcome,
+     * but a pass over untested slices must not stand silent beside the one test that shows one of them worse.
+     */
+    private static String heldOutFoundWorse(SliceCoverage coverage, ReviewEvidence evidence) {
+        Set<String> untested = coverage.untested().stream().map(r -> r.slice().label()).collect(Collectors.toSet());
+        List<String> found = evidence.heldOutWorse().stream().filter(r -> untested.contains(r.slice().label()))
+                .map(evidence::describe).toList();
+        return found.isEmpty() ? "" : " The held-out set tested " + (found.size() == 1 ? "one" : found.size())
+                + " of the slices untested here and found " + (found.size() == 1 ? "it" : "them") + " worse (evidence"
+                + " only, so no outcome changes; read it before approving): " + String.join("; ", found) + ".";
     }
 
     /**

@@ -16,15 +16,25 @@ import java.util.stream.Collectors;
  * @param lostClasses the classes the candidate loses though no test shows it, in one sentence
  *                    ({@code ComparisonReport.lostClassesText()}), said after {@code overall} or {@code nothingElse}
  *                    whichever stands; empty when it loses none or nothing was judged
+ * @param heldOut the slices (and the overall row) significantly worse on the primary metric on the held-out
+ *                evaluation set, the largest loss first: evidence only, which no gate judges, so a loss the primary
+ *                suite could not test is said here or nowhere; empty when the pack has no held-out set or none is worse
  */
 public record WorseFindings(List<String> slices, String slicesHeading, List<String> overall, String nothingElse,
-                            String lostClasses) {
+                            String lostClasses, List<String> heldOut) {
     /** Nothing known: the gates have not been judged. */
-    public static final WorseFindings NONE = new WorseFindings(List.of(), "", List.of(), "", "");
+    public static final WorseFindings NONE = new WorseFindings(List.of(), "", List.of(), "", "", List.of());
 
     public WorseFindings {
         slices = List.copyOf(slices);
         overall = List.copyOf(overall);
+        heldOut = List.copyOf(heldOut);
+    }
+
+    /** Findings of a pack whose held-out set shows nothing worse (or that has none). */
+    public WorseFindings(List<String> slices, String slicesHeading, List<String> overall, String nothingElse,
+                         String lostClasses) {
+        this(slices, slicesHeading, overall, nothingElse, lostClasses, List.of());
     }
 
     /**
@@ -35,7 +45,16 @@ public record WorseFindings(List<String> slices, String slicesHeading, List<Stri
         return slicesHeading + slices.stream().map(line -> "\n" + mark + " " + line).collect(Collectors.joining());
     }
 
+    /**
+     * The sentence above {@link #heldOut}, with their count ("Significantly worse on the held-out set (1), which no
+     * gate judges: read it before approving."); empty when none is.
+     */
+    public String heldOutHeading() {
+        return heldOut.isEmpty() ? "" : "Significantly worse on the held-out set (" + heldOut.size()
+                + "), which no gate judges: read " + (heldOut.size() == 1 ? "it" : "them") + " before approving.";
+    }
+
     public boolean isEmpty() {
-        return slices.isEmpty() && overall.isEmpty() && lostClasses.isEmpty();
+        return slices.isEmpty() && overall.isEmpty() && lostClasses.isEmpty() && heldOut.isEmpty();
     }
 }

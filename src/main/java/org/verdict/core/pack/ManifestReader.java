@@ -5,6 +5,8 @@ import static org.verdict.core.pack.StrictJson.keyPath;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -272,7 +274,41 @@ public final class ManifestReader {
                 throw error("/suites/primary", keyPath("/suites/primary/slices")
                         + " must name at least one slice column");
             }
+            SuiteSpec holdout = suites.get("holdout");
+            if (holdout != null) {
+                requireOtherExamples(primary, holdout);
+            }
             return suites;
+        }
+
+        /**
+         * The held-out set corroborates the primary suite only as other examples: the primary suite's own file, under
+         * its name or a copy's, would show the same results again as if they were independent evidence.
+         */
+        private void requireOtherExamples(SuiteSpec primary, SuiteSpec holdout) throws PackException {
+            String at = "/suites/holdout/file";
+            Path primaryFile = files.resolve(primary.file(), PackManifest.FILE_NAME, 0, 0);
+            Path heldOutFile = files.resolve(holdout.file(), PackManifest.FILE_NAME, 0, 0);
+            String remedy = ": the held-out set must be examples the evaluation set does not hold, or its results would"
+                    + " count the same evidence twice; name the held-out examples' own file, or remove "
+                    + keyPath("/suites/holdout") + " if the pack has none";
+            try {
+                if (Files.isSameFile(primaryFile, heldOutFile)) {
+                    throw error(keys.get(at), keyPath(at) + " names " + holdout.file() + ", the primary suite's own"
+                            + " file (" + keyPath("/suites/primary/file") + ")" + remedy);
+                }
+                // the sizes first: a copy's bytes are compared only when they could be the same; two empty files are
+                // no copy (a row manifest's stand-ins are empty, and an empty suite is refused by its own reader)
+                long size = Files.size(primaryFile);
+                if (size > 0 && size == Files.size(heldOutFile) && Files.mismatch(primaryFile, heldOutFile) == -1L) {
+                    throw error(keys.get(at), keyPath(at) + ": " + holdout.file() + " has the same bytes as "
+                            + primary.file() + ", the primary suite's file (" + keyPath("/suites/primary/file") + ")"
+                            + remedy);
+                }
+            } catch (IOException e) {
+                throw error(keys.get(at), keyPath(at) + ": " + holdout.file() + " cannot be compared with "
+                        + primary.file() + ": " + e.getMessage());
+            }
         }
 
         /** @param what what the list names: "column", "class" */

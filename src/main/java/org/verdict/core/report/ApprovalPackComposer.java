@@ -158,6 +158,9 @@ final class ApprovalPackComposer {
             if (!worse.lostClasses().isEmpty()) {
                 facts.add(new Fact("Lost classes", worse.lostClasses()));
             }
+            if (!worse.heldOut().isEmpty()) {
+                facts.add(Fact.listed("Worse on the held-out set", worse.heldOutHeading(), "▼", worse.heldOut()));
+            }
         }
         if (!content.missingEvidence().isEmpty()) {
             facts.add(new Fact("Not in this pack", String.join(", ", content.missingEvidence())));

@@ -107,8 +107,16 @@ public final class SummaryPackReader {
         Header header = header(files, manifest);
         String prefix = "/" + SummaryLayout.HOLDOUT_SUITE;
         SummaryLayout layout = SummaryLayout.of(manifest, suite.get(), header.scored, header.ranking);
-        return Optional.of(readTables(files, manifest, suite.get().file(), header, prefix, layout,
-                header.summary.text(header.node, prefix + "/source"), progress));
+        String source = header.summary.text(header.node, prefix + "/source");
+        if (source.equals(header.shared.source())) {
+            // summarised from the primary rows themselves, its results would count the same evidence twice
+            throw header.summary.error(prefix + "/source", "names " + source + ", the primary rows' own source"
+                    + " (summary.source): the held-out set must be examples the evaluation set does not hold;"
+                    + " summarise the held-out examples' own rows (summarize --holdout-input), or leave the held-out"
+                    + " set out");
+        }
+        return Optional.of(readTables(files, manifest, suite.get().file(), header, prefix, layout, source,
+                progress));
     }
 
     /**

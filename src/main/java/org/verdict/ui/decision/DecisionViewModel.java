@@ -302,6 +302,9 @@ public final class DecisionViewModel {
             // the Gates view's heading, word for word: how many slices were tested, and which could not be
             parts.add(worse.slicesHeading() + marked(worse.slices()));
         }
+        if (!worse.heldOut().isEmpty()) {
+            parts.add(worse.heldOutHeading() + marked(worse.heldOut()));
+        }
         return String.join("\n", parts);
     }
 

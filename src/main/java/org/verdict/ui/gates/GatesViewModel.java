@@ -303,11 +303,11 @@ public final class GatesViewModel {
         worseSlices.setAll(worse.slices());
         worseSlicesHeading.set(worse.slicesHeading());
         List<String> elsewhere = worse.overall();
-        anyAlsoWorse.set(!elsewhere.isEmpty() || !worse.lostClasses().isEmpty());
+        anyAlsoWorse.set(!elsewhere.isEmpty() || !worse.lostClasses().isEmpty() || !worse.heldOut().isEmpty());
         alsoWorse.set((elsewhere.isEmpty() ? worse.nothingElse()
-                : MessageFormat.format(text.getString("gates.alsoWorse"), elsewhere.size()) + elsewhere.stream()
-                        .map(line -> "\n" + WORSE_MARK + line).collect(Collectors.joining()))
-                + (worse.lostClasses().isEmpty() ? "" : "\n" + worse.lostClasses()));
+                : MessageFormat.format(text.getString("gates.alsoWorse"), elsewhere.size()) + marked(elsewhere))
+                + (worse.lostClasses().isEmpty() ? "" : "\n" + worse.lostClasses())
+                + (worse.heldOut().isEmpty() ? "" : "\n" + worse.heldOutHeading() + marked(worse.heldOut())));
         approval.set(gates.approval().text());
         missing.set(gates.missingSuites().isEmpty() ? text.getString("gates.allSuites")
                 : MessageFormat.format(text.getString("gates.missing"), String.join(", ", gates.missingSuites())));
@@ -496,6 +496,11 @@ public final class GatesViewModel {
     /** Whether {@link #alsoWorseProperty()} names a finding (the view shows it as a warning). */
     public ReadOnlyBooleanProperty anyAlsoWorseProperty() {
         return anyAlsoWorse.getReadOnlyProperty();
+    }
+
+    /** Each finding on a line of its own, marked as the worse slices are. */
+    private static String marked(List<String> findings) {
+        return findings.stream().map(line -> "\n" + WORSE_MARK + line).collect(Collectors.joining());
     }
 
     public ReadOnlyStringProperty worseSlicesHeadingProperty() {

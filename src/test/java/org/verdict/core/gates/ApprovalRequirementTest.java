@@ -41,20 +41,29 @@ class ApprovalRequirementTest {
         assertEquals("Risk tier 2: every applicable gate passes; 2 gates not applicable (1 declared by the policy, 1 "
                 + "optional evidence absent): Safety (no safety suite), Latency (declared: batch scoring, no SLO); "
                 + "promotion needs the approval of an ML lead.",
-                ApprovalRequirement.forTier(2, true, List.of(), List.of(NO_SAFETY_SUITE, BATCH_SCORING)).text());
+                ApprovalRequirement.forTier(2, List.of(), List.of(), List.of(NO_SAFETY_SUITE, BATCH_SCORING)).text());
         assertEquals("Risk tier 1: promotion is automatic because every applicable gate passes; 1 gate not "
                 + "applicable (optional evidence absent): Safety (no safety suite).",
-                ApprovalRequirement.forTier(1, true, List.of(), List.of(NO_SAFETY_SUITE)).text());
+                ApprovalRequirement.forTier(1, List.of(), List.of(), List.of(NO_SAFETY_SUITE)).text());
         assertEquals("Risk tier 2: every gate passes; promotion needs the approval of an ML lead.",
                 ApprovalRequirement.forTier(2, true).text());
     }
 
+    /**
+     * A blocked approval names the gates that block, failing first, before what to add and the gates not evaluated,
+     * which are said not to be the reason: p17's text listed the 2 not applicable and never its failing gate.
+     */
     @Test
-    void aBlockedApprovalNamesTheRequiredEvidenceMissingAndTheGatesNotApplicable() {
-        assertEquals("Blocked: not every gate passes. 1 gate lacks evidence the policy or the risk tier requires "
-                + "(Safety): add it; see its line. 1 gate not applicable (optional evidence absent): Latency (no "
-                + "latency suite). Risk tier 3 would need AI Safety, Product and an ML lead once they do.",
-                ApprovalRequirement.forTier(3, false, List.of("Safety"), List.of(NO_LATENCY_SUITE)).text());
+    void aBlockedApprovalNamesTheBlockingGatesThenTheRequiredEvidenceMissingAndTheGatesNotApplicable() {
+        GateResult slicesFail = GateResult.without(Gate.SLICES, GateOutcome.FAIL, "region=eu worse");
+        GateResult noSafety = new GateResult(Gate.SAFETY, GateOutcome.INSUFFICIENT_EVIDENCE,
+                "no safety suite, and the policy requires it", List.of(), null, "safety suite");
+        assertEquals("Blocked: not every gate passes. Failing: Slices. Insufficient evidence: Safety. 1 gate lacks "
+                + "evidence the policy or the risk tier requires (Safety): add it; see its line. Not evaluated, and no "
+                + "reason for the block: 1 gate not applicable (optional evidence absent): Latency (no latency suite). "
+                + "Risk tier 3 would need AI Safety, Product and an ML lead once they do.",
+                ApprovalRequirement.forTier(3, List.of(slicesFail, noSafety), List.of("Safety"),
+                        List.of(NO_LATENCY_SUITE)).text());
     }
 
     @Test

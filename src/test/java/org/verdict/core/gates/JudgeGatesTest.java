@@ -16,7 +16,7 @@ import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.task.Progress;
 
 /**
- * {@code verdict gate} judges the gates without the evidence pages' extra comparisons, and judges them exactly as the
+ * {@code verdict gate} judges the gates without the evidence pages' extra metrics, and judges them exactly as the
  * full review does: on the bundled sample (every optional suite, a held-out set, a language column, two candidates).
  */
 class JudgeGatesTest {
@@ -30,7 +30,10 @@ class JudgeGatesTest {
             CandidateReview judged = gates.judgeGates(pack, candidate, gates.policyOf(pack), Progress.NONE);
             assertEquals(GateJson.of(full), GateJson.of(judged), candidate);
             assertTrue(full.evidence().holdoutComparison().isPresent(), "the sample has a held-out set");
-            assertTrue(judged.evidence().holdoutComparison().isEmpty(), "no gate reads its comparison");
+            // no gate reads the held-out set, but what it shows worse is a finding: its primary metric is compared
+            assertEquals(full.evidence().holdoutComparison().orElseThrow().report()
+                    .resultsFor(full.evidence().primaryMetric()), judged.evidence().holdoutComparison().orElseThrow()
+                    .report().results(), candidate);
             List<SliceResult> languages = full.evidence().languageComparison().orElseThrow()
                     .resultsFor(full.evidence().primaryMetric());
             assertEquals(languages, judged.evidence().languageComparison().orElseThrow().results(), candidate);

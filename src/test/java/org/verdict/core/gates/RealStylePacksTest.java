@@ -87,8 +87,8 @@ class RealStylePacksTest {
                     + "\" in requiredSuites) — add "), result.summary());
         }
         assertTrue(gates.approval().blocked());
-        assertTrue(gates.approval().text().startsWith("Blocked: not every gate passes. "
-                + withoutTheirEvidence(kind).size() + " gates lack evidence the policy or the risk tier requires ("
+        assertTrue(gates.approval().text().startsWith("Blocked: not every gate passes. "), gates.approval().text());
+        assertTrue(gates.approval().text().contains(". " + withoutTheirEvidence(kind).size() + " gates lack evidence the policy or the risk tier requires ("
                 + String.join(", ", withoutTheirEvidence(kind).stream().map(Gate::title).toList()) + "): add it; "
                 + "see their lines. "), gates.approval().text());
     }

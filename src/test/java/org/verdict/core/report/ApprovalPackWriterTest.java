@@ -75,6 +75,16 @@ class ApprovalPackWriterTest {
         assertTrue(warned.contains("<dt>Also worse overall</dt><dd><ul class=\"findings\"><li>▼ recall of "
                 + "fraud_report worse: Δ −0.232 <span class=\"ci\">[−0.383, −0.068]</span> (99% Holm-adjusted interval over 5 classes; n=125, "
                 + "adjusted p 0.002)</li></ul></dd>"), warned);
+        // what only the held-out set shows worse, which no gate reads, stands beside the approval as its own finding
+        String heldOut = writer.html(ApprovalPackFixture.content(HASHES).withWorse(new WorseFindings(List.of(),
+                "None of the 2 tested slices is significantly worse on macro_f1.", List.of(),
+                "Nothing else is significantly worse overall: no other metric.", "", List.of("held-out set, "
+                + "device=kiosk: Δ −0.253 [−0.388, −0.117] at 98.75% (n=119, adjusted p <0.001)"))));
+        assertTrue(heldOut.contains("<dt>Worse on the held-out set</dt><dd>Significantly worse on the held-out set (1),"
+                + " which no gate judges: read it before approving.<ul class=\"findings\"><li>▼ held-out set, "
+                + "device=kiosk: Δ −0.253 <span class=\"ci\">[−0.388, −0.117]</span> at 98.75% (n=119, adjusted p "
+                + "&lt;0.001)</li></ul></dd>"), heldOut);
+        assertFalse(none.contains("held-out set"), "said only when the held-out set shows a loss");
         // a dozen worse slices are a dozen lines, none run together with the next
         List<String> twelve = java.util.stream.IntStream.rangeClosed(1, 12)
                 .mapToObj(i -> "region=r" + i + ": Δ −0.1" + i + " [−0.2, −0.05] at 99% (n=500, adjusted p <0.001)")

@@ -141,6 +141,21 @@ class DecisionViewModelTest {
                 model.worseWarningProperty().get());
     }
 
+    /** A promote is signed with a loss only the held-out set shows in view: no gate reads that set. */
+    @Test
+    void promotingOverALossOnTheHeldOutSetSaysIt() {
+        String kiosk = "held-out set, device=kiosk: Δ −0.253 [−0.388, −0.117] at 98.75% (n=119, adjusted p <0.001)";
+        WorseFindings worse = new WorseFindings(List.of(), "None of the 2 tested slices is significantly worse.",
+                List.of(), "Nothing else is significantly worse overall.", "", List.of(kiosk));
+        DecisionViewModel model = new DecisionViewModel(DecisionPacks.tierThreePack(),
+                new DecisionPrefill(DecisionPacks.tierThreePack().manifest().candidateVersion(null), GATES, List.of(),
+                        worse), new CurrentThreadExecutor(), NOV_22);
+        model.decisionProperty().set("promote");
+
+        assertEquals("Significantly worse on the held-out set (1), which no gate judges: read it before approving.\n▼ "
+                + kiosk, model.worseWarningProperty().get());
+    }
+
     /** A tier-three promotion whose latency gate fails, with one store significantly worse. */
     private static DecisionViewModel withAWorseStore() {
         WorseFindings worse = new WorseFindings(List.of("store=store_14: Δ −0.144 [−0.279, −0.005] (n=202)"),

@@ -33,6 +33,7 @@ import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.gates.CandidateReview;
 import org.verdict.core.gates.GateEvaluation;
+import org.verdict.core.gates.HeldOutLossPack;
 import org.verdict.core.gates.RealStylePack;
 import org.verdict.core.gates.ReviewEvidence;
 import org.verdict.core.gates.TestPack;
@@ -102,6 +103,28 @@ class GatesViewModelTest {
                 + model.detailsProperty().get(), model.verdict().get(), "the Overview states them in one paragraph");
         assertTrue(model.approvalProperty().get().startsWith("Blocked"), model.approvalProperty().get());
         assertTrue(model.missingProperty().get().contains("metricHistory"), model.missingProperty().get());
+        assertEquals(List.of(), executor.unhandledFailures());
+    }
+
+    /**
+     * A loss only the held-out set shows is said under "Also worse overall" as a warning, with the held-out set's
+     * heading, and in the Held-out row's summary, where the overall result alone read as all-clear.
+     */
+    @Test
+    void aLossOnTheHeldOutSetIsSaidAsAWarningAndInItsEvidenceRow() throws Exception {
+        GatesViewModel model = model(GatesFixture.reviewer());
+        model.showPack(new org.verdict.core.pack.PackLoader().load(
+                HeldOutLossPack.write(Files.createDirectory(folder.resolve("heldout-loss"))), Progress.NONE));
+        ReviewEvidence evidence = model.reviewedProperty().get().review().evidence();
+        String kiosk = evidence.describe(evidence.heldOutWorse().get(0));
+        assertTrue(model.anyAlsoWorseProperty().get(), "shown as a warning");
+        assertTrue(model.alsoWorseProperty().get().contains("\nSignificantly worse on the held-out set (2), which no "
+                + "gate judges: read them before approving.\n" + GatesViewModel.WORSE_MARK + "held-out set, " + kiosk),
+                model.alsoWorseProperty().get());
+        EvidenceSection heldOut = model.reviewedProperty().get().evidence().page(EvidencePageId.HOLDOUT).stream()
+                .filter(s -> s.name().equals("Held-out evaluation set")).findFirst().orElseThrow();
+        assertTrue(heldOut.summary().contains(". Significantly worse: " + kiosk + "; overall: Δ −0.200 ["),
+                heldOut.summary());
         assertEquals(List.of(), executor.unhandledFailures());
     }
 
