@@ -52,16 +52,7 @@ public final class GateJson {
                 }).toList());
         json.put("approval", approvalJson);
         json.put("missingSuites", evaluation.missingSuites());
-        json.put("worseSlices", review.evidence().worseSlices().stream().map(slice -> {
-            Map<String, Object> worse = new LinkedHashMap<>();
-            worse.put("slice", slice.slice().label());
-            worse.put("n", slice.n());
-            worse.put("delta", slice.delta());
-            worse.put("ciLower", slice.deltaCi() == null ? null : slice.deltaCi().lower());
-            worse.put("ciUpper", slice.deltaCi() == null ? null : slice.deltaCi().upper());
-            worse.put("adjustedP", slice.adjustedP());
-            return worse;
-        }).toList());
+        json.put("worseSlices", review.evidence().worseSlices().stream().map(GateJson::worseSlice).toList());
         // "no slice is worse" speaks only for the slices tested: a reader of the JSON gets the count and the rest
         SliceCoverage coverage = review.evidence().primaryComparison().sliceCoverage(review.evidence().primaryMetric());
         Map<String, Object> coverageJson = new LinkedHashMap<>();
@@ -93,14 +84,8 @@ public final class GateJson {
         }).toList());
         // no gate reads the held-out set, so what it shows worse is a finding of its own
         json.put("heldOutWorse", review.evidence().heldOutWorse().stream().map(slice -> {
-            Map<String, Object> worse = new LinkedHashMap<>();
-            worse.put("slice", slice.slice().label());
-            worse.put("n", slice.n());
-            worse.put("delta", slice.delta());
-            worse.put("ciLower", slice.deltaCi() == null ? null : slice.deltaCi().lower());
-            worse.put("ciUpper", slice.deltaCi() == null ? null : slice.deltaCi().upper());
+            Map<String, Object> worse = worseSlice(slice);
             worse.put("level", slice.shownInterval() == null ? null : slice.shownInterval().level());
-            worse.put("adjustedP", slice.adjustedP());
             worse.put("text", review.evidence().describeHeldOut(slice));
             return worse;
         }).toList());
@@ -123,6 +108,18 @@ public final class GateJson {
         review.evidence().fairness().ifPresent(fairness -> json.put("fairnessChanges", fairnessChanges(fairness)));
         json.put("triggers", triggers(review.triggers()));
         return json;
+    }
+
+    /** A slice shown worse: its n, Δ and the interval its verdict reads, with the adjusted p. */
+    private static Map<String, Object> worseSlice(SliceResult slice) {
+        Map<String, Object> worse = new LinkedHashMap<>();
+        worse.put("slice", slice.slice().label());
+        worse.put("n", slice.n());
+        worse.put("delta", slice.delta());
+        worse.put("ciLower", slice.deltaCi() == null ? null : slice.deltaCi().lower());
+        worse.put("ciUpper", slice.deltaCi() == null ? null : slice.deltaCi().upper());
+        worse.put("adjustedP", slice.adjustedP());
+        return worse;
     }
 
     private static Map<String, Object> fairnessChanges(FairnessEvidence fairness) {
