@@ -31,12 +31,6 @@ public record WorseFindings(List<String> slices, String slicesHeading, List<Stri
         heldOut = List.copyOf(heldOut);
     }
 
-    /** Findings of a pack whose held-out set shows nothing worse (or that has none). */
-    public WorseFindings(List<String> slices, String slicesHeading, List<String> overall, String nothingElse,
-                         String lostClasses) {
-        this(slices, slicesHeading, overall, nothingElse, lostClasses, List.of());
-    }
-
     /**
      * The worse slices under their heading, one a line after {@code mark} ("▼"), or the heading alone ("None of the 5
      * tested slices is significantly worse on roc_auc; …") when there is none; empty when not judged.

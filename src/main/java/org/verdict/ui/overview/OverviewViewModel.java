@@ -170,7 +170,8 @@ public final class OverviewViewModel {
             return findings.slicesText(Palette.WORSE_MARK);
         }
         WorseFindings first = new WorseFindings(findings.slices().subList(0, WORSE_SLICES_SHOWN),
-                findings.slicesHeading(), findings.overall(), findings.nothingElse(), findings.lostClasses());
+                findings.slicesHeading(), findings.overall(), findings.nothingElse(), findings.lostClasses(),
+                findings.heldOut());
         return first.slicesText(Palette.WORSE_MARK) + "\n" + MessageFormat.format(text.getString(
                 "overview.worseSlices.more"), more);
     }

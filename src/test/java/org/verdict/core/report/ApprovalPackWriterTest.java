@@ -59,7 +59,7 @@ class ApprovalPackWriterTest {
         // beside the approval, what no gate judges, said even when nothing else is worse, in gate's words
         String none = writer.html(ApprovalPackFixture.content(HASHES).withWorse(new WorseFindings(
                 List.of(), "None of the 2 tested slices is significantly worse on macro_f1.", List.of(),
-                "Nothing else is significantly worse overall: no other metric.", "")));
+                "Nothing else is significantly worse overall: no other metric.", "", List.of())));
         assertTrue(none.contains("<dt>Worse slices</dt><dd>None of the 2 tested slices is significantly worse on "
                 + "macro_f1.</dd>"), none);
         assertTrue(none.contains("<dt>Also worse overall</dt><dd>Nothing else is significantly worse overall: no other "
@@ -68,7 +68,7 @@ class ApprovalPackWriterTest {
                 List.of("language=ja: Δ −0.104 [−0.131, −0.076] (n=2,883, adjusted p <0.001)"),
                 "Slices significantly worse on macro_f1 (1 of the 2 tested), the largest loss first:", List.of(
                 "recall of fraud_report worse: Δ −0.232 [−0.383, −0.068] (99% Holm-adjusted interval over 5 classes; "
-                        + "n=125, adjusted p 0.002)"), "", "")));
+                        + "n=125, adjusted p 0.002)"), "", "", List.of())));
         assertTrue(warned.contains("<dt>Worse slices</dt><dd>Slices significantly worse on macro_f1 (1 of the 2 "
                 + "tested), the largest loss first:<ul class=\"findings\"><li>▼ language=ja: Δ −0.104 <span class=\"ci\">"
                 + "[−0.131, −0.076]</span> (n=2,883, adjusted p &lt;0.001)</li></ul></dd>"), warned);
@@ -91,7 +91,7 @@ class ApprovalPackWriterTest {
                 .toList();
         String many = writer.html(ApprovalPackFixture.content(HASHES).withWorse(new WorseFindings(twelve,
                 "Slices significantly worse on macro_f1 (12 of the 12 tested), the largest loss first:", List.of(),
-                "Nothing else is significantly worse overall: no other metric.", "")));
+                "Nothing else is significantly worse overall: no other metric.", "", List.of())));
         assertEquals(12, count(many, "<li>▼ region=r"), many);
         assertFalse(many.contains("adjusted p &lt;0.001);"), "no finding is joined to the next by ';'");
         assertEquals(7, count(html, "<svg "), "one inline SVG per chart of the fixture (2 forests, 4 paired, 1 over time)");

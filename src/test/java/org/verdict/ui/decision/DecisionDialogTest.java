@@ -270,7 +270,7 @@ class DecisionDialogTest {
         robot.interact(() -> new Appearance(false, true).applyTo(mainWindow.getScene().getRoot()));
         WorseFindings worse = new WorseFindings(List.of("region=smallbad: Δ −0.363 [−0.582, −0.145] at 98.75% "
                 + "(n=80, 22 positive, adjusted p <0.001)"), "Slices significantly worse on roc_auc (1 of the 4 "
-                + "tested), the largest loss first:", List.of(), "", "");
+                + "tested), the largest loss first:", List.of(), "", "", List.of());
         DecisionViewModel model = new DecisionViewModel(DecisionPacks.tierThreePack(),
                 new DecisionPrefill("43", new EvaluationSummary(List.of(passing("primary metric"),
                         new GateOutcome("Safety", "fail", "toxicity worse")), List.of()), List.of(), worse),

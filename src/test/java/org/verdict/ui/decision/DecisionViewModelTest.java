@@ -131,7 +131,7 @@ class DecisionViewModelTest {
         String heading = "Slices significantly worse on macro_f1 (1 of the 8 tested), the largest loss first; 33 of 41 "
                 + "slices could not be tested (28 unstable, 5 too few examples): Compare gives each one's reason:";
         WorseFindings worse = new WorseFindings(List.of("store=store_14: Δ −0.144 [−0.279, −0.005] (n=202)"), heading,
-                List.of(), "", "");
+                List.of(), "", "", List.of());
         DecisionViewModel model = new DecisionViewModel(DecisionPacks.tierThreePack(),
                 new DecisionPrefill(DecisionPacks.tierThreePack().manifest().candidateVersion(null), GATES, List.of(),
                         worse), new CurrentThreadExecutor(), NOV_22);
@@ -160,7 +160,7 @@ class DecisionViewModelTest {
     private static DecisionViewModel withAWorseStore() {
         WorseFindings worse = new WorseFindings(List.of("store=store_14: Δ −0.144 [−0.279, −0.005] (n=202)"),
                 "Slices significantly worse on macro_f1 (1 of the 8 tested), the largest loss first:", List.of(), "",
-                "");
+                "", List.of());
         return new DecisionViewModel(DecisionPacks.tierThreePack(),
                 new DecisionPrefill(DecisionPacks.tierThreePack().manifest().candidateVersion(null), GATES, List.of(),
                         worse), new CurrentThreadExecutor(), NOV_22);

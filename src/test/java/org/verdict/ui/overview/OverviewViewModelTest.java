@@ -88,16 +88,17 @@ class OverviewViewModelTest {
         assertEquals("—", model.worseSlicesProperty().get(), "nothing is said while the gates are judged");
         findings.set(new org.verdict.core.gates.WorseFindings(List.of("gender=nonbinary: Δ −0.151 [−0.212, −0.091]"),
                 "Slices significantly worse on roc_auc (1 of the 5 tested), the largest loss first:", List.of(),
-                "Nothing else is significantly worse overall: no other metric.", ""));
+                "Nothing else is significantly worse overall: no other metric.", "", List.of()));
         assertEquals("Slices significantly worse on roc_auc (1 of the 5 tested), the largest loss first:\n"
                 + "▼ gender=nonbinary: Δ −0.151 [−0.212, −0.091]", model.worseSlicesProperty().get());
         findings.set(new org.verdict.core.gates.WorseFindings(List.of(),
-                "None of the 5 slices is significantly worse on roc_auc; every one was tested.", List.of(), "", ""));
+                "None of the 5 slices is significantly worse on roc_auc; every one was tested.", List.of(), "", "",
+                List.of()));
         assertEquals("None of the 5 slices is significantly worse on roc_auc; every one was tested.",
                 model.worseSlicesProperty().get());
         List<String> seven = java.util.stream.IntStream.rangeClosed(1, 7).mapToObj(i -> "s=" + i + ": Δ −0.1").toList();
         findings.set(new org.verdict.core.gates.WorseFindings(seven, "Slices significantly worse on roc_auc:",
-                List.of(), "", ""));
+                List.of(), "", "", List.of()));
         String said = model.worseSlicesProperty().get();
         assertEquals(OverviewViewModel.WORSE_SLICES_SHOWN + 2, said.lines().count(), said);
         assertEquals("… and 2 more, the smaller losses: the Gates view lists every one.",
